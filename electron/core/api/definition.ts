@@ -1,0 +1,164 @@
+// The API between the renderer and the main process, defined once. Each call has a name, a zod
+// schema for its argument and one for its result. The preload exposes these calls as
+// `window.porchlight`, the Electron shell registers them with ipcMain.handle, the browser-mode
+// bridge serves them over loopback HTTP, and the renderer's client calls them; all four read
+// this table, so adding a call is one entry here plus its handler.
+import { z } from 'zod'
+import {
+  DELIVERY_STATUSES,
+  DROP_OFF_SPOTS,
+  FixSchema,
+  LatLngSchema,
+  PHOTO_WITHHELD_REASONS,
+  UserSchema,
+} from '../contract/schemas.ts'
+
+const NoArg = z.undefined().optional()
+
+export const SessionSchema = z.object({
+  user: UserSchema.nullable(),
+  /** True when the app shows the built-in demo world rather than a real delivery service. */
+  demo: z.boolean(),
+  serviceUrl: z.string(),
+  /** Sign-in names to show on the sign-in screen in demo mode; empty otherwise. */
+  demoAccounts: z.array(z.object({ username: z.string(), password: z.string(), role: z.string() })),
+})
+
+export const SyncStatusSchema = z.object({
+  online: z.boolean(),
+  running: z.boolean(),
+  lastSuccessAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  progress: z.object({
+    deliveriesReceived: z.number(),
+    photosDownloaded: z.number(),
+    photosPending: z.number(),
+  }),
+  cached: z.object({ deliveries: z.number(), photos: z.number() }),
+})
+
+export const SearchResultSchema = z.object({
+  deliveryId: z.string(),
+  orderId: z.string(),
+  trackingNumber: z.string(),
+  customerName: z.string(),
+  street: z.string(),
+  city: z.string(),
+  deliveredAt: z.string().nullable(),
+  hasPhoto: z.boolean(),
+  photoWithheld: z.enum(PHOTO_WITHHELD_REASONS).nullable(),
+})
+
+export const PHOTO_STATES = ['pending', 'stored', 'failed'] as const
+export const DeliveryPhotoSchema = z.object({
+  id: z.string(),
+  position: z.number(),
+  takenAt: z.string(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  contentType: z.string(),
+  location: FixSchema.nullable(),
+  state: z.enum(PHOTO_STATES),
+  failureReason: z.string().nullable(),
+})
+
+export const DeliveryDetailSchema = z.object({
+  id: z.string(),
+  version: z.number(),
+  updatedAt: z.string(),
+  orderId: z.string(),
+  trackingNumber: z.string(),
+  status: z.enum(DELIVERY_STATUSES),
+  deliveredAt: z.string().nullable(),
+  customer: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  }),
+  address: z.object({
+    line1: z.string(),
+    line2: z.string().nullable(),
+    city: z.string(),
+    region: z.string().nullable(),
+    postalCode: z.string(),
+    country: z.string(),
+    location: LatLngSchema.nullable(),
+  }),
+  dropOff: z.object({
+    spot: z.enum(DROP_OFF_SPOTS),
+    note: z.string().nullable(),
+    location: FixSchema.nullable(),
+  }),
+  driver: z.object({ id: z.string(), name: z.string() }),
+  items: z.array(z.object({ sku: z.string().nullable(), title: z.string(), quantity: z.number() })),
+  photoWithheld: z.enum(PHOTO_WITHHELD_REASONS).nullable(),
+  photos: z.array(DeliveryPhotoSchema),
+})
+
+export const apiDefinition = {
+  getSession: { arg: NoArg, result: SessionSchema },
+  signIn: {
+    arg: z.object({
+      username: z.string().trim().min(1, 'Enter your user name').max(128),
+      password: z.string().min(1, 'Enter your password').max(1024),
+    }),
+    result: SessionSchema,
+  },
+  signOut: { arg: NoArg, result: SessionSchema },
+  getSyncStatus: { arg: NoArg, result: SyncStatusSchema },
+  syncNow: { arg: NoArg, result: SyncStatusSchema },
+  searchDeliveries: {
+    arg: z.object({
+      query: z.string().max(200),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    result: z.array(SearchResultSchema),
+  },
+  getDelivery: {
+    arg: z.object({ id: z.string().min(1).max(64) }),
+    result: DeliveryDetailSchema.nullable(),
+  },
+} as const
+
+export type ApiDefinition = typeof apiDefinition
+export type CallName = keyof ApiDefinition
+export const CALL_NAMES = Object.keys(apiDefinition) as CallName[]
+export type CallArg<K extends CallName> = z.input<ApiDefinition[K]['arg']>
+export type ParsedArg<K extends CallName> = z.output<ApiDefinition[K]['arg']>
+export type CallResult<K extends CallName> = z.output<ApiDefinition[K]['result']>
+
+/** What the renderer sees as `window.porchlight`. */
+export type PorchlightApi = {
+  [K in CallName]: undefined extends CallArg<K>
+    ? (arg?: CallArg<K>) => Promise<CallResult<K>>
+    : (arg: CallArg<K>) => Promise<CallResult<K>>
+}
+
+/** The main process's side: one handler per call, given the parsed argument. */
+export type ApiHandlers = {
+  [K in CallName]: (arg: ParsedArg<K>) => Promise<CallResult<K>>
+}
+
+export type Session = CallResult<'getSession'>
+export type SyncStatus = CallResult<'getSyncStatus'>
+export type SearchResult = z.output<typeof SearchResultSchema>
+export type DeliveryDetail = z.output<typeof DeliveryDetailSchema>
+export type DeliveryPhoto = z.output<typeof DeliveryPhotoSchema>
+
+/**
+ * An error meant for the person at the keyboard. Handlers throw it with words they can act on;
+ * anything else that escapes a handler is logged and shown as a generic failure.
+ */
+export class UserFacingError extends Error {
+  readonly code: string
+  constructor(code: string, message: string) {
+    super(message)
+    this.name = 'UserFacingError'
+    this.code = code
+  }
+}
+
+/** The channel name a call travels on over IPC. */
+export const ipcChannel = (name: CallName): string => `porchlight:${name}`

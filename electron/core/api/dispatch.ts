@@ -1,0 +1,53 @@
+// Runs one API call on behalf of a renderer, whatever carried it (Electron IPC or the
+// browser-mode bridge): validates the argument, calls the handler, checks the result, and turns
+// failures into words for the user without leaking internals.
+import type { Logger } from '../app/types.ts'
+import {
+  UserFacingError,
+  apiDefinition,
+  type ApiHandlers,
+  type CallName,
+} from './definition.ts'
+
+export type DispatchOutcome =
+  | { ok: true; result: unknown }
+  | { ok: false; error: { code: string; message: string } }
+
+export const GENERIC_FAILURE = 'Something went wrong in Porchlight. The details are in the log.'
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(apiDefinition, name)
+}
+
+export async function dispatchCall(
+  handlers: ApiHandlers,
+  name: CallName,
+  rawArg: unknown,
+  log: Logger,
+): Promise<DispatchOutcome> {
+  const definition = apiDefinition[name]
+  const arg = definition.arg.safeParse(rawArg)
+  if (!arg.success) {
+    const issue = arg.error.issues[0]
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : ''
+    return {
+      ok: false,
+      error: { code: 'invalid-argument', message: `${name}: ${issue?.message ?? 'invalid argument'}${where}` },
+    }
+  }
+  try {
+    const handler = handlers[name] as (a: unknown) => Promise<unknown>
+    const result = definition.result.safeParse(await handler(arg.data))
+    if (!result.success) {
+      log.error(`${name} returned a result that breaks its schema`, result.error.issues)
+      return { ok: false, error: { code: 'internal', message: GENERIC_FAILURE } }
+    }
+    return { ok: true, result: result.data }
+  } catch (error) {
+    if (error instanceof UserFacingError) {
+      return { ok: false, error: { code: error.code, message: error.message } }
+    }
+    log.error(`${name} failed`, error)
+    return { ok: false, error: { code: 'internal', message: GENERIC_FAILURE } }
+  }
+}

@@ -1,0 +1,16 @@
+import type { TokenStore } from './types.ts'
+
+/** Keeps the token in memory only: for browser mode, the command line and tests. */
+export function createMemoryTokenStore(): TokenStore {
+  let token: string | null = null
+  return {
+    protectedAtRest: false,
+    load: async () => token,
+    save: async (t) => {
+      token = t
+    },
+    clear: async () => {
+      token = null
+    },
+  }
+}

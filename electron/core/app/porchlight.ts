@@ -1,0 +1,154 @@
+// Assembles the core: the cache database, the session, the sync engine and its schedule, the
+// API handlers, and (in demo mode) the built-in demo delivery service on 127.0.0.1.
+import { existsSync, mkdirSync } from 'node:fs'
+import { UserFacingError, type ApiHandlers, type Session as SessionView } from '../api/definition.ts'
+import { IdSchema } from '../contract/schemas.ts'
+import { openDatabase } from '../db/open-database.ts'
+import { getDelivery } from '../deliveries/get-delivery.ts'
+import { photoFilePath } from '../photos/photo-files.ts'
+import { createDeliverySearch } from '../search/search-deliveries.ts'
+import { Session } from '../session/session.ts'
+import { ServiceError, createServiceClient } from '../sync/service-client.ts'
+import { SyncEngine } from '../sync/sync-engine.ts'
+import { startSyncSchedule } from '../sync/sync-schedule.ts'
+import type { Logger, PhotoFile, PorchlightCore, PorchlightOptions } from './types.ts'
+
+const consoleLogger: Logger = {
+  info: (m, d) => console.info(`[porchlight] ${m}`, d ?? ''),
+  warn: (m, d) => console.warn(`[porchlight] ${m}`, d ?? ''),
+  error: (m, d) => console.error(`[porchlight] ${m}`, d ?? ''),
+}
+
+export async function createPorchlight(options: PorchlightOptions): Promise<PorchlightCore> {
+  const log = options.log ?? consoleLogger
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
+  const local = await openDatabase(options.dataDir)
+  const { db, sqlite } = local
+
+  let serviceUrl: string
+  let demoAccounts: SessionView['demoAccounts'] = []
+  let stopDemo: (() => Promise<void>) | null = null
+  if (options.service.kind === 'demo') {
+    // Loaded only in demo mode; the demo world draws its photos with sharp.
+    const demo = await import('../demo-service/index.ts')
+    const service = await demo.startDemoService({
+      seed: options.service.seed,
+      deliveries: options.service.deliveries,
+    })
+    serviceUrl = service.url
+    stopDemo = () => service.close()
+    demoAccounts = demo.DEMO_ACCOUNTS.map(({ username, password, role }) => ({ username, password, role }))
+    log.info(`demo delivery service on ${service.url}`)
+  } else {
+    serviceUrl = options.service.url
+  }
+
+  const session = new Session(sqlite, options.tokenStore, log)
+  await session.restore()
+  const client = createServiceClient({ baseUrl: serviceUrl, getToken: () => session.currentToken })
+  const engine = new SyncEngine({
+    sqlite,
+    dataDir: options.dataDir,
+    client,
+    log,
+    onUnauthorized: () => void session.signOut(),
+  })
+  const search = createDeliverySearch(sqlite)
+  const logSyncError = (error: unknown) => {
+    if (!(error instanceof ServiceError)) log.error('sync error', error)
+  }
+  const schedule = startSyncSchedule({
+    engine,
+    canSync: () => session.currentUser !== null,
+    intervalMs: options.syncIntervalMs ?? 5 * 60_000,
+    onError: logSyncError,
+  })
+
+  const sessionView = (): SessionView => ({
+    user: session.currentUser,
+    demo: options.service.kind === 'demo',
+    serviceUrl,
+    demoAccounts,
+  })
+
+  const requireUser = () => {
+    if (!session.currentUser) throw new UserFacingError('signed-out', 'Please sign in first.')
+  }
+
+  const handlers: ApiHandlers = {
+    getSession: async () => sessionView(),
+    signIn: async ({ username, password }) => {
+      try {
+        const login = await client.login(username, password)
+        await session.signedIn(login.token, login.user)
+      } catch (error) {
+        if (error instanceof ServiceError) {
+          if (error.kind === 'unauthorized') {
+            throw new UserFacingError('bad-credentials', 'The user name or password is not right.')
+          }
+          if (error.kind === 'unreachable') {
+            throw new UserFacingError(
+              'offline',
+              'The delivery service cannot be reached, so you cannot sign in right now. Check the network and try again.',
+            )
+          }
+          throw new UserFacingError('sign-in-failed', `Sign-in failed: ${error.message}`)
+        }
+        throw error
+      }
+      engine.run().catch(logSyncError)
+      return sessionView()
+    },
+    signOut: async () => {
+      await session.signOut()
+      return sessionView()
+    },
+    getSyncStatus: async () => engine.status(),
+    syncNow: async () => {
+      requireUser()
+      engine.run().catch(logSyncError)
+      return engine.status()
+    },
+    searchDeliveries: async ({ query, limit }) => {
+      requireUser()
+      return search(query, limit)
+    },
+    getDelivery: async ({ id }) => {
+      requireUser()
+      return getDelivery(db, id)
+    },
+  }
+
+  const photoLookup = sqlite.prepare<
+    [string],
+    { sha256: string; content_type: string; state: string; photo_withheld: string | null }
+  >(
+    `SELECT p.sha256, p.content_type, p.state, d.photo_withheld FROM delivery_photos p
+     JOIN deliveries d ON d.id = p.delivery_id WHERE p.id = ?`,
+  )
+
+  async function resolvePhoto(photoId: string): Promise<PhotoFile> {
+    if (!IdSchema.safeParse(photoId).success) return { ok: false, status: 400, reason: 'Not a photo id.' }
+    if (!session.currentUser) return { ok: false, status: 403, reason: 'Please sign in first.' }
+    const row = photoLookup.get(photoId)
+    if (!row) return { ok: false, status: 404, reason: 'No such photo in the local cache.' }
+    if (row.photo_withheld !== null) {
+      return { ok: false, status: 403, reason: 'Photos of this delivery are withheld.' }
+    }
+    if (row.state !== 'stored') return { ok: false, status: 404, reason: 'The photo has not been downloaded.' }
+    const path = photoFilePath(options.dataDir, row.sha256)
+    if (!existsSync(path)) return { ok: false, status: 404, reason: 'The photo file is missing.' }
+    return { ok: true, path, contentType: row.content_type, sha256: row.sha256 }
+  }
+
+  return {
+    handlers,
+    resolvePhoto,
+    close: async () => {
+      schedule.stop()
+      await engine.stop()
+      await local.close()
+      await stopDemo?.()
+    },
+  }
+}

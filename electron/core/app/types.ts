@@ -1,0 +1,46 @@
+// The shape of the running core, as the Electron shell, the browser-mode bridge and the
+// `porchlight` command see it. The core never imports Electron: what differs between those hosts
+// (where secrets are kept, where the data lives) is passed in here.
+import type { ApiHandlers } from '../api/definition.ts'
+
+/** Where the sign-in token is kept. Electron: safeStorage-encrypted file; elsewhere: memory. */
+export interface TokenStore {
+  load(): Promise<string | null>
+  save(token: string): Promise<void>
+  clear(): Promise<void>
+  /** False when the store cannot protect the token at rest (it then keeps it in memory only). */
+  readonly protectedAtRest: boolean
+}
+
+export type ServiceChoice =
+  /** Start the built-in demo delivery service on 127.0.0.1 and sync from it over HTTP. */
+  | { kind: 'demo'; seed?: number; deliveries?: number }
+  /** A real (or standalone demo) delivery service. */
+  | { kind: 'remote'; url: string }
+
+export interface PorchlightOptions {
+  dataDir: string
+  service: ServiceChoice
+  tokenStore: TokenStore
+  /** Sync on an interval while signed in; 0 turns the timer off (tests). Default 5 minutes. */
+  syncIntervalMs?: number
+  log?: Logger
+}
+
+export interface Logger {
+  info(message: string, detail?: unknown): void
+  warn(message: string, detail?: unknown): void
+  error(message: string, detail?: unknown): void
+}
+
+/** What the photo protocol may serve for a photo id: a verified file, or why not. */
+export type PhotoFile =
+  | { ok: true; path: string; contentType: string; sha256: string }
+  | { ok: false; status: 400 | 403 | 404; reason: string }
+
+export interface PorchlightCore {
+  readonly handlers: ApiHandlers
+  /** Resolves `porchlight-photo://photo/<photoId>`; refuses withheld deliveries whatever is asked. */
+  resolvePhoto(photoId: string): Promise<PhotoFile>
+  close(): Promise<void>
+}

@@ -1,0 +1,187 @@
+// Browser mode: serves the built renderer and the typed API over HTTP on 127.0.0.1 so the
+// console can be used and tested where Electron cannot run. It is never part of the packaged
+// app. Every request must carry the random token printed at start: as `?token=` on the first
+// page load (which sets an HttpOnly cookie for assets and photos), and as the
+// X-Porchlight-Token header on API calls, so another page in the browser cannot call the API.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, sep } from 'node:path'
+import { dispatchCall, isCallName } from '../api/dispatch.ts'
+import type { Logger, PorchlightCore } from '../app/types.ts'
+import { contentSecurityPolicy } from '../security/content-security-policy.ts'
+
+const COOKIE = 'porchlight_bridge'
+const MAX_BODY = 64 * 1024
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+}
+
+export interface BridgeServer {
+  /** The address to open, token included. */
+  url: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+export async function startBridgeServer(options: {
+  core: PorchlightCore
+  rendererDir: string
+  port?: number
+  log: Logger
+  token?: string
+}): Promise<BridgeServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const tokenBytes = Buffer.from(token)
+  const rendererRoot = normalize(options.rendererDir + sep)
+  let port = 0
+
+  const tokenMatches = (candidate: string | null | undefined) => {
+    if (!candidate) return false
+    const bytes = Buffer.from(candidate)
+    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes)
+  }
+
+  const cookieToken = (req: IncomingMessage) => {
+    for (const part of (req.headers.cookie ?? '').split(';')) {
+      const [name, ...rest] = part.trim().split('=')
+      if (name === COOKIE) return rest.join('=')
+    }
+    return null
+  }
+
+  // DNS rebinding guard: a page on another name that resolves to 127.0.0.1 must not get in.
+  const hostAllowed = (req: IncomingMessage) =>
+    req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`
+
+  function sendText(res: ServerResponse, status: number, text: string) {
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+    res.end(text)
+  }
+
+  function sendJson(res: ServerResponse, status: number, body: unknown) {
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+    res.end(JSON.stringify(body))
+  }
+
+  async function readBody(req: IncomingMessage): Promise<unknown> {
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > MAX_BODY) throw new Error('too large')
+      chunks.push(chunk)
+    }
+    const text = Buffer.concat(chunks).toString('utf8')
+    return text ? JSON.parse(text) : {}
+  }
+
+  async function serveApi(req: IncomingMessage, res: ServerResponse, name: string) {
+    if (req.method !== 'POST') return sendText(res, 405, 'Use POST.')
+    const header = req.headers['x-porchlight-token']
+    if (!tokenMatches(Array.isArray(header) ? header[0] : header)) {
+      return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Missing or wrong bridge token.' } })
+    }
+    if (!isCallName(name)) {
+      return sendJson(res, 404, { error: { code: 'unknown-call', message: `No API call named ${name}.` } })
+    }
+    let body: unknown
+    try {
+      body = await readBody(req)
+    } catch {
+      return sendJson(res, 400, { error: { code: 'bad-request', message: 'The request body is not valid JSON.' } })
+    }
+    const arg = body && typeof body === 'object' ? (body as { arg?: unknown }).arg : undefined
+    const outcome = await dispatchCall(options.core.handlers, name, arg, options.log)
+    if (outcome.ok) return sendJson(res, 200, { result: outcome.result ?? null })
+    const status = outcome.error.code === 'invalid-argument' ? 400 : outcome.error.code === 'internal' ? 500 : 422
+    return sendJson(res, status, { error: outcome.error })
+  }
+
+  async function servePhoto(res: ServerResponse, photoId: string) {
+    const photo = await options.core.resolvePhoto(photoId)
+    if (!photo.ok) return sendText(res, photo.status, photo.reason)
+    const size = (await stat(photo.path)).size
+    res.writeHead(200, {
+      'content-type': photo.contentType,
+      'content-length': size,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    })
+    createReadStream(photo.path).pipe(res)
+  }
+
+  async function serveStatic(res: ServerResponse, pathname: string) {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1))
+    const file = normalize(join(rendererRoot, relative))
+    if (!file.startsWith(rendererRoot)) return sendText(res, 404, 'Not found.')
+    let body: Buffer
+    try {
+      body = await readFile(file)
+    } catch {
+      return sendText(res, 404, 'Not found.')
+    }
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'
+    const headers: Record<string, string> = { 'content-type': type, 'x-content-type-options': 'nosniff' }
+    if (type.startsWith('text/html')) {
+      headers['content-security-policy'] = contentSecurityPolicy()
+      headers['cache-control'] = 'no-store'
+    }
+    res.writeHead(200, headers)
+    res.end(body)
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (!hostAllowed(req)) return sendText(res, 421, 'Wrong host.')
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    if (url.pathname.startsWith('/api/')) return serveApi(req, res, url.pathname.slice(5))
+    const queryToken = url.searchParams.get('token')
+    const authorised = tokenMatches(queryToken) || tokenMatches(cookieToken(req))
+    if (!authorised) {
+      return sendText(res, 401, 'Open Porchlight with the address printed by `npm run browser` (it carries the access token).')
+    }
+    if (tokenMatches(queryToken)) {
+      res.setHeader('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Use GET.')
+    const photo = /^\/photos\/([^/]+)$/.exec(url.pathname)
+    if (photo) return servePhoto(res, decodeURIComponent(photo[1] ?? ''))
+    return serveStatic(res, url.pathname)
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      options.log.error('browser bridge request failed', error)
+      if (!res.headersSent) sendText(res, 500, 'Internal error.')
+      else res.destroy()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

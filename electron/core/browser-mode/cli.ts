@@ -1,0 +1,83 @@
+// `npm run browser -- [--data-dir DIR] [--port N] [--demo] [--service URL]`
+// Runs the core under Node and serves the built renderer with the API on 127.0.0.1.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { createPorchlight } from '../app/porchlight.ts'
+import { defaultDataDir } from '../app/default-data-dir.ts'
+import { createMemoryTokenStore } from '../app/memory-token-store.ts'
+import type { ServiceChoice } from '../app/types.ts'
+import { startBridgeServer } from './bridge-server.ts'
+
+const ArgsSchema = z.object({
+  'data-dir': z.string().min(1).optional(),
+  port: z.coerce.number().int().min(0).max(65535).default(0),
+  demo: z.boolean().default(false),
+  service: z.url({ protocol: /^https?$/ }).optional(),
+  'demo-deliveries': z.coerce.number().int().min(10).max(1_000_000).optional(),
+  'sync-interval': z.coerce.number().int().min(0).optional(),
+})
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      demo: { type: 'boolean' },
+      service: { type: 'string' },
+      'demo-deliveries': { type: 'string' },
+      'sync-interval': { type: 'string' },
+    },
+    strict: true,
+  })
+  const parsed = ArgsSchema.safeParse(values)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new UsageError(`--${issue?.path.join('.')}: ${issue?.message}`)
+  }
+  const args = parsed.data
+  const serviceUrl = args.service ?? process.env.PORCHLIGHT_SERVICE_URL
+  if (args.demo && args.service) throw new UsageError('--demo and --service cannot be used together')
+  const service: ServiceChoice =
+    !args.demo && serviceUrl
+      ? { kind: 'remote', url: z.url({ protocol: /^https?$/ }).parse(serviceUrl) }
+      : { kind: 'demo', deliveries: args['demo-deliveries'] }
+  const rendererDir = join(import.meta.dirname, '..', '..', '..', 'out', 'renderer')
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new UsageError('The renderer is not built: run `npm run build` first (npm run browser does it).')
+  }
+  const dataDir = args['data-dir'] ?? defaultDataDir()
+  const core = await createPorchlight({
+    dataDir,
+    service,
+    tokenStore: createMemoryTokenStore(),
+    syncIntervalMs: args['sync-interval'] === undefined ? undefined : args['sync-interval'] * 1000,
+  })
+  const bridge = await startBridgeServer({
+    core,
+    rendererDir,
+    port: args.port,
+    log: { info: console.info, warn: console.warn, error: console.error },
+  })
+  console.log(`Porchlight (browser mode), data in ${dataDir}`)
+  console.log(`Open: ${bridge.url}`)
+  const shutdown = async () => {
+    await bridge.close()
+    await core.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void shutdown())
+  process.once('SIGTERM', () => void shutdown())
+}
+
+class UsageError extends Error {}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError || error instanceof z.ZodError) {
+    console.error(`porchlight browser: ${error.message}`)
+    process.exit(2)
+  }
+  console.error('porchlight browser: could not start:', error instanceof Error ? error.message : error)
+  process.exit(1)
+})

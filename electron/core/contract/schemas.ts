@@ -1,0 +1,258 @@
+// Zod schemas of ../shared/contract/delivery-api.yaml (OpenAPI 3.1): the one place where the
+// delivery service's wire format is described in code. The sync client parses every response
+// through these; the demo service types its output with them.
+import { z } from 'zod'
+
+/** `Id`: opaque ids that are also safe in file names and URLs. */
+export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 of A-Z a-z 0-9 _ -')
+export const UuidSchema = z.uuid()
+/** RFC 3339 with an offset (`Z` or `+hh:mm`). */
+export const DateTimeSchema = z.iso.datetime({ offset: true })
+
+export const LatLngSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+})
+export const FixSchema = LatLngSchema.extend({
+  accuracyM: z.number().min(0).optional(),
+})
+
+export const RoleSchema = z.enum(['agent', 'supervisor'])
+export const UserSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  role: RoleSchema,
+})
+
+export const AddressSchema = z.object({
+  line1: z.string().max(200),
+  line2: z.string().max(200).nullable().optional(),
+  city: z.string().max(100),
+  region: z.string().max(100).nullable().optional(),
+  postalCode: z.string().max(20),
+  country: z.string().regex(/^[A-Z]{2}$/),
+  location: LatLngSchema.nullable().optional(),
+})
+
+export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
+export const PhotoSchema = z.object({
+  id: IdSchema,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be lowercase hex SHA-256'),
+  bytes: z.number().int().min(1).max(26214400),
+  contentType: z.enum(PHOTO_CONTENT_TYPES),
+  width: z.number().int().min(1).nullable().optional(),
+  height: z.number().int().min(1).nullable().optional(),
+  takenAt: DateTimeSchema,
+  location: FixSchema.nullable().optional(),
+})
+
+export const DELIVERY_STATUSES = ['delivered', 'attempted', 'returned'] as const
+export const DROP_OFF_SPOTS = [
+  'front_door',
+  'back_door',
+  'porch',
+  'garage',
+  'mailroom',
+  'leasing_office',
+  'locker',
+  'neighbor',
+  'other',
+] as const
+export const PHOTO_WITHHELD_REASONS = [
+  'customer_opted_out',
+  'confidential_address',
+  'gift_or_registry',
+] as const
+
+export const TombstoneSchema = z.object({
+  id: IdSchema,
+  version: z.number().int().min(1),
+  updatedAt: DateTimeSchema,
+  deleted: z.literal(true),
+})
+
+export const DeliveryRecordSchema = z.object({
+  id: IdSchema,
+  version: z.number().int().min(1),
+  updatedAt: DateTimeSchema,
+  deleted: z.literal(false).optional(),
+  orderId: z.string().max(64),
+  trackingNumber: z.string().max(64),
+  status: z.enum(DELIVERY_STATUSES),
+  deliveredAt: DateTimeSchema.nullable().optional(),
+  customer: z.object({
+    id: IdSchema,
+    name: z.string().max(200),
+    email: z.string().max(320).nullable().optional(),
+    phone: z.string().max(40).nullable().optional(),
+  }),
+  address: AddressSchema,
+  dropOff: z.object({
+    spot: z.enum(DROP_OFF_SPOTS),
+    note: z.string().max(2000).nullable().optional(),
+    location: FixSchema.nullable().optional(),
+  }),
+  driver: z.object({ id: IdSchema, name: z.string().max(200) }),
+  photos: z.array(PhotoSchema).max(10),
+  photoWithheld: z.enum(PHOTO_WITHHELD_REASONS).nullable(),
+  items: z
+    .array(
+      z.object({
+        sku: z.string().nullable().optional(),
+        title: z.string().max(500),
+        quantity: z.number().int().min(1),
+      }),
+    )
+    .optional(),
+})
+
+/** A delivery item from a sync page: either a full record or a tombstone. */
+export const DeliveryItemSchema = z.union([TombstoneSchema, DeliveryRecordSchema])
+
+/**
+ * Parses one sync item with the schema its `deleted` flag picks, so that a rejection names the
+ * field that is wrong rather than "no union member matched".
+ */
+export function parseDeliveryItem(raw: unknown) {
+  const deleted = typeof raw === 'object' && raw !== null && (raw as { deleted?: unknown }).deleted
+  return deleted === true ? TombstoneSchema.safeParse(raw) : DeliveryRecordSchema.safeParse(raw)
+}
+
+export const CASE_STATUSES = ['open', 'investigating', 'awaiting_customer', 'resolved'] as const
+export const CASE_REASONS = [
+  'not_received',
+  'wrong_location',
+  'damaged',
+  'photo_dispute',
+  'other',
+] as const
+export const RESOLUTION_CODES = [
+  'refund_issued',
+  'replacement_sent',
+  'found_by_customer',
+  'delivered_to_neighbor',
+  'carrier_claim',
+  'no_action',
+] as const
+
+export const CaseRecordSchema = z.object({
+  id: UuidSchema,
+  version: z.number().int().min(1),
+  updatedAt: DateTimeSchema,
+  deleted: z.literal(false).optional(),
+  deliveryId: IdSchema,
+  orderId: z.string(),
+  status: z.enum(CASE_STATUSES),
+  reason: z.enum(CASE_REASONS),
+  openedAt: DateTimeSchema,
+  openedBy: IdSchema,
+  assigneeId: IdSchema.nullable().optional(),
+  resolution: z
+    .object({
+      code: z.enum(RESOLUTION_CODES),
+      note: z.string().max(4000).nullable().optional(),
+      resolvedAt: DateTimeSchema,
+      resolvedBy: IdSchema,
+    })
+    .nullable()
+    .optional(),
+  notes: z.array(
+    z.object({
+      id: UuidSchema,
+      authorId: IdSchema,
+      body: z.string().max(4000),
+      createdAt: DateTimeSchema,
+    }),
+  ),
+})
+/**
+ * The contract requires every Case field even with `deleted: true`; we accept a bare tombstone
+ * too, since all a client needs from one is which case to drop.
+ */
+export const CaseTombstoneSchema = z.object({
+  id: UuidSchema,
+  version: z.number().int().min(1),
+  updatedAt: DateTimeSchema,
+  deleted: z.literal(true),
+})
+export const CaseItemSchema = z.union([CaseTombstoneSchema, CaseRecordSchema])
+
+export const CASE_EVENT_TYPES = [
+  'opened',
+  'note_added',
+  'status_changed',
+  'assigned',
+  'resolved',
+  'reopened',
+] as const
+export const CaseEventSchema = z.strictObject({
+  id: UuidSchema,
+  type: z.enum(CASE_EVENT_TYPES),
+  baseVersion: z.number().int().nullable().optional(),
+  occurredAt: DateTimeSchema,
+  deliveryId: IdSchema.optional(),
+  reason: z.enum(CASE_REASONS).optional(),
+  status: z.enum(['open', 'investigating', 'awaiting_customer']).optional(),
+  assigneeId: IdSchema.nullable().optional(),
+  note: z.string().max(4000).nullable().optional(),
+  resolutionCode: z.enum(RESOLUTION_CODES).optional(),
+})
+
+export const PhotoViewEventSchema = z.object({
+  id: UuidSchema,
+  photoId: IdSchema,
+  deliveryId: IdSchema,
+  caseId: UuidSchema.nullable().optional(),
+  viewedAt: DateTimeSchema,
+})
+
+export const LoginRequestSchema = z.strictObject({
+  username: z.string().min(1).max(128),
+  password: z.string().min(1).max(1024),
+})
+export const LoginResponseSchema = z.object({
+  token: z.string().min(16),
+  expiresAt: DateTimeSchema,
+  user: UserSchema,
+})
+
+export const HealthSchema = z.object({ status: z.literal('ok'), serverTime: DateTimeSchema })
+
+/**
+ * A sync page's envelope. Items are kept as `unknown` here on purpose: each one is parsed on its
+ * own so that one bad record is rejected without losing the good ones beside it.
+ */
+export const SyncPageSchema = z.object({
+  items: z.array(z.unknown()),
+  nextCursor: z.string().max(512),
+  hasMore: z.boolean(),
+})
+
+export const ProblemSchema = z.object({
+  type: z.string().optional(),
+  title: z.string().optional(),
+  status: z.number().int().optional(),
+  detail: z.string().optional(),
+})
+
+export type Id = z.infer<typeof IdSchema>
+export type LatLng = z.infer<typeof LatLngSchema>
+export type Fix = z.infer<typeof FixSchema>
+export type User = z.infer<typeof UserSchema>
+export type Role = z.infer<typeof RoleSchema>
+export type Address = z.infer<typeof AddressSchema>
+export type Photo = z.infer<typeof PhotoSchema>
+export type DeliveryRecord = z.infer<typeof DeliveryRecordSchema>
+export type DeliveryTombstone = z.infer<typeof TombstoneSchema>
+export type DeliveryItem = z.infer<typeof DeliveryItemSchema>
+export type CaseRecord = z.infer<typeof CaseRecordSchema>
+export type CaseItem = z.infer<typeof CaseItemSchema>
+export type CaseEvent = z.infer<typeof CaseEventSchema>
+export type PhotoViewEvent = z.infer<typeof PhotoViewEventSchema>
+export type LoginResponse = z.infer<typeof LoginResponseSchema>
+export type SyncPage = z.infer<typeof SyncPageSchema>
+export type Problem = z.infer<typeof ProblemSchema>
+export type PhotoWithheldReason = (typeof PHOTO_WITHHELD_REASONS)[number]
+export type CaseStatus = (typeof CASE_STATUSES)[number]
+export type CaseReason = (typeof CASE_REASONS)[number]
+export type ResolutionCode = (typeof RESOLUTION_CODES)[number]

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import { Migrator } from 'kysely/migration'
+import { migrations } from './migrations/index.ts'
+import type { Database } from './schema.ts'
+
+export interface LocalDatabase {
+  /** Typed queries. */
+  readonly db: Kysely<Database>
+  /** The raw connection, for bulk paths that prepare their statements once (see callers). */
+  readonly sqlite: BetterSqlite3.Database
+  readonly file: string
+  close(): Promise<void>
+}
+
+/**
+ * Opens (creating if needed) the cache database in `dataDir` and brings its schema up to date.
+ * WAL lets the UI read while sync writes; foreign keys keep photos tied to their delivery.
+ */
+export async function openDatabase(dataDir: string): Promise<LocalDatabase> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const file = join(dataDir, 'porchlight.sqlite')
+  const sqlite = new BetterSqlite3(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    await db.destroy()
+    throw new Error(`The local database could not be updated (migration ${failed}): ${String(error)}`)
+  }
+  return {
+    db,
+    sqlite,
+    file,
+    close: () => db.destroy(),
+  }
+}

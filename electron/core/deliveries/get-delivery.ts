@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely'
+import type { DeliveryDetail } from '../api/definition.ts'
+import type { Database } from '../db/schema.ts'
+
+/** Finds a delivery by its id, order id or tracking number, with its photos. */
+export async function getDelivery(db: Kysely<Database>, idOrNumber: string): Promise<DeliveryDetail | null> {
+  const row =
+    (await db.selectFrom('deliveries').selectAll().where('id', '=', idOrNumber).executeTakeFirst()) ??
+    (await db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where((eb) =>
+        eb.or([eb('order_id', '=', idOrNumber), eb('tracking_number', '=', idOrNumber.toUpperCase())]),
+      )
+      .orderBy('delivered_at', 'desc')
+      .executeTakeFirst())
+  if (!row) return null
+  const photos =
+    row.photo_withheld === null
+      ? await db
+          .selectFrom('delivery_photos')
+          .selectAll()
+          .where('delivery_id', '=', row.id)
+          .orderBy('position')
+          .execute()
+      : []
+  return {
+    id: row.id,
+    version: row.version,
+    updatedAt: row.updated_at,
+    orderId: row.order_id,
+    trackingNumber: row.tracking_number,
+    status: row.status as DeliveryDetail['status'],
+    deliveredAt: row.delivered_at,
+    customer: {
+      id: row.customer_id,
+      name: row.customer_name,
+      email: row.customer_email,
+      phone: row.customer_phone,
+    },
+    address: {
+      line1: row.address_line1,
+      line2: row.address_line2,
+      city: row.city,
+      region: row.region,
+      postalCode: row.postal_code,
+      country: row.country,
+      location:
+        row.address_lat !== null && row.address_lng !== null
+          ? { lat: row.address_lat, lng: row.address_lng }
+          : null,
+    },
+    dropOff: {
+      spot: row.drop_spot as DeliveryDetail['dropOff']['spot'],
+      note: row.drop_note,
+      location:
+        row.drop_lat !== null && row.drop_lng !== null
+          ? { lat: row.drop_lat, lng: row.drop_lng, ...accuracy(row.drop_accuracy_m) }
+          : null,
+    },
+    driver: { id: row.driver_id, name: row.driver_name },
+    items: JSON.parse(row.items_json) as DeliveryDetail['items'],
+    photoWithheld: row.photo_withheld as DeliveryDetail['photoWithheld'],
+    photos: photos.map((p) => ({
+      id: p.id,
+      position: p.position,
+      takenAt: p.taken_at,
+      width: p.width,
+      height: p.height,
+      contentType: p.content_type,
+      location:
+        p.lat !== null && p.lng !== null ? { lat: p.lat, lng: p.lng, ...accuracy(p.accuracy_m) } : null,
+      state: p.state,
+      failureReason: p.failure_reason,
+    })),
+  }
+}
+
+function accuracy(m: number | null): { accuracyM?: number } {
+  return m === null ? {} : { accuracyM: m }
+}

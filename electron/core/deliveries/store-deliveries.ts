@@ -1,0 +1,201 @@
+// Writes validated delivery items into the cache. This is the sync's hot path (hundreds of
+// thousands of rows on a full resync), so it prepares its statements once on the raw
+// better-sqlite3 connection instead of building each query through Kysely.
+import type BetterSqlite3 from 'better-sqlite3'
+import type { DeliveryItem, DeliveryRecord } from '../contract/schemas.ts'
+
+export interface StoreOutcome {
+  stored: number
+  /** Items ignored because the cache already holds the same or a newer version. */
+  stale: number
+  deleted: number
+  /** Photo files no row refers to any more; delete them after the transaction commits. */
+  orphanedSha256: string[]
+}
+
+export type DeliveryStore = ReturnType<typeof createDeliveryStore>
+
+export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
+  const selectVersion = sqlite.prepare<[string], { rowid: number; version: number }>(
+    'SELECT rowid, version FROM deliveries WHERE id = ?',
+  )
+  const upsert = sqlite.prepare(`
+    INSERT INTO deliveries (
+      id, version, updated_at, order_id, tracking_number, status, delivered_at,
+      customer_id, customer_name, customer_email, customer_phone,
+      address_line1, address_line2, city, region, postal_code, country, address_lat, address_lng,
+      drop_spot, drop_note, drop_lat, drop_lng, drop_accuracy_m,
+      driver_id, driver_name, photo_withheld, items_json
+    ) VALUES (
+      @id, @version, @updated_at, @order_id, @tracking_number, @status, @delivered_at,
+      @customer_id, @customer_name, @customer_email, @customer_phone,
+      @address_line1, @address_line2, @city, @region, @postal_code, @country, @address_lat, @address_lng,
+      @drop_spot, @drop_note, @drop_lat, @drop_lng, @drop_accuracy_m,
+      @driver_id, @driver_name, @photo_withheld, @items_json
+    )
+    ON CONFLICT (id) DO UPDATE SET
+      version = excluded.version, updated_at = excluded.updated_at, order_id = excluded.order_id,
+      tracking_number = excluded.tracking_number, status = excluded.status,
+      delivered_at = excluded.delivered_at, customer_id = excluded.customer_id,
+      customer_name = excluded.customer_name, customer_email = excluded.customer_email,
+      customer_phone = excluded.customer_phone, address_line1 = excluded.address_line1,
+      address_line2 = excluded.address_line2, city = excluded.city, region = excluded.region,
+      postal_code = excluded.postal_code, country = excluded.country,
+      address_lat = excluded.address_lat, address_lng = excluded.address_lng,
+      drop_spot = excluded.drop_spot, drop_note = excluded.drop_note,
+      drop_lat = excluded.drop_lat, drop_lng = excluded.drop_lng,
+      drop_accuracy_m = excluded.drop_accuracy_m, driver_id = excluded.driver_id,
+      driver_name = excluded.driver_name, photo_withheld = excluded.photo_withheld,
+      items_json = excluded.items_json
+    RETURNING rowid`)
+  const deleteFts = sqlite.prepare('DELETE FROM deliveries_fts WHERE rowid = ?')
+  const insertFts = sqlite.prepare(`
+    INSERT INTO deliveries_fts (rowid, order_id, tracking_number, customer_name, customer_email,
+      phone_digits, street, city)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+  const deleteDelivery = sqlite.prepare('DELETE FROM deliveries WHERE id = ?')
+  const photosOf = sqlite.prepare<[string], { id: string; sha256: string; state: string }>(
+    'SELECT id, sha256, state FROM delivery_photos WHERE delivery_id = ?',
+  )
+  const deletePhoto = sqlite.prepare('DELETE FROM delivery_photos WHERE id = ?')
+  const upsertPhoto = sqlite.prepare(`
+    INSERT INTO delivery_photos (id, delivery_id, position, sha256, bytes, content_type, width,
+      height, taken_at, lat, lng, accuracy_m, state, failure_reason, attempts)
+    VALUES (@id, @delivery_id, @position, @sha256, @bytes, @content_type, @width, @height,
+      @taken_at, @lat, @lng, @accuracy_m, @state, NULL, 0)
+    ON CONFLICT (id) DO UPDATE SET
+      delivery_id = excluded.delivery_id, position = excluded.position, sha256 = excluded.sha256,
+      bytes = excluded.bytes, content_type = excluded.content_type, width = excluded.width,
+      height = excluded.height, taken_at = excluded.taken_at, lat = excluded.lat,
+      lng = excluded.lng, accuracy_m = excluded.accuracy_m,
+      state = CASE WHEN delivery_photos.sha256 = excluded.sha256 THEN delivery_photos.state
+                   ELSE 'pending' END,
+      failure_reason = CASE WHEN delivery_photos.sha256 = excluded.sha256
+                            THEN delivery_photos.failure_reason ELSE NULL END,
+      attempts = CASE WHEN delivery_photos.sha256 = excluded.sha256
+                      THEN delivery_photos.attempts ELSE 0 END`)
+  const shaStillStored = sqlite.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM delivery_photos WHERE sha256 = ? AND state = 'stored'",
+  )
+
+  /** Photos of `deliveryId` that are gone after this write, to check for orphaned files. */
+  /** Replaces the photo rows of `deliveryId`; files no longer referenced go into `dropped`. */
+  function replacePhotos(deliveryId: string, record: DeliveryRecord | null, dropped: Set<string>) {
+    const existing = new Map(photosOf.all(deliveryId).map((p) => [p.id, p]))
+    // A withheld delivery keeps no photo rows at all, whatever the record carries.
+    const photos = record && record.photoWithheld === null ? record.photos : []
+    photos.forEach((photo, position) => {
+      const before = existing.get(photo.id)
+      if (before) {
+        existing.delete(photo.id)
+        if (before.state === 'stored' && before.sha256 !== photo.sha256) dropped.add(before.sha256)
+      }
+      upsertPhoto.run({
+        id: photo.id,
+        delivery_id: deliveryId,
+        position,
+        sha256: photo.sha256,
+        bytes: photo.bytes,
+        content_type: photo.contentType,
+        width: photo.width ?? null,
+        height: photo.height ?? null,
+        taken_at: photo.takenAt,
+        lat: photo.location?.lat ?? null,
+        lng: photo.location?.lng ?? null,
+        accuracy_m: photo.location?.accuracyM ?? null,
+        state: 'pending',
+      })
+    })
+    for (const gone of existing.values()) {
+      deletePhoto.run(gone.id)
+      if (gone.state === 'stored') dropped.add(gone.sha256)
+    }
+  }
+
+  function writeOne(item: DeliveryItem, outcome: StoreOutcome, dropped: Set<string>): void {
+    const current = selectVersion.get(item.id)
+    if (current && current.version >= item.version) {
+      outcome.stale++
+      return
+    }
+    if (item.deleted === true) {
+      if (current) {
+        replacePhotos(item.id, null, dropped)
+        deleteFts.run(current.rowid)
+        deleteDelivery.run(item.id)
+        outcome.deleted++
+      }
+      return
+    }
+    const row = upsert.get(toRow(item)) as { rowid: number }
+    if (current) deleteFts.run(row.rowid)
+    insertFts.run(
+      row.rowid,
+      item.orderId,
+      item.trackingNumber,
+      item.customer.name,
+      item.customer.email ?? null,
+      digitsOf(item.customer.phone),
+      [item.address.line1, item.address.line2].filter(Boolean).join(' '),
+      item.address.city,
+    )
+    replacePhotos(item.id, item, dropped)
+    outcome.stored++
+  }
+
+  return {
+    /**
+     * Applies items in order inside the caller's transaction. A version equal to or older than
+     * the cached one is ignored, so repeated and out-of-order items are harmless.
+     */
+    applyItems(items: readonly DeliveryItem[]): StoreOutcome {
+      const outcome: StoreOutcome = { stored: 0, stale: 0, deleted: 0, orphanedSha256: [] }
+      const dropped = new Set<string>()
+      for (const item of items) writeOne(item, outcome, dropped)
+      outcome.orphanedSha256 = [...dropped].filter((sha) => shaStillStored.get(sha)?.n === 0)
+      return outcome
+    },
+  }
+}
+
+function digitsOf(phone: string | null | undefined): string | null {
+  if (!phone) return null
+  const digits = phone.replace(/\D/g, '')
+  // Index the number with and without a leading US country code so both forms are found.
+  return digits.length === 11 && digits.startsWith('1') ? `${digits} ${digits.slice(1)}` : digits
+}
+
+function toRow(d: DeliveryRecord) {
+  return {
+    id: d.id,
+    version: d.version,
+    updated_at: d.updatedAt,
+    order_id: d.orderId,
+    tracking_number: d.trackingNumber,
+    status: d.status,
+    delivered_at: d.deliveredAt ?? null,
+    customer_id: d.customer.id,
+    customer_name: d.customer.name,
+    customer_email: d.customer.email ?? null,
+    customer_phone: d.customer.phone ?? null,
+    address_line1: d.address.line1,
+    address_line2: d.address.line2 ?? null,
+    city: d.address.city,
+    region: d.address.region ?? null,
+    postal_code: d.address.postalCode,
+    country: d.address.country,
+    address_lat: d.address.location?.lat ?? null,
+    address_lng: d.address.location?.lng ?? null,
+    drop_spot: d.dropOff.spot,
+    drop_note: d.dropOff.note ?? null,
+    drop_lat: d.dropOff.location?.lat ?? null,
+    drop_lng: d.dropOff.location?.lng ?? null,
+    drop_accuracy_m: d.dropOff.location?.accuracyM ?? null,
+    driver_id: d.driver.id,
+    driver_name: d.driver.name,
+    photo_withheld: d.photoWithheld,
+    items_json: JSON.stringify(
+      (d.items ?? []).map((i) => ({ sku: i.sku ?? null, title: i.title, quantity: i.quantity })),
+    ),
+  }
+}

@@ -1,0 +1,70 @@
+// Who is signed in. The token lives in the host's TokenStore (safeStorage in the app, memory
+// elsewhere) and in memory here; the user's name and role, which are not secret, are kept in
+// the cache so the console can open offline.
+import type BetterSqlite3 from 'better-sqlite3'
+import { UserSchema, type User } from '../contract/schemas.ts'
+import type { Logger, TokenStore } from '../app/types.ts'
+
+const USER_KEY = 'session.user'
+
+export class Session {
+  private token: string | null = null
+  private user: User | null = null
+  private readonly tokenStore: TokenStore
+  private readonly sqlite: BetterSqlite3.Database
+  private readonly log: Logger
+
+  constructor(sqlite: BetterSqlite3.Database, tokenStore: TokenStore, log: Logger) {
+    this.sqlite = sqlite
+    this.tokenStore = tokenStore
+    this.log = log
+  }
+
+  /** Restores the previous sign-in, if both the token and the user are still there. */
+  async restore(): Promise<void> {
+    const row = this.sqlite.prepare<[string], { value: string }>('SELECT value FROM app_state WHERE key = ?').get(USER_KEY)
+    const parsed = row ? UserSchema.safeParse(safeJson(row.value)) : null
+    const token = await this.tokenStore.load()
+    if (parsed?.success && token) {
+      this.user = parsed.data
+      this.token = token
+    }
+  }
+
+  get currentToken(): string | null {
+    return this.token
+  }
+
+  get currentUser(): User | null {
+    return this.user
+  }
+
+  async signedIn(token: string, user: User): Promise<void> {
+    this.token = token
+    this.user = user
+    this.sqlite
+      .prepare('INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(USER_KEY, JSON.stringify(user))
+    try {
+      await this.tokenStore.save(token)
+    } catch (error) {
+      // The token then lives only in memory: the agent signs in again after a restart.
+      this.log.warn('the sign-in token could not be stored securely; keeping it in memory only', error)
+    }
+  }
+
+  async signOut(): Promise<void> {
+    this.token = null
+    this.user = null
+    this.sqlite.prepare('DELETE FROM app_state WHERE key = ?').run(USER_KEY)
+    await this.tokenStore.clear()
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
