@@ -1,0 +1,108 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createMemoryTokenStore } from '../../../electron/core/app/memory-token-store.ts'
+import { createPorchlight } from '../../../electron/core/app/porchlight.ts'
+import type { PorchlightCore } from '../../../electron/core/app/types.ts'
+import { startBridgeServer, type BridgeServer } from '../../../electron/core/browser-mode/bridge-server.ts'
+import { tempDir } from '../fixtures/deliveries.ts'
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+
+/** A raw request, so the test controls the Host header and sees exactly what the server sends. */
+function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      let text = ''
+      res.on('data', (d: Buffer) => (text += d.toString()))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+describe('browser-mode bridge', () => {
+  const temp = tempDir()
+  let core: PorchlightCore
+  let bridge: BridgeServer
+
+  beforeAll(async () => {
+    const rendererDir = join(temp.dir, 'renderer')
+    mkdirSync(join(rendererDir, 'assets'), { recursive: true })
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Porchlight</title>')
+    writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+    writeFileSync(join(temp.dir, 'secret.txt'), 'outside the renderer')
+    core = await createPorchlight({
+      dataDir: join(temp.dir, 'data'),
+      // Nothing listens there: these tests never reach the service.
+      service: { kind: 'remote', url: 'http://127.0.0.1:9' },
+      tokenStore: createMemoryTokenStore(),
+      syncIntervalMs: 0,
+      log: quiet,
+    })
+    bridge = await startBridgeServer({ core, rendererDir, log: quiet, token: 'test-token-0123456789abcdef' })
+  })
+  afterAll(async () => {
+    await bridge.close()
+    await core.close()
+    temp.remove()
+  })
+
+  it('prints an address on 127.0.0.1 that carries the token', () => {
+    expect(bridge.url).toBe(`http://127.0.0.1:${bridge.port}/?token=test-token-0123456789abcdef`)
+  })
+
+  it('serves the page with the token, sets an HttpOnly cookie and a CSP header', async () => {
+    const res = await get(bridge.port, '/?token=test-token-0123456789abcdef')
+    expect(res.status).toBe(200)
+    expect(res.body).toContain('<title>Porchlight</title>')
+    expect(String(res.headers['set-cookie'])).toContain('HttpOnly')
+    expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'")
+    expect(String(res.headers['content-security-policy'])).not.toContain('unsafe-eval')
+  })
+
+  it('refuses everything without the token, with a wrong token, or from another host name', async () => {
+    expect((await get(bridge.port, '/')).status).toBe(401)
+    expect((await get(bridge.port, '/?token=wrong')).status).toBe(401)
+    expect((await get(bridge.port, '/assets/app.js')).status).toBe(401)
+    expect((await get(bridge.port, '/?token=test-token-0123456789abcdef', { host: 'evil.example:80' })).status).toBe(421)
+    const api = await get(bridge.port, '/api/getSession', { cookie: 'porchlight_bridge=test-token-0123456789abcdef' }, 'POST', '{}')
+    expect(api.status).toBe(401) // a cookie alone is not enough for the API
+  })
+
+  it('serves assets with the cookie and refuses paths outside the renderer', async () => {
+    const cookie = { cookie: 'porchlight_bridge=test-token-0123456789abcdef' }
+    expect((await get(bridge.port, '/assets/app.js', cookie)).status).toBe(200)
+    expect((await get(bridge.port, '/../secret.txt', cookie)).status).toBe(404)
+    expect((await get(bridge.port, '/%2e%2e/secret.txt', cookie)).status).toBe(404)
+    expect((await get(bridge.port, '/assets/..%2f..%2fsecret.txt', cookie)).status).toBe(404)
+  })
+
+  it('runs API calls with the header token, validating arguments', async () => {
+    const auth = { 'x-porchlight-token': 'test-token-0123456789abcdef', 'content-type': 'application/json' }
+    const session = await get(bridge.port, '/api/getSession', auth, 'POST', '{}')
+    expect(session.status).toBe(200)
+    expect(JSON.parse(session.body).result).toMatchObject({ user: null, demo: false })
+    const bad = await get(bridge.port, '/api/searchDeliveries', auth, 'POST', JSON.stringify({ arg: { query: 7 } }))
+    expect(bad.status).toBe(400)
+    expect(JSON.parse(bad.body).error.message).toMatch(/searchDeliveries/)
+    const signedOut = await get(bridge.port, '/api/searchDeliveries', auth, 'POST', JSON.stringify({ arg: { query: 'x' } }))
+    expect(JSON.parse(signedOut.body).error).toEqual({ code: 'signed-out', message: 'Please sign in first.' })
+    expect((await get(bridge.port, '/api/constructor', auth, 'POST', '{}')).status).toBe(404)
+    expect((await get(bridge.port, '/api/getSession', auth, 'POST', '{not json')).status).toBe(400)
+  })
+
+  it('says plainly when the service cannot be reached at sign-in', async () => {
+    const auth = { 'x-porchlight-token': 'test-token-0123456789abcdef', 'content-type': 'application/json' }
+    const res = await get(bridge.port, '/api/signIn', auth, 'POST', JSON.stringify({ arg: { username: 'a', password: 'b' } }))
+    expect(JSON.parse(res.body).error.code).toBe('offline')
+  }, 60_000)
+
+  it('refuses photos with malformed ids and while signed out', async () => {
+    const cookie = { cookie: 'porchlight_bridge=test-token-0123456789abcdef' }
+    expect((await get(bridge.port, '/photos/..%2f..%2fsecret.txt', cookie)).status).toBe(400)
+    expect((await get(bridge.port, '/photos/ph-1', cookie)).status).toBe(403)
+  })
+})

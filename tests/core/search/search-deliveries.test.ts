@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase, type LocalDatabase } from '../../../electron/core/db/open-database.ts'
+import { createDeliveryStore } from '../../../electron/core/deliveries/store-deliveries.ts'
+import { createDeliverySearch, ftsQuery } from '../../../electron/core/search/search-deliveries.ts'
+import { makeDelivery, tempDir } from '../fixtures/deliveries.ts'
+
+describe('searching deliveries', () => {
+  const temp = tempDir()
+  let local: LocalDatabase
+  let search: ReturnType<typeof createDeliverySearch>
+
+  beforeAll(async () => {
+    local = await openDatabase(temp.dir)
+    createDeliveryStore(local.sqlite).applyItems([
+      makeDelivery('1', { orderId: '114-3941689-8772232', trackingNumber: 'TBA304918273000', deliveredAt: '2026-11-01T10:00:00Z' }),
+      makeDelivery('2', {
+        orderId: '112-0000001-0000002',
+        trackingNumber: 'TBA999000111222',
+        deliveredAt: '2026-11-03T10:00:00Z',
+        customer: { id: 'c2', name: 'Nguyễn Thị Mai', email: 'mai.nguyen@example.org', phone: '(415) 555-0199' },
+        address: { line1: '88 Valencia St', city: 'San Francisco', region: 'CA', postalCode: '94103', country: 'US', location: null },
+      }),
+      makeDelivery('3', {
+        orderId: '114-3941000-0000003',
+        deliveredAt: '2026-11-02T10:00:00Z',
+        customer: { id: 'c3', name: '王芳', email: null, phone: null },
+      }),
+    ])
+    search = createDeliverySearch(local.sqlite)
+  })
+  afterAll(async () => {
+    await local.close()
+    temp.remove()
+  })
+
+  const ids = (q: string) => search(q, 50).map((r) => r.deliveryId)
+
+  it('finds by order id prefix, newest first', () => {
+    expect(ids('114-3941')).toEqual(['3', '1'])
+    expect(ids('114-3941689-8772232')).toEqual(['1'])
+  })
+  it('finds by tracking number, whatever its case', () => {
+    expect(ids('tba3049')).toEqual(['1'])
+  })
+  it('finds by customer name without diacritics and by any word of it', () => {
+    expect(ids('nguyen mai')).toEqual(['2'])
+    expect(ids('Núñez')).toEqual(['1'])
+    expect(ids('王芳')).toEqual(['3'])
+  })
+  it('finds by street, email and phone digits', () => {
+    expect(ids('valencia')).toEqual(['2'])
+    expect(ids('mai.nguyen@')).toEqual(['2'])
+    expect(ids('4155550199')).toEqual(['2'])
+  })
+  it('returns nothing for an empty query and treats FTS syntax as text', () => {
+    expect(ids('   ')).toEqual([])
+    expect(ids('"NEAR(')).toEqual([])
+    expect(ftsQuery('a" OR b*')).toBe('"a"* "OR"* "b"*')
+  })
+  it('reports whether a photo exists', () => {
+    expect(search('valencia', 5)[0]).toMatchObject({ hasPhoto: true, city: 'San Francisco', street: '88 Valencia St' })
+  })
+})

@@ -1,0 +1,66 @@
+// Starts the console in browser mode as a person would (`node electron/core/browser-mode/cli.ts`)
+// against a delivery service, in a fresh data dir, and hands back the address it prints.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const repo = join(import.meta.dirname, '..', '..', '..')
+
+export interface RunningConsole {
+  url: string
+  dataDir: string
+  process: ChildProcess
+  output: () => string
+  stop(): Promise<void>
+}
+
+export async function startConsole(args: { serviceUrl: string; syncIntervalSeconds?: number }): Promise<RunningConsole> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'porchlight-e2e-'))
+  const child = spawn(
+    process.execPath,
+    [
+      join(repo, 'electron/core/browser-mode/cli.ts'),
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--service',
+      args.serviceUrl,
+      '--sync-interval',
+      String(args.syncIntervalSeconds ?? 0),
+    ],
+    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let output = ''
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000)
+    child.stdout.on('data', () => {
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`browser mode exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    url,
+    dataDir,
+    process: child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
