@@ -32,10 +32,20 @@ export const SyncStatusSchema = z.object({
   lastError: z.string().nullable(),
   progress: z.object({
     deliveriesReceived: z.number(),
+    casesReceived: z.number(),
     photosDownloaded: z.number(),
     photosPending: z.number(),
   }),
   cached: z.object({ deliveries: z.number(), photos: z.number() }),
+  /** The last finished run, for the status bar's "failures of the last run". */
+  lastRun: z
+    .object({
+      finishedAt: z.string(),
+      outcome: z.enum(['complete', 'failed', 'stopped']),
+      rejected: z.number(),
+      photosFailed: z.number(),
+    })
+    .nullable(),
 })
 
 export const SearchResultSchema = z.object({
@@ -60,7 +70,11 @@ export const DeliveryPhotoSchema = z.object({
   contentType: z.string(),
   location: FixSchema.nullable(),
   state: z.enum(PHOTO_STATES),
+  /** Why a failed photo is missing, in words. */
   failureReason: z.string().nullable(),
+  /** Set when the photo is stored and verified but cannot be shown (not an image, too large). */
+  displayError: z.string().nullable(),
+  hasThumbnail: z.boolean(),
 })
 
 export const DeliveryDetailSchema = z.object({

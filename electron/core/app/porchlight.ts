@@ -51,6 +51,14 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     dataDir: options.dataDir,
     client,
     log,
+    reauthenticate: async () => {
+      const credentials = session.rememberedCredentials
+      if (!credentials) return false
+      const login = await client.login(credentials.username, credentials.password)
+      if (login.user.id !== session.currentUser?.id) return false
+      await session.renewToken(login.token)
+      return true
+    },
     onUnauthorized: () => void session.signOut(),
   })
   const search = createDeliverySearch(sqlite)
@@ -80,7 +88,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     signIn: async ({ username, password }) => {
       try {
         const login = await client.login(username, password)
-        await session.signedIn(login.token, login.user)
+        await session.signedIn(login.token, login.user, { username, password })
       } catch (error) {
         if (error instanceof ServiceError) {
           if (error.kind === 'unauthorized') {
@@ -121,9 +129,9 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
 
   const photoLookup = sqlite.prepare<
     [string],
-    { sha256: string; content_type: string; state: string; photo_withheld: string | null }
+    { sha256: string; content_type: string; state: string; display_error: string | null; photo_withheld: string | null }
   >(
-    `SELECT p.sha256, p.content_type, p.state, d.photo_withheld FROM delivery_photos p
+    `SELECT p.sha256, p.content_type, p.state, p.display_error, d.photo_withheld FROM delivery_photos p
      JOIN deliveries d ON d.id = p.delivery_id WHERE p.id = ?`,
   )
 
@@ -136,6 +144,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       return { ok: false, status: 403, reason: 'Photos of this delivery are withheld.' }
     }
     if (row.state !== 'stored') return { ok: false, status: 404, reason: 'The photo has not been downloaded.' }
+    if (row.display_error !== null) return { ok: false, status: 404, reason: row.display_error }
     const path = photoFilePath(options.dataDir, row.sha256)
     if (!existsSync(path)) return { ok: false, status: 404, reason: 'The photo file is missing.' }
     return { ok: true, path, contentType: row.content_type, sha256: row.sha256 }
@@ -144,6 +153,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
   return {
     handlers,
     resolvePhoto,
+    syncOnce: () => engine.run(),
     close: async () => {
       schedule.stop()
       await engine.stop()

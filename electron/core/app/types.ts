@@ -2,6 +2,7 @@
 // `porchlight` command see it. The core never imports Electron: what differs between those hosts
 // (where secrets are kept, where the data lives) is passed in here.
 import type { ApiHandlers } from '../api/definition.ts'
+import type { SyncRunSummary } from '../sync/sync-engine.ts'
 
 /** Where the sign-in token is kept. Electron: safeStorage-encrypted file; elsewhere: memory. */
 export interface TokenStore {
@@ -42,5 +43,7 @@ export interface PorchlightCore {
   readonly handlers: ApiHandlers
   /** Resolves `porchlight-photo://photo/<photoId>`; refuses withheld deliveries whatever is asked. */
   resolvePhoto(photoId: string): Promise<PhotoFile>
+  /** Runs a sync (or joins the one under way) and resolves with its summary; for the command line. */
+  syncOnce(): Promise<SyncRunSummary>
   close(): Promise<void>
 }

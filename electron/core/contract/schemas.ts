@@ -177,6 +177,11 @@ export const CaseTombstoneSchema = z.object({
 })
 export const CaseItemSchema = z.union([CaseTombstoneSchema, CaseRecordSchema])
 
+export function parseCaseItem(raw: unknown) {
+  const deleted = typeof raw === 'object' && raw !== null && (raw as { deleted?: unknown }).deleted
+  return deleted === true ? CaseTombstoneSchema.safeParse(raw) : CaseRecordSchema.safeParse(raw)
+}
+
 export const CASE_EVENT_TYPES = [
   'opened',
   'note_added',

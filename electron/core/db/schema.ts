@@ -28,6 +28,7 @@ export interface DeliveriesTable {
   driver_name: string
   photo_withheld: string | null
   items_json: string
+  seen_generation: number | null
 }
 
 export type PhotoState = 'pending' | 'stored' | 'failed'
@@ -48,20 +49,49 @@ export interface DeliveryPhotosTable {
   state: PhotoState
   failure_reason: string | null
   attempts: number
+  display_error: string | null
+  has_thumbnail: number
 }
 
 export interface SyncCursorsTable {
   stream: string
-  cursor: string
+  cursor: string | null
   updated_at: string
+  resync_generation: number | null
+}
+
+export interface SyncRunsTable {
+  id: number | null
+  started_at: string
+  finished_at: string | null
+  outcome: 'complete' | 'failed' | 'stopped' | null
+  error: string | null
+  summary_json: string | null
 }
 
 export interface SyncRejectionsTable {
   id: number | null
+  run_id: number | null
   stream: string
   item_id: string | null
   reason: string
   received_at: string
+}
+
+export interface CasesTable {
+  id: string
+  version: number
+  updated_at: string
+  delivery_id: string
+  order_id: string
+  status: string
+  reason: string
+  opened_at: string
+  opened_by: string
+  assignee_id: string | null
+  resolution_json: string | null
+  notes_json: string
+  seen_generation: number | null
 }
 
 export interface AppStateTable {
@@ -73,6 +103,8 @@ export interface Database {
   deliveries: DeliveriesTable
   delivery_photos: DeliveryPhotosTable
   sync_cursors: SyncCursorsTable
+  sync_runs: SyncRunsTable
   sync_rejections: SyncRejectionsTable
+  cases: CasesTable
   app_state: AppStateTable
 }

@@ -72,6 +72,8 @@ export async function getDelivery(db: Kysely<Database>, idOrNumber: string): Pro
         p.lat !== null && p.lng !== null ? { lat: p.lat, lng: p.lng, ...accuracy(p.accuracy_m) } : null,
       state: p.state,
       failureReason: p.failure_reason,
+      displayError: p.display_error,
+      hasThumbnail: p.has_thumbnail === 1,
     })),
   }
 }

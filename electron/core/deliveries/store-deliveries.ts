@@ -25,13 +25,13 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       customer_id, customer_name, customer_email, customer_phone,
       address_line1, address_line2, city, region, postal_code, country, address_lat, address_lng,
       drop_spot, drop_note, drop_lat, drop_lng, drop_accuracy_m,
-      driver_id, driver_name, photo_withheld, items_json
+      driver_id, driver_name, photo_withheld, items_json, seen_generation
     ) VALUES (
       @id, @version, @updated_at, @order_id, @tracking_number, @status, @delivered_at,
       @customer_id, @customer_name, @customer_email, @customer_phone,
       @address_line1, @address_line2, @city, @region, @postal_code, @country, @address_lat, @address_lng,
       @drop_spot, @drop_note, @drop_lat, @drop_lng, @drop_accuracy_m,
-      @driver_id, @driver_name, @photo_withheld, @items_json
+      @driver_id, @driver_name, @photo_withheld, @items_json, @seen_generation
     )
     ON CONFLICT (id) DO UPDATE SET
       version = excluded.version, updated_at = excluded.updated_at, order_id = excluded.order_id,
@@ -46,8 +46,13 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       drop_lat = excluded.drop_lat, drop_lng = excluded.drop_lng,
       drop_accuracy_m = excluded.drop_accuracy_m, driver_id = excluded.driver_id,
       driver_name = excluded.driver_name, photo_withheld = excluded.photo_withheld,
-      items_json = excluded.items_json
+      items_json = excluded.items_json,
+      seen_generation = coalesce(excluded.seen_generation, deliveries.seen_generation)
     RETURNING rowid`)
+  const markSeen = sqlite.prepare('UPDATE deliveries SET seen_generation = ? WHERE id = ?')
+  const unseen = sqlite.prepare<[number], { id: string; rowid: number }>(
+    'SELECT id, rowid FROM deliveries WHERE seen_generation IS NOT ?',
+  )
   const deleteFts = sqlite.prepare('DELETE FROM deliveries_fts WHERE rowid = ?')
   const insertFts = sqlite.prepare(`
     INSERT INTO deliveries_fts (rowid, order_id, tracking_number, customer_name, customer_email,
@@ -112,22 +117,33 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
     }
   }
 
-  function writeOne(item: DeliveryItem, outcome: StoreOutcome, dropped: Set<string>): void {
+  function remove(id: string, rowid: number, dropped: Set<string>): void {
+    replacePhotos(id, null, dropped)
+    deleteFts.run(rowid)
+    deleteDelivery.run(id)
+  }
+
+  function writeOne(
+    item: DeliveryItem,
+    generation: number | null,
+    outcome: StoreOutcome,
+    dropped: Set<string>,
+  ): void {
     const current = selectVersion.get(item.id)
     if (current && current.version >= item.version) {
+      // Still present upstream, even if we hold it already: a resync must not sweep it.
+      if (generation !== null && item.deleted !== true) markSeen.run(generation, item.id)
       outcome.stale++
       return
     }
     if (item.deleted === true) {
       if (current) {
-        replacePhotos(item.id, null, dropped)
-        deleteFts.run(current.rowid)
-        deleteDelivery.run(item.id)
+        remove(item.id, current.rowid, dropped)
         outcome.deleted++
       }
       return
     }
-    const row = upsert.get(toRow(item)) as { rowid: number }
+    const row = upsert.get({ ...toRow(item), seen_generation: generation }) as { rowid: number }
     if (current) deleteFts.run(row.rowid)
     insertFts.run(
       row.rowid,
@@ -143,16 +159,32 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
     outcome.stored++
   }
 
+  const orphaned = (dropped: Set<string>) =>
+    [...dropped].filter((sha) => shaStillStored.get(sha)?.n === 0)
+
   return {
     /**
      * Applies items in order inside the caller's transaction. A version equal to or older than
-     * the cached one is ignored, so repeated and out-of-order items are harmless.
+     * the cached one is ignored, so repeated and out-of-order items are harmless. During a full
+     * resync, `generation` marks every id the service still sends.
      */
-    applyItems(items: readonly DeliveryItem[]): StoreOutcome {
+    applyItems(items: readonly DeliveryItem[], generation: number | null = null): StoreOutcome {
       const outcome: StoreOutcome = { stored: 0, stale: 0, deleted: 0, orphanedSha256: [] }
       const dropped = new Set<string>()
-      for (const item of items) writeOne(item, outcome, dropped)
-      outcome.orphanedSha256 = [...dropped].filter((sha) => shaStillStored.get(sha)?.n === 0)
+      for (const item of items) writeOne(item, generation, outcome, dropped)
+      outcome.orphanedSha256 = orphaned(dropped)
+      return outcome
+    },
+
+    /** Ends a full resync: whatever the service did not send again is gone upstream. */
+    sweepUnseen(generation: number): StoreOutcome {
+      const outcome: StoreOutcome = { stored: 0, stale: 0, deleted: 0, orphanedSha256: [] }
+      const dropped = new Set<string>()
+      for (const row of unseen.all(generation)) {
+        remove(row.id, row.rowid, dropped)
+        outcome.deleted++
+      }
+      outcome.orphanedSha256 = orphaned(dropped)
       return outcome
     },
   }

@@ -1,15 +1,31 @@
-// Fetches the photos the cache knows about but does not hold yet, a few at a time.
+// Fetches the photos the cache lists but does not hold yet, a few at a time. Each one is
+// streamed to a partial file, resumed with Range after a broken connection, kept only when its
+// bytes hash to the record's sha256, then checked as an image and thumbnailed.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { ServiceClient } from '../sync/service-client.ts'
 import { ServiceError } from '../sync/service-client.ts'
-import { photoFileExists, writeVerifiedPhoto } from './photo-files.ts'
+import {
+  appendToPartial,
+  discardPartial,
+  partialSize,
+  photoFileExists,
+  promotePartial,
+  removePhotoFiles,
+} from './photo-files.ts'
+import { makeThumbnail } from './thumbnails.ts'
 
-/** A photo that failed this many times is left as failed until the record changes. */
-const MAX_ATTEMPTS = 3
+/** Broken connections resumed for one photo in one run before leaving it for the next run. */
+const MAX_TRANSFERS = 5
+/** Hash mismatches (or oversize bodies) before the photo is recorded as failed. */
+export const MAX_MISMATCHES = 3
+/** Runs in which a photo could not be fetched before it is recorded as failed. */
+const MAX_RUNS = 5
 
 export interface PhotoDownloadProgress {
   downloaded: number
   failed: number
+  /** Stored and verified, but not an image that can be shown. */
+  undisplayable: number
   pending: number
 }
 
@@ -29,76 +45,131 @@ export async function downloadPendingPhotos(options: {
   signal?: AbortSignal
 }): Promise<PhotoDownloadProgress> {
   const { sqlite, client, dataDir } = options
-  // Withheld deliveries have no photo rows (see store-deliveries.ts); the join re-checks anyway
-  // so that no code path can fetch a photo of a withheld delivery.
+  // Withheld deliveries have no photo rows (see store-deliveries.ts); the join checks again so
+  // that no path can ever fetch a photo of a withheld delivery.
   const pending = sqlite
     .prepare<[], PendingPhoto>(
       `SELECT p.id, p.sha256, p.bytes, p.attempts FROM delivery_photos p
        JOIN deliveries d ON d.id = p.delivery_id
        WHERE p.state = 'pending' AND d.photo_withheld IS NULL
-       ORDER BY d.delivered_at DESC`,
+       ORDER BY d.delivered_at DESC, p.position`,
     )
     .all()
   const markStored = sqlite.prepare(
-    "UPDATE delivery_photos SET state = 'stored', failure_reason = NULL WHERE sha256 = ? AND state != 'stored'",
+    "UPDATE delivery_photos SET state = 'stored', failure_reason = NULL WHERE sha256 = ?",
   )
-  const markAttempt = sqlite.prepare(
-    `UPDATE delivery_photos SET attempts = attempts + 1, failure_reason = ?,
-       state = CASE WHEN attempts + 1 >= ${MAX_ATTEMPTS} THEN 'failed' ELSE 'pending' END
-     WHERE id = ? AND sha256 = ?`,
+  const markThumbnail = sqlite.prepare(
+    'UPDATE delivery_photos SET has_thumbnail = ?, display_error = ? WHERE sha256 = ?',
   )
   const markFailed = sqlite.prepare(
-    "UPDATE delivery_photos SET state = 'failed', failure_reason = ? WHERE id = ? AND sha256 = ?",
+    "UPDATE delivery_photos SET state = 'failed', failure_reason = ?, attempts = attempts + 1 WHERE id = ? AND sha256 = ?",
   )
-  const progress: PhotoDownloadProgress = { downloaded: 0, failed: 0, pending: pending.length }
+  const markRetry = sqlite.prepare(
+    `UPDATE delivery_photos SET attempts = attempts + 1, failure_reason = ?,
+       state = CASE WHEN attempts + 1 >= ${MAX_RUNS} THEN 'failed' ELSE 'pending' END
+     WHERE id = ? AND sha256 = ?`,
+  )
+  const progress: PhotoDownloadProgress = { downloaded: 0, failed: 0, undisplayable: 0, pending: pending.length }
   let next = 0
+  let fatal: unknown = null
+
+  async function keep(photo: PendingPhoto): Promise<void> {
+    markStored.run(photo.sha256)
+    const thumbnail = await makeThumbnail(dataDir, photo.sha256)
+    if (thumbnail.ok) {
+      markThumbnail.run(1, null, photo.sha256)
+      progress.downloaded++
+    } else {
+      markThumbnail.run(0, `This photo could not be displayed: ${thumbnail.reason}.`, photo.sha256)
+      progress.undisplayable++
+    }
+  }
 
   async function fetchOne(photo: PendingPhoto): Promise<void> {
-    if (await photoFileExists(dataDir, photo.sha256)) {
-      markStored.run(photo.sha256)
-      progress.downloaded++
-      return
-    }
-    try {
-      const response = await client.getPhoto(photo.id)
+    if (await photoFileExists(dataDir, photo.sha256)) return keep(photo)
+    let mismatches = 0
+    for (let transfer = 1; transfer <= MAX_TRANSFERS; transfer++) {
+      const have = await partialSize(dataDir, photo.sha256)
+      const response = await client.getPhoto(photo.id, have)
+      if (response.status === 401) {
+        await response.body?.cancel()
+        throw new ServiceError('unauthorized', 'The service refused the sign-in token.', 401)
+      }
       if (response.status === 410) {
         await response.body?.cancel()
+        await discardPartial(dataDir, photo.sha256)
+        await removePhotoFiles(dataDir, [photo.sha256])
         markFailed.run('The delivery service erased this photo.', photo.id, photo.sha256)
         progress.failed++
         return
       }
+      if (response.status === 416) {
+        // Our partial file is not a prefix the service recognises: start over.
+        await response.body?.cancel()
+        await discardPartial(dataDir, photo.sha256)
+        continue
+      }
       if (!response.ok || !response.body) {
         await response.body?.cancel()
-        throw new Error(`HTTP ${response.status}`)
-      }
-      const outcome = await writeVerifiedPhoto(dataDir, photo.sha256, response.body, photo.bytes)
-      if (outcome.ok) {
-        markStored.run(photo.sha256)
-        progress.downloaded++
-      } else {
-        markAttempt.run(outcome.reason, photo.id, photo.sha256)
+        markRetry.run(`The service answered HTTP ${response.status}.`, photo.id, photo.sha256)
         progress.failed++
+        return
       }
-    } catch (error) {
-      if (error instanceof ServiceError && error.kind === 'unreachable') throw error
-      const reason = error instanceof Error ? error.message : String(error)
-      markAttempt.run(`The download failed (${reason}).`, photo.id, photo.sha256)
-      progress.failed++
+      const append = response.status === 206 && contentRangeStart(response) === have
+      if (response.status === 206 && !append) {
+        await response.body.cancel()
+        await discardPartial(dataDir, photo.sha256)
+        continue
+      }
+      let size: number
+      try {
+        size = await appendToPartial(dataDir, photo.sha256, response.body, append, photo.bytes)
+      } catch {
+        continue // the connection broke mid-body: resume from what arrived
+      }
+      if (size >= 0 && size < photo.bytes) continue // ended early without an error: resume
+      if (size === photo.bytes && (await promotePartial(dataDir, photo.sha256))) return keep(photo)
+      await discardPartial(dataDir, photo.sha256)
+      mismatches++
+      if (mismatches >= MAX_MISMATCHES) {
+        markFailed.run(
+          `The photo could not be verified: the bytes received did not match its SHA-256 in ${MAX_MISMATCHES} tries, so it was not saved.`,
+          photo.id,
+          photo.sha256,
+        )
+        progress.failed++
+        return
+      }
     }
+    markRetry.run('The connection kept breaking; the download will resume at the next sync.', photo.id, photo.sha256)
+    progress.failed++
   }
 
   async function worker(): Promise<void> {
-    while (next < pending.length) {
-      if (options.signal?.aborted) return
+    while (fatal === null && next < pending.length && !options.signal?.aborted) {
       const photo = pending[next++]
       if (!photo) return
-      await fetchOne(photo)
-      progress.pending = pending.length - progress.downloaded - progress.failed
+      try {
+        await fetchOne(photo)
+      } catch (error) {
+        if (error instanceof ServiceError && (error.kind === 'unreachable' || error.kind === 'unauthorized')) {
+          fatal = error
+          return
+        }
+        markRetry.run(`The download failed (${error instanceof Error ? error.message : String(error)}).`, photo.id, photo.sha256)
+        progress.failed++
+      }
+      progress.pending = pending.length - progress.downloaded - progress.failed - progress.undisplayable
       options.onProgress?.({ ...progress })
     }
   }
 
-  const workers = Array.from({ length: Math.max(1, options.concurrency ?? 4) }, () => worker())
-  await Promise.all(workers)
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, () => worker()))
+  if (fatal !== null) throw fatal
   return progress
+}
+
+function contentRangeStart(response: Response): number | null {
+  const match = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.headers.get('content-range') ?? '')
+  return match ? Number(match[1]) : null
 }

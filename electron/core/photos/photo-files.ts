@@ -1,7 +1,7 @@
 // Photos live on disk named by their SHA-256, under <dataDir>/photos/<first two hex>/<sha256>.
-// A file only ever appears under that name complete and verified: it is written to a temp
-// file, hashed while it streams, fsynced, and renamed into place.
-import { createHash, randomUUID } from 'node:crypto'
+// A file only ever appears under that name complete and verified: it is streamed to a partial
+// file (resumable with Range), hashed whole, fsynced, and renamed into place.
+import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { open, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -17,6 +17,11 @@ export function photoFilePath(dataDir: string, sha256: string): string {
   return join(photosDir(dataDir), sha256.slice(0, 2), sha256)
 }
 
+export function thumbnailPath(dataDir: string, sha256: string): string {
+  if (!SHA256.test(sha256)) throw new Error(`not a sha256: ${sha256}`)
+  return join(photosDir(dataDir), 'thumbnails', sha256.slice(0, 2), `${sha256}.webp`)
+}
+
 export async function photoFileExists(dataDir: string, sha256: string): Promise<boolean> {
   try {
     return (await stat(photoFilePath(dataDir, sha256))).isFile()
@@ -25,51 +30,81 @@ export async function photoFileExists(dataDir: string, sha256: string): Promise<
   }
 }
 
-export type WriteOutcome =
-  | { ok: true; bytes: number }
-  | { ok: false; reason: string; bytes: number }
+/** Where a download in progress keeps its bytes; it survives a broken connection. */
+export function partialPath(dataDir: string, sha256: string): string {
+  if (!SHA256.test(sha256)) throw new Error(`not a sha256: ${sha256}`)
+  return join(photosDir(dataDir), 'partial', `${sha256}.part`)
+}
 
-/**
- * Streams `body` to a temp file and keeps it as the photo `sha256` only if the bytes hash to it
- * and stay within `maxBytes`. Nothing is left behind when they do not.
- */
-export async function writeVerifiedPhoto(
-  dataDir: string,
-  sha256: string,
-  body: AsyncIterable<Uint8Array>,
-  maxBytes: number,
-): Promise<WriteOutcome> {
-  const tmpDir = join(photosDir(dataDir), 'tmp')
-  mkdirSync(tmpDir, { recursive: true, mode: 0o700 })
-  const tmp = join(tmpDir, `${randomUUID()}.part`)
-  const hash = createHash('sha256')
-  let bytes = 0
-  const file = await open(tmp, 'wx', 0o600)
+export async function partialSize(dataDir: string, sha256: string): Promise<number> {
   try {
-    for await (const chunk of body) {
-      bytes += chunk.byteLength
-      if (bytes > maxBytes) {
-        return { ok: false, bytes, reason: `the photo is larger than the ${maxBytes} bytes announced` }
-      }
-      hash.update(chunk)
-      await file.write(chunk)
-    }
-    const actual = hash.digest('hex')
-    if (actual !== sha256) {
-      return { ok: false, bytes, reason: 'the bytes received do not match the photo’s SHA-256' }
-    }
-    await file.sync()
-    await file.close()
-    const target = photoFilePath(dataDir, sha256)
-    mkdirSync(join(photosDir(dataDir), sha256.slice(0, 2)), { recursive: true, mode: 0o700 })
-    await rename(tmp, target)
-    return { ok: true, bytes }
-  } finally {
-    await file.close().catch(() => undefined)
-    await rm(tmp, { force: true })
+    return (await stat(partialPath(dataDir, sha256))).size
+  } catch {
+    return 0
   }
 }
 
+export async function discardPartial(dataDir: string, sha256: string): Promise<void> {
+  await rm(partialPath(dataDir, sha256), { force: true })
+}
+
+/**
+ * Appends `body` to the photo's partial file (starting it at offset 0 when `append` is false).
+ * Throws if the stream breaks; what arrived stays on disk for a `Range` request to continue.
+ * Returns the partial file's size, or -1 as soon as it would exceed `maxBytes`.
+ */
+export async function appendToPartial(
+  dataDir: string,
+  sha256: string,
+  body: AsyncIterable<Uint8Array>,
+  append: boolean,
+  maxBytes: number,
+): Promise<number> {
+  mkdirSync(join(photosDir(dataDir), 'partial'), { recursive: true, mode: 0o700 })
+  const file = await open(partialPath(dataDir, sha256), append ? 'a' : 'w', 0o600)
+  try {
+    let size = (await file.stat()).size
+    for await (const chunk of body) {
+      size += chunk.byteLength
+      if (size > maxBytes) return -1
+      await file.write(chunk)
+    }
+    return size
+  } finally {
+    await file.close()
+  }
+}
+
+/**
+ * Hashes the complete partial file and, only if it is the photo `sha256`, fsyncs it and renames
+ * it into its content-addressed place. A mismatch deletes it. Returns whether it was kept.
+ */
+export async function promotePartial(dataDir: string, sha256: string): Promise<boolean> {
+  const part = partialPath(dataDir, sha256)
+  const hash = createHash('sha256')
+  const file = await open(part, 'r+')
+  try {
+    for await (const chunk of file.createReadStream({ autoClose: false })) hash.update(chunk as Buffer)
+    if (hash.digest('hex') !== sha256) {
+      await file.close()
+      await rm(part, { force: true })
+      return false
+    }
+    await file.sync()
+  } finally {
+    await file.close().catch(() => undefined)
+  }
+  mkdirSync(join(photosDir(dataDir), sha256.slice(0, 2)), { recursive: true, mode: 0o700 })
+  await rename(part, photoFilePath(dataDir, sha256))
+  return true
+}
+
+/** Removes photos and their thumbnails. */
 export async function removePhotoFiles(dataDir: string, sha256s: readonly string[]): Promise<void> {
-  await Promise.all(sha256s.map((sha) => rm(photoFilePath(dataDir, sha), { force: true })))
+  await Promise.all(
+    sha256s.flatMap((sha) => [
+      rm(photoFilePath(dataDir, sha), { force: true }),
+      rm(thumbnailPath(dataDir, sha), { force: true }),
+    ]),
+  )
 }

@@ -10,6 +10,8 @@ const USER_KEY = 'session.user'
 export class Session {
   private token: string | null = null
   private user: User | null = null
+  /** What the user typed at sign-in, kept in memory only, to sign in again once on a 401. */
+  private credentials: { username: string; password: string } | null = null
   private readonly tokenStore: TokenStore
   private readonly sqlite: BetterSqlite3.Database
   private readonly log: Logger
@@ -39,9 +41,18 @@ export class Session {
     return this.user
   }
 
-  async signedIn(token: string, user: User): Promise<void> {
+  get canSignInAgain(): boolean {
+    return this.credentials !== null
+  }
+
+  get rememberedCredentials(): { username: string; password: string } | null {
+    return this.credentials
+  }
+
+  async signedIn(token: string, user: User, credentials?: { username: string; password: string }): Promise<void> {
     this.token = token
     this.user = user
+    if (credentials) this.credentials = credentials
     this.sqlite
       .prepare('INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run(USER_KEY, JSON.stringify(user))
@@ -53,9 +64,16 @@ export class Session {
     }
   }
 
+  /** A fresh token for the same user, after signing in again. */
+  async renewToken(token: string): Promise<void> {
+    this.token = token
+    await this.tokenStore.save(token).catch(() => undefined)
+  }
+
   async signOut(): Promise<void> {
     this.token = null
     this.user = null
+    this.credentials = null
     this.sqlite.prepare('DELETE FROM app_state WHERE key = ?').run(USER_KEY)
     await this.tokenStore.clear()
   }

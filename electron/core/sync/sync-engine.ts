@@ -1,16 +1,23 @@
-// One sync run: pull deliveries, then fetch their photos. The engine keeps what the status bar
-// shows (running, progress, last success, last error, online) and never runs twice at once.
+// One sync run: pull deliveries and cases, then fetch photos. The engine keeps what the status
+// bar shows (running, progress, last success, last error, online), records each run and what
+// it rejected in the cache (the sync report), and never runs twice at once.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { SyncStatus } from '../api/definition.ts'
-import { downloadPendingPhotos } from '../photos/download-photos.ts'
 import type { Logger } from '../app/types.ts'
-import { pullDeliveries, type RejectedItem } from './pull-deliveries.ts'
+import { createCaseStore } from '../cases/store-cases.ts'
+import { parseCaseItem, parseDeliveryItem, type CaseItem, type DeliveryItem } from '../contract/schemas.ts'
+import { createDeliveryStore } from '../deliveries/store-deliveries.ts'
+import { downloadPendingPhotos } from '../photos/download-photos.ts'
+import { pullStream, type RejectedItem, type StreamWriter } from './pull-stream.ts'
 import { ServiceError, type ServiceClient } from './service-client.ts'
 
 export interface SyncRunSummary {
   deliveries: { received: number; stored: number; deleted: number; rejected: number }
-  photos: { downloaded: number; failed: number }
-  rejectedItems: RejectedItem[]
+  photos: { downloaded: number; failed: number; undisplayable: number; withheld: number }
+  cases: { received: number; stored: number; deleted: number; rejected: number }
+  outbox: { pushed: number; conflicts: number }
+  rejectedItems: Array<{ stream: string; id: string | null; reason: string }>
+  resynced: boolean
   durationMs: number
 }
 
@@ -19,8 +26,12 @@ export interface SyncEngineOptions {
   dataDir: string
   client: ServiceClient
   log: Logger
-  /** Told when the service refuses the token, so the session can ask the user to sign in. */
+  /** Signs in again with what the user gave this session; false when that is not possible. */
+  reauthenticate: () => Promise<boolean>
+  /** Told when the service refuses the token for good, so the session asks the user. */
   onUnauthorized: () => void
+  pageSize?: number
+  photoConcurrency?: number
 }
 
 const LAST_SUCCESS_KEY = 'sync.lastSuccessAt'
@@ -32,21 +43,29 @@ export class SyncEngine {
   private online = false
   private lastAttemptAt: string | null = null
   private lastError: string | null = null
-  private progress = { deliveriesReceived: 0, photosDownloaded: 0, photosPending: 0 }
-  private readonly readState: BetterSqlite3.Statement<[string], { value: string }>
-  private readonly writeState: BetterSqlite3.Statement<[string, string]>
-  private readonly counts: BetterSqlite3.Statement<[], { deliveries: number; photos: number }>
+  private progress = { deliveriesReceived: 0, casesReceived: 0, photosDownloaded: 0, photosPending: 0 }
+  private readonly statements
 
   constructor(options: SyncEngineOptions) {
     this.options = options
     const { sqlite } = options
-    this.readState = sqlite.prepare('SELECT value FROM app_state WHERE key = ?')
-    this.writeState = sqlite.prepare(
-      'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    )
-    this.counts = sqlite.prepare(`SELECT
-      (SELECT count(*) FROM deliveries) AS deliveries,
-      (SELECT count(*) FROM delivery_photos WHERE state = 'stored') AS photos`)
+    this.statements = {
+      readState: sqlite.prepare<[string], { value: string }>('SELECT value FROM app_state WHERE key = ?'),
+      writeState: sqlite.prepare<[string, string]>(
+        'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+      counts: sqlite.prepare<[], { deliveries: number; photos: number; withheld: number }>(`SELECT
+        (SELECT count(*) FROM deliveries) AS deliveries,
+        (SELECT count(*) FROM delivery_photos WHERE state = 'stored') AS photos,
+        (SELECT count(*) FROM deliveries WHERE photo_withheld IS NOT NULL) AS withheld`),
+      startRun: sqlite.prepare<[string]>('INSERT INTO sync_runs (started_at) VALUES (?)'),
+      finishRun: sqlite.prepare<[string, string, string | null, string | null, number]>(
+        'UPDATE sync_runs SET finished_at = ?, outcome = ?, error = ?, summary_json = ? WHERE id = ?',
+      ),
+      lastRun: sqlite.prepare<[], { finished_at: string; outcome: string; error: string | null; summary_json: string | null }>(
+        'SELECT finished_at, outcome, error, summary_json FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1',
+      ),
+    }
   }
 
   get running(): boolean {
@@ -55,7 +74,7 @@ export class SyncEngine {
 
   /** Starts a run, or joins the one under way. */
   run(): Promise<SyncRunSummary> {
-    this.current ??= this.runOnce().finally(() => {
+    this.current ??= this.runRecorded().finally(() => {
       this.current = null
     })
     return this.current
@@ -75,31 +94,102 @@ export class SyncEngine {
   }
 
   status(): SyncStatus {
+    const last = this.statements.lastRun.get()
+    const summary = last?.summary_json ? (JSON.parse(last.summary_json) as SyncRunSummary) : null
+    const counts = this.statements.counts.get() ?? { deliveries: 0, photos: 0, withheld: 0 }
     return {
       online: this.online,
       running: this.running,
-      lastSuccessAt: this.readState.get(LAST_SUCCESS_KEY)?.value ?? null,
+      lastSuccessAt: this.statements.readState.get(LAST_SUCCESS_KEY)?.value ?? null,
       lastAttemptAt: this.lastAttemptAt,
       lastError: this.lastError,
       progress: { ...this.progress },
-      cached: this.counts.get() ?? { deliveries: 0, photos: 0 },
+      cached: { deliveries: counts.deliveries, photos: counts.photos },
+      lastRun: last
+        ? {
+            finishedAt: last.finished_at,
+            outcome: last.outcome as 'complete' | 'failed' | 'stopped',
+            rejected: summary ? summary.deliveries.rejected + summary.cases.rejected : 0,
+            photosFailed: summary ? summary.photos.failed + summary.photos.undisplayable : 0,
+          }
+        : null,
     }
   }
 
-  private async runOnce(): Promise<SyncRunSummary> {
-    const started = Date.now()
-    const { sqlite, dataDir, client, log } = this.options
-    this.lastAttemptAt = new Date(started).toISOString()
-    this.progress = { deliveriesReceived: 0, photosDownloaded: 0, photosPending: 0 }
+  private async runRecorded(): Promise<SyncRunSummary> {
+    const startedAt = new Date()
+    this.lastAttemptAt = startedAt.toISOString()
+    this.progress = { deliveriesReceived: 0, casesReceived: 0, photosDownloaded: 0, photosPending: 0 }
+    const runId = Number(this.statements.startRun.run(this.lastAttemptAt).lastInsertRowid)
     try {
-      const pulled = await pullDeliveries({
-        sqlite,
-        client,
-        dataDir,
-        signal: this.abort.signal,
+      const summary = await this.runWithSignIn(runId, startedAt.getTime())
+      const outcome = this.abort.signal.aborted ? 'stopped' : 'complete'
+      this.statements.finishRun.run(new Date().toISOString(), outcome, null, JSON.stringify(summary), runId)
+      if (outcome === 'complete') this.statements.writeState.run(LAST_SUCCESS_KEY, new Date().toISOString())
+      const problems = summary.deliveries.rejected + summary.cases.rejected
+      const photoProblems = summary.photos.failed + summary.photos.undisplayable
+      this.lastError = problems + photoProblems > 0 ? describeProblems(problems, photoProblems) : null
+      this.options.log.info('sync finished', { ...summary, rejectedItems: summary.rejectedItems.length })
+      return summary
+    } catch (error) {
+      this.lastError = this.describeFailure(error)
+      this.statements.finishRun.run(new Date().toISOString(), 'failed', this.lastError, null, runId)
+      this.options.log.error('sync failed', error)
+      throw error
+    }
+  }
+
+  /** A 401 signs in again once with the session's credentials, then asks the user. */
+  private async runWithSignIn(runId: number, started: number): Promise<SyncRunSummary> {
+    try {
+      return await this.runSteps(runId, started)
+    } catch (error) {
+      if (!(error instanceof ServiceError && error.kind === 'unauthorized')) throw error
+      if (!(await this.options.reauthenticate().catch(() => false))) {
+        this.options.onUnauthorized()
+        throw error
+      }
+      try {
+        return await this.runSteps(runId, started)
+      } catch (again) {
+        if (again instanceof ServiceError && again.kind === 'unauthorized') this.options.onUnauthorized()
+        throw again
+      }
+    }
+  }
+
+  private async runSteps(runId: number, started: number): Promise<SyncRunSummary> {
+    const { sqlite, dataDir, client } = this.options
+    const signal = this.abort.signal
+    const common = { sqlite, client, dataDir, runId, signal, pageSize: this.options.pageSize }
+    try {
+      const deliveryStore = createDeliveryStore(sqlite)
+      const deliveryWriter: StreamWriter<DeliveryItem> = {
+        parse: parseDeliveryItem,
+        apply: (items, generation) => deliveryStore.applyItems(items, generation),
+        sweep: (generation) => deliveryStore.sweepUnseen(generation),
+      }
+      const deliveries = await pullStream({
+        ...common,
+        stream: 'deliveries',
+        writer: deliveryWriter,
         onPage: (r) => {
           this.online = true
           this.progress.deliveriesReceived = r.received
+        },
+      })
+      const caseStore = createCaseStore(sqlite)
+      const caseWriter: StreamWriter<CaseItem> = {
+        parse: parseCaseItem,
+        apply: (items, generation) => caseStore.applyItems(items, generation),
+        sweep: (generation) => caseStore.sweepUnseen(generation),
+      }
+      const cases = await pullStream({
+        ...common,
+        stream: 'cases',
+        writer: caseWriter,
+        onPage: (r) => {
+          this.progress.casesReceived = r.received
         },
       })
       this.online = true
@@ -107,50 +197,59 @@ export class SyncEngine {
         sqlite,
         client,
         dataDir,
-        signal: this.abort.signal,
+        signal,
+        concurrency: this.options.photoConcurrency,
         onProgress: (p) => {
           this.progress.photosDownloaded = p.downloaded
           this.progress.photosPending = p.pending
         },
       })
-      this.writeState.run(LAST_SUCCESS_KEY, new Date().toISOString())
-      this.lastError =
-        pulled.rejected.length > 0 || photos.failed > 0
-          ? describeProblems(pulled.rejected.length, photos.failed)
-          : null
-      const summary: SyncRunSummary = {
+      const rejectedItems: RejectedItem[] = [...deliveries.rejected, ...cases.rejected]
+      return {
         deliveries: {
-          received: pulled.received,
-          stored: pulled.stored,
-          deleted: pulled.deleted,
-          rejected: pulled.rejected.length,
+          received: deliveries.received,
+          stored: deliveries.stored,
+          deleted: deliveries.deleted,
+          rejected: deliveries.rejected.length,
         },
-        photos: { downloaded: photos.downloaded, failed: photos.failed },
-        rejectedItems: pulled.rejected,
+        cases: {
+          received: cases.received,
+          stored: cases.stored,
+          deleted: cases.deleted,
+          rejected: cases.rejected.length,
+        },
+        photos: {
+          downloaded: photos.downloaded,
+          failed: photos.failed,
+          undisplayable: photos.undisplayable,
+          withheld: this.statements.counts.get()?.withheld ?? 0,
+        },
+        outbox: { pushed: 0, conflicts: 0 },
+        rejectedItems,
+        resynced: deliveries.resynced || cases.resynced,
         durationMs: Date.now() - started,
       }
-      log.info('sync finished', summary.deliveries)
-      return summary
     } catch (error) {
-      if (error instanceof ServiceError) {
-        if (error.kind === 'unreachable') this.online = false
-        if (error.kind === 'unauthorized') this.options.onUnauthorized()
-        this.lastError =
-          error.kind === 'unauthorized'
-            ? 'The delivery service no longer accepts your sign-in. Please sign in again.'
-            : error.message
-      } else {
-        this.lastError = 'The sync stopped because of an internal error. The details are in the log.'
-      }
-      log.error('sync failed', error)
+      if (error instanceof ServiceError && error.kind === 'unreachable') this.online = false
       throw error
     }
   }
+
+  private describeFailure(error: unknown): string {
+    if (error instanceof ServiceError) {
+      return error.kind === 'unauthorized'
+        ? 'The delivery service no longer accepts your sign-in. Please sign in again.'
+        : error.message
+    }
+    return 'The sync stopped because of an internal error. The details are in the log.'
+  }
 }
 
-function describeProblems(rejected: number, photosFailed: number): string {
+function describeProblems(rejected: number, photoProblems: number): string {
   const parts: string[] = []
   if (rejected > 0) parts.push(`${rejected} record${rejected === 1 ? '' : 's'} rejected as invalid`)
-  if (photosFailed > 0) parts.push(`${photosFailed} photo${photosFailed === 1 ? '' : 's'} could not be fetched`)
-  return `Last sync: ${parts.join(', ')}.`
+  if (photoProblems > 0) {
+    parts.push(`${photoProblems} photo${photoProblems === 1 ? '' : 's'} could not be fetched or shown`)
+  }
+  return `Last sync: ${parts.join(', ')}. Open the sync report for details.`
 }

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely'
+import type { CaseRecord } from '../contract/schemas.ts'
+import type { Database } from '../db/schema.ts'
+
+export interface CaseSummary {
+  id: string
+  version: number
+  status: CaseRecord['status']
+  reason: CaseRecord['reason']
+  openedAt: string
+  openedBy: string
+  assigneeId: string | null
+  resolution: CaseRecord['resolution'] | null
+  notes: CaseRecord['notes']
+}
+
+/** The cases on a delivery, newest first, as the service last sent them. */
+export async function listCasesOfDelivery(db: Kysely<Database>, deliveryId: string): Promise<CaseSummary[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('delivery_id', '=', deliveryId)
+    .orderBy('opened_at', 'desc')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    status: r.status as CaseSummary['status'],
+    reason: r.reason as CaseSummary['reason'],
+    openedAt: r.opened_at,
+    openedBy: r.opened_by,
+    assigneeId: r.assignee_id,
+    resolution: r.resolution_json ? (JSON.parse(r.resolution_json) as CaseSummary['resolution']) : null,
+    notes: JSON.parse(r.notes_json) as CaseSummary['notes'],
+  }))
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// `porchlight` — the console's core without a window, for IT staff and supervisors:
+// `npm run porchlight -- <command>` from the repository.
+import { parseArgs } from 'node:util'
+import { defaultDataDir } from '../app/default-data-dir.ts'
+import type { Logger } from '../app/types.ts'
+import { searchCommand } from './search-command.ts'
+import { showCommand } from './show-command.ts'
+import { syncCommand } from './sync-command.ts'
+import { CommandFailed, USAGE, UsageError } from './usage.ts'
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE)
+    return
+  }
+  const { values, positionals } = parse(rest)
+  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir()
+  const print = (line: string) => console.log(line)
+  // Progress and warnings go to stderr so that --json output stays one clean object.
+  const log: Logger = {
+    info: () => undefined,
+    warn: (m) => console.error(`warning: ${m}`),
+    error: () => undefined,
+  }
+  switch (command) {
+    case 'sync':
+      if (positionals.length > 0) throw new UsageError(`sync takes no arguments (got “${positionals[0]}”)`)
+      return syncCommand(values, dataDir, print, log)
+    case 'search':
+      return searchCommand({ ...values, query: positionals.join(' ') }, dataDir, print)
+    case 'show':
+      if (positionals.length !== 1) throw new UsageError('show takes one delivery id, order id or tracking number')
+      return showCommand({ ...values, id: positionals[0] }, dataDir, print)
+    default:
+      throw new UsageError(`unknown command “${command}”`)
+  }
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        api: { type: 'string' },
+        user: { type: 'string' },
+        password: { type: 'string' },
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean' },
+        limit: { type: 'string' },
+      },
+    })
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`porchlight: ${error.message}\n\n${USAGE}`)
+      process.exit(2)
+    }
+    if (error instanceof CommandFailed) {
+      console.error(`porchlight: ${error.message}`)
+      process.exit(1)
+    }
+    console.error(`porchlight: unexpected error: ${error instanceof Error ? error.stack : String(error)}`)
+    process.exit(1)
+  },
+)

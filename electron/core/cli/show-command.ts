@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs'
+import { z } from 'zod'
+import { listCasesOfDelivery } from '../cases/list-cases.ts'
+import { openDatabase } from '../db/open-database.ts'
+import { getDelivery } from '../deliveries/get-delivery.ts'
+import { photoFilePath } from '../photos/photo-files.ts'
+import { CommandFailed, flagError } from './usage.ts'
+
+const FlagsSchema = z.object({
+  id: z.string().trim().min(1, 'give a delivery id, order id or tracking number').max(64),
+  json: z.boolean().default(false),
+})
+
+export async function showCommand(
+  flags: Record<string, unknown>,
+  dataDir: string,
+  print: (line: string) => void,
+): Promise<void> {
+  const parsed = FlagsSchema.safeParse(flags)
+  if (!parsed.success) throw flagError(parsed.error.issues)
+  const { id, json } = parsed.data
+  const local = await openDatabase(dataDir)
+  try {
+    const delivery = await getDelivery(local.db, id)
+    if (!delivery) throw new CommandFailed(`No delivery “${id}” in the local cache at ${dataDir}.`)
+    const shas = new Map(
+      (
+        await local.db
+          .selectFrom('delivery_photos')
+          .select(['id', 'sha256'])
+          .where('delivery_id', '=', delivery.id)
+          .execute()
+      ).map((p) => [p.id, p.sha256]),
+    )
+    const photos = delivery.photos.map((p) => {
+      const sha256 = shas.get(p.id) ?? ''
+      const path = sha256 ? photoFilePath(dataDir, sha256) : null
+      const status = p.state === 'stored' && p.displayError ? 'undisplayable' : p.state
+      return {
+        id: p.id,
+        sha256,
+        status,
+        file: p.state === 'stored' && path && existsSync(path) ? path : null,
+        reason: p.displayError ?? p.failureReason,
+      }
+    })
+    const cases = await listCasesOfDelivery(local.db, delivery.id)
+    if (json) {
+      print(JSON.stringify({ ...delivery, photos, cases }))
+      return
+    }
+    const a = delivery.address
+    print(`Order ${delivery.orderId} · tracking ${delivery.trackingNumber} · ${delivery.status}`)
+    print(`  delivered:  ${delivery.deliveredAt ?? 'not delivered'} by ${delivery.driver.name} (${delivery.dropOff.spot.replace(/_/g, ' ')})`)
+    if (delivery.dropOff.note) print(`  note:       ${delivery.dropOff.note}`)
+    print(`  customer:   ${delivery.customer.name}${delivery.customer.email ? ` <${delivery.customer.email}>` : ''}`)
+    print(`  address:    ${[a.line1, a.line2, a.city, a.region, a.postalCode, a.country].filter(Boolean).join(', ')}`)
+    if (delivery.photoWithheld) print(`  photos:     withheld (${delivery.photoWithheld.replace(/_/g, ' ')})`)
+    for (const p of photos) print(`  photo ${p.id}: ${p.status}${p.file ? ` ${p.file}` : ''}${p.reason ? ` (${p.reason})` : ''}`)
+    if (cases.length === 0) print('  cases:      none')
+    for (const c of cases) print(`  case ${c.id}: ${c.status.replace(/_/g, ' ')}, ${c.reason.replace(/_/g, ' ')}, opened ${c.openedAt}`)
+  } finally {
+    await local.close()
+  }
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import { createMemoryTokenStore } from '../app/memory-token-store.ts'
+import { createPorchlight } from '../app/porchlight.ts'
+import type { Logger } from '../app/types.ts'
+import { UserFacingError } from '../api/definition.ts'
+import { CommandFailed, flagError } from './usage.ts'
+
+const FlagsSchema = z.object({
+  api: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of the delivery service' }),
+  user: z.string().min(1, 'is required'),
+  password: z.string().min(1, 'is required (or set PORCHLIGHT_PASSWORD)'),
+  json: z.boolean().default(false),
+})
+
+export async function syncCommand(
+  flags: Record<string, unknown>,
+  dataDir: string,
+  print: (line: string) => void,
+  log: Logger,
+): Promise<void> {
+  const parsed = FlagsSchema.safeParse({ ...flags, password: flags.password ?? process.env.PORCHLIGHT_PASSWORD })
+  if (!parsed.success) throw flagError(parsed.error.issues)
+  const { api, user, password, json } = parsed.data
+  const core = await createPorchlight({
+    dataDir,
+    service: { kind: 'remote', url: api },
+    tokenStore: createMemoryTokenStore(),
+    syncIntervalMs: 0,
+    log,
+  })
+  try {
+    try {
+      await core.handlers.signIn({ username: user, password })
+    } catch (error) {
+      throw new CommandFailed(error instanceof UserFacingError ? error.message : String(error))
+    }
+    let summary
+    try {
+      summary = await core.syncOnce()
+    } catch (error) {
+      const status = await core.handlers.getSyncStatus(undefined)
+      throw new CommandFailed(`The sync could not complete: ${status.lastError ?? String(error)}`)
+    }
+    if (json) {
+      print(
+        JSON.stringify({
+          deliveries: {
+            received: summary.deliveries.received,
+            stored: summary.deliveries.stored,
+            rejected: summary.deliveries.rejected,
+          },
+          photos: {
+            downloaded: summary.photos.downloaded,
+            failed: summary.photos.failed + summary.photos.undisplayable,
+            withheld: summary.photos.withheld,
+          },
+          cases: { received: summary.cases.received },
+          outbox: summary.outbox,
+          rejectedItems: summary.rejectedItems.map(({ id, reason }) => ({ id, reason })),
+          durationMs: summary.durationMs,
+        }),
+      )
+      return
+    }
+    print(`Synced from ${api} in ${(summary.durationMs / 1000).toFixed(1)} s into ${dataDir}`)
+    print(
+      `  deliveries: ${summary.deliveries.received} received, ${summary.deliveries.stored} stored, ${summary.deliveries.deleted} removed, ${summary.deliveries.rejected} rejected`,
+    )
+    print(
+      `  photos:     ${summary.photos.downloaded} downloaded, ${summary.photos.failed + summary.photos.undisplayable} failed, ${summary.photos.withheld} deliveries withheld`,
+    )
+    print(`  cases:      ${summary.cases.received} received`)
+    print(`  outbox:     ${summary.outbox.pushed} pushed, ${summary.outbox.conflicts} conflicts`)
+    for (const item of summary.rejectedItems) print(`  rejected ${item.id ?? '(no id)'}: ${item.reason}`)
+  } finally {
+    await core.close()
+  }
+}

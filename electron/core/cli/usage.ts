@@ -1,0 +1,25 @@
+/** A mistake in how the command was called: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+/** The command could not do its job (service down, nothing found): exit code 1. */
+export class CommandFailed extends Error {}
+
+export const USAGE = `Usage: porchlight <command> [options]
+
+Commands:
+  sync --api URL --user U --password P [--data-dir D] [--json]
+      Sign in and run one full sync (deliveries, photos, cases; queued changes are pushed).
+  search QUERY [--limit N] [--json] [--data-dir D]
+      Search the local cache as the console does (order id, tracking number, name, street, email, phone).
+  show ID [--json] [--data-dir D]
+      One delivery by delivery id, order id or tracking number, with its photos and cases.
+
+The data dir defaults to the desktop app's; --data-dir or PORCHLIGHT_DATA_DIR override it.
+The password may also come from PORCHLIGHT_PASSWORD, so it need not appear in a process list.`
+
+/** Turns a zod failure on parsed flags into one line naming the flag. */
+export function flagError(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): UsageError {
+  const issue = issues[0]
+  const flag = issue?.path.length ? `--${issue.path.map(String).join('.')}: ` : ''
+  return new UsageError(`${flag}${issue?.message ?? 'invalid options'}`)
+}

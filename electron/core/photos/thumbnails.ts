@@ -1,0 +1,49 @@
+// Checks that a verified photo is an image we can show, and makes its thumbnail. Decoding runs
+// in sharp's worker threads (off the main event loop), with a pixel limit so an "image bomb"
+// is refused from its header instead of exhausting memory, and a time limit so nothing hangs.
+import { mkdirSync } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import sharp from 'sharp'
+import { photoFilePath, thumbnailPath } from './photo-files.ts'
+
+/** 100 megapixels: well above any phone camera, far below what would exhaust memory. */
+export const MAX_PHOTO_PIXELS = 100_000_000
+export const THUMBNAIL_SIZE = 320
+
+export type ThumbnailOutcome = { ok: true } | { ok: false; reason: string }
+
+export async function makeThumbnail(dataDir: string, sha256: string): Promise<ThumbnailOutcome> {
+  const source = photoFilePath(dataDir, sha256)
+  const target = thumbnailPath(dataDir, sha256)
+  const tmp = `${target}.tmp`
+  try {
+    const image = sharp(source, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' })
+    const meta = await image.metadata()
+    if (!meta.width || !meta.height) return { ok: false, reason: 'the file has no image size' }
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
+    await image
+      .rotate()
+      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 72 })
+      .timeout({ seconds: 20 })
+      .toFile(tmp)
+    await rename(tmp, target)
+    return { ok: true }
+  } catch (error) {
+    await rm(tmp, { force: true })
+    return { ok: false, reason: describeDecodeError(error) }
+  }
+}
+
+function describeDecodeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  if (/pixel limit/i.test(message)) {
+    return `the image is larger than ${MAX_PHOTO_PIXELS / 1_000_000} megapixels`
+  }
+  if (/unsupported image format|bad seek|corrupt|premature end|VipsJpeg|Input file/i.test(message)) {
+    return 'the file is not a readable image'
+  }
+  if (/timeout/i.test(message)) return 'decoding the image took too long'
+  return `the image could not be decoded (${message.split('\n')[0]})`
+}
