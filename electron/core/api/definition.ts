@@ -111,6 +111,34 @@ export const DeliveryDetailSchema = z.object({
   photos: z.array(DeliveryPhotoSchema),
 })
 
+export const SyncReportSchema = z.object({
+  runs: z.array(
+    z.object({
+      id: z.number(),
+      startedAt: z.string(),
+      finishedAt: z.string().nullable(),
+      outcome: z.enum(['complete', 'failed', 'stopped']).nullable(),
+      error: z.string().nullable(),
+      deliveriesReceived: z.number(),
+      casesReceived: z.number(),
+      rejected: z.number(),
+      photosDownloaded: z.number(),
+      photosFailed: z.number(),
+    }),
+  ),
+  /** What the last finished run rejected, and why. */
+  rejections: z.array(
+    z.object({ stream: z.string(), itemId: z.string().nullable(), reason: z.string(), receivedAt: z.string() }),
+  ),
+  photoProblems: z.array(
+    z.object({ photoId: z.string(), deliveryId: z.string(), orderId: z.string(), reason: z.string() }),
+  ),
+})
+
+export const SettingsSchema = z.object({
+  syncIntervalMinutes: z.number().int().min(0).max(24 * 60),
+})
+
 export const apiDefinition = {
   getSession: { arg: NoArg, result: SessionSchema },
   signIn: {
@@ -123,6 +151,9 @@ export const apiDefinition = {
   signOut: { arg: NoArg, result: SessionSchema },
   getSyncStatus: { arg: NoArg, result: SyncStatusSchema },
   syncNow: { arg: NoArg, result: SyncStatusSchema },
+  getSyncReport: { arg: NoArg, result: SyncReportSchema },
+  getSettings: { arg: NoArg, result: SettingsSchema },
+  updateSettings: { arg: SettingsSchema.partial(), result: SettingsSchema },
   searchDeliveries: {
     arg: z.object({
       query: z.string().max(200),
@@ -157,6 +188,8 @@ export type ApiHandlers = {
 
 export type Session = CallResult<'getSession'>
 export type SyncStatus = CallResult<'getSyncStatus'>
+export type SyncReport = z.output<typeof SyncReportSchema>
+export type AppSettings = z.output<typeof SettingsSchema>
 export type SearchResult = z.output<typeof SearchResultSchema>
 export type DeliveryDetail = z.output<typeof DeliveryDetailSchema>
 export type DeliveryPhoto = z.output<typeof DeliveryPhotoSchema>

@@ -8,6 +8,8 @@ import { getDelivery } from '../deliveries/get-delivery.ts'
 import { photoFilePath } from '../photos/photo-files.ts'
 import { createDeliverySearch } from '../search/search-deliveries.ts'
 import { Session } from '../session/session.ts'
+import { createSettingsStore } from '../settings/settings.ts'
+import { readSyncReport } from '../sync/sync-report.ts'
 import { ServiceError, createServiceClient } from '../sync/service-client.ts'
 import { SyncEngine } from '../sync/sync-engine.ts'
 import { startSyncSchedule } from '../sync/sync-schedule.ts'
@@ -65,12 +67,18 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
   const logSyncError = (error: unknown) => {
     if (!(error instanceof ServiceError)) log.error('sync error', error)
   }
-  const schedule = startSyncSchedule({
-    engine,
-    canSync: () => session.currentUser !== null,
-    intervalMs: options.syncIntervalMs ?? 5 * 60_000,
-    onError: logSyncError,
-  })
+  const settings = createSettingsStore(sqlite)
+  // The host may pin the interval (tests and the command line turn the timer off).
+  const intervalMs = () => options.syncIntervalMs ?? settings.get().syncIntervalMinutes * 60_000
+  const schedule = (runNow: boolean) =>
+    startSyncSchedule({
+      runNow,
+      engine,
+      canSync: () => session.currentUser !== null,
+      intervalMs: intervalMs(),
+      onError: logSyncError,
+    })
+  let currentSchedule = schedule(true)
 
   const sessionView = (): SessionView => ({
     user: session.currentUser,
@@ -117,6 +125,17 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       engine.run().catch(logSyncError)
       return engine.status()
     },
+    getSyncReport: async () => {
+      requireUser()
+      return readSyncReport(db)
+    },
+    getSettings: async () => settings.get(),
+    updateSettings: async (patch) => {
+      const next = settings.update(patch)
+      currentSchedule.stop()
+      currentSchedule = schedule(false)
+      return next
+    },
     searchDeliveries: async ({ query, limit }) => {
       requireUser()
       return search(query, limit)
@@ -155,7 +174,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     resolvePhoto,
     syncOnce: () => engine.run(),
     close: async () => {
-      schedule.stop()
+      currentSchedule.stop()
       await engine.stop()
       await local.close()
       await stopDemo?.()

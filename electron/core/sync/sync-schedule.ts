@@ -11,6 +11,8 @@ export function startSyncSchedule(options: {
   /** False while nobody is signed in: nothing to sync with. */
   canSync: () => boolean
   intervalMs: number
+  /** Sync at once as well as on the interval (at start-up, not when the interval changes). */
+  runNow?: boolean
   /** How often to ask the service whether it is back while offline. */
   probeMs?: number
   onError: (error: unknown) => void
@@ -21,7 +23,7 @@ export function startSyncSchedule(options: {
   }
   const timers: NodeJS.Timeout[] = []
   if (options.intervalMs > 0) {
-    runIfSignedIn()
+    if (options.runNow ?? true) runIfSignedIn()
     timers.push(setInterval(runIfSignedIn, options.intervalMs))
     let wasOnline = true
     timers.push(
