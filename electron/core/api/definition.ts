@@ -128,15 +128,29 @@ export const SyncReportSchema = z.object({
   ),
   /** What the last finished run rejected, and why. */
   rejections: z.array(
-    z.object({ stream: z.string(), itemId: z.string().nullable(), reason: z.string(), receivedAt: z.string() }),
+    z.object({
+      stream: z.string(),
+      itemId: z.string().nullable(),
+      reason: z.string(),
+      receivedAt: z.string(),
+    }),
   ),
   photoProblems: z.array(
-    z.object({ photoId: z.string(), deliveryId: z.string(), orderId: z.string(), reason: z.string() }),
+    z.object({
+      photoId: z.string(),
+      deliveryId: z.string(),
+      orderId: z.string(),
+      reason: z.string(),
+    }),
   ),
 })
 
 export const SettingsSchema = z.object({
-  syncIntervalMinutes: z.number().int().min(0).max(24 * 60),
+  syncIntervalMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
 })
 
 export const apiDefinition = {

@@ -2,18 +2,24 @@
 // browser-mode bridge): validates the argument, calls the handler, checks the result, and turns
 // failures into words for the user without leaking internals.
 import type { Logger } from '../app/types.ts'
-import {
-  UserFacingError,
-  apiDefinition,
-  type ApiHandlers,
-  type CallName,
-} from './definition.ts'
+import { UserFacingError, apiDefinition, type ApiHandlers, type CallName } from './definition.ts'
 
 export type DispatchOutcome =
-  | { ok: true; result: unknown }
-  | { ok: false; error: { code: string; message: string } }
+  { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } }
 
 export const GENERIC_FAILURE = 'Something went wrong in Porchlight. The details are in the log.'
+
+/** "Invalid request to signIn: username: Enter your user name" — the call, the field, the rule. */
+export function describeArgumentError(
+  name: CallName,
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>,
+): string {
+  const details = issues.map((issue) => {
+    const field = issue.path.map(String).join('.')
+    return field === '' ? issue.message : `${field}: ${issue.message}`
+  })
+  return `Invalid request to ${name}: ${details.join('; ')}`
+}
 
 export function isCallName(name: string): name is CallName {
   return Object.hasOwn(apiDefinition, name)
@@ -28,11 +34,9 @@ export async function dispatchCall(
   const definition = apiDefinition[name]
   const arg = definition.arg.safeParse(rawArg)
   if (!arg.success) {
-    const issue = arg.error.issues[0]
-    const where = issue?.path.length ? ` (${issue.path.join('.')})` : ''
     return {
       ok: false,
-      error: { code: 'invalid-argument', message: `${name}: ${issue?.message ?? 'invalid argument'}${where}` },
+      error: { code: 'invalid-argument', message: describeArgumentError(name, arg.error.issues) },
     }
   }
   try {

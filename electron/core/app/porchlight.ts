@@ -1,7 +1,11 @@
 // Assembles the core: the cache database, the session, the sync engine and its schedule, the
 // API handlers, and (in demo mode) the built-in demo delivery service on 127.0.0.1.
 import { existsSync, mkdirSync } from 'node:fs'
-import { UserFacingError, type ApiHandlers, type Session as SessionView } from '../api/definition.ts'
+import {
+  UserFacingError,
+  type ApiHandlers,
+  type Session as SessionView,
+} from '../api/definition.ts'
 import { IdSchema } from '../contract/schemas.ts'
 import { openDatabase } from '../db/open-database.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
@@ -39,7 +43,11 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     })
     serviceUrl = service.url
     stopDemo = () => service.close()
-    demoAccounts = demo.DEMO_ACCOUNTS.map(({ username, password, role }) => ({ username, password, role }))
+    demoAccounts = demo.DEMO_ACCOUNTS.map(({ username, password, role }) => ({
+      username,
+      password,
+      role,
+    }))
     log.info(`demo delivery service on ${service.url}`)
   } else {
     serviceUrl = options.service.url
@@ -148,21 +156,29 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
 
   const photoLookup = sqlite.prepare<
     [string],
-    { sha256: string; content_type: string; state: string; display_error: string | null; photo_withheld: string | null }
+    {
+      sha256: string
+      content_type: string
+      state: string
+      display_error: string | null
+      photo_withheld: string | null
+    }
   >(
     `SELECT p.sha256, p.content_type, p.state, p.display_error, d.photo_withheld FROM delivery_photos p
      JOIN deliveries d ON d.id = p.delivery_id WHERE p.id = ?`,
   )
 
   async function resolvePhoto(photoId: string): Promise<PhotoFile> {
-    if (!IdSchema.safeParse(photoId).success) return { ok: false, status: 400, reason: 'Not a photo id.' }
+    if (!IdSchema.safeParse(photoId).success)
+      return { ok: false, status: 400, reason: 'Not a photo id.' }
     if (!session.currentUser) return { ok: false, status: 403, reason: 'Please sign in first.' }
     const row = photoLookup.get(photoId)
     if (!row) return { ok: false, status: 404, reason: 'No such photo in the local cache.' }
     if (row.photo_withheld !== null) {
       return { ok: false, status: 403, reason: 'Photos of this delivery are withheld.' }
     }
-    if (row.state !== 'stored') return { ok: false, status: 404, reason: 'The photo has not been downloaded.' }
+    if (row.state !== 'stored')
+      return { ok: false, status: 404, reason: 'The photo has not been downloaded.' }
     if (row.display_error !== null) return { ok: false, status: 404, reason: row.display_error }
     const path = photoFilePath(options.dataDir, row.sha256)
     if (!existsSync(path)) return { ok: false, status: 404, reason: 'The photo file is missing.' }

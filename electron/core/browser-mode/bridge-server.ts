@@ -68,7 +68,10 @@ export async function startBridgeServer(options: {
     req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`
 
   function sendText(res: ServerResponse, status: number, text: string) {
-    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+    res.writeHead(status, {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+    })
     res.end(text)
   }
 
@@ -93,21 +96,32 @@ export async function startBridgeServer(options: {
     if (req.method !== 'POST') return sendText(res, 405, 'Use POST.')
     const header = req.headers['x-porchlight-token']
     if (!tokenMatches(Array.isArray(header) ? header[0] : header)) {
-      return sendJson(res, 401, { error: { code: 'unauthorized', message: 'Missing or wrong bridge token.' } })
+      return sendJson(res, 401, {
+        error: { code: 'unauthorized', message: 'Missing or wrong bridge token.' },
+      })
     }
     if (!isCallName(name)) {
-      return sendJson(res, 404, { error: { code: 'unknown-call', message: `No API call named ${name}.` } })
+      return sendJson(res, 404, {
+        error: { code: 'unknown-call', message: `No API call named ${name}.` },
+      })
     }
     let body: unknown
     try {
       body = await readBody(req)
     } catch {
-      return sendJson(res, 400, { error: { code: 'bad-request', message: 'The request body is not valid JSON.' } })
+      return sendJson(res, 400, {
+        error: { code: 'bad-request', message: 'The request body is not valid JSON.' },
+      })
     }
     const arg = body && typeof body === 'object' ? (body as { arg?: unknown }).arg : undefined
     const outcome = await dispatchCall(options.core.handlers, name, arg, options.log)
     if (outcome.ok) return sendJson(res, 200, { result: outcome.result ?? null })
-    const status = outcome.error.code === 'invalid-argument' ? 400 : outcome.error.code === 'internal' ? 500 : 422
+    const status =
+      outcome.error.code === 'invalid-argument'
+        ? 400
+        : outcome.error.code === 'internal'
+          ? 500
+          : 422
     return sendJson(res, status, { error: outcome.error })
   }
 
@@ -135,7 +149,10 @@ export async function startBridgeServer(options: {
       return sendText(res, 404, 'Not found.')
     }
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'
-    const headers: Record<string, string> = { 'content-type': type, 'x-content-type-options': 'nosniff' }
+    const headers: Record<string, string> = {
+      'content-type': type,
+      'x-content-type-options': 'nosniff',
+    }
     if (type.startsWith('text/html')) {
       headers['content-security-policy'] = contentSecurityPolicy()
       headers['cache-control'] = 'no-store'
@@ -151,7 +168,11 @@ export async function startBridgeServer(options: {
     const queryToken = url.searchParams.get('token')
     const authorised = tokenMatches(queryToken) || tokenMatches(cookieToken(req))
     if (!authorised) {
-      return sendText(res, 401, 'Open Porchlight with the address printed by `npm run browser` (it carries the access token).')
+      return sendText(
+        res,
+        401,
+        'Open Porchlight with the address printed by `npm run browser` (it carries the access token).',
+      )
     }
     if (tokenMatches(queryToken)) {
       res.setHeader('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)

@@ -38,14 +38,17 @@ async function main(): Promise<void> {
   }
   const args = parsed.data
   const serviceUrl = args.service ?? process.env.PORCHLIGHT_SERVICE_URL
-  if (args.demo && args.service) throw new UsageError('--demo and --service cannot be used together')
+  if (args.demo && args.service)
+    throw new UsageError('--demo and --service cannot be used together')
   const service: ServiceChoice =
     !args.demo && serviceUrl
       ? { kind: 'remote', url: z.url({ protocol: /^https?$/ }).parse(serviceUrl) }
       : { kind: 'demo', deliveries: args['demo-deliveries'] }
   const rendererDir = join(import.meta.dirname, '..', '..', '..', 'out', 'renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new UsageError('The renderer is not built: run `npm run build` first (npm run browser does it).')
+    throw new UsageError(
+      'The renderer is not built: run `npm run build` first (npm run browser does it).',
+    )
   }
   const dataDir = args['data-dir'] ?? defaultDataDir()
   const core = await createPorchlight({
@@ -78,6 +81,9 @@ main().catch((error: unknown) => {
     console.error(`porchlight browser: ${error.message}`)
     process.exit(2)
   }
-  console.error('porchlight browser: could not start:', error instanceof Error ? error.message : error)
+  console.error(
+    'porchlight browser: could not start:',
+    error instanceof Error ? error.message : error,
+  )
   process.exit(1)
 })

@@ -15,7 +15,10 @@ export interface CaseSummary {
 }
 
 /** The cases on a delivery, newest first, as the service last sent them. */
-export async function listCasesOfDelivery(db: Kysely<Database>, deliveryId: string): Promise<CaseSummary[]> {
+export async function listCasesOfDelivery(
+  db: Kysely<Database>,
+  deliveryId: string,
+): Promise<CaseSummary[]> {
   const rows = await db
     .selectFrom('cases')
     .selectAll()
@@ -30,7 +33,9 @@ export async function listCasesOfDelivery(db: Kysely<Database>, deliveryId: stri
     openedAt: r.opened_at,
     openedBy: r.opened_by,
     assigneeId: r.assignee_id,
-    resolution: r.resolution_json ? (JSON.parse(r.resolution_json) as CaseSummary['resolution']) : null,
+    resolution: r.resolution_json
+      ? (JSON.parse(r.resolution_json) as CaseSummary['resolution'])
+      : null,
     notes: JSON.parse(r.notes_json) as CaseSummary['notes'],
   }))
 }

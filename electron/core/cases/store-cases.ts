@@ -12,7 +12,9 @@ export interface CaseStoreOutcome {
 export type CaseStore = ReturnType<typeof createCaseStore>
 
 export function createCaseStore(sqlite: BetterSqlite3.Database) {
-  const selectVersion = sqlite.prepare<[string], { version: number }>('SELECT version FROM cases WHERE id = ?')
+  const selectVersion = sqlite.prepare<[string], { version: number }>(
+    'SELECT version FROM cases WHERE id = ?',
+  )
   const upsert = sqlite.prepare(`
     INSERT INTO cases (id, version, updated_at, delivery_id, order_id, status, reason, opened_at,
       opened_by, assignee_id, resolution_json, notes_json, seen_generation)

@@ -26,12 +26,14 @@ async function main(argv: string[]): Promise<void> {
   }
   switch (command) {
     case 'sync':
-      if (positionals.length > 0) throw new UsageError(`sync takes no arguments (got “${positionals[0]}”)`)
+      if (positionals.length > 0)
+        throw new UsageError(`sync takes no arguments (got “${positionals[0]}”)`)
       return syncCommand(values, dataDir, print, log)
     case 'search':
       return searchCommand({ ...values, query: positionals.join(' ') }, dataDir, print)
     case 'show':
-      if (positionals.length !== 1) throw new UsageError('show takes one delivery id, order id or tracking number')
+      if (positionals.length !== 1)
+        throw new UsageError('show takes one delivery id, order id or tracking number')
       return showCommand({ ...values, id: positionals[0] }, dataDir, print)
     default:
       throw new UsageError(`unknown command “${command}”`)
@@ -69,7 +71,9 @@ main(process.argv.slice(2)).then(
       console.error(`porchlight: ${error.message}`)
       process.exit(1)
     }
-    console.error(`porchlight: unexpected error: ${error instanceof Error ? error.stack : String(error)}`)
+    console.error(
+      `porchlight: unexpected error: ${error instanceof Error ? error.stack : String(error)}`,
+    )
     process.exit(1)
   },
 )

@@ -38,7 +38,9 @@ export async function searchCommand(
     }
     for (const r of rows) {
       const photo = r.hasPhoto ? 'photo' : 'no photo'
-      print(`${r.orderId}  ${r.trackingNumber}  ${r.customerName}, ${r.city}  ${r.deliveredAt ?? 'not delivered'}  ${photo}`)
+      print(
+        `${r.orderId}  ${r.trackingNumber}  ${r.customerName}, ${r.city}  ${r.deliveredAt ?? 'not delivered'}  ${photo}`,
+      )
     }
   } finally {
     await local.close()

@@ -51,14 +51,27 @@ export async function showCommand(
     }
     const a = delivery.address
     print(`Order ${delivery.orderId} · tracking ${delivery.trackingNumber} · ${delivery.status}`)
-    print(`  delivered:  ${delivery.deliveredAt ?? 'not delivered'} by ${delivery.driver.name} (${delivery.dropOff.spot.replace(/_/g, ' ')})`)
+    print(
+      `  delivered:  ${delivery.deliveredAt ?? 'not delivered'} by ${delivery.driver.name} (${delivery.dropOff.spot.replace(/_/g, ' ')})`,
+    )
     if (delivery.dropOff.note) print(`  note:       ${delivery.dropOff.note}`)
-    print(`  customer:   ${delivery.customer.name}${delivery.customer.email ? ` <${delivery.customer.email}>` : ''}`)
-    print(`  address:    ${[a.line1, a.line2, a.city, a.region, a.postalCode, a.country].filter(Boolean).join(', ')}`)
-    if (delivery.photoWithheld) print(`  photos:     withheld (${delivery.photoWithheld.replace(/_/g, ' ')})`)
-    for (const p of photos) print(`  photo ${p.id}: ${p.status}${p.file ? ` ${p.file}` : ''}${p.reason ? ` (${p.reason})` : ''}`)
+    print(
+      `  customer:   ${delivery.customer.name}${delivery.customer.email ? ` <${delivery.customer.email}>` : ''}`,
+    )
+    print(
+      `  address:    ${[a.line1, a.line2, a.city, a.region, a.postalCode, a.country].filter(Boolean).join(', ')}`,
+    )
+    if (delivery.photoWithheld)
+      print(`  photos:     withheld (${delivery.photoWithheld.replace(/_/g, ' ')})`)
+    for (const p of photos)
+      print(
+        `  photo ${p.id}: ${p.status}${p.file ? ` ${p.file}` : ''}${p.reason ? ` (${p.reason})` : ''}`,
+      )
     if (cases.length === 0) print('  cases:      none')
-    for (const c of cases) print(`  case ${c.id}: ${c.status.replace(/_/g, ' ')}, ${c.reason.replace(/_/g, ' ')}, opened ${c.openedAt}`)
+    for (const c of cases)
+      print(
+        `  case ${c.id}: ${c.status.replace(/_/g, ' ')}, ${c.reason.replace(/_/g, ' ')}, opened ${c.openedAt}`,
+      )
   } finally {
     await local.close()
   }

@@ -18,7 +18,10 @@ export async function syncCommand(
   print: (line: string) => void,
   log: Logger,
 ): Promise<void> {
-  const parsed = FlagsSchema.safeParse({ ...flags, password: flags.password ?? process.env.PORCHLIGHT_PASSWORD })
+  const parsed = FlagsSchema.safeParse({
+    ...flags,
+    password: flags.password ?? process.env.PORCHLIGHT_PASSWORD,
+  })
   if (!parsed.success) throw flagError(parsed.error.issues)
   const { api, user, password, json } = parsed.data
   const core = await createPorchlight({
@@ -71,7 +74,8 @@ export async function syncCommand(
     )
     print(`  cases:      ${summary.cases.received} received`)
     print(`  outbox:     ${summary.outbox.pushed} pushed, ${summary.outbox.conflicts} conflicts`)
-    for (const item of summary.rejectedItems) print(`  rejected ${item.id ?? '(no id)'}: ${item.reason}`)
+    for (const item of summary.rejectedItems)
+      print(`  rejected ${item.id ?? '(no id)'}: ${item.reason}`)
   } finally {
     await core.close()
   }

@@ -18,7 +18,9 @@ The data dir defaults to the desktop app's; --data-dir or PORCHLIGHT_DATA_DIR ov
 The password may also come from PORCHLIGHT_PASSWORD, so it need not appear in a process list.`
 
 /** Turns a zod failure on parsed flags into one line naming the flag. */
-export function flagError(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): UsageError {
+export function flagError(
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>,
+): UsageError {
   const issue = issues[0]
   const flag = issue?.path.length ? `--${issue.path.map(String).join('.')}: ` : ''
   return new UsageError(`${flag}${issue?.message ?? 'invalid options'}`)

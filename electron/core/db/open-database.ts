@@ -33,7 +33,9 @@ export async function openDatabase(dataDir: string): Promise<LocalDatabase> {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
     await db.destroy()
-    throw new Error(`The local database could not be updated (migration ${failed}): ${String(error)}`)
+    throw new Error(
+      `The local database could not be updated (migration ${failed}): ${String(error)}`,
+    )
   }
   return {
     db,

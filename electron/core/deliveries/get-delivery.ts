@@ -3,14 +3,24 @@ import type { DeliveryDetail } from '../api/definition.ts'
 import type { Database } from '../db/schema.ts'
 
 /** Finds a delivery by its id, order id or tracking number, with its photos. */
-export async function getDelivery(db: Kysely<Database>, idOrNumber: string): Promise<DeliveryDetail | null> {
+export async function getDelivery(
+  db: Kysely<Database>,
+  idOrNumber: string,
+): Promise<DeliveryDetail | null> {
   const row =
-    (await db.selectFrom('deliveries').selectAll().where('id', '=', idOrNumber).executeTakeFirst()) ??
+    (await db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('id', '=', idOrNumber)
+      .executeTakeFirst()) ??
     (await db
       .selectFrom('deliveries')
       .selectAll()
       .where((eb) =>
-        eb.or([eb('order_id', '=', idOrNumber), eb('tracking_number', '=', idOrNumber.toUpperCase())]),
+        eb.or([
+          eb('order_id', '=', idOrNumber),
+          eb('tracking_number', '=', idOrNumber.toUpperCase()),
+        ]),
       )
       .orderBy('delivered_at', 'desc')
       .executeTakeFirst())
@@ -69,7 +79,9 @@ export async function getDelivery(db: Kysely<Database>, idOrNumber: string): Pro
       height: p.height,
       contentType: p.content_type,
       location:
-        p.lat !== null && p.lng !== null ? { lat: p.lat, lng: p.lng, ...accuracy(p.accuracy_m) } : null,
+        p.lat !== null && p.lng !== null
+          ? { lat: p.lat, lng: p.lng, ...accuracy(p.accuracy_m) }
+          : null,
       state: p.state,
       failureReason: p.failure_reason,
       displayError: p.display_error,

@@ -69,7 +69,12 @@ export async function downloadPendingPhotos(options: {
        state = CASE WHEN attempts + 1 >= ${MAX_RUNS} THEN 'failed' ELSE 'pending' END
      WHERE id = ? AND sha256 = ?`,
   )
-  const progress: PhotoDownloadProgress = { downloaded: 0, failed: 0, undisplayable: 0, pending: pending.length }
+  const progress: PhotoDownloadProgress = {
+    downloaded: 0,
+    failed: 0,
+    undisplayable: 0,
+    pending: pending.length,
+  }
   let next = 0
   let fatal: unknown = null
 
@@ -141,7 +146,11 @@ export async function downloadPendingPhotos(options: {
         return
       }
     }
-    markRetry.run('The connection kept breaking; the download will resume at the next sync.', photo.id, photo.sha256)
+    markRetry.run(
+      'The connection kept breaking; the download will resume at the next sync.',
+      photo.id,
+      photo.sha256,
+    )
     progress.failed++
   }
 
@@ -152,14 +161,22 @@ export async function downloadPendingPhotos(options: {
       try {
         await fetchOne(photo)
       } catch (error) {
-        if (error instanceof ServiceError && (error.kind === 'unreachable' || error.kind === 'unauthorized')) {
+        if (
+          error instanceof ServiceError &&
+          (error.kind === 'unreachable' || error.kind === 'unauthorized')
+        ) {
           fatal = error
           return
         }
-        markRetry.run(`The download failed (${error instanceof Error ? error.message : String(error)}).`, photo.id, photo.sha256)
+        markRetry.run(
+          `The download failed (${error instanceof Error ? error.message : String(error)}).`,
+          photo.id,
+          photo.sha256,
+        )
         progress.failed++
       }
-      progress.pending = pending.length - progress.downloaded - progress.failed - progress.undisplayable
+      progress.pending =
+        pending.length - progress.downloaded - progress.failed - progress.undisplayable
       options.onProgress?.({ ...progress })
     }
   }

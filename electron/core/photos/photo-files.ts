@@ -84,7 +84,8 @@ export async function promotePartial(dataDir: string, sha256: string): Promise<b
   const hash = createHash('sha256')
   const file = await open(part, 'r+')
   try {
-    for await (const chunk of file.createReadStream({ autoClose: false })) hash.update(chunk as Buffer)
+    for await (const chunk of file.createReadStream({ autoClose: false }))
+      hash.update(chunk as Buffer)
     if (hash.digest('hex') !== sha256) {
       await file.close()
       await rm(part, { force: true })

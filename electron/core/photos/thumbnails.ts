@@ -41,7 +41,9 @@ function describeDecodeError(error: unknown): string {
   if (/pixel limit/i.test(message)) {
     return `the image is larger than ${MAX_PHOTO_PIXELS / 1_000_000} megapixels`
   }
-  if (/unsupported image format|bad seek|corrupt|premature end|VipsJpeg|Input file/i.test(message)) {
+  if (
+    /unsupported image format|bad seek|corrupt|premature end|VipsJpeg|Input file/i.test(message)
+  ) {
     return 'the file is not a readable image'
   }
   if (/timeout/i.test(message)) return 'decoding the image took too long'

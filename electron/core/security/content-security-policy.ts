@@ -1,21 +1,51 @@
-// The renderer's Content-Security-Policy, sent as a response header by whatever serves the
-// renderer (the app:// protocol in Electron, the loopback bridge in browser mode).
-// style-src needs 'unsafe-inline' because MUI's styling engine (emotion) injects <style> tags at
-// run time; MUI's CSP guidance offers a nonce instead, which a static file server cannot mint
-// per page load. Scripts stay strictly 'self': no inline script, no eval.
-const TILE_ORIGINS = ['https://tile.openstreetmap.org']
+// The renderer's Content-Security-Policy, sent with every HTML page by whatever serves the
+// renderer: the app:// protocol in Electron, the loopback bridge in browser mode. It travels as a response
+// header rather than a <meta> tag because `frame-ancestors` (and reporting) only work as a header,
+// and because a header is in force before the first byte of the page is parsed.
 
-export function contentSecurityPolicy(): string {
+/**
+ * The placeholder the renderer build may put where a per-page nonce belongs (Vite's
+ * `html.cspNonce` option writes it into the `nonce` attributes of the tags it emits and into a
+ * `<meta property="csp-nonce">`). The app protocol swaps it for a fresh random nonce per page.
+ */
+export const CSP_NONCE_PLACEHOLDER = 'PORCHLIGHT_CSP_NONCE'
+
+export interface CspOptions {
+  /**
+   * A nonce the page's emotion cache stamps on the <style> elements it creates. Without one,
+   * style-src needs 'unsafe-inline' because MUI (through emotion) injects <style> elements at run
+   * time; MUI's CSP guide recommends a nonce for exactly this reason.
+   */
+  styleNonce?: string | null
+}
+
+/**
+ * The policy, as one header value. `img-src https://tile.openstreetmap.org` is temporary: map tiles
+ * will move to our own `porchlight-tile:` protocol, and the host goes away with it.
+ */
+export function contentSecurityPolicy(options: CspOptions = {}): string {
+  const nonce = options.styleNonce ?? null
+  const styleSources =
+    nonce === null
+      ? [`style-src 'self' 'unsafe-inline'`]
+      : [
+          // With a nonce present browsers ignore 'unsafe-inline' for style elements, so only our
+          // stylesheet files and emotion's nonced <style> tags apply. Inline style *attributes*
+          // (set by some libraries through setAttribute) stay allowed: they cannot load anything
+          // img-src would not already allow.
+          `style-src 'self' 'nonce-${nonce}'`,
+          `style-src-attr 'unsafe-inline'`,
+        ]
   return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob: porchlight-photo: ${TILE_ORIGINS.join(' ')}`,
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
+    `default-src 'none'`,
+    `script-src 'self'`,
+    ...styleSources,
+    `img-src 'self' porchlight-photo: data: https://tile.openstreetmap.org`,
+    `font-src 'self' data:`,
+    `connect-src 'self'`,
+    `base-uri 'none'`,
+    `form-action 'none'`,
+    `frame-ancestors 'none'`,
+    `object-src 'none'`,
   ].join('; ')
 }

@@ -24,7 +24,9 @@ export class Session {
 
   /** Restores the previous sign-in, if both the token and the user are still there. */
   async restore(): Promise<void> {
-    const row = this.sqlite.prepare<[string], { value: string }>('SELECT value FROM app_state WHERE key = ?').get(USER_KEY)
+    const row = this.sqlite
+      .prepare<[string], { value: string }>('SELECT value FROM app_state WHERE key = ?')
+      .get(USER_KEY)
     const parsed = row ? UserSchema.safeParse(safeJson(row.value)) : null
     const token = await this.tokenStore.load()
     if (parsed?.success && token) {
@@ -49,18 +51,27 @@ export class Session {
     return this.credentials
   }
 
-  async signedIn(token: string, user: User, credentials?: { username: string; password: string }): Promise<void> {
+  async signedIn(
+    token: string,
+    user: User,
+    credentials?: { username: string; password: string },
+  ): Promise<void> {
     this.token = token
     this.user = user
     if (credentials) this.credentials = credentials
     this.sqlite
-      .prepare('INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .prepare(
+        'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
       .run(USER_KEY, JSON.stringify(user))
     try {
       await this.tokenStore.save(token)
     } catch (error) {
       // The token then lives only in memory: the agent signs in again after a restart.
-      this.log.warn('the sign-in token could not be stored securely; keeping it in memory only', error)
+      this.log.warn(
+        'the sign-in token could not be stored securely; keeping it in memory only',
+        error,
+      )
     }
   }
 

@@ -9,14 +9,16 @@ export const DEFAULT_SETTINGS: AppSettings = {
 const KEY = 'settings'
 
 export function createSettingsStore(sqlite: BetterSqlite3.Database) {
-  const read = sqlite.prepare<[string], { value: string }>('SELECT value FROM app_state WHERE key = ?')
+  const read = sqlite.prepare<[string], { value: string }>(
+    'SELECT value FROM app_state WHERE key = ?',
+  )
   const write = sqlite.prepare(
     'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   )
   return {
     get(): AppSettings {
       const row = read.get(KEY)
-      let stored: unknown = {}
+      let stored: unknown
       try {
         stored = row ? JSON.parse(row.value) : {}
       } catch {

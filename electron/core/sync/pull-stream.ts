@@ -23,7 +23,11 @@ export interface WriteOutcome {
 
 /** How a stream's items are parsed and written; the store owns its tables. */
 export interface StreamWriter<T> {
-  parse(raw: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } }
+  parse(
+    raw: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } }
   apply(items: T[], generation: number | null): WriteOutcome
   sweep(generation: number): WriteOutcome
 }
@@ -50,9 +54,10 @@ export async function pullStream<T>(options: {
   signal?: AbortSignal
 }): Promise<PullResult> {
   const { stream, writer, sqlite, client } = options
-  const readState = sqlite.prepare<[string], { cursor: string | null; resync_generation: number | null }>(
-    'SELECT cursor, resync_generation FROM sync_cursors WHERE stream = ?',
-  )
+  const readState = sqlite.prepare<
+    [string],
+    { cursor: string | null; resync_generation: number | null }
+  >('SELECT cursor, resync_generation FROM sync_cursors WHERE stream = ?')
   const writeState = sqlite.prepare(
     `INSERT INTO sync_cursors (stream, cursor, updated_at, resync_generation) VALUES (?, ?, ?, ?)
      ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at,
@@ -62,7 +67,13 @@ export async function pullStream<T>(options: {
     'INSERT INTO sync_rejections (run_id, stream, item_id, reason, received_at) VALUES (?, ?, ?, ?, ?)',
   )
   const commitPage = sqlite.transaction(
-    (items: T[], rejected: RejectedItem[], nextCursor: string, generation: number | null, last: boolean) => {
+    (
+      items: T[],
+      rejected: RejectedItem[],
+      nextCursor: string,
+      generation: number | null,
+      last: boolean,
+    ) => {
       const now = new Date().toISOString()
       const outcome = writer.apply(items, generation)
       for (const r of rejected) recordRejection.run(options.runId, stream, r.id, r.reason, now)
@@ -77,7 +88,14 @@ export async function pullStream<T>(options: {
     },
   )
 
-  const result: PullResult = { received: 0, stored: 0, deleted: 0, rejected: [], pages: 0, resynced: false }
+  const result: PullResult = {
+    received: 0,
+    stored: 0,
+    deleted: 0,
+    rejected: [],
+    pages: 0,
+    resynced: false,
+  }
   const state = readState.get(stream)
   let cursor = state?.cursor ?? null
   let generation = state?.resync_generation ?? null
@@ -106,7 +124,8 @@ export async function pullStream<T>(options: {
       else rejected.push({ stream, id: idOf(raw), reason: reasonOf(parsed.error) })
     }
     const outcome = commitPage(valid, rejected, page.nextCursor, generation, !page.hasMore)
-    if (outcome.orphanedSha256.length > 0) await removePhotoFiles(options.dataDir, outcome.orphanedSha256)
+    if (outcome.orphanedSha256.length > 0)
+      await removePhotoFiles(options.dataDir, outcome.orphanedSha256)
     result.pages++
     result.received += page.items.length
     result.stored += outcome.stored
@@ -130,7 +149,9 @@ function idOf(raw: unknown): string | null {
   return null
 }
 
-function reasonOf(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
+function reasonOf(error: {
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>
+}): string {
   const issue = error.issues[0]
   if (!issue) return 'invalid record'
   const path = issue.path.map(String).join('.')

@@ -58,7 +58,8 @@ export function createServiceClient(options: ServiceClientOptions) {
 
   function url(path: string, query?: Record<string, string | number | undefined>): URL {
     const u = new URL(path, base)
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) u.searchParams.set(k, String(v))
+    for (const [k, v] of Object.entries(query ?? {}))
+      if (v !== undefined) u.searchParams.set(k, String(v))
     return u
   }
 
@@ -116,10 +117,18 @@ export function createServiceClient(options: ServiceClientOptions) {
     const kind: ServiceErrorKind =
       response.status === 401 ? 'unauthorized' : response.status === 410 ? 'gone' : 'http'
     const suffix = detail ? `: ${detail}` : ''
-    return new ServiceError(kind, `${what} failed with HTTP ${response.status}${suffix}`, response.status)
+    return new ServiceError(
+      kind,
+      `${what} failed with HTTP ${response.status}${suffix}`,
+      response.status,
+    )
   }
 
-  async function json<S extends z.ZodType>(response: Response, schema: S, what: string): Promise<z.output<S>> {
+  async function json<S extends z.ZodType>(
+    response: Response,
+    schema: S,
+    what: string,
+  ): Promise<z.output<S>> {
     let body: unknown
     try {
       body = await response.json()
@@ -128,7 +137,10 @@ export function createServiceClient(options: ServiceClientOptions) {
     }
     const parsed = schema.safeParse(body)
     if (!parsed.success) {
-      throw new ServiceError('invalid', `${what}: the service's answer breaks the contract (${parsed.error.issues[0]?.message ?? 'invalid'}).`)
+      throw new ServiceError(
+        'invalid',
+        `${what}: the service's answer breaks the contract (${parsed.error.issues[0]?.message ?? 'invalid'}).`,
+      )
     }
     return parsed.data
   }
@@ -160,10 +172,17 @@ export function createServiceClient(options: ServiceClientOptions) {
       return json(response, LoginResponseSchema, 'Sign-in')
     },
 
-    async pullPage(stream: 'deliveries' | 'cases', cursor: string | null, limit: number): Promise<SyncPage> {
-      const response = await send(url(`/v1/sync/${stream}`, { cursor: cursor ?? undefined, limit }), {
-        headers: headers(),
-      })
+    async pullPage(
+      stream: 'deliveries' | 'cases',
+      cursor: string | null,
+      limit: number,
+    ): Promise<SyncPage> {
+      const response = await send(
+        url(`/v1/sync/${stream}`, { cursor: cursor ?? undefined, limit }),
+        {
+          headers: headers(),
+        },
+      )
       if (!response.ok) throw await failure(response, `Pulling ${stream}`)
       return json(response, SyncPageSchema, `Pulling ${stream}`)
     },
@@ -172,7 +191,11 @@ export function createServiceClient(options: ServiceClientOptions) {
     async getPhoto(photoId: string, from = 0, timeout = 60_000): Promise<Response> {
       const extra: Record<string, string> = { accept: 'image/*' }
       if (from > 0) extra.range = `bytes=${from}-`
-      return send(url(`/v1/photos/${encodeURIComponent(photoId)}`), { headers: headers(extra) }, timeout)
+      return send(
+        url(`/v1/photos/${encodeURIComponent(photoId)}`),
+        { headers: headers(extra) },
+        timeout,
+      )
     },
   }
 }

@@ -5,7 +5,12 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { SyncStatus } from '../api/definition.ts'
 import type { Logger } from '../app/types.ts'
 import { createCaseStore } from '../cases/store-cases.ts'
-import { parseCaseItem, parseDeliveryItem, type CaseItem, type DeliveryItem } from '../contract/schemas.ts'
+import {
+  parseCaseItem,
+  parseDeliveryItem,
+  type CaseItem,
+  type DeliveryItem,
+} from '../contract/schemas.ts'
 import { createDeliveryStore } from '../deliveries/store-deliveries.ts'
 import { downloadPendingPhotos } from '../photos/download-photos.ts'
 import { pullStream, type RejectedItem, type StreamWriter } from './pull-stream.ts'
@@ -43,14 +48,21 @@ export class SyncEngine {
   private online = false
   private lastAttemptAt: string | null = null
   private lastError: string | null = null
-  private progress = { deliveriesReceived: 0, casesReceived: 0, photosDownloaded: 0, photosPending: 0 }
+  private progress = {
+    deliveriesReceived: 0,
+    casesReceived: 0,
+    photosDownloaded: 0,
+    photosPending: 0,
+  }
   private readonly statements
 
   constructor(options: SyncEngineOptions) {
     this.options = options
     const { sqlite } = options
     this.statements = {
-      readState: sqlite.prepare<[string], { value: string }>('SELECT value FROM app_state WHERE key = ?'),
+      readState: sqlite.prepare<[string], { value: string }>(
+        'SELECT value FROM app_state WHERE key = ?',
+      ),
       writeState: sqlite.prepare<[string, string]>(
         'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ),
@@ -62,7 +74,10 @@ export class SyncEngine {
       finishRun: sqlite.prepare<[string, string, string | null, string | null, number]>(
         'UPDATE sync_runs SET finished_at = ?, outcome = ?, error = ?, summary_json = ? WHERE id = ?',
       ),
-      lastRun: sqlite.prepare<[], { finished_at: string; outcome: string; error: string | null; summary_json: string | null }>(
+      lastRun: sqlite.prepare<
+        [],
+        { finished_at: string; outcome: string; error: string | null; summary_json: string | null }
+      >(
         'SELECT finished_at, outcome, error, summary_json FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1',
       ),
     }
@@ -119,17 +134,33 @@ export class SyncEngine {
   private async runRecorded(): Promise<SyncRunSummary> {
     const startedAt = new Date()
     this.lastAttemptAt = startedAt.toISOString()
-    this.progress = { deliveriesReceived: 0, casesReceived: 0, photosDownloaded: 0, photosPending: 0 }
+    this.progress = {
+      deliveriesReceived: 0,
+      casesReceived: 0,
+      photosDownloaded: 0,
+      photosPending: 0,
+    }
     const runId = Number(this.statements.startRun.run(this.lastAttemptAt).lastInsertRowid)
     try {
       const summary = await this.runWithSignIn(runId, startedAt.getTime())
       const outcome = this.abort.signal.aborted ? 'stopped' : 'complete'
-      this.statements.finishRun.run(new Date().toISOString(), outcome, null, JSON.stringify(summary), runId)
-      if (outcome === 'complete') this.statements.writeState.run(LAST_SUCCESS_KEY, new Date().toISOString())
+      this.statements.finishRun.run(
+        new Date().toISOString(),
+        outcome,
+        null,
+        JSON.stringify(summary),
+        runId,
+      )
+      if (outcome === 'complete')
+        this.statements.writeState.run(LAST_SUCCESS_KEY, new Date().toISOString())
       const problems = summary.deliveries.rejected + summary.cases.rejected
       const photoProblems = summary.photos.failed + summary.photos.undisplayable
-      this.lastError = problems + photoProblems > 0 ? describeProblems(problems, photoProblems) : null
-      this.options.log.info('sync finished', { ...summary, rejectedItems: summary.rejectedItems.length })
+      this.lastError =
+        problems + photoProblems > 0 ? describeProblems(problems, photoProblems) : null
+      this.options.log.info('sync finished', {
+        ...summary,
+        rejectedItems: summary.rejectedItems.length,
+      })
       return summary
     } catch (error) {
       this.lastError = this.describeFailure(error)
@@ -152,7 +183,8 @@ export class SyncEngine {
       try {
         return await this.runSteps(runId, started)
       } catch (again) {
-        if (again instanceof ServiceError && again.kind === 'unauthorized') this.options.onUnauthorized()
+        if (again instanceof ServiceError && again.kind === 'unauthorized')
+          this.options.onUnauthorized()
         throw again
       }
     }
@@ -249,7 +281,9 @@ function describeProblems(rejected: number, photoProblems: number): string {
   const parts: string[] = []
   if (rejected > 0) parts.push(`${rejected} record${rejected === 1 ? '' : 's'} rejected as invalid`)
   if (photoProblems > 0) {
-    parts.push(`${photoProblems} photo${photoProblems === 1 ? '' : 's'} could not be fetched or shown`)
+    parts.push(
+      `${photoProblems} photo${photoProblems === 1 ? '' : 's'} could not be fetched or shown`,
+    )
   }
   return `Last sync: ${parts.join(', ')}. Open the sync report for details.`
 }

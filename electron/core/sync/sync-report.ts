@@ -5,7 +5,12 @@ import type { SyncReport } from '../api/definition.ts'
 import type { Database } from '../db/schema.ts'
 
 export async function readSyncReport(db: Kysely<Database>, runs = 10): Promise<SyncReport> {
-  const recent = await db.selectFrom('sync_runs').selectAll().orderBy('id', 'desc').limit(runs).execute()
+  const recent = await db
+    .selectFrom('sync_runs')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(runs)
+    .execute()
   const lastFinished = recent.find((r) => r.finished_at !== null)
   const rejections = lastFinished
     ? await db
@@ -19,14 +24,23 @@ export async function readSyncReport(db: Kysely<Database>, runs = 10): Promise<S
   const photoProblems = await db
     .selectFrom('delivery_photos as p')
     .innerJoin('deliveries as d', 'd.id', 'p.delivery_id')
-    .select(['p.id', 'p.delivery_id', 'd.order_id', 'p.state', 'p.failure_reason', 'p.display_error'])
+    .select([
+      'p.id',
+      'p.delivery_id',
+      'd.order_id',
+      'p.state',
+      'p.failure_reason',
+      'p.display_error',
+    ])
     .where((eb) => eb.or([eb('p.state', '=', 'failed'), eb('p.display_error', 'is not', null)]))
     .orderBy('d.delivered_at', 'desc')
     .limit(500)
     .execute()
   return {
     runs: recent.map((r) => {
-      const summary = r.summary_json ? (JSON.parse(r.summary_json) as Record<string, Record<string, number>>) : null
+      const summary = r.summary_json
+        ? (JSON.parse(r.summary_json) as Record<string, Record<string, number>>)
+        : null
       return {
         id: Number(r.id),
         startedAt: r.started_at,

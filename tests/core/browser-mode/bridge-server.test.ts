@@ -5,22 +5,44 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMemoryTokenStore } from '../../../electron/core/app/memory-token-store.ts'
 import { createPorchlight } from '../../../electron/core/app/porchlight.ts'
 import type { PorchlightCore } from '../../../electron/core/app/types.ts'
-import { startBridgeServer, type BridgeServer } from '../../../electron/core/browser-mode/bridge-server.ts'
+import {
+  startBridgeServer,
+  type BridgeServer,
+} from '../../../electron/core/browser-mode/bridge-server.ts'
 import { tempDir } from '../fixtures/deliveries.ts'
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} }
 
 /** A raw request, so the test controls the Host header and sees exactly what the server sends. */
-function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      let text = ''
-      res.on('data', (d: Buffer) => (text += d.toString()))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }))
-    })
-    req.on('error', reject)
-    req.end(body)
-  })
+function get(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: string,
+) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          method,
+          headers: { host: `127.0.0.1:${port}`, ...headers },
+        },
+        (res) => {
+          let text = ''
+          res.on('data', (d: Buffer) => (text += d.toString()))
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
+          )
+        },
+      )
+      req.on('error', reject)
+      req.end(body)
+    },
+  )
 }
 
 describe('browser-mode bridge', () => {
@@ -42,7 +64,12 @@ describe('browser-mode bridge', () => {
       syncIntervalMs: 0,
       log: quiet,
     })
-    bridge = await startBridgeServer({ core, rendererDir, log: quiet, token: 'test-token-0123456789abcdef' })
+    bridge = await startBridgeServer({
+      core,
+      rendererDir,
+      log: quiet,
+      token: 'test-token-0123456789abcdef',
+    })
   })
   afterAll(async () => {
     await bridge.close()
@@ -67,8 +94,17 @@ describe('browser-mode bridge', () => {
     expect((await get(bridge.port, '/')).status).toBe(401)
     expect((await get(bridge.port, '/?token=wrong')).status).toBe(401)
     expect((await get(bridge.port, '/assets/app.js')).status).toBe(401)
-    expect((await get(bridge.port, '/?token=test-token-0123456789abcdef', { host: 'evil.example:80' })).status).toBe(421)
-    const api = await get(bridge.port, '/api/getSession', { cookie: 'porchlight_bridge=test-token-0123456789abcdef' }, 'POST', '{}')
+    expect(
+      (await get(bridge.port, '/?token=test-token-0123456789abcdef', { host: 'evil.example:80' }))
+        .status,
+    ).toBe(421)
+    const api = await get(
+      bridge.port,
+      '/api/getSession',
+      { cookie: 'porchlight_bridge=test-token-0123456789abcdef' },
+      'POST',
+      '{}',
+    )
     expect(api.status).toBe(401) // a cookie alone is not enough for the API
   })
 
@@ -81,22 +117,49 @@ describe('browser-mode bridge', () => {
   })
 
   it('runs API calls with the header token, validating arguments', async () => {
-    const auth = { 'x-porchlight-token': 'test-token-0123456789abcdef', 'content-type': 'application/json' }
+    const auth = {
+      'x-porchlight-token': 'test-token-0123456789abcdef',
+      'content-type': 'application/json',
+    }
     const session = await get(bridge.port, '/api/getSession', auth, 'POST', '{}')
     expect(session.status).toBe(200)
     expect(JSON.parse(session.body).result).toMatchObject({ user: null, demo: false })
-    const bad = await get(bridge.port, '/api/searchDeliveries', auth, 'POST', JSON.stringify({ arg: { query: 7 } }))
+    const bad = await get(
+      bridge.port,
+      '/api/searchDeliveries',
+      auth,
+      'POST',
+      JSON.stringify({ arg: { query: 7 } }),
+    )
     expect(bad.status).toBe(400)
     expect(JSON.parse(bad.body).error.message).toMatch(/searchDeliveries/)
-    const signedOut = await get(bridge.port, '/api/searchDeliveries', auth, 'POST', JSON.stringify({ arg: { query: 'x' } }))
-    expect(JSON.parse(signedOut.body).error).toEqual({ code: 'signed-out', message: 'Please sign in first.' })
+    const signedOut = await get(
+      bridge.port,
+      '/api/searchDeliveries',
+      auth,
+      'POST',
+      JSON.stringify({ arg: { query: 'x' } }),
+    )
+    expect(JSON.parse(signedOut.body).error).toEqual({
+      code: 'signed-out',
+      message: 'Please sign in first.',
+    })
     expect((await get(bridge.port, '/api/constructor', auth, 'POST', '{}')).status).toBe(404)
     expect((await get(bridge.port, '/api/getSession', auth, 'POST', '{not json')).status).toBe(400)
   })
 
   it('says plainly when the service cannot be reached at sign-in', async () => {
-    const auth = { 'x-porchlight-token': 'test-token-0123456789abcdef', 'content-type': 'application/json' }
-    const res = await get(bridge.port, '/api/signIn', auth, 'POST', JSON.stringify({ arg: { username: 'a', password: 'b' } }))
+    const auth = {
+      'x-porchlight-token': 'test-token-0123456789abcdef',
+      'content-type': 'application/json',
+    }
+    const res = await get(
+      bridge.port,
+      '/api/signIn',
+      auth,
+      'POST',
+      JSON.stringify({ arg: { username: 'a', password: 'b' } }),
+    )
     expect(JSON.parse(res.body).error.code).toBe('offline')
   }, 60_000)
 

@@ -34,7 +34,9 @@ describe('storing delivery items', () => {
       makeDelivery('1', { version: 3, driver: { id: 'dx', name: 'Same version' } }),
     ])
     expect(outcome).toMatchObject({ stored: 0, stale: 2 })
-    const row = local.sqlite.prepare("SELECT version, driver_name FROM deliveries WHERE id = '1'").get()
+    const row = local.sqlite
+      .prepare("SELECT version, driver_name FROM deliveries WHERE id = '1'")
+      .get()
     expect(row).toEqual({ version: 3, driver_name: 'Three' })
   })
 
@@ -42,7 +44,10 @@ describe('storing delivery items', () => {
     const store = createDeliveryStore(local.sqlite)
     store.applyItems([makeDelivery('1')])
     store.applyItems([
-      makeDelivery('1', { version: 2, customer: { id: 'c', name: 'Zoë Ødegaard', email: null, phone: null } }),
+      makeDelivery('1', {
+        version: 2,
+        customer: { id: 'c', name: 'Zoë Ødegaard', email: null, phone: null },
+      }),
     ])
     const search = createDeliverySearch(local.sqlite)
     expect(search('nunez', 10)).toHaveLength(0)
@@ -54,8 +59,12 @@ describe('storing delivery items', () => {
     const store = createDeliveryStore(local.sqlite)
     store.applyItems([makeDelivery('1')])
     local.sqlite.prepare("UPDATE delivery_photos SET state = 'stored'").run()
-    const sha = (local.sqlite.prepare('SELECT sha256 FROM delivery_photos').get() as { sha256: string }).sha256
-    const outcome = store.applyItems([{ id: '1', version: 2, updatedAt: '2026-11-21T00:00:00Z', deleted: true }])
+    const sha = (
+      local.sqlite.prepare('SELECT sha256 FROM delivery_photos').get() as { sha256: string }
+    ).sha256
+    const outcome = store.applyItems([
+      { id: '1', version: 2, updatedAt: '2026-11-21T00:00:00Z', deleted: true },
+    ])
     expect(outcome.deleted).toBe(1)
     expect(outcome.orphanedSha256).toEqual([sha])
     expect(count('SELECT count(*) n FROM deliveries')).toBe(0)

@@ -12,13 +12,29 @@ describe('searching deliveries', () => {
   beforeAll(async () => {
     local = await openDatabase(temp.dir)
     createDeliveryStore(local.sqlite).applyItems([
-      makeDelivery('1', { orderId: '114-3941689-8772232', trackingNumber: 'TBA304918273000', deliveredAt: '2026-11-01T10:00:00Z' }),
+      makeDelivery('1', {
+        orderId: '114-3941689-8772232',
+        trackingNumber: 'TBA304918273000',
+        deliveredAt: '2026-11-01T10:00:00Z',
+      }),
       makeDelivery('2', {
         orderId: '112-0000001-0000002',
         trackingNumber: 'TBA999000111222',
         deliveredAt: '2026-11-03T10:00:00Z',
-        customer: { id: 'c2', name: 'Nguyễn Thị Mai', email: 'mai.nguyen@example.org', phone: '(415) 555-0199' },
-        address: { line1: '88 Valencia St', city: 'San Francisco', region: 'CA', postalCode: '94103', country: 'US', location: null },
+        customer: {
+          id: 'c2',
+          name: 'Nguyễn Thị Mai',
+          email: 'mai.nguyen@example.org',
+          phone: '(415) 555-0199',
+        },
+        address: {
+          line1: '88 Valencia St',
+          city: 'San Francisco',
+          region: 'CA',
+          postalCode: '94103',
+          country: 'US',
+          location: null,
+        },
       }),
       makeDelivery('3', {
         orderId: '114-3941000-0000003',
@@ -58,6 +74,10 @@ describe('searching deliveries', () => {
     expect(ftsQuery('a" OR b*')).toBe('"a"* "OR"* "b"*')
   })
   it('reports whether a photo exists', () => {
-    expect(search('valencia', 5)[0]).toMatchObject({ hasPhoto: true, city: 'San Francisco', street: '88 Valencia St' })
+    expect(search('valencia', 5)[0]).toMatchObject({
+      hasPhoto: true,
+      city: 'San Francisco',
+      street: '88 Valencia St',
+    })
   })
 })

@@ -15,7 +15,10 @@ export interface RunningConsole {
   stop(): Promise<void>
 }
 
-export async function startConsole(args: { serviceUrl: string; syncIntervalSeconds?: number }): Promise<RunningConsole> {
+export async function startConsole(args: {
+  serviceUrl: string
+  syncIntervalSeconds?: number
+}): Promise<RunningConsole> {
   const dataDir = mkdtempSync(join(tmpdir(), 'porchlight-e2e-'))
   const child = spawn(
     process.execPath,
@@ -36,7 +39,10 @@ export async function startConsole(args: { serviceUrl: string; syncIntervalSecon
   child.stdout.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr.on('data', (d: Buffer) => (output += d.toString()))
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000)
+    const timer = setTimeout(
+      () => reject(new Error(`browser mode did not start:\n${output}`)),
+      30_000,
+    )
     child.stdout.on('data', () => {
       const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
       if (match?.[1]) {

@@ -1,0 +1,193 @@
+// The Electron shell: app lifecycle and wiring. Everything Porchlight does lives in the
+// Electron-free core; this file only gives it what differs on the desktop (where data lives, how
+// the sign-in is protected, which service to use) and connects it to the window.
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, dialog, safeStorage, session } from 'electron'
+import type { BrowserWindow } from 'electron'
+import { createPorchlight } from '../core/app/porchlight.ts'
+import type { PorchlightCore, ServiceChoice } from '../core/app/types.ts'
+import { APP_START_URL, devServerUrlFrom, trustedOriginsFor } from './app-origin.ts'
+import { createConsoleLogger } from './console-logger.ts'
+import { registerIpcHandlers } from './ipc.ts'
+import { denyAllPermissions, guardWebContents } from './navigation.ts'
+import { handleAppProtocol, handlePhotoProtocol, registerPrivilegedSchemes } from './protocols.ts'
+import {
+  dataDirOverride,
+  ensurePrivateDir,
+  isInsecureRemote,
+  serviceChoiceFrom,
+  SettingsError,
+} from './settings.ts'
+import { createTokenStore } from './token-store.ts'
+import { createMainWindow } from './window.ts'
+
+/** How long quitting waits for the core to finish writing before it gives up on it. */
+const CORE_CLOSE_TIMEOUT_MS = 10_000
+
+// This file is bundled to out/main/index.js; its siblings are out/preload and out/renderer.
+const outDir = join(dirname(fileURLToPath(import.meta.url)), '..')
+const preloadPath = join(outDir, 'preload', 'index.cjs')
+const rendererRoot = join(outDir, 'renderer')
+
+const log = createConsoleLogger()
+const devServerUrl = devServerUrlFrom(process.env['ELECTRON_RENDERER_URL'], app.isPackaged)
+const trustedOrigins = trustedOriginsFor(devServerUrl)
+
+let core: PorchlightCore | null = null
+let coreStarting: Promise<PorchlightCore | null> | null = null
+let removeIpcHandlers: (() => void) | null = null
+let mainWindow: BrowserWindow | null = null
+let shutdown: 'running' | 'closing' | 'done' = 'running'
+
+async function failStartup(error: unknown): Promise<void> {
+  const detail =
+    error instanceof SettingsError
+      ? error.message
+      : 'Porchlight could not start. The details are in the log.'
+  if (!(error instanceof SettingsError)) log.error('startup failed', error)
+  shutdown = 'closing'
+  await closeCore().catch((closeError: unknown) =>
+    log.error('closing after a failed start', closeError),
+  )
+  shutdown = 'done'
+  dialog.showErrorBox('Porchlight', detail)
+  app.exit(1)
+}
+
+function openMainWindow(): void {
+  const window = createMainWindow({
+    preloadPath,
+    startUrl: devServerUrl ?? APP_START_URL,
+    log,
+  })
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+  mainWindow = window
+}
+
+async function startCore(service: ServiceChoice): Promise<PorchlightCore | null> {
+  const dataDir = app.getPath('userData')
+  await ensurePrivateDir(dataDir)
+  const tokenStore = await createTokenStore({ dir: dataDir, safeStorage, log })
+  const started = await createPorchlight({ dataDir, service, tokenStore, log })
+  if (shutdown !== 'running') {
+    // Quit was asked for while the core was starting: let it go straight away.
+    await started.close()
+    return null
+  }
+  return started
+}
+
+async function start(service: ServiceChoice): Promise<void> {
+  denyAllPermissions(session.defaultSession)
+  handleAppProtocol(rendererRoot, log)
+
+  coreStarting = startCore(service)
+  const started = await coreStarting
+  // A quit that arrived meanwhile owns the core now (closeCore); start nothing more.
+  if (started === null || shutdown !== 'running') return
+  core = started
+  handlePhotoProtocol((photoId) => started.resolvePhoto(photoId), trustedOrigins, log)
+  removeIpcHandlers = registerIpcHandlers({ core: started, trustedOrigins, log })
+  openMainWindow()
+  log.info(
+    `started with ${service.kind === 'demo' ? 'the built-in demo service' : service.url}` +
+      `${devServerUrl === null ? '' : ` (renderer from ${devServerUrl})`}`,
+  )
+}
+
+async function closeCore(): Promise<void> {
+  const running = core ?? (await coreStarting?.catch(() => null)) ?? null
+  core = null
+  removeIpcHandlers?.()
+  removeIpcHandlers = null
+  if (running === null) return
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`core did not close within ${CORE_CLOSE_TIMEOUT_MS} ms`)),
+      CORE_CLOSE_TIMEOUT_MS,
+    )
+  })
+  try {
+    await Promise.race([running.close(), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+function main(): void {
+  // Both must happen before `ready`.
+  registerPrivilegedSchemes()
+  app.enableSandbox()
+
+  let service: ServiceChoice
+  try {
+    service = serviceChoiceFrom(process.env)
+    const dataDir = dataDirOverride(process.env)
+    // Moving userData (not just our files) also keys the single-instance lock and Chromium's own
+    // caches to that folder, so two instances with different data folders can run side by side.
+    if (dataDir !== null) app.setPath('userData', dataDir)
+  } catch (error) {
+    void failStartup(error)
+    return
+  }
+  if (isInsecureRemote(service)) {
+    log.warn(
+      'the delivery service URL uses plain http: sign-in and customer data are not encrypted',
+    )
+  }
+
+  if (!app.requestSingleInstanceLock()) {
+    // Another Porchlight owns this data folder; it has been told to show itself.
+    app.quit()
+    return
+  }
+  app.on('second-instance', () => {
+    if (mainWindow === null) {
+      if (core !== null && shutdown === 'running') openMainWindow()
+      return
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, trustedOrigins, log)
+  })
+
+  app.on('window-all-closed', () => {
+    // macOS apps stay running without windows until the person quits them.
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (mainWindow === null && core !== null && shutdown === 'running') openMainWindow()
+  })
+
+  app.on('before-quit', (event) => {
+    if (shutdown === 'done') return
+    // Hold the quit until the core has finished its writes (outbox, sync cursor) and closed SQLite.
+    event.preventDefault()
+    if (shutdown === 'closing') return
+    shutdown = 'closing'
+    closeCore()
+      .catch((error: unknown) => log.error('the core did not close cleanly', error))
+      .finally(() => {
+        shutdown = 'done'
+        app.quit()
+      })
+  })
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => app.quit())
+  }
+
+  app
+    .whenReady()
+    .then(() => start(service))
+    .catch(failStartup)
+}
+
+main()

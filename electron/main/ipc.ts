@@ -1,0 +1,61 @@
+// The typed API over IPC: one `ipcMain.handle` per call in `apiDefinition`. Every call is checked
+// on the way in (who sent it, what it carries) and on the way out (the result schema), and only
+// words meant for a person cross back to the renderer.
+import { ipcMain } from 'electron'
+import { CALL_NAMES, ipcChannel } from '../core/api/definition.ts'
+import type { CallName } from '../core/api/definition.ts'
+import { dispatchCall } from '../core/api/dispatch.ts'
+import type { Logger, PorchlightCore } from '../core/app/types.ts'
+import { hasTrustedOrigin, originOf } from './app-origin.ts'
+
+export { GENERIC_FAILURE } from '../core/api/dispatch.ts'
+export const REFUSED_SENDER = 'Porchlight only answers its own window.'
+
+/** The part of Electron's IpcMainInvokeEvent the checks read. */
+export interface InvokeEvent {
+  readonly senderFrame: { readonly url: string } | null
+}
+
+export interface IpcOptions {
+  core: Pick<PorchlightCore, 'handlers'>
+  trustedOrigins: readonly string[]
+  log: Logger
+}
+
+/**
+ * True when an IPC message came from a frame showing one of our pages. A null frame (navigated
+ * away or destroyed) is refused; origins are compared after parsing, never by string prefix.
+ */
+export function isAppFrame(
+  frameUrl: string | null | undefined,
+  trustedOrigins: readonly string[],
+): boolean {
+  return hasTrustedOrigin(frameUrl, trustedOrigins)
+}
+
+/** The `ipcMain.handle` listener for one call. Exported so tests can drive it without Electron. */
+export function createCallHandler(name: CallName, options: IpcOptions) {
+  return async (event: InvokeEvent, rawArg: unknown): Promise<unknown> => {
+    const frameUrl = event.senderFrame?.url ?? null
+    if (!isAppFrame(frameUrl, options.trustedOrigins)) {
+      options.log.warn(`ipc: refused ${name} from ${originOf(frameUrl) ?? 'an unknown frame'}`)
+      throw new Error(REFUSED_SENDER)
+    }
+    const outcome = await dispatchCall(options.core.handlers, name, rawArg, options.log)
+    // A fresh plain Error without a `cause`, on purpose: the renderer then reads
+    // "Error: <message>" with no class names, and Electron's own console report of a rejected
+    // handler cannot print an internal error a second time, past our logger.
+    if (!outcome.ok) throw new Error(outcome.error.message)
+    return outcome.result
+  }
+}
+
+/** Registers every call; the returned function removes them again (on shutdown). */
+export function registerIpcHandlers(options: IpcOptions): () => void {
+  for (const name of CALL_NAMES) {
+    ipcMain.handle(ipcChannel(name), createCallHandler(name, options))
+  }
+  return () => {
+    for (const name of CALL_NAMES) ipcMain.removeHandler(ipcChannel(name))
+  }
+}

@@ -1,0 +1,76 @@
+// What our web contents may do beyond showing our own pages: nothing. Navigation stays inside the
+// app origin, new windows are never created (http(s) links go to the person's browser instead),
+// permission prompts are refused, and <webview> cannot be attached.
+import { shell } from 'electron'
+import type { Session, WebContents } from 'electron'
+import type { Logger } from '../core/app/types.ts'
+import { hasTrustedOrigin, originOf } from './app-origin.ts'
+
+/** True when a frame may go to `url`: one of our own origins, compared after parsing. */
+export function isAllowedNavigation(url: string, trustedOrigins: readonly string[]): boolean {
+  return hasTrustedOrigin(url, trustedOrigins)
+}
+
+/**
+ * The URL to hand to the system browser for a link the page tried to open in a new window, or
+ * null when it should simply be dropped: only clean http(s) URLs with a host and no credentials.
+ */
+export function externalLinkToOpen(url: string): string | null {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null
+  if (parsed.hostname === '' || parsed.username !== '' || parsed.password !== '') return null
+  return parsed.href
+}
+
+/**
+ * Guards one web contents. Called from `app.on('web-contents-created')`, so it covers every
+ * contents Electron makes, not only the main window's.
+ */
+export function guardWebContents(
+  contents: WebContents,
+  trustedOrigins: readonly string[],
+  log: Logger,
+): void {
+  const refuseForeign = (
+    event: { preventDefault(): void; url: string },
+    what: string | null,
+  ): void => {
+    if (isAllowedNavigation(event.url, trustedOrigins)) return
+    event.preventDefault()
+    if (what !== null) {
+      log.warn(`navigation: blocked ${what} to ${originOf(event.url) ?? 'a URL without an origin'}`)
+    }
+  }
+  // will-frame-navigate covers the main frame as well, so it does the logging; will-navigate is
+  // kept as a second lock on the main frame.
+  contents.on('will-navigate', (event) => refuseForeign(event, null))
+  contents.on('will-frame-navigate', (event) => refuseForeign(event, 'navigation'))
+  contents.on('will-redirect', (event) => refuseForeign(event, 'redirect'))
+
+  contents.setWindowOpenHandler(({ url }) => {
+    const external = externalLinkToOpen(url)
+    if (external !== null) {
+      shell.openExternal(external).catch((error: unknown) => {
+        log.warn('navigation: the system browser could not open a link', error)
+      })
+    }
+    return { action: 'deny' }
+  })
+
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault()
+    log.warn('navigation: refused to attach a <webview>')
+  })
+}
+
+/** Porchlight needs no camera, location, notifications or any other web permission. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  session.setDevicePermissionHandler(() => false)
+}

@@ -1,0 +1,120 @@
+// `porchlight-photo://photo/<photoId>`: a stored delivery photo, addressed by its opaque id. The
+// core decides what may be shown (`resolvePhoto`); this only turns its answer into a Response and
+// never serves any path but the one the core returned. Pure (no Electron) so tests run in Node.
+import { open } from 'node:fs/promises'
+import { isAbsolute } from 'node:path'
+import { Readable } from 'node:stream'
+import type { Logger, PhotoFile } from '../core/app/types.ts'
+import { hasTrustedOrigin } from './app-origin.ts'
+
+export const PHOTO_SCHEME = 'porchlight-photo'
+const PHOTO_HOST = 'photo'
+const PHOTO_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+export type ResolvePhoto = (photoId: string) => Promise<PhotoFile>
+
+export interface PhotoRequest {
+  url: string
+  method?: string
+  /**
+   * The origin of the page that asked (Electron's `request.initiatorOrigin`); absent when the
+   * browser itself started the request. Unlike the referrer it is not under the page's control.
+   */
+  initiatorOrigin?: string | undefined
+}
+
+export interface PhotoProtocolOptions {
+  resolvePhoto: ResolvePhoto
+  /** Pages allowed to show photos (the app origin, plus the dev server in development). */
+  trustedOrigins: readonly string[]
+  log?: Logger
+}
+
+const BASE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+} as const
+
+function refusal(status: number, reason: string): Response {
+  return new Response(`${reason}\n`, {
+    status,
+    headers: { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+  })
+}
+
+/** The photo id in a `porchlight-photo://photo/<id>` URL, or null when the URL is not one. */
+export function photoIdFrom(requestUrl: string): string | null {
+  let url: URL
+  try {
+    url = new URL(requestUrl)
+  } catch {
+    return null
+  }
+  if (url.protocol !== `${PHOTO_SCHEME}:` || url.host !== PHOTO_HOST) return null
+  if (url.username !== '' || url.password !== '') return null
+  const id = url.pathname.startsWith('/') ? url.pathname.slice(1) : null
+  return id !== null && PHOTO_ID.test(id) ? id : null
+}
+
+/** Only image types go out under this scheme; anything else is sent as opaque bytes. */
+function imageContentType(contentType: string): string {
+  return /^image\/[a-z0-9.+-]+$/i.test(contentType) ? contentType : 'application/octet-stream'
+}
+
+/** Serves one photo request. Never throws: every failure is a status with a plain-text reason. */
+export async function servePhotoRequest(
+  request: PhotoRequest,
+  options: PhotoProtocolOptions,
+): Promise<Response> {
+  const method = (request.method ?? 'GET').toUpperCase()
+  if (method !== 'GET' && method !== 'HEAD') return refusal(405, 'Photos can only be read.')
+  if (
+    request.initiatorOrigin !== undefined &&
+    !hasTrustedOrigin(request.initiatorOrigin, options.trustedOrigins)
+  ) {
+    return refusal(403, 'Photos are shown only inside Porchlight.')
+  }
+  const photoId = photoIdFrom(request.url)
+  if (photoId === null) return refusal(400, 'That is not a valid photo address.')
+
+  let photo: PhotoFile
+  try {
+    photo = await options.resolvePhoto(photoId)
+  } catch (error) {
+    options.log?.error(`photo protocol: resolving photo ${photoId} failed`, error)
+    return refusal(500, 'The photo could not be loaded. The details are in the log.')
+  }
+  if (!photo.ok) return refusal(photo.status, photo.reason)
+  if (!isAbsolute(photo.path)) {
+    options.log?.error(`photo protocol: resolvePhoto gave a relative path for ${photoId}`)
+    return refusal(500, 'The photo could not be loaded. The details are in the log.')
+  }
+
+  let file: Awaited<ReturnType<typeof open>>
+  try {
+    file = await open(photo.path, 'r')
+  } catch (error) {
+    options.log?.warn(`photo protocol: stored file for photo ${photoId} is missing`, error)
+    return refusal(404, 'The photo file is missing. It will be fetched again at the next sync.')
+  }
+  try {
+    const info = await file.stat()
+    if (!info.isFile()) throw new Error('not a regular file')
+    const headers = {
+      ...BASE_HEADERS,
+      'Content-Type': imageContentType(photo.contentType),
+      'Content-Length': String(info.size),
+    }
+    if (method === 'HEAD') {
+      await file.close()
+      return new Response(null, { status: 200, headers })
+    }
+    // The stream owns the handle from here and closes it at end or on error.
+    const body = Readable.toWeb(file.createReadStream()) as ReadableStream<Uint8Array>
+    return new Response(body, { status: 200, headers })
+  } catch (error) {
+    await file.close().catch(() => undefined)
+    options.log?.error(`photo protocol: could not read photo ${photoId}`, error)
+    return refusal(500, 'The photo could not be loaded. The details are in the log.')
+  }
+}

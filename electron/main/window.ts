@@ -1,0 +1,42 @@
+// The main window: locked-down web preferences, shown once the first paint is ready.
+import { BrowserWindow, nativeTheme } from 'electron'
+import type { Logger } from '../core/app/types.ts'
+
+export interface MainWindowOptions {
+  /** Absolute path of the bundled preload (out/preload/index.cjs). */
+  preloadPath: string
+  /** `app://porchlight/index.html`, or the Vite dev server in `electron-vite dev`. */
+  startUrl: string
+  log: Logger
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    title: 'Porchlight',
+    width: 1360,
+    height: 860,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    // The theme's page background (src/app/theme.ts), so there is no flash before the first paint.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#0f1419' : '#f4f6f8',
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+    },
+  })
+  window.once('ready-to-show', () => window.show())
+  window.loadURL(options.startUrl).catch((error: unknown) => {
+    options.log.error(`window: could not load ${options.startUrl}`, error)
+  })
+  return window
+}

@@ -1,0 +1,220 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ApiHandlers } from '../../electron/core/api/definition.ts'
+import { CALL_NAMES, ipcChannel, UserFacingError } from '../../electron/core/api/definition.ts'
+import type { Logger } from '../../electron/core/app/types.ts'
+import { APP_ORIGIN, trustedOriginsFor } from '../../electron/main/app-origin.ts'
+
+const electron = vi.hoisted(() => ({
+  ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+}))
+vi.mock('electron', () => electron)
+
+const { createCallHandler, GENERIC_FAILURE, isAppFrame, registerIpcHandlers, REFUSED_SENDER } =
+  await import('../../electron/main/ipc.ts')
+
+const trusted = trustedOriginsFor(null)
+const appFrame = { senderFrame: { url: `${APP_ORIGIN}/index.html` } }
+
+function recordingLog(): Logger & { errors: unknown[][]; warnings: unknown[][] } {
+  const errors: unknown[][] = []
+  const warnings: unknown[][] = []
+  return {
+    errors,
+    warnings,
+    info: () => undefined,
+    warn: (...args) => void warnings.push(args),
+    error: (...args) => void errors.push(args),
+  }
+}
+
+const session = { user: null, demo: true, serviceUrl: 'http://127.0.0.1:1/', demoAccounts: [] }
+
+/** Every call answers "not expected" unless a test supplies it; new calls need no change here. */
+function fakeHandlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
+  const unexpected = async () => {
+    throw new Error('not expected in this test')
+  }
+  return {
+    ...Object.fromEntries(CALL_NAMES.map((name) => [name, unexpected])),
+    getSession: async () => session,
+    searchDeliveries: async () => [],
+    getDelivery: async () => null,
+    ...overrides,
+  } as ApiHandlers
+}
+
+describe('isAppFrame', () => {
+  it.each([
+    ['app://porchlight/index.html'],
+    ['app://porchlight/'],
+    ['app://porchlight/cases/42?tab=open#top'],
+  ])('accepts the app origin: %s', (url) => {
+    expect(isAppFrame(url, trusted)).toBe(true)
+  })
+
+  it.each([
+    [null],
+    [undefined],
+    [''],
+    ['app://porchlight.evil/index.html'],
+    ['app://porchlight.evil.com/'],
+    ['app://evil/'],
+    ['app://porchlight@evil.com/'],
+    ['app://evil.com@porchlight/'],
+    ['app://porchlight:8080/'],
+    ['file:///work/main/out/renderer/index.html'],
+    ['http://127.0.0.1/'],
+    ['http://127.0.0.1:5173/'],
+    ['https://porchlight/'],
+    ['about:blank'],
+    ['data:text/html,<p>hi</p>'],
+    ['not a url'],
+  ])('refuses %s', (url) => {
+    expect(isAppFrame(url, trusted)).toBe(false)
+  })
+
+  it('accepts the dev server only when it is one of the trusted origins', () => {
+    const dev = trustedOriginsFor('http://localhost:5173/')
+    expect(isAppFrame('http://localhost:5173/index.html', dev)).toBe(true)
+    expect(isAppFrame('app://porchlight/index.html', dev)).toBe(true)
+    expect(isAppFrame('http://localhost:5174/', dev)).toBe(false)
+    expect(isAppFrame('http://localhost:5173/', trusted)).toBe(false)
+  })
+})
+
+describe('call handlers', () => {
+  it('refuses a null sender frame and a foreign origin without calling the core', async () => {
+    const getSession = vi.fn(async () => session)
+    const log = recordingLog()
+    const handle = createCallHandler('getSession', {
+      core: { handlers: fakeHandlers({ getSession }) },
+      trustedOrigins: trusted,
+      log,
+    })
+    await expect(handle({ senderFrame: null }, undefined)).rejects.toThrow(REFUSED_SENDER)
+    await expect(
+      handle({ senderFrame: { url: 'app://porchlight.evil/index.html' } }, undefined),
+    ).rejects.toThrow(REFUSED_SENDER)
+    await expect(handle({ senderFrame: { url: 'http://127.0.0.1/' } }, undefined)).rejects.toThrow(
+      REFUSED_SENDER,
+    )
+    expect(getSession).not.toHaveBeenCalled()
+    expect(log.warnings).toHaveLength(3)
+  })
+
+  it('passes the parsed argument (with schema defaults) to the core and returns its result', async () => {
+    const searchDeliveries = vi.fn(async () => [])
+    const handle = createCallHandler('searchDeliveries', {
+      core: { handlers: fakeHandlers({ searchDeliveries }) },
+      trustedOrigins: trusted,
+      log: recordingLog(),
+    })
+    await expect(handle(appFrame, { query: 'smith' })).resolves.toEqual([])
+    expect(searchDeliveries).toHaveBeenCalledWith({ query: 'smith', limit: 50 })
+  })
+
+  it('rejects an invalid argument naming the call and the field', async () => {
+    const signIn = vi.fn()
+    const options = {
+      core: { handlers: fakeHandlers({ signIn }) },
+      trustedOrigins: trusted,
+      log: recordingLog(),
+    }
+    const signInHandler = createCallHandler('signIn', options)
+    await expect(signInHandler(appFrame, { username: '', password: 'x' })).rejects.toThrow(
+      'Invalid request to signIn: username: Enter your user name',
+    )
+    await expect(signInHandler(appFrame, 'alice')).rejects.toThrow(/^Invalid request to signIn: /)
+
+    const search = createCallHandler('searchDeliveries', options)
+    await expect(search(appFrame, { query: 42 })).rejects.toThrow(
+      /^Invalid request to searchDeliveries: query: /,
+    )
+    await expect(search(appFrame, { query: 'a', limit: 1000 })).rejects.toThrow(
+      /^Invalid request to searchDeliveries: limit: /,
+    )
+    expect(signIn).not.toHaveBeenCalled()
+  })
+
+  it("keeps a UserFacingError's message", async () => {
+    const log = recordingLog()
+    const handle = createCallHandler('syncNow', {
+      core: {
+        handlers: fakeHandlers({
+          syncNow: async () => {
+            throw new UserFacingError('signed-out', 'Please sign in first.')
+          },
+        }),
+      },
+      trustedOrigins: trusted,
+      log,
+    })
+    const failure = await handle(appFrame, undefined).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(Error)
+    expect((failure as Error).message).toBe('Please sign in first.')
+    // Sent as a plain Error so Electron's "<name>: <message>" shows no class names.
+    expect((failure as Error).name).toBe('Error')
+    expect(log.errors).toHaveLength(0)
+  })
+
+  it('masks any other error and logs it', async () => {
+    const log = recordingLog()
+    const cause = new Error('SQLITE_CORRUPT: database disk image is malformed at /home/a/db')
+    const handle = createCallHandler('getDelivery', {
+      core: {
+        handlers: fakeHandlers({
+          getDelivery: async () => {
+            throw cause
+          },
+        }),
+      },
+      trustedOrigins: trusted,
+      log,
+    })
+    await expect(handle(appFrame, { id: 'd-1' })).rejects.toThrow(GENERIC_FAILURE)
+    expect(log.errors).toEqual([['getDelivery failed', cause]])
+  })
+
+  it('treats a result that breaks its schema as a bug: masked and logged', async () => {
+    const log = recordingLog()
+    const handle = createCallHandler('getSession', {
+      core: {
+        handlers: fakeHandlers({
+          getSession: async () => ({ user: null }) as never,
+        }),
+      },
+      trustedOrigins: trusted,
+      log,
+    })
+    await expect(handle(appFrame, undefined)).rejects.toThrow(GENERIC_FAILURE)
+    expect(log.errors).toHaveLength(1)
+  })
+})
+
+describe('registerIpcHandlers', () => {
+  beforeEach(() => {
+    electron.ipcMain.handle.mockReset()
+    electron.ipcMain.removeHandler.mockReset()
+  })
+
+  it('registers one channel per call and removes them again', async () => {
+    const remove = registerIpcHandlers({
+      core: { handlers: fakeHandlers() },
+      trustedOrigins: trusted,
+      log: recordingLog(),
+    })
+    const channels = electron.ipcMain.handle.mock.calls.map(([channel]) => channel)
+    expect(channels).toEqual(CALL_NAMES.map(ipcChannel))
+
+    const [, getDeliveryListener] = electron.ipcMain.handle.mock.calls.find(
+      ([channel]) => channel === ipcChannel('getDelivery'),
+    ) as [string, (event: unknown, arg: unknown) => Promise<unknown>]
+    await expect(getDeliveryListener(appFrame, { id: 'd-1' })).resolves.toBeNull()
+    await expect(getDeliveryListener({ senderFrame: null }, { id: 'd-1' })).rejects.toThrow(
+      REFUSED_SENDER,
+    )
+
+    remove()
+    expect(electron.ipcMain.removeHandler.mock.calls.map(([c]) => c)).toEqual(channels)
+  })
+})

@@ -1,0 +1,76 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import type { Logger } from '../../electron/core/app/types.ts'
+
+const electron = vi.hoisted(() => ({
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+}))
+vi.mock('electron', () => electron)
+
+const { handleAppProtocol, handlePhotoProtocol, registerPrivilegedSchemes } =
+  await import('../../electron/main/protocols.ts')
+
+const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined }
+type Handler = (request: Request & { initiatorOrigin?: string }) => Promise<Response>
+
+describe('protocol registration', () => {
+  it('declares app as a standard secure scheme and photos as secure streams, neither CORS-readable', () => {
+    registerPrivilegedSchemes()
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce()
+    const [schemes] = electron.protocol.registerSchemesAsPrivileged.mock.calls[0] as [
+      { scheme: string; privileges: Record<string, boolean> }[],
+    ]
+    const byName = Object.fromEntries(schemes.map((s) => [s.scheme, s.privileges]))
+    expect(byName['app']).toMatchObject({
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      corsEnabled: false,
+      stream: true,
+    })
+    expect(byName['porchlight-photo']).toEqual({ secure: true, stream: true })
+    for (const privileges of Object.values(byName)) expect(privileges['bypassCSP']).toBeUndefined()
+  })
+
+  it('wires protocol.handle to the app and photo servers', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'porchlight-protocols-'))
+    try {
+      await writeFile(join(root, 'index.html'), '<p>hi</p>')
+      await writeFile(join(root, 'photo.jpg'), 'jpeg')
+      handleAppProtocol(root, quietLog)
+      handlePhotoProtocol(
+        async () => ({
+          ok: true,
+          path: join(root, 'photo.jpg'),
+          contentType: 'image/jpeg',
+          sha256: 'x',
+        }),
+        ['app://porchlight'],
+        quietLog,
+      )
+      const handlers = Object.fromEntries(electron.protocol.handle.mock.calls) as Record<
+        string,
+        Handler
+      >
+
+      const page = await handlers['app']!(new Request('app://porchlight/'))
+      expect(page.status).toBe(200)
+      expect(page.headers.get('Content-Security-Policy')).toMatch(/^default-src 'none'/)
+
+      const photoRequest = Object.assign(new Request('porchlight-photo://photo/abc'), {
+        initiatorOrigin: 'app://porchlight',
+      })
+      const photo = await handlers['porchlight-photo']!(photoRequest)
+      expect(await photo.text()).toBe('jpeg')
+
+      const foreign = Object.assign(new Request('porchlight-photo://photo/abc'), {
+        initiatorOrigin: 'https://evil.com',
+      })
+      expect((await handlers['porchlight-photo']!(foreign)).status).toBe(403)
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
+  })
+})
