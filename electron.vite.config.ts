@@ -27,6 +27,7 @@ export default defineConfig({
     base: './',
     build: {
       outDir: resolve(root, 'out/renderer'),
+      minify: true,
       rollupOptions: { input: { index: resolve(root, 'src/index.html') } },
     },
     plugins: [react()],

@@ -1,0 +1,143 @@
+// The renderer's one way to reach the main process. In Electron the preload exposes the API as
+// `window.porchlight`; in browser mode the same calls travel over the loopback HTTP bridge. Either
+// way every call is built from `apiDefinition`, so a new call needs no change here, and every
+// answer is checked against its result schema before a screen sees it.
+import { apiDefinition, CALL_NAMES } from '../../electron/core/api/definition.ts'
+import type { CallName, PorchlightApi } from '../../electron/core/api/definition.ts'
+
+type Transport = (name: CallName, arg: unknown) => Promise<unknown>
+
+const TOKEN_PARAM = 'token'
+const TOKEN_STORAGE_KEY = 'porchlight.bridgeToken'
+
+/** The preload's API, when we run inside Electron. Read without widening the global Window type. */
+function electronApi(): PorchlightApi | null {
+  const candidate = (window as unknown as { porchlight?: PorchlightApi }).porchlight
+  return candidate && typeof candidate === 'object' ? candidate : null
+}
+
+/**
+ * Browser mode: the token arrives once in the page URL (`?token=`). Keep it for this tab only and
+ * take it out of the address bar so it does not end up in history, bookmarks or screenshots.
+ */
+function takeBridgeToken(): string | null {
+  const url = new URL(window.location.href)
+  const fromUrl = url.searchParams.get(TOKEN_PARAM)
+  if (fromUrl) {
+    try {
+      window.sessionStorage.setItem(TOKEN_STORAGE_KEY, fromUrl)
+    } catch {
+      // Storage can be unavailable (privacy settings); the token then lives for this page only.
+    }
+    url.searchParams.delete(TOKEN_PARAM)
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash)
+    return fromUrl
+  }
+  try {
+    return window.sessionStorage.getItem(TOKEN_STORAGE_KEY)
+  } catch {
+    return null
+  }
+}
+
+/** Errors from ipcRenderer.invoke carry a technical prefix; the person only needs the words. */
+export function userMessage(error: unknown): string {
+  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : ''
+  const cleaned = raw
+    .replace(/^Error invoking remote method '[^']*':\s*/, '')
+    .replace(/^(?:UserFacingError|Error):\s*/, '')
+    .trim()
+  return cleaned || 'Something went wrong. Please try again.'
+}
+
+function electronTransport(bridge: PorchlightApi): Transport {
+  return async (name, arg) => {
+    const call = bridge[name] as (arg?: unknown) => Promise<unknown>
+    try {
+      return await call(arg)
+    } catch (error) {
+      throw new Error(userMessage(error), { cause: error })
+    }
+  }
+}
+
+function httpTransport(token: string | null): Transport {
+  return async (name, arg) => {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+    if (token) headers['X-Porchlight-Token'] = token
+    let response: Response
+    try {
+      response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers,
+        credentials: 'same-origin',
+        body: JSON.stringify(arg === undefined ? {} : { arg }),
+      })
+    } catch (error) {
+      throw new Error(
+        'Porchlight is not reachable. Check that the porchlight command is still running, then try again.',
+        { cause: error },
+      )
+    }
+    const body = (await response.json().catch(() => null)) as {
+      result?: unknown
+      error?: { code?: unknown; message?: unknown }
+    } | null
+    if (!response.ok) {
+      const message = body?.error?.message
+      if (typeof message === 'string' && message) throw new Error(message)
+      if (response.status === 401 || response.status === 403) {
+        throw new Error(
+          'This page is not connected to Porchlight. Open it again from the link the porchlight command printed.',
+        )
+      }
+      throw new Error(`Porchlight could not complete the request (HTTP ${response.status}).`)
+    }
+    if (!body || !('result' in body)) {
+      throw new Error(`Porchlight sent an unreadable answer to ${name}.`)
+    }
+    return body.result
+  }
+}
+
+function buildApi(transport: Transport): PorchlightApi {
+  const api: Record<string, (arg?: unknown) => Promise<unknown>> = {}
+  for (const name of CALL_NAMES) {
+    const { arg: argSchema, result: resultSchema } = apiDefinition[name]
+    api[name] = async (arg?: unknown) => {
+      // Checked here too so that a missing field is reported at once, in the schema's own words.
+      const argCheck = argSchema.safeParse(arg)
+      if (!argCheck.success) {
+        throw new Error(argCheck.error.issues[0]?.message ?? 'That request is not valid.')
+      }
+      const raw = await transport(name, arg)
+      const resultCheck = resultSchema.safeParse(raw)
+      if (!resultCheck.success) {
+        console.error(`porchlight: ${name} returned data that does not match its schema`, {
+          issues: resultCheck.error.issues,
+        })
+        throw new Error(
+          `Porchlight returned an answer this screen cannot read (${name}). Restart Porchlight; if it happens again, report it.`,
+        )
+      }
+      return resultCheck.data
+    }
+  }
+  return api as unknown as PorchlightApi
+}
+
+const bridge = electronApi()
+const bridgeToken = bridge ? null : takeBridgeToken()
+
+/** True inside Electron (preload present); false in browser mode. */
+export const runsInElectron = bridge !== null
+
+export const api: PorchlightApi = buildApi(
+  bridge ? electronTransport(bridge) : httpTransport(bridgeToken),
+)
+
+/** Where the renderer loads a stored photo from. Never a file path: an opaque id on our protocol. */
+export function photoUrl(photoId: string): string {
+  const id = encodeURIComponent(photoId)
+  return runsInElectron ? `porchlight-photo://photo/${id}` : `/photos/${id}`
+}

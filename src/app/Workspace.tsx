@@ -1,0 +1,145 @@
+// The signed-in frame: app bar on top, navigation on the left, the current screen in the middle,
+// sync status along the bottom. It owns what must outlive a screen: the search and sync state.
+import { lazy, Suspense, useCallback, useState } from 'react'
+import type { MouseEvent } from 'react'
+import AppBar from '@mui/material/AppBar'
+import Box from '@mui/material/Box'
+import List from '@mui/material/List'
+import ListItem from '@mui/material/ListItem'
+import ListItemButton from '@mui/material/ListItemButton'
+import ListItemIcon from '@mui/material/ListItemIcon'
+import ListItemText from '@mui/material/ListItemText'
+import Toolbar from '@mui/material/Toolbar'
+import Typography from '@mui/material/Typography'
+import SearchIcon from '@mui/icons-material/Search'
+import type { Session } from '../../electron/core/api/definition.ts'
+import { DeliveryScreenSkeleton } from '../delivery/DeliveryScreenSkeleton.tsx'
+import { SearchScreen } from '../search/SearchScreen.tsx'
+import { useDeliverySearch } from '../search/useDeliverySearch.ts'
+import { DemoChip } from '../session/DemoChip.tsx'
+import { UserMenu } from '../session/UserMenu.tsx'
+import { StatusBar } from '../sync/StatusBar.tsx'
+import { useSyncStatus } from '../sync/useSyncStatus.ts'
+import { BrandMark } from './BrandMark.tsx'
+import { navigate, routeHref, useRoute } from './route.ts'
+import { shortcutLabel, useCommandShortcut } from './shortcuts.ts'
+
+const DeliveryScreen = lazy(() => import('../delivery/DeliveryScreen.tsx'))
+
+type Props = {
+  session: Session
+  user: NonNullable<Session['user']>
+  onSignedOut: (session: Session) => void
+}
+
+export function Workspace({ session, user, onSignedOut }: Props) {
+  const route = useRoute()
+  const sync = useSyncStatus()
+  const status = sync.status
+  // A finished sync (or newly stored photos) changes what search and the open delivery would show.
+  const searchRefreshKey = `${status?.lastSuccessAt ?? ''}|${status?.cached.deliveries ?? ''}`
+  const deliveryRefreshKey = `${searchRefreshKey}|${status?.cached.photos ?? ''}`
+  const search = useDeliverySearch(searchRefreshKey)
+  const [focusRequest, setFocusRequest] = useState(0)
+
+  const focusSearch = useCallback(() => {
+    navigate({ screen: 'search' })
+    setFocusRequest((n) => n + 1)
+  }, [])
+  useCommandShortcut('k', focusSearch)
+
+  const openDelivery = useCallback((deliveryId: string) => {
+    navigate({ screen: 'delivery', deliveryId })
+  }, [])
+
+  return (
+    <Box
+      sx={{
+        height: '100vh',
+        display: 'grid',
+        gridTemplateColumns: 'auto minmax(0, 1fr)',
+        gridTemplateRows: 'auto minmax(0, 1fr) auto',
+        gridTemplateAreas: '"bar bar" "nav main" "status status"',
+        bgcolor: 'background.default',
+      }}
+    >
+      <AppBar
+        position="static"
+        sx={{
+          gridArea: 'bar',
+          borderBottom: 1,
+          borderColor: 'divider',
+          bgcolor: 'background.paper',
+        }}
+      >
+        <Toolbar variant="dense" sx={{ gap: 1.5, minHeight: 52 }}>
+          <BrandMark />
+          <Typography component="div" sx={{ fontWeight: 500, fontSize: '1.1rem' }}>
+            Porchlight
+          </Typography>
+          {session.demo && <DemoChip />}
+          <Box sx={{ flex: 1 }} />
+          <UserMenu user={user} onSignedOut={onSignedOut} />
+        </Toolbar>
+      </AppBar>
+
+      <Box
+        component="nav"
+        aria-label="Main"
+        sx={{
+          gridArea: 'nav',
+          width: 200,
+          borderRight: 1,
+          borderColor: 'divider',
+          bgcolor: 'background.paper',
+          py: 1,
+        }}
+      >
+        {/* Cases and Reports join this list in later slices. */}
+        <List dense disablePadding sx={{ px: 1 }}>
+          <ListItem disablePadding>
+            <ListItemButton
+              component="a"
+              href={routeHref({ screen: 'search' })}
+              selected={route.screen === 'search' || route.screen === 'delivery'}
+              aria-current={route.screen === 'search' ? 'page' : undefined}
+              onClick={(event: MouseEvent) => {
+                event.preventDefault()
+                focusSearch()
+              }}
+              sx={{ borderRadius: 1 }}
+            >
+              <ListItemIcon sx={{ minWidth: 36 }}>
+                <SearchIcon fontSize="small" />
+              </ListItemIcon>
+              <ListItemText primary="Search" />
+              <Box component="kbd" aria-hidden sx={{ ml: 1 }}>
+                {shortcutLabel('K')}
+              </Box>
+            </ListItemButton>
+          </ListItem>
+        </List>
+      </Box>
+
+      {route.screen === 'delivery' ? (
+        <Suspense fallback={<DeliveryScreenSkeleton />}>
+          <DeliveryScreen
+            key={route.deliveryId}
+            deliveryId={route.deliveryId}
+            refreshKey={deliveryRefreshKey}
+            onBack={focusSearch}
+          />
+        </Suspense>
+      ) : (
+        <SearchScreen
+          search={search}
+          focusRequest={focusRequest}
+          cachedDeliveries={status?.cached.deliveries ?? null}
+          onOpen={openDelivery}
+        />
+      )}
+
+      <StatusBar sync={sync} />
+    </Box>
+  )
+}

@@ -1,0 +1,209 @@
+// Where the parcel should have gone and where the driver says it went. Loaded lazily: Leaflet is
+// the largest thing on the delivery screen and nothing else needs it.
+import 'leaflet/dist/leaflet.css'
+import './map.css'
+import { useMemo, useState } from 'react'
+import L from 'leaflet'
+import type { LatLngBoundsExpression, LatLngTuple } from 'leaflet'
+import {
+  Circle,
+  CircleMarker,
+  MapContainer,
+  Marker,
+  Polyline,
+  ScaleControl,
+  TileLayer,
+  Tooltip,
+  useMap,
+  useMapEvents,
+} from 'react-leaflet'
+import type { DeliveryDetail, DeliveryPhoto } from '../../electron/core/api/definition.ts'
+import { distanceMetres, formatMetres } from './distance.ts'
+import type { LatLngPoint } from './distance.ts'
+import { MAP_COLOURS } from './mapColours.ts'
+
+type Props = {
+  address: DeliveryDetail['address']
+  dropOff: DeliveryDetail['dropOff']
+  /** Photos whose location may be shown (never those of a withheld delivery). */
+  photos: DeliveryPhoto[]
+  selectedPhotoIndex: number
+  onSelectPhoto: (index: number) => void
+}
+
+function pin(kind: 'address' | 'drop-off', letter: string, colour: string): L.DivIcon {
+  return L.divIcon({
+    className: `pl-pin pl-pin--${kind}`,
+    html: `<span class="pl-pin__head" style="background:${colour}" aria-hidden="true"><span class="pl-pin__letter">${letter}</span></span>`,
+    iconSize: [28, 36],
+    iconAnchor: [14, 36],
+    tooltipAnchor: [0, -32],
+  })
+}
+
+const addressIcon = pin('address', 'A', MAP_COLOURS.address)
+const dropOffIcon = pin('drop-off', 'D', MAP_COLOURS.dropOff)
+
+const TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'
+const TILE_ATTRIBUTION =
+  '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+export default function DeliveryMap(props: Props) {
+  const { address, dropOff, photos, selectedPhotoIndex, onSelectPhoto } = props
+  const addressPoint = address.location
+  const dropOffPoint = dropOff.location
+
+  const photoPoints = useMemo(
+    () =>
+      photos.flatMap((photo, index) =>
+        photo.location ? [{ index, photo, location: photo.location }] : [],
+      ),
+    [photos],
+  )
+
+  const points: LatLngTuple[] = useMemo(
+    () =>
+      [addressPoint, dropOffPoint, ...photoPoints.map((p) => p.location)]
+        .filter((p): p is NonNullable<typeof p> => p !== null)
+        .map((p) => [p.lat, p.lng]),
+    [addressPoint, dropOffPoint, photoPoints],
+  )
+
+  if (points.length === 0) return null
+
+  const view =
+    points.length === 1
+      ? { center: points[0], zoom: 17 }
+      : {
+          bounds: points as LatLngBoundsExpression,
+          boundsOptions: { padding: [40, 40] as [number, number], maxZoom: 19 },
+        }
+
+  const distance = addressPoint && dropOffPoint ? distanceMetres(addressPoint, dropOffPoint) : null
+
+  return (
+    <MapContainer
+      {...view}
+      className="pl-map"
+      scrollWheelZoom
+      ref={nameMapContainer}
+      style={{ height: '100%', width: '100%' }}
+    >
+      <TileLayer url={TILE_URL} attribution={TILE_ATTRIBUTION} maxZoom={19} />
+      <ScaleControl position="bottomleft" imperial={false} />
+
+      {dropOffPoint?.accuracyM !== undefined && (
+        <Circle
+          center={[dropOffPoint.lat, dropOffPoint.lng]}
+          radius={dropOffPoint.accuracyM}
+          interactive={false}
+          pathOptions={{
+            color: MAP_COLOURS.dropOff,
+            weight: 1,
+            opacity: 0.7,
+            fillColor: MAP_COLOURS.dropOff,
+            fillOpacity: 0.12,
+          }}
+        />
+      )}
+
+      {addressPoint && dropOffPoint && distance !== null && (
+        <DistanceLine from={addressPoint} to={dropOffPoint} distance={distance} />
+      )}
+
+      {photoPoints.map(({ index, photo, location }) => (
+        <CircleMarker
+          key={photo.id}
+          center={[location.lat, location.lng]}
+          radius={index === selectedPhotoIndex ? 7 : 5}
+          pathOptions={{
+            color: '#ffffff',
+            weight: 2,
+            fillColor: MAP_COLOURS.photo,
+            fillOpacity: index === selectedPhotoIndex ? 1 : 0.75,
+          }}
+          eventHandlers={{ click: () => onSelectPhoto(index), add: keepOutOfTabOrder }}
+        >
+          <Tooltip direction="top">
+            Photo {index + 1} was taken here
+            {location.accuracyM !== undefined && ` (±${Math.round(location.accuracyM)} m)`}
+          </Tooltip>
+        </CircleMarker>
+      ))}
+
+      {addressPoint && (
+        <Marker
+          position={[addressPoint.lat, addressPoint.lng]}
+          icon={addressIcon}
+          title="Address"
+          alt="Address"
+          zIndexOffset={100}
+        >
+          <Tooltip direction="top">
+            Address: {address.line1}, {address.city}
+          </Tooltip>
+        </Marker>
+      )}
+
+      {dropOffPoint && (
+        <Marker
+          position={[dropOffPoint.lat, dropOffPoint.lng]}
+          icon={dropOffIcon}
+          title="Drop-off"
+          alt="Drop-off"
+          zIndexOffset={200}
+        >
+          <Tooltip direction="top">
+            Drop-off marked by the driver
+            {dropOffPoint.accuracyM !== undefined && ` (±${Math.round(dropOffPoint.accuracyM)} m)`}
+          </Tooltip>
+        </Marker>
+      )}
+    </MapContainer>
+  )
+}
+
+/**
+ * Photo dots are a mouse shortcut to the thumbnails, which keyboard users already have; as tab
+ * stops they would only be unnamed SVG paths.
+ */
+function keepOutOfTabOrder(event: L.LeafletEvent): void {
+  const element = (event.target as L.Path).getElement()
+  element?.setAttribute('tabindex', '-1')
+}
+
+/** Gives the map's focusable container a name, and says what its keys do. */
+function nameMapContainer(map: L.Map | null): void {
+  if (!map) return
+  const container = map.getContainer()
+  container.setAttribute('role', 'region')
+  container.setAttribute(
+    'aria-label',
+    'Map of the address, the drop-off and the photo locations. Arrow keys pan, plus and minus zoom.',
+  )
+}
+
+/** Shorter than this on screen, the distance label would sit on the pins; the panel says it. */
+const MIN_LABELLED_LINE_PX = 72
+
+function DistanceLine(props: { from: LatLngPoint; to: LatLngPoint; distance: number }) {
+  const { from, to, distance } = props
+  const map = useMap()
+  const [zoom, setZoom] = useState(() => map.getZoom())
+  useMapEvents({ zoomend: () => setZoom(map.getZoom()) })
+  const from_ = L.latLng(from.lat, from.lng)
+  const to_ = L.latLng(to.lat, to.lng)
+  const lengthPx = map.project(from_, zoom).distanceTo(map.project(to_, zoom))
+  return (
+    <Polyline
+      positions={[from_, to_]}
+      pathOptions={{ color: '#37474f', weight: 2, dashArray: '6 6', opacity: 0.9 }}
+    >
+      {lengthPx >= MIN_LABELLED_LINE_PX && (
+        <Tooltip permanent direction="center" className="pl-distance">
+          {formatMetres(distance)}
+        </Tooltip>
+      )}
+    </Polyline>
+  )
+}

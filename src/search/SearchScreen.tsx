@@ -1,0 +1,385 @@
+import { useEffect, useRef } from 'react'
+import type { KeyboardEvent } from 'react'
+import Alert from '@mui/material/Alert'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import InputAdornment from '@mui/material/InputAdornment'
+import LinearProgress from '@mui/material/LinearProgress'
+import Link from '@mui/material/Link'
+import Paper from '@mui/material/Paper'
+import Table from '@mui/material/Table'
+import TableBody from '@mui/material/TableBody'
+import TableCell from '@mui/material/TableCell'
+import TableContainer from '@mui/material/TableContainer'
+import TableHead from '@mui/material/TableHead'
+import TableRow from '@mui/material/TableRow'
+import TextField from '@mui/material/TextField'
+import Tooltip from '@mui/material/Tooltip'
+import Typography from '@mui/material/Typography'
+import LockOutlinedIcon from '@mui/icons-material/LockOutlined'
+import NoPhotographyOutlinedIcon from '@mui/icons-material/NoPhotographyOutlined'
+import PhotoCameraOutlinedIcon from '@mui/icons-material/PhotoCameraOutlined'
+import SearchIcon from '@mui/icons-material/Search'
+import SearchOffIcon from '@mui/icons-material/SearchOff'
+import type { SearchResult } from '../../electron/core/api/definition.ts'
+import { routeHref } from '../app/route.ts'
+import { shortcutLabel } from '../app/shortcuts.ts'
+import { withheldReasonText } from '../delivery/labels.ts'
+import { formatCount, plural } from '../format/numbers.ts'
+import { formatDateTime } from '../format/time.ts'
+import { SEARCH_LIMIT } from './useDeliverySearch.ts'
+import type { DeliverySearch } from './useDeliverySearch.ts'
+
+type Props = {
+  search: DeliverySearch
+  /** Changes whenever Ctrl/Cmd+K asks for the search box. */
+  focusRequest: number
+  /** Deliveries in the local copy, to explain an empty answer; null while unknown. */
+  cachedDeliveries: number | null
+  onOpen: (deliveryId: string) => void
+}
+
+const HINT_ID = 'search-hint'
+const RESULTS_ID = 'search-results'
+
+export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }: Props) {
+  const inputRef = useRef<HTMLInputElement>(null)
+  const rowRefs = useRef<Array<HTMLTableRowElement | null>>([])
+  const { query, results, resultQuery, loading, error, selectedIndex } = search
+
+  useEffect(() => {
+    inputRef.current?.focus()
+    inputRef.current?.select()
+  }, [focusRequest])
+
+  useEffect(() => {
+    rowRefs.current[selectedIndex]?.scrollIntoView({ block: 'nearest' })
+  }, [selectedIndex, results])
+
+  const openSelected = () => {
+    const selected = results?.[selectedIndex]
+    if (selected) onOpen(selected.deliveryId)
+  }
+
+  const onInputKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      search.moveSelection(event.key === 'ArrowDown' ? 1 : -1)
+    } else if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+      event.preventDefault()
+      openSelected()
+    }
+  }
+
+  // Inside the table, focus follows the selection (one tab stop for the whole list of results).
+  const onTableKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (!results || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return
+    event.preventDefault()
+    const next = Math.min(
+      results.length - 1,
+      Math.max(0, selectedIndex + (event.key === 'ArrowDown' ? 1 : -1)),
+    )
+    rowRefs.current[next]?.querySelector('a')?.focus()
+  }
+
+  const hasQuery = query.trim().length > 0
+  const showResults = hasQuery && results !== null && results.length > 0
+
+  return (
+    <Box
+      component="main"
+      aria-labelledby="search-heading"
+      sx={{
+        gridArea: 'main',
+        display: 'flex',
+        flexDirection: 'column',
+        minHeight: 0,
+        p: 3,
+        gap: 2,
+      }}
+    >
+      <Box>
+        <Typography variant="h1" id="search-heading" sx={{ mb: 1.5 }}>
+          Search deliveries
+        </Typography>
+        <Box sx={{ position: 'relative' }}>
+          <TextField
+            inputRef={inputRef}
+            type="search"
+            fullWidth
+            autoComplete="off"
+            placeholder="Order id, tracking number, customer name, email, phone or street"
+            value={query}
+            onChange={(event) => search.setQuery(event.target.value)}
+            onKeyDown={onInputKeyDown}
+            slotProps={{
+              htmlInput: {
+                'aria-label': 'Search deliveries',
+                'aria-describedby': HINT_ID,
+                'aria-controls': showResults ? RESULTS_ID : undefined,
+                maxLength: 200,
+                spellCheck: false,
+              },
+              input: {
+                sx: { bgcolor: 'background.paper', fontSize: '1.05rem' },
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <SearchIcon aria-hidden />
+                  </InputAdornment>
+                ),
+                endAdornment: (
+                  <InputAdornment position="end" aria-hidden>
+                    <kbd>{shortcutLabel('K')}</kbd>
+                  </InputAdornment>
+                ),
+              },
+            }}
+          />
+          {loading && (
+            <LinearProgress
+              aria-label="Searching"
+              sx={{
+                position: 'absolute',
+                left: 4,
+                right: 4,
+                bottom: 0,
+                height: 3,
+                borderRadius: 2,
+              }}
+            />
+          )}
+        </Box>
+        <Typography
+          id={HINT_ID}
+          variant="caption"
+          component="p"
+          sx={{ color: 'text.secondary', mt: 0.75 }}
+        >
+          Press {shortcutLabel('K')} from anywhere to come back here. Use ↑ and ↓ to choose a result
+          and Enter to open it.
+        </Typography>
+      </Box>
+
+      <Box role="status" aria-live="polite" sx={{ typography: 'body2', color: 'text.secondary' }}>
+        {showResults &&
+          (results.length >= SEARCH_LIMIT
+            ? `Showing the ${formatCount(results.length)} newest matches for “${resultQuery}”. Add more words to narrow the search.`
+            : `${plural(results.length, 'delivery matches', 'deliveries match')} “${resultQuery}”.`)}
+      </Box>
+
+      {error && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" size="small" onClick={search.retry}>
+              Retry
+            </Button>
+          }
+        >
+          The search could not be completed. {error}
+        </Alert>
+      )}
+
+      {!hasQuery && <EmptyQueryHint />}
+
+      {hasQuery && !error && results !== null && results.length === 0 && resultQuery && (
+        <NoMatches query={resultQuery} cachedDeliveries={cachedDeliveries} />
+      )}
+
+      {showResults && (
+        <TableContainer
+          component={Paper}
+          variant="outlined"
+          sx={{
+            flex: '0 1 auto',
+            minHeight: 0,
+            opacity: loading ? 0.7 : 1,
+            transition: 'opacity 120ms',
+          }}
+        >
+          <Table
+            id={RESULTS_ID}
+            stickyHeader
+            size="small"
+            aria-label={`Search results for ${resultQuery}`}
+            onKeyDown={onTableKeyDown}
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell scope="col">Order</TableCell>
+                <TableCell scope="col">Tracking</TableCell>
+                <TableCell scope="col">Customer</TableCell>
+                <TableCell scope="col">Street</TableCell>
+                <TableCell scope="col">City</TableCell>
+                <TableCell scope="col">Delivered</TableCell>
+                <TableCell scope="col">Photo</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {results.map((result, index) => (
+                <ResultRow
+                  key={result.deliveryId}
+                  result={result}
+                  selected={index === selectedIndex}
+                  rowRef={(element) => {
+                    rowRefs.current[index] = element
+                  }}
+                  onOpen={() => {
+                    search.select(index)
+                    onOpen(result.deliveryId)
+                  }}
+                  onFocus={() => search.select(index)}
+                />
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Box>
+  )
+}
+
+type RowProps = {
+  result: SearchResult
+  selected: boolean
+  rowRef: (element: HTMLTableRowElement | null) => void
+  onOpen: () => void
+  onFocus: () => void
+}
+
+function ResultRow({ result, selected, rowRef, onOpen, onFocus }: RowProps) {
+  const delivered = result.deliveredAt ? formatDateTime(result.deliveredAt) : null
+  const photo = photoSummary(result)
+  const name = [
+    `Order ${result.orderId}`,
+    `tracking ${result.trackingNumber}`,
+    result.customerName,
+    `${result.street}, ${result.city}`,
+    delivered ? `delivered ${delivered}` : 'not delivered',
+    `photo: ${photo.label.toLowerCase()}`,
+  ].join(', ')
+
+  return (
+    <TableRow
+      ref={rowRef}
+      hover
+      selected={selected}
+      aria-selected={selected}
+      aria-label={name}
+      onClick={onOpen}
+      sx={{
+        cursor: 'pointer',
+        '&.Mui-selected': {
+          boxShadow: (theme) => `inset 3px 0 0 ${(theme.vars ?? theme).palette.primary.main}`,
+        },
+      }}
+    >
+      <TableCell sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
+        <Link
+          href={routeHref({ screen: 'delivery', deliveryId: result.deliveryId })}
+          underline="hover"
+          tabIndex={selected ? 0 : -1}
+          onFocus={onFocus}
+          onClick={(event) => {
+            event.preventDefault()
+            event.stopPropagation()
+            onOpen()
+          }}
+          aria-label={`Open order ${result.orderId}`}
+        >
+          {result.orderId}
+        </Link>
+      </TableCell>
+      <TableCell sx={{ fontFamily: 'ui-monospace, "Roboto Mono", monospace', fontSize: '0.8rem' }}>
+        {result.trackingNumber}
+      </TableCell>
+      <TableCell>{result.customerName}</TableCell>
+      <TableCell>{result.street}</TableCell>
+      <TableCell>{result.city}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+        {delivered ?? (
+          <Typography component="span" variant="body2" sx={{ color: 'text.secondary' }}>
+            Not delivered
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+        <Tooltip title={photo.detail ?? ''} disableHoverListener={!photo.detail}>
+          <Box
+            component="span"
+            sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, color: photo.color }}
+          >
+            {photo.icon}
+            {photo.label}
+          </Box>
+        </Tooltip>
+      </TableCell>
+    </TableRow>
+  )
+}
+
+function photoSummary(result: SearchResult) {
+  if (result.photoWithheld) {
+    return {
+      label: 'Withheld',
+      detail: withheldReasonText(result.photoWithheld),
+      color: 'warning.main',
+      icon: <LockOutlinedIcon fontSize="small" aria-hidden />,
+    }
+  }
+  if (result.hasPhoto) {
+    return {
+      label: 'Yes',
+      detail: null,
+      color: 'text.primary',
+      icon: <PhotoCameraOutlinedIcon fontSize="small" aria-hidden />,
+    }
+  }
+  return {
+    label: 'No',
+    detail: null,
+    color: 'text.secondary',
+    icon: <NoPhotographyOutlinedIcon fontSize="small" aria-hidden />,
+  }
+}
+
+function EmptyQueryHint() {
+  return (
+    <Box sx={{ py: 6, textAlign: 'center', color: 'text.secondary' }}>
+      <SearchIcon sx={{ fontSize: 48, opacity: 0.5 }} aria-hidden />
+      <Typography variant="h2" sx={{ color: 'text.primary', mt: 1 }}>
+        Find a delivery
+      </Typography>
+      <Typography variant="body2" sx={{ mt: 0.5, maxWidth: 460, mx: 'auto' }}>
+        Start typing an order id, tracking number, customer name, email address, phone number or
+        street. Results appear as you type, newest first.
+      </Typography>
+    </Box>
+  )
+}
+
+function NoMatches({
+  query,
+  cachedDeliveries,
+}: {
+  query: string
+  cachedDeliveries: number | null
+}) {
+  return (
+    <Box sx={{ py: 6, textAlign: 'center', color: 'text.secondary' }}>
+      <SearchOffIcon sx={{ fontSize: 48, opacity: 0.5 }} aria-hidden />
+      <Typography variant="h2" sx={{ color: 'text.primary', mt: 1 }}>
+        No deliveries match “{query}”
+      </Typography>
+      <Typography variant="body2" sx={{ mt: 0.5, maxWidth: 480, mx: 'auto' }}>
+        {cachedDeliveries === 0
+          ? 'The local copy is still empty. Deliveries appear here after the first sync.'
+          : `Check the spelling, or try the order id or tracking number. Porchlight searches the ${
+              cachedDeliveries === null
+                ? 'local copy'
+                : `${plural(cachedDeliveries, 'delivery', 'deliveries')} in the local copy`
+            }.`}
+      </Typography>
+    </Box>
+  )
+}

@@ -1,0 +1,121 @@
+// Search-as-you-type over the local copy. Lives above the screens so that opening a delivery and
+// coming back keeps the query, the results and the selection.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { SearchResult } from '../../electron/core/api/definition.ts'
+import { api, userMessage } from '../api/client.ts'
+
+export const SEARCH_DEBOUNCE_MS = 150
+export const SEARCH_LIMIT = 50
+
+export type SearchState = {
+  query: string
+  /** The query the shown results answer; they may lag `query` while a search is in flight. */
+  resultQuery: string
+  results: SearchResult[] | null
+  loading: boolean
+  error: string | null
+  selectedIndex: number
+}
+
+export type DeliverySearch = SearchState & {
+  setQuery: (query: string) => void
+  retry: () => void
+  moveSelection: (delta: number) => void
+  select: (index: number) => void
+}
+
+const initialState: SearchState = {
+  query: '',
+  resultQuery: '',
+  results: null,
+  loading: false,
+  error: null,
+  selectedIndex: 0,
+}
+
+/**
+ * @param refreshKey changes when the local copy changes (a sync finished); the current query is
+ *   then searched again quietly, keeping the selected delivery selected.
+ */
+export function useDeliverySearch(refreshKey: string): DeliverySearch {
+  const [state, setState] = useState<SearchState>(initialState)
+  // Every request gets a number; only the newest one may write its answer, so a slow answer to
+  // "smi" can never replace the answer to "smith".
+  const latestRequest = useRef(0)
+  const debounceTimer = useRef<number | undefined>(undefined)
+  const latestQuery = useRef('')
+
+  const search = useCallback((query: string, quiet: boolean) => {
+    const request = ++latestRequest.current
+    const trimmed = query.trim()
+    if (!trimmed) {
+      setState((s) => ({ ...s, resultQuery: '', results: null, loading: false, error: null }))
+      return
+    }
+    if (!quiet) setState((s) => ({ ...s, loading: true, error: null }))
+    api.searchDeliveries({ query: trimmed, limit: SEARCH_LIMIT }).then(
+      (results) => {
+        if (request !== latestRequest.current) return
+        setState((s) => {
+          const previouslySelected =
+            s.resultQuery === trimmed ? s.results?.[s.selectedIndex]?.deliveryId : undefined
+          const kept = previouslySelected
+            ? results.findIndex((r) => r.deliveryId === previouslySelected)
+            : -1
+          return {
+            ...s,
+            resultQuery: trimmed,
+            results,
+            loading: false,
+            error: null,
+            selectedIndex: Math.max(0, kept),
+          }
+        })
+      },
+      (error: unknown) => {
+        if (request !== latestRequest.current) return
+        setState((s) => ({ ...s, loading: false, error: userMessage(error) }))
+      },
+    )
+  }, [])
+
+  const setQuery = useCallback(
+    (query: string) => {
+      latestQuery.current = query
+      setState((s) => ({ ...s, query }))
+      window.clearTimeout(debounceTimer.current)
+      if (!query.trim()) {
+        search(query, false)
+        return
+      }
+      debounceTimer.current = window.setTimeout(() => search(query, false), SEARCH_DEBOUNCE_MS)
+    },
+    [search],
+  )
+
+  const retry = useCallback(() => search(latestQuery.current, false), [search])
+
+  const moveSelection = useCallback((delta: number) => {
+    setState((s) => {
+      const count = s.results?.length ?? 0
+      if (count === 0) return s
+      const selectedIndex = Math.min(count - 1, Math.max(0, s.selectedIndex + delta))
+      return selectedIndex === s.selectedIndex ? s : { ...s, selectedIndex }
+    })
+  }, [])
+
+  const select = useCallback((index: number) => {
+    setState((s) => (s.selectedIndex === index ? s : { ...s, selectedIndex: index }))
+  }, [])
+
+  const seenRefreshKey = useRef(refreshKey)
+  useEffect(() => {
+    if (seenRefreshKey.current === refreshKey) return
+    seenRefreshKey.current = refreshKey
+    if (latestQuery.current.trim()) search(latestQuery.current, true)
+  }, [refreshKey, search])
+
+  useEffect(() => () => window.clearTimeout(debounceTimer.current), [])
+
+  return { ...state, setQuery, retry, moveSelection, select }
+}

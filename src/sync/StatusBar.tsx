@@ -1,0 +1,225 @@
+// The strip along the bottom: is Porchlight online, how fresh is the local copy, what is the sync
+// doing now, and a way to sync at once. Every state is said in words, never by colour alone.
+import { useState } from 'react'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import CircularProgress from '@mui/material/CircularProgress'
+import Divider from '@mui/material/Divider'
+import Tooltip from '@mui/material/Tooltip'
+import Typography from '@mui/material/Typography'
+import CloudDoneOutlinedIcon from '@mui/icons-material/CloudDoneOutlined'
+import CloudOffOutlinedIcon from '@mui/icons-material/CloudOffOutlined'
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined'
+import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined'
+import SyncIcon from '@mui/icons-material/Sync'
+import type { SyncStatus } from '../../electron/core/api/definition.ts'
+import { formatCount, plural } from '../format/numbers.ts'
+import { formatDateTimeLong, formatRelative, useNow } from '../format/time.ts'
+import type { SyncState } from './useSyncStatus.ts'
+
+export function syncProgressText(status: SyncStatus): string {
+  const { deliveriesReceived, casesReceived, photosDownloaded, photosPending } = status.progress
+  // photosPending counts what is still to fetch, so the run's total is the two together.
+  const photosTotal = photosDownloaded + photosPending
+  const parts = [plural(deliveriesReceived, 'delivery', 'deliveries')]
+  if (casesReceived > 0) parts.push(plural(casesReceived, 'case', 'cases'))
+  if (photosTotal > 0)
+    parts.push(`${formatCount(photosDownloaded)}/${formatCount(photosTotal)} photos`)
+  return `Syncing — ${parts.join(', ')}`
+}
+
+/** What a screen reader should hear when the sync state changes; nothing for a plain poll. */
+function transitionAnnouncement(before: SyncStatus | null, after: SyncStatus | null): string {
+  if (!before || !after) return ''
+  if (before.online && !after.online) return 'Porchlight is offline. Showing the local copy.'
+  if (!before.online && after.online) return 'Porchlight is back online.'
+  if (!before.running && after.running) return 'Sync started.'
+  if (before.running && !after.running) {
+    return after.lastError ? `Sync finished with a problem: ${after.lastError}` : 'Sync finished.'
+  }
+  return ''
+}
+
+const RUN_OUTCOMES = {
+  complete: 'completed',
+  failed: 'failed',
+  stopped: 'was stopped',
+} as const
+
+function lastSyncDetail(status: SyncStatus, lastSuccessAt: string): string {
+  const success = formatDateTimeLong(lastSuccessAt)
+  const run = status.lastRun
+  if (!run || run.outcome === 'complete') return success
+  return `${success}. The latest run ${RUN_OUTCOMES[run.outcome]} ${formatDateTimeLong(run.finishedAt)}.`
+}
+
+const Separator = () => <Divider orientation="vertical" flexItem sx={{ my: 0.75 }} />
+
+const itemSx = {
+  display: 'flex',
+  alignItems: 'center',
+  gap: 0.75,
+  minWidth: 0,
+  whiteSpace: 'nowrap',
+} as const
+
+export function StatusBar({ sync }: { sync: SyncState }) {
+  const { status, problem, requesting, syncNow } = sync
+  const now = useNow(15_000)
+
+  const [previous, setPrevious] = useState(status)
+  const [announcement, setAnnouncement] = useState('')
+  if (previous !== status) {
+    setPrevious(status)
+    const words = transitionAnnouncement(previous, status)
+    if (words) setAnnouncement(words)
+  }
+
+  const running = status?.running ?? false
+  const error = problem ?? status?.lastError ?? null
+
+  return (
+    <Box
+      component="footer"
+      aria-label="Sync status"
+      sx={{
+        gridArea: 'status',
+        display: 'flex',
+        alignItems: 'stretch',
+        gap: 1.5,
+        px: 2,
+        minHeight: 36,
+        borderTop: 1,
+        borderColor: 'divider',
+        bgcolor: 'background.paper',
+        typography: 'body2',
+        color: 'text.secondary',
+        overflow: 'hidden',
+      }}
+    >
+      <Box sx={itemSx}>
+        {status === null && problem ? (
+          <>
+            <HelpOutlineIcon fontSize="small" />
+            <span>Status unknown</span>
+          </>
+        ) : status === null ? (
+          <>
+            <CircularProgress size={14} aria-hidden="true" />
+            <span>Checking connection…</span>
+          </>
+        ) : status.online ? (
+          <>
+            <CloudDoneOutlinedIcon fontSize="small" sx={{ color: 'success.main' }} aria-hidden />
+            <Typography component="span" variant="body2" sx={{ color: 'text.primary' }}>
+              Online
+            </Typography>
+          </>
+        ) : (
+          <>
+            <CloudOffOutlinedIcon fontSize="small" sx={{ color: 'warning.main' }} aria-hidden />
+            <Tooltip title="The delivery service cannot be reached. Search and deliveries work from the local copy.">
+              <Typography
+                component="span"
+                variant="body2"
+                tabIndex={0}
+                sx={{ color: 'text.primary', fontWeight: 500 }}
+              >
+                Offline
+              </Typography>
+            </Tooltip>
+          </>
+        )}
+      </Box>
+
+      {status && (
+        <>
+          <Separator />
+          <Box sx={itemSx}>
+            {status.lastSuccessAt ? (
+              <Tooltip describeChild title={lastSyncDetail(status, status.lastSuccessAt)}>
+                <span tabIndex={0}>Last synced {formatRelative(status.lastSuccessAt, now)}</span>
+              </Tooltip>
+            ) : (
+              <span>Never synced</span>
+            )}
+          </Box>
+        </>
+      )}
+
+      {status && running && (
+        <>
+          <Separator />
+          <Box sx={{ ...itemSx, color: 'text.primary' }}>
+            <CircularProgress size={14} aria-hidden="true" />
+            <span>{syncProgressText(status)}</span>
+          </Box>
+        </>
+      )}
+
+      {status && (
+        <>
+          <Separator />
+          <Box sx={itemSx}>
+            <span>
+              {plural(status.cached.deliveries, 'delivery', 'deliveries')},{' '}
+              {plural(status.cached.photos, 'photo', 'photos')} cached
+            </span>
+          </Box>
+        </>
+      )}
+
+      {error && (
+        <>
+          <Separator />
+          <Tooltip
+            describeChild
+            title={
+              status?.lastAttemptAt && !problem
+                ? `${error} (last attempt ${formatDateTimeLong(status.lastAttemptAt)})`
+                : error
+            }
+          >
+            <Box
+              tabIndex={0}
+              sx={{ ...itemSx, color: 'error.main', flexShrink: 1, overflow: 'hidden' }}
+            >
+              <ErrorOutlineIcon fontSize="small" aria-hidden />
+              <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                {error}
+              </Box>
+            </Box>
+          </Tooltip>
+        </>
+      )}
+
+      <Box sx={{ ml: 'auto', display: 'flex', alignItems: 'center', flexShrink: 0 }}>
+        <Button
+          size="small"
+          startIcon={<SyncIcon />}
+          onClick={syncNow}
+          disabled={running || requesting || status === null}
+          loading={requesting}
+          loadingPosition="start"
+        >
+          {running ? 'Syncing…' : 'Sync now'}
+        </Button>
+      </Box>
+
+      <Box
+        role="status"
+        aria-live="polite"
+        sx={{
+          position: 'absolute',
+          width: 1,
+          height: 1,
+          overflow: 'hidden',
+          clip: 'rect(0 0 0 0)',
+          whiteSpace: 'nowrap',
+        }}
+      >
+        {announcement}
+      </Box>
+    </Box>
+  )
+}
