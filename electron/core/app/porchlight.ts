@@ -40,6 +40,9 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     const service = await demo.startDemoService({
       seed: options.service.seed,
       deliveries: options.service.deliveries,
+      // Render the demo photos in the background from the start, so the first sync finds most
+      // of them ready instead of waiting for each page's photos to be drawn.
+      warmPhotoCache: true,
     })
     serviceUrl = service.url
     stopDemo = () => service.close()
