@@ -89,7 +89,7 @@ async function start(service: ServiceChoice): Promise<void> {
   // A quit that arrived meanwhile owns the core now (closeCore); start nothing more.
   if (started === null || shutdown !== 'running') return
   core = started
-  handlePhotoProtocol((photoId) => started.resolvePhoto(photoId), trustedOrigins, log)
+  handlePhotoProtocol((photoId, asked) => started.resolvePhoto(photoId, asked), trustedOrigins, log)
   removeIpcHandlers = registerIpcHandlers({ core: started, trustedOrigins, log })
   openMainWindow()
   log.info(

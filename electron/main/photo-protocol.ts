@@ -4,14 +4,16 @@
 import { open } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
 import { Readable } from 'node:stream'
-import type { Logger, PhotoFile } from '../core/app/types.ts'
+import type { Logger, PhotoFile, PhotoRequestOptions } from '../core/app/types.ts'
 import { hasTrustedOrigin } from './app-origin.ts'
 
 export const PHOTO_SCHEME = 'porchlight-photo'
-const PHOTO_HOST = 'photo'
+/** `photo` serves the verified photo, `thumb` its thumbnail. */
+const HOSTS = { photo: 'full', thumb: 'thumbnail' } as const
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const PHOTO_ID = /^[A-Za-z0-9_-]{1,64}$/
 
-export type ResolvePhoto = (photoId: string) => Promise<PhotoFile>
+export type ResolvePhoto = (photoId: string, request?: PhotoRequestOptions) => Promise<PhotoFile>
 
 export interface PhotoRequest {
   url: string
@@ -44,16 +46,29 @@ function refusal(status: number, reason: string): Response {
 
 /** The photo id in a `porchlight-photo://photo/<id>` URL, or null when the URL is not one. */
 export function photoIdFrom(requestUrl: string): string | null {
+  return photoRequestFrom(requestUrl)?.photoId ?? null
+}
+
+/**
+ * What a `porchlight-photo://photo/<id>?case=<uuid>` or `porchlight-photo://thumb/<id>` URL asks
+ * for, or null when it is not one. The case, when given, goes into the photo-view audit.
+ */
+export function photoRequestFrom(
+  requestUrl: string,
+): ({ photoId: string } & Required<PhotoRequestOptions>) | null {
   let url: URL
   try {
     url = new URL(requestUrl)
   } catch {
     return null
   }
-  if (url.protocol !== `${PHOTO_SCHEME}:` || url.host !== PHOTO_HOST) return null
+  if (url.protocol !== `${PHOTO_SCHEME}:` || !Object.hasOwn(HOSTS, url.host)) return null
   if (url.username !== '' || url.password !== '') return null
   const id = url.pathname.startsWith('/') ? url.pathname.slice(1) : null
-  return id !== null && PHOTO_ID.test(id) ? id : null
+  if (id === null || !PHOTO_ID.test(id)) return null
+  const caseId = url.searchParams.get('case')
+  if (caseId !== null && !UUID.test(caseId)) return null
+  return { photoId: id, variant: HOSTS[url.host as keyof typeof HOSTS], caseId }
 }
 
 /** Only image types go out under this scheme; anything else is sent as opaque bytes. */
@@ -74,12 +89,13 @@ export async function servePhotoRequest(
   ) {
     return refusal(403, 'Photos are shown only inside Porchlight.')
   }
-  const photoId = photoIdFrom(request.url)
-  if (photoId === null) return refusal(400, 'That is not a valid photo address.')
+  const asked = photoRequestFrom(request.url)
+  if (asked === null) return refusal(400, 'That is not a valid photo address.')
+  const { photoId } = asked
 
   let photo: PhotoFile
   try {
-    photo = await options.resolvePhoto(photoId)
+    photo = await options.resolvePhoto(photoId, { variant: asked.variant, caseId: asked.caseId })
   } catch (error) {
     options.log?.error(`photo protocol: resolving photo ${photoId} failed`, error)
     return refusal(500, 'The photo could not be loaded. The details are in the log.')

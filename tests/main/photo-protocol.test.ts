@@ -50,7 +50,7 @@ describe('photo protocol', () => {
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
     expect(response.headers.get('Content-Length')).toBe(String(JPEG.length))
     expect(Buffer.from(await response.arrayBuffer())).toEqual(JPEG)
-    expect(resolvePhoto).toHaveBeenCalledWith('p_01-AB')
+    expect(resolvePhoto).toHaveBeenCalledWith('p_01-AB', { variant: 'full', caseId: null })
   })
 
   it('answers HEAD with headers only', async () => {
@@ -175,5 +175,24 @@ describe('photo protocol', () => {
       { resolvePhoto: resolverFor(stored()), trustedOrigins },
     )
     expect(response.status).toBe(405)
+  })
+})
+
+describe('photo addresses', () => {
+  it('reads the variant and the case being worked, and refuses a malformed case id', async () => {
+    const { photoRequestFrom } = await import('../../electron/main/photo-protocol.ts')
+    const caseId = '0b6f8f5e-2f7c-4a43-9a55-6f0d1c2e3a4b'
+    expect(photoRequestFrom(`porchlight-photo://photo/p1?case=${caseId}`)).toEqual({
+      photoId: 'p1',
+      variant: 'full',
+      caseId,
+    })
+    expect(photoRequestFrom('porchlight-photo://thumb/p1')).toEqual({
+      photoId: 'p1',
+      variant: 'thumbnail',
+      caseId: null,
+    })
+    expect(photoRequestFrom('porchlight-photo://photo/p1?case=../../x')).toBeNull()
+    expect(photoRequestFrom('porchlight-photo://other/p1')).toBeNull()
   })
 })

@@ -12,6 +12,7 @@ import {
   PHOTO_WITHHELD_REASONS,
   UserSchema,
 } from '../contract/schemas.ts'
+import { CaseListItemSchema, caseCalls } from './case-schemas.ts'
 
 const NoArg = z.undefined().optional()
 
@@ -37,6 +38,8 @@ export const SyncStatusSchema = z.object({
     photosPending: z.number(),
   }),
   cached: z.object({ deliveries: z.number(), photos: z.number() }),
+  /** Case changes and photo-view records made here and not yet accepted by the service. */
+  pendingChanges: z.number(),
   /** The last finished run, for the status bar's "failures of the last run". */
   lastRun: z
     .object({
@@ -58,6 +61,8 @@ export const SearchResultSchema = z.object({
   deliveredAt: z.string().nullable(),
   hasPhoto: z.boolean(),
   photoWithheld: z.enum(PHOTO_WITHHELD_REASONS).nullable(),
+  /** The drop-off or a photo was taken farther from the address than the threshold allows. */
+  awayFromAddress: z.boolean(),
 })
 
 export const PHOTO_STATES = ['pending', 'stored', 'failed'] as const
@@ -109,6 +114,22 @@ export const DeliveryDetailSchema = z.object({
   items: z.array(z.object({ sku: z.string().nullable(), title: z.string(), quantity: z.number() })),
   photoWithheld: z.enum(PHOTO_WITHHELD_REASONS).nullable(),
   photos: z.array(DeliveryPhotoSchema),
+  /** Distances from the geocoded address, and whether they exceed the threshold. */
+  locationCheck: z.object({
+    thresholdM: z.number(),
+    dropOffDistanceM: z.number().nullable(),
+    photoDistancesM: z.array(z.object({ photoId: z.string(), distanceM: z.number().nullable() })),
+    /** The largest distance beyond the fix's own accuracy; null without an address position. */
+    awayM: z.number().nullable(),
+    flagged: z.boolean(),
+  }),
+  /** Missing-package cases in the last 90 days on the same customer, address and driver. */
+  repeatClaims: z.object({
+    customer: z.object({ id: z.string(), count: z.number() }),
+    address: z.object({ key: z.string(), count: z.number() }),
+    driver: z.object({ id: z.string(), count: z.number() }),
+  }),
+  cases: z.array(CaseListItemSchema),
 })
 
 export const SyncReportSchema = z.object({
@@ -151,6 +172,13 @@ export const SettingsSchema = z.object({
     .int()
     .min(0)
     .max(24 * 60),
+  /** A drop-off or photo farther than this from the address (beyond its accuracy) is flagged. */
+  locationThresholdM: z.number().int().min(10).max(10_000),
+  /** The target time from a case's opening to its first action. */
+  firstActionTargetHours: z
+    .number()
+    .min(1)
+    .max(24 * 14),
 })
 
 export const apiDefinition = {
@@ -172,6 +200,8 @@ export const apiDefinition = {
     arg: z.object({
       query: z.string().max(200),
       limit: z.number().int().min(1).max(200).default(50),
+      /** Only deliveries flagged "delivered away from the address". */
+      awayFromAddress: z.boolean().optional(),
     }),
     result: z.array(SearchResultSchema),
   },
@@ -179,6 +209,7 @@ export const apiDefinition = {
     arg: z.object({ id: z.string().min(1).max(64) }),
     result: DeliveryDetailSchema.nullable(),
   },
+  ...caseCalls,
 } as const
 
 export type ApiDefinition = typeof apiDefinition

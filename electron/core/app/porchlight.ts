@@ -6,10 +6,11 @@ import {
   type ApiHandlers,
   type Session as SessionView,
 } from '../api/definition.ts'
+import { createPhotoViewLog } from '../audit/photo-views.ts'
 import { IdSchema } from '../contract/schemas.ts'
 import { openDatabase } from '../db/open-database.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
-import { photoFilePath } from '../photos/photo-files.ts'
+import { photoFilePath, thumbnailPath } from '../photos/photo-files.ts'
 import { createDeliverySearch } from '../search/search-deliveries.ts'
 import { Session } from '../session/session.ts'
 import { createSettingsStore } from '../settings/settings.ts'
@@ -17,7 +18,15 @@ import { readSyncReport } from '../sync/sync-report.ts'
 import { ServiceError, createServiceClient } from '../sync/service-client.ts'
 import { SyncEngine } from '../sync/sync-engine.ts'
 import { startSyncSchedule } from '../sync/sync-schedule.ts'
-import type { Logger, PhotoFile, PorchlightCore, PorchlightOptions } from './types.ts'
+import { createCaseDesk } from './case-handlers.ts'
+import { createOutbox } from './outbox.ts'
+import type {
+  Logger,
+  PhotoFile,
+  PhotoRequestOptions,
+  PorchlightCore,
+  PorchlightOptions,
+} from './types.ts'
 
 const consoleLogger: Logger = {
   info: (m, d) => console.info(`[porchlight] ${m}`, d ?? ''),
@@ -59,7 +68,11 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
   const session = new Session(sqlite, options.tokenStore, log)
   await session.restore()
   const client = createServiceClient({ baseUrl: serviceUrl, getToken: () => session.currentToken })
+  const photoViews = createPhotoViewLog(sqlite)
+  const outbox = createOutbox({ sqlite, client, photoViews })
   const engine = new SyncEngine({
+    pushQueued: () => outbox.push(),
+    countPending: () => outbox.pendingCount(),
     sqlite,
     dataDir: options.dataDir,
     client,
@@ -79,6 +92,18 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     if (!(error instanceof ServiceError)) log.error('sync error', error)
   }
   const settings = createSettingsStore(sqlite)
+  const desk = createCaseDesk({
+    sqlite,
+    currentUser: () => session.currentUser,
+    settings: () => settings.get(),
+    pushSoon: () => {
+      // Only when nothing else is talking to the service: a running sync pushes first anyway.
+      if (!engine.running && session.currentUser) outbox.push().catch(logSyncError)
+    },
+  })
+  const rememberUser = sqlite.prepare(
+    'INSERT INTO known_users (id, name, role) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role',
+  )
   // The host may pin the interval (tests and the command line turn the timer off).
   const intervalMs = () => options.syncIntervalMs ?? settings.get().syncIntervalMinutes * 60_000
   const schedule = (runNow: boolean) =>
@@ -108,6 +133,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       try {
         const login = await client.login(username, password)
         await session.signedIn(login.token, login.user, { username, password })
+        rememberUser.run(login.user.id, login.user.name, login.user.role)
       } catch (error) {
         if (error instanceof ServiceError) {
           if (error.kind === 'unauthorized') {
@@ -147,14 +173,22 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       currentSchedule = schedule(false)
       return next
     },
-    searchDeliveries: async ({ query, limit }) => {
+    searchDeliveries: async ({ query, limit, awayFromAddress }) => {
       requireUser()
-      return search(query, limit)
+      return search(query, limit, {
+        awayFromAddress,
+        thresholdM: settings.get().locationThresholdM,
+      })
     },
     getDelivery: async ({ id }) => {
       requireUser()
-      return getDelivery(db, id)
+      return getDelivery(db, id, {
+        thresholdM: settings.get().locationThresholdM,
+        casesOf: desk.casesOf,
+        repeatClaimsOf: desk.repeatClaimsOf,
+      })
     },
+    ...desk.handlers,
   }
 
   const photoLookup = sqlite.prepare<
@@ -164,17 +198,24 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       content_type: string
       state: string
       display_error: string | null
+      has_thumbnail: number
+      delivery_id: string
       photo_withheld: string | null
     }
   >(
-    `SELECT p.sha256, p.content_type, p.state, p.display_error, d.photo_withheld FROM delivery_photos p
+    `SELECT p.sha256, p.content_type, p.state, p.display_error, p.has_thumbnail, p.delivery_id,
+       d.photo_withheld FROM delivery_photos p
      JOIN deliveries d ON d.id = p.delivery_id WHERE p.id = ?`,
   )
 
-  async function resolvePhoto(photoId: string): Promise<PhotoFile> {
+  async function resolvePhoto(
+    photoId: string,
+    asked: PhotoRequestOptions = {},
+  ): Promise<PhotoFile> {
     if (!IdSchema.safeParse(photoId).success)
       return { ok: false, status: 400, reason: 'Not a photo id.' }
-    if (!session.currentUser) return { ok: false, status: 403, reason: 'Please sign in first.' }
+    const user = session.currentUser
+    if (!user) return { ok: false, status: 403, reason: 'Please sign in first.' }
     const row = photoLookup.get(photoId)
     if (!row) return { ok: false, status: 404, reason: 'No such photo in the local cache.' }
     if (row.photo_withheld !== null) {
@@ -183,8 +224,22 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     if (row.state !== 'stored')
       return { ok: false, status: 404, reason: 'The photo has not been downloaded.' }
     if (row.display_error !== null) return { ok: false, status: 404, reason: row.display_error }
+    if (asked.variant === 'thumbnail') {
+      const thumb = thumbnailPath(options.dataDir, row.sha256)
+      if (row.has_thumbnail !== 1 || !existsSync(thumb)) {
+        return { ok: false, status: 404, reason: 'This photo has no thumbnail.' }
+      }
+      return { ok: true, path: thumb, contentType: 'image/webp', sha256: row.sha256 }
+    }
     const path = photoFilePath(options.dataDir, row.sha256)
     if (!existsSync(path)) return { ok: false, status: 404, reason: 'The photo file is missing.' }
+    // The full photo is what an agent looks at: who saw it, and for which case, is recorded.
+    photoViews.record({
+      photoId,
+      deliveryId: row.delivery_id,
+      caseId: asked.caseId ?? null,
+      userId: user.id,
+    })
     return { ok: true, path, contentType: row.content_type, sha256: row.sha256 }
   }
 

@@ -39,10 +39,20 @@ export type PhotoFile =
   | { ok: true; path: string; contentType: string; sha256: string }
   | { ok: false; status: 400 | 403 | 404; reason: string }
 
+export interface PhotoRequestOptions {
+  /** The verified photo, or its thumbnail. Default: the photo. */
+  variant?: 'full' | 'thumbnail'
+  /** The case the agent is working, recorded with the photo view. */
+  caseId?: string | null
+}
+
 export interface PorchlightCore {
   readonly handlers: ApiHandlers
-  /** Resolves `porchlight-photo://photo/<photoId>`; refuses withheld deliveries whatever is asked. */
-  resolvePhoto(photoId: string): Promise<PhotoFile>
+  /**
+   * Resolves `porchlight-photo://photo/<photoId>` (or `thumb/`); refuses withheld deliveries
+   * whatever is asked, and records every full photo shown in the photo-view audit.
+   */
+  resolvePhoto(photoId: string, request?: PhotoRequestOptions): Promise<PhotoFile>
   /** Runs a sync (or joins the one under way) and resolves with its summary; for the command line. */
   syncOnce(): Promise<SyncRunSummary>
   close(): Promise<void>

@@ -125,8 +125,15 @@ export async function startBridgeServer(options: {
     return sendJson(res, status, { error: outcome.error })
   }
 
-  async function servePhoto(res: ServerResponse, photoId: string) {
-    const photo = await options.core.resolvePhoto(photoId)
+  async function servePhoto(
+    res: ServerResponse,
+    photoId: string,
+    variant: 'full' | 'thumbnail',
+    caseId: string | null,
+  ) {
+    if (caseId !== null && !/^[0-9a-f-]{36}$/i.test(caseId))
+      return sendText(res, 400, 'Not a case id.')
+    const photo = await options.core.resolvePhoto(photoId, { variant, caseId })
     if (!photo.ok) return sendText(res, photo.status, photo.reason)
     const size = (await stat(photo.path)).size
     res.writeHead(200, {
@@ -178,8 +185,16 @@ export async function startBridgeServer(options: {
       res.setHeader('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Use GET.')
-    const photo = /^\/photos\/([^/]+)$/.exec(url.pathname)
-    if (photo) return servePhoto(res, decodeURIComponent(photo[1] ?? ''))
+    const photo = /^\/(photos|thumbs)\/([^/]+)$/.exec(url.pathname)
+    if (photo) {
+      const variant = photo[1] === 'thumbs' ? 'thumbnail' : 'full'
+      return servePhoto(
+        res,
+        decodeURIComponent(photo[2] ?? ''),
+        variant,
+        url.searchParams.get('case'),
+      )
+    }
     return serveStatic(res, url.pathname)
   }
 

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs'
 import { z } from 'zod'
+import { createCaseViews } from '../cases/case-views.ts'
 import { listCasesOfDelivery } from '../cases/list-cases.ts'
+import { createSettingsStore } from '../settings/settings.ts'
 import { openDatabase } from '../db/open-database.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
 import { photoFilePath } from '../photos/photo-files.ts'
@@ -21,7 +23,12 @@ export async function showCommand(
   const { id, json } = parsed.data
   const local = await openDatabase(dataDir)
   try {
-    const delivery = await getDelivery(local.db, id)
+    const delivery = await getDelivery(local.db, id, {
+      thresholdM: createSettingsStore(local.sqlite).get().locationThresholdM,
+      // The command lists the cases itself below, from the service's state of record.
+      casesOf: () => [],
+      repeatClaimsOf: (deliveryId) => createCaseViews(local.sqlite).repeatClaims(deliveryId),
+    })
     if (!delivery) throw new CommandFailed(`No delivery “${id}” in the local cache at ${dataDir}.`)
     const shas = new Map(
       (
@@ -46,7 +53,8 @@ export async function showCommand(
     })
     const cases = await listCasesOfDelivery(local.db, delivery.id)
     if (json) {
-      print(JSON.stringify({ ...delivery, photos, cases }))
+      const { cases: _none, ...facts } = delivery
+      print(JSON.stringify({ ...facts, photos, cases }))
       return
     }
     const a = delivery.address

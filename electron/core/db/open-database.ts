@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
-import { Migrator } from 'kysely/migration'
+import { Migrator, type Migration } from 'kysely/migration'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
 
@@ -19,7 +19,10 @@ export interface LocalDatabase {
  * Opens (creating if needed) the cache database in `dataDir` and brings its schema up to date.
  * WAL lets the UI read while sync writes; foreign keys keep photos tied to their delivery.
  */
-export async function openDatabase(dataDir: string): Promise<LocalDatabase> {
+export async function openDatabase(
+  dataDir: string,
+  options: { migrations?: Record<string, Migration> } = {},
+): Promise<LocalDatabase> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const file = join(dataDir, 'porchlight.sqlite')
   const sqlite = new BetterSqlite3(file)
@@ -28,8 +31,17 @@ export async function openDatabase(dataDir: string): Promise<LocalDatabase> {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => options.migrations ?? migrations },
+  })
+  // Kysely runs SQLite migrations outside a transaction, so a crash inside one would leave half
+  // a schema that no later start could migrate. SQLite rolls DDL back, and Kysely shares this
+  // one connection: wrapping the whole run makes it all or nothing.
+  sqlite.exec('BEGIN IMMEDIATE')
   const { error, results } = await migrator.migrateToLatest()
+  if (error) sqlite.exec('ROLLBACK')
+  else sqlite.exec('COMMIT')
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
     await db.destroy()

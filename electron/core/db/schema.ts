@@ -29,6 +29,8 @@ export interface DeliveriesTable {
   photo_withheld: string | null
   items_json: string
   seen_generation: number | null
+  away_m: number | null
+  drop_distance_m: number | null
 }
 
 export type PhotoState = 'pending' | 'stored' | 'failed'
@@ -51,6 +53,7 @@ export interface DeliveryPhotosTable {
   attempts: number
   display_error: string | null
   has_thumbnail: number
+  distance_m: number | null
 }
 
 export interface SyncCursorsTable {
@@ -94,6 +97,64 @@ export interface CasesTable {
   seen_generation: number | null
 }
 
+export type CaseEventState = 'pending' | 'sent' | 'conflict' | 'failed' | 'discarded'
+
+export interface CaseEventsTable {
+  seq: number | null
+  id: string
+  case_id: string
+  type: string
+  body_json: string
+  base_version: number | null
+  chained: number
+  actor_id: string
+  actor_name: string
+  created_at: string
+  state: CaseEventState
+  attempts: number
+  last_error: string | null
+  sent_at: string | null
+  produced_version: number | null
+  conflict_json: string | null
+}
+
+export interface CaseSnapshotsTable {
+  case_id: string
+  taken_at: string
+  evidence_json: string
+}
+
+export interface PhotoViewsTable {
+  seq: number | null
+  id: string
+  photo_id: string
+  delivery_id: string
+  case_id: string | null
+  user_id: string
+  viewed_at: string
+  sent_at: string | null
+}
+
+export interface CannedNotesTable {
+  id: string
+  title: string
+  body: string
+  updated_at: string
+  updated_by: string | null
+}
+
+export interface KnownUsersTable {
+  id: string
+  name: string
+  role: string
+}
+
+export interface TombstonesTable {
+  stream: string
+  id: string
+  version: number
+}
+
 export interface AppStateTable {
   key: string
   value: string
@@ -106,5 +167,11 @@ export interface Database {
   sync_runs: SyncRunsTable
   sync_rejections: SyncRejectionsTable
   cases: CasesTable
+  case_events: CaseEventsTable
+  case_snapshots: CaseSnapshotsTable
+  photo_views: PhotoViewsTable
+  canned_notes: CannedNotesTable
+  known_users: KnownUsersTable
+  tombstones: TombstonesTable
   app_state: AppStateTable
 }

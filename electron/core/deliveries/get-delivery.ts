@@ -2,10 +2,18 @@ import type { Kysely } from 'kysely'
 import type { DeliveryDetail } from '../api/definition.ts'
 import type { Database } from '../db/schema.ts'
 
+/** What a delivery's view adds from elsewhere: the location threshold, its cases, repeat claims. */
+export interface DeliveryExtras {
+  thresholdM: number
+  casesOf: (deliveryId: string) => DeliveryDetail['cases']
+  repeatClaimsOf: (deliveryId: string) => DeliveryDetail['repeatClaims']
+}
+
 /** Finds a delivery by its id, order id or tracking number, with its photos. */
 export async function getDelivery(
   db: Kysely<Database>,
   idOrNumber: string,
+  extras: DeliveryExtras,
 ): Promise<DeliveryDetail | null> {
   const row =
     (await db
@@ -71,6 +79,15 @@ export async function getDelivery(
     driver: { id: row.driver_id, name: row.driver_name },
     items: JSON.parse(row.items_json) as DeliveryDetail['items'],
     photoWithheld: row.photo_withheld as DeliveryDetail['photoWithheld'],
+    locationCheck: {
+      thresholdM: extras.thresholdM,
+      dropOffDistanceM: row.drop_distance_m,
+      photoDistancesM: photos.map((p) => ({ photoId: p.id, distanceM: p.distance_m })),
+      awayM: row.away_m,
+      flagged: row.away_m !== null && row.away_m > extras.thresholdM,
+    },
+    repeatClaims: extras.repeatClaimsOf(row.id),
+    cases: extras.casesOf(row.id),
     photos: photos.map((p) => ({
       id: p.id,
       position: p.position,

@@ -3,6 +3,7 @@
 // better-sqlite3 connection instead of building each query through Kysely.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { DeliveryItem, DeliveryRecord } from '../contract/schemas.ts'
+import { distanceM, recordLocationFacts } from './location-check.ts'
 
 export interface StoreOutcome {
   stored: number
@@ -25,13 +26,14 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       customer_id, customer_name, customer_email, customer_phone,
       address_line1, address_line2, city, region, postal_code, country, address_lat, address_lng,
       drop_spot, drop_note, drop_lat, drop_lng, drop_accuracy_m,
-      driver_id, driver_name, photo_withheld, items_json, seen_generation
+      driver_id, driver_name, photo_withheld, items_json, seen_generation, away_m, drop_distance_m
     ) VALUES (
       @id, @version, @updated_at, @order_id, @tracking_number, @status, @delivered_at,
       @customer_id, @customer_name, @customer_email, @customer_phone,
       @address_line1, @address_line2, @city, @region, @postal_code, @country, @address_lat, @address_lng,
       @drop_spot, @drop_note, @drop_lat, @drop_lng, @drop_accuracy_m,
-      @driver_id, @driver_name, @photo_withheld, @items_json, @seen_generation
+      @driver_id, @driver_name, @photo_withheld, @items_json, @seen_generation, @away_m,
+      @drop_distance_m
     )
     ON CONFLICT (id) DO UPDATE SET
       version = excluded.version, updated_at = excluded.updated_at, order_id = excluded.order_id,
@@ -47,9 +49,18 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       drop_accuracy_m = excluded.drop_accuracy_m, driver_id = excluded.driver_id,
       driver_name = excluded.driver_name, photo_withheld = excluded.photo_withheld,
       items_json = excluded.items_json,
-      seen_generation = coalesce(excluded.seen_generation, deliveries.seen_generation)
+      seen_generation = coalesce(excluded.seen_generation, deliveries.seen_generation),
+      away_m = excluded.away_m, drop_distance_m = excluded.drop_distance_m
     RETURNING rowid`)
   const markSeen = sqlite.prepare('UPDATE deliveries SET seen_generation = ? WHERE id = ?')
+  const tombstoneVersion = sqlite.prepare<[string], { version: number }>(
+    "SELECT version FROM tombstones WHERE stream = 'deliveries' AND id = ?",
+  )
+  const bury = sqlite.prepare(
+    `INSERT INTO tombstones (stream, id, version) VALUES ('deliveries', ?, ?)
+     ON CONFLICT (stream, id) DO UPDATE SET version = max(version, excluded.version)`,
+  )
+  const unbury = sqlite.prepare("DELETE FROM tombstones WHERE stream = 'deliveries' AND id = ?")
   const unseen = sqlite.prepare<[number], { id: string; rowid: number }>(
     'SELECT id, rowid FROM deliveries WHERE seen_generation IS NOT ?',
   )
@@ -65,20 +76,26 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
   const deletePhoto = sqlite.prepare('DELETE FROM delivery_photos WHERE id = ?')
   const upsertPhoto = sqlite.prepare(`
     INSERT INTO delivery_photos (id, delivery_id, position, sha256, bytes, content_type, width,
-      height, taken_at, lat, lng, accuracy_m, state, failure_reason, attempts)
+      height, taken_at, lat, lng, accuracy_m, state, failure_reason, attempts, distance_m)
     VALUES (@id, @delivery_id, @position, @sha256, @bytes, @content_type, @width, @height,
-      @taken_at, @lat, @lng, @accuracy_m, @state, NULL, 0)
+      @taken_at, @lat, @lng, @accuracy_m, @state, NULL, 0, @distance_m)
     ON CONFLICT (id) DO UPDATE SET
       delivery_id = excluded.delivery_id, position = excluded.position, sha256 = excluded.sha256,
       bytes = excluded.bytes, content_type = excluded.content_type, width = excluded.width,
       height = excluded.height, taken_at = excluded.taken_at, lat = excluded.lat,
-      lng = excluded.lng, accuracy_m = excluded.accuracy_m,
+      lng = excluded.lng, accuracy_m = excluded.accuracy_m, distance_m = excluded.distance_m,
       state = CASE WHEN delivery_photos.sha256 = excluded.sha256 THEN delivery_photos.state
                    ELSE 'pending' END,
       failure_reason = CASE WHEN delivery_photos.sha256 = excluded.sha256
                             THEN delivery_photos.failure_reason ELSE NULL END,
       attempts = CASE WHEN delivery_photos.sha256 = excluded.sha256
-                      THEN delivery_photos.attempts ELSE 0 END`)
+                      THEN delivery_photos.attempts ELSE 0 END,
+      -- New bytes: what was known about the old ones (thumbnail, why they could not be shown)
+      -- no longer holds, and would otherwise outlive a failed download of the new ones.
+      display_error = CASE WHEN delivery_photos.sha256 = excluded.sha256
+                           THEN delivery_photos.display_error ELSE NULL END,
+      has_thumbnail = CASE WHEN delivery_photos.sha256 = excluded.sha256
+                           THEN delivery_photos.has_thumbnail ELSE 0 END`)
   const shaStillStored = sqlite.prepare<[string], { n: number }>(
     "SELECT count(*) AS n FROM delivery_photos WHERE sha256 = ? AND state = 'stored'",
   )
@@ -89,6 +106,7 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
     const existing = new Map(photosOf.all(deliveryId).map((p) => [p.id, p]))
     // A withheld delivery keeps no photo rows at all, whatever the record carries.
     const photos = record && record.photoWithheld === null ? record.photos : []
+    const address = record?.address.location ?? null
     photos.forEach((photo, position) => {
       const before = existing.get(photo.id)
       if (before) {
@@ -109,6 +127,7 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
         lng: photo.location?.lng ?? null,
         accuracy_m: photo.location?.accuracyM ?? null,
         state: 'pending',
+        distance_m: address && photo.location ? distanceM(address, photo.location) : null,
       })
     })
     for (const gone of existing.values()) {
@@ -130,19 +149,25 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
     dropped: Set<string>,
   ): void {
     const current = selectVersion.get(item.id)
-    if (current && current.version >= item.version) {
+    const buried = tombstoneVersion.get(item.id)?.version
+    if (
+      (current && current.version >= item.version) ||
+      (buried !== undefined && buried >= item.version)
+    ) {
       // Still present upstream, even if we hold it already: a resync must not sweep it.
       if (generation !== null && item.deleted !== true) markSeen.run(generation, item.id)
       outcome.stale++
       return
     }
     if (item.deleted === true) {
+      bury.run(item.id, item.version)
       if (current) {
         remove(item.id, current.rowid, dropped)
         outcome.deleted++
       }
       return
     }
+    if (buried !== undefined) unbury.run(item.id)
     const row = upsert.get({ ...toRow(item), seen_generation: generation }) as { rowid: number }
     if (current) deleteFts.run(row.rowid)
     insertFts.run(
@@ -198,7 +223,10 @@ function digitsOf(phone: string | null | undefined): string | null {
 }
 
 function toRow(d: DeliveryRecord) {
+  const facts = recordLocationFacts(d)
   return {
+    away_m: facts.awayM,
+    drop_distance_m: facts.dropOffDistanceM,
     id: d.id,
     version: d.version,
     updated_at: d.updatedAt,

@@ -11,6 +11,7 @@ import {
   photoFileExists,
   promotePartial,
   removePhotoFiles,
+  removeStrayFiles,
 } from './photo-files.ts'
 import { makeThumbnail } from './thumbnails.ts'
 
@@ -56,10 +57,11 @@ export async function downloadPendingPhotos(options: {
     )
     .all()
   const markStored = sqlite.prepare(
-    "UPDATE delivery_photos SET state = 'stored', failure_reason = NULL WHERE sha256 = ?",
+    `UPDATE delivery_photos SET state = 'stored', failure_reason = NULL, has_thumbnail = ?,
+       display_error = ? WHERE sha256 = ?`,
   )
-  const markThumbnail = sqlite.prepare(
-    'UPDATE delivery_photos SET has_thumbnail = ?, display_error = ? WHERE sha256 = ?',
+  const referenced = sqlite.prepare<[], { sha256: string }>(
+    'SELECT DISTINCT sha256 FROM delivery_photos',
   )
   const markFailed = sqlite.prepare(
     "UPDATE delivery_photos SET state = 'failed', failure_reason = ?, attempts = attempts + 1 WHERE id = ? AND sha256 = ?",
@@ -79,13 +81,15 @@ export async function downloadPendingPhotos(options: {
   let fatal: unknown = null
 
   async function keep(photo: PendingPhoto): Promise<void> {
-    markStored.run(photo.sha256)
+    // The thumbnail comes first and the row says 'stored' only together with its outcome: if
+    // the process dies in between, the row is still pending, its file is in place, and the next
+    // run makes the thumbnail. (Marking 'stored' first left such rows without one for good.)
     const thumbnail = await makeThumbnail(dataDir, photo.sha256)
     if (thumbnail.ok) {
-      markThumbnail.run(1, null, photo.sha256)
+      markStored.run(1, null, photo.sha256)
       progress.downloaded++
     } else {
-      markThumbnail.run(0, `This photo could not be displayed: ${thumbnail.reason}.`, photo.sha256)
+      markStored.run(0, `This photo could not be displayed: ${thumbnail.reason}.`, photo.sha256)
       progress.undisplayable++
     }
   }
@@ -154,12 +158,28 @@ export async function downloadPendingPhotos(options: {
     progress.failed++
   }
 
+  // Photos with the same bytes share one partial file and one final file: two workers on the
+  // same sha256 at once would write into each other's partial file and rename it from under
+  // each other. The second waits for the first, then finds the file in place.
+  const inFlight = new Map<string, Promise<void>>()
+
   async function worker(): Promise<void> {
     while (fatal === null && next < pending.length && !options.signal?.aborted) {
       const photo = pending[next++]
       if (!photo) return
+      for (let busy = inFlight.get(photo.sha256); busy; busy = inFlight.get(photo.sha256)) {
+        await busy
+      }
+      const work = fetchOne(photo)
+      inFlight.set(
+        photo.sha256,
+        work.then(
+          () => undefined,
+          () => undefined,
+        ),
+      )
       try {
-        await fetchOne(photo)
+        await work
       } catch (error) {
         if (
           error instanceof ServiceError &&
@@ -174,6 +194,8 @@ export async function downloadPendingPhotos(options: {
           photo.sha256,
         )
         progress.failed++
+      } finally {
+        inFlight.delete(photo.sha256)
       }
       progress.pending =
         pending.length - progress.downloaded - progress.failed - progress.undisplayable
@@ -181,6 +203,12 @@ export async function downloadPendingPhotos(options: {
     }
   }
 
+  // Nothing is being downloaded or thumbnailed yet: clear what an interrupted run left.
+  await removeStrayFiles(
+    dataDir,
+    new Set(referenced.all().map((r) => r.sha256)),
+    new Set(pending.map((p) => p.sha256)),
+  )
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, () => worker()))
   if (fatal !== null) throw fatal
   return progress

@@ -3,7 +3,7 @@
 // file (resumable with Range), hashed whole, fsynced, and renamed into place.
 import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { open, rename, rm, stat } from 'node:fs/promises'
+import { open, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 
 const SHA256 = /^[0-9a-f]{64}$/
@@ -108,4 +108,45 @@ export async function removePhotoFiles(dataDir: string, sha256s: readonly string
       rm(thumbnailPath(dataDir, sha), { force: true }),
     ]),
   )
+}
+
+/**
+ * Removes what an interrupted run leaves behind: temporary thumbnails, partial downloads that no
+ * pending photo will resume, and photo files and thumbnails that no row refers to any more. The
+ * last happen when the process dies between a tombstone's commit and the removal of its files;
+ * without this an erased photo would stay on disk for good. Call it only while no download or
+ * thumbnail is being written (before a run's photo step).
+ */
+export async function removeStrayFiles(
+  dataDir: string,
+  referenced: ReadonlySet<string>,
+  resumable: ReadonlySet<string>,
+): Promise<void> {
+  const root = photosDir(dataDir)
+  const stray: string[] = []
+  for (const dir of await listDir(root)) {
+    if (!/^[0-9a-f]{2}$/.test(dir)) continue
+    for (const name of await listDir(join(root, dir))) {
+      if (!referenced.has(name)) stray.push(join(root, dir, name))
+    }
+  }
+  for (const dir of await listDir(join(root, 'thumbnails'))) {
+    for (const name of await listDir(join(root, 'thumbnails', dir))) {
+      if (!(name.endsWith('.webp') && referenced.has(name.slice(0, -'.webp'.length)))) {
+        stray.push(join(root, 'thumbnails', dir, name))
+      }
+    }
+  }
+  for (const name of await listDir(join(root, 'partial'))) {
+    if (!resumable.has(name.replace(/\.part$/, ''))) stray.push(join(root, 'partial', name))
+  }
+  await Promise.all(stray.map((path) => rm(path, { force: true }).catch(() => undefined)))
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir)
+  } catch {
+    return []
+  }
 }

@@ -14,10 +14,11 @@ interface Row {
   delivered_at: string | null
   photo_withheld: string | null
   photo_count: number
+  away_m: number | null
 }
 
 const COLUMNS = `d.id, d.order_id, d.tracking_number, d.customer_name, d.address_line1, d.city,
-  d.delivered_at, d.photo_withheld,
+  d.delivered_at, d.photo_withheld, d.away_m,
   (SELECT count(*) FROM delivery_photos p WHERE p.delivery_id = d.id) AS photo_count`
 
 // Id prefixes are range scans on their indexes: `order_id >= q AND order_id < q || U+FFFF`.
@@ -25,7 +26,18 @@ const ID_MATCHES = `
   SELECT rowid FROM deliveries WHERE order_id >= @lo AND order_id < @hi
   UNION SELECT rowid FROM deliveries WHERE tracking_number >= @tlo AND tracking_number < @thi`
 
-export type DeliverySearch = (query: string, limit: number) => SearchResult[]
+export interface SearchOptions {
+  /** Only deliveries flagged "delivered away from the address". */
+  awayFromAddress?: boolean
+  /** The flag's threshold in metres. */
+  thresholdM: number
+}
+
+export type DeliverySearch = (
+  query: string,
+  limit: number,
+  options?: SearchOptions,
+) => SearchResult[]
 
 export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySearch {
   const withText = sqlite.prepare<Record<string, unknown>, Row>(`
@@ -33,13 +45,21 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
       SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH @fts
       UNION ${ID_MATCHES}
     ) ORDER BY d.delivered_at DESC, d.id LIMIT @limit`)
+  const flaggedOnly = sqlite.prepare<Record<string, unknown>, Row>(`
+    SELECT ${COLUMNS} FROM deliveries d WHERE d.away_m > @threshold
+    ORDER BY d.delivered_at DESC, d.id LIMIT @limit`)
   const idsOnly = sqlite.prepare<Record<string, unknown>, Row>(`
     SELECT ${COLUMNS} FROM deliveries d WHERE d.rowid IN (${ID_MATCHES})
     ORDER BY d.delivered_at DESC, d.id LIMIT @limit`)
 
-  return (query, limit) => {
+  return (query, limit, options = { thresholdM: Number.POSITIVE_INFINITY }) => {
     const q = query.normalize('NFC').trim()
-    if (q === '') return []
+    const toResult = resultOf(options.thresholdM)
+    if (q === '') {
+      return options.awayFromAddress
+        ? flaggedOnly.all({ threshold: options.thresholdM, limit }).map(toResult)
+        : []
+    }
     const upper = q.toUpperCase()
     const params = {
       lo: q,
@@ -49,8 +69,16 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
       limit,
     }
     const fts = ftsQuery(q)
-    const rows = fts ? withText.all({ ...params, fts }) : idsOnly.all(params)
-    return rows.map(toResult)
+    // The flag filter narrows a text search after the fact: it is a small subset either way.
+    const wanted = options.awayFromAddress ? limit * 20 : limit
+    const rows = fts
+      ? withText.all({ ...params, limit: wanted, fts })
+      : idsOnly.all({ ...params, limit: wanted })
+    const results = rows.map(toResult)
+    return (options.awayFromAddress ? results.filter((r) => r.awayFromAddress) : results).slice(
+      0,
+      limit,
+    )
   }
 }
 
@@ -64,8 +92,9 @@ export function ftsQuery(text: string): string | null {
   return words.map((w) => `"${w}"*`).join(' ')
 }
 
-function toResult(row: Row): SearchResult {
-  return {
+const resultOf =
+  (thresholdM: number) =>
+  (row: Row): SearchResult => ({
     deliveryId: row.id,
     orderId: row.order_id,
     trackingNumber: row.tracking_number,
@@ -75,5 +104,5 @@ function toResult(row: Row): SearchResult {
     deliveredAt: row.delivered_at,
     hasPhoto: row.photo_withheld === null && row.photo_count > 0,
     photoWithheld: row.photo_withheld as PhotoWithheldReason | null,
-  }
-}
+    awayFromAddress: row.away_m !== null && row.away_m > thresholdM,
+  })

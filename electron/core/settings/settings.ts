@@ -4,6 +4,8 @@ import { SettingsSchema, type AppSettings } from '../api/definition.ts'
 
 export const DEFAULT_SETTINGS: AppSettings = {
   syncIntervalMinutes: 5,
+  locationThresholdM: 150,
+  firstActionTargetHours: 24,
 }
 
 const KEY = 'settings'

@@ -6,7 +6,9 @@ import {
   LoginResponseSchema,
   ProblemSchema,
   SyncPageSchema,
+  type CaseEvent,
   type LoginResponse,
+  type PhotoViewEvent,
   type SyncPage,
 } from '../contract/schemas.ts'
 
@@ -87,10 +89,14 @@ export function createServiceClient(options: ServiceClientOptions) {
         continue
       }
       if ((response.status === 429 || response.status === 503) && attempt < maxAttempts) {
-        const wait = retryAfterMs(response.headers.get('retry-after')) ?? backoffMs(attempt)
+        const retryAfter = retryAfterMs(response.headers.get('retry-after'))
+        const wait = retryAfter ?? backoffMs(attempt)
         await response.body?.cancel()
         if (wait > maxRetryWaitMs) return response
-        await sleep(wait)
+        // The contract asks for jitter on top of Retry-After (never less than it): clients told
+        // the same wait must not all come back in the same instant.
+        const jitter = retryAfter === null ? 0 : Math.random() * Math.min(1_000, wait / 4)
+        await sleep(Math.round(wait + jitter))
         continue
       }
       if (response.status >= 500 && response.status !== 503 && attempt < maxAttempts) {
@@ -129,9 +135,19 @@ export function createServiceClient(options: ServiceClientOptions) {
     schema: S,
     what: string,
   ): Promise<z.output<S>> {
+    let text: string
+    try {
+      text = await response.text()
+    } catch {
+      throw new ServiceError('invalid', `${what}: the service sent a body that is not JSON.`)
+    }
+    return parseText(text, schema, what)
+  }
+
+  function parseText<S extends z.ZodType>(text: string, schema: S, what: string): z.output<S> {
     let body: unknown
     try {
-      body = await response.json()
+      body = JSON.parse(text)
     } catch {
       throw new ServiceError('invalid', `${what}: the service sent a body that is not JSON.`)
     }
@@ -177,14 +193,63 @@ export function createServiceClient(options: ServiceClientOptions) {
       cursor: string | null,
       limit: number,
     ): Promise<SyncPage> {
-      const response = await send(
-        url(`/v1/sync/${stream}`, { cursor: cursor ?? undefined, limit }),
-        {
-          headers: headers(),
-        },
-      )
-      if (!response.ok) throw await failure(response, `Pulling ${stream}`)
-      return json(response, SyncPageSchema, `Pulling ${stream}`)
+      const target = url(`/v1/sync/${stream}`, { cursor: cursor ?? undefined, limit })
+      // fetch resolves once the headers are in, so `send` retries only connections that break
+      // before them. One that breaks mid-body is as transient (the page is asked for again from
+      // the same cursor), not "a body that is not JSON" that fails the whole run.
+      for (let attempt = 1; ; attempt++) {
+        const response = await send(target, { headers: headers() })
+        if (!response.ok) throw await failure(response, `Pulling ${stream}`)
+        let text: string
+        try {
+          text = await response.text()
+        } catch (error) {
+          if (attempt >= maxAttempts) {
+            throw new ServiceError(
+              'unreachable',
+              `Pulling ${stream}: the connection to ${base.origin} kept breaking (${describe(error)}).`,
+            )
+          }
+          await sleep(backoffMs(attempt))
+          continue
+        }
+        return parseText(text, SyncPageSchema, `Pulling ${stream}`)
+      }
+    },
+
+    /**
+     * Posts one case event. Returns the status with the parsed JSON body (the case on 200 and
+     * 409, a problem otherwise); throws only when the service cannot be reached or refuses the
+     * token.
+     */
+    async postCaseEvent(
+      caseId: string,
+      event: CaseEvent,
+    ): Promise<{ status: number; body: unknown }> {
+      const response = await send(url(`/v1/cases/${encodeURIComponent(caseId)}/events`), {
+        method: 'POST',
+        headers: headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify(event),
+      })
+      if (response.status === 401) {
+        await response.body?.cancel()
+        throw new ServiceError('unauthorized', 'The service refused the sign-in token.', 401)
+      }
+      return { status: response.status, body: await jsonOrNull(response) }
+    },
+
+    /** Reports photo views; the service answers 204 when it recorded them. */
+    async postPhotoViews(events: PhotoViewEvent[]): Promise<{ status: number; body: unknown }> {
+      const response = await send(url('/v1/audit/photo-views'), {
+        method: 'POST',
+        headers: headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify({ events }),
+      })
+      if (response.status === 401) {
+        await response.body?.cancel()
+        throw new ServiceError('unauthorized', 'The service refused the sign-in token.', 401)
+      }
+      return { status: response.status, body: await jsonOrNull(response) }
     },
 
     /** Starts a photo download; the caller streams the body. `from` asks for the rest after a break. */
@@ -197,6 +262,16 @@ export function createServiceClient(options: ServiceClientOptions) {
         timeout,
       )
     },
+  }
+}
+
+/** A response body as JSON, or null when it is empty, cut off or not JSON. */
+async function jsonOrNull(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '')
+  try {
+    return text ? (JSON.parse(text) as unknown) : null
+  } catch {
+    return null
   }
 }
 

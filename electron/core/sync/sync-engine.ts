@@ -37,6 +37,10 @@ export interface SyncEngineOptions {
   onUnauthorized: () => void
   pageSize?: number
   photoConcurrency?: number
+  /** Sends what this console queued (case events, photo views) before pulling. */
+  pushQueued?: () => Promise<{ pushed: number; conflicts: number }>
+  /** How many changes made here wait to be sent, for the status bar. */
+  countPending?: () => number
 }
 
 const LAST_SUCCESS_KEY = 'sync.lastSuccessAt'
@@ -120,6 +124,7 @@ export class SyncEngine {
       lastError: this.lastError,
       progress: { ...this.progress },
       cached: { deliveries: counts.deliveries, photos: counts.photos },
+      pendingChanges: this.options.countPending?.() ?? 0,
       lastRun: last
         ? {
             finishedAt: last.finished_at,
@@ -195,6 +200,10 @@ export class SyncEngine {
     const signal = this.abort.signal
     const common = { sqlite, client, dataDir, runId, signal, pageSize: this.options.pageSize }
     try {
+      // Push first: the agent's work reaches the service as early as possible, and the pull
+      // that follows brings back the cases as the service now holds them.
+      const outbox = (await this.options.pushQueued?.()) ?? { pushed: 0, conflicts: 0 }
+      this.online = true
       const deliveryStore = createDeliveryStore(sqlite)
       const deliveryWriter: StreamWriter<DeliveryItem> = {
         parse: parseDeliveryItem,
@@ -256,7 +265,7 @@ export class SyncEngine {
           undisplayable: photos.undisplayable,
           withheld: this.statements.counts.get()?.withheld ?? 0,
         },
-        outbox: { pushed: 0, conflicts: 0 },
+        outbox,
         rejectedItems,
         resynced: deliveries.resynced || cases.resynced,
         durationMs: Date.now() - started,

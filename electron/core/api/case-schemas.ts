@@ -1,0 +1,229 @@
+// The shapes of the case calls in the API (see definition.ts): a case as the agent sees it
+// (the server's state with this console's unsent work applied on top), its timeline, the
+// evidence snapshot it was opened with, and the queue.
+import { z } from 'zod'
+import { CASE_REASONS, CASE_STATUSES, FixSchema, RESOLUTION_CODES } from '../contract/schemas.ts'
+
+export const CaseStatusSchema = z.enum(CASE_STATUSES)
+export const CaseReasonSchema = z.enum(CASE_REASONS)
+export const ResolutionCodeSchema = z.enum(RESOLUTION_CODES)
+const CaseIdSchema = z.uuid()
+const NoteSchema = z
+  .string()
+  .trim()
+  .min(1, 'Write a note first')
+  .max(4000, 'A note can be at most 4,000 characters')
+
+/** The facts a decision is based on, frozen when the case is opened. */
+export const EvidenceSnapshotSchema = z.object({
+  takenAt: z.string(),
+  deliveryVersion: z.number(),
+  deliveredAt: z.string().nullable(),
+  driver: z.object({ id: z.string(), name: z.string() }),
+  dropOff: z.object({ spot: z.string(), location: FixSchema.nullable() }),
+  photos: z.array(
+    z.object({
+      id: z.string(),
+      sha256: z.string(),
+      takenAt: z.string(),
+      location: FixSchema.nullable(),
+    }),
+  ),
+  photoWithheld: z.string().nullable(),
+  awayFromAddress: z.object({ flagged: z.boolean(), distanceM: z.number().nullable() }),
+})
+
+export const TIMELINE_KINDS = [
+  'opened',
+  'note',
+  'status',
+  'assigned',
+  'resolved',
+  'reopened',
+] as const
+export const SEND_STATES = ['sent', 'pending', 'conflict', 'failed', 'discarded'] as const
+export const TimelineEntrySchema = z.object({
+  id: z.string(),
+  kind: z.enum(TIMELINE_KINDS),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  /** Words for the entry: the note's body, "Status: awaiting customer", "Assigned to Alex". */
+  text: z.string(),
+  /** Whether the event has reached the delivery service. */
+  send: z.enum(SEND_STATES),
+  error: z.string().nullable(),
+})
+
+export const ConflictSchema = z.object({
+  eventId: z.string(),
+  /** What this console tried to do, in words. */
+  mine: z.string(),
+  /** The case as the delivery service holds it now. */
+  server: z.object({
+    version: z.number(),
+    status: CaseStatusSchema,
+    assigneeId: z.string().nullable(),
+    resolutionCode: ResolutionCodeSchema.nullable(),
+    updatedAt: z.string(),
+  }),
+})
+
+export const CaseDetailSchema = z.object({
+  id: CaseIdSchema,
+  deliveryId: z.string(),
+  orderId: z.string(),
+  customerName: z.string().nullable(),
+  status: CaseStatusSchema,
+  reason: CaseReasonSchema,
+  openedAt: z.string(),
+  openedBy: z.string(),
+  assigneeId: z.string().nullable(),
+  resolution: z
+    .object({
+      code: ResolutionCodeSchema,
+      note: z.string().nullable(),
+      resolvedAt: z.string(),
+      resolvedBy: z.string(),
+    })
+    .nullable(),
+  /** The server's version this view is based on; null while the case exists only here. */
+  serverVersion: z.number().nullable(),
+  pendingChanges: z.number(),
+  timeline: z.array(TimelineEntrySchema),
+  snapshot: EvidenceSnapshotSchema.nullable(),
+  /** What changed upstream since the snapshot, in words; empty when nothing did. */
+  evidenceChanges: z.array(z.string()),
+  conflict: ConflictSchema.nullable(),
+  firstActionDueAt: z.string(),
+  firstActionAt: z.string().nullable(),
+})
+
+export const CaseListItemSchema = z.object({
+  id: CaseIdSchema,
+  deliveryId: z.string(),
+  orderId: z.string(),
+  customerName: z.string().nullable(),
+  city: z.string().nullable(),
+  status: CaseStatusSchema,
+  reason: CaseReasonSchema,
+  openedAt: z.string(),
+  assigneeId: z.string().nullable(),
+  firstActionDueAt: z.string(),
+  firstActionAt: z.string().nullable(),
+  pendingChanges: z.number(),
+  hasConflict: z.boolean(),
+  awayFromAddress: z.boolean(),
+})
+
+export const CASE_SORTS = ['oldest', 'newest', 'due'] as const
+export const ListCasesArgSchema = z.object({
+  statuses: z.array(CaseStatusSchema).max(4).optional(),
+  reason: CaseReasonSchema.optional(),
+  /** 'me', 'unassigned', or a user id. */
+  assignee: z.string().max(64).optional(),
+  /** Only cases opened at least this many hours ago. */
+  minAgeHours: z
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .optional(),
+  customerId: z.string().max(64).optional(),
+  addressKey: z.string().max(300).optional(),
+  driverId: z.string().max(64).optional(),
+  sort: z.enum(CASE_SORTS).default('oldest'),
+  limit: z.number().int().min(1).max(500).default(200),
+})
+
+export const CaseCountsSchema = z.object({
+  waitingOnMe: z.number(),
+  open: z.number(),
+  conflicts: z.number(),
+  pendingChanges: z.number(),
+})
+
+export const CannedNoteSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  updatedAt: z.string(),
+})
+
+export const caseCalls = {
+  openCase: {
+    arg: z.object({
+      deliveryId: z.string().min(1).max(64),
+      reason: CaseReasonSchema,
+      note: NoteSchema.optional(),
+    }),
+    result: CaseDetailSchema,
+  },
+  getCase: { arg: z.object({ caseId: CaseIdSchema }), result: CaseDetailSchema.nullable() },
+  listCases: { arg: ListCasesArgSchema, result: z.array(CaseListItemSchema) },
+  getCaseCounts: { arg: z.undefined().optional(), result: CaseCountsSchema },
+  addCaseNote: {
+    arg: z.object({ caseId: CaseIdSchema, body: NoteSchema }),
+    result: CaseDetailSchema,
+  },
+  changeCaseStatus: {
+    arg: z.object({
+      caseId: CaseIdSchema,
+      status: z.enum(['open', 'investigating', 'awaiting_customer']),
+    }),
+    result: CaseDetailSchema,
+  },
+  assignCase: {
+    arg: z.object({ caseId: CaseIdSchema, to: z.enum(['me', 'nobody']) }),
+    result: CaseDetailSchema,
+  },
+  resolveCase: {
+    arg: z.object({
+      caseId: CaseIdSchema,
+      code: ResolutionCodeSchema,
+      note: NoteSchema.optional(),
+    }),
+    result: CaseDetailSchema,
+  },
+  reopenCase: {
+    arg: z.object({ caseId: CaseIdSchema, note: NoteSchema.optional() }),
+    result: CaseDetailSchema,
+  },
+  resolveConflict: {
+    arg: z.object({
+      caseId: CaseIdSchema,
+      eventId: z.uuid(),
+      choice: z.enum(['apply-again', 'discard']),
+    }),
+    result: CaseDetailSchema,
+  },
+  listCannedNotes: { arg: z.undefined().optional(), result: z.array(CannedNoteSchema) },
+  saveCannedNote: {
+    arg: z.object({
+      id: z.string().max(64).optional(),
+      title: z.string().trim().min(1, 'Give the note a title').max(80),
+      body: z.string().trim().min(1, 'Write the note').max(4000),
+    }),
+    result: z.array(CannedNoteSchema),
+  },
+  deleteCannedNote: {
+    arg: z.object({ id: z.string().max(64) }),
+    result: z.array(CannedNoteSchema),
+  },
+} as const
+
+export type CaseDetail = z.output<typeof CaseDetailSchema>
+export type CaseListItem = z.output<typeof CaseListItemSchema>
+export type TimelineEntry = z.output<typeof TimelineEntrySchema>
+export type EvidenceSnapshot = z.output<typeof EvidenceSnapshotSchema>
+export type CannedNote = z.output<typeof CannedNoteSchema>
+export type ListCasesArg = z.output<typeof ListCasesArgSchema>
+
+/** Fills {orderId} and {customerName} into a canned note (pure: the renderer uses it too). */
+export function fillPlaceholders(
+  body: string,
+  values: { orderId: string; customerName: string },
+): string {
+  return body
+    .replaceAll('{orderId}', values.orderId)
+    .replaceAll('{customerName}', values.customerName)
+}

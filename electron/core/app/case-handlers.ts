@@ -1,0 +1,135 @@
+// The API handlers of the agent's desk: cases, their queue and canned notes. Each action is
+// written locally first (see cases/case-work.ts); then a push is started in the background.
+import type BetterSqlite3 from 'better-sqlite3'
+import { UserFacingError, type ApiHandlers } from '../api/definition.ts'
+import { createCannedNotes } from '../cases/canned-notes.ts'
+import { createCaseViews, type CaseViewContext } from '../cases/case-views.ts'
+import { createCaseWork } from '../cases/case-work.ts'
+import { createEvidenceReader } from '../cases/evidence-snapshot.ts'
+import type { User } from '../contract/schemas.ts'
+import type { AppSettings } from '../api/definition.ts'
+
+type CaseHandlerNames =
+  | 'openCase'
+  | 'getCase'
+  | 'listCases'
+  | 'getCaseCounts'
+  | 'addCaseNote'
+  | 'changeCaseStatus'
+  | 'assignCase'
+  | 'resolveCase'
+  | 'reopenCase'
+  | 'resolveConflict'
+  | 'listCannedNotes'
+  | 'saveCannedNote'
+  | 'deleteCannedNote'
+
+export function createCaseDesk(options: {
+  sqlite: BetterSqlite3.Database
+  currentUser: () => User | null
+  settings: () => AppSettings
+  /** Starts sending queued work; failures stay queued. */
+  pushSoon: () => void
+}) {
+  const { sqlite } = options
+  const work = createCaseWork({ sqlite, currentUser: options.currentUser })
+  const views = createCaseViews(sqlite)
+  const evidence = createEvidenceReader(sqlite)
+  const canned = createCannedNotes(sqlite)
+  const knownUser = sqlite.prepare<[string], { name: string }>(
+    'SELECT name FROM known_users WHERE id = ?',
+  )
+
+  function me(): User {
+    const user = options.currentUser()
+    if (!user) throw new UserFacingError('signed-out', 'Please sign in first.')
+    return user
+  }
+
+  function context(): CaseViewContext {
+    const user = me()
+    const settings = options.settings()
+    return {
+      meId: user.id,
+      firstActionTargetHours: settings.firstActionTargetHours,
+      locationThresholdM: settings.locationThresholdM,
+      currentEvidence: (deliveryId) =>
+        evidence(deliveryId, settings.locationThresholdM, new Date().toISOString()),
+      userName: (id) => (id === user.id ? user.name : (knownUser.get(id)?.name ?? null)),
+    }
+  }
+
+  function detailAfter(caseId: string) {
+    options.pushSoon()
+    const detail = views.detail(caseId, context())
+    if (!detail) throw new UserFacingError('not-found', 'That case is not in the local cache.')
+    return detail
+  }
+
+  function requireSupervisor() {
+    if (me().role !== 'supervisor') {
+      throw new UserFacingError('forbidden', 'Only a supervisor can change canned notes.')
+    }
+  }
+
+  const handlers: Pick<ApiHandlers, CaseHandlerNames> = {
+    openCase: async ({ deliveryId, reason, note }) => {
+      const thresholdM = options.settings().locationThresholdM
+      const caseId = work.open(deliveryId, reason, note, (at) => {
+        const snapshot = evidence(deliveryId, thresholdM, at)
+        if (!snapshot)
+          throw new UserFacingError('not-found', 'That delivery is not in the local cache.')
+        return snapshot
+      })
+      return detailAfter(caseId)
+    },
+    getCase: async ({ caseId }) => views.detail(caseId, context()),
+    listCases: async (arg) => views.list(arg, context()),
+    getCaseCounts: async () => views.counts(context()),
+    addCaseNote: async ({ caseId, body }) => {
+      work.addNote(caseId, body)
+      return detailAfter(caseId)
+    },
+    changeCaseStatus: async ({ caseId, status }) => {
+      work.changeStatus(caseId, status)
+      return detailAfter(caseId)
+    },
+    assignCase: async ({ caseId, to }) => {
+      work.assign(caseId, to)
+      return detailAfter(caseId)
+    },
+    resolveCase: async ({ caseId, code, note }) => {
+      work.resolve(caseId, code, note)
+      return detailAfter(caseId)
+    },
+    reopenCase: async ({ caseId, note }) => {
+      work.reopen(caseId, note)
+      return detailAfter(caseId)
+    },
+    resolveConflict: async ({ caseId, eventId, choice }) => {
+      work.resolveConflict(caseId, eventId, choice)
+      return detailAfter(caseId)
+    },
+    listCannedNotes: async () => {
+      me()
+      return canned.list()
+    },
+    saveCannedNote: async (note) => {
+      requireSupervisor()
+      return canned.save(note, me().id)
+    },
+    deleteCannedNote: async ({ id }) => {
+      requireSupervisor()
+      return canned.remove(id)
+    },
+  }
+
+  return {
+    handlers,
+    casesOf: (deliveryId: string) =>
+      views
+        .list({ sort: 'newest', limit: 50 }, context())
+        .filter((c) => c.deliveryId === deliveryId),
+    repeatClaimsOf: (deliveryId: string) => views.repeatClaims(deliveryId),
+  }
+}

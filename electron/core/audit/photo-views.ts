@@ -1,0 +1,75 @@
+// Who looked at which photo: every photo shown is recorded here first (it must not be lost),
+// then reported to the service's /v1/audit/photo-views in batches.
+import { randomUUID } from 'node:crypto'
+import type BetterSqlite3 from 'better-sqlite3'
+import { PhotoViewEventSchema, type PhotoViewEvent } from '../contract/schemas.ts'
+import { ServiceError, type ServiceClient } from '../sync/service-client.ts'
+
+/** The contract's limit on one batch. */
+const BATCH = 500
+
+export function createPhotoViewLog(sqlite: BetterSqlite3.Database) {
+  const insert = sqlite.prepare(`
+    INSERT INTO photo_views (id, photo_id, delivery_id, case_id, user_id, viewed_at)
+    VALUES (?, ?, ?, ?, ?, ?)`)
+  const unsent = sqlite.prepare<
+    [number],
+    { id: string; photo_id: string; delivery_id: string; case_id: string | null; viewed_at: string }
+  >(
+    'SELECT id, photo_id, delivery_id, case_id, viewed_at FROM photo_views WHERE sent_at IS NULL ORDER BY seq LIMIT ?',
+  )
+  const markSent = sqlite.prepare('UPDATE photo_views SET sent_at = ? WHERE id = ?')
+  const countUnsent = sqlite.prepare<[], { n: number }>(
+    'SELECT count(*) AS n FROM photo_views WHERE sent_at IS NULL',
+  )
+
+  return {
+    record(view: {
+      photoId: string
+      deliveryId: string
+      caseId: string | null
+      userId: string
+      at?: Date
+    }): void {
+      insert.run(
+        randomUUID(),
+        view.photoId,
+        view.deliveryId,
+        view.caseId,
+        view.userId,
+        (view.at ?? new Date()).toISOString(),
+      )
+    },
+
+    unsentCount: () => countUnsent.get()?.n ?? 0,
+
+    /** Sends what is unsent, oldest first, in batches; stops at the first batch refused. */
+    async push(client: ServiceClient): Promise<{ sent: number }> {
+      let sent = 0
+      for (;;) {
+        const rows = unsent.all(BATCH)
+        if (rows.length === 0) return { sent }
+        const events: PhotoViewEvent[] = rows.map((r) =>
+          PhotoViewEventSchema.parse({
+            id: r.id,
+            photoId: r.photo_id,
+            deliveryId: r.delivery_id,
+            caseId: r.case_id,
+            viewedAt: r.viewed_at,
+          }),
+        )
+        const response = await client.postPhotoViews(events)
+        if (response.status !== 204 && response.status !== 200) {
+          throw new ServiceError(
+            'http',
+            `Reporting photo views failed with HTTP ${response.status}.`,
+            response.status,
+          )
+        }
+        const at = new Date().toISOString()
+        sqlite.transaction(() => rows.forEach((r) => markSent.run(at, r.id)))()
+        sent += rows.length
+      }
+    },
+  }
+}

@@ -1,0 +1,65 @@
+// Canned resolution notes: supervisors keep them; agents pick one and the console fills in the
+// order id and the customer's name ({orderId}, {customerName}).
+import { randomUUID } from 'node:crypto'
+import type BetterSqlite3 from 'better-sqlite3'
+import type { CannedNote } from '../api/case-schemas.ts'
+
+const DEFAULTS: Array<Pick<CannedNote, 'title' | 'body'>> = [
+  {
+    title: 'Refund issued',
+    body: 'Hello {customerName}, we are sorry order {orderId} did not reach you. We have issued a full refund; you will see it within 3–5 business days.',
+  },
+  {
+    title: 'Replacement sent',
+    body: 'Hello {customerName}, we have sent a replacement for order {orderId} at no cost. You will get a new tracking number by email.',
+  },
+  {
+    title: 'Found by customer',
+    body: 'The customer found the package for order {orderId}. No further action needed.',
+  },
+  {
+    title: 'Delivered to neighbour',
+    body: 'The photo and drop-off location show order {orderId} was left with a neighbour; {customerName} was told where to collect it.',
+  },
+]
+
+export function createCannedNotes(sqlite: BetterSqlite3.Database) {
+  const all = sqlite.prepare<[], { id: string; title: string; body: string; updated_at: string }>(
+    'SELECT id, title, body, updated_at FROM canned_notes ORDER BY title',
+  )
+  const count = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM canned_notes')
+  const upsert = sqlite.prepare(`
+    INSERT INTO canned_notes (id, title, body, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body,
+      updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
+  const remove = sqlite.prepare('DELETE FROM canned_notes WHERE id = ?')
+  const seeded = sqlite.prepare<[string], { value: string }>(
+    'SELECT value FROM app_state WHERE key = ?',
+  )
+  const markSeeded = sqlite.prepare(
+    "INSERT OR REPLACE INTO app_state (key, value) VALUES ('canned-notes.seeded', '1')",
+  )
+
+  // The first start gets a useful set; after that, what supervisors keep is what there is.
+  if (!seeded.get('canned-notes.seeded') && count.get()?.n === 0) {
+    const now = new Date().toISOString()
+    sqlite.transaction(() => {
+      for (const d of DEFAULTS) upsert.run(randomUUID(), d.title, d.body, now, null)
+      markSeeded.run()
+    })()
+  }
+
+  const list = (): CannedNote[] =>
+    all.all().map((r) => ({ id: r.id, title: r.title, body: r.body, updatedAt: r.updated_at }))
+  return {
+    list,
+    save(note: { id?: string; title: string; body: string }, by: string): CannedNote[] {
+      upsert.run(note.id ?? randomUUID(), note.title, note.body, new Date().toISOString(), by)
+      return list()
+    },
+    remove(id: string): CannedNote[] {
+      remove.run(id)
+      return list()
+    },
+  }
+}

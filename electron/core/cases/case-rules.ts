@@ -1,0 +1,117 @@
+// What may happen to a case, and what each event does to it. One pure function applies an
+// event to a case's state; the console uses it to show an action's result at once (before the
+// service has it) and to refuse actions that the service would refuse anyway.
+import type {
+  CaseEvent,
+  CaseReason,
+  CaseStatus,
+  ResolutionCode,
+  Role,
+} from '../contract/schemas.ts'
+
+export interface CaseState {
+  id: string
+  deliveryId: string
+  orderId: string
+  status: CaseStatus
+  reason: CaseReason
+  openedAt: string
+  openedBy: string
+  assigneeId: string | null
+  resolution: {
+    code: ResolutionCode
+    note: string | null
+    resolvedAt: string
+    resolvedBy: string
+  } | null
+  notes: Array<{ id: string; authorId: string; body: string; createdAt: string }>
+}
+
+/** An action the rules do not allow, in words for the agent. */
+export class CaseRuleError extends Error {
+  readonly code: 'not-allowed' | 'forbidden'
+  constructor(code: 'not-allowed' | 'forbidden', message: string) {
+    super(message)
+    this.name = 'CaseRuleError'
+    this.code = code
+  }
+}
+
+export interface Actor {
+  id: string
+  role: Role
+}
+
+/** Applies `event` by `actor` to `state` (null before `opened`), or throws CaseRuleError. */
+export function applyCaseEvent(state: CaseState | null, event: CaseEvent, actor: Actor): CaseState {
+  if (event.type === 'opened') {
+    if (state) throw new CaseRuleError('not-allowed', 'This case is open already.')
+    if (!event.deliveryId || !event.reason) {
+      throw new CaseRuleError('not-allowed', 'A case needs a delivery and a reason.')
+    }
+    return {
+      id: '',
+      deliveryId: event.deliveryId,
+      orderId: '',
+      status: 'open',
+      reason: event.reason,
+      openedAt: event.occurredAt,
+      openedBy: actor.id,
+      assigneeId: null,
+      resolution: null,
+      notes: event.note
+        ? [{ id: event.id, authorId: actor.id, body: event.note, createdAt: event.occurredAt }]
+        : [],
+    }
+  }
+  if (!state) throw new CaseRuleError('not-allowed', 'There is no such case.')
+  switch (event.type) {
+    case 'note_added':
+      if (!event.note) throw new CaseRuleError('not-allowed', 'A note needs some text.')
+      return { ...state, notes: [...state.notes, note(event, actor, event.note)] }
+    case 'assigned':
+      return { ...state, assigneeId: event.assigneeId ?? null }
+    case 'status_changed':
+      if (state.status === 'resolved') {
+        throw new CaseRuleError('not-allowed', 'This case is resolved. A supervisor can reopen it.')
+      }
+      if (!event.status) throw new CaseRuleError('not-allowed', 'Choose a status.')
+      return { ...state, status: event.status }
+    case 'resolved':
+      if (state.status === 'resolved')
+        throw new CaseRuleError('not-allowed', 'This case is resolved already.')
+      if (!event.resolutionCode)
+        throw new CaseRuleError('not-allowed', 'Choose how the case was resolved.')
+      return {
+        ...state,
+        status: 'resolved',
+        resolution: {
+          code: event.resolutionCode,
+          note: event.note ?? null,
+          resolvedAt: event.occurredAt,
+          resolvedBy: actor.id,
+        },
+      }
+    case 'reopened':
+      if (actor.role !== 'supervisor') {
+        throw new CaseRuleError('forbidden', 'Only a supervisor can reopen a resolved case.')
+      }
+      if (state.status !== 'resolved')
+        throw new CaseRuleError('not-allowed', 'Only a resolved case can be reopened.')
+      return {
+        ...state,
+        status: 'open',
+        resolution: null,
+        notes: event.note ? [...state.notes, note(event, actor, event.note)] : state.notes,
+      }
+  }
+}
+
+function note(event: CaseEvent, actor: Actor, body: string) {
+  return { id: event.id, authorId: actor.id, body, createdAt: event.occurredAt }
+}
+
+/** Events the service applies even on a stale base version (they commute with others). */
+export function commutes(type: CaseEvent['type']): boolean {
+  return type === 'note_added' || type === 'assigned'
+}

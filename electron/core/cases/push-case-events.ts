@@ -1,0 +1,121 @@
+// Sends this console's case events to the service, in order per case, each with its own UUID,
+// so a retry after a lost response is applied once. A 409 parks the event as a conflict for
+// the agent to settle; later events of that case wait behind it.
+import type BetterSqlite3 from 'better-sqlite3'
+import { CaseRecordSchema } from '../contract/schemas.ts'
+import { ServiceError, type ServiceClient } from '../sync/service-client.ts'
+import { eventOf, type LocalEventRow } from './case-state.ts'
+import { createCaseStore } from './store-cases.ts'
+
+export interface PushOutcome {
+  pushed: number
+  conflicts: number
+  failed: number
+}
+
+export async function pushCaseEvents(options: {
+  sqlite: BetterSqlite3.Database
+  client: ServiceClient
+  signal?: AbortSignal
+}): Promise<PushOutcome> {
+  const { sqlite, client } = options
+  const store = createCaseStore(sqlite)
+  const pending = sqlite.prepare<[], LocalEventRow>(
+    "SELECT * FROM case_events WHERE state = 'pending' ORDER BY seq",
+  )
+  const previous = sqlite.prepare<[string, number], LocalEventRow>(
+    "SELECT * FROM case_events WHERE case_id = ? AND seq < ? AND state != 'discarded' ORDER BY seq DESC LIMIT 1",
+  )
+  const serverVersion = sqlite.prepare<[string], { version: number }>(
+    'SELECT version FROM cases WHERE id = ?',
+  )
+  const markSent = sqlite.prepare(
+    "UPDATE case_events SET state = 'sent', sent_at = ?, produced_version = ?, last_error = NULL, attempts = attempts + 1 WHERE id = ?",
+  )
+  const markConflict = sqlite.prepare(
+    "UPDATE case_events SET state = 'conflict', conflict_json = ?, attempts = attempts + 1 WHERE id = ?",
+  )
+  const markFailed = sqlite.prepare(
+    "UPDATE case_events SET state = 'failed', last_error = ?, attempts = attempts + 1 WHERE id = ?",
+  )
+  const markAttempt = sqlite.prepare(
+    'UPDATE case_events SET attempts = attempts + 1, last_error = ? WHERE id = ?',
+  )
+  const settle = sqlite.transaction(
+    (row: LocalEventRow, outcome: 'sent' | 'conflict', body: unknown) => {
+      const parsed = CaseRecordSchema.safeParse(body)
+      if (parsed.success) store.applyItems([parsed.data])
+      const version = parsed.success ? parsed.data.version : null
+      if (outcome === 'sent') markSent.run(new Date().toISOString(), version, row.id)
+      else markConflict.run(JSON.stringify(parsed.success ? parsed.data : body), row.id)
+    },
+  )
+
+  const outcome: PushOutcome = { pushed: 0, conflicts: 0, failed: 0 }
+  const blocked = new Set<string>()
+  for (const row of pending.all()) {
+    if (options.signal?.aborted) break
+    if (blocked.has(row.case_id)) continue
+    const base = baseVersionOf(row)
+    if (base === 'wait') {
+      blocked.add(row.case_id)
+      continue
+    }
+    const event = { ...eventOf(row), baseVersion: base }
+    let response: { status: number; body: unknown }
+    try {
+      response = await client.postCaseEvent(row.case_id, event)
+    } catch (error) {
+      // Offline or signed out: everything stays queued for the next round.
+      if (error instanceof ServiceError) throw error
+      markAttempt.run(error instanceof Error ? error.message : String(error), row.id)
+      blocked.add(row.case_id)
+      continue
+    }
+    if (response.status === 200) {
+      settle(row, 'sent', response.body)
+      outcome.pushed++
+    } else if (response.status === 409) {
+      settle(row, 'conflict', response.body)
+      outcome.conflicts++
+      blocked.add(row.case_id)
+    } else if (response.status === 400 || response.status === 403 || response.status === 404) {
+      markFailed.run(problemText(response.status, response.body), row.id)
+      outcome.failed++
+    } else {
+      // 429/503 beyond the client's retries, or a server error: try again next round.
+      markAttempt.run(problemText(response.status, response.body), row.id)
+      blocked.add(row.case_id)
+    }
+  }
+  return outcome
+
+  /** The base version to send, or 'wait' while an earlier event of the case is unsettled. */
+  function baseVersionOf(row: LocalEventRow): number | null | 'wait' {
+    if (row.type === 'opened') return null
+    if (row.chained === 0) return row.base_version
+    const before = previous.get(row.case_id, row.seq)
+    if (!before) return serverVersion.get(row.case_id)?.version ?? null
+    if (before.state === 'pending' || before.state === 'conflict') return 'wait'
+    if (before.state === 'sent')
+      return before.produced_version ?? serverVersion.get(row.case_id)?.version ?? null
+    // The event before failed: base this one on what the service holds now.
+    return serverVersion.get(row.case_id)?.version ?? null
+  }
+}
+
+function problemText(status: number, body: unknown): string {
+  const detail =
+    body &&
+    typeof body === 'object' &&
+    'detail' in body &&
+    typeof (body as { detail: unknown }).detail === 'string'
+      ? (body as { detail: string }).detail
+      : null
+  const words: Record<number, string> = {
+    400: 'The delivery service refused this change as invalid',
+    403: 'The delivery service does not allow you to make this change',
+    404: 'The delivery service does not know this case or delivery',
+  }
+  return `${words[status] ?? `The delivery service answered HTTP ${status}`}${detail ? `: ${detail}` : ''}.`
+}
