@@ -1,0 +1,159 @@
+// Settings end to end: an agent opens Settings from the navigation with the keyboard, changes how
+// often Porchlight syncs, and after a reload the core (which keeps it in SQLite) still has it.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { startDemoService, type DemoService } from '../../electron/core/demo-service/index.ts'
+import { startConsole, type RunningConsole } from './support/browser-mode.ts'
+
+const screenshots = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
+
+let service: DemoService
+let consoleApp: RunningConsole
+
+test.beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true })
+  service = await startDemoService({ seed: 11, deliveries: 40 })
+  consoleApp = await startConsole({ serviceUrl: service.url })
+})
+
+test.afterAll(async () => {
+  await consoleApp?.stop()
+  await service?.close()
+})
+
+/** Signs in as the demo agent unless this console is signed in already, and waits for a sync. */
+async function signInAndWaitForSync(page: Page) {
+  const userName = page.getByLabel('User name')
+  const statusBar = page.getByLabel('Sync status')
+  await expect(userName.or(statusBar)).toBeVisible()
+  if (await userName.isVisible()) {
+    await userName.fill('agent')
+    await page.getByLabel(/^Password/).fill('demo-agent')
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  }
+  await expect(statusBar.getByText(/Last synced/)).toBeVisible({ timeout: 90_000 })
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('main').analyze()
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  )
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`),
+  ).toEqual([])
+}
+
+test('the sync interval is saved in the core and survives a reload', async ({ page }) => {
+  await page.goto(consoleApp.url)
+  await signInAndWaitForSync(page)
+
+  // Keyboard only: the navigation link, then the select and its menu.
+  const navigation = page.getByRole('navigation', { name: 'Main' })
+  await navigation.getByRole('link', { name: 'Settings' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#\/settings$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused()
+  await expect(navigation.getByRole('link', { name: 'Settings' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
+
+  const interval = page.getByRole('combobox', { name: 'Sync automatically' })
+  await expect(interval).toHaveText('Every 5 minutes') // the core's default
+  await expect(page.getByRole('region', { name: 'Delivery service' })).toContainText(service.url)
+  await expect(page.getByRole('region', { name: 'Delivery service' })).toContainText(
+    'Real delivery service',
+  )
+  await expect(page.getByRole('region', { name: 'Signed in as' })).toContainText('Agent')
+
+  await interval.focus()
+  await page.keyboard.press('Enter')
+  const listbox = page.getByRole('listbox', { name: 'Sync automatically' })
+  await expect(listbox).toBeVisible()
+  await expect(listbox.getByRole('option')).toHaveText([
+    'Off',
+    'Every minute',
+    'Every 5 minutes',
+    'Every 15 minutes',
+    'Every 30 minutes',
+    'Every hour',
+    'Every 4 hours',
+  ])
+  await expect(listbox.getByRole('option', { name: 'Every 5 minutes' })).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  await expect(listbox).toBeHidden()
+
+  const saved = page.getByRole('alert').filter({ hasText: 'Saved.' })
+  await expect(saved).toContainText('Porchlight syncs every 15 minutes.')
+  await expect(interval).toHaveText('Every 15 minutes')
+  await expect(interval).toBeFocused()
+  await expectNoSeriousViolations(page)
+  await page.screenshot({ path: join(screenshots, 'settings.png') })
+
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.waitForTimeout(400) // let MUI's colour transitions settle before the screenshot
+  await page.screenshot({ path: join(screenshots, 'settings-dark.png') })
+  await expectNoSeriousViolations(page)
+  await page.emulateMedia({ colorScheme: 'light' })
+
+  await page.reload()
+  await signInAndWaitForSync(page)
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+  await expect(page.getByRole('combobox', { name: 'Sync automatically' })).toHaveText(
+    'Every 15 minutes',
+  )
+
+  // "Off" is a choice too, and it is said plainly.
+  await page.getByRole('combobox', { name: 'Sync automatically' }).click()
+  await page.getByRole('option', { name: 'Off' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'Saved.' })).toContainText(
+    'Automatic sync is off.',
+  )
+  await page.reload()
+  await expect(page.getByRole('combobox', { name: 'Sync automatically' })).toHaveText('Off')
+})
+
+test('a change the core refuses is undone and can be tried again', async ({ page }) => {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/getSettings', async (route) => {
+    await held
+    return route.continue()
+  })
+  await page.route('**/api/updateSettings', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        error: { code: 'internal', message: 'The settings file could not be written.' },
+      }),
+    }),
+  )
+
+  await page.goto(`${consoleApp.url}#/settings`)
+  await signInAndWaitForSync(page)
+  await expect(page.getByRole('status', { name: 'Loading the settings' })).toBeVisible()
+  release()
+  const interval = page.getByRole('combobox', { name: 'Sync automatically' })
+  const before = await interval.textContent()
+  expect(before).toBeTruthy()
+
+  await interval.click()
+  await page.getByRole('option', { name: 'Every hour' }).click()
+  const failed = page.getByRole('alert').filter({ hasText: 'The change was not saved.' })
+  await expect(failed).toContainText('The settings file could not be written.')
+  await expect(interval).toHaveText(before ?? '')
+  await expectNoSeriousViolations(page)
+
+  await page.unroute('**/api/updateSettings')
+  await failed.getByRole('button', { name: 'Try again' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'Saved.' })).toContainText(
+    'Porchlight syncs every hour.',
+  )
+  await expect(interval).toHaveText('Every hour')
+  await expect(failed).toHaveCount(0)
+})
