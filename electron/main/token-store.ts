@@ -86,6 +86,9 @@ export async function createTokenStore(options: TokenStoreOptions): Promise<Toke
     let token: string | null = null
     return {
       protectedAtRest: false,
+      notice:
+        'This computer offers no protected storage for your sign-in, so Porchlight keeps it in ' +
+        'memory only: you will be asked to sign in again after each restart.',
       load: async () => token,
       save: async (value) => {
         token = value

@@ -27,7 +27,13 @@ function recordingLog(): Logger & { errors: unknown[][]; warnings: unknown[][] }
   }
 }
 
-const session = { user: null, demo: true, serviceUrl: 'http://127.0.0.1:1/', demoAccounts: [] }
+const session = {
+  user: null,
+  demo: true,
+  serviceUrl: 'http://127.0.0.1:1/',
+  notice: null,
+  demoAccounts: [],
+}
 
 /** Every call answers "not expected" unless a test supplies it; new calls need no change here. */
 function fakeHandlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {

@@ -21,6 +21,8 @@ export const SessionSchema = z.object({
   /** True when the app shows the built-in demo world rather than a real delivery service. */
   demo: z.boolean(),
   serviceUrl: z.string(),
+  /** Something the user should know about how their sign-in is kept (no OS protection). */
+  notice: z.string().nullable(),
   /** Sign-in names to show on the sign-in screen in demo mode; empty otherwise. */
   demoAccounts: z.array(z.object({ username: z.string(), password: z.string(), role: z.string() })),
 })

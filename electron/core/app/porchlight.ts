@@ -120,6 +120,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     user: session.currentUser,
     demo: options.service.kind === 'demo',
     serviceUrl,
+    notice: options.tokenStore.notice ?? null,
     demoAccounts,
   })
 

@@ -11,6 +11,8 @@ export interface TokenStore {
   clear(): Promise<void>
   /** False when the store cannot protect the token at rest (it then keeps it in memory only). */
   readonly protectedAtRest: boolean
+  /** What the user should know about how their sign-in is kept, or null when nothing. */
+  readonly notice?: string | null
 }
 
 export type ServiceChoice =
