@@ -1,33 +1,66 @@
 // Sends what the agent did here to the service: case events (in order per case, exactly once
 // by event id) and the photo-view audit. One push at a time; a push asked for while one runs
-// joins it. Failures leave everything queued in SQLite for the next try.
+// gets one more push after it (see push()). Failures leave everything queued in SQLite for the
+// next try.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { createPhotoViewLog } from '../audit/photo-views.ts'
 import { pushCaseEvents } from '../cases/push-case-events.ts'
-import type { ServiceClient } from '../sync/service-client.ts'
+import { ServiceError, type ServiceClient } from '../sync/service-client.ts'
 
 export function createOutbox(options: {
   sqlite: BetterSqlite3.Database
   client: ServiceClient
   photoViews: ReturnType<typeof createPhotoViewLog>
+  /** The signed-in user: only their queued work is sent, under their token. */
+  currentUserId: () => string | null
 }) {
   const pendingEvents = options.sqlite.prepare<[], { n: number }>(
     "SELECT count(*) AS n FROM case_events WHERE state = 'pending'",
   )
   let running: Promise<{ pushed: number; conflicts: number }> | null = null
+  let following: Promise<{ pushed: number; conflicts: number }> | null = null
 
   async function pushOnce() {
-    const cases = await pushCaseEvents({ sqlite: options.sqlite, client: options.client })
-    await options.photoViews.push(options.client)
+    const userId = options.currentUserId()
+    if (userId === null) return { pushed: 0, conflicts: 0 }
+    const cases = await pushCaseEvents({ sqlite: options.sqlite, client: options.client, userId })
+    try {
+      await options.photoViews.push(options.client, userId)
+    } catch (error) {
+      // A batch the service refuses or is too busy for stays queued (and counted as pending) for
+      // the next push. It must not fail the sync run, which pushes first: while the audit
+      // endpoint was busy, no delivery or case was pulled at all. Offline and signed-out still
+      // end the run, as they do for case events.
+      if (!(error instanceof ServiceError && error.kind === 'http')) throw error
+    }
     return { pushed: cases.pushed, conflicts: cases.conflicts }
+  }
+
+  function start() {
+    running = pushOnce().finally(() => {
+      running = null
+    })
+    return running
   }
 
   return {
     push(): Promise<{ pushed: number; conflicts: number }> {
-      running ??= pushOnce().finally(() => {
-        running = null
-      })
-      return running
+      if (following) return following
+      if (!running) return start()
+      // A push under way listed its work when it began, so joining it would leave what was
+      // queued since (the reason for this call) until the next sync: a sync started while an
+      // action's push was retrying ended with that work still pending. One more push follows
+      // the running one, shared by every caller until it starts; it runs even if the first
+      // failed, as the service may be back.
+      following = running
+        .catch(() => undefined)
+        .then(() => {
+          following = null
+          // The core may have closed the cache while the first push ran.
+          if (!options.sqlite.open) return { pushed: 0, conflicts: 0 }
+          return start()
+        })
+      return following
     },
     pendingCount: () => (pendingEvents.get()?.n ?? 0) + options.photoViews.unsentCount(),
   }

@@ -69,7 +69,12 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
   await session.restore()
   const client = createServiceClient({ baseUrl: serviceUrl, getToken: () => session.currentToken })
   const photoViews = createPhotoViewLog(sqlite)
-  const outbox = createOutbox({ sqlite, client, photoViews })
+  const outbox = createOutbox({
+    sqlite,
+    client,
+    photoViews,
+    currentUserId: () => session.currentUser?.id ?? null,
+  })
   const engine = new SyncEngine({
     pushQueued: () => outbox.push(),
     countPending: () => outbox.pendingCount(),

@@ -12,11 +12,12 @@ export function createPhotoViewLog(sqlite: BetterSqlite3.Database) {
   const insert = sqlite.prepare(`
     INSERT INTO photo_views (id, photo_id, delivery_id, case_id, user_id, viewed_at)
     VALUES (?, ?, ?, ?, ?, ?)`)
+  // Each user's views go out under that user's own sign-in.
   const unsent = sqlite.prepare<
-    [number],
+    [string, number],
     { id: string; photo_id: string; delivery_id: string; case_id: string | null; viewed_at: string }
   >(
-    'SELECT id, photo_id, delivery_id, case_id, viewed_at FROM photo_views WHERE sent_at IS NULL ORDER BY seq LIMIT ?',
+    'SELECT id, photo_id, delivery_id, case_id, viewed_at FROM photo_views WHERE sent_at IS NULL AND user_id = ? ORDER BY seq LIMIT ?',
   )
   const markSent = sqlite.prepare('UPDATE photo_views SET sent_at = ? WHERE id = ?')
   const countUnsent = sqlite.prepare<[], { n: number }>(
@@ -43,11 +44,11 @@ export function createPhotoViewLog(sqlite: BetterSqlite3.Database) {
 
     unsentCount: () => countUnsent.get()?.n ?? 0,
 
-    /** Sends what is unsent, oldest first, in batches; stops at the first batch refused. */
-    async push(client: ServiceClient): Promise<{ sent: number }> {
+    /** Sends `userId`'s unsent views, oldest first, in batches; stops at the first refused. */
+    async push(client: ServiceClient, userId: string): Promise<{ sent: number }> {
       let sent = 0
       for (;;) {
-        const rows = unsent.all(BATCH)
+        const rows = unsent.all(userId, BATCH)
         if (rows.length === 0) return { sent }
         const events: PhotoViewEvent[] = rows.map((r) =>
           PhotoViewEventSchema.parse({

@@ -85,8 +85,10 @@ export function createCaseReader(sqlite: BetterSqlite3.Database) {
       let state = server ? serverState(server) : null
       for (const row of events) {
         // Sent events are in the server's state already; conflicts, failures and discarded
-        // ones did not happen.
-        if (row.state !== 'pending') continue
+        // ones did not happen. A refused `opened` is the exception: without it the case, and
+        // the agent's work on it, would vanish from every list; it stays, showing the refusal.
+        const refusedOpening = row.type === 'opened' && row.state === 'failed' && !server
+        if (row.state !== 'pending' && !refusedOpening) continue
         try {
           state = applyCaseEvent(state, eventOf(row), actorOf(row))
         } catch (error) {

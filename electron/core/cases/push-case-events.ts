@@ -16,6 +16,11 @@ export interface PushOutcome {
 export async function pushCaseEvents(options: {
   sqlite: BetterSqlite3.Database
   client: ServiceClient
+  /**
+   * Who is signed in: only their own events are sent, under their own token. Work another
+   * agent queued on this console waits until that agent signs in again.
+   */
+  userId: string
   signal?: AbortSignal
 }): Promise<PushOutcome> {
   const { sqlite, client } = options
@@ -23,8 +28,11 @@ export async function pushCaseEvents(options: {
   const pending = sqlite.prepare<[], LocalEventRow>(
     "SELECT * FROM case_events WHERE state = 'pending' ORDER BY seq",
   )
+  // Discarded events count as the one before: skipping them based the next event on the version
+  // of the event before the discarded one, a version the service had moved past (that is why the
+  // discarded one met a 409), so the next non-commuting event met a false 409 of its own.
   const previous = sqlite.prepare<[string, number], LocalEventRow>(
-    "SELECT * FROM case_events WHERE case_id = ? AND seq < ? AND state != 'discarded' ORDER BY seq DESC LIMIT 1",
+    'SELECT * FROM case_events WHERE case_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1',
   )
   const serverVersion = sqlite.prepare<[string], { version: number }>(
     'SELECT version FROM cases WHERE id = ?',
@@ -56,6 +64,10 @@ export async function pushCaseEvents(options: {
   for (const row of pending.all()) {
     if (options.signal?.aborted) break
     if (blocked.has(row.case_id)) continue
+    if (row.actor_id !== options.userId) {
+      blocked.add(row.case_id)
+      continue
+    }
     const base = baseVersionOf(row)
     if (base === 'wait') {
       blocked.add(row.case_id)
@@ -99,7 +111,8 @@ export async function pushCaseEvents(options: {
     if (before.state === 'pending' || before.state === 'conflict') return 'wait'
     if (before.state === 'sent')
       return before.produced_version ?? serverVersion.get(row.case_id)?.version ?? null
-    // The event before failed: base this one on what the service holds now.
+    // The event before failed or was discarded (after the agent saw the service's case in the
+    // conflict): base this one on what the service holds now.
     return serverVersion.get(row.case_id)?.version ?? null
   }
 }

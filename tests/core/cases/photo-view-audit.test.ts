@@ -1,0 +1,153 @@
+// The photo-view audit: every full photo shown is recorded (with the case it was shown for)
+// before it is served; thumbnails are not views; withheld photos are refused and not recorded.
+// Views reach the service in batches of at most 500 on sync, are marked sent, and survive a
+// restart while the service is unreachable.
+import { existsSync } from 'node:fs'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createMemoryTokenStore } from '../../../electron/core/app/memory-token-store.ts'
+import type { DeliveryDraft } from '../../../electron/core/demo-service/index.ts'
+import { PHOTO_VIEWS_PATH } from '../../support/case-event-server.ts'
+import {
+  AGENT,
+  signedInConsole,
+  startConsole,
+  startDeskService,
+  tempDirs,
+  type DeskService,
+  type TestConsole,
+} from './desk-harness.ts'
+
+let svc: DeskService
+let desk: TestConsole
+let withPhotos: DeliveryDraft
+let toWithhold: DeliveryDraft
+const tokens = createMemoryTokenStore()
+const dirs = tempDirs()
+
+beforeAll(async () => {
+  svc = await startDeskService({ seed: 44 })
+  ;[withPhotos, toWithhold] = svc.deliveries() as [DeliveryDraft, DeliveryDraft]
+  expect(toWithhold.photos.length).toBeGreaterThan(0)
+  desk = await signedInConsole(svc.front.url, dirs.make(), AGENT, tokens)
+})
+afterEach(async () => {
+  svc.front.clearFaults()
+  await svc.front.up()
+})
+afterAll(async () => {
+  await desk?.close()
+  await svc?.stop()
+  dirs.removeAll()
+})
+
+const pending = async () => (await desk.h.getSyncStatus(undefined)).pendingChanges
+const viewsOnService = () => svc.service.world.photoViews()
+
+describe('photo views', () => {
+  it('records a full photo shown for a case, not a thumbnail, and never a withheld photo', async () => {
+    const photoId = withPhotos.photos[0]!.id
+    const caseId = (await desk.h.openCase({ deliveryId: withPhotos.id, reason: 'photo_dispute' }))
+      .id
+    await desk.core.syncOnce()
+    expect(await pending()).toBe(0)
+
+    const thumb = await desk.core.resolvePhoto(photoId, { variant: 'thumbnail', caseId })
+    expect(thumb).toMatchObject({ ok: true, contentType: 'image/webp' })
+    expect(await pending()).toBe(0)
+
+    const shown = await desk.core.resolvePhoto(photoId, { caseId })
+    expect(shown.ok).toBe(true)
+    expect(shown.ok && existsSync(shown.path)).toBe(true)
+    expect(await pending()).toBe(1)
+
+    // Photos of a delivery that became withheld are refused, full or thumbnail, and not recorded.
+    const withheldPhoto = toWithhold.photos[0]!.id
+    expect((await desk.core.resolvePhoto(withheldPhoto, { variant: 'thumbnail' })).ok).toBe(true)
+    svc.service.world.updateDelivery(toWithhold.id, { photoWithheld: 'customer_opted_out' })
+    const before = viewsOnService().length
+    await desk.core.syncOnce()
+    // The sync sent the one view before pulling the change.
+    expect(viewsOnService()).toHaveLength(before + 1)
+    for (const variant of ['full', 'thumbnail'] as const) {
+      expect(await desk.core.resolvePhoto(withheldPhoto, { variant, caseId })).toMatchObject({
+        ok: false,
+      })
+    }
+    expect(await pending()).toBe(0)
+
+    const view = viewsOnService().at(-1)!
+    expect(view).toMatchObject({
+      userId: AGENT.id,
+      event: { photoId, deliveryId: withPhotos.id, caseId },
+    })
+    expect(svc.front.photoViewBatches.at(-1)).toMatchObject({ size: 1, status: 204 })
+    expect(viewsOnService().some((v) => v.event.photoId === withheldPhoto)).toBe(false)
+  })
+
+  it('sends views in batches of at most 500, oldest first, and marks them sent', async () => {
+    const photoIds = withPhotos.photos.map((p) => p.id)
+    const batchesBefore = svc.front.photoViewBatches.length
+    const before = viewsOnService().length
+    for (let i = 0; i < 1203; i++) {
+      const shown = await desk.core.resolvePhoto(photoIds[i % photoIds.length]!, { caseId: null })
+      expect(shown.ok).toBe(true)
+    }
+    expect(await pending()).toBe(1203)
+    await desk.core.syncOnce()
+
+    const batches = svc.front.photoViewBatches.slice(batchesBefore)
+    expect(batches.map((b) => [b.size, b.status])).toEqual([
+      [500, 204],
+      [500, 204],
+      [203, 204],
+    ])
+    const sent = batches.flatMap((b) => b.eventIds)
+    expect(new Set(sent).size).toBe(1203)
+    const received = viewsOnService().slice(before)
+    expect(received.map((v) => v.event.id)).toEqual(sent)
+    const times = received.map((v) => v.event.viewedAt)
+    expect([...times].sort()).toEqual(times)
+    expect(await pending()).toBe(0)
+    // Sent means not sent again.
+    await desk.core.syncOnce()
+    expect(svc.front.photoViewBatches.length).toBe(batchesBefore + 3)
+  })
+
+  it('keeps a view recorded offline across a restart and sends it later', async () => {
+    const photoId = withPhotos.photos[0]!.id
+    await svc.front.down()
+    expect((await desk.core.resolvePhoto(photoId)).ok).toBe(true)
+    expect(await pending()).toBe(1)
+    await desk.close()
+
+    desk = await startConsole(svc.front.url, { dataDir: desk.dataDir, tokenStore: tokens })
+    expect(await pending()).toBe(1)
+    await svc.front.up()
+    const before = viewsOnService().length
+    await desk.core.syncOnce()
+    expect(viewsOnService()).toHaveLength(before + 1)
+    expect(viewsOnService().at(-1)!.event).toMatchObject({ photoId, caseId: null })
+    expect(await pending()).toBe(0)
+  })
+
+  it('keeps views queued while the audit endpoint is busy, without stopping the sync', async () => {
+    const photoId = withPhotos.photos[0]!.id
+    expect((await desk.core.resolvePhoto(photoId)).ok).toBe(true)
+    // Busy beyond the client's retries (Retry-After: 0 keeps the test fast).
+    svc.front.inject({ path: PHOTO_VIEWS_PATH }, { kind: 'status', status: 503, retryAfter: 0 }, 4)
+    svc.service.world.updateDelivery(withPhotos.id, {
+      dropOff: { ...withPhotos.dropOff, note: 'Under the mat' },
+    })
+    const before = viewsOnService().length
+
+    const summary = await desk.core.syncOnce()
+    expect(summary.deliveries.stored).toBe(1)
+    expect((await desk.h.getDelivery({ id: withPhotos.id }))?.dropOff.note).toBe('Under the mat')
+    expect(await pending()).toBe(1)
+    expect(viewsOnService()).toHaveLength(before)
+
+    await desk.core.syncOnce()
+    expect(await pending()).toBe(0)
+    expect(viewsOnService()).toHaveLength(before + 1)
+  })
+})
