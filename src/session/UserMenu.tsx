@@ -3,6 +3,11 @@ import Avatar from '@mui/material/Avatar'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogContentText from '@mui/material/DialogContentText'
+import DialogTitle from '@mui/material/DialogTitle'
 import Divider from '@mui/material/Divider'
 import ListItemIcon from '@mui/material/ListItemIcon'
 import Menu from '@mui/material/Menu'
@@ -32,7 +37,19 @@ export function UserMenu({ user, onSignedOut }: Props) {
   const menuId = useId()
   const buttonId = useId()
 
+  const [unsent, setUnsent] = useState<number | null>(null)
+  const confirmId = useId()
+
+  // Work not yet sent stays on this computer, but the agent should know before leaving.
+  const askToSignOut = () => {
+    api.getSyncStatus().then(
+      (status) => (status.pendingChanges > 0 ? setUnsent(status.pendingChanges) : signOut()),
+      () => signOut(),
+    )
+  }
+
   const signOut = () => {
+    setUnsent(null)
     setSigningOut(true)
     setError(null)
     api.signOut().then(
@@ -95,7 +112,7 @@ export function UserMenu({ user, onSignedOut }: Props) {
           </Typography>
         </Box>
         <Divider component="li" role="none" />
-        <MenuItem onClick={signOut} disabled={signingOut}>
+        <MenuItem onClick={askToSignOut} disabled={signingOut}>
           <ListItemIcon>
             {signingOut ? (
               <CircularProgress size={18} aria-hidden />
@@ -115,6 +132,24 @@ export function UserMenu({ user, onSignedOut }: Props) {
           </Typography>
         )}
       </Menu>
+      <Dialog open={unsent !== null} onClose={() => setUnsent(null)} aria-labelledby={confirmId}>
+        <DialogTitle id={confirmId}>Sign out with changes not yet sent?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {unsent === 1 ? 'One change' : `${unsent ?? 0} changes`} you made here{' '}
+            {unsent === 1 ? 'has' : 'have'} not reached the delivery service yet. They stay safely
+            on this computer and are sent the next time you sign in here.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setUnsent(null)} autoFocus>
+            Stay signed in
+          </Button>
+          <Button onClick={signOut} color="warning">
+            Sign out anyway
+          </Button>
+        </DialogActions>
+      </Dialog>
     </>
   )
 }
