@@ -136,8 +136,23 @@ export const api: PorchlightApi = buildApi(
   bridge ? electronTransport(bridge) : httpTransport(bridgeToken),
 )
 
-/** Where the renderer loads a stored photo from. Never a file path: an opaque id on our protocol. */
-export function photoUrl(photoId: string): string {
+export type PhotoUrlOptions = {
+  /** 'thumbnail' is the small preview; only 'full' (the default) counts as viewing the photo. */
+  variant?: 'full' | 'thumbnail'
+  /** The case being worked, recorded with the photo view when the full photo is served. */
+  caseId?: string | null
+}
+
+/**
+ * Where the renderer loads a stored photo from. Never a file path: an opaque id on our protocol.
+ * The main process records a photo view each time it serves the full photo, with the case when the
+ * URL carries one; thumbnails are not views.
+ */
+export function photoUrl(photoId: string, options: PhotoUrlOptions = {}): string {
   const id = encodeURIComponent(photoId)
-  return runsInElectron ? `porchlight-photo://photo/${id}` : `/photos/${id}`
+  if (options.variant === 'thumbnail') {
+    return runsInElectron ? `porchlight-photo://thumb/${id}` : `/thumbs/${id}`
+  }
+  const query = options.caseId ? `?case=${encodeURIComponent(options.caseId)}` : ''
+  return runsInElectron ? `porchlight-photo://photo/${id}${query}` : `/photos/${id}${query}`
 }

@@ -10,7 +10,12 @@ import { formatDateTime, formatDateTimeLong, formatRelative, useNow } from '../f
 import { addressLines } from './address.ts'
 import { dropOffSpotText } from './labels.ts'
 
-export function DeliveryFacts({ delivery }: { delivery: DeliveryDetail }) {
+export function DeliveryFacts(props: {
+  delivery: DeliveryDetail
+  /** A column beside the facts: the cases on the delivery and earlier claims. */
+  aside?: ReactNode
+}) {
+  const { delivery, aside } = props
   const now = useNow()
   const { customer, address, dropOff, driver, items } = delivery
   const photoCount = delivery.photoWithheld ? null : delivery.photos.length
@@ -24,100 +29,111 @@ export function DeliveryFacts({ delivery }: { delivery: DeliveryDetail }) {
         gridTemplateColumns: {
           xs: '1fr',
           md: 'repeat(2, minmax(0, 1fr))',
-          lg: 'minmax(0, 4fr) minmax(0, 4fr) minmax(0, 3fr)',
+          lg: 'minmax(0, 4fr) minmax(0, 4fr) minmax(0, 4fr)',
         },
         alignItems: 'start',
+        '& > *': { display: 'grid', gap: 2, minWidth: 0 },
       }}
     >
-      <FactSection title="Delivery" id="facts-delivery">
-        <FactList>
-          <Fact term="Delivered">
-            {delivery.deliveredAt ? (
-              <>
-                <span title={formatDateTimeLong(delivery.deliveredAt)}>
-                  {formatDateTime(delivery.deliveredAt)}
-                </span>
-                <Secondary>{formatRelative(delivery.deliveredAt, now)}</Secondary>
-              </>
-            ) : (
-              <Secondary>Not delivered</Secondary>
-            )}
-          </Fact>
-          <Fact term="Left">{dropOffSpotText(dropOff.spot)}</Fact>
-          <Fact term="Driver’s note">
-            {dropOff.note ? (
-              <Box component="q" sx={{ fontStyle: 'italic', whiteSpace: 'pre-line' }}>
-                {dropOff.note}
-              </Box>
-            ) : (
-              <Secondary>No note</Secondary>
-            )}
-          </Fact>
-          <Fact term="Driver">
-            {driver.name}
-            <Secondary>ID {driver.id}</Secondary>
-          </Fact>
-          <Fact term="Photos">
-            {photoCount === null
-              ? 'Withheld'
-              : photoCount === 0
-                ? 'None'
-                : plural(photoCount, 'photo', 'photos')}
-          </Fact>
-        </FactList>
-      </FactSection>
+      <Box>
+        <FactSection title="Delivery" id="facts-delivery">
+          <FactList>
+            <Fact term="Delivered">
+              {delivery.deliveredAt ? (
+                <>
+                  <span title={formatDateTimeLong(delivery.deliveredAt)}>
+                    {formatDateTime(delivery.deliveredAt)}
+                  </span>
+                  <Secondary>{formatRelative(delivery.deliveredAt, now)}</Secondary>
+                </>
+              ) : (
+                <Secondary>Not delivered</Secondary>
+              )}
+            </Fact>
+            <Fact term="Left">{dropOffSpotText(dropOff.spot)}</Fact>
+            <Fact term="Driver’s note">
+              {dropOff.note ? (
+                <Box component="q" sx={{ fontStyle: 'italic', whiteSpace: 'pre-line' }}>
+                  {dropOff.note}
+                </Box>
+              ) : (
+                <Secondary>No note</Secondary>
+              )}
+            </Fact>
+            <Fact term="Driver">
+              {driver.name}
+              <Secondary>ID {driver.id}</Secondary>
+            </Fact>
+            <Fact term="Photos">
+              {photoCount === null
+                ? 'Withheld'
+                : photoCount === 0
+                  ? 'None'
+                  : plural(photoCount, 'photo', 'photos')}
+            </Fact>
+          </FactList>
+        </FactSection>
+      </Box>
 
-      <FactSection title="Customer" id="facts-customer">
-        <FactList>
-          <Fact term="Name">{customer.name}</Fact>
-          <Fact term="Email">
-            {customer.email ? (
-              <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
-                {customer.email}
+      <Box>
+        <FactSection title="Customer" id="facts-customer">
+          <FactList>
+            <Fact term="Name">{customer.name}</Fact>
+            <Fact term="Email">
+              {customer.email ? (
+                <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
+                  {customer.email}
+                </Box>
+              ) : (
+                <Secondary>Not given</Secondary>
+              )}
+            </Fact>
+            <Fact term="Phone">{customer.phone ?? <Secondary>Not given</Secondary>}</Fact>
+            <Fact term="Address">
+              <Box component="address" sx={{ fontStyle: 'normal' }}>
+                {addressLines(address).map((line, index) => (
+                  <Box component="span" key={index} sx={{ display: 'block' }}>
+                    {line}
+                  </Box>
+                ))}
               </Box>
-            ) : (
-              <Secondary>Not given</Secondary>
-            )}
-          </Fact>
-          <Fact term="Phone">{customer.phone ?? <Secondary>Not given</Secondary>}</Fact>
-          <Fact term="Address">
-            <Box component="address" sx={{ fontStyle: 'normal' }}>
-              {addressLines(address).map((line, index) => (
-                <Box component="span" key={index} sx={{ display: 'block' }}>
-                  {line}
+            </Fact>
+          </FactList>
+        </FactSection>
+
+        <FactSection title={`Items${itemCount > 0 ? ` (${itemCount})` : ''}`} id="facts-items">
+          {items.length === 0 ? (
+            <Secondary>No items were listed.</Secondary>
+          ) : (
+            <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 0.75 }}>
+              {items.map((item, index) => (
+                <Box
+                  component="li"
+                  key={`${item.sku ?? 'item'}-${index}`}
+                  sx={{ display: 'flex', gap: 1 }}
+                >
+                  <Box
+                    component="span"
+                    sx={{
+                      color: 'text.secondary',
+                      minWidth: 28,
+                      fontVariantNumeric: 'tabular-nums',
+                    }}
+                  >
+                    {item.quantity}×
+                  </Box>
+                  <Box component="span" sx={{ minWidth: 0 }}>
+                    {item.title}
+                    {item.sku && <Secondary>SKU {item.sku}</Secondary>}
+                  </Box>
                 </Box>
               ))}
             </Box>
-          </Fact>
-        </FactList>
-      </FactSection>
+          )}
+        </FactSection>
+      </Box>
 
-      <FactSection title={`Items${itemCount > 0 ? ` (${itemCount})` : ''}`} id="facts-items">
-        {items.length === 0 ? (
-          <Secondary>No items were listed.</Secondary>
-        ) : (
-          <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 0.75 }}>
-            {items.map((item, index) => (
-              <Box
-                component="li"
-                key={`${item.sku ?? 'item'}-${index}`}
-                sx={{ display: 'flex', gap: 1 }}
-              >
-                <Box
-                  component="span"
-                  sx={{ color: 'text.secondary', minWidth: 28, fontVariantNumeric: 'tabular-nums' }}
-                >
-                  {item.quantity}×
-                </Box>
-                <Box component="span" sx={{ minWidth: 0 }}>
-                  {item.title}
-                  {item.sku && <Secondary>SKU {item.sku}</Secondary>}
-                </Box>
-              </Box>
-            ))}
-          </Box>
-        )}
-      </FactSection>
+      {aside && <Box>{aside}</Box>}
     </Box>
   )
 }

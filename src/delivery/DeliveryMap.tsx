@@ -27,6 +27,7 @@ type Props = {
   dropOff: DeliveryDetail['dropOff']
   /** Photos whose location may be shown (never those of a withheld delivery). */
   photos: DeliveryPhoto[]
+  locationCheck: DeliveryDetail['locationCheck']
   selectedPhotoIndex: number
   onSelectPhoto: (index: number) => void
 }
@@ -49,17 +50,27 @@ const TILE_ATTRIBUTION =
   '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 
 export default function DeliveryMap(props: Props) {
-  const { address, dropOff, photos, selectedPhotoIndex, onSelectPhoto } = props
+  const { address, dropOff, photos, locationCheck, selectedPhotoIndex, onSelectPhoto } = props
   const addressPoint = address.location
   const dropOffPoint = dropOff.location
 
-  const photoPoints = useMemo(
-    () =>
-      photos.flatMap((photo, index) =>
-        photo.location ? [{ index, photo, location: photo.location }] : [],
-      ),
-    [photos],
-  )
+  const photoPoints = useMemo(() => {
+    const measured = new Map(locationCheck.photoDistancesM.map((p) => [p.photoId, p.distanceM]))
+    return photos.flatMap((photo, index) =>
+      photo.location
+        ? [
+            {
+              index,
+              photo,
+              location: photo.location,
+              distanceM:
+                measured.get(photo.id) ??
+                (addressPoint ? distanceMetres(addressPoint, photo.location) : null),
+            },
+          ]
+        : [],
+    )
+  }, [photos, locationCheck, addressPoint])
 
   const points: LatLngTuple[] = useMemo(
     () =>
@@ -76,10 +87,40 @@ export default function DeliveryMap(props: Props) {
       ? { center: points[0], zoom: 17 }
       : {
           bounds: points as LatLngBoundsExpression,
-          boundsOptions: { padding: [40, 40] as [number, number], maxZoom: 19 },
+          boundsOptions: { padding: [48, 48] as [number, number], maxZoom: 19 },
         }
 
-  const distance = addressPoint && dropOffPoint ? distanceMetres(addressPoint, dropOffPoint) : null
+  const isAway = (distanceM: number, accuracyM: number | undefined) =>
+    distanceM - (accuracyM ?? 0) > locationCheck.thresholdM
+
+  // The drop-off first, then the photo on screen, then the others: where labels would collide,
+  // the first one keeps its label.
+  const lines: DistanceLineSpec[] = []
+  if (addressPoint && dropOffPoint) {
+    const distanceM = locationCheck.dropOffDistanceM ?? distanceMetres(addressPoint, dropOffPoint)
+    lines.push({
+      key: 'drop-off',
+      kind: 'drop-off',
+      to: dropOffPoint,
+      distanceM,
+      away: isAway(distanceM, dropOffPoint.accuracyM),
+    })
+  }
+  if (addressPoint) {
+    const ordered = [...photoPoints].sort(
+      (a, b) => Number(b.index === selectedPhotoIndex) - Number(a.index === selectedPhotoIndex),
+    )
+    for (const p of ordered) {
+      if (p.distanceM === null) continue
+      lines.push({
+        key: p.photo.id,
+        kind: 'photo',
+        to: p.location,
+        distanceM: p.distanceM,
+        away: isAway(p.distanceM, p.location.accuracyM),
+      })
+    }
+  }
 
   return (
     <MapContainer
@@ -107,11 +148,28 @@ export default function DeliveryMap(props: Props) {
         />
       )}
 
-      {addressPoint && dropOffPoint && distance !== null && (
-        <DistanceLine from={addressPoint} to={dropOffPoint} distance={distance} />
+      {photoPoints.map(({ index, photo, location }) =>
+        location.accuracyM !== undefined ? (
+          <Circle
+            key={`accuracy-${photo.id}`}
+            center={[location.lat, location.lng]}
+            radius={location.accuracyM}
+            interactive={false}
+            pathOptions={{
+              color: MAP_COLOURS.photo,
+              weight: 1,
+              opacity: index === selectedPhotoIndex ? 0.8 : 0.45,
+              dashArray: index === selectedPhotoIndex ? undefined : '3 3',
+              fillColor: MAP_COLOURS.photo,
+              fillOpacity: index === selectedPhotoIndex ? 0.12 : 0.05,
+            }}
+          />
+        ) : null,
       )}
 
-      {photoPoints.map(({ index, photo, location }) => (
+      {addressPoint && <DistanceLines from={addressPoint} lines={lines} />}
+
+      {photoPoints.map(({ index, photo, location, distanceM }) => (
         <CircleMarker
           key={photo.id}
           center={[location.lat, location.lng]}
@@ -127,6 +185,7 @@ export default function DeliveryMap(props: Props) {
           <Tooltip direction="top">
             Photo {index + 1} was taken here
             {location.accuracyM !== undefined && ` (±${Math.round(location.accuracyM)} m)`}
+            {distanceM !== null && `, ${formatMetres(distanceM)} from the address`}
           </Tooltip>
         </CircleMarker>
       ))}
@@ -183,27 +242,60 @@ function nameMapContainer(map: L.Map | null): void {
   )
 }
 
+type DistanceLineSpec = {
+  key: string
+  kind: 'drop-off' | 'photo'
+  to: LatLngPoint
+  distanceM: number
+  /** Beyond the threshold even allowing for the fix's accuracy. */
+  away: boolean
+}
+
 /** Shorter than this on screen, the distance label would sit on the pins; the panel says it. */
 const MIN_LABELLED_LINE_PX = 72
+/** Labels closer than this to one already placed would overlap it. */
+const MIN_LABEL_GAP_PX = 44
 
-function DistanceLine(props: { from: LatLngPoint; to: LatLngPoint; distance: number }) {
-  const { from, to, distance } = props
+/** Dashed lines from the address to the drop-off and to each photo, labelled in metres. */
+function DistanceLines({ from, lines }: { from: LatLngPoint; lines: DistanceLineSpec[] }) {
   const map = useMap()
   const [zoom, setZoom] = useState(() => map.getZoom())
   useMapEvents({ zoomend: () => setZoom(map.getZoom()) })
-  const from_ = L.latLng(from.lat, from.lng)
-  const to_ = L.latLng(to.lat, to.lng)
-  const lengthPx = map.project(from_, zoom).distanceTo(map.project(to_, zoom))
-  return (
-    <Polyline
-      positions={[from_, to_]}
-      pathOptions={{ color: '#37474f', weight: 2, dashArray: '6 6', opacity: 0.9 }}
-    >
-      {lengthPx >= MIN_LABELLED_LINE_PX && (
-        <Tooltip permanent direction="center" className="pl-distance">
-          {formatMetres(distance)}
-        </Tooltip>
-      )}
-    </Polyline>
-  )
+  const start = L.latLng(from.lat, from.lng)
+  const origin = map.project(start, zoom)
+  const labels: L.Point[] = []
+  return lines.map((line) => {
+    const end = L.latLng(line.to.lat, line.to.lng)
+    const endPx = map.project(end, zoom)
+    const middle = origin.add(endPx).divideBy(2)
+    const labelled =
+      origin.distanceTo(endPx) >= MIN_LABELLED_LINE_PX &&
+      labels.every((placed) => placed.distanceTo(middle) >= MIN_LABEL_GAP_PX)
+    if (labelled) labels.push(middle)
+    const modifier = `pl-line--${line.kind}${line.away ? ' pl-line--away' : ''}`
+    return (
+      <Polyline
+        key={line.key}
+        positions={[start, end]}
+        interactive={false}
+        pathOptions={{
+          className: `pl-line ${modifier}`,
+          color: line.kind === 'drop-off' ? '#37474f' : MAP_COLOURS.photo,
+          weight: line.kind === 'drop-off' ? 2.5 : 1.5,
+          dashArray: line.kind === 'drop-off' ? '6 6' : '2 5',
+          opacity: 0.9,
+        }}
+      >
+        {labelled && (
+          <Tooltip
+            permanent
+            direction="center"
+            className={`pl-distance pl-distance--${line.kind}${line.away ? ' pl-distance--away' : ''}`}
+          >
+            {formatMetres(line.distanceM)}
+          </Tooltip>
+        )}
+      </Polyline>
+    )
+  })
 }

@@ -1,6 +1,7 @@
-// One delivery: the photo beside the map, then the facts. Esc or Back returns to the search as it
-// was left.
-import { useEffect, useMemo, useRef, useState } from 'react'
+// One delivery as the agent's evidence: the photo beside the map, the location flag, then the facts,
+// the cases on it and earlier claims. Esc or Back returns to the search as it was left; O opens a
+// case.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
@@ -15,15 +16,21 @@ import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined'
 import ContentCopyIcon from '@mui/icons-material/ContentCopy'
 import DoneIcon from '@mui/icons-material/Done'
 import KeyboardReturnIcon from '@mui/icons-material/KeyboardReturn'
+import NoteAddOutlinedIcon from '@mui/icons-material/NoteAddOutlined'
 import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined'
 import SearchOffIcon from '@mui/icons-material/SearchOff'
+import WrongLocationOutlinedIcon from '@mui/icons-material/WrongLocationOutlined'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
 import { useEscape } from '../app/shortcuts.ts'
+import { caseHref } from './caseLinks.ts'
+import { CasesOnDelivery, RepeatClaims } from './DeliveryCases.tsx'
 import { DeliveryFacts } from './DeliveryFacts.tsx'
-import { DeliveryScreenSkeleton } from './DeliveryScreenSkeleton.tsx'
+import { DeliveryScreenSkeleton, PANEL_HEIGHT } from './DeliveryScreenSkeleton.tsx'
 import { deliveryStatusText } from './labels.ts'
+import { locationFlag, locationFlagSentence, locationFlagShort } from './locationFlag.ts'
 import { MapPanel } from './MapPanel.tsx'
+import { OpenCaseDialog } from './OpenCaseDialog.tsx'
 import { PhotoPanel } from './PhotoPanel.tsx'
 
 type Props = {
@@ -38,8 +45,6 @@ type LoadState =
   | { status: 'failed'; message: string }
   | { status: 'missing' }
   | { status: 'ready'; delivery: DeliveryDetail }
-
-const PANEL_HEIGHT = 'clamp(320px, 47vh, 560px)'
 
 export default function DeliveryScreen({ deliveryId, refreshKey, onBack }: Props) {
   const [state, setState] = useState<LoadState>({ status: 'loading' })
@@ -111,6 +116,8 @@ export default function DeliveryScreen({ deliveryId, refreshKey, onBack }: Props
 function DeliveryView({ delivery, onBack }: { delivery: DeliveryDetail; onBack: () => void }) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const [selectedPhoto, setSelectedPhoto] = useState(0)
+  const [openingCase, setOpeningCase] = useState(false)
+  const meId = useSignedInUserId()
   // A withheld delivery's photos are never shown, not even as a position on the map.
   const photos = useMemo(
     () =>
@@ -118,43 +125,95 @@ function DeliveryView({ delivery, onBack }: { delivery: DeliveryDetail; onBack: 
     [delivery],
   )
   const photoIndex = Math.min(selectedPhoto, Math.max(0, photos.length - 1))
+  const flag = useMemo(() => locationFlag(delivery, photos), [delivery, photos])
 
   useEffect(() => {
     headingRef.current?.focus()
   }, [delivery.id])
 
+  const startCase = useCallback(() => {
+    // A dialog cannot be seen over a full-screen photo.
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined)
+    setOpeningCase(true)
+  }, [])
+  useOpenCaseKey(startCase, !openingCase)
+
   return (
     <ScreenFrame labelledBy="delivery-heading">
-      <Stack
-        direction="row"
-        sx={{ alignItems: 'center', columnGap: 1.5, rowGap: 1, flexWrap: 'wrap' }}
-      >
-        <BackButton onBack={onBack} />
-        <Typography
-          variant="h1"
-          id="delivery-heading"
-          ref={headingRef}
-          tabIndex={-1}
-          sx={{ outline: 'none' }}
+      <Box>
+        <Stack
+          direction="row"
+          sx={{ alignItems: 'center', columnGap: 1.5, rowGap: 1, flexWrap: 'wrap' }}
         >
-          Order {delivery.orderId}
-        </Typography>
-        <CopyButton value={delivery.orderId} label="order id" />
-        <StatusChip status={delivery.status} />
-        <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, color: 'text.secondary' }}>
-          <Typography variant="body2" component="span">
-            Tracking
-          </Typography>
+          <BackButton onBack={onBack} />
           <Typography
-            variant="body2"
-            component="span"
-            sx={{ fontFamily: 'ui-monospace, "Roboto Mono", monospace', color: 'text.primary' }}
+            variant="h1"
+            id="delivery-heading"
+            ref={headingRef}
+            tabIndex={-1}
+            sx={{ outline: 'none' }}
           >
-            {delivery.trackingNumber}
+            Order {delivery.orderId}
           </Typography>
-          <CopyButton value={delivery.trackingNumber} label="tracking number" />
+          <CopyButton value={delivery.orderId} label="order id" />
+          <StatusChip status={delivery.status} />
+          <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, color: 'text.secondary' }}>
+            <Typography variant="body2" component="span">
+              Tracking
+            </Typography>
+            <Typography
+              variant="body2"
+              component="span"
+              sx={{ fontFamily: 'ui-monospace, "Roboto Mono", monospace', color: 'text.primary' }}
+            >
+              {delivery.trackingNumber}
+            </Typography>
+            <CopyButton value={delivery.trackingNumber} label="tracking number" />
+          </Stack>
+          <Box sx={{ flex: 1 }} />
+          <Tooltip describeChild title="Open a case (O)">
+            <Button
+              variant="contained"
+              startIcon={<NoteAddOutlinedIcon />}
+              onClick={startCase}
+              aria-keyshortcuts="O"
+            >
+              Open a case
+            </Button>
+          </Tooltip>
         </Stack>
-      </Stack>
+        <Stack
+          direction="row"
+          sx={{
+            alignItems: 'center',
+            columnGap: 1.5,
+            rowGap: 0.5,
+            flexWrap: 'wrap',
+            mt: 0.75,
+            color: 'text.secondary',
+          }}
+        >
+          <Typography variant="body2" component="p">
+            <Box component="span" sx={{ color: 'text.primary', fontWeight: 500 }}>
+              {delivery.customer.name}
+            </Box>
+            {' · '}
+            {delivery.address.line1}
+            {delivery.address.line2 ? `, ${delivery.address.line2}` : ''}, {delivery.address.city}
+          </Typography>
+          {flag && (
+            <Tooltip title={locationFlagSentence(flag)}>
+              <Chip
+                icon={<WrongLocationOutlinedIcon />}
+                label={locationFlagShort(flag)}
+                color="warning"
+                size="small"
+                sx={{ fontWeight: 500 }}
+              />
+            </Tooltip>
+          )}
+        </Stack>
+      </Box>
 
       <Box
         sx={{
@@ -175,13 +234,79 @@ function DeliveryView({ delivery, onBack }: { delivery: DeliveryDetail; onBack: 
           photos={photos}
           selectedPhotoIndex={photoIndex}
           onSelectPhoto={setSelectedPhoto}
+          flag={flag}
           height={PANEL_HEIGHT}
         />
       </Box>
 
-      <DeliveryFacts delivery={delivery} />
+      <DeliveryFacts
+        delivery={delivery}
+        aside={
+          <>
+            <CasesOnDelivery
+              cases={delivery.cases}
+              meId={meId}
+              openCaseHint={
+                <>
+                  Press <kbd>O</kbd> or choose Open a case to start one.
+                </>
+              }
+            />
+            <RepeatClaims claims={delivery.repeatClaims} />
+          </>
+        }
+      />
+
+      <OpenCaseDialog
+        open={openingCase}
+        delivery={delivery}
+        onClose={() => setOpeningCase(false)}
+        onOpened={(opened) => {
+          setOpeningCase(false)
+          window.location.hash = caseHref(opened.id)
+        }}
+      />
     </ScreenFrame>
   )
+}
+
+/** The signed-in user's id, to show "You" on cases assigned to them. */
+function useSignedInUserId(): string | null {
+  const [id, setId] = useState<string | null>(null)
+  useEffect(() => {
+    let current = true
+    api.getSession().then(
+      (session) => current && setId(session.user?.id ?? null),
+      () => undefined,
+    )
+    return () => {
+      current = false
+    }
+  }, [])
+  return id
+}
+
+/** O opens a case, unless the agent is typing or another dialog or menu has the keyboard. */
+function useOpenCaseKey(onPress: () => void, enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'o' && event.key !== 'O') return
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
+      const target = event.target instanceof Element ? event.target : null
+      if (
+        target?.closest(
+          'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="dialog"], [role="menu"], [role="listbox"]',
+        )
+      ) {
+        return
+      }
+      event.preventDefault()
+      onPress()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [onPress, enabled])
 }
 
 function ScreenFrame({ children, labelledBy }: { children: ReactNode; labelledBy?: string }) {

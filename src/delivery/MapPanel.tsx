@@ -1,5 +1,8 @@
+// The map beside the photo: where the parcel should have gone, where the driver says it went and
+// where the photos were taken, with the distances and, when it trips, the location flag.
 import { lazy, Suspense } from 'react'
 import type { ReactNode } from 'react'
+import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import Skeleton from '@mui/material/Skeleton'
@@ -9,6 +12,8 @@ import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined'
 import LocationOffOutlinedIcon from '@mui/icons-material/LocationOffOutlined'
 import type { DeliveryDetail, DeliveryPhoto } from '../../electron/core/api/definition.ts'
 import { distanceMetres, formatMetres } from './distance.ts'
+import { locationFlagSentence } from './locationFlag.ts'
+import type { LocationFlag } from './locationFlag.ts'
 import { MAP_COLOURS } from './mapColours.ts'
 
 const DeliveryMap = lazy(() => import('./DeliveryMap.tsx'))
@@ -18,16 +23,23 @@ type Props = {
   photos: DeliveryPhoto[]
   selectedPhotoIndex: number
   onSelectPhoto: (index: number) => void
+  /** Set when the delivery is flagged "delivered away from the address". */
+  flag: LocationFlag | null
   height: number | string
 }
 
-export function MapPanel({ delivery, photos, selectedPhotoIndex, onSelectPhoto, height }: Props) {
+export function MapPanel(props: Props) {
+  const { delivery, photos, selectedPhotoIndex, onSelectPhoto, flag, height } = props
   const { address, dropOff } = delivery
   const addressPoint = address.location
   const dropOffPoint = dropOff.location
   const photosWithLocation = photos.filter((p) => p.location).length
   const hasAnyPoint = addressPoint || dropOffPoint || photosWithLocation > 0
-  const distance = addressPoint && dropOffPoint ? distanceMetres(addressPoint, dropOffPoint) : null
+  const distance =
+    addressPoint && dropOffPoint
+      ? (delivery.locationCheck.dropOffDistanceM ?? distanceMetres(addressPoint, dropOffPoint))
+      : null
+  const dropOffAway = flag?.fix.kind === 'drop-off'
 
   return (
     <Paper
@@ -39,10 +51,11 @@ export function MapPanel({ delivery, photos, selectedPhotoIndex, onSelectPhoto, 
       <Stack
         direction="row"
         sx={{
-          alignItems: 'baseline',
+          alignItems: 'center',
           gap: 1,
           px: 2,
-          py: 1.25,
+          py: 0.5,
+          minHeight: 48,
           borderBottom: 1,
           borderColor: 'divider',
         }}
@@ -53,13 +66,33 @@ export function MapPanel({ delivery, photos, selectedPhotoIndex, onSelectPhoto, 
         {distance !== null && (
           <Typography variant="body2" sx={{ color: 'text.secondary' }}>
             Drop-off marked{' '}
-            <Box component="strong" sx={{ color: 'text.primary' }}>
+            <Box
+              component="strong"
+              sx={{ color: dropOffAway ? 'error.main' : 'text.primary', fontWeight: 500 }}
+            >
               {formatMetres(distance)}
             </Box>{' '}
             from the address
           </Typography>
         )}
       </Stack>
+
+      {flag && (
+        <Alert
+          severity="warning"
+          variant="filled"
+          sx={{
+            borderRadius: 0,
+            py: 0,
+            px: 2,
+            typography: 'body2',
+            '& .MuiAlert-icon': { py: 0.75, mr: 1 },
+            '& .MuiAlert-message': { py: 0.75 },
+          }}
+        >
+          {locationFlagSentence(flag)}
+        </Alert>
+      )}
 
       <Box sx={{ flex: 1, minHeight: 0, position: 'relative' }}>
         {hasAnyPoint ? (
@@ -68,6 +101,7 @@ export function MapPanel({ delivery, photos, selectedPhotoIndex, onSelectPhoto, 
               address={address}
               dropOff={dropOff}
               photos={photos}
+              locationCheck={delivery.locationCheck}
               selectedPhotoIndex={selectedPhotoIndex}
               onSelectPhoto={onSelectPhoto}
             />
@@ -123,6 +157,12 @@ export function MapPanel({ delivery, photos, selectedPhotoIndex, onSelectPhoto, 
           <LegendItem symbol={<DotSymbol colour={MAP_COLOURS.photo} />}>
             Where {photosWithLocation === 1 ? 'the photo was' : 'photos were'} taken
           </LegendItem>
+        )}
+        {(dropOffPoint?.accuracyM !== undefined || photosWithLocation > 0) && (
+          <LegendItem symbol={<RingSymbol />}>GPS accuracy</LegendItem>
+        )}
+        {addressPoint && (dropOffPoint || photosWithLocation > 0) && (
+          <LegendItem symbol={<DashSymbol />}>Straight-line distance from the address</LegendItem>
         )}
       </Box>
     </Paper>
@@ -185,6 +225,33 @@ function DotSymbol({ colour }: { colour: string }) {
         border: '2px solid #fff',
         boxShadow: '0 0 0 1px rgba(0,0,0,0.3)',
       }}
+    />
+  )
+}
+
+function RingSymbol() {
+  return (
+    <Box
+      component="span"
+      aria-hidden
+      sx={{
+        width: 14,
+        height: 14,
+        borderRadius: '50%',
+        border: '1px solid',
+        borderColor: 'text.secondary',
+        bgcolor: 'action.hover',
+      }}
+    />
+  )
+}
+
+function DashSymbol() {
+  return (
+    <Box
+      component="span"
+      aria-hidden
+      sx={{ width: 20, height: 0, borderTop: '2px dashed', borderColor: 'text.secondary' }}
     />
   )
 }

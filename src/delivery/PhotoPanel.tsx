@@ -1,5 +1,7 @@
 // The driver's photos, or plainly why there are none. A withheld delivery never gets an <img>, a
-// thumbnail or a photo URL: not even a request may leave for it.
+// thumbnail or a photo URL: not even a request may leave for it. The strip shows thumbnails only;
+// a photo without one gets a numbered tile rather than its full image, because loading the full
+// photo records that the agent looked at it.
 import { useState } from 'react'
 import type { KeyboardEvent, ReactNode } from 'react'
 import Box from '@mui/material/Box'
@@ -10,12 +12,20 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import BrokenImageOutlinedIcon from '@mui/icons-material/BrokenImageOutlined'
 import CloudDownloadOutlinedIcon from '@mui/icons-material/CloudDownloadOutlined'
+import GpsFixedIcon from '@mui/icons-material/GpsFixed'
+import GpsOffIcon from '@mui/icons-material/GpsOff'
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined'
 import NoPhotographyOutlinedIcon from '@mui/icons-material/NoPhotographyOutlined'
+import PhotoOutlinedIcon from '@mui/icons-material/PhotoOutlined'
+import ScheduleIcon from '@mui/icons-material/Schedule'
+import StraightenIcon from '@mui/icons-material/Straighten'
 import type { DeliveryDetail, DeliveryPhoto } from '../../electron/core/api/definition.ts'
 import { photoUrl } from '../api/client.ts'
-import { formatDateTime } from '../format/time.ts'
+import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
+import { formatMetres } from './distance.ts'
 import { withheldReasonText } from './labels.ts'
+import { PhotoViewer } from './PhotoViewer.tsx'
+import { useFullscreen } from './useFullscreen.ts'
 
 type Props = {
   delivery: DeliveryDetail
@@ -23,28 +33,37 @@ type Props = {
   selectedIndex: number
   onSelect: (index: number) => void
   height: number | string
+  /** The case being worked; the Case screen passes it so photo views are recorded against it. */
+  caseId?: string | null
 }
 
 export function photoAlt(photo: DeliveryPhoto, index: number, count: number): string {
   return `Delivery photo ${index + 1} of ${count}, taken ${formatDateTime(photo.takenAt)}`
 }
 
-export function PhotoPanel({ delivery, photos, selectedIndex, onSelect, height }: Props) {
+export function PhotoPanel(props: Props) {
+  const { delivery, photos, selectedIndex, onSelect, height, caseId } = props
   const [unreadable, setUnreadable] = useState<ReadonlySet<string>>(() => new Set())
+  const [attempts, setAttempts] = useState<Readonly<Record<string, number>>>({})
+  const [panel, setPanel] = useState<HTMLElement | null>(null)
+  const fullscreen = useFullscreen(panel)
   const markUnreadable = (id: string) => setUnreadable((ids) => new Set(ids).add(id))
-  const retry = (id: string) =>
+  const retry = (id: string) => {
     setUnreadable((ids) => {
       const next = new Set(ids)
       next.delete(id)
       return next
     })
+    setAttempts((a) => ({ ...a, [id]: (a[id] ?? 0) + 1 }))
+  }
 
   const withheld = delivery.photoWithheld
   const count = photos.length
   const photo = withheld ? undefined : photos[selectedIndex]
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (count < 2) return
+    // A zoomed photo takes the arrow keys for panning (and marks them handled).
+    if (count < 2 || event.defaultPrevented) return
     if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
       event.preventDefault()
       const next = (selectedIndex + (event.key === 'ArrowRight' ? 1 : count - 1)) % count
@@ -54,46 +73,59 @@ export function PhotoPanel({ delivery, photos, selectedIndex, onSelect, height }
     }
   }
 
+  const title = (
+    <Stack direction="row" sx={{ alignItems: 'baseline', gap: 1, minWidth: 0 }}>
+      <Typography variant="h2" id="photo-heading">
+        {count > 1 ? 'Photos' : 'Photo'}
+      </Typography>
+      {count > 1 && (
+        <Typography variant="body2" sx={{ color: 'text.secondary', whiteSpace: 'nowrap' }}>
+          {selectedIndex + 1} of {count}
+        </Typography>
+      )}
+    </Stack>
+  )
+
   const showsImage =
     photo !== undefined &&
     photo.state === 'stored' &&
     !photo.displayError &&
     !unreadable.has(photo.id)
 
-  let viewer: ReactNode
+  let message: ReactNode = null
   if (withheld) {
-    viewer = (
+    message = (
       <PhotoMessage icon={<LockOutlinedIcon />} title="Photo withheld">
         {withheldReasonText(withheld)} Porchlight does not download, show or export photos of this
         delivery.
       </PhotoMessage>
     )
   } else if (!photo) {
-    viewer = (
+    message = (
       <PhotoMessage icon={<NoPhotographyOutlinedIcon />} title="No photo">
         The driver did not take a photo of this delivery.
       </PhotoMessage>
     )
   } else if (photo.state === 'pending') {
-    viewer = (
+    message = (
       <PhotoMessage icon={<CloudDownloadOutlinedIcon />} title="Not downloaded yet">
         The photo has not been downloaded yet; it will appear after the next sync.
       </PhotoMessage>
     )
   } else if (photo.state === 'failed') {
-    viewer = (
+    message = (
       <PhotoMessage icon={<BrokenImageOutlinedIcon />} title="Photo unavailable" tone="error">
         This photo could not be displayed: {photo.failureReason ?? 'the reason was not recorded'}
       </PhotoMessage>
     )
   } else if (photo.displayError) {
-    viewer = (
+    message = (
       <PhotoMessage icon={<BrokenImageOutlinedIcon />} title="Photo unavailable" tone="error">
-        {photo.displayError}
+        This photo could not be displayed: {photo.displayError}
       </PhotoMessage>
     )
   } else if (unreadable.has(photo.id)) {
-    viewer = (
+    message = (
       <PhotoMessage
         icon={<BrokenImageOutlinedIcon />}
         title="Photo unavailable"
@@ -104,71 +136,64 @@ export function PhotoPanel({ delivery, photos, selectedIndex, onSelect, height }
           </Button>
         }
       >
-        This photo could not be displayed.
+        This photo could not be displayed. The file may be damaged or Porchlight may have stopped
+        serving it.
       </PhotoMessage>
-    )
-  } else {
-    viewer = (
-      <Box
-        component="img"
-        key={photo.id}
-        src={photoUrl(photo.id)}
-        alt={photoAlt(photo, selectedIndex, count)}
-        onError={() => markUnreadable(photo.id)}
-        sx={{ width: '100%', height: '100%', objectFit: 'contain', display: 'block' }}
-      />
     )
   }
 
   return (
     <Paper
+      ref={setPanel}
       component="section"
       variant="outlined"
       aria-labelledby="photo-heading"
       onKeyDown={onKeyDown}
-      sx={{ display: 'flex', flexDirection: 'column', height, overflow: 'hidden' }}
+      sx={{
+        display: 'flex',
+        flexDirection: 'column',
+        height,
+        overflow: 'hidden',
+        '&:fullscreen': { height: '100vh', width: '100vw', borderRadius: 0, border: 0 },
+      }}
     >
-      <Stack
-        direction="row"
-        sx={{
-          alignItems: 'baseline',
-          gap: 1,
-          px: 2,
-          py: 1.25,
-          borderBottom: 1,
-          borderColor: 'divider',
-        }}
-      >
-        <Typography variant="h2" id="photo-heading">
-          {count > 1 && !withheld ? 'Photos' : 'Photo'}
-        </Typography>
-        {photo && (
-          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-            {count > 1 ? `${selectedIndex + 1} of ${count} · ` : ''}taken{' '}
-            {formatDateTime(photo.takenAt)}
-            {photo.location?.accuracyM !== undefined &&
-              ` · located to ±${Math.round(photo.location.accuracyM)} m`}
-          </Typography>
-        )}
-      </Stack>
+      {showsImage ? (
+        <PhotoViewer
+          key={`${photo.id}:${attempts[photo.id] ?? 0}`}
+          photo={photo}
+          alt={photoAlt(photo, selectedIndex, count)}
+          caseId={caseId}
+          title={title}
+          fullscreen={fullscreen}
+          onUnreadable={() => markUnreadable(photo.id)}
+        />
+      ) : (
+        <>
+          <Stack
+            direction="row"
+            sx={{
+              alignItems: 'center',
+              px: 2,
+              py: 0.5,
+              minHeight: 48,
+              borderBottom: 1,
+              borderColor: 'divider',
+            }}
+          >
+            {title}
+          </Stack>
+          <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto' }}>{message}</Box>
+        </>
+      )}
 
-      <Box
-        sx={{
-          flex: 1,
-          minHeight: 0,
-          position: 'relative',
-          // Photos read best on near-black, like any image viewer; messages sit on the panel.
-          bgcolor: showsImage ? '#0b0e11' : 'transparent',
-        }}
-      >
-        {viewer}
-      </Box>
+      {photo && <PhotoFacts delivery={delivery} photo={photo} />}
 
       {!withheld && count > 1 && (
         <Stack
           direction="row"
           role="group"
           aria-label="Choose a photo"
+          data-arrow-keys
           sx={{ gap: 1, p: 1, borderTop: 1, borderColor: 'divider', overflowX: 'auto' }}
         >
           {photos.map((item, index) => (
@@ -178,8 +203,6 @@ export function PhotoPanel({ delivery, photos, selectedIndex, onSelect, height }
               index={index}
               count={count}
               selected={index === selectedIndex}
-              unreadable={unreadable.has(item.id)}
-              onUnreadable={() => markUnreadable(item.id)}
               onSelect={() => onSelect(index)}
             />
           ))}
@@ -189,17 +212,106 @@ export function PhotoPanel({ delivery, photos, selectedIndex, onSelect, height }
   )
 }
 
+/** When and where the photo was taken, and how far that is from the address. */
+function PhotoFacts({ delivery, photo }: { delivery: DeliveryDetail; photo: DeliveryPhoto }) {
+  const check = delivery.locationCheck
+  const distanceM = check.photoDistancesM.find((p) => p.photoId === photo.id)?.distanceM ?? null
+  const location = photo.location
+  const beyond = distanceM !== null && distanceM - (location?.accuracyM ?? 0) > check.thresholdM
+  const relation = delivery.deliveredAt ? takenRelation(photo.takenAt, delivery.deliveredAt) : null
+  return (
+    <Box
+      aria-label="About this photo"
+      role="group"
+      sx={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        columnGap: 2.5,
+        rowGap: 0.5,
+        px: 2,
+        py: 0.75,
+        borderTop: 1,
+        borderColor: 'divider',
+        typography: 'body2',
+        color: 'text.secondary',
+        '& svg': { fontSize: 16 },
+      }}
+    >
+      <FactItem icon={<ScheduleIcon aria-hidden />}>
+        <span title={formatDateTimeLong(photo.takenAt)}>
+          Taken{' '}
+          <Box component="span" sx={{ color: 'text.primary' }}>
+            {formatDateTime(photo.takenAt)}
+          </Box>
+        </span>
+        {relation && <span>, {relation}</span>}
+      </FactItem>
+      {location ? (
+        <FactItem icon={<GpsFixedIcon aria-hidden />}>
+          <span>
+            GPS{' '}
+            <Box
+              component="span"
+              sx={{ color: 'text.primary', fontFamily: 'ui-monospace, "Roboto Mono", monospace' }}
+            >
+              {location.lat.toFixed(5)}, {location.lng.toFixed(5)}
+            </Box>
+            {location.accuracyM !== undefined && ` ±${formatMetres(location.accuracyM)}`}
+          </span>
+        </FactItem>
+      ) : (
+        <FactItem icon={<GpsOffIcon aria-hidden />}>
+          No location was recorded with this photo
+        </FactItem>
+      )}
+      {distanceM !== null && (
+        <FactItem icon={<StraightenIcon aria-hidden />}>
+          <span>
+            <Box
+              component="strong"
+              sx={{ color: beyond ? 'warning.main' : 'text.primary', fontWeight: 500 }}
+            >
+              {formatMetres(distanceM)}
+            </Box>{' '}
+            from the address
+          </span>
+        </FactItem>
+      )}
+    </Box>
+  )
+}
+
+function FactItem({ icon, children }: { icon: ReactNode; children: ReactNode }) {
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}>
+      {icon}
+      <span>{children}</span>
+    </Box>
+  )
+}
+
+/** "2 min before it was marked delivered": a photo long before or after is worth a question. */
+function takenRelation(takenAt: string, deliveredAt: string): string | null {
+  const seconds = (Date.parse(deliveredAt) - Date.parse(takenAt)) / 1000
+  if (!Number.isFinite(seconds)) return null
+  const magnitude = Math.abs(seconds)
+  if (magnitude < 60) return 'as it was marked delivered'
+  const minutes = Math.round(magnitude / 60)
+  const span = minutes < 90 ? `${minutes} min` : `${Math.round((magnitude / 3600) * 10) / 10} hours`
+  return `${span} ${seconds > 0 ? 'before' : 'after'} it was marked delivered`
+}
+
 function Thumbnail(props: {
   photo: DeliveryPhoto
   index: number
   count: number
   selected: boolean
-  unreadable: boolean
-  onUnreadable: () => void
   onSelect: () => void
 }) {
-  const { photo, index, count, selected, unreadable, onUnreadable, onSelect } = props
-  const showImage = photo.state === 'stored' && !photo.displayError && !unreadable
+  const { photo, index, count, selected, onSelect } = props
+  const [failed, setFailed] = useState(false)
+  const showImage = photo.state === 'stored' && !photo.displayError && photo.hasThumbnail && !failed
+  const problem = photo.state === 'failed' || photo.displayError !== null
   return (
     <ButtonBase
       data-thumbnail
@@ -208,6 +320,7 @@ function Thumbnail(props: {
       aria-pressed={selected}
       tabIndex={selected ? 0 : -1}
       sx={{
+        position: 'relative',
         width: 72,
         height: 54,
         flexShrink: 0,
@@ -223,17 +336,38 @@ function Thumbnail(props: {
       {showImage ? (
         <Box
           component="img"
-          src={photoUrl(photo.id)}
+          src={photoUrl(photo.id, { variant: 'thumbnail' })}
           alt=""
-          loading="lazy"
-          onError={onUnreadable}
+          onError={() => setFailed(true)}
           sx={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
         />
       ) : photo.state === 'pending' ? (
         <CloudDownloadOutlinedIcon fontSize="small" aria-hidden />
-      ) : (
+      ) : problem ? (
         <BrokenImageOutlinedIcon fontSize="small" aria-hidden />
+      ) : (
+        <PhotoOutlinedIcon fontSize="small" aria-hidden />
       )}
+      <Box
+        component="span"
+        aria-hidden
+        sx={{
+          position: 'absolute',
+          left: 3,
+          top: 3,
+          minWidth: 16,
+          height: 16,
+          px: 0.5,
+          borderRadius: 8,
+          bgcolor: 'rgba(0, 0, 0, 0.65)',
+          color: '#fff',
+          fontSize: 11,
+          fontWeight: 700,
+          lineHeight: '16px',
+        }}
+      >
+        {index + 1}
+      </Box>
     </ButtonBase>
   )
 }
@@ -248,7 +382,7 @@ function PhotoMessage(props: {
   return (
     <Stack
       sx={{
-        height: '100%',
+        minHeight: '100%',
         alignItems: 'center',
         justifyContent: 'center',
         textAlign: 'center',

@@ -3,6 +3,8 @@ import type { KeyboardEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
+import Checkbox from '@mui/material/Checkbox'
+import FormControlLabel from '@mui/material/FormControlLabel'
 import InputAdornment from '@mui/material/InputAdornment'
 import LinearProgress from '@mui/material/LinearProgress'
 import Link from '@mui/material/Link'
@@ -21,6 +23,7 @@ import NoPhotographyOutlinedIcon from '@mui/icons-material/NoPhotographyOutlined
 import PhotoCameraOutlinedIcon from '@mui/icons-material/PhotoCameraOutlined'
 import SearchIcon from '@mui/icons-material/Search'
 import SearchOffIcon from '@mui/icons-material/SearchOff'
+import WrongLocationOutlinedIcon from '@mui/icons-material/WrongLocationOutlined'
 import type { SearchResult } from '../../electron/core/api/definition.ts'
 import { routeHref } from '../app/route.ts'
 import { shortcutLabel } from '../app/shortcuts.ts'
@@ -45,7 +48,8 @@ const RESULTS_ID = 'search-results'
 export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }: Props) {
   const inputRef = useRef<HTMLInputElement>(null)
   const rowRefs = useRef<Array<HTMLTableRowElement | null>>([])
-  const { query, results, resultQuery, loading, error, selectedIndex } = search
+  const { query, awayOnly, results, resultQuery, resultAwayOnly, loading, error, selectedIndex } =
+    search
 
   useEffect(() => {
     inputRef.current?.focus()
@@ -83,7 +87,13 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
   }
 
   const hasQuery = query.trim().length > 0
-  const showResults = hasQuery && results !== null && results.length > 0
+  // The "away" filter lists every flagged delivery on its own, so it counts as a search too.
+  const active = hasQuery || awayOnly
+  const showResults = active && results !== null && results.length > 0
+  const answered = resultQuery || resultAwayOnly
+  const resultsLabel = resultQuery
+    ? `Search results for ${resultQuery}${resultAwayOnly ? ', delivered away from the address' : ''}`
+    : 'Deliveries delivered away from the address'
 
   return (
     <Box
@@ -102,52 +112,81 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
         <Typography variant="h1" id="search-heading" sx={{ mb: 1.5 }}>
           Search deliveries
         </Typography>
-        <Box sx={{ position: 'relative' }}>
-          <TextField
-            inputRef={inputRef}
-            type="search"
-            fullWidth
-            autoComplete="off"
-            placeholder="Order id, tracking number, customer name, email, phone or street"
-            value={query}
-            onChange={(event) => search.setQuery(event.target.value)}
-            onKeyDown={onInputKeyDown}
-            slotProps={{
-              htmlInput: {
-                'aria-label': 'Search deliveries',
-                'aria-describedby': HINT_ID,
-                'aria-controls': showResults ? RESULTS_ID : undefined,
-                maxLength: 200,
-                spellCheck: false,
-              },
-              input: {
-                sx: { bgcolor: 'background.paper', fontSize: '1.05rem' },
-                startAdornment: (
-                  <InputAdornment position="start">
-                    <SearchIcon aria-hidden />
-                  </InputAdornment>
-                ),
-                endAdornment: (
-                  <InputAdornment position="end" aria-hidden>
-                    <kbd>{shortcutLabel('K')}</kbd>
-                  </InputAdornment>
-                ),
-              },
-            }}
-          />
-          {loading && (
-            <LinearProgress
-              aria-label="Searching"
-              sx={{
-                position: 'absolute',
-                left: 4,
-                right: 4,
-                bottom: 0,
-                height: 3,
-                borderRadius: 2,
+        <Box
+          sx={{
+            display: 'flex',
+            alignItems: 'center',
+            columnGap: 2,
+            rowGap: 1,
+            flexWrap: { xs: 'wrap', md: 'nowrap' },
+          }}
+        >
+          <Box sx={{ position: 'relative', flex: 1, minWidth: 280 }}>
+            <TextField
+              inputRef={inputRef}
+              type="search"
+              fullWidth
+              autoComplete="off"
+              placeholder="Order id, tracking number, customer name, email, phone or street"
+              value={query}
+              onChange={(event) => search.setQuery(event.target.value)}
+              onKeyDown={onInputKeyDown}
+              slotProps={{
+                htmlInput: {
+                  'aria-label': 'Search deliveries',
+                  'aria-describedby': HINT_ID,
+                  'aria-controls': showResults ? RESULTS_ID : undefined,
+                  maxLength: 200,
+                  spellCheck: false,
+                },
+                input: {
+                  sx: { bgcolor: 'background.paper', fontSize: '1.05rem' },
+                  startAdornment: (
+                    <InputAdornment position="start">
+                      <SearchIcon aria-hidden />
+                    </InputAdornment>
+                  ),
+                  endAdornment: (
+                    <InputAdornment position="end" aria-hidden>
+                      <kbd>{shortcutLabel('K')}</kbd>
+                    </InputAdornment>
+                  ),
+                },
               }}
             />
-          )}
+            {loading && (
+              <LinearProgress
+                aria-label="Searching"
+                sx={{
+                  position: 'absolute',
+                  left: 4,
+                  right: 4,
+                  bottom: 0,
+                  height: 3,
+                  borderRadius: 2,
+                }}
+              />
+            )}
+          </Box>
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={awayOnly}
+                onChange={(event) => search.setAwayOnly(event.target.checked)}
+              />
+            }
+            label={
+              <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+                <WrongLocationOutlinedIcon
+                  fontSize="small"
+                  sx={{ color: 'warning.main' }}
+                  aria-hidden
+                />
+                Only delivered away from the address
+              </Box>
+            }
+            sx={{ mr: 0, flexShrink: 0, whiteSpace: 'nowrap' }}
+          />
         </Box>
         <Typography
           id={HINT_ID}
@@ -162,9 +201,13 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
 
       <Box role="status" aria-live="polite" sx={{ typography: 'body2', color: 'text.secondary' }}>
         {showResults &&
-          (results.length >= SEARCH_LIMIT
-            ? `Showing the ${formatCount(results.length)} newest matches for “${resultQuery}”. Add more words to narrow the search.`
-            : `${plural(results.length, 'delivery matches', 'deliveries match')} “${resultQuery}”.`)}
+          (resultQuery
+            ? results.length >= SEARCH_LIMIT
+              ? `Showing the ${formatCount(results.length)} newest matches for “${resultQuery}”${resultAwayOnly ? ' delivered away from the address' : ''}. Add more words to narrow the search.`
+              : `${plural(results.length, 'delivery matches', 'deliveries match')} “${resultQuery}”${resultAwayOnly ? ' and were delivered away from the address' : ''}.`
+            : results.length >= SEARCH_LIMIT
+              ? `Showing the ${formatCount(results.length)} newest deliveries delivered away from the address. Type to narrow them down.`
+              : `${plural(results.length, 'delivery was', 'deliveries were')} delivered away from the address.`)}
       </Box>
 
       {error && (
@@ -180,10 +223,14 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
         </Alert>
       )}
 
-      {!hasQuery && <EmptyQueryHint />}
+      {!active && <EmptyQueryHint />}
 
-      {hasQuery && !error && results !== null && results.length === 0 && resultQuery && (
-        <NoMatches query={resultQuery} cachedDeliveries={cachedDeliveries} />
+      {active && !error && results !== null && results.length === 0 && answered && (
+        <NoMatches
+          query={resultQuery}
+          awayOnly={resultAwayOnly}
+          cachedDeliveries={cachedDeliveries}
+        />
       )}
 
       {showResults && (
@@ -201,7 +248,7 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
             id={RESULTS_ID}
             stickyHeader
             size="small"
-            aria-label={`Search results for ${resultQuery}`}
+            aria-label={resultsLabel}
             onKeyDown={onTableKeyDown}
           >
             <TableHead>
@@ -213,6 +260,7 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
                 <TableCell scope="col">City</TableCell>
                 <TableCell scope="col">Delivered</TableCell>
                 <TableCell scope="col">Photo</TableCell>
+                <TableCell scope="col">Location</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -257,6 +305,7 @@ function ResultRow({ result, selected, rowRef, onOpen, onFocus }: RowProps) {
     `${result.street}, ${result.city}`,
     delivered ? `delivered ${delivered}` : 'not delivered',
     `photo: ${photo.label.toLowerCase()}`,
+    ...(result.awayFromAddress ? ['delivered away from the address'] : []),
   ].join(', ')
 
   return (
@@ -314,6 +363,25 @@ function ResultRow({ result, selected, rowRef, onOpen, onFocus }: RowProps) {
           </Box>
         </Tooltip>
       </TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+        {result.awayFromAddress && (
+          <Tooltip title="The drop-off or a photo is farther from the address than the threshold allows">
+            <Box
+              component="span"
+              sx={{
+                display: 'inline-flex',
+                alignItems: 'center',
+                gap: 0.5,
+                color: 'warning.main',
+                fontWeight: 500,
+              }}
+            >
+              <WrongLocationOutlinedIcon fontSize="small" aria-hidden />
+              Away
+            </Box>
+          </Tooltip>
+        )}
+      </TableCell>
     </TableRow>
   )
 }
@@ -360,25 +428,33 @@ function EmptyQueryHint() {
 
 function NoMatches({
   query,
+  awayOnly,
   cachedDeliveries,
 }: {
   query: string
+  awayOnly: boolean
   cachedDeliveries: number | null
 }) {
   return (
     <Box sx={{ py: 6, textAlign: 'center', color: 'text.secondary' }}>
       <SearchOffIcon sx={{ fontSize: 48, opacity: 0.5 }} aria-hidden />
       <Typography variant="h2" sx={{ color: 'text.primary', mt: 1 }}>
-        No deliveries match “{query}”
+        {!query
+          ? 'No delivery was delivered away from the address'
+          : awayOnly
+            ? `No deliveries delivered away from the address match “${query}”`
+            : `No deliveries match “${query}”`}
       </Typography>
       <Typography variant="body2" sx={{ mt: 0.5, maxWidth: 480, mx: 'auto' }}>
         {cachedDeliveries === 0
           ? 'The local copy is still empty. Deliveries appear here after the first sync.'
-          : `Check the spelling, or try the order id or tracking number. Porchlight searches the ${
-              cachedDeliveries === null
-                ? 'local copy'
-                : `${plural(cachedDeliveries, 'delivery', 'deliveries')} in the local copy`
-            }.`}
+          : !query
+            ? 'No drop-off or photo in the local copy is farther from its address than the threshold in Settings allows.'
+            : `Check the spelling, or try the order id or tracking number${awayOnly ? ', or clear “Only delivered away from the address”' : ''}. Porchlight searches the ${
+                cachedDeliveries === null
+                  ? 'local copy'
+                  : `${plural(cachedDeliveries, 'delivery', 'deliveries')} in the local copy`
+              }.`}
       </Typography>
     </Box>
   )

@@ -9,8 +9,12 @@ export const SEARCH_LIMIT = 50
 
 export type SearchState = {
   query: string
+  /** Only deliveries flagged "delivered away from the address"; with no query, all of them. */
+  awayOnly: boolean
   /** The query the shown results answer; they may lag `query` while a search is in flight. */
   resultQuery: string
+  /** Whether the shown results answer the "away from the address" filter. */
+  resultAwayOnly: boolean
   results: SearchResult[] | null
   loading: boolean
   error: string | null
@@ -19,6 +23,7 @@ export type SearchState = {
 
 export type DeliverySearch = SearchState & {
   setQuery: (query: string) => void
+  setAwayOnly: (awayOnly: boolean) => void
   retry: () => void
   moveSelection: (delta: number) => void
   select: (index: number) => void
@@ -26,7 +31,9 @@ export type DeliverySearch = SearchState & {
 
 const initialState: SearchState = {
   query: '',
+  awayOnly: false,
   resultQuery: '',
+  resultAwayOnly: false,
   results: null,
   loading: false,
   error: null,
@@ -44,27 +51,42 @@ export function useDeliverySearch(refreshKey: string): DeliverySearch {
   const latestRequest = useRef(0)
   const debounceTimer = useRef<number | undefined>(undefined)
   const latestQuery = useRef('')
+  const latestAwayOnly = useRef(false)
 
   const search = useCallback((query: string, quiet: boolean) => {
     const request = ++latestRequest.current
     const trimmed = query.trim()
-    if (!trimmed) {
-      setState((s) => ({ ...s, resultQuery: '', results: null, loading: false, error: null }))
+    const awayOnly = latestAwayOnly.current
+    if (!trimmed && !awayOnly) {
+      setState((s) => ({
+        ...s,
+        resultQuery: '',
+        resultAwayOnly: false,
+        results: null,
+        loading: false,
+        error: null,
+      }))
       return
     }
     if (!quiet) setState((s) => ({ ...s, loading: true, error: null }))
-    api.searchDeliveries({ query: trimmed, limit: SEARCH_LIMIT }).then(
+    const arg = awayOnly
+      ? { query: trimmed, limit: SEARCH_LIMIT, awayFromAddress: true }
+      : { query: trimmed, limit: SEARCH_LIMIT }
+    api.searchDeliveries(arg).then(
       (results) => {
         if (request !== latestRequest.current) return
         setState((s) => {
           const previouslySelected =
-            s.resultQuery === trimmed ? s.results?.[s.selectedIndex]?.deliveryId : undefined
+            s.resultQuery === trimmed && s.resultAwayOnly === awayOnly
+              ? s.results?.[s.selectedIndex]?.deliveryId
+              : undefined
           const kept = previouslySelected
             ? results.findIndex((r) => r.deliveryId === previouslySelected)
             : -1
           return {
             ...s,
             resultQuery: trimmed,
+            resultAwayOnly: awayOnly,
             results,
             loading: false,
             error: null,
@@ -84,11 +106,21 @@ export function useDeliverySearch(refreshKey: string): DeliverySearch {
       latestQuery.current = query
       setState((s) => ({ ...s, query }))
       window.clearTimeout(debounceTimer.current)
-      if (!query.trim()) {
+      if (!query.trim() && !latestAwayOnly.current) {
         search(query, false)
         return
       }
       debounceTimer.current = window.setTimeout(() => search(query, false), SEARCH_DEBOUNCE_MS)
+    },
+    [search],
+  )
+
+  const setAwayOnly = useCallback(
+    (awayOnly: boolean) => {
+      latestAwayOnly.current = awayOnly
+      setState((s) => ({ ...s, awayOnly }))
+      window.clearTimeout(debounceTimer.current)
+      search(latestQuery.current, false)
     },
     [search],
   )
@@ -112,10 +144,10 @@ export function useDeliverySearch(refreshKey: string): DeliverySearch {
   useEffect(() => {
     if (seenRefreshKey.current === refreshKey) return
     seenRefreshKey.current = refreshKey
-    if (latestQuery.current.trim()) search(latestQuery.current, true)
+    if (latestQuery.current.trim() || latestAwayOnly.current) search(latestQuery.current, true)
   }, [refreshKey, search])
 
   useEffect(() => () => window.clearTimeout(debounceTimer.current), [])
 
-  return { ...state, setQuery, retry, moveSelection, select }
+  return { ...state, setQuery, setAwayOnly, retry, moveSelection, select }
 }

@@ -1,0 +1,197 @@
+// Opening a missing-package case from the delivery: a reason (required) and, if the agent has one
+// to hand, the first note. The case is written locally at once and sent when the service is
+// reachable, so this works offline too.
+import { useId, useState } from 'react'
+import type { FormEvent } from 'react'
+import Alert from '@mui/material/Alert'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import CircularProgress from '@mui/material/CircularProgress'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogTitle from '@mui/material/DialogTitle'
+import FormControl from '@mui/material/FormControl'
+import FormControlLabel from '@mui/material/FormControlLabel'
+import FormHelperText from '@mui/material/FormHelperText'
+import FormLabel from '@mui/material/FormLabel'
+import Link from '@mui/material/Link'
+import Radio from '@mui/material/Radio'
+import RadioGroup from '@mui/material/RadioGroup'
+import TextField from '@mui/material/TextField'
+import Typography from '@mui/material/Typography'
+import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
+import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
+import { api, userMessage } from '../api/client.ts'
+import { ACTIVE_STATUSES, STATUS_LABELS } from '../cases/caseWords.ts'
+import type { CaseReason } from '../cases/caseWords.ts'
+import { formatDateTime } from '../format/time.ts'
+import { caseHref } from './caseLinks.ts'
+import { CASE_REASON_CHOICES } from './caseReasons.ts'
+
+const NOTE_MAX = 4000
+
+type Props = {
+  open: boolean
+  delivery: DeliveryDetail
+  onClose: () => void
+  onOpened: (opened: CaseDetail) => void
+}
+
+export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
+  const [reason, setReason] = useState<CaseReason | null>(null)
+  const [note, setNote] = useState('')
+  const [showReasonError, setShowReasonError] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const titleId = useId()
+  const reasonLabelId = useId()
+  const reasonErrorId = useId()
+
+  const reset = () => {
+    setReason(null)
+    setNote('')
+    setShowReasonError(false)
+    setError(null)
+  }
+
+  const close = () => {
+    if (saving) return
+    onClose()
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (saving) return
+    if (!reason) {
+      setShowReasonError(true)
+      document.querySelector<HTMLInputElement>(`[name="case-reason"]`)?.focus()
+      return
+    }
+    setSaving(true)
+    setError(null)
+    try {
+      const trimmed = note.trim()
+      const opened = await api.openCase({
+        deliveryId: delivery.id,
+        reason,
+        ...(trimmed ? { note: trimmed } : {}),
+      })
+      setSaving(false)
+      onOpened(opened)
+    } catch (failure) {
+      setSaving(false)
+      setError(userMessage(failure))
+    }
+  }
+
+  const activeCases = delivery.cases.filter((c) => ACTIVE_STATUSES.includes(c.status))
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      aria-labelledby={titleId}
+      fullWidth
+      maxWidth="sm"
+      slotProps={{ transition: { onExited: reset } }}
+    >
+      <Box component="form" noValidate onSubmit={submit}>
+        <DialogTitle id={titleId}>Open a case on order {delivery.orderId}</DialogTitle>
+        <DialogContent sx={{ display: 'grid', gap: 2.5 }}>
+          {activeCases.length > 0 && (
+            <Alert severity="info">
+              This delivery already has {activeCases.length === 1 ? 'a case' : 'cases'} being
+              worked:{' '}
+              {activeCases.map((c, index) => (
+                <span key={c.id}>
+                  {index > 0 && ', '}
+                  <Link href={caseHref(c.id)} color="inherit">
+                    {STATUS_LABELS[c.status].toLowerCase()}, opened {formatDateTime(c.openedAt)}
+                  </Link>
+                </span>
+              ))}
+              . Open another only for a different problem.
+            </Alert>
+          )}
+
+          <FormControl error={showReasonError && !reason} required>
+            <FormLabel id={reasonLabelId} sx={{ mb: 0.5 }}>
+              What is the customer reporting?
+            </FormLabel>
+            <RadioGroup
+              name="case-reason"
+              aria-labelledby={reasonLabelId}
+              aria-describedby={showReasonError && !reason ? reasonErrorId : undefined}
+              aria-required
+              value={reason ?? ''}
+              onChange={(event) => setReason(event.target.value as CaseReason)}
+            >
+              {CASE_REASON_CHOICES.map((choice) => (
+                <FormControlLabel
+                  key={choice.value}
+                  value={choice.value}
+                  control={<Radio size="small" />}
+                  sx={{ alignItems: 'flex-start', mr: 0, '& .MuiRadio-root': { pt: 0.5 } }}
+                  label={
+                    <Box sx={{ py: 0.5 }}>
+                      <Typography component="span" variant="body1" sx={{ display: 'block' }}>
+                        {choice.label}
+                      </Typography>
+                      <Typography
+                        component="span"
+                        variant="body2"
+                        sx={{ display: 'block', color: 'text.secondary' }}
+                      >
+                        {choice.hint}
+                      </Typography>
+                    </Box>
+                  }
+                />
+              ))}
+            </RadioGroup>
+            {showReasonError && !reason && (
+              <FormHelperText id={reasonErrorId} sx={{ mx: 0 }}>
+                Choose what the customer is reporting.
+              </FormHelperText>
+            )}
+          </FormControl>
+
+          <TextField
+            label="First note (optional)"
+            multiline
+            minRows={3}
+            maxRows={10}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            helperText={
+              note.length > NOTE_MAX - 200
+                ? `${note.length.toLocaleString()} of ${NOTE_MAX.toLocaleString()} characters`
+                : 'What the customer said, and what you have checked so far.'
+            }
+            slotProps={{ htmlInput: { maxLength: NOTE_MAX } }}
+          />
+
+          {error && (
+            <Alert severity="error" role="alert">
+              The case could not be opened. {error}
+            </Alert>
+          )}
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={close} disabled={saving}>
+            Cancel
+          </Button>
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={saving}
+            startIcon={saving ? <CircularProgress size={16} color="inherit" /> : undefined}
+          >
+            Open case
+          </Button>
+        </DialogActions>
+      </Box>
+    </Dialog>
+  )
+}
