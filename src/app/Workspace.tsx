@@ -1,7 +1,7 @@
 // The signed-in frame: app bar on top, navigation on the left, the current screen in the middle,
 // sync status along the bottom. It owns what must outlive a screen: the search and sync state.
 import { lazy, Suspense, useCallback, useState } from 'react'
-import type { MouseEvent } from 'react'
+import type { MouseEvent, ReactNode } from 'react'
 import AppBar from '@mui/material/AppBar'
 import Box from '@mui/material/Box'
 import List from '@mui/material/List'
@@ -11,17 +11,27 @@ import ListItemIcon from '@mui/material/ListItemIcon'
 import ListItemText from '@mui/material/ListItemText'
 import Toolbar from '@mui/material/Toolbar'
 import Typography from '@mui/material/Typography'
+import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined'
 import SearchIcon from '@mui/icons-material/Search'
+import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined'
 import type { Session } from '../../electron/core/api/definition.ts'
+import { CaseScreen } from '../cases/CaseScreen.tsx'
+import { CasesNavItem } from '../cases/CasesNavItem.tsx'
+import { CasesScreen } from '../cases/CasesScreen.tsx'
+import { KeyboardShortcutsHelp } from '../cases/KeyboardShortcutsDialog.tsx'
 import { DeliveryScreenSkeleton } from '../delivery/DeliveryScreenSkeleton.tsx'
 import { SearchScreen } from '../search/SearchScreen.tsx'
 import { useDeliverySearch } from '../search/useDeliverySearch.ts'
 import { DemoChip } from '../session/DemoChip.tsx'
+import { SessionNotice } from '../session/SessionNotice.tsx'
 import { UserMenu } from '../session/UserMenu.tsx'
+import { SettingsScreen } from '../settings/SettingsScreen.tsx'
 import { StatusBar } from '../sync/StatusBar.tsx'
+import { SyncReportScreen } from '../sync/SyncReportScreen.tsx'
 import { useSyncStatus } from '../sync/useSyncStatus.ts'
 import { BrandMark } from './BrandMark.tsx'
 import { navigate, routeHref, useRoute } from './route.ts'
+import type { Route } from './route.ts'
 import { shortcutLabel, useCommandShortcut } from './shortcuts.ts'
 
 const DeliveryScreen = lazy(() => import('../delivery/DeliveryScreen.tsx'))
@@ -78,6 +88,7 @@ export function Workspace({ session, user, onSignedOut }: Props) {
             Porchlight
           </Typography>
           {session.demo && <DemoChip />}
+          {session.notice && <SessionNotice text={session.notice} />}
           <Box sx={{ flex: 1 }} />
           <UserMenu user={user} onSignedOut={onSignedOut} />
         </Toolbar>
@@ -93,9 +104,11 @@ export function Workspace({ session, user, onSignedOut }: Props) {
           borderColor: 'divider',
           bgcolor: 'background.paper',
           py: 1,
+          display: 'flex',
+          flexDirection: 'column',
         }}
       >
-        {/* Cases and Reports join this list in later slices. */}
+        {/* Cases and Reports join the first list in later slices. */}
         <List dense disablePadding sx={{ px: 1 }}>
           <ListItem disablePadding>
             <ListItemButton
@@ -118,10 +131,33 @@ export function Workspace({ session, user, onSignedOut }: Props) {
               </Box>
             </ListItemButton>
           </ListItem>
+          <CasesNavItem current={route} />
+          <NavItem
+            route={{ screen: 'sync-report' }}
+            current={route}
+            icon={<FactCheckOutlinedIcon fontSize="small" />}
+            label="Sync report"
+          />
+        </List>
+        <List dense disablePadding sx={{ px: 1, mt: 'auto' }}>
+          <NavItem
+            route={{ screen: 'settings' }}
+            current={route}
+            icon={<SettingsOutlinedIcon fontSize="small" />}
+            label="Settings"
+          />
         </List>
       </Box>
 
-      {route.screen === 'delivery' ? (
+      {route.screen === 'cases' ? (
+        <CasesScreen filters={route.filters} user={user} />
+      ) : route.screen === 'case' ? (
+        <CaseScreen key={route.caseId} caseId={route.caseId} user={user} />
+      ) : route.screen === 'sync-report' ? (
+        <SyncReportScreen sync={sync} />
+      ) : route.screen === 'settings' ? (
+        <SettingsScreen session={session} user={user} />
+      ) : route.screen === 'delivery' ? (
         <Suspense fallback={<DeliveryScreenSkeleton />}>
           <DeliveryScreen
             key={route.deliveryId}
@@ -140,6 +176,26 @@ export function Workspace({ session, user, onSignedOut }: Props) {
       )}
 
       <StatusBar sync={sync} />
+      <KeyboardShortcutsHelp />
     </Box>
+  )
+}
+
+/** A place in the left navigation: a plain link to its hash route, marked when it is open. */
+function NavItem(props: { route: Route; current: Route; icon: ReactNode; label: string }) {
+  const here = props.current.screen === props.route.screen
+  return (
+    <ListItem disablePadding>
+      <ListItemButton
+        component="a"
+        href={routeHref(props.route)}
+        selected={here}
+        aria-current={here ? 'page' : undefined}
+        sx={{ borderRadius: 1 }}
+      >
+        <ListItemIcon sx={{ minWidth: 36 }}>{props.icon}</ListItemIcon>
+        <ListItemText primary={props.label} />
+      </ListItemButton>
+    </ListItem>
   )
 }

@@ -1,10 +1,29 @@
 // Where the agent is, kept in the URL hash so Back/Forward (and a reload in browser mode) work and
-// no router library is needed. Only two places exist yet; Cases and Reports will join them.
+// no router library is needed. Reports will join these.
 import { useSyncExternalStore } from 'react'
+import { caseFiltersQuery, parseCaseFilters } from '../cases/caseFilters.ts'
+import type { CaseFilters } from '../cases/caseFilters.ts'
 
-export type Route = { screen: 'search' } | { screen: 'delivery'; deliveryId: string }
+export type Route =
+  | { screen: 'search' }
+  | { screen: 'delivery'; deliveryId: string }
+  | { screen: 'sync-report' }
+  | { screen: 'settings' }
+  | { screen: 'cases'; filters: CaseFilters }
+  | { screen: 'case'; caseId: string }
+
+const FIXED_SCREENS = { '#/sync-report': 'sync-report', '#/settings': 'settings' } as const
 
 export function parseRoute(hash: string): Route {
+  if (Object.hasOwn(FIXED_SCREENS, hash)) {
+    return { screen: FIXED_SCREENS[hash as keyof typeof FIXED_SCREENS] }
+  }
+  const cases = /^#\/cases(?:\?(.*))?$/.exec(hash)
+  if (cases) return { screen: 'cases', filters: parseCaseFilters(cases[1] ?? '') }
+  const oneCase = /^#\/case\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(
+    hash,
+  )
+  if (oneCase?.[1]) return { screen: 'case', caseId: oneCase[1].toLowerCase() }
   const match = /^#\/delivery\/([^/?#]+)$/.exec(hash)
   if (match?.[1]) {
     try {
@@ -17,9 +36,14 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHref(route: Route): string {
+  if (route.screen === 'cases') {
+    const query = caseFiltersQuery(route.filters)
+    return query ? `#/cases?${query}` : '#/cases'
+  }
+  if (route.screen === 'case') return `#/case/${encodeURIComponent(route.caseId)}`
   return route.screen === 'delivery'
     ? `#/delivery/${encodeURIComponent(route.deliveryId)}`
-    : '#/search'
+    : `#/${route.screen}`
 }
 
 export function navigate(route: Route): void {

@@ -5,14 +5,18 @@ import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
 import Divider from '@mui/material/Divider'
+import Link from '@mui/material/Link'
 import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
 import CloudDoneOutlinedIcon from '@mui/icons-material/CloudDoneOutlined'
 import CloudOffOutlinedIcon from '@mui/icons-material/CloudOffOutlined'
+import CloudUploadOutlinedIcon from '@mui/icons-material/CloudUploadOutlined'
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined'
 import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined'
+import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined'
 import SyncIcon from '@mui/icons-material/Sync'
 import type { SyncStatus } from '../../electron/core/api/definition.ts'
+import { routeHref } from '../app/route.ts'
 import { formatCount, plural } from '../format/numbers.ts'
 import { formatDateTimeLong, formatRelative, useNow } from '../format/time.ts'
 import type { SyncState } from './useSyncStatus.ts'
@@ -53,6 +57,26 @@ function lastSyncDetail(status: SyncStatus, lastSuccessAt: string): string {
   return `${success}. The latest run ${RUN_OUTCOMES[run.outcome]} ${formatDateTimeLong(run.finishedAt)}.`
 }
 
+/**
+ * Records rejected and photos not fetched or shown by the last run that got far enough to count
+ * them. A failed run counts nothing; its error is shown instead.
+ */
+function lastRunProblems(status: SyncStatus | null): number {
+  const run = status?.lastRun
+  if (!run || run.outcome === 'failed') return 0
+  return run.rejected + run.photosFailed
+}
+
+function lastRunProblemsDetail(run: NonNullable<SyncStatus['lastRun']>): string {
+  const parts: string[] = []
+  if (run.rejected > 0)
+    parts.push(`${plural(run.rejected, 'record', 'records')} rejected as invalid`)
+  if (run.photosFailed > 0) {
+    parts.push(`${plural(run.photosFailed, 'photo', 'photos')} could not be fetched or shown`)
+  }
+  return `The sync that finished ${formatDateTimeLong(run.finishedAt)}: ${parts.join(', ')}.`
+}
+
 const Separator = () => <Divider orientation="vertical" flexItem sx={{ my: 0.75 }} />
 
 const itemSx = {
@@ -76,7 +100,9 @@ export function StatusBar({ sync }: { sync: SyncState }) {
   }
 
   const running = status?.running ?? false
-  const error = problem ?? status?.lastError ?? null
+  // The core words the last run's problems as its lastError too; the link below says it better.
+  const runProblems = problem ? 0 : lastRunProblems(status)
+  const error = problem ?? (runProblems > 0 ? null : (status?.lastError ?? null))
 
   return (
     <Box
@@ -114,18 +140,29 @@ export function StatusBar({ sync }: { sync: SyncState }) {
             <Typography component="span" variant="body2" sx={{ color: 'text.primary' }}>
               Online
             </Typography>
+            {status.pendingChanges > 0 && (
+              <Box component="span" sx={{ ...itemSx, ml: 1, color: 'warning.main' }}>
+                <CloudUploadOutlinedIcon fontSize="small" aria-hidden />
+                {plural(status.pendingChanges, 'change', 'changes')} waiting to be sent
+              </Box>
+            )}
           </>
         ) : (
           <>
             <CloudOffOutlinedIcon fontSize="small" sx={{ color: 'warning.main' }} aria-hidden />
-            <Tooltip title="The delivery service cannot be reached. Search and deliveries work from the local copy.">
+            <Tooltip
+              describeChild
+              title="The delivery service cannot be reached. Search and deliveries work from the local copy; your changes are kept and sent when it is back."
+            >
               <Typography
                 component="span"
                 variant="body2"
                 tabIndex={0}
                 sx={{ color: 'text.primary', fontWeight: 500 }}
               >
-                Offline
+                {status.pendingChanges > 0
+                  ? `Offline — ${plural(status.pendingChanges, 'change', 'changes')} waiting`
+                  : 'Offline'}
               </Typography>
             </Tooltip>
           </>
@@ -189,6 +226,22 @@ export function StatusBar({ sync }: { sync: SyncState }) {
                 {error}
               </Box>
             </Box>
+          </Tooltip>
+        </>
+      )}
+
+      {runProblems > 0 && status?.lastRun && (
+        <>
+          <Separator />
+          <Tooltip describeChild title={lastRunProblemsDetail(status.lastRun)}>
+            <Link
+              href={routeHref({ screen: 'sync-report' })}
+              underline="hover"
+              sx={{ ...itemSx, color: 'warning.main', fontWeight: 500, alignSelf: 'center' }}
+            >
+              <ReportProblemOutlinedIcon fontSize="small" aria-hidden />
+              {plural(runProblems, 'problem', 'problems')} — open the sync report
+            </Link>
           </Tooltip>
         </>
       )}

@@ -62,6 +62,7 @@ export function createOutbox(options: {
         })
       return following
     },
-    pendingCount: () => (pendingEvents.get()?.n ?? 0) + options.photoViews.unsentCount(),
+    /** Case changes waiting to be sent (the audit of photo views is not the agent's work). */
+    pendingCount: () => pendingEvents.get()?.n ?? 0,
   }
 }

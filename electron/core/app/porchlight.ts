@@ -61,6 +61,11 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       role,
     }))
     log.info(`demo delivery service on ${service.url}`)
+    // The contract has no user directory; in the demo we know everyone, so show names.
+    const knowUser = sqlite.prepare(
+      'INSERT OR REPLACE INTO known_users (id, name, role) VALUES (?, ?, ?)',
+    )
+    for (const a of demo.DEMO_ACCOUNTS) knowUser.run(a.userId, a.name, a.role)
   } else {
     serviceUrl = options.service.url
   }

@@ -251,7 +251,11 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
         }
         items.push(listItem(id, p, state, ctx))
       }
-      const key = (c: CaseListItem) => (arg.sort === 'due' ? c.firstActionDueAt : c.openedAt)
+      // 'due': cases still waiting for a first action, soonest due first, then the rest.
+      const key = (c: CaseListItem) =>
+        arg.sort === 'due'
+          ? `${c.firstActionAt === null && c.status !== 'resolved' ? 0 : 1}${c.firstActionDueAt}`
+          : c.openedAt
       items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
       if (arg.sort === 'newest') items.reverse()
       return items.slice(0, arg.limit)
@@ -263,7 +267,10 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
         ctx,
       )
       return {
-        waitingOnMe: open.filter((c) => c.assigneeId === ctx.meId).length,
+        // "Awaiting customer" waits on the customer, not on the agent.
+        waitingOnMe: open.filter(
+          (c) => c.assigneeId === ctx.meId && c.status !== 'awaiting_customer',
+        ).length,
         open: open.length,
         conflicts: conflictCount.get()?.n ?? 0,
         pendingChanges: pendingCount.get()?.n ?? 0,

@@ -1,0 +1,141 @@
+// A change of ours the service refused because the case had moved on (HTTP 409): what we tried
+// beside what the case is on the service now, and the two ways out.
+import { useState } from 'react'
+import Alert from '@mui/material/Alert'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import Typography from '@mui/material/Typography'
+import SyncProblemOutlinedIcon from '@mui/icons-material/SyncProblemOutlined'
+import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
+import { userMessage } from '../api/client.ts'
+import { formatDateTime } from '../format/time.ts'
+import { CaseStatusChip } from './CaseStatusChip.tsx'
+import { assigneeLabel, RESOLUTION_LABELS } from './caseWords.ts'
+
+type Conflict = NonNullable<CaseDetail['conflict']>
+
+type Props = {
+  conflict: Conflict
+  meId: string
+  onChoose: (choice: 'apply-again' | 'discard') => Promise<void>
+}
+
+export function ConflictPanel({ conflict, meId, onChoose }: Props) {
+  const [busy, setBusy] = useState<'apply-again' | 'discard' | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const server = conflict.server
+
+  const choose = (choice: 'apply-again' | 'discard') => {
+    setBusy(choice)
+    setError(null)
+    onChoose(choice).then(
+      () => setBusy(null),
+      (reason: unknown) => {
+        setError(userMessage(reason))
+        setBusy(null)
+      },
+    )
+  }
+
+  return (
+    <Paper
+      component="section"
+      aria-labelledby="conflict-heading"
+      variant="outlined"
+      sx={{
+        borderColor: 'error.main',
+        borderWidth: 2,
+        p: 2,
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 1.5,
+      }}
+    >
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
+        <SyncProblemOutlinedIcon sx={{ color: 'error.main' }} aria-hidden />
+        <Typography variant="h2" id="conflict-heading">
+          Needs your decision: the case changed on the service
+        </Typography>
+      </Stack>
+      <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+        Someone else changed this case before your change reached the delivery service, so it was
+        not applied. Compare the two, then apply yours on top of theirs or drop it. Your later
+        changes to this case wait until you decide.
+      </Typography>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' },
+          gap: 1.5,
+        }}
+      >
+        <Box
+          sx={{
+            p: 1.5,
+            borderRadius: 1,
+            border: 1,
+            borderColor: 'divider',
+            bgcolor: 'action.hover',
+          }}
+        >
+          <Typography variant="h3" component="h3" sx={{ color: 'text.secondary', mb: 0.75 }}>
+            Your change
+          </Typography>
+          <Typography sx={{ fontWeight: 500 }}>{conflict.mine}</Typography>
+        </Box>
+        <Box sx={{ p: 1.5, borderRadius: 1, border: 1, borderColor: 'divider' }}>
+          <Typography variant="h3" component="h3" sx={{ color: 'text.secondary', mb: 0.75 }}>
+            The case on the service now
+          </Typography>
+          <Box
+            component="dl"
+            sx={{
+              m: 0,
+              display: 'grid',
+              gridTemplateColumns: 'auto 1fr',
+              columnGap: 1.5,
+              rowGap: 0.5,
+              alignItems: 'center',
+              typography: 'body2',
+              '& dt': { color: 'text.secondary' },
+              '& dd': { m: 0 },
+            }}
+          >
+            <dt>Status</dt>
+            <dd>
+              <CaseStatusChip status={server.status} />
+            </dd>
+            <dt>Assignee</dt>
+            <dd>{assigneeLabel(server.assigneeId, meId)}</dd>
+            <dt>Resolution</dt>
+            <dd>{server.resolutionCode ? RESOLUTION_LABELS[server.resolutionCode] : 'None'}</dd>
+            <dt>Updated</dt>
+            <dd>{server.updatedAt ? formatDateTime(server.updatedAt) : 'Unknown'}</dd>
+          </Box>
+        </Box>
+      </Box>
+      {error && <Alert severity="error">{error}</Alert>}
+      <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+        <Button
+          variant="contained"
+          loading={busy === 'apply-again'}
+          disabled={busy !== null}
+          onClick={() => choose('apply-again')}
+        >
+          Apply mine again
+        </Button>
+        <Button
+          variant="outlined"
+          color="error"
+          loading={busy === 'discard'}
+          disabled={busy !== null}
+          onClick={() => choose('discard')}
+        >
+          Discard mine
+        </Button>
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,101 @@
+// The "Keyboard shortcuts" dialog: every shortcut of the app, opened with ? from anywhere (except
+// while typing). Rendered once by the workspace.
+import { useState } from 'react'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogTitle from '@mui/material/DialogTitle'
+import Typography from '@mui/material/Typography'
+import { allShortcuts, useKeyShortcut } from '../app/shortcuts.ts'
+
+export function KeyboardShortcutsHelp() {
+  const [open, setOpen] = useState(false)
+  useKeyShortcut(['?'], (event) => {
+    event.preventDefault()
+    setOpen(true)
+  })
+  if (!open) return null
+  return <KeyboardShortcutsDialog onClose={() => setOpen(false)} />
+}
+
+export function KeyboardShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const groups = allShortcuts()
+  return (
+    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="shortcuts-title">
+      <DialogTitle id="shortcuts-title">Keyboard shortcuts</DialogTitle>
+      <DialogContent dividers>
+        <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
+          Single-key shortcuts work when you are not typing in a box. Press <kbd>?</kbd> to see this
+          list again.
+        </Typography>
+        <Box
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' },
+            columnGap: 4,
+            rowGap: 3,
+          }}
+        >
+          {groups.map((group) => (
+            <Box
+              component="section"
+              key={group.title}
+              aria-labelledby={`shortcuts-${slug(group.title)}`}
+            >
+              <Typography
+                variant="h3"
+                component="h3"
+                id={`shortcuts-${slug(group.title)}`}
+                sx={{ color: 'text.secondary', mb: 1 }}
+              >
+                {group.title}
+              </Typography>
+              <Box
+                component="dl"
+                sx={{
+                  m: 0,
+                  display: 'grid',
+                  gridTemplateColumns: 'max-content 1fr',
+                  columnGap: 2,
+                  rowGap: 0.75,
+                  alignItems: 'center',
+                  typography: 'body2',
+                  '& dd': { m: 0 },
+                }}
+              >
+                {group.shortcuts.map((shortcut) => (
+                  <Box key={shortcut.does} sx={{ display: 'contents' }}>
+                    <dt>
+                      {shortcut.keys.map((key, index) => (
+                        <Box component="span" key={key}>
+                          {index > 0 && (
+                            <Box component="span" sx={{ color: 'text.secondary', mx: 0.5 }}>
+                              or
+                            </Box>
+                          )}
+                          <kbd>{key}</kbd>
+                        </Box>
+                      ))}
+                    </dt>
+                    <dd>{shortcut.does}</dd>
+                  </Box>
+                ))}
+              </Box>
+            </Box>
+          ))}
+        </Box>
+      </DialogContent>
+      <DialogActions sx={{ px: 3 }}>
+        <Button onClick={onClose} autoFocus>
+          Close
+        </Button>
+      </DialogActions>
+    </Dialog>
+  )
+}
+
+function slug(title: string): string {
+  return title.toLowerCase().replace(/[^a-z]+/g, '-')
+}

@@ -1,0 +1,186 @@
+// Resolving a case: how it was resolved (required) and an optional note, which a canned note can
+// start. The canned note's {orderId} and {customerName} are filled in for this case.
+import { useEffect, useState } from 'react'
+import type { FormEvent } from 'react'
+import Alert from '@mui/material/Alert'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogTitle from '@mui/material/DialogTitle'
+import FormControl from '@mui/material/FormControl'
+import FormControlLabel from '@mui/material/FormControlLabel'
+import FormHelperText from '@mui/material/FormHelperText'
+import FormLabel from '@mui/material/FormLabel'
+import MenuItem from '@mui/material/MenuItem'
+import Radio from '@mui/material/Radio'
+import RadioGroup from '@mui/material/RadioGroup'
+import TextField from '@mui/material/TextField'
+import Typography from '@mui/material/Typography'
+import type { CannedNote } from '../../electron/core/api/case-schemas.ts'
+import { fillPlaceholders } from '../../electron/core/api/case-schemas.ts'
+import { api, userMessage } from '../api/client.ts'
+import { RESOLUTION_HINTS, RESOLUTION_LABELS, RESOLUTION_ORDER } from './caseWords.ts'
+import type { ResolutionCode } from './caseWords.ts'
+
+type Props = {
+  orderId: string
+  customerName: string | null
+  onClose: () => void
+  /** Resolves the case; rejects with the reason it could not. */
+  onResolve: (code: ResolutionCode, note: string | undefined) => Promise<void>
+}
+
+export function ResolveDialog({ orderId, customerName, onClose, onResolve }: Props) {
+  const [code, setCode] = useState<ResolutionCode | null>(null)
+  const [note, setNote] = useState('')
+  const [cannedId, setCannedId] = useState('')
+  const [canned, setCanned] = useState<CannedNote[] | null>(null)
+  const [cannedError, setCannedError] = useState<string | null>(null)
+  const [showCodeError, setShowCodeError] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    let current = true
+    api.listCannedNotes().then(
+      (notes) => current && setCanned(notes),
+      (reason: unknown) => current && setCannedError(userMessage(reason)),
+    )
+    return () => {
+      current = false
+    }
+  }, [])
+
+  const pickCanned = (id: string) => {
+    setCannedId(id)
+    const picked = canned?.find((n) => n.id === id)
+    if (picked) {
+      setNote(
+        fillPlaceholders(picked.body, {
+          orderId,
+          customerName: customerName ?? 'the customer',
+        }),
+      )
+    }
+  }
+
+  const submit = () => {
+    if (!code) {
+      setShowCodeError(true)
+      return
+    }
+    setBusy(true)
+    setError(null)
+    const trimmed = note.trim()
+    onResolve(code, trimmed ? trimmed : undefined).then(
+      () => onClose(),
+      (reason: unknown) => {
+        setError(userMessage(reason))
+        setBusy(false)
+      },
+    )
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={busy ? undefined : onClose}
+      maxWidth="sm"
+      fullWidth
+      aria-labelledby="resolve-title"
+      slotProps={{
+        paper: {
+          component: 'form',
+          onSubmit: (event: FormEvent) => {
+            event.preventDefault()
+            submit()
+          },
+        },
+      }}
+    >
+      <DialogTitle id="resolve-title">Resolve the case on order {orderId}</DialogTitle>
+      <DialogContent dividers sx={{ display: 'flex', flexDirection: 'column', gap: 2.5 }}>
+        {error && <Alert severity="error">The case was not resolved. {error}</Alert>}
+        <FormControl error={showCodeError && !code} required>
+          <FormLabel id="resolution-label" sx={{ mb: 0.5 }}>
+            How was it resolved?
+          </FormLabel>
+          <RadioGroup
+            aria-labelledby="resolution-label"
+            value={code ?? ''}
+            onChange={(event) => setCode(event.target.value as ResolutionCode)}
+            sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 2 }}
+          >
+            {RESOLUTION_ORDER.map((value) => (
+              <FormControlLabel
+                key={value}
+                value={value}
+                control={<Radio size="small" />}
+                label={
+                  <Box sx={{ py: 0.5 }}>
+                    <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                      {RESOLUTION_LABELS[value]}
+                    </Typography>
+                    <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+                      {RESOLUTION_HINTS[value]}
+                    </Typography>
+                  </Box>
+                }
+                sx={{ alignItems: 'flex-start', mr: 0, '& .MuiRadio-root': { mt: 0.25 } }}
+              />
+            ))}
+          </RadioGroup>
+          {showCodeError && !code && (
+            <FormHelperText>Choose how the case was resolved.</FormHelperText>
+          )}
+        </FormControl>
+
+        <TextField
+          select
+          size="small"
+          label="Canned note"
+          value={cannedId}
+          onChange={(event) => pickCanned(event.target.value)}
+          disabled={!canned || canned.length === 0}
+          helperText={
+            cannedError
+              ? `The canned notes could not be read. ${cannedError}`
+              : canned && canned.length === 0
+                ? 'No canned notes yet; a supervisor can add them.'
+                : 'Fills the note below with this order and customer. You can edit it.'
+          }
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+        >
+          <MenuItem value="">
+            <em>None</em>
+          </MenuItem>
+          {canned?.map((n) => (
+            <MenuItem key={n.id} value={n.id}>
+              {n.title}
+            </MenuItem>
+          ))}
+        </TextField>
+
+        <TextField
+          label="Note (optional)"
+          multiline
+          minRows={3}
+          maxRows={10}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          slotProps={{ htmlInput: { maxLength: 4000 } }}
+        />
+      </DialogContent>
+      <DialogActions sx={{ px: 3, py: 1.5 }}>
+        <Button onClick={onClose} disabled={busy}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="contained" loading={busy}>
+          Resolve case
+        </Button>
+      </DialogActions>
+    </Dialog>
+  )
+}
