@@ -13,6 +13,7 @@ import { routeHref } from '../app/route.ts'
 import { formatCount } from '../format/numbers.ts'
 import { lastQueueFilters } from './lastQueue.ts'
 import { useCaseCounts } from './useCaseCounts.ts'
+import { visuallyHidden } from './visuallyHidden.ts'
 
 export function CasesNavItem({ current }: { current: Route }) {
   const counts = useCaseCounts()
@@ -44,13 +45,23 @@ export function CasesNavItem({ current }: { current: Route }) {
           })}
           selected={here}
           aria-current={current.screen === 'cases' ? 'page' : undefined}
-          aria-label={parts.join(', ')}
           sx={{ borderRadius: 1 }}
         >
           <ListItemIcon sx={{ minWidth: 36 }}>
             <InboxOutlinedIcon fontSize="small" />
           </ListItemIcon>
-          <ListItemText primary="Cases" />
+          <ListItemText
+            primary={
+              <>
+                Cases
+                {parts.length > 1 && (
+                  <Box component="span" sx={visuallyHidden}>
+                    {`, ${parts.slice(1).join(', ')}`}
+                  </Box>
+                )}
+              </>
+            }
+          />
           {conflicts > 0 && (
             <Box
               aria-hidden

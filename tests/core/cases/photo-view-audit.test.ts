@@ -3,6 +3,8 @@
 // Views reach the service in batches of at most 500 on sync, are marked sent, and survive a
 // restart while the service is unreachable.
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createMemoryTokenStore } from '../../../electron/core/app/memory-token-store.ts'
 import type { DeliveryDraft } from '../../../electron/core/demo-service/index.ts'
@@ -40,7 +42,19 @@ afterAll(async () => {
   dirs.removeAll()
 })
 
-const pending = async () => (await desk.h.getSyncStatus(undefined)).pendingChanges
+/** Views recorded here and not yet accepted by the service (read from the cache itself). */
+const pending = async () => {
+  const db = new BetterSqlite3(join(desk.dataDir, 'porchlight.sqlite'), { readonly: true })
+  try {
+    return (
+      db.prepare('SELECT count(*) AS n FROM photo_views WHERE sent_at IS NULL').get() as {
+        n: number
+      }
+    ).n
+  } finally {
+    db.close()
+  }
+}
 const viewsOnService = () => svc.service.world.photoViews()
 
 describe('photo views', () => {
