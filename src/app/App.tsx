@@ -10,7 +10,7 @@ import type { Session } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
 import { SignInScreen } from '../session/SignInScreen.tsx'
 import { Workspace } from './Workspace.tsx'
-import { navigate } from './route.ts'
+import { navigate, parseRoute } from './route.ts'
 
 const SESSION_CHECK_MS = 30_000
 
@@ -67,7 +67,8 @@ export function App() {
   }, [signedIn])
 
   const onSignedIn = useCallback((session: Session) => {
-    navigate({ screen: 'search' })
+    // A link that brought the agent here (a case, a filtered queue) survives signing in.
+    if (parseRoute(window.location.hash).screen === 'search') navigate({ screen: 'search' })
     setState({ status: 'ready', session })
   }, [])
 

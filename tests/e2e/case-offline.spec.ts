@@ -107,9 +107,8 @@ test('case work done offline is kept, shown as waiting, and sent once when the s
   await expect(entries.filter({ hasText: 'Resolved:' })).toContainText('Waiting to be sent')
   await expect(timeline.getByText('Sent', { exact: true })).toHaveCount(0)
 
-  await expect(statusBar.getByText(/^Offline — \d+ changes? waiting$/)).toBeVisible()
-  const waiting = Number(/(\d+)/.exec((await statusBar.getByText(/^Offline —/).textContent())!)![1])
-  expect(waiting).toBeGreaterThanOrEqual(3)
+  // Three case changes made here wait to be sent (the status bar polls, so give it a moment).
+  await expect(statusBar.getByText('Offline — 3 changes waiting')).toBeVisible()
   await expect(page.getByText(/3 changes waiting to be sent/)).toBeVisible()
   await page.mouse.move(0, 0)
   await page.screenshot({ path: join(screenshots, 'case-offline.png') })

@@ -114,6 +114,14 @@ function serverCase(caseId: string): CaseRecord {
 const casesTable = (page: Page) => page.getByRole('table', { name: 'Cases' })
 const navigation = (page: Page) => page.getByRole('navigation', { name: 'Main' })
 
+/** The count in the Cases badge ("Cases, N waiting on you"), 0 without a badge. */
+async function waitingOnMe(page: Page): Promise<number> {
+  const text = await navigation(page)
+    .getByRole('link', { name: /^Cases/ })
+    .textContent()
+  return Number(/,\s?(\d+) waiting on you/.exec(text ?? '')?.[1] ?? 0)
+}
+
 test('the queue lists the open cases and filters them by status', async ({ page }) => {
   await page.goto(consoleApp.url)
   await signInAndWaitForSync(page)
@@ -139,8 +147,14 @@ test('the queue lists the open cases and filters them by status', async ({ page 
   const mine = open.find((c) => c.assigneeId === 'u_alex_rivera')
   expect(mine, 'the demo world gives the agent a case').toBeTruthy()
   await expect(rows.filter({ hasText: mine!.orderId })).toContainText('You')
+  // The badge counts the agent's open cases that wait on the agent (not on the customer).
+  const waitingOnMe = open.filter(
+    (c) => c.assigneeId === 'u_alex_rivera' && c.status !== 'awaiting_customer',
+  ).length
   await expect(
-    navigation(page).getByRole('link', { name: /^Cases, 1 waiting on you/ }),
+    navigation(page).getByRole('link', {
+      name: waitingOnMe > 0 ? new RegExp(`^Cases ?, ${waitingOnMe} waiting on you`) : /^Cases$/,
+    }),
   ).toBeVisible()
 
   await page.mouse.move(700, 860)
@@ -228,11 +242,14 @@ test('an agent adds a note, takes the case, and resolves it with a canned note',
   expect(serverCase(caseId).notes.some((n) => n.body === noteText)).toBe(true)
 
   // A assigns the case to me; the navigation badge counts it.
+  const before = await waitingOnMe(page)
   await noteBox.blur()
   await page.keyboard.press('a')
   await expect(page.getByRole('button', { name: 'Unassign' })).toBeVisible()
   await expect(
-    navigation(page).getByRole('link', { name: /^Cases, 2 waiting on you/ }),
+    navigation(page).getByRole('link', {
+      name: new RegExp(`^Cases ?, ${before + 1} waiting on you`),
+    }),
   ).toBeVisible()
   await expect(timeline.getByRole('listitem').filter({ hasText: 'Assigned to' })).toContainText(
     'Sent',
@@ -267,9 +284,9 @@ test('an agent adds a note, takes the case, and resolves it with a canned note',
   await expect(page.getByRole('button', { name: /^Resolve/ })).toHaveCount(0)
   // Agents cannot reopen; the button is not offered.
   await expect(page.getByRole('button', { name: 'Reopen' })).toHaveCount(0)
-  await expect(
-    navigation(page).getByRole('link', { name: /^Cases, 1 waiting on you/ }),
-  ).toBeVisible()
+  await expect
+    .poll(() => waitingOnMe(page), { message: 'the resolved case leaves the badge' })
+    .toBe(before)
   const onService = serverCase(caseId)
   expect(onService.status).toBe('resolved')
   expect(onService.resolution?.code).toBe('refund_issued')
