@@ -3,10 +3,11 @@
 // back (the same world on the same port), the console sends each change exactly once.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import type { CaseRecord, DeliveryRecord } from '../../electron/core/contract/schemas.ts'
 import { startDemoService, type DemoService } from '../../electron/core/demo-service/index.ts'
 import { startConsole, type RunningConsole } from './support/browser-mode.ts'
+import { signInAndWaitForSync } from './support/console-page.ts'
 
 const screenshots = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
 const WORLD = { seed: 23, deliveries: 80 }
@@ -26,18 +27,6 @@ test.afterAll(async () => {
   await consoleApp?.stop()
   await service?.close()
 })
-
-async function signInAndWaitForSync(page: Page) {
-  const userName = page.getByLabel('User name')
-  const statusBar = page.getByLabel('Sync status')
-  await expect(userName.or(statusBar)).toBeVisible()
-  if (await userName.isVisible()) {
-    await userName.fill('agent')
-    await page.getByLabel(/^Password/).fill('demo-agent')
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  }
-  await expect(statusBar.getByText(/Last synced/)).toBeVisible({ timeout: 90_000 })
-}
 
 test('case work done offline is kept, shown as waiting, and sent once when the service is back', async ({
   page,

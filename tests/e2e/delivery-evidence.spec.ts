@@ -8,6 +8,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import type { DeliveryRecord } from '../../electron/core/contract/schemas.ts'
 import { startDemoService, type DemoService } from '../../electron/core/demo-service/index.ts'
 import { startConsole, type RunningConsole } from './support/browser-mode.ts'
+import { signInAndWaitForSync } from './support/console-page.ts'
 
 const screenshots = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
 /** The default of Settings → "Delivered away from the address" threshold. */
@@ -35,19 +36,6 @@ test.afterAll(async () => {
   await consoleApp?.stop()
   await service?.close()
 })
-
-/** Signs in as the demo agent unless this console is signed in already, and waits for a sync. */
-async function signInAndWaitForSync(page: Page) {
-  const userName = page.getByLabel('User name')
-  const statusBar = page.getByLabel('Sync status')
-  await expect(userName.or(statusBar)).toBeVisible()
-  if (await userName.isVisible()) {
-    await userName.fill('agent')
-    await page.getByLabel(/^Password/).fill('demo-agent')
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  }
-  await expect(statusBar.getByText(/Last synced/)).toBeVisible({ timeout: 90_000 })
-}
 
 async function openDelivery(page: Page, orderId: string) {
   await page.goto(consoleApp.url)

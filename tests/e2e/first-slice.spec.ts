@@ -3,10 +3,11 @@
 // order, opens it and sees its photo beside a map with the address and the drop-off.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import type { DeliveryRecord } from '../../electron/core/contract/schemas.ts'
 import { startDemoService, type DemoService } from '../../electron/core/demo-service/index.ts'
 import { startConsole, type RunningConsole } from './support/browser-mode.ts'
+import { signInAndWaitForSync } from './support/console-page.ts'
 
 const screenshots = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
 
@@ -18,20 +19,6 @@ test.beforeAll(async () => {
   service = await startDemoService({ seed: 7, deliveries: 300 })
   consoleApp = await startConsole({ serviceUrl: service.url })
 })
-
-/** Signs in as the demo agent unless this console is signed in already, and waits for a sync. */
-async function signInAndWaitForSync(page: Page) {
-  const userName = page.getByLabel('User name')
-  const statusBar = page.getByLabel('Sync status')
-  await expect(userName.or(statusBar)).toBeVisible()
-  if (await userName.isVisible()) {
-    await userName.fill('agent')
-    await page.getByLabel(/^Password/).fill('demo-agent')
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  }
-  // The first sync pulls every record and photo; the status bar says when it is done.
-  await expect(statusBar.getByText(/Last synced/)).toBeVisible({ timeout: 90_000 })
-}
 
 test.afterAll(async () => {
   await consoleApp?.stop()

@@ -2,10 +2,10 @@
 // often Porchlight syncs, and after a reload the core (which keeps it in SQLite) still has it.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { startDemoService, type DemoService } from '../../electron/core/demo-service/index.ts'
 import { startConsole, type RunningConsole } from './support/browser-mode.ts'
+import { expectNoSeriousViolations, signInAndWaitForSync } from './support/console-page.ts'
 
 const screenshots = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
 
@@ -22,29 +22,6 @@ test.afterAll(async () => {
   await consoleApp?.stop()
   await service?.close()
 })
-
-/** Signs in as the demo agent unless this console is signed in already, and waits for a sync. */
-async function signInAndWaitForSync(page: Page) {
-  const userName = page.getByLabel('User name')
-  const statusBar = page.getByLabel('Sync status')
-  await expect(userName.or(statusBar)).toBeVisible()
-  if (await userName.isVisible()) {
-    await userName.fill('agent')
-    await page.getByLabel(/^Password/).fill('demo-agent')
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  }
-  await expect(statusBar.getByText(/Last synced/)).toBeVisible({ timeout: 90_000 })
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).include('main').analyze()
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  )
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`),
-  ).toEqual([])
-}
 
 test('the sync interval is saved in the core and survives a reload', async ({ page }) => {
   await page.goto(consoleApp.url)

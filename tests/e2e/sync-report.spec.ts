@@ -6,7 +6,6 @@
 // a link to its delivery. A second sync then rejects nothing, and the report says so.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { startFaultServer, TEST_ACCOUNT, type FaultServer } from '../support/fault-server.ts'
 import {
@@ -19,6 +18,7 @@ import {
   type PhotoFile,
 } from '../support/records.ts'
 import { startConsole, type RunningConsole } from './support/browser-mode.ts'
+import { expectNoSeriousViolations, signInAndWaitForSync } from './support/console-page.ts'
 
 const screenshots = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
 
@@ -70,28 +70,6 @@ test.afterAll(async () => {
   await server?.close()
 })
 
-async function signInAndWaitForSync(page: Page) {
-  const userName = page.getByLabel('User name')
-  const statusBar = page.getByLabel('Sync status')
-  await expect(userName.or(statusBar)).toBeVisible()
-  if (await userName.isVisible()) {
-    await userName.fill(TEST_ACCOUNT.username)
-    await page.getByLabel(/^Password/).fill(TEST_ACCOUNT.password)
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  }
-  await expect(statusBar.getByText(/Last synced/)).toBeVisible({ timeout: 90_000 })
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  )
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`),
-  ).toEqual([])
-}
-
 /** The cells of each body row of a table, as text. */
 async function rowsOf(page: Page, table: string) {
   const rows = page.getByRole('table', { name: table }).locator('tbody tr')
@@ -104,7 +82,7 @@ test('the report shows the last run, what it rejected and which photos are missi
   page,
 }) => {
   await page.goto(consoleApp.url)
-  await signInAndWaitForSync(page)
+  await signInAndWaitForSync(page, TEST_ACCOUNT)
 
   // The status bar turns the run's problems into a way to the report.
   const statusBar = page.getByLabel('Sync status')
@@ -239,7 +217,7 @@ test('the report says when it is loading, and when it cannot be read says why an
   })
 
   await page.goto(`${consoleApp.url}#/sync-report`)
-  await signInAndWaitForSync(page)
+  await signInAndWaitForSync(page, TEST_ACCOUNT)
   await expect(page.getByRole('status', { name: 'Loading the sync report' })).toBeVisible()
   release()
   const alert = page.getByRole('alert').filter({ hasText: 'The sync report could not be read.' })

@@ -2,42 +2,14 @@
 // events applied on top, in order.
 import type BetterSqlite3 from 'better-sqlite3'
 import { CaseEventSchema, type CaseEvent, type Role } from '../contract/schemas.ts'
-import type { CaseEventState } from '../db/schema.ts'
+import type { CaseEventsTable, CasesTable } from '../db/schema.ts'
 import { applyCaseEvent, CaseRuleError, type CaseState } from './case-rules.ts'
 
-export interface ServerCaseRow {
-  id: string
-  version: number
-  updated_at: string
-  delivery_id: string
-  order_id: string
-  status: string
-  reason: string
-  opened_at: string
-  opened_by: string
-  assignee_id: string | null
-  resolution_json: string | null
-  notes_json: string
-}
+/** A row of `cases`: the service's state of record. */
+export type ServerCaseRow = Omit<CasesTable, 'seen_generation'>
 
-export interface LocalEventRow {
-  seq: number
-  id: string
-  case_id: string
-  type: string
-  body_json: string
-  base_version: number | null
-  chained: number
-  actor_id: string
-  actor_name: string
-  created_at: string
-  state: CaseEventState
-  attempts: number
-  last_error: string | null
-  sent_at: string | null
-  produced_version: number | null
-  conflict_json: string | null
-}
+/** A row of `case_events`: one change made here, and whether it reached the service. */
+export type LocalEventRow = Omit<CaseEventsTable, 'seq'> & { seq: number }
 
 export function serverState(row: ServerCaseRow): CaseState {
   return {

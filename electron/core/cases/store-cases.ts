@@ -2,6 +2,7 @@
 // Prepared statements on the raw connection: this runs inside the sync's page transactions.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { CaseItem, CaseRecord } from '../contract/schemas.ts'
+import { createTombstones } from '../db/tombstones.ts'
 
 export interface CaseStoreOutcome {
   stored: number
@@ -28,20 +29,13 @@ export function createCaseStore(sqlite: BetterSqlite3.Database) {
       notes_json = excluded.notes_json,
       seen_generation = coalesce(excluded.seen_generation, cases.seen_generation)`)
   const markSeen = sqlite.prepare('UPDATE cases SET seen_generation = ? WHERE id = ?')
-  const tombstoneVersion = sqlite.prepare<[string], { version: number }>(
-    "SELECT version FROM tombstones WHERE stream = 'cases' AND id = ?",
-  )
-  const bury = sqlite.prepare(
-    `INSERT INTO tombstones (stream, id, version) VALUES ('cases', ?, ?)
-     ON CONFLICT (stream, id) DO UPDATE SET version = max(version, excluded.version)`,
-  )
-  const unbury = sqlite.prepare("DELETE FROM tombstones WHERE stream = 'cases' AND id = ?")
+  const tombstones = createTombstones(sqlite, 'cases')
   const remove = sqlite.prepare('DELETE FROM cases WHERE id = ?')
   const sweep = sqlite.prepare('DELETE FROM cases WHERE seen_generation IS NOT ?')
 
   function writeOne(item: CaseItem, generation: number | null, outcome: CaseStoreOutcome) {
     const current = selectVersion.get(item.id)
-    const buried = tombstoneVersion.get(item.id)?.version
+    const buried = tombstones.versionOf(item.id)
     if (
       (current && current.version >= item.version) ||
       (buried !== undefined && buried >= item.version)
@@ -51,14 +45,14 @@ export function createCaseStore(sqlite: BetterSqlite3.Database) {
       return
     }
     if (item.deleted === true) {
-      bury.run(item.id, item.version)
+      tombstones.bury(item.id, item.version)
       if (current) {
         remove.run(item.id)
         outcome.deleted++
       }
       return
     }
-    if (buried !== undefined) unbury.run(item.id)
+    if (buried !== undefined) tombstones.unbury(item.id)
     upsert.run({ ...toRow(item), seen_generation: generation })
     outcome.stored++
   }

@@ -4,6 +4,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { DeliveryItem, DeliveryRecord } from '../contract/schemas.ts'
 import { distanceM, recordLocationFacts } from './location-check.ts'
+import { createTombstones } from '../db/tombstones.ts'
 
 export interface StoreOutcome {
   stored: number
@@ -53,14 +54,7 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       away_m = excluded.away_m, drop_distance_m = excluded.drop_distance_m
     RETURNING rowid`)
   const markSeen = sqlite.prepare('UPDATE deliveries SET seen_generation = ? WHERE id = ?')
-  const tombstoneVersion = sqlite.prepare<[string], { version: number }>(
-    "SELECT version FROM tombstones WHERE stream = 'deliveries' AND id = ?",
-  )
-  const bury = sqlite.prepare(
-    `INSERT INTO tombstones (stream, id, version) VALUES ('deliveries', ?, ?)
-     ON CONFLICT (stream, id) DO UPDATE SET version = max(version, excluded.version)`,
-  )
-  const unbury = sqlite.prepare("DELETE FROM tombstones WHERE stream = 'deliveries' AND id = ?")
+  const tombstones = createTombstones(sqlite, 'deliveries')
   const unseen = sqlite.prepare<[number], { id: string; rowid: number }>(
     'SELECT id, rowid FROM deliveries WHERE seen_generation IS NOT ?',
   )
@@ -149,7 +143,7 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
     dropped: Set<string>,
   ): void {
     const current = selectVersion.get(item.id)
-    const buried = tombstoneVersion.get(item.id)?.version
+    const buried = tombstones.versionOf(item.id)
     if (
       (current && current.version >= item.version) ||
       (buried !== undefined && buried >= item.version)
@@ -160,14 +154,14 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       return
     }
     if (item.deleted === true) {
-      bury.run(item.id, item.version)
+      tombstones.bury(item.id, item.version)
       if (current) {
         remove(item.id, current.rowid, dropped)
         outcome.deleted++
       }
       return
     }
-    if (buried !== undefined) unbury.run(item.id)
+    if (buried !== undefined) tombstones.unbury(item.id)
     const row = upsert.get({ ...toRow(item), seen_generation: generation }) as { rowid: number }
     if (current) deleteFts.run(row.rowid)
     insertFts.run(
