@@ -162,6 +162,7 @@ export function Workspace({ session, user, onSignedOut }: Props) {
           <DeliveryScreen
             key={route.deliveryId}
             deliveryId={route.deliveryId}
+            caseId={route.caseId ?? null}
             refreshKey={deliveryRefreshKey}
             onBack={focusSearch}
           />

@@ -6,7 +6,8 @@ import type { CaseFilters } from '../cases/caseFilters.ts'
 
 export type Route =
   | { screen: 'search' }
-  | { screen: 'delivery'; deliveryId: string }
+  /** `caseId`: the case the agent came from; photo views are recorded against it. */
+  | { screen: 'delivery'; deliveryId: string; caseId?: string }
   | { screen: 'sync-report' }
   | { screen: 'settings' }
   | { screen: 'cases'; filters: CaseFilters }
@@ -24,10 +25,16 @@ export function parseRoute(hash: string): Route {
     hash,
   )
   if (oneCase?.[1]) return { screen: 'case', caseId: oneCase[1].toLowerCase() }
-  const match = /^#\/delivery\/([^/?#]+)$/.exec(hash)
+  const match =
+    /^#\/delivery\/([^/?#]+)(?:\?case=([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))?$/i.exec(
+      hash,
+    )
   if (match?.[1]) {
     try {
-      return { screen: 'delivery', deliveryId: decodeURIComponent(match[1]) }
+      const deliveryId = decodeURIComponent(match[1])
+      return match[2]
+        ? { screen: 'delivery', deliveryId, caseId: match[2].toLowerCase() }
+        : { screen: 'delivery', deliveryId }
     } catch {
       return { screen: 'search' }
     }
@@ -41,9 +48,11 @@ export function routeHref(route: Route): string {
     return query ? `#/cases?${query}` : '#/cases'
   }
   if (route.screen === 'case') return `#/case/${encodeURIComponent(route.caseId)}`
-  return route.screen === 'delivery'
-    ? `#/delivery/${encodeURIComponent(route.deliveryId)}`
-    : `#/${route.screen}`
+  if (route.screen === 'delivery') {
+    const forCase = route.caseId ? `?case=${encodeURIComponent(route.caseId)}` : ''
+    return `#/delivery/${encodeURIComponent(route.deliveryId)}${forCase}`
+  }
+  return `#/${route.screen}`
 }
 
 export function navigate(route: Route): void {

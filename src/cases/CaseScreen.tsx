@@ -205,7 +205,11 @@ export function CaseScreen({ caseId, user }: Props) {
             Case on order{' '}
             <Tooltip describeChild title="Open the delivery: photo, map and facts">
               <Link
-                href={routeHref({ screen: 'delivery', deliveryId: detail.deliveryId })}
+                href={routeHref({
+                  screen: 'delivery',
+                  deliveryId: detail.deliveryId,
+                  caseId: detail.id,
+                })}
                 underline="hover"
               >
                 {detail.orderId}
@@ -478,6 +482,7 @@ export function CaseScreen({ caseId, user }: Props) {
           <EvidenceCard detail={detail} />
           <DeliveryCard
             deliveryId={detail.deliveryId}
+            caseId={detail.id}
             refreshKey={`${detail.serverVersion ?? ''}|${detail.evidenceChanges.join('|')}`}
           />
         </Stack>

@@ -26,13 +26,15 @@ import type { CaseFilters } from './caseFilters.ts'
 
 type Props = {
   deliveryId: string
+  /** The case shown around this card: the photos opened from here are viewed for it. */
+  caseId: string
   /** Changes when the case is read again, so the delivery's facts follow syncs too. */
   refreshKey: string
 }
 
 const MAX_THUMBNAILS = 4
 
-export function DeliveryCard({ deliveryId, refreshKey }: Props) {
+export function DeliveryCard({ deliveryId, caseId, refreshKey }: Props) {
   const [delivery, setDelivery] = useState<DeliveryDetail | null | undefined>(undefined)
   const [error, setError] = useState<string | null>(null)
 
@@ -51,7 +53,7 @@ export function DeliveryCard({ deliveryId, refreshKey }: Props) {
     }
   }, [deliveryId, refreshKey])
 
-  const deliveryHref = routeHref({ screen: 'delivery', deliveryId })
+  const deliveryHref = routeHref({ screen: 'delivery', deliveryId, caseId })
 
   return (
     <Paper

@@ -61,7 +61,11 @@ export function EvidenceCard({ detail }: { detail: CaseDetail }) {
             ))}
           </Box>
           <Link
-            href={routeHref({ screen: 'delivery', deliveryId: detail.deliveryId })}
+            href={routeHref({
+              screen: 'delivery',
+              deliveryId: detail.deliveryId,
+              caseId: detail.id,
+            })}
             sx={{ typography: 'body2', display: 'inline-block', mt: 0.5 }}
           >
             See the delivery as it is now
@@ -72,7 +76,13 @@ export function EvidenceCard({ detail }: { detail: CaseDetail }) {
       {!snapshot ? (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           This case was opened on another console, so its evidence was not recorded here.{' '}
-          <Link href={routeHref({ screen: 'delivery', deliveryId: detail.deliveryId })}>
+          <Link
+            href={routeHref({
+              screen: 'delivery',
+              deliveryId: detail.deliveryId,
+              caseId: detail.id,
+            })}
+          >
             See the delivery as it is now
           </Link>
           .

@@ -35,6 +35,8 @@ import { PhotoPanel } from './PhotoPanel.tsx'
 
 type Props = {
   deliveryId: string
+  /** The case the agent is working, if they came from one: recorded with each photo view. */
+  caseId?: string | null
   /** Changes when the local copy changes; the delivery is then read again quietly. */
   refreshKey: string
   onBack: () => void
@@ -46,7 +48,7 @@ type LoadState =
   | { status: 'missing' }
   | { status: 'ready'; delivery: DeliveryDetail }
 
-export default function DeliveryScreen({ deliveryId, refreshKey, onBack }: Props) {
+export default function DeliveryScreen({ deliveryId, caseId = null, refreshKey, onBack }: Props) {
   const [state, setState] = useState<LoadState>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
   useEscape(onBack)
@@ -110,10 +112,18 @@ export default function DeliveryScreen({ deliveryId, refreshKey, onBack }: Props
     )
   }
 
-  return <DeliveryView delivery={state.delivery} onBack={onBack} />
+  return <DeliveryView delivery={state.delivery} caseId={caseId} onBack={onBack} />
 }
 
-function DeliveryView({ delivery, onBack }: { delivery: DeliveryDetail; onBack: () => void }) {
+function DeliveryView({
+  delivery,
+  caseId,
+  onBack,
+}: {
+  delivery: DeliveryDetail
+  caseId: string | null
+  onBack: () => void
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const [selectedPhoto, setSelectedPhoto] = useState(0)
   const [openingCase, setOpeningCase] = useState(false)
@@ -228,6 +238,7 @@ function DeliveryView({ delivery, onBack }: { delivery: DeliveryDetail; onBack: 
           selectedIndex={photoIndex}
           onSelect={setSelectedPhoto}
           height={PANEL_HEIGHT}
+          caseId={caseId}
         />
         <MapPanel
           delivery={delivery}

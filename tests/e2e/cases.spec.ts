@@ -198,9 +198,10 @@ test('an agent adds a note, takes the case, and resolves it with a canned note',
   await link.click()
   await expect(page).toHaveURL(new RegExp(`#/case/${caseId}$`))
   await expect(page.getByRole('heading', { level: 1 })).toContainText(delivery.orderId)
+  // The link to the delivery carries the case, so photo views there are recorded for it.
   await expect(page.getByRole('link', { name: delivery.orderId })).toHaveAttribute(
     'href',
-    `#/delivery/${delivery.id}`,
+    `#/delivery/${delivery.id}?case=${caseId}`,
   )
 
   // N focuses the note box; Ctrl+Enter adds the note; the push follows at once.
@@ -268,6 +269,20 @@ test('an agent adds a note, takes the case, and resolves it with a canned note',
   expect(onService.status).toBe('resolved')
   expect(onService.resolution?.code).toBe('refund_issued')
   expect(onService.resolution?.note).toContain(delivery.orderId)
+
+  // The photos opened from the case are viewed for that case: the audit says so.
+  await page.getByRole('link', { name: /Open photos and map/ }).click()
+  await expect(page).toHaveURL(new RegExp(`#/delivery/[^?]+\\?case=${caseId}$`))
+  const photo = page.getByRole('img', { name: /^Delivery photo 1 of/ })
+  await expect
+    .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0)
+  await page.getByRole('button', { name: 'Sync now' }).last().click()
+  await expect
+    .poll(() => service.world.photoViews().filter((v) => v.event.caseId === caseId).length, {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0)
 })
 
 test('a change made on the service underneath becomes a conflict the agent settles', async ({
