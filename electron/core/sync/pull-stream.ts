@@ -134,6 +134,9 @@ export async function pullStream<T>(options: {
       if (parsed.success) valid.push(parsed.data)
       else rejected.push({ stream, id: idOf(raw), reason: reasonOf(parsed.error) })
     }
+    // Validating a page and writing it are each a stretch of work on this thread; a turn of the
+    // event loop between them keeps either from adding to the other's stall.
+    await new Promise((resolve) => setImmediate(resolve))
     const outcome = commitPage(valid, rejected, page.nextCursor, generation, !page.hasMore)
     if (outcome.orphanedSha256.length > 0) {
       await removePhotoFiles(options.dataDir, outcome.orphanedSha256)
