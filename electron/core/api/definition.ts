@@ -13,6 +13,7 @@ import {
   UserSchema,
 } from '../contract/schemas.ts'
 import { CaseListItemSchema, caseCalls } from './case-schemas.ts'
+import { MapFileIdSchema, TileServerSchema, mapCalls } from './map-schemas.ts'
 
 const NoArg = z.undefined().optional()
 
@@ -181,6 +182,14 @@ export const SettingsSchema = z.object({
     .number()
     .min(1)
     .max(24 * 14),
+  /** MBTiles files asked first, in this order; files not listed follow in their usual order. */
+  mapFileOrder: z.array(MapFileIdSchema).max(200),
+  /** MBTiles files switched off. */
+  mapFilesOff: z.array(MapFileIdSchema).max(200),
+  /** The online XYZ tile server, asked after the MBTiles files. */
+  tileServer: TileServerSchema,
+  /** The cap on tiles already viewed, kept for offline use. */
+  tileCacheMegabytes: z.number().int().min(16).max(8192),
 })
 
 export const apiDefinition = {
@@ -212,6 +221,7 @@ export const apiDefinition = {
     result: DeliveryDetailSchema.nullable(),
   },
   ...caseCalls,
+  ...mapCalls,
 } as const
 
 export type ApiDefinition = typeof apiDefinition

@@ -18,7 +18,9 @@ import { readSyncReport } from '../sync/sync-report.ts'
 import { ServiceError, createServiceClient } from '../sync/service-client.ts'
 import { SyncEngine } from '../sync/sync-engine.ts'
 import { startSyncSchedule } from '../sync/sync-schedule.ts'
+import { DEMO_BASEMAP_FILE } from '../demo-basemap/basemap-file.ts'
 import { createCaseDesk } from './case-handlers.ts'
+import { createMapDesk } from './map-handlers.ts'
 import { createOutbox } from './outbox.ts'
 import type {
   Logger,
@@ -111,6 +113,16 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       if (!engine.running && session.currentUser) outbox.push().catch(logSyncError)
     },
   })
+  const maps = createMapDesk({
+    dataDir: options.dataDir,
+    sqlite,
+    settings: () => settings.get(),
+    demoBasemap:
+      options.service.kind === 'demo' ? (options.demoBasemapPath ?? DEMO_BASEMAP_FILE) : null,
+    chooseMapFile: options.chooseMapFile,
+    tileServerOverride: options.tileServer,
+    log,
+  })
   const rememberUser = sqlite.prepare(
     'INSERT INTO known_users (id, name, role) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role',
   )
@@ -180,6 +192,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
       const next = settings.update(patch)
+      maps.settingsChanged(next)
       currentSchedule.stop()
       currentSchedule = schedule(false)
       return next
@@ -200,6 +213,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       })
     },
     ...desk.handlers,
+    ...maps.handlers,
   }
 
   const photoLookup = sqlite.prepare<
@@ -257,10 +271,12 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
   return {
     handlers,
     resolvePhoto,
+    getTile: (address) => maps.getTile(address),
     syncOnce: () => engine.run(),
     close: async () => {
       currentSchedule.stop()
       await engine.stop()
+      maps.close()
       await local.close()
       await stopDemo?.()
     },

@@ -2,6 +2,8 @@
 // `porchlight` command see it. The core never imports Electron: what differs between those hosts
 // (where secrets are kept, where the data lives) is passed in here.
 import type { ApiHandlers } from '../api/definition.ts'
+import type { TileAddress } from '../map-tiles/tile-address.ts'
+import type { ServedTile } from '../map-tiles/tile-sources.ts'
 import type { SyncRunSummary } from '../sync/sync-engine.ts'
 
 /** Where the sign-in token is kept. Electron: safeStorage-encrypted file; elsewhere: memory. */
@@ -28,7 +30,19 @@ export interface PorchlightOptions {
   /** Sync on an interval while signed in; 0 turns the timer off (tests). Default 5 minutes. */
   syncIntervalMs?: number
   log?: Logger
+  /**
+   * The demo basemap (an MBTiles file) used in demo mode. Default: resources/demo-basemap.mbtiles
+   * of the source tree; the packaged app passes where it ships it.
+   */
+  demoBasemapPath?: string
+  /** The desktop app's open-file dialog for MBTiles files: the chosen path, or null if cancelled. */
+  chooseMapFile?: () => Promise<string | null>
+  /** Fixes the online tile server whatever Settings say (tests; machines that must not use one). */
+  tileServer?: TileServerOverride
 }
+
+export type TileServerOverride =
+  'off' | { urlTemplate: string; attribution?: string; maxZoom?: number }
 
 export interface Logger {
   info(message: string, detail?: unknown): void
@@ -55,6 +69,11 @@ export interface PorchlightCore {
    * whatever is asked, and records every full photo shown in the photo-view audit.
    */
   resolvePhoto(photoId: string, request?: PhotoRequestOptions): Promise<PhotoFile>
+  /**
+   * The map tile at an address, from the first tile source that has it (MBTiles files, the online
+   * server through the cache, the cache alone), or null when none has it. Never throws.
+   */
+  getTile(address: TileAddress): Promise<ServedTile | null>
   /** Runs a sync (or joins the one under way) and resolves with its summary; for the command line. */
   syncOnce(): Promise<SyncRunSummary>
   close(): Promise<void>

@@ -1,11 +1,25 @@
 // The user's settings, kept in the cache and validated on the way in and out.
 import type BetterSqlite3 from 'better-sqlite3'
 import { SettingsSchema, type AppSettings } from '../api/definition.ts'
+import {
+  OPENSTREETMAP_ATTRIBUTION,
+  OPENSTREETMAP_MAX_ZOOM,
+  OPENSTREETMAP_TEMPLATE,
+} from '../map-tiles/tile-url-template.ts'
 
 export const DEFAULT_SETTINGS: AppSettings = {
   syncIntervalMinutes: 5,
   locationThresholdM: 150,
   firstActionTargetHours: 24,
+  mapFileOrder: [],
+  mapFilesOff: [],
+  tileServer: {
+    enabled: true,
+    urlTemplate: OPENSTREETMAP_TEMPLATE,
+    attribution: OPENSTREETMAP_ATTRIBUTION,
+    maxZoom: OPENSTREETMAP_MAX_ZOOM,
+  },
+  tileCacheMegabytes: 256,
 }
 
 const KEY = 'settings'

@@ -1,0 +1,231 @@
+// The map's tile sources, put together: the MBTiles files (demo basemap, maps folder, files chosen
+// in the desktop dialog), the online tile server and the cache of tiles already viewed; the API
+// handlers Settings and the map call; and `getTile`, which the porchlight-tile protocol and the
+// browser-mode bridge serve from.
+import type BetterSqlite3 from 'better-sqlite3'
+import packageJson from '../../../package.json' with { type: 'json' }
+import { UserFacingError, type ApiHandlers, type AppSettings } from '../api/definition.ts'
+import type { MapFileInfo, MapSources } from '../api/map-schemas.ts'
+import { createMapFileRegistry, type MapFileEntry } from '../map-tiles/map-files.ts'
+import { MbtilesError } from '../map-tiles/mbtiles-file.ts'
+import { createOnlineSource, type OnlineTileSource } from '../map-tiles/online-source.ts'
+import type { TileAddress } from '../map-tiles/tile-address.ts'
+import { openTileCache } from '../map-tiles/tile-cache.ts'
+import { createTileChain, type ServedTile } from '../map-tiles/tile-sources.ts'
+import type { Logger, TileServerOverride } from './types.ts'
+
+type MapHandlerNames =
+  'getMapView' | 'getMapSources' | 'addMapFile' | 'removeMapFile' | 'clearTileCache'
+
+/**
+ * Names Porchlight to tile servers, as OpenStreetMap's tile policy asks (a library's default
+ * User-Agent is not enough).
+ */
+export const TILE_USER_AGENT = `Porchlight/${packageJson.version} (desktop console for delivery support agents)`
+
+const ADDED_FILES_KEY = 'map-files.added'
+const MEGABYTE = 1024 * 1024
+
+export interface MapDesk {
+  handlers: Pick<ApiHandlers, MapHandlerNames>
+  /** The tile at an address from the first source that has it, or null. Never throws. */
+  getTile(address: TileAddress): Promise<ServedTile | null>
+  /** Takes up changed settings (the cache cap). */
+  settingsChanged(settings: AppSettings): void
+  close(): void
+}
+
+export function createMapDesk(options: {
+  dataDir: string
+  sqlite: BetterSqlite3.Database
+  settings: () => AppSettings
+  /** The demo basemap in demo mode, null otherwise. */
+  demoBasemap: string | null
+  /** The desktop app's open-file dialog; absent in browser mode. Returns the chosen path or null. */
+  chooseMapFile?: (() => Promise<string | null>) | undefined
+  tileServerOverride?: TileServerOverride | undefined
+  fetch?: typeof globalThis.fetch
+  log: Logger
+}): MapDesk {
+  const { sqlite, log } = options
+  const readState = sqlite.prepare<[string], { value: string }>(
+    'SELECT value FROM app_state WHERE key = ?',
+  )
+  const writeState = sqlite.prepare(
+    'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  )
+
+  const registry = createMapFileRegistry({
+    dataDir: options.dataDir,
+    demoBasemap: options.demoBasemap,
+    loadAdded: () => {
+      try {
+        const stored: unknown = JSON.parse(readState.get(ADDED_FILES_KEY)?.value ?? '[]')
+        return Array.isArray(stored) ? stored.filter((p): p is string => typeof p === 'string') : []
+      } catch {
+        return []
+      }
+    },
+    saveAdded: (paths) => writeState.run(ADDED_FILES_KEY, JSON.stringify(paths)),
+    onProblem: (message, error) => log.warn(`map files: ${message}`, error),
+  })
+  registry.refresh()
+
+  const cache = openTileCache({
+    dataDir: options.dataDir,
+    capBytes: options.settings().tileCacheMegabytes * MEGABYTE,
+    onProblem: (message, error) => log.warn(`map tiles: ${message}`, error),
+  })
+
+  /** The server in force: Settings', unless the host fixed it. */
+  const tileServer = () => {
+    const fromSettings = options.settings().tileServer
+    const override = options.tileServerOverride
+    if (override === undefined) return { ...fromSettings, fixedBy: null }
+    if (override === 'off') {
+      return {
+        ...fromSettings,
+        enabled: false,
+        fixedBy: 'Switched off when Porchlight was started.',
+      }
+    }
+    return {
+      enabled: true,
+      urlTemplate: override.urlTemplate,
+      attribution: override.attribution ?? fromSettings.attribution,
+      maxZoom: override.maxZoom ?? fromSettings.maxZoom,
+      fixedBy: 'Set when Porchlight was started.',
+    }
+  }
+
+  let online: OnlineTileSource | null = null
+  const onlineFor = (urlTemplate: string) => {
+    if (online?.urlTemplate !== urlTemplate) {
+      online = createOnlineSource({ urlTemplate, userAgent: TILE_USER_AGENT, fetch: options.fetch })
+    }
+    return online
+  }
+
+  /** Files in the order the map asks them, each with whether it is switched on. */
+  function orderedFiles(): Array<MapFileEntry & { enabled: boolean }> {
+    const { mapFileOrder, mapFilesOff } = options.settings()
+    const rank = (id: string) => {
+      const index = mapFileOrder.indexOf(id)
+      return index === -1 ? Number.MAX_SAFE_INTEGER : index
+    }
+    return registry
+      .entries()
+      .map((entry, index) => ({ entry, index }))
+      .sort((a, b) => rank(a.entry.id) - rank(b.entry.id) || a.index - b.index)
+      .map(({ entry }) => ({ ...entry, enabled: !mapFilesOff.includes(entry.id) }))
+  }
+
+  const chain = createTileChain({
+    files: () =>
+      orderedFiles().flatMap((entry) =>
+        entry.enabled && entry.file ? [{ id: entry.id, file: entry.file }] : [],
+      ),
+    online: () => {
+      const server = tileServer()
+      return server.enabled
+        ? { source: onlineFor(server.urlTemplate), maxZoom: server.maxZoom }
+        : null
+    },
+    cacheKey: () => tileServer().urlTemplate,
+    cache,
+    log,
+  })
+
+  const fileInfo = (entry: MapFileEntry & { enabled: boolean }): MapFileInfo => ({
+    id: entry.id,
+    origin: entry.origin,
+    fileName: entry.fileName,
+    name: entry.file?.info.name ?? null,
+    attribution: entry.file?.info.attribution ?? '',
+    description: entry.file?.info.description ?? '',
+    minZoom: entry.file?.info.minZoom ?? null,
+    maxZoom: entry.file?.info.maxZoom ?? null,
+    format: entry.file?.info.format ?? null,
+    enabled: entry.enabled,
+    problem: entry.problem,
+  })
+
+  function sources(): MapSources {
+    registry.refresh()
+    return {
+      files: orderedFiles().map(fileInfo),
+      mapsFolder: registry.folder,
+      canAddFiles: options.chooseMapFile !== undefined,
+      tileServer: tileServer(),
+      cache: cache.stats(),
+    }
+  }
+
+  const handlers: MapDesk['handlers'] = {
+    getMapView: async () => {
+      registry.refresh()
+      const files = orderedFiles().filter((f) => f.enabled && f.file)
+      const server = tileServer()
+      const cached = cache.stats().tiles > 0
+      const attribution = files.map((f) => f.file?.info.attribution || f.file?.info.name || '')
+      // Tiles already viewed keep their server's attribution even while it is switched off.
+      if (server.enabled || cached) attribution.push(server.attribution)
+      return {
+        attribution: [...new Set(attribution.filter((a) => a !== ''))],
+        sourceCount: files.length + (server.enabled ? 1 : 0) + (cached ? 1 : 0),
+      }
+    },
+    getMapSources: async () => sources(),
+    addMapFile: async () => {
+      if (!options.chooseMapFile) {
+        throw new UserFacingError(
+          'not-available',
+          `Files can be chosen only in the desktop app. Here, put .mbtiles files in ${registry.folder}.`,
+        )
+      }
+      const path = await options.chooseMapFile()
+      if (path === null) return { added: null, sources: sources() }
+      let entry: MapFileEntry
+      try {
+        entry = registry.add(path)
+      } catch (error) {
+        if (error instanceof MbtilesError) throw new UserFacingError('bad-map-file', error.message)
+        throw error
+      }
+      const now = sources()
+      return { added: now.files.find((f) => f.id === entry.id) ?? null, sources: now }
+    },
+    removeMapFile: async ({ id }) => {
+      if (!registry.remove(id)) {
+        throw new UserFacingError(
+          'not-removable',
+          'Only files chosen in this app can be removed here. Files in the maps folder are removed by taking them out of the folder; any file can be switched off.',
+        )
+      }
+      return sources()
+    },
+    clearTileCache: async () => {
+      cache.clear()
+      return sources()
+    },
+  }
+
+  return {
+    handlers,
+    async getTile(address) {
+      try {
+        return await chain.getTile(address)
+      } catch (error) {
+        log.error(`map tiles: tile ${address.z}/${address.x}/${address.y} failed`, error)
+        return null
+      }
+    },
+    settingsChanged(settings) {
+      cache.setCapBytes(settings.tileCacheMegabytes * MEGABYTE)
+    },
+    close() {
+      registry.close()
+      cache.close()
+    },
+  }
+}
