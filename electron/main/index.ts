@@ -10,10 +10,17 @@ import type { PorchlightCore, ServiceChoice } from '../core/app/types.ts'
 import { APP_START_URL, devServerUrlFrom, trustedOriginsFor } from './app-origin.ts'
 import { createConsoleLogger } from './console-logger.ts'
 import { registerIpcHandlers } from './ipc.ts'
+import { createMapFileChooser } from './map-file-dialog.ts'
 import { denyAllPermissions, guardWebContents } from './navigation.ts'
-import { handleAppProtocol, handlePhotoProtocol, registerPrivilegedSchemes } from './protocols.ts'
+import {
+  handleAppProtocol,
+  handlePhotoProtocol,
+  handleTileProtocol,
+  registerPrivilegedSchemes,
+} from './protocols.ts'
 import {
   dataDirOverride,
+  demoBasemapPath,
   ensurePrivateDir,
   isInsecureRemote,
   serviceChoiceFrom,
@@ -71,7 +78,18 @@ async function startCore(service: ServiceChoice): Promise<PorchlightCore | null>
   const dataDir = app.getPath('userData')
   await ensurePrivateDir(dataDir)
   const tokenStore = await createTokenStore({ dir: dataDir, safeStorage, log })
-  const started = await createPorchlight({ dataDir, service, tokenStore, log })
+  const started = await createPorchlight({
+    dataDir,
+    service,
+    tokenStore,
+    log,
+    demoBasemapPath: demoBasemapPath({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appPath: app.getAppPath(),
+    }),
+    chooseMapFile: createMapFileChooser(() => mainWindow),
+  })
   if (shutdown !== 'running') {
     // Quit was asked for while the core was starting: let it go straight away.
     await started.close()
@@ -90,6 +108,7 @@ async function start(service: ServiceChoice): Promise<void> {
   if (started === null || shutdown !== 'running') return
   core = started
   handlePhotoProtocol((photoId, asked) => started.resolvePhoto(photoId, asked), trustedOrigins, log)
+  handleTileProtocol((address) => started.getTile(address), trustedOrigins, log)
   removeIpcHandlers = registerIpcHandlers({ core: started, trustedOrigins, log })
   openMainWindow()
   log.info(

@@ -1,11 +1,14 @@
-// Our two URL schemes, as Electron sees them. The request → Response logic lives in
-// app-protocol.ts and photo-protocol.ts; this file only declares privileges and wires handlers.
+// Our three URL schemes, as Electron sees them. The request → Response logic lives in
+// app-protocol.ts, photo-protocol.ts and tile-protocol.ts; this file only declares privileges and
+// wires handlers.
 import { protocol } from 'electron'
 import type { Logger } from '../core/app/types.ts'
 import { APP_SCHEME } from './app-origin.ts'
 import { serveAppRequest } from './app-protocol.ts'
 import type { ResolvePhoto } from './photo-protocol.ts'
 import { PHOTO_SCHEME, servePhotoRequest } from './photo-protocol.ts'
+import type { GetTile } from './tile-protocol.ts'
+import { TILE_SCHEME, serveTileRequest } from './tile-protocol.ts'
 
 /**
  * Must run before the app's `ready` event (Electron accepts it once).
@@ -20,7 +23,9 @@ import { PHOTO_SCHEME, servePhotoRequest } from './photo-protocol.ts'
  * `standard`: it needs no relative URLs, host-based origin, storage or cookies, and as a
  * non-standard scheme a document loaded from it would get an opaque origin with no same-origin
  * reach to anything. No `supportFetchAPI`/`corsEnabled` either: pages can show the photos but not
- * read their bytes from script. Neither scheme bypasses the page's CSP.
+ * read their bytes from script. `porchlight-tile` backs the map's tile <img> elements and gets
+ * the same privileges for the same reasons (its bodies are small buffers, so no `stream`). No
+ * scheme bypasses the page's CSP.
  */
 export function registerPrivilegedSchemes(): void {
   protocol.registerSchemesAsPrivileged([
@@ -36,6 +41,7 @@ export function registerPrivilegedSchemes(): void {
       },
     },
     { scheme: PHOTO_SCHEME, privileges: { secure: true, stream: true } },
+    { scheme: TILE_SCHEME, privileges: { secure: true } },
   ])
 }
 
@@ -57,6 +63,19 @@ export function handlePhotoProtocol(
     servePhotoRequest(
       { url: request.url, method: request.method, initiatorOrigin: request.initiatorOrigin },
       { resolvePhoto, trustedOrigins, log },
+    ),
+  )
+}
+
+export function handleTileProtocol(
+  getTile: GetTile,
+  trustedOrigins: readonly string[],
+  log: Logger,
+): void {
+  protocol.handle(TILE_SCHEME, (request: ProtocolRequest) =>
+    serveTileRequest(
+      { url: request.url, method: request.method, initiatorOrigin: request.initiatorOrigin },
+      { getTile, trustedOrigins, log },
     ),
   )
 }

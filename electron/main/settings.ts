@@ -1,7 +1,7 @@
 // What the shell decides before the core starts: where the data lives and which delivery service
 // to talk to. Read from the environment and validated here, at the edge.
 import { chmod, mkdir } from 'node:fs/promises'
-import { isAbsolute, resolve } from 'node:path'
+import { isAbsolute, join, resolve } from 'node:path'
 import type { ServiceChoice } from '../core/app/types.ts'
 
 export const DATA_DIR_VARIABLE = 'PORCHLIGHT_DATA_DIR'
@@ -71,4 +71,18 @@ export function isInsecureRemote(choice: ServiceChoice): boolean {
 export async function ensurePrivateDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 })
   if (process.platform !== 'win32') await chmod(dir, 0o700)
+}
+
+/**
+ * Where the demo basemap is: shipped beside the app's resources when packaged (electron-builder's
+ * extraResources), in the source tree's resources/ folder otherwise.
+ */
+export function demoBasemapPath(app: {
+  isPackaged: boolean
+  resourcesPath: string
+  appPath: string
+}): string {
+  return app.isPackaged
+    ? join(app.resourcesPath, 'demo-basemap.mbtiles')
+    : join(app.appPath, 'resources', 'demo-basemap.mbtiles')
 }

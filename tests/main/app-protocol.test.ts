@@ -10,7 +10,7 @@ import {
 
 const EXPECTED_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
-  "img-src 'self' porchlight-photo: data: https://tile.openstreetmap.org; font-src 'self' data:; " +
+  "img-src 'self' porchlight-photo: porchlight-tile: data:; font-src 'self' data:; " +
   "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; " +
   "object-src 'none'"
 

@@ -9,14 +9,14 @@ const electron = vi.hoisted(() => ({
 }))
 vi.mock('electron', () => electron)
 
-const { handleAppProtocol, handlePhotoProtocol, registerPrivilegedSchemes } =
+const { handleAppProtocol, handlePhotoProtocol, handleTileProtocol, registerPrivilegedSchemes } =
   await import('../../electron/main/protocols.ts')
 
 const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined }
 type Handler = (request: Request & { initiatorOrigin?: string }) => Promise<Response>
 
 describe('protocol registration', () => {
-  it('declares app as a standard secure scheme and photos as secure streams, neither CORS-readable', () => {
+  it('declares app as a standard secure scheme, photos as secure streams and tiles as secure, none CORS-readable', () => {
     registerPrivilegedSchemes()
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce()
     const [schemes] = electron.protocol.registerSchemesAsPrivileged.mock.calls[0] as [
@@ -31,6 +31,7 @@ describe('protocol registration', () => {
       stream: true,
     })
     expect(byName['porchlight-photo']).toEqual({ secure: true, stream: true })
+    expect(byName['porchlight-tile']).toEqual({ secure: true })
     for (const privileges of Object.values(byName)) expect(privileges['bypassCSP']).toBeUndefined()
   })
 
@@ -69,6 +70,28 @@ describe('protocol registration', () => {
         initiatorOrigin: 'https://evil.com',
       })
       expect((await handlers['porchlight-photo']!(foreign)).status).toBe(403)
+
+      const tile = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+      handleTileProtocol(
+        async (address) =>
+          address.z === 1 ? { bytes: tile, format: 'png', origin: 'file', sourceId: 'x' } : null,
+        ['app://porchlight'],
+        quietLog,
+      )
+      const tileHandlers = Object.fromEntries(electron.protocol.handle.mock.calls) as Record<
+        string,
+        Handler
+      >
+      const tileRequest = Object.assign(new Request('porchlight-tile://tile/1/0/1'), {
+        initiatorOrigin: 'app://porchlight',
+      })
+      const served = await tileHandlers['porchlight-tile']!(tileRequest)
+      expect(served.headers.get('Content-Type')).toBe('image/png')
+      expect(Buffer.from(await served.arrayBuffer())).toEqual(tile)
+      const malformed = await tileHandlers['porchlight-tile']!(
+        new Request('porchlight-tile://tile/1/0/../../x'),
+      )
+      expect(malformed.status).toBe(400)
     } finally {
       await rm(root, { recursive: true, force: true })
     }

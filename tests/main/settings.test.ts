@@ -2,8 +2,10 @@ import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { existsSync } from 'node:fs'
 import {
   dataDirOverride,
+  demoBasemapPath,
   ensurePrivateDir,
   isInsecureRemote,
   serviceChoiceFrom,
@@ -87,5 +89,22 @@ describe('dev server', () => {
       'http://localhost:5173',
     ])
     expect(trustedOriginsFor(null)).toEqual(['app://porchlight'])
+  })
+})
+
+describe('demoBasemapPath', () => {
+  it('is beside the resources when packaged, and in the source tree otherwise', () => {
+    const repo = resolve(import.meta.dirname, '..', '..')
+    expect(
+      demoBasemapPath({
+        isPackaged: true,
+        resourcesPath: '/opt/Porchlight/resources',
+        appPath: '/x',
+      }),
+    ).toBe(join('/opt/Porchlight/resources', 'demo-basemap.mbtiles'))
+    const dev = demoBasemapPath({ isPackaged: false, resourcesPath: '/x', appPath: repo })
+    expect(dev).toBe(join(repo, 'resources', 'demo-basemap.mbtiles'))
+    // The packaged path is what electron-builder's extraResources puts there; the source one exists.
+    expect(existsSync(dev)).toBe(true)
   })
 })

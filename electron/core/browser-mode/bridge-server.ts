@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { dispatchCall, isCallName } from '../api/dispatch.ts'
 import type { Logger, PorchlightCore } from '../app/types.ts'
+import { parseTilePath } from '../map-tiles/tile-address.ts'
+import { CONTENT_TYPES as TILE_CONTENT_TYPES } from '../map-tiles/tile-image.ts'
 import { contentSecurityPolicy } from '../security/content-security-policy.ts'
 
 const COOKIE = 'porchlight_bridge'
@@ -145,6 +147,22 @@ export async function startBridgeServer(options: {
     createReadStream(photo.path).pipe(res)
   }
 
+  /** The same tiles the desktop app's porchlight-tile protocol serves, behind the bridge token. */
+  async function serveTile(req: IncomingMessage, res: ServerResponse, path: string) {
+    const address = parseTilePath(path)
+    if (address === null) return sendText(res, 400, 'That is not a valid map tile address.')
+    const tile = await options.core.getTile(address)
+    // A missing tile is expected offline: the map shows its plain grid there.
+    if (tile === null) return sendText(res, 404, 'No map tile here.')
+    res.writeHead(200, {
+      'content-type': TILE_CONTENT_TYPES[tile.format],
+      'content-length': tile.bytes.length,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    })
+    res.end(req.method === 'HEAD' ? undefined : tile.bytes)
+  }
+
   async function serveStatic(res: ServerResponse, pathname: string) {
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1))
     const file = normalize(join(rendererRoot, relative))
@@ -185,6 +203,10 @@ export async function startBridgeServer(options: {
       res.setHeader('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Use GET.')
+    if (url.pathname.startsWith('/tiles/')) {
+      if (url.search !== '') return sendText(res, 400, 'That is not a valid map tile address.')
+      return serveTile(req, res, url.pathname.slice('/tiles'.length))
+    }
     const photo = /^\/(photos|thumbs)\/([^/]+)$/.exec(url.pathname)
     if (photo) {
       const variant = photo[1] === 'thumbs' ? 'thumbnail' : 'full'

@@ -1,4 +1,4 @@
-// `npm run browser -- [--data-dir DIR] [--port N] [--demo] [--service URL]`
+// `npm run browser -- [--data-dir DIR] [--port N] [--demo] [--service URL] [--tile-server URL|off]`
 // Runs the core under Node and serves the built renderer with the API on 127.0.0.1.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -7,7 +7,8 @@ import { z } from 'zod'
 import { createPorchlight } from '../app/porchlight.ts'
 import { defaultDataDir } from '../app/default-data-dir.ts'
 import { createMemoryTokenStore } from '../app/memory-token-store.ts'
-import type { ServiceChoice } from '../app/types.ts'
+import type { ServiceChoice, TileServerOverride } from '../app/types.ts'
+import { tileUrlTemplateProblem } from '../map-tiles/tile-url-template.ts'
 import { startBridgeServer } from './bridge-server.ts'
 
 const ArgsSchema = z.object({
@@ -17,6 +18,14 @@ const ArgsSchema = z.object({
   service: z.url({ protocol: /^https?$/ }).optional(),
   'demo-deliveries': z.coerce.number().int().min(10).max(1_000_000).optional(),
   'sync-interval': z.coerce.number().int().min(0).optional(),
+  /** `off`, or a tile URL template that replaces the one in Settings. */
+  'tile-server': z
+    .string()
+    .refine((value) => value === 'off' || tileUrlTemplateProblem(value) === null, {
+      message:
+        'use off, or an address with {z}, {x} and {y}, such as https://tile.example.com/{z}/{x}/{y}.png',
+    })
+    .optional(),
 })
 
 async function main(): Promise<void> {
@@ -28,6 +37,7 @@ async function main(): Promise<void> {
       service: { type: 'string' },
       'demo-deliveries': { type: 'string' },
       'sync-interval': { type: 'string' },
+      'tile-server': { type: 'string' },
     },
     strict: true,
   })
@@ -51,11 +61,18 @@ async function main(): Promise<void> {
     )
   }
   const dataDir = args['data-dir'] ?? defaultDataDir()
+  const tileServer: TileServerOverride | undefined =
+    args['tile-server'] === undefined
+      ? undefined
+      : args['tile-server'] === 'off'
+        ? 'off'
+        : { urlTemplate: args['tile-server'] }
   const core = await createPorchlight({
     dataDir,
     service,
     tokenStore: createMemoryTokenStore(),
     syncIntervalMs: args['sync-interval'] === undefined ? undefined : args['sync-interval'] * 1000,
+    tileServer,
   })
   const bridge = await startBridgeServer({
     core,

@@ -20,8 +20,10 @@ export interface CspOptions {
 }
 
 /**
- * The policy, as one header value. `img-src https://tile.openstreetmap.org` is temporary: map tiles
- * will move to our own `porchlight-tile:` protocol, and the host goes away with it.
+ * The policy, as one header value. Images come only from the app itself ('self': the renderer's
+ * files, and in browser mode the bridge's /photos/ and /tiles/), the `porchlight-photo:` and
+ * `porchlight-tile:` protocols the main process serves, and data: URLs. No tile server is listed:
+ * whatever server Settings name, its tiles reach the page only through the main process.
  */
 export function contentSecurityPolicy(options: CspOptions = {}): string {
   const nonce = options.styleNonce ?? null
@@ -40,7 +42,7 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     `default-src 'none'`,
     `script-src 'self'`,
     ...styleSources,
-    `img-src 'self' porchlight-photo: data: https://tile.openstreetmap.org`,
+    `img-src 'self' porchlight-photo: porchlight-tile: data:`,
     `font-src 'self' data:`,
     `connect-src 'self'`,
     `base-uri 'none'`,

@@ -9,7 +9,9 @@ import {
   startBridgeServer,
   type BridgeServer,
 } from '../../../electron/core/browser-mode/bridge-server.ts'
+import { writeMbtiles } from '../../../electron/core/map-tiles/write-mbtiles.ts'
 import { tempDir } from '../fixtures/deliveries.ts'
+import { solidTile } from '../../support/tile-server.ts'
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} }
 
@@ -56,6 +58,12 @@ describe('browser-mode bridge', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Porchlight</title>')
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
     writeFileSync(join(temp.dir, 'secret.txt'), 'outside the renderer')
+    mkdirSync(join(temp.dir, 'data', 'maps'), { recursive: true })
+    await writeMbtiles(
+      join(temp.dir, 'data', 'maps', 'region.mbtiles'),
+      { name: 'R', format: 'png' },
+      [{ z: 2, x: 1, y: 2, bytes: await solidTile('#123456') }],
+    )
     core = await createPorchlight({
       dataDir: join(temp.dir, 'data'),
       // Nothing listens there: these tests never reach the service.
@@ -63,6 +71,7 @@ describe('browser-mode bridge', () => {
       tokenStore: createMemoryTokenStore(),
       syncIntervalMs: 0,
       log: quiet,
+      tileServer: 'off',
     })
     bridge = await startBridgeServer({
       core,
@@ -162,6 +171,28 @@ describe('browser-mode bridge', () => {
     )
     expect(JSON.parse(res.body).error.code).toBe('offline')
   }, 60_000)
+
+  it('serves map tiles with the cookie, refusing malformed addresses and answering 404 where none is', async () => {
+    const cookie = { cookie: 'porchlight_bridge=test-token-0123456789abcdef' }
+    const tile = await get(bridge.port, '/tiles/2/1/2', cookie)
+    expect(tile.status).toBe(200)
+    expect(tile.headers['content-type']).toBe('image/png')
+    expect(tile.headers['cache-control']).toBe('no-store')
+    expect((await get(bridge.port, '/tiles/2/1/2')).status).toBe(401)
+    expect((await get(bridge.port, '/tiles/2/1/1', cookie)).status).toBe(404)
+    for (const path of [
+      '/tiles/2/1/4',
+      '/tiles/2/1/-1',
+      '/tiles/02/1/2',
+      '/tiles/2/1',
+      '/tiles/2/1/2/3',
+      '/tiles/2/1/2?x=1',
+      '/tiles/2/1/..%2f..%2fsecret.txt',
+      '/tiles/a/b/c',
+    ]) {
+      expect((await get(bridge.port, path, cookie)).status, path).toBe(400)
+    }
+  })
 
   it('refuses photos with malformed ids and while signed out', async () => {
     const cookie = { cookie: 'porchlight_bridge=test-token-0123456789abcdef' }
