@@ -156,3 +156,12 @@ export function photoUrl(photoId: string, options: PhotoUrlOptions = {}): string
   const query = options.caseId ? `?case=${encodeURIComponent(options.caseId)}` : ''
   return runsInElectron ? `porchlight-photo://photo/${id}${query}` : `/photos/${id}${query}`
 }
+
+/**
+ * Leaflet's URL template for map tiles: the main process's porchlight-tile protocol, or the bridge
+ * in browser mode. The core chooses the source (MBTiles files, the tile server, the cache); the
+ * page never talks to a tile server itself.
+ */
+export function tileUrlTemplate(): string {
+  return runsInElectron ? 'porchlight-tile://tile/{z}/{x}/{y}' : '/tiles/{z}/{x}/{y}'
+}

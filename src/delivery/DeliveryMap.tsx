@@ -2,8 +2,9 @@
 // the largest thing on the delivery screen and nothing else needs it.
 import 'leaflet/dist/leaflet.css'
 import './map.css'
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import L from 'leaflet'
+import CloudOffOutlinedIcon from '@mui/icons-material/CloudOffOutlined'
 import type { LatLngBoundsExpression, LatLngTuple } from 'leaflet'
 import {
   Circle,
@@ -12,12 +13,12 @@ import {
   Marker,
   Polyline,
   ScaleControl,
-  TileLayer,
   Tooltip,
   useMap,
   useMapEvents,
 } from 'react-leaflet'
 import type { DeliveryDetail, DeliveryPhoto } from '../../electron/core/api/definition.ts'
+import { BasemapLayer, MAP_MAX_ZOOM, type TileCoverage } from './BasemapLayer.tsx'
 import { distanceMetres, formatMetres } from './distance.ts'
 import type { LatLngPoint } from './distance.ts'
 import { MAP_COLOURS } from './mapColours.ts'
@@ -45,14 +46,12 @@ function pin(kind: 'address' | 'drop-off', letter: string, colour: string): L.Di
 const addressIcon = pin('address', 'A', MAP_COLOURS.address)
 const dropOffIcon = pin('drop-off', 'D', MAP_COLOURS.dropOff)
 
-const TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'
-const TILE_ATTRIBUTION =
-  '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-
 export default function DeliveryMap(props: Props) {
   const { address, dropOff, photos, locationCheck, selectedPhotoIndex, onSelectPhoto } = props
   const addressPoint = address.location
   const dropOffPoint = dropOff.location
+  const [coverage, setCoverage] = useState<TileCoverage>('loading')
+  const onCoverage = useCallback((next: TileCoverage) => setCoverage(next), [])
 
   const photoPoints = useMemo(() => {
     const measured = new Map(locationCheck.photoDistancesM.map((p) => [p.photoId, p.distanceM]))
@@ -87,7 +86,7 @@ export default function DeliveryMap(props: Props) {
       ? { center: points[0], zoom: 17 }
       : {
           bounds: points as LatLngBoundsExpression,
-          boundsOptions: { padding: [48, 48] as [number, number], maxZoom: 19 },
+          boundsOptions: { padding: [48, 48] as [number, number], maxZoom: MAP_MAX_ZOOM },
         }
 
   const isAway = (distanceM: number, accuracyM: number | undefined) =>
@@ -123,102 +122,130 @@ export default function DeliveryMap(props: Props) {
   }
 
   return (
-    <MapContainer
-      {...view}
-      className="pl-map"
-      scrollWheelZoom
-      ref={nameMapContainer}
-      style={{ height: '100%', width: '100%' }}
-    >
-      <TileLayer url={TILE_URL} attribution={TILE_ATTRIBUTION} maxZoom={19} />
-      <ScaleControl position="bottomleft" imperial={false} />
+    <div className="pl-map-frame">
+      <MapContainer
+        {...view}
+        className="pl-map"
+        scrollWheelZoom
+        maxZoom={MAP_MAX_ZOOM}
+        ref={nameMapContainer}
+        style={{ height: '100%', width: '100%' }}
+      >
+        <BasemapLayer onCoverage={onCoverage} />
+        <ScaleControl position="bottomleft" imperial={false} />
 
-      {dropOffPoint?.accuracyM !== undefined && (
-        <Circle
-          center={[dropOffPoint.lat, dropOffPoint.lng]}
-          radius={dropOffPoint.accuracyM}
-          interactive={false}
-          pathOptions={{
-            color: MAP_COLOURS.dropOff,
-            weight: 1,
-            opacity: 0.7,
-            fillColor: MAP_COLOURS.dropOff,
-            fillOpacity: 0.12,
-          }}
-        />
-      )}
-
-      {photoPoints.map(({ index, photo, location }) =>
-        location.accuracyM !== undefined ? (
+        {dropOffPoint?.accuracyM !== undefined && (
           <Circle
-            key={`accuracy-${photo.id}`}
-            center={[location.lat, location.lng]}
-            radius={location.accuracyM}
+            center={[dropOffPoint.lat, dropOffPoint.lng]}
+            radius={dropOffPoint.accuracyM}
             interactive={false}
             pathOptions={{
-              color: MAP_COLOURS.photo,
+              color: MAP_COLOURS.dropOff,
               weight: 1,
-              opacity: index === selectedPhotoIndex ? 0.8 : 0.45,
-              dashArray: index === selectedPhotoIndex ? undefined : '3 3',
-              fillColor: MAP_COLOURS.photo,
-              fillOpacity: index === selectedPhotoIndex ? 0.12 : 0.05,
+              opacity: 0.7,
+              fillColor: MAP_COLOURS.dropOff,
+              fillOpacity: 0.12,
             }}
           />
-        ) : null,
+        )}
+
+        {photoPoints.map(({ index, photo, location }) =>
+          location.accuracyM !== undefined ? (
+            <Circle
+              key={`accuracy-${photo.id}`}
+              center={[location.lat, location.lng]}
+              radius={location.accuracyM}
+              interactive={false}
+              pathOptions={{
+                color: MAP_COLOURS.photo,
+                weight: 1,
+                opacity: index === selectedPhotoIndex ? 0.8 : 0.45,
+                dashArray: index === selectedPhotoIndex ? undefined : '3 3',
+                fillColor: MAP_COLOURS.photo,
+                fillOpacity: index === selectedPhotoIndex ? 0.12 : 0.05,
+              }}
+            />
+          ) : null,
+        )}
+
+        {addressPoint && <DistanceLines from={addressPoint} lines={lines} />}
+
+        {photoPoints.map(({ index, photo, location, distanceM }) => (
+          <CircleMarker
+            key={photo.id}
+            center={[location.lat, location.lng]}
+            radius={index === selectedPhotoIndex ? 7 : 5}
+            pathOptions={{
+              color: '#ffffff',
+              weight: 2,
+              fillColor: MAP_COLOURS.photo,
+              fillOpacity: index === selectedPhotoIndex ? 1 : 0.75,
+            }}
+            eventHandlers={{ click: () => onSelectPhoto(index), add: keepOutOfTabOrder }}
+          >
+            <Tooltip direction="top">
+              Photo {index + 1} was taken here
+              {location.accuracyM !== undefined && ` (±${Math.round(location.accuracyM)} m)`}
+              {distanceM !== null && `, ${formatMetres(distanceM)} from the address`}
+            </Tooltip>
+          </CircleMarker>
+        ))}
+
+        {addressPoint && (
+          <Marker
+            position={[addressPoint.lat, addressPoint.lng]}
+            icon={addressIcon}
+            title="Address"
+            alt="Address"
+            zIndexOffset={100}
+          >
+            <Tooltip direction="top">
+              Address: {address.line1}, {address.city}
+            </Tooltip>
+          </Marker>
+        )}
+
+        {dropOffPoint && (
+          <Marker
+            position={[dropOffPoint.lat, dropOffPoint.lng]}
+            icon={dropOffIcon}
+            title="Drop-off"
+            alt="Drop-off"
+            zIndexOffset={200}
+          >
+            <Tooltip direction="top">
+              Drop-off marked by the driver
+              {dropOffPoint.accuracyM !== undefined &&
+                ` (±${Math.round(dropOffPoint.accuracyM)} m)`}
+            </Tooltip>
+          </Marker>
+        )}
+      </MapContainer>
+      <TilesUnavailableNote coverage={coverage} />
+    </div>
+  )
+}
+
+/**
+ * Said quietly where tiles could not be had (offline, or outside every map file): the markers,
+ * circles, distances and scale still stand on the plain grid, so this is a note, not an error.
+ */
+function TilesUnavailableNote({ coverage }: { coverage: TileCoverage }) {
+  const text =
+    coverage === 'none'
+      ? 'Map tiles unavailable offline'
+      : coverage === 'partial'
+        ? 'Some map tiles unavailable offline'
+        : null
+  return (
+    <div className="pl-map-note" role="status">
+      {text && (
+        <span className="pl-map-note__text">
+          <CloudOffOutlinedIcon fontSize="inherit" aria-hidden="true" />
+          {text}
+        </span>
       )}
-
-      {addressPoint && <DistanceLines from={addressPoint} lines={lines} />}
-
-      {photoPoints.map(({ index, photo, location, distanceM }) => (
-        <CircleMarker
-          key={photo.id}
-          center={[location.lat, location.lng]}
-          radius={index === selectedPhotoIndex ? 7 : 5}
-          pathOptions={{
-            color: '#ffffff',
-            weight: 2,
-            fillColor: MAP_COLOURS.photo,
-            fillOpacity: index === selectedPhotoIndex ? 1 : 0.75,
-          }}
-          eventHandlers={{ click: () => onSelectPhoto(index), add: keepOutOfTabOrder }}
-        >
-          <Tooltip direction="top">
-            Photo {index + 1} was taken here
-            {location.accuracyM !== undefined && ` (±${Math.round(location.accuracyM)} m)`}
-            {distanceM !== null && `, ${formatMetres(distanceM)} from the address`}
-          </Tooltip>
-        </CircleMarker>
-      ))}
-
-      {addressPoint && (
-        <Marker
-          position={[addressPoint.lat, addressPoint.lng]}
-          icon={addressIcon}
-          title="Address"
-          alt="Address"
-          zIndexOffset={100}
-        >
-          <Tooltip direction="top">
-            Address: {address.line1}, {address.city}
-          </Tooltip>
-        </Marker>
-      )}
-
-      {dropOffPoint && (
-        <Marker
-          position={[dropOffPoint.lat, dropOffPoint.lng]}
-          icon={dropOffIcon}
-          title="Drop-off"
-          alt="Drop-off"
-          zIndexOffset={200}
-        >
-          <Tooltip direction="top">
-            Drop-off marked by the driver
-            {dropOffPoint.accuracyM !== undefined && ` (±${Math.round(dropOffPoint.accuracyM)} m)`}
-          </Tooltip>
-        </Marker>
-      )}
-    </MapContainer>
+    </div>
   )
 }
 

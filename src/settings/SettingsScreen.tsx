@@ -22,6 +22,7 @@ import CloudOutlinedIcon from '@mui/icons-material/CloudOutlined'
 import ScienceOutlinedIcon from '@mui/icons-material/ScienceOutlined'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { roleLabel } from '../session/roles.ts'
+import { MapSourcesSection } from './MapSourcesSection.tsx'
 import { syncIntervalLabel, syncIntervalOptions, syncIntervalSentence } from './syncIntervals.ts'
 import { useSettings } from './useSettings.ts'
 
@@ -56,6 +57,7 @@ export function SettingsScreen({ session, user }: Props) {
           Settings
         </Typography>
         <SyncSettings />
+        <MapSourcesSection />
         <SettingsSection id="settings-service" title="Delivery service">
           <FactList>
             <Fact term="Kind">

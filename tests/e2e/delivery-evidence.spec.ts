@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import type { DeliveryRecord } from '../../electron/core/contract/schemas.ts'
+import { DEMO_BASEMAP_FILE } from '../../electron/core/demo-basemap/basemap-file.ts'
 import { startDemoService, type DemoService } from '../../electron/core/demo-service/index.ts'
 import { startConsole, type RunningConsole } from './support/browser-mode.ts'
 import { signInAndWaitForSync } from './support/console-page.ts'
@@ -21,7 +22,8 @@ let records: DeliveryRecord[]
 test.beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true })
   service = await startDemoService({ seed: 7, deliveries: 300 })
-  consoleApp = await startConsole({ serviceUrl: service.url })
+  // The demo basemap in the maps folder, so the screenshots show a map under the pins.
+  consoleApp = await startConsole({ serviceUrl: service.url, mapFiles: [DEMO_BASEMAP_FILE] })
   records = (await service.world.deliveries()).filter(
     (d): d is DeliveryRecord => d.deleted !== true,
   )

@@ -10,7 +10,7 @@ import { createMapFileRegistry, type MapFileEntry } from '../map-tiles/map-files
 import { MbtilesError } from '../map-tiles/mbtiles-file.ts'
 import { createOnlineSource, type OnlineTileSource } from '../map-tiles/online-source.ts'
 import type { TileAddress } from '../map-tiles/tile-address.ts'
-import { openTileCache } from '../map-tiles/tile-cache.ts'
+import { openTileCache, type TileCache } from '../map-tiles/tile-cache.ts'
 import { createTileChain, type ServedTile } from '../map-tiles/tile-sources.ts'
 import type { Logger, TileServerOverride } from './types.ts'
 
@@ -69,13 +69,24 @@ export function createMapDesk(options: {
     saveAdded: (paths) => writeState.run(ADDED_FILES_KEY, JSON.stringify(paths)),
     onProblem: (message, error) => log.warn(`map files: ${message}`, error),
   })
-  registry.refresh()
-
-  const cache = openTileCache({
-    dataDir: options.dataDir,
-    capBytes: options.settings().tileCacheMegabytes * MEGABYTE,
-    onProblem: (message, error) => log.warn(`map tiles: ${message}`, error),
-  })
+  // Nothing is opened or created until a map or Settings first asks (the `porchlight sync`
+  // command, say, never does).
+  let scanned = false
+  const refreshFiles = () => {
+    registry.refresh()
+    scanned = true
+  }
+  const knownFiles = () => {
+    if (!scanned) refreshFiles()
+    return registry.entries()
+  }
+  let openCache: TileCache | null = null
+  const cache = () =>
+    (openCache ??= openTileCache({
+      dataDir: options.dataDir,
+      capBytes: options.settings().tileCacheMegabytes * MEGABYTE,
+      onProblem: (message, error) => log.warn(`map tiles: ${message}`, error),
+    }))
 
   /** The server in force: Settings', unless the host fixed it. */
   const tileServer = () => {
@@ -113,8 +124,7 @@ export function createMapDesk(options: {
       const index = mapFileOrder.indexOf(id)
       return index === -1 ? Number.MAX_SAFE_INTEGER : index
     }
-    return registry
-      .entries()
+    return knownFiles()
       .map((entry, index) => ({ entry, index }))
       .sort((a, b) => rank(a.entry.id) - rank(b.entry.id) || a.index - b.index)
       .map(({ entry }) => ({ ...entry, enabled: !mapFilesOff.includes(entry.id) }))
@@ -151,22 +161,22 @@ export function createMapDesk(options: {
   })
 
   function sources(): MapSources {
-    registry.refresh()
+    refreshFiles()
     return {
       files: orderedFiles().map(fileInfo),
       mapsFolder: registry.folder,
       canAddFiles: options.chooseMapFile !== undefined,
       tileServer: tileServer(),
-      cache: cache.stats(),
+      cache: cache().stats(),
     }
   }
 
   const handlers: MapDesk['handlers'] = {
     getMapView: async () => {
-      registry.refresh()
+      refreshFiles()
       const files = orderedFiles().filter((f) => f.enabled && f.file)
       const server = tileServer()
-      const cached = cache.stats().tiles > 0
+      const cached = cache().stats().tiles > 0
       const attribution = files.map((f) => f.file?.info.attribution || f.file?.info.name || '')
       // Tiles already viewed keep their server's attribution even while it is switched off.
       if (server.enabled || cached) attribution.push(server.attribution)
@@ -205,7 +215,7 @@ export function createMapDesk(options: {
       return sources()
     },
     clearTileCache: async () => {
-      cache.clear()
+      cache().clear()
       return sources()
     },
   }
@@ -221,11 +231,11 @@ export function createMapDesk(options: {
       }
     },
     settingsChanged(settings) {
-      cache.setCapBytes(settings.tileCacheMegabytes * MEGABYTE)
+      openCache?.setCapBytes(settings.tileCacheMegabytes * MEGABYTE)
     },
     close() {
       registry.close()
-      cache.close()
+      openCache?.close()
     },
   }
 }

@@ -43,7 +43,8 @@ export interface TileChainOptions {
   online: () => ChainOnline | null
   /** The cache's key for the configured server, whether switched on or not. */
   cacheKey: () => string
-  cache: TileCache
+  /** The cache of tiles already viewed (opened when first needed). */
+  cache: () => TileCache
   now?: () => number
   log?: Logger
 }
@@ -92,7 +93,8 @@ export function createTileChain(options: TileChainOptions): TileChain {
   async function fromServer(address: TileAddress): Promise<ServedTile | null> {
     const key = options.cacheKey()
     const online = options.online()
-    const cached = options.cache.get(key, address)
+    const cache = options.cache()
+    const cached = cache.get(key, address)
     const fromCache = (origin: 'cache' | 'cache-expired'): ServedTile | null =>
       cached ? { bytes: cached.bytes, format: cached.format, origin, sourceId: key } : null
 
@@ -102,14 +104,14 @@ export function createTileChain(options: TileChainOptions): TileChain {
     const outcome = await online.source.fetchTile(address, cached)
     switch (outcome.kind) {
       case 'tile':
-        options.cache.put(key, address, outcome.image, outcome.freshness)
+        cache.put(key, address, outcome.image, outcome.freshness)
         return { ...outcome.image, origin: 'online', sourceId: key }
       case 'not-modified':
-        options.cache.refresh(key, address, outcome.freshness)
+        cache.refresh(key, address, outcome.freshness)
         return fromCache('cache')
       case 'missing':
         // The server no longer has it: neither should we.
-        if (cached) options.cache.remove(key, address)
+        if (cached) cache.remove(key, address)
         return null
       case 'unavailable':
         return fromCache('cache-expired')

@@ -1,7 +1,7 @@
 // The map's tile sources as the API and the protocol see them: MBTiles files from the maps folder
 // and from the desktop dialog, their order and switches from Settings, the tile server (or its
 // override) and the cache; every answer checked against the API's result schemas.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -230,6 +230,15 @@ describe('map files', () => {
 })
 
 describe('tile server and cache', () => {
+  it('creates nothing in the data folder until a map or Settings asks', async () => {
+    await startDesk()
+    expect(existsSync(join(temp.dir, 'maps'))).toBe(false)
+    expect(existsSync(join(temp.dir, 'tiles.sqlite'))).toBe(false)
+    await call('getMapView')
+    expect(existsSync(join(temp.dir, 'maps'))).toBe(true)
+    expect(existsSync(join(temp.dir, 'tiles.sqlite'))).toBe(true)
+  })
+
   it('a server switched off when starting is never asked, whatever Settings say', async () => {
     await startDesk({ tileServer: 'off' })
     const sources = (await call('getMapSources')) as {

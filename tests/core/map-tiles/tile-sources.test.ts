@@ -92,7 +92,7 @@ beforeEach(async () => {
     files: () => [{ id: 'region', file }],
     online: () => (onlineOn ? { source: online, maxZoom: 18 } : null),
     cacheKey: () => server.template,
-    cache,
+    cache: () => cache,
     now: () => clock,
     log: quiet,
   })

@@ -1,9 +1,10 @@
 // Starts the console in browser mode as a person would (`node electron/core/browser-mode/cli.ts`)
-// against a delivery service, in a fresh data dir, and hands back the address it prints.
+// against a delivery service, in a fresh data dir, and hands back the address it prints. The
+// online tile server is off unless a test gives one (on 127.0.0.1): tests never reach the internet.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 
 const repo = join(import.meta.dirname, '..', '..', '..')
 
@@ -18,8 +19,16 @@ export interface RunningConsole {
 export async function startConsole(args: {
   serviceUrl: string
   syncIntervalSeconds?: number
+  /** A tile URL template on 127.0.0.1; default: no online tile server at all. */
+  tileServer?: string
+  /** MBTiles files to put in the data folder's maps folder, as an organisation would. */
+  mapFiles?: string[]
 }): Promise<RunningConsole> {
   const dataDir = mkdtempSync(join(tmpdir(), 'porchlight-e2e-'))
+  if (args.mapFiles?.length) {
+    mkdirSync(join(dataDir, 'maps'), { recursive: true })
+    for (const file of args.mapFiles) copyFileSync(file, join(dataDir, 'maps', basename(file)))
+  }
   const child = spawn(
     process.execPath,
     [
@@ -32,6 +41,8 @@ export async function startConsole(args: {
       args.serviceUrl,
       '--sync-interval',
       String(args.syncIntervalSeconds ?? 0),
+      '--tile-server',
+      args.tileServer ?? 'off',
     ],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
   )

@@ -1,0 +1,170 @@
+// The online tile server: on or off, its address as a URL template, the attribution its terms
+// require, and its deepest zoom. Checked here with the core's own schema, so a mistake is named
+// under the field it is in before anything is sent.
+import { useId, useState } from 'react'
+import type { FormEvent } from 'react'
+import Alert from '@mui/material/Alert'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import FormControlLabel from '@mui/material/FormControlLabel'
+import MenuItem from '@mui/material/MenuItem'
+import Stack from '@mui/material/Stack'
+import Switch from '@mui/material/Switch'
+import TextField from '@mui/material/TextField'
+import type { MapSources, TileServerSettings } from '../../electron/core/api/map-schemas.ts'
+import { TileServerSchema } from '../../electron/core/api/map-schemas.ts'
+import {
+  OPENSTREETMAP_ATTRIBUTION,
+  OPENSTREETMAP_MAX_ZOOM,
+  OPENSTREETMAP_TEMPLATE,
+} from '../../electron/core/map-tiles/tile-url-template.ts'
+import { api } from '../api/client.ts'
+import type { MapSourcesState } from './useMapSources.ts'
+
+const MONOSPACE = 'ui-monospace, "Roboto Mono", "Cascadia Mono", Menlo, monospace'
+const ZOOMS = Array.from({ length: 22 }, (_, i) => i + 1)
+
+type Props = { sources: MapSources; state: MapSourcesState }
+type Field = 'urlTemplate' | 'attribution' | 'maxZoom'
+
+export function TileServerForm({ sources, state }: Props) {
+  const { fixedBy, ...saved } = sources.tileServer
+  const [draft, setDraft] = useState<TileServerSettings>(saved)
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const helpId = useId()
+
+  if (fixedBy !== null) {
+    return (
+      <Stack sx={{ gap: 1 }}>
+        <Alert severity="info">
+          {fixedBy} Settings cannot change it while Porchlight runs this way.
+        </Alert>
+        <Box sx={{ color: 'text.secondary' }}>
+          {saved.enabled ? (
+            <>
+              Tiles come from{' '}
+              <Box component="span" sx={{ fontFamily: MONOSPACE, overflowWrap: 'anywhere' }}>
+                {saved.urlTemplate}
+              </Box>{' '}
+              up to zoom {saved.maxZoom}.
+            </>
+          ) : (
+            'No online tile server is used.'
+          )}
+        </Box>
+      </Stack>
+    )
+  }
+
+  const changed =
+    draft.enabled !== saved.enabled ||
+    draft.urlTemplate !== saved.urlTemplate ||
+    draft.attribution !== saved.attribution ||
+    draft.maxZoom !== saved.maxZoom
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const checked = TileServerSchema.safeParse(draft)
+    if (!checked.success) {
+      const next: Partial<Record<Field, string>> = {}
+      for (const issue of checked.error.issues) {
+        const field = issue.path[0] as Field
+        next[field] ??= issue.message
+      }
+      setErrors(next)
+      return
+    }
+    setErrors({})
+    void state.run(
+      'Saving…',
+      () => api.updateSettings({ tileServer: checked.data }),
+      checked.data.enabled ? 'The tile server was saved.' : 'The online tile server is off.',
+    )
+  }
+
+  const set = (patch: Partial<TileServerSettings>) => {
+    setDraft((current) => ({ ...current, ...patch }))
+    setErrors((current) => {
+      const next = { ...current }
+      for (const key of Object.keys(patch)) delete next[key as Field]
+      return next
+    })
+  }
+
+  return (
+    <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 1.5 }}>
+      <FormControlLabel
+        control={
+          <Switch checked={draft.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
+        }
+        label="Use an online tile server"
+      />
+      <TextField
+        label="Address"
+        size="small"
+        value={draft.urlTemplate}
+        onChange={(e) => set({ urlTemplate: e.target.value })}
+        error={errors.urlTemplate !== undefined}
+        helperText={
+          errors.urlTemplate ?? 'A URL template with {z}, {x} and {y}, for example the default.'
+        }
+        slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: MONOSPACE } } }}
+        disabled={!draft.enabled}
+      />
+      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 1.5 }}>
+        <TextField
+          label="Attribution"
+          size="small"
+          value={draft.attribution}
+          onChange={(e) => set({ attribution: e.target.value })}
+          error={errors.attribution !== undefined}
+          helperText={errors.attribution ?? 'Shown on the map, as the server’s terms require.'}
+          disabled={!draft.enabled}
+          sx={{ flex: 1 }}
+        />
+        <TextField
+          select
+          label="Deepest zoom"
+          size="small"
+          value={draft.maxZoom}
+          onChange={(e) => set({ maxZoom: Number(e.target.value) })}
+          disabled={!draft.enabled}
+          sx={{ width: 160 }}
+        >
+          {ZOOMS.map((zoom) => (
+            <MenuItem key={zoom} value={zoom}>
+              {zoom}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      <Box id={helpId} sx={{ color: 'text.secondary' }}>
+        Porchlight asks it only for the tiles of the map on screen, names itself as Porchlight, and
+        keeps each tile as long as the server’s cache headers allow. Nothing is downloaded ahead.
+      </Box>
+      <Stack direction="row" sx={{ gap: 1 }}>
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={!changed || state.busy !== null}
+          aria-describedby={helpId}
+        >
+          Save tile server
+        </Button>
+        <Button
+          onClick={() =>
+            set({
+              enabled: true,
+              urlTemplate: OPENSTREETMAP_TEMPLATE,
+              attribution: OPENSTREETMAP_ATTRIBUTION,
+              maxZoom: OPENSTREETMAP_MAX_ZOOM,
+            })
+          }
+          disabled={state.busy !== null}
+        >
+          Use OpenStreetMap
+        </Button>
+      </Stack>
+    </Box>
+  )
+}
