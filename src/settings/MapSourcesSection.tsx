@@ -17,7 +17,7 @@ import { TileCacheControls } from './TileCacheControls.tsx'
 import { TileServerForm } from './TileServerForm.tsx'
 import { useMapSources } from './useMapSources.ts'
 
-export function MapSourcesSection() {
+export default function MapSourcesSection() {
   const state = useMapSources()
   const { sources, settings, loadError, busy, actionError, done } = state
   const headingId = useId()

@@ -1,7 +1,7 @@
 // Settings: how often Porchlight syncs on its own, and (read only) which delivery service it talks
 // to and who is signed in. A change is saved as soon as it is chosen; a message says whether the
 // core stored it.
-import { useEffect, useId, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
@@ -22,7 +22,8 @@ import CloudOutlinedIcon from '@mui/icons-material/CloudOutlined'
 import ScienceOutlinedIcon from '@mui/icons-material/ScienceOutlined'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { roleLabel } from '../session/roles.ts'
-import { MapSourcesSection } from './MapSourcesSection.tsx'
+// Loaded when Settings opens: the map section's forms stay out of the first screen's bundle.
+const MapSourcesSection = lazy(() => import('./MapSourcesSection.tsx'))
 import { syncIntervalLabel, syncIntervalOptions, syncIntervalSentence } from './syncIntervals.ts'
 import { useSettings } from './useSettings.ts'
 
@@ -57,7 +58,9 @@ export function SettingsScreen({ session, user }: Props) {
           Settings
         </Typography>
         <SyncSettings />
-        <MapSourcesSection />
+        <Suspense fallback={<Skeleton variant="rounded" height={240} aria-hidden />}>
+          <MapSourcesSection />
+        </Suspense>
         <SettingsSection id="settings-service" title="Delivery service">
           <FactList>
             <Fact term="Kind">

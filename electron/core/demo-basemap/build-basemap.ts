@@ -8,10 +8,10 @@ import { BASEMAP_MAX_ZOOM, BASEMAP_MIN_ZOOM, basemapBounds, basemapTiles } from 
 import { tileSvg } from './draw-tile.ts'
 import { placeLabels, type PlacedLabel } from './labels.ts'
 
-export const BASEMAP_ATTRIBUTION =
-  'Demo basemap drawn by Porchlight: made-up streets, not a real map'
+/** Short, so the map's credits leave its scale bar alone; says plainly the streets are invented. */
+export const BASEMAP_ATTRIBUTION = 'Porchlight demo basemap (made-up streets)'
 /** Bump when the drawing changes, so a stale copy is recognisable. */
-export const BASEMAP_VERSION = '1'
+export const BASEMAP_VERSION = '2'
 
 export const BASEMAP_METADATA = (bounds: readonly number[]) => ({
   name: 'Porchlight demo basemap',

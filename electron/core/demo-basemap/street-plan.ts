@@ -59,16 +59,17 @@ export function streetClass(j: number): RoadClass {
 
 /**
  * The park a block belongs to, or null. Parks come in three sizes: a single block, two by two
- * blocks, and four by four; a larger park wins where they overlap.
+ * blocks, and four by four; a larger park wins where they overlap. About one block in twenty is
+ * park: the demo's addresses are not placed with the plan in mind, so few should land in one.
  */
 export function parkOf(i: number, j: number): { size: 1 | 2 | 4; key: string } | null {
   const bi = Math.floor(i / 4)
   const bj = Math.floor(j / 4)
-  if (planHash(4, bi, bj) < 0.03) return { size: 4, key: `4:${bi}:${bj}` }
+  if (planHash(4, bi, bj) < 0.012) return { size: 4, key: `4:${bi}:${bj}` }
   const mi = Math.floor(i / 2)
   const mj = Math.floor(j / 2)
-  if (planHash(3, mi, mj) < 0.035) return { size: 2, key: `2:${mi}:${mj}` }
-  if (planHash(5, i, j) < 0.04) return { size: 1, key: `1:${i}:${j}` }
+  if (planHash(3, mi, mj) < 0.015) return { size: 2, key: `2:${mi}:${mj}` }
+  if (planHash(5, i, j) < 0.02) return { size: 1, key: `1:${i}:${j}` }
   return null
 }
 
@@ -118,4 +119,15 @@ export function housesOf(
     }
   }
   return houses
+}
+
+/** The block (avenue and street numbers of its west and north sides) a plan position falls in. */
+export function blockAt(x: number, y: number): { i: number; j: number } {
+  let i = Math.floor(x / BLOCK_W)
+  while (avenueX(i) > x) i -= 1
+  while (avenueX(i + 1) <= x) i += 1
+  let j = Math.floor(y / BLOCK_H)
+  while (streetY(j) > y) j -= 1
+  while (streetY(j + 1) <= y) j += 1
+  return { i, j }
 }
