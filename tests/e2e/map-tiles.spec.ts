@@ -126,7 +126,8 @@ async function settledTiles(page: Page): Promise<{ loaded: number; failed: strin
  */
 async function tilesAtZoom(page: Page, zoom: number) {
   return page.locator('.pl-map').evaluate((map, z) => {
-    if (map.classList.contains('leaflet-zoom-anim')) return null
+    // Leaflet swallows a zoom asked for while one is animating (the map pane carries this class).
+    if (map.querySelector('.leaflet-zoom-anim') !== null) return null
     const images = [...map.querySelectorAll<HTMLImageElement>('img.leaflet-tile')].filter(
       (img) => new URL(img.src).pathname.split('/')[2] === String(z),
     )

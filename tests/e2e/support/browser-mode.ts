@@ -19,7 +19,10 @@ export interface RunningConsole {
 export async function startConsole(args: {
   serviceUrl: string
   syncIntervalSeconds?: number
-  /** A tile URL template on 127.0.0.1; default: no online tile server at all. */
+  /**
+   * A tile URL template on 127.0.0.1; 'settings' leaves the choice to Settings (whose default is
+   * OpenStreetMap: such a test must set a local server before any map opens). Default: none.
+   */
   tileServer?: string
   /** MBTiles files to put in the data folder's maps folder, as an organisation would. */
   mapFiles?: string[]
@@ -41,8 +44,7 @@ export async function startConsole(args: {
       args.serviceUrl,
       '--sync-interval',
       String(args.syncIntervalSeconds ?? 0),
-      '--tile-server',
-      args.tileServer ?? 'off',
+      ...(args.tileServer === 'settings' ? [] : ['--tile-server', args.tileServer ?? 'off']),
     ],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
   )
