@@ -13,6 +13,8 @@ import {
   UserSchema,
 } from '../contract/schemas.ts'
 import { CaseListItemSchema, caseCalls } from './case-schemas.ts'
+import { maintenanceCalls } from './maintenance-schemas.ts'
+import { privacyCalls } from './privacy-schemas.ts'
 
 const NoArg = z.undefined().optional()
 
@@ -181,6 +183,10 @@ export const SettingsSchema = z.object({
     .number()
     .min(1)
     .max(24 * 14),
+  /** Photos and thumbnails older than this are removed unless a case on the delivery is open. */
+  photoRetentionDays: z.number().int().min(1).max(365),
+  /** Delivery records older than this are removed unless the delivery has a case. */
+  deliveryRetentionDays: z.number().int().min(7).max(3650),
 })
 
 export const apiDefinition = {
@@ -212,6 +218,8 @@ export const apiDefinition = {
     result: DeliveryDetailSchema.nullable(),
   },
   ...caseCalls,
+  ...privacyCalls,
+  ...maintenanceCalls,
 } as const
 
 export type ApiDefinition = typeof apiDefinition

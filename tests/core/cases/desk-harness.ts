@@ -94,6 +94,7 @@ export async function startConsole(
     service: { kind: 'remote', url },
     tokenStore: tokens,
     syncIntervalMs: 0,
+    retentionIntervalMs: 0,
     log,
   })
   return {
