@@ -75,9 +75,9 @@ export function createRetention(options: {
 
   const expiredPhotos = sqlite.prepare<
     { cutoff: string; limit: number },
-    { id: string; sha256: string }
+    { id: string; sha256: string; state: string }
   >(
-    `SELECT p.id, p.sha256 FROM delivery_photos p
+    `SELECT p.id, p.sha256, p.state FROM delivery_photos p
      WHERE p.purged_at IS NULL AND p.taken_at < @cutoff
        AND p.delivery_id NOT IN (${OPEN_CASE_DELIVERIES})
      LIMIT @limit`,
@@ -166,24 +166,23 @@ export function createRetention(options: {
     }
     outcome.filesRemoved = shas.length
 
-    sqlite.transaction(() => {
-      writeState.run(LAST_RUN_KEY, JSON.stringify(outcome))
-      if (outcome.photosPurged + outcome.deliveriesPurged + outcome.photosRestored > 0) {
-        appendAuditEntry(
-          sqlite,
-          'retention',
-          {
-            photoDays,
-            deliveryDays,
-            photosPurged: outcome.photosPurged,
-            deliveriesPurged: outcome.deliveriesPurged,
-            photosRestored: outcome.photosRestored,
-          },
-          { actorId: null, at },
-        )
-      }
-    })()
+    if (outcome.photosPurged + outcome.deliveriesPurged + outcome.photosRestored > 0) {
+      appendAuditEntry(
+        sqlite,
+        'retention',
+        {
+          photoDays,
+          deliveryDays,
+          photosPurged: outcome.photosPurged,
+          deliveriesPurged: outcome.deliveriesPurged,
+          photosRestored: outcome.photosRestored,
+        },
+        { actorId: null, at },
+      )
+    }
     outcome.walTruncated = checkpoint(sqlite)
+    // Written after the checkpoint so it can say whether that worked; it holds only counts.
+    writeState.run(LAST_RUN_KEY, JSON.stringify(outcome))
     return outcome
   }
 
