@@ -6,6 +6,7 @@
 // Kept, on purpose: the audit log (who saw or exported what; ids and times only, and an agent must
 // not be able to erase the record of their own views), the schema's migration bookkeeping, and the
 // person's settings. The caller signs out first and checks for unsent work (see privacy-handlers).
+import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
@@ -87,6 +88,7 @@ export async function eraseLocalData(options: {
 
   let foldersRemoved = 0
   for (const dir of localCacheDirs(options.dataDir)) {
+    if (!existsSync(dir)) continue
     await rm(dir, { recursive: true, force: true, maxRetries: 3 })
     foldersRemoved++
   }
