@@ -36,4 +36,10 @@ export const maintenanceCalls = {
   restartToUpdate: { arg: NoArg, result: z.object({ restarting: z.boolean() }) },
 } as const
 
+/**
+ * Calls the preload lets through only while the page has a fresh user gesture (a click or a key
+ * press), so a script cannot open links in the browser on its own.
+ */
+export const USER_GESTURE_CALLS: readonly string[] = ['openExternalLink']
+
 export type UpdateStatus = z.output<typeof UpdateStatusSchema>

@@ -127,6 +127,11 @@ const TEXT_RULES: readonly TextRule[] = [
     pattern: /("(?:password|token|authorization|accessToken|refreshToken)"\s*:\s*)"[^"]*"/gi,
     replace: `$1"${SECRET}"`,
   },
+  {
+    pattern:
+      /(?<![\w"])((?:token|password|passwd|secret|api[_-]?key|access[_-]?token)\s*[=:]\s*)(?!\[secret\])["']?[^\s"'&,;)]+["']?/gi,
+    replace: `$1${SECRET}`,
+  },
   // Emails.
   {
     pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,

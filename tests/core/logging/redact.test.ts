@@ -39,6 +39,8 @@ describe('redactText', () => {
     ['token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1MSJ9.c2lnbmF0dXJl here', 'eyJhbGciOiJIUzI1NiJ9'],
     ['GET http://127.0.0.1:5555/?token=s3cr3t-V4lue&x=1', 's3cr3t-V4lue'],
     ['{"password":"demo-agent","user":"agent"}', 'demo-agent'],
+    ['retry with token=abc123XYZ failed', 'abc123XYZ'],
+    ['password: hunter2 rejected', 'hunter2'],
   ])('hides secrets in %j', (text, secret) => {
     const out = redactText(text)
     expect(out).not.toContain(secret)
