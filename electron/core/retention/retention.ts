@@ -236,14 +236,15 @@ export function measureKept(
   const photos = sqlite
     .prepare<[string], { stored: number; oldest: string | null; kept: number }>(
       `SELECT count(*) AS stored, min(taken_at) AS oldest,
-         coalesce(sum(taken_at < ?), 0) AS kept
+         coalesce(sum(taken_at < ? AND delivery_id IN (${OPEN_CASE_DELIVERIES})), 0) AS kept
        FROM delivery_photos WHERE state = 'stored' AND purged_at IS NULL`,
     )
     .get(photoCutoff)
   const records = sqlite
     .prepare<[string], { count: number; oldest: string | null; kept: number }>(
       `SELECT count(*) AS count, min(coalesce(delivered_at, updated_at)) AS oldest,
-         coalesce(sum(coalesce(delivered_at, updated_at) < ?), 0) AS kept
+         coalesce(sum(coalesce(delivered_at, updated_at) < ? AND id IN (${CASE_DELIVERIES})), 0)
+           AS kept
        FROM deliveries`,
     )
     .get(deliveryCutoff)
