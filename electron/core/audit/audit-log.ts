@@ -3,6 +3,10 @@
 // the previous one by hash (see audit-chain.ts), triggers refuse UPDATE and DELETE, and
 // `verifyAuditLog` walks the chain and names the first entry where it breaks.
 //
+// To audit an act, append inside the transaction that records it, so both commit or neither does:
+// photo views do (photo-views.ts); exports call `appendAuditEntry(sqlite, 'export', {...ids and
+// counts, never customer details}, { actorId })` the same way.
+//
 // Nothing in Porchlight removes entries: retention purges customer data, never this log (it holds
 // ids and times, no names, addresses or photos), and erasing the local data keeps it too.
 import type BetterSqlite3 from 'better-sqlite3'
