@@ -22,10 +22,13 @@ import CloudOutlinedIcon from '@mui/icons-material/CloudOutlined'
 import ScienceOutlinedIcon from '@mui/icons-material/ScienceOutlined'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { roleLabel } from '../session/roles.ts'
-// Loaded when Settings opens: the map section's forms stay out of the first screen's bundle.
-const MapSourcesSection = lazy(() => import('./MapSourcesSection.tsx'))
+import { RetentionSection } from './RetentionSection.tsx'
+import { SupportSection } from './SupportSection.tsx'
 import { syncIntervalLabel, syncIntervalOptions, syncIntervalSentence } from './syncIntervals.ts'
 import { useSettings } from './useSettings.ts'
+
+// Loaded when Settings opens: the map section's forms stay out of the first screen's bundle.
+const MapSourcesSection = lazy(() => import('./MapSourcesSection.tsx'))
 
 type Props = {
   session: Session
@@ -61,6 +64,7 @@ export function SettingsScreen({ session, user }: Props) {
         <Suspense fallback={<Skeleton variant="rounded" height={240} aria-hidden />}>
           <MapSourcesSection />
         </Suspense>
+        <RetentionSection />
         <SettingsSection id="settings-service" title="Delivery service">
           <FactList>
             <Fact term="Kind">
@@ -112,6 +116,7 @@ export function SettingsScreen({ session, user }: Props) {
             </Fact>
           </FactList>
         </SettingsSection>
+        <SupportSection />
       </Stack>
     </Box>
   )
@@ -231,7 +236,7 @@ function SyncSettings() {
   )
 }
 
-function SettingsSection(props: { id: string; title: string; children: ReactNode }) {
+export function SettingsSection(props: { id: string; title: string; children: ReactNode }) {
   return (
     <Paper
       component="section"

@@ -14,6 +14,8 @@ import {
 } from '../contract/schemas.ts'
 import { CaseListItemSchema, caseCalls } from './case-schemas.ts'
 import { MapFileIdSchema, TileServerSchema, mapCalls } from './map-schemas.ts'
+import { maintenanceCalls } from './maintenance-schemas.ts'
+import { privacyCalls } from './privacy-schemas.ts'
 
 const NoArg = z.undefined().optional()
 
@@ -190,6 +192,10 @@ export const SettingsSchema = z.object({
   tileServer: TileServerSchema,
   /** The cap on tiles already viewed, kept for offline use. */
   tileCacheMegabytes: z.number().int().min(16).max(8192),
+  /** Photos and thumbnails older than this are removed unless a case on the delivery is open. */
+  photoRetentionDays: z.number().int().min(1).max(365),
+  /** Delivery records older than this are removed unless the delivery has a case. */
+  deliveryRetentionDays: z.number().int().min(7).max(3650),
 })
 
 export const apiDefinition = {
@@ -222,6 +228,8 @@ export const apiDefinition = {
   },
   ...caseCalls,
   ...mapCalls,
+  ...privacyCalls,
+  ...maintenanceCalls,
 } as const
 
 export type ApiDefinition = typeof apiDefinition

@@ -2,6 +2,8 @@
 // in the desktop dialog), the online tile server and the cache of tiles already viewed; the API
 // handlers Settings and the map call; and `getTile`, which the porchlight-tile protocol and the
 // browser-mode bridge serve from.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import packageJson from '../../../package.json' with { type: 'json' }
 import { UserFacingError, type ApiHandlers, type AppSettings } from '../api/definition.ts'
@@ -10,7 +12,7 @@ import { createMapFileRegistry, type MapFileEntry } from '../map-tiles/map-files
 import { MbtilesError } from '../map-tiles/mbtiles-file.ts'
 import { createOnlineSource, type OnlineTileSource } from '../map-tiles/online-source.ts'
 import type { TileAddress } from '../map-tiles/tile-address.ts'
-import { openTileCache, type TileCache } from '../map-tiles/tile-cache.ts'
+import { TILE_CACHE_FILE, openTileCache, type TileCache } from '../map-tiles/tile-cache.ts'
 import { createTileChain, type ServedTile } from '../map-tiles/tile-sources.ts'
 import type { Logger, TileServerOverride } from './types.ts'
 
@@ -23,7 +25,8 @@ type MapHandlerNames =
  */
 export const TILE_USER_AGENT = `Porchlight/${packageJson.version} (desktop console for delivery support agents)`
 
-const ADDED_FILES_KEY = 'map-files.added'
+/** app_state key of the paths of files added in the desktop dialog (kept by "erase local data"). */
+export const ADDED_MAP_FILES_KEY = 'map-files.added'
 const MEGABYTE = 1024 * 1024
 
 export interface MapDesk {
@@ -32,6 +35,11 @@ export interface MapDesk {
   getTile(address: TileAddress): Promise<ServedTile | null>
   /** Takes up changed settings (the cache cap). */
   settingsChanged(settings: AppSettings): void
+  /**
+   * Empties the cache of tiles already viewed (they show the streets around customers' homes):
+   * part of "erase the local data". Map files and their choices stay: they hold no customer data.
+   */
+  eraseViewedTiles(): void
   close(): void
 }
 
@@ -60,13 +68,13 @@ export function createMapDesk(options: {
     demoBasemap: options.demoBasemap,
     loadAdded: () => {
       try {
-        const stored: unknown = JSON.parse(readState.get(ADDED_FILES_KEY)?.value ?? '[]')
+        const stored: unknown = JSON.parse(readState.get(ADDED_MAP_FILES_KEY)?.value ?? '[]')
         return Array.isArray(stored) ? stored.filter((p): p is string => typeof p === 'string') : []
       } catch {
         return []
       }
     },
-    saveAdded: (paths) => writeState.run(ADDED_FILES_KEY, JSON.stringify(paths)),
+    saveAdded: (paths) => writeState.run(ADDED_MAP_FILES_KEY, JSON.stringify(paths)),
     onProblem: (message, error) => log.warn(`map files: ${message}`, error),
   })
   // Nothing is opened or created until a map or Settings first asks (the `porchlight sync`
@@ -232,6 +240,9 @@ export function createMapDesk(options: {
     },
     settingsChanged(settings) {
       openCache?.setCapBytes(settings.tileCacheMegabytes * MEGABYTE)
+    },
+    eraseViewedTiles() {
+      if (openCache !== null || existsSync(join(options.dataDir, TILE_CACHE_FILE))) cache().clear()
     },
     close() {
       registry.close()

@@ -1,4 +1,6 @@
-// `npm run browser -- [--data-dir DIR] [--port N] [--demo] [--service URL] [--tile-server URL|off]`
+// `npm run browser -- [--data-dir DIR] [--port N] [--demo] [--service URL]`
+//   [--sync-interval SECONDS] [--retention-interval SECONDS] (0 turns either timer off)
+//   [--tile-server URL|off] (fixes the online map tile server for this run)
 // Runs the core under Node and serves the built renderer with the API on 127.0.0.1.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -8,6 +10,7 @@ import { createPorchlight } from '../app/porchlight.ts'
 import { defaultDataDir } from '../app/default-data-dir.ts'
 import { createMemoryTokenStore } from '../app/memory-token-store.ts'
 import type { ServiceChoice, TileServerOverride } from '../app/types.ts'
+import { createRedactingLogger } from '../logging/redacting-logger.ts'
 import { tileUrlTemplateProblem } from '../map-tiles/tile-url-template.ts'
 import { startBridgeServer } from './bridge-server.ts'
 
@@ -26,6 +29,7 @@ const ArgsSchema = z.object({
         'use off, or an address with {z}, {x} and {y}, such as https://tile.example.com/{z}/{x}/{y}.png',
     })
     .optional(),
+  'retention-interval': z.coerce.number().int().min(0).optional(),
 })
 
 async function main(): Promise<void> {
@@ -38,6 +42,7 @@ async function main(): Promise<void> {
       'demo-deliveries': { type: 'string' },
       'sync-interval': { type: 'string' },
       'tile-server': { type: 'string' },
+      'retention-interval': { type: 'string' },
     },
     strict: true,
   })
@@ -67,19 +72,23 @@ async function main(): Promise<void> {
       : args['tile-server'] === 'off'
         ? 'off'
         : { urlTemplate: args['tile-server'] }
+  const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000)
+  // The same redaction as the app's log file; browser mode writes to stderr only.
+  const log = createRedactingLogger((level, line) => console.error(`${level} ${line}`))
   const core = await createPorchlight({
     dataDir,
     service,
     tokenStore: createMemoryTokenStore(),
-    syncIntervalMs: args['sync-interval'] === undefined ? undefined : args['sync-interval'] * 1000,
+    syncIntervalMs: seconds(args['sync-interval']),
+    retentionIntervalMs: seconds(args['retention-interval']),
+    log,
+    about: {
+      version: process.env.npm_package_version ?? 'development',
+      runtime: { node: process.versions.node },
+    },
     tileServer,
   })
-  const bridge = await startBridgeServer({
-    core,
-    rendererDir,
-    port: args.port,
-    log: { info: console.info, warn: console.warn, error: console.error },
-  })
+  const bridge = await startBridgeServer({ core, rendererDir, port: args.port, log })
   console.log(`Porchlight (browser mode), data in ${dataDir}`)
   console.log(`Open: ${bridge.url}`)
   const shutdown = async () => {

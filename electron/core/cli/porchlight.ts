@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../app/default-data-dir.ts'
 import type { Logger } from '../app/types.ts'
+import { auditCommand } from './audit-command.ts'
 import { searchCommand } from './search-command.ts'
 import { showCommand } from './show-command.ts'
 import { syncCommand } from './sync-command.ts'
@@ -35,6 +36,9 @@ async function main(argv: string[]): Promise<void> {
       if (positionals.length !== 1)
         throw new UsageError('show takes one delivery id, order id or tracking number')
       return showCommand({ ...values, id: positionals[0] }, dataDir, print)
+    case 'audit':
+      if (positionals.length > 1) throw new UsageError('audit takes one action: audit verify')
+      return auditCommand({ ...values, action: positionals[0] }, dataDir, print)
     default:
       throw new UsageError(`unknown command “${command}”`)
   }

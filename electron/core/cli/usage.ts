@@ -13,6 +13,9 @@ Commands:
       Search the local cache as the console does (order id, tracking number, name, street, email, phone).
   show ID [--json] [--data-dir D]
       One delivery by delivery id, order id or tracking number, with its photos and cases.
+  audit verify [--json] [--data-dir D]
+      Checks the local audit log (photo views, exports, removals) is whole: every entry chained
+      to the one before by hash. Names the first entry where the chain breaks; exit code 1 then.
 
 The data dir defaults to the desktop app's; --data-dir or PORCHLIGHT_DATA_DIR override it.
 The password may also come from PORCHLIGHT_PASSWORD, so it need not appear in a process list.`

@@ -253,8 +253,10 @@ function createTileCache(sqlite: BetterSqlite3.Database, options: TileCacheOptio
     stats: () => ({ tiles, bytes, capBytes }),
     clear() {
       sqlite.exec('DELETE FROM tiles')
-      // Give the space back to the disk, not only to SQLite's free list.
+      // Rebuild the file from live pages only (no freed page keeps a tile), and empty the WAL:
+      // the space goes back to the disk, and no tile of a customer's street is left in either.
       sqlite.exec('VACUUM')
+      sqlite.pragma('wal_checkpoint(TRUNCATE)')
       recount()
     },
     close() {

@@ -26,6 +26,7 @@ export async function startConsole(args: {
   tileServer?: string
   /** MBTiles files to put in the data folder's maps folder, as an organisation would. */
   mapFiles?: string[]
+  retentionIntervalSeconds?: number
 }): Promise<RunningConsole> {
   const dataDir = mkdtempSync(join(tmpdir(), 'porchlight-e2e-'))
   if (args.mapFiles?.length) {
@@ -45,6 +46,9 @@ export async function startConsole(args: {
       '--sync-interval',
       String(args.syncIntervalSeconds ?? 0),
       ...(args.tileServer === 'settings' ? [] : ['--tile-server', args.tileServer ?? 'off']),
+      // The demo worlds are dated; retention would remove their older photos mid-test.
+      '--retention-interval',
+      String(args.retentionIntervalSeconds ?? 0),
     ],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
   )
