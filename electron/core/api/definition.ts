@@ -13,6 +13,7 @@ import {
   UserSchema,
 } from '../contract/schemas.ts'
 import { CaseListItemSchema, caseCalls } from './case-schemas.ts'
+import { reportCalls } from './report-schemas.ts'
 
 const NoArg = z.undefined().optional()
 
@@ -212,6 +213,7 @@ export const apiDefinition = {
     result: DeliveryDetailSchema.nullable(),
   },
   ...caseCalls,
+  ...reportCalls,
 } as const
 
 export type ApiDefinition = typeof apiDefinition

@@ -1,6 +1,7 @@
 // Assembles the core: the cache database, the session, the sync engine and its schedule, the
 // API handlers, and (in demo mode) the built-in demo delivery service on 127.0.0.1.
 import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import {
   UserFacingError,
   type ApiHandlers,
@@ -11,6 +12,7 @@ import { IdSchema } from '../contract/schemas.ts'
 import { openDatabase } from '../db/open-database.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
 import { photoFilePath, thumbnailPath } from '../photos/photo-files.ts'
+import { folderDestination } from '../reports/export-jobs.ts'
 import { createDeliverySearch } from '../search/search-deliveries.ts'
 import { Session } from '../session/session.ts'
 import { createSettingsStore } from '../settings/settings.ts'
@@ -20,6 +22,7 @@ import { SyncEngine } from '../sync/sync-engine.ts'
 import { startSyncSchedule } from '../sync/sync-schedule.ts'
 import { createCaseDesk } from './case-handlers.ts'
 import { createOutbox } from './outbox.ts'
+import { createReportDesk } from './report-handlers.ts'
 import type {
   Logger,
   PhotoFile,
@@ -111,6 +114,15 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       if (!engine.running && session.currentUser) outbox.push().catch(logSyncError)
     },
   })
+  const reports = createReportDesk({
+    sqlite,
+    dbFile: local.file,
+    dataDir: options.dataDir,
+    currentUser: () => session.currentUser,
+    thresholdM: () => settings.get().locationThresholdM,
+    destination: options.exportDestination ?? folderDestination(join(options.dataDir, 'exports')),
+    log,
+  })
   const rememberUser = sqlite.prepare(
     'INSERT INTO known_users (id, name, role) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role',
   )
@@ -200,6 +212,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       })
     },
     ...desk.handlers,
+    ...reports.handlers,
   }
 
   const photoLookup = sqlite.prepare<
@@ -257,9 +270,11 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
   return {
     handlers,
     resolvePhoto,
+    resolveExport: (jobId) => reports.exportFile(jobId),
     syncOnce: () => engine.run(),
     close: async () => {
       currentSchedule.stop()
+      await reports.close()
       await engine.stop()
       await local.close()
       await stopDemo?.()

@@ -2,6 +2,7 @@
 // `porchlight` command see it. The core never imports Electron: what differs between those hosts
 // (where secrets are kept, where the data lives) is passed in here.
 import type { ApiHandlers } from '../api/definition.ts'
+import type { ExportDestination } from '../reports/export-jobs.ts'
 import type { SyncRunSummary } from '../sync/sync-engine.ts'
 
 /** Where the sign-in token is kept. Electron: safeStorage-encrypted file; elsewhere: memory. */
@@ -28,6 +29,11 @@ export interface PorchlightOptions {
   /** Sync on an interval while signed in; 0 turns the timer off (tests). Default 5 minutes. */
   syncIntervalMs?: number
   log?: Logger
+  /**
+   * Where report exports are written. The desktop app asks with a save dialog; by default (browser
+   * mode, tests) they go to `exports/` in the data dir and are downloaded through the bridge.
+   */
+  exportDestination?: ExportDestination
 }
 
 export interface Logger {
@@ -55,6 +61,10 @@ export interface PorchlightCore {
    * whatever is asked, and records every full photo shown in the photo-view audit.
    */
   resolvePhoto(photoId: string, request?: PhotoRequestOptions): Promise<PhotoFile>
+  /** The finished file of a report export (browser mode's download); supervisors only. */
+  resolveExport(
+    jobId: string,
+  ): { ok: true; path: string; name: string } | { ok: false; status: 403 | 404; reason: string }
   /** Runs a sync (or joins the one under way) and resolves with its summary; for the command line. */
   syncOnce(): Promise<SyncRunSummary>
   close(): Promise<void>

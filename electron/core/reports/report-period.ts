@@ -1,0 +1,62 @@
+// A report's period: whole days from `from` to `to` in the report's time zone, as the instants
+// that bound it, and the day an instant falls on there. Time zone arithmetic is date-fns-tz's.
+import { addDays, format, parseISO } from 'date-fns'
+import { formatInTimeZone, fromZonedTime } from 'date-fns-tz'
+import type { ReportFilters } from '../api/report-schemas.ts'
+
+export interface ReportPeriod {
+  /** The first instant of `from` in the time zone (inclusive), ISO in UTC. */
+  start: string
+  /** The first instant after `to` (exclusive), ISO in UTC. */
+  end: string
+  timeZone: string
+  /** Every day of the period, "2025-06-01", in order. */
+  days: string[]
+}
+
+export function reportPeriod(
+  filters: Pick<ReportFilters, 'from' | 'to' | 'timeZone'>,
+): ReportPeriod {
+  const { from, to, timeZone } = filters
+  const days: string[] = []
+  for (let day = parseISO(from); format(day, 'yyyy-MM-dd') <= to; day = addDays(day, 1)) {
+    days.push(format(day, 'yyyy-MM-dd'))
+  }
+  const after = format(addDays(parseISO(to), 1), 'yyyy-MM-dd')
+  return {
+    start: fromZonedTime(`${from}T00:00:00`, timeZone).toISOString(),
+    end: fromZonedTime(`${after}T00:00:00`, timeZone).toISOString(),
+    timeZone,
+    days,
+  }
+}
+
+/** True when the RFC 3339 instant `at` lies in the period. */
+export function inPeriod(at: string | null | undefined, period: ReportPeriod): boolean {
+  if (!at) return false
+  const t = Date.parse(at)
+  return t >= Date.parse(period.start) && t < Date.parse(period.end)
+}
+
+/** The day ("2025-06-01") the instant falls on in `timeZone`. */
+export function dayIn(at: string, timeZone: string): string {
+  return formatInTimeZone(new Date(at), timeZone, 'yyyy-MM-dd')
+}
+
+/** The instant as wall-clock time in `timeZone` with its offset: "2025-06-01T09:30:00-07:00". */
+export function localTimestamp(at: string, timeZone: string): string {
+  return formatInTimeZone(new Date(at), timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX")
+}
+
+/** "1 Jun 2025 09:30" in `timeZone`, for the PDF. */
+export function readableTime(at: string, timeZone: string): string {
+  return formatInTimeZone(new Date(at), timeZone, 'd MMM yyyy HH:mm')
+}
+
+/**
+ * A Date whose UTC fields are the wall-clock time in `timeZone`: spreadsheet cells carry no zone,
+ * so Excel must be handed the local time the supervisor reads, not UTC.
+ */
+export function wallClockDate(at: string, timeZone: string): Date {
+  return new Date(`${formatInTimeZone(new Date(at), timeZone, "yyyy-MM-dd'T'HH:mm:ss.SSS")}Z`)
+}
