@@ -255,15 +255,18 @@ export async function* readReportCases(
   // exact bounds are checked on the parsed instants.
   const wide = (t: number, days: number) =>
     Number.isFinite(t) ? new Date(t + days * 86_400_000).toISOString() : null
-  const statement = sqlite.prepare<[string | null, string | null], CaseRow>(
+  const statement = sqlite.prepare<[{ from: string | null; before: string | null }], CaseRow>(
     `SELECT c.id, c.delivery_id, c.order_id, c.status, c.reason, c.opened_at, c.opened_by,
        c.assignee_id, c.resolution_json, c.notes_json, ${DELIVERY_COLUMNS}
      FROM cases c LEFT JOIN deliveries d ON d.id = c.delivery_id
-     WHERE (?1 IS NULL OR c.opened_at >= ?1) AND (?2 IS NULL OR c.opened_at < ?2)
+     WHERE (@from IS NULL OR c.opened_at >= @from) AND (@before IS NULL OR c.opened_at < @before)
      ORDER BY c.opened_at, c.id`,
   )
   let n = 0
-  for (const row of statement.iterate(wide(from, -1), wide(before, 1))) {
+  for (const row of statement.iterate({
+    from: wide(from, -1),
+    before: wide(before, 1),
+  })) {
     if (++n % CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve))
     let state: CaseState | null
     const unsent = localWork.get(row.id)
