@@ -419,12 +419,16 @@ function drawLegend(doc: Doc, x: number, y: number, width: number): void {
   let cx = x
   doc.save().font('Body').fontSize(7.5)
   for (const [label, colour, shape] of items) {
-    if (shape === 'square') doc.rect(cx, y + 2, 6, 6).fill(colour)
+    if (shape === 'square')
+      doc
+        .rect(cx, y + 2, 6, 6)
+        .lineWidth(1)
+        .stroke(colour)
     else doc.circle(cx + 3, y + 5, 3).fill(colour)
     doc.fillColor(GREY).text(label, cx + 9, y + 1, { lineBreak: false })
     cx += doc.widthOfString(label) + 22
   }
-  doc.text('circles: fix accuracy', cx, y + 1, {
+  doc.text('circles: accuracy', cx, y + 1, {
     width: Math.max(10, x + width - cx),
     lineBreak: false,
   })

@@ -159,15 +159,24 @@ export function drawMapPanel(
       doc.restore()
     }
   }
-  // Markers on top: a square for the address, circles for fixes.
-  for (const { kind, p, label } of points) {
+  // Markers on top: circles for the fixes, then the address as an outlined square over them, so
+  // that a fix taken right at the address leaves both visible.
+  const markers = [...points].sort(
+    (a, b) => (a.kind === 'address' ? 1 : 0) - (b.kind === 'address' ? 1 : 0),
+  )
+  for (const { kind, p, label } of markers) {
     const c = toPage(p)
     doc.save()
-    if (kind === 'address') doc.rect(c.x - 5, c.y - 5, 10, 10)
-    else doc.circle(c.x, c.y, 6)
-    doc.fillAndStroke(colour(kind), '#ffffff')
+    if (kind === 'address') {
+      doc
+        .rect(c.x - 6, c.y - 6, 12, 12)
+        .lineWidth(1.5)
+        .fillAndStroke('#ffffff', colour(kind))
+    } else {
+      doc.circle(c.x, c.y, 6).fillAndStroke(colour(kind), '#ffffff')
+    }
     doc
-      .fillColor('#ffffff')
+      .fillColor(kind === 'address' ? colour(kind) : '#ffffff')
       .fontSize(6.5)
       .text(label, c.x - 5, c.y - 3.2, { width: 10, align: 'center', lineBreak: false })
     doc.restore()
