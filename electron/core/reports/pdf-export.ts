@@ -70,7 +70,6 @@ export async function writePdf(options: PdfOptions): Promise<number> {
   const doc = new PDFDocument({
     size: 'LETTER',
     margins: { top: PAGE.margin, bottom: PAGE.margin + 14, left: PAGE.margin, right: PAGE.margin },
-    bufferPages: true,
     info: {
       Title: `Porchlight case report ${figures.filters.from} to ${figures.filters.to}`,
       Author: options.generatedBy.name,
@@ -79,6 +78,15 @@ export async function writePdf(options: PdfOptions): Promise<number> {
   })
   doc.registerFont('Body', FONT)
   doc.registerFont('Bold', FONT_BOLD)
+  // Each page gets its footer as it is made: pages are written out as soon as the next one starts,
+  // so a thousand case pages never sit in memory together.
+  let pageNumber = 1
+  const footer = () => drawFooter(doc, options, tz, pageNumber)
+  footer()
+  doc.on('pageAdded', () => {
+    pageNumber++
+    footer()
+  })
   const out = createWriteStream(options.file, { mode: 0o600 })
   doc.pipe(out)
 
@@ -139,7 +147,6 @@ export async function writePdf(options: PdfOptions): Promise<number> {
       // sharp works off the main thread, but pdfkit draws on it: let other work in between.
       await new Promise<void>((resolve) => setImmediate(resolve))
     }
-    drawFooters(doc, options, tz)
     doc.end()
     await finished(out)
     return written
@@ -155,7 +162,7 @@ async function downscale(path: string): Promise<Buffer | null> {
     return await sharp(path, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' })
       .rotate()
       .resize(PHOTO_PIXELS, PHOTO_PIXELS, { fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 70, mozjpeg: true })
+      .jpeg({ quality: 72 })
       .timeout({ seconds: 20 })
       .toBuffer()
   } catch {
@@ -441,30 +448,36 @@ function section(doc: Doc, title: string): void {
   doc.moveDown(0.15)
 }
 
-function drawFooters(doc: Doc, options: PdfOptions, tz: string): void {
-  const range = doc.bufferedPageRange()
+function drawFooter(doc: Doc, options: PdfOptions, tz: string, pageNumber: number): void {
   const generated = `Generated ${readableTime(options.figures.generatedAt, tz)} by ${options.generatedBy.name}`
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i)
-    // Writing inside the bottom margin must not start a new page.
-    const bottom = doc.page.margins.bottom
-    doc.page.margins.bottom = 0
-    doc
-      .font('Body')
-      .fontSize(7.5)
-      .fillColor(GREY)
-      .text(generated, PAGE.margin, PAGE.height - PAGE.margin + 10, {
-        width: INNER,
-        lineBreak: false,
-      })
-      .text(`Page ${i + 1} of ${range.count}`, PAGE.margin, PAGE.height - PAGE.margin + 10, {
-        width: INNER,
-        align: 'right',
-        lineBreak: false,
-      })
-    doc.page.margins.bottom = bottom
-  }
-  doc.flushPages()
+  // The footer is drawn when a page starts, possibly in the middle of a paragraph that flows
+  // onto it: put back the position, font and colour the paragraph was using (pdfkit keeps them
+  // in these fields and re-applies the fill colour after its own page break).
+  const state = doc as unknown as { _font: unknown; _fontSize: number; _fillColor: unknown }
+  const saved = { font: state._font, size: state._fontSize, fill: state._fillColor }
+  const { x, y } = doc
+  // Writing inside the bottom margin must not start a new page.
+  const bottom = doc.page.margins.bottom
+  doc.page.margins.bottom = 0
+  doc
+    .font('Body')
+    .fontSize(7.5)
+    .fillColor(GREY)
+    .text(generated, PAGE.margin, PAGE.height - PAGE.margin + 10, {
+      width: INNER,
+      lineBreak: false,
+    })
+    .text(`Page ${pageNumber}`, PAGE.margin, PAGE.height - PAGE.margin + 10, {
+      width: INNER,
+      align: 'right',
+      lineBreak: false,
+    })
+  doc.page.margins.bottom = bottom
+  doc.x = x
+  doc.y = y
+  state._font = saved.font
+  state._fontSize = saved.size
+  state._fillColor = saved.fill
 }
 
 function capital(s: string): string {

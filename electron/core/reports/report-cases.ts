@@ -12,7 +12,7 @@ import { createCaseReader } from '../cases/case-state.ts'
 import type { CaseState } from '../cases/case-rules.ts'
 
 /** Rows between two turns of the event loop. */
-export const CHUNK = 500
+export const CHUNK = 200
 
 export interface ReportDelivery {
   id: string
@@ -253,19 +253,19 @@ export async function* readReportCases(
 
   // opened_at strings carry offsets, so the SQL range is widened by a day either side and the
   // exact bounds are checked on the parsed instants.
-  const wide = (t: number, days: number) =>
-    Number.isFinite(t) ? new Date(t + days * 86_400_000).toISOString() : null
-  const statement = sqlite.prepare<[{ from: string | null; before: string | null }], CaseRow>(
+  const wide = (t: number, days: number, otherwise: string) =>
+    Number.isFinite(t) ? new Date(t + days * 86_400_000).toISOString() : otherwise
+  const statement = sqlite.prepare<[{ from: string; before: string }], CaseRow>(
     `SELECT c.id, c.delivery_id, c.order_id, c.status, c.reason, c.opened_at, c.opened_by,
        c.assignee_id, c.resolution_json, c.notes_json, ${DELIVERY_COLUMNS}
      FROM cases c LEFT JOIN deliveries d ON d.id = c.delivery_id
-     WHERE (@from IS NULL OR c.opened_at >= @from) AND (@before IS NULL OR c.opened_at < @before)
+     WHERE c.opened_at >= @from AND c.opened_at < @before
      ORDER BY c.opened_at, c.id`,
   )
   let n = 0
   for (const row of statement.iterate({
-    from: wide(from, -1),
-    before: wide(before, 1),
+    from: wide(from, -1, ''),
+    before: wide(before, 1, '\uffff'),
   })) {
     if (++n % CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve))
     let state: CaseState | null

@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { ReportFigures, ReportFilters, ReportOptions } from '../api/report-schemas.ts'
 import { RESOLUTION_CODES, type ResolutionCode } from '../contract/schemas.ts'
 import {
+  CHUNK,
   addressKey,
   addressText,
   isAway,
@@ -99,7 +100,7 @@ export function createFiguresAccumulator(
       }
     },
 
-    finish(sqlite: BetterSqlite3.Database, generatedAt: Date): ReportFigures {
+    async finish(sqlite: BetterSqlite3.Database, generatedAt: Date): Promise<ReportFigures> {
       hours.sort((a, b) => a - b)
       const share = (n: number, of: number) => (of === 0 ? 0 : n / of)
       const repeatCustomers = [...customers]
@@ -135,7 +136,7 @@ export function createFiguresAccumulator(
         repeatAddresses: { total: repeatAddresses.length, top: repeatAddresses.slice(0, TOP) },
         topDrivers: {
           minDeliveries: MIN_DRIVER_DELIVERIES,
-          top: driverRates(sqlite, filters, thresholdM, period, driverCases),
+          top: await driverRates(sqlite, filters, thresholdM, period, driverCases),
         },
         perDay: [...perDay].map(([day, n]) => ({ day, ...n })),
         timeToResolveBuckets: buckets,
@@ -144,13 +145,13 @@ export function createFiguresAccumulator(
   }
 }
 
-function driverRates(
+async function driverRates(
   sqlite: BetterSqlite3.Database,
   filters: ReportFilters,
   thresholdM: number,
   period: ReportPeriod,
   driverCases: ReadonlyMap<string, number>,
-): ReportFigures['topDrivers']['top'] {
+): Promise<ReportFigures['topDrivers']['top']> {
   // delivered_at carries an offset, so the period is compared on unixepoch(), not as text.
   const rows = sqlite
     .prepare<
@@ -168,7 +169,9 @@ function driverRates(
     )
     .iterate(Date.parse(period.start) / 1000, Date.parse(period.end) / 1000)
   const drivers = new Map<string, { name: string; deliveries: number }>()
+  let n = 0
   for (const row of rows) {
+    if (++n % CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve))
     if (!matchesDeliveryFilters(row, filters, thresholdM)) continue
     const driver = drivers.get(row.driverId) ?? { name: row.driverName, deliveries: 0 }
     driver.deliveries++
@@ -199,7 +202,7 @@ export async function computeFigures(
 ): Promise<ReportFigures> {
   const figures = createFiguresAccumulator(filters, thresholdM)
   for await (const c of readReportCases(sqlite)) figures.add(c)
-  return figures.finish(sqlite, now)
+  return await figures.finish(sqlite, now)
 }
 
 /** What the filters can be set to: the places, drivers and agents in the cache. */

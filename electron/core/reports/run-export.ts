@@ -71,7 +71,7 @@ export async function runExport(
       accumulator.add(c)
       if (inPeriod(c.openedAt, period) && matchesFilters(c, filters, thresholdM)) selected++
     }
-    const figures = accumulator.finish(connection.sqlite, new Date())
+    const figures = await accumulator.finish(connection.sqlite, new Date())
     const total = request.format === 'pdf' ? Math.min(selected, MAX_PDF_CASES) : selected
 
     async function* selection(): AsyncGenerator<ReportCase> {
