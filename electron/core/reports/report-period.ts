@@ -1,7 +1,8 @@
 // A report's period: whole days from `from` to `to` in the report's time zone, as the instants
-// that bound it, and the day an instant falls on there. Time zone arithmetic is date-fns-tz's.
-import { addDays, format, parseISO } from 'date-fns'
-import { formatInTimeZone, fromZonedTime } from 'date-fns-tz'
+// that bound it, and the day an instant falls on there. Local midnight to instant is date-fns-tz's
+// (offsets, summer time); instant to wall clock is the platform's Intl, one formatter per zone.
+// Only the two date-fns-tz functions are imported: its index loads all of date-fns (seconds).
+import { fromZonedTime } from 'date-fns-tz/fromZonedTime'
 import type { ReportFilters } from '../api/report-schemas.ts'
 
 export interface ReportPeriod {
@@ -18,11 +19,12 @@ export function reportPeriod(
   filters: Pick<ReportFilters, 'from' | 'to' | 'timeZone'>,
 ): ReportPeriod {
   const { from, to, timeZone } = filters
+  // Calendar days, counted on UTC dates where every day has 24 hours.
+  const dayAfter = (day: string) =>
+    new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10)
   const days: string[] = []
-  for (let day = parseISO(from); format(day, 'yyyy-MM-dd') <= to; day = addDays(day, 1)) {
-    days.push(format(day, 'yyyy-MM-dd'))
-  }
-  const after = format(addDays(parseISO(to), 1), 'yyyy-MM-dd')
+  for (let day = from; day <= to; day = dayAfter(day)) days.push(day)
+  const after = dayAfter(to)
   return {
     start: fromZonedTime(`${from}T00:00:00`, timeZone).toISOString(),
     end: fromZonedTime(`${after}T00:00:00`, timeZone).toISOString(),
@@ -40,7 +42,7 @@ export function inPeriod(at: string | null | undefined, period: ReportPeriod): b
 
 /** The day ("2025-06-01") the instant falls on in `timeZone`. */
 export function dayIn(at: string, timeZone: string): string {
-  return formatInTimeZone(new Date(at), timeZone, 'yyyy-MM-dd')
+  return wallClockDate(at, timeZone).toISOString().slice(0, 10)
 }
 
 const clocks = new Map<string, Intl.DateTimeFormat>()
@@ -90,7 +92,11 @@ export function localTimestamp(at: string, timeZone: string): string {
   return `${wall.toISOString().slice(0, 19)}${offset}`
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
 /** "1 Jun 2025 09:30" in `timeZone`, for the PDF. */
 export function readableTime(at: string, timeZone: string): string {
-  return formatInTimeZone(new Date(at), timeZone, 'd MMM yyyy HH:mm')
+  const wall = wallClockDate(at, timeZone)
+  const time = wall.toISOString().slice(11, 16)
+  return `${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()} ${time}`
 }
