@@ -3,12 +3,13 @@
 // the sign-in is protected, which service to use) and connects it to the window.
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, dialog, safeStorage, session } from 'electron'
+import { app, dialog, safeStorage, session, shell } from 'electron'
 import type { BrowserWindow } from 'electron'
 import { createPorchlight } from '../core/app/porchlight.ts'
 import type { PorchlightCore, ServiceChoice } from '../core/app/types.ts'
 import { APP_START_URL, devServerUrlFrom, trustedOriginsFor } from './app-origin.ts'
 import { createConsoleLogger } from './console-logger.ts'
+import { createDialogDestination } from './export-dialog.ts'
 import { registerIpcHandlers } from './ipc.ts'
 import { denyAllPermissions, guardWebContents } from './navigation.ts'
 import { handleAppProtocol, handlePhotoProtocol, registerPrivilegedSchemes } from './protocols.ts'
@@ -71,7 +72,13 @@ async function startCore(service: ServiceChoice): Promise<PorchlightCore | null>
   const dataDir = app.getPath('userData')
   await ensurePrivateDir(dataDir)
   const tokenStore = await createTokenStore({ dir: dataDir, safeStorage, log })
-  const started = await createPorchlight({ dataDir, service, tokenStore, log })
+  const exportDestination = createDialogDestination({
+    dialog,
+    shell,
+    window: () => mainWindow,
+    defaultFolder: app.getPath('downloads'),
+  })
+  const started = await createPorchlight({ dataDir, service, tokenStore, log, exportDestination })
   if (shutdown !== 'running') {
     // Quit was asked for while the core was starting: let it go straight away.
     await started.close()
