@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { parseArgs } from 'node:util'
 import { ReportFilterSchema, type ExportFormat } from '../api/report-schemas.ts'
 import { createCaseStore } from '../cases/store-cases.ts'
@@ -153,8 +155,16 @@ export interface ExportMeasurement {
   seconds: number
   peakRssMb: number
   startRssMb: number
+  /** The JavaScript heap plus Buffers (where streamed bytes wait), at the start and at peak. */
+  startHeapMb: number
   peakHeapMb: number
   longestStallMs: number
+  /**
+   * What the export holds on to: the heap plus Buffers after a full garbage collection, sampled
+   * every 2,000 rows, at most, less the same before it started. Rows kept, or bytes piling up
+   * ahead of the zip, show here; garbage waiting to be collected does not.
+   */
+  retainedGrowthMb: number
   /** What the export was doing during its longest stall. */
   longestStallDuring: string
   fileMb: number
@@ -167,14 +177,24 @@ export async function measureExport(
   destination: string,
 ): Promise<ExportMeasurement> {
   const local = await openDatabase(dataDir)
-  global.gc?.()
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  const retained = () => {
+    gc()
+    const m = process.memoryUsage()
+    return m.heapUsed + m.arrayBuffers
+  }
+  const retainedAtStart = retained()
+  let retainedPeak = retainedAtStart
   const startRss = process.memoryUsage().rss
   let peakRss = startRss
-  let peakHeap = process.memoryUsage().heapUsed
+  const used = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers
+  const startHeap = used(process.memoryUsage())
+  let peakHeap = startHeap
   const sampler = setInterval(() => {
     const m = process.memoryUsage()
     peakRss = Math.max(peakRss, m.rss)
-    peakHeap = Math.max(peakHeap, m.heapUsed)
+    peakHeap = Math.max(peakHeap, used(m))
   }, 20)
   const delay = monitorEventLoopDelay({ resolution: 5 })
   delay.enable()
@@ -202,6 +222,7 @@ export async function measureExport(
       },
       (p) => {
         step = p.step.replace(/\d[\d,]*/g, 'N')
+        if (p.done > 0 && p.done % 2_000 === 0) retainedPeak = Math.max(retainedPeak, retained())
       },
       new AbortController().signal,
     )
@@ -216,6 +237,8 @@ export async function measureExport(
       seconds: Math.round(seconds * 10) / 10,
       startRssMb: mb(startRss),
       peakRssMb: mb(peakRss),
+      retainedGrowthMb: mb(retainedPeak - retainedAtStart),
+      startHeapMb: mb(startHeap),
       peakHeapMb: mb(peakHeap),
       longestStallMs: Math.round(delay.max / 1e6),
       longestStallDuring: worst.during,

@@ -28,6 +28,8 @@ type Doc = InstanceType<typeof PDFDocument>
 export const MAX_PDF_CASES = 1000
 /** The photo's longest side in the PDF, pixels: sharp enough on paper, ~50 kB a page. */
 const PHOTO_PIXELS = 720
+/** Output allowed to wait for the disk before the next page is drawn. */
+const MAX_PENDING_BYTES = 4 << 20
 
 const require = createRequire(import.meta.url)
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')
@@ -144,8 +146,12 @@ export async function writePdf(options: PdfOptions): Promise<number> {
         userName: options.userName,
       })
       options.onRow(++written)
-      // sharp works off the main thread, but pdfkit draws on it: let other work in between.
+      // sharp works off the main thread, but pdfkit draws on it: let other work in between. And
+      // pdfkit pushes its output whether or not the file keeps up: wait for the file when it
+      // falls behind, so that pages do not pile up in memory on a slow disk.
       await new Promise<void>((resolve) => setImmediate(resolve))
+      while (doc.readableLength + out.writableLength > MAX_PENDING_BYTES)
+        await new Promise((resolve) => setTimeout(resolve, 2))
     }
     doc.end()
     await finished(out)

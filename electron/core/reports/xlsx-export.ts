@@ -12,6 +12,30 @@ import { filtersInWords, summaryLines } from './summary-lines.ts'
 /** Excel's limit is 1,048,576 rows a sheet, the header included. */
 export const EXCEL_MAX_DATA_ROWS = 1_048_575
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm'
+/** Uncompressed sheet XML allowed to wait for the zip before rows stop being added. */
+const MAX_PENDING_BYTES = 1 << 20
+const ROWS_BETWEEN_CHECKS = 100
+
+/**
+ * exceljs's streaming writer hands each sheet's XML to the zip without waiting: when rows come
+ * faster than deflate takes them (it runs off the main thread, a chunk per turn of the event
+ * loop), the XML piles up in the zip entry's buffer, 2–3 kB a row, the whole sheet in the end.
+ * Waiting here until that buffer is small keeps the export in bounded memory. It reads the
+ * entry's stream state (readable-stream's `_writableState`/`_readableState`): exceljs offers no
+ * other way to see it.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const entry = (
+    sheet as unknown as {
+      stream?: {
+        pipes?: Array<{ _writableState?: { length: number }; _readableState?: { length: number } }>
+      }
+    }
+  ).stream?.pipes?.[0]
+  if (!entry) return
+  const pending = () => (entry._writableState?.length ?? 0) + (entry._readableState?.length ?? 0)
+  while (pending() > MAX_PENDING_BYTES) await new Promise((resolve) => setTimeout(resolve, 1))
+}
 
 export interface XlsxOptions extends RowWriterOptions {
   figures: ReportFigures
@@ -75,6 +99,7 @@ export async function writeXlsx(options: XlsxOptions): Promise<number> {
         .commit()
       inSheet++
       options.onRow(++written)
+      if (written % ROWS_BETWEEN_CHECKS === 0) await zipCaughtUp(sheet)
     }
     sheet.commit()
     await workbook.commit()
