@@ -197,7 +197,7 @@ function savedSignIn(local: LocalDatabase, dataDir: string): User {
   const row = local.sqlite
     .prepare<[string], { value: string }>('SELECT value FROM app_state WHERE key = ?')
     .get('session.user')
-  let parsed: ReturnType<typeof UserSchema.safeParse> | null = null
+  let parsed: ReturnType<typeof UserSchema.safeParse> | null
   try {
     parsed = row ? UserSchema.safeParse(JSON.parse(row.value)) : null
   } catch {
