@@ -8,7 +8,9 @@ import type { BrowserWindow } from 'electron'
 import { createPorchlight } from '../core/app/porchlight.ts'
 import type { PorchlightCore, ServiceChoice } from '../core/app/types.ts'
 import { APP_START_URL, devServerUrlFrom, trustedOriginsFor } from './app-origin.ts'
-import { createConsoleLogger } from './console-logger.ts'
+import { updateFeedFrom } from '../core/updates/update-checker.ts'
+import { openInBrowser } from './external-links.ts'
+import { createFileLogger } from './file-log.ts'
 import { createDialogDestination } from './export-dialog.ts'
 import { registerIpcHandlers } from './ipc.ts'
 import { denyAllPermissions, guardWebContents } from './navigation.ts'
@@ -21,6 +23,7 @@ import {
   SettingsError,
 } from './settings.ts'
 import { createTokenStore } from './token-store.ts'
+import { createElectronUpdater } from './updater.ts'
 import { createMainWindow } from './window.ts'
 
 /** How long quitting waits for the core to finish writing before it gives up on it. */
@@ -31,7 +34,7 @@ const outDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const preloadPath = join(outDir, 'preload', 'index.cjs')
 const rendererRoot = join(outDir, 'renderer')
 
-const log = createConsoleLogger()
+const { log, file: logFile } = createFileLogger({ console: !app.isPackaged })
 const devServerUrl = devServerUrlFrom(process.env['ELECTRON_RENDERER_URL'], app.isPackaged)
 const trustedOrigins = trustedOriginsFor(devServerUrl)
 
@@ -72,19 +75,54 @@ async function startCore(service: ServiceChoice): Promise<PorchlightCore | null>
   const dataDir = app.getPath('userData')
   await ensurePrivateDir(dataDir)
   const tokenStore = await createTokenStore({ dir: dataDir, safeStorage, log })
-  const exportDestination = createDialogDestination({
-    dialog,
-    shell,
-    window: () => mainWindow,
-    defaultFolder: app.getPath('downloads'),
+  const started = await createPorchlight({
+    dataDir,
+    service,
+    tokenStore,
+    log,
+    logFile,
+    exportDestination: createDialogDestination({
+      dialog,
+      shell,
+      window: () => mainWindow,
+      defaultFolder: app.getPath('downloads'),
+    }),
+    openExternal: openInBrowser,
+    updates: {
+      updater: app.isPackaged ? createElectronUpdater(log) : null,
+      feedUrl: updateFeed(),
+      packaged: app.isPackaged,
+    },
+    about: {
+      version: app.getVersion(),
+      runtime: {
+        electron: process.versions.electron ?? '',
+        chromium: process.versions.chrome ?? '',
+        node: process.versions.node,
+      },
+    },
+    // Chromium's own caches may hold map tiles and page data of customers' records.
+    eraseHostData: async () => {
+      await session.defaultSession.clearCache()
+      await session.defaultSession.clearStorageData()
+    },
   })
-  const started = await createPorchlight({ dataDir, service, tokenStore, log, exportDestination })
   if (shutdown !== 'running') {
     // Quit was asked for while the core was starting: let it go straight away.
     await started.close()
     return null
   }
   return started
+}
+
+/** The update feed from PORCHLIGHT_UPDATE_URL; a bad value turns updates off and is logged. */
+function updateFeed(): string | null {
+  try {
+    return updateFeedFrom(process.env)
+  } catch (error) {
+    log.warn(`updates are off: ${error instanceof Error ? error.message : String(error)}`)
+    return null
+  }
 }
 
 async function start(service: ServiceChoice): Promise<void> {
@@ -163,6 +201,15 @@ function main(): void {
 
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, trustedOrigins, log)
+  })
+  // Crashes are logged (the reason and exit code; never the page's contents).
+  app.on('render-process-gone', (_event, _contents, details) => {
+    log.error(`the window's renderer stopped: ${details.reason} (exit code ${details.exitCode})`)
+  })
+  app.on('child-process-gone', (_event, details) => {
+    log.error(
+      `a ${details.type} process stopped: ${details.reason} (exit code ${details.exitCode})`,
+    )
   })
 
   app.on('window-all-closed', () => {

@@ -1,30 +1,18 @@
 // What our web contents may do beyond showing our own pages: nothing. Navigation stays inside the
-// app origin, new windows are never created (http(s) links go to the person's browser instead),
-// permission prompts are refused, and <webview> cannot be attached.
-import { shell } from 'electron'
+// app origin, new windows are never created, permission prompts are refused, and <webview> cannot
+// be attached. A web link the person clicks reaches their browser only through the API
+// (openExternalLink: the renderer asks, the core and external-links.ts check, the shell opens),
+// never from here: window.open() or a redirect is not a click.
 import type { Session, WebContents } from 'electron'
 import type { Logger } from '../core/app/types.ts'
+import { externalLinkToOpen } from '../core/security/external-links.ts'
 import { hasTrustedOrigin, originOf } from './app-origin.ts'
+
+export { externalLinkToOpen }
 
 /** True when a frame may go to `url`: one of our own origins, compared after parsing. */
 export function isAllowedNavigation(url: string, trustedOrigins: readonly string[]): boolean {
   return hasTrustedOrigin(url, trustedOrigins)
-}
-
-/**
- * The URL to hand to the system browser for a link the page tried to open in a new window, or
- * null when it should simply be dropped: only clean http(s) URLs with a host and no credentials.
- */
-export function externalLinkToOpen(url: string): string | null {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return null
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null
-  if (parsed.hostname === '' || parsed.username !== '' || parsed.password !== '') return null
-  return parsed.href
 }
 
 /**
@@ -53,12 +41,7 @@ export function guardWebContents(
   contents.on('will-redirect', (event) => refuseForeign(event, 'redirect'))
 
   contents.setWindowOpenHandler(({ url }) => {
-    const external = externalLinkToOpen(url)
-    if (external !== null) {
-      shell.openExternal(external).catch((error: unknown) => {
-        log.warn('navigation: the system browser could not open a link', error)
-      })
-    }
+    log.warn(`navigation: refused a new window for ${originOf(url) ?? 'a URL without an origin'}`)
     return { action: 'deny' }
   })
 

@@ -1,8 +1,8 @@
 // What the shell decides before the core starts: where the data lives and which delivery service
 // to talk to. Read from the environment and validated here, at the edge.
-import { chmod, mkdir } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
 import type { ServiceChoice } from '../core/app/types.ts'
+import { ensurePrivateDir as ensurePrivateDirSync } from '../core/privacy/private-dir.ts'
 
 export const DATA_DIR_VARIABLE = 'PORCHLIGHT_DATA_DIR'
 export const SERVICE_URL_VARIABLE = 'PORCHLIGHT_SERVICE_URL'
@@ -64,11 +64,7 @@ export function isInsecureRemote(choice: ServiceChoice): boolean {
   return url.protocol === 'http:' && !loopback
 }
 
-/**
- * Creates the data folder readable by this user only. It holds customer details and photos, so an
- * existing folder is tightened too (POSIX; Windows profiles are per-user already).
- */
+/** Creates the data folder readable by this user only (see electron/core/privacy/private-dir.ts). */
 export async function ensurePrivateDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 })
-  if (process.platform !== 'win32') await chmod(dir, 0o700)
+  ensurePrivateDirSync(dir)
 }

@@ -31,6 +31,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would otherwise ask for a new window; those are refused anyway.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   })

@@ -9,6 +9,9 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { CALL_NAMES, ipcChannel } from '../core/api/definition.ts'
 import type { CallName, PorchlightApi } from '../core/api/definition.ts'
+import { USER_GESTURE_CALLS } from '../core/api/maintenance-schemas.ts'
+
+export const NEEDS_USER_GESTURE = 'Porchlight opens links only when you click them.'
 
 const REMOTE_ERROR_PREFIX = /^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/
 
@@ -23,11 +26,16 @@ export function userFacingMessage(error: unknown): string {
 
 export function buildApi(
   invoke: (channel: string, arg: unknown) => Promise<unknown>,
+  /** Whether the page has a fresh click or key press (navigator.userActivation.isActive). */
+  userActivated: () => boolean = () => false,
 ): PorchlightApi {
   const api: Partial<Record<CallName, (arg?: unknown) => Promise<unknown>>> = {}
   for (const name of CALL_NAMES) {
     const channel = ipcChannel(name)
+    const needsGesture = USER_GESTURE_CALLS.includes(name)
     api[name] = async (arg?: unknown) => {
+      // The preload's world cannot be reached by the page, so the page cannot fake this check.
+      if (needsGesture && !userActivated()) throw new Error(NEEDS_USER_GESTURE)
       try {
         return await invoke(channel, arg)
       } catch (error) {
@@ -40,5 +48,8 @@ export function buildApi(
 
 contextBridge.exposeInMainWorld(
   'porchlight',
-  buildApi((channel, arg) => ipcRenderer.invoke(channel, arg)),
+  buildApi(
+    (channel, arg) => ipcRenderer.invoke(channel, arg),
+    () => globalThis.navigator?.userActivation?.isActive === true,
+  ),
 )

@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
 import { SignInScreen } from '../session/SignInScreen.tsx'
+import { useExternalLinks } from './useExternalLinks.ts'
 import { Workspace } from './Workspace.tsx'
 import { navigate, parseRoute } from './route.ts'
 
@@ -21,6 +22,7 @@ type SessionState =
 
 export function App() {
   const [state, setState] = useState<SessionState>({ status: 'loading' })
+  useExternalLinks()
 
   const loadSession = useCallback(() => {
     setState({ status: 'loading' })

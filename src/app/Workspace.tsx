@@ -32,6 +32,7 @@ import { StatusBar } from '../sync/StatusBar.tsx'
 import { SyncReportScreen } from '../sync/SyncReportScreen.tsx'
 import { useSyncStatus } from '../sync/useSyncStatus.ts'
 import { BrandMark } from './BrandMark.tsx'
+import { UpdateNotice } from './UpdateNotice.tsx'
 import { navigate, routeHref, useRoute } from './route.ts'
 import type { Route } from './route.ts'
 import { shortcutLabel, useCommandShortcut } from './shortcuts.ts'
@@ -197,6 +198,7 @@ export function Workspace({ session, user, onSignedOut }: Props) {
 
       <StatusBar sync={sync} />
       <KeyboardShortcutsHelp />
+      <UpdateNotice />
     </Box>
   )
 }

@@ -2,6 +2,8 @@ import { useId, useState } from 'react'
 import Avatar from '@mui/material/Avatar'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
+import Alert from '@mui/material/Alert'
+import Checkbox from '@mui/material/Checkbox'
 import CircularProgress from '@mui/material/CircularProgress'
 import Dialog from '@mui/material/Dialog'
 import DialogActions from '@mui/material/DialogActions'
@@ -9,6 +11,8 @@ import DialogContent from '@mui/material/DialogContent'
 import DialogContentText from '@mui/material/DialogContentText'
 import DialogTitle from '@mui/material/DialogTitle'
 import Divider from '@mui/material/Divider'
+import FormControlLabel from '@mui/material/FormControlLabel'
+import FormHelperText from '@mui/material/FormHelperText'
 import ListItemIcon from '@mui/material/ListItemIcon'
 import Menu from '@mui/material/Menu'
 import MenuItem from '@mui/material/MenuItem'
@@ -16,7 +20,9 @@ import Typography from '@mui/material/Typography'
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore'
 import LogoutIcon from '@mui/icons-material/Logout'
 import type { Session } from '../../electron/core/api/definition.ts'
+import type { UnsentWork } from '../../electron/core/api/privacy-schemas.ts'
 import { api, userMessage } from '../api/client.ts'
+import { plural } from '../format/numbers.ts'
 import { roleLabel } from './roles.ts'
 
 type Props = {
@@ -37,24 +43,35 @@ export function UserMenu({ user, onSignedOut }: Props) {
   const menuId = useId()
   const buttonId = useId()
 
-  const [unsent, setUnsent] = useState<number | null>(null)
+  /** The sign-out confirmation, with what has not been sent yet; null while closed. */
+  const [confirming, setConfirming] = useState<UnsentWork | null>(null)
+  const [erase, setErase] = useState(false)
+  const [discardUnsent, setDiscardUnsent] = useState(false)
   const confirmId = useId()
+  const eraseHelpId = useId()
 
-  // Work not yet sent stays on this computer, but the agent should know before leaving.
   const askToSignOut = () => {
-    api.getSyncStatus().then(
-      (status) => (status.pendingChanges > 0 ? setUnsent(status.pendingChanges) : signOut()),
-      () => signOut(),
-    )
+    setAnchor(null)
+    setErase(false)
+    setDiscardUnsent(false)
+    setError(null)
+    api.getUnsentWork().then(setConfirming, () => setConfirming({ caseChanges: 0, photoViews: 0 }))
+  }
+
+  const close = () => {
+    if (!signingOut) setConfirming(null)
   }
 
   const signOut = () => {
-    setUnsent(null)
     setSigningOut(true)
     setError(null)
-    api.signOut().then(
+    const done = erase
+      ? api.signOutAndErase({ discardUnsent }).then(() => api.getSession())
+      : api.signOut()
+    done.then(
       (session) => {
-        setAnchor(null)
+        setConfirming(null)
+        setSigningOut(false)
         onSignedOut(session)
       },
       (reason: unknown) => {
@@ -63,6 +80,9 @@ export function UserMenu({ user, onSignedOut }: Props) {
       },
     )
   }
+
+  const unsentTotal = (confirming?.caseChanges ?? 0) + (confirming?.photoViews ?? 0)
+  const mustConfirmLoss = erase && unsentTotal > 0
 
   return (
     <>
@@ -112,41 +132,93 @@ export function UserMenu({ user, onSignedOut }: Props) {
           </Typography>
         </Box>
         <Divider component="li" role="none" />
-        <MenuItem onClick={askToSignOut} disabled={signingOut}>
+        <MenuItem onClick={askToSignOut}>
           <ListItemIcon>
-            {signingOut ? (
-              <CircularProgress size={18} aria-hidden />
-            ) : (
-              <LogoutIcon fontSize="small" />
-            )}
+            <LogoutIcon fontSize="small" />
           </ListItemIcon>
-          {signingOut ? 'Signing out…' : 'Sign out'}
+          Sign out…
         </MenuItem>
-        {error && (
-          <Typography
-            role="alert"
-            variant="body2"
-            sx={{ px: 2, py: 1, color: 'error.main', maxWidth: 280 }}
-          >
-            {error}
-          </Typography>
-        )}
       </Menu>
-      <Dialog open={unsent !== null} onClose={() => setUnsent(null)} aria-labelledby={confirmId}>
-        <DialogTitle id={confirmId}>Sign out with changes not yet sent?</DialogTitle>
-        <DialogContent>
+      <Dialog open={confirming !== null} onClose={close} aria-labelledby={confirmId}>
+        <DialogTitle id={confirmId}>Sign out of Porchlight?</DialogTitle>
+        <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <DialogContentText>
-            {unsent === 1 ? 'One change' : `${unsent ?? 0} changes`} you made here{' '}
-            {unsent === 1 ? 'has' : 'have'} not reached the delivery service yet. They stay safely
-            on this computer and are sent the next time you sign in here.
+            Your sign-in is removed from this computer.
+            {(confirming?.caseChanges ?? 0) > 0 &&
+              ` ${plural(confirming?.caseChanges ?? 0, 'change', 'changes')} you made here ${
+                confirming?.caseChanges === 1 ? 'has' : 'have'
+              } not reached the delivery service yet. Unless you erase the local data, they stay on this computer and are sent the next time you sign in here.`}
           </DialogContentText>
+          <div>
+            <FormControlLabel
+              control={
+                <Checkbox
+                  checked={erase}
+                  onChange={(event) => {
+                    setErase(event.target.checked)
+                    setDiscardUnsent(false)
+                  }}
+                  slotProps={{ input: { 'aria-describedby': eraseHelpId } }}
+                />
+              }
+              label="Also erase the local data from this computer"
+            />
+            <FormHelperText id={eraseHelpId} sx={{ mt: 0, ml: 4 }}>
+              Deliveries, photos, thumbnails, map tiles and cases kept here are deleted. Your
+              settings and the audit log of photo views and exports stay. Everything is downloaded
+              again at the next sign-in.
+            </FormHelperText>
+          </div>
+          {mustConfirmLoss && (
+            <Alert severity="warning">
+              {plural(unsentTotal, 'change', 'changes')} made here (
+              {[
+                confirming?.caseChanges
+                  ? plural(confirming.caseChanges, 'case change', 'case changes')
+                  : null,
+                confirming?.photoViews
+                  ? plural(confirming.photoViews, 'photo-view record', 'photo-view records')
+                  : null,
+              ]
+                .filter(Boolean)
+                .join(', ')}
+              ) {unsentTotal === 1 ? 'has' : 'have'} not reached the delivery service. Erasing
+              deletes {unsentTotal === 1 ? 'it' : 'them'} for good.
+              <FormControlLabel
+                sx={{ display: 'flex', mt: 1 }}
+                control={
+                  <Checkbox
+                    checked={discardUnsent}
+                    onChange={(event) => setDiscardUnsent(event.target.checked)}
+                  />
+                }
+                label="Delete my unsent changes too"
+              />
+            </Alert>
+          )}
+          {error && (
+            <Alert severity="error" role="alert">
+              {error}
+            </Alert>
+          )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setUnsent(null)} autoFocus>
+          <Button onClick={close} autoFocus disabled={signingOut}>
             Stay signed in
           </Button>
-          <Button onClick={signOut} color="warning">
-            Sign out anyway
+          <Button
+            onClick={signOut}
+            color={erase ? 'error' : 'warning'}
+            disabled={signingOut || (mustConfirmLoss && !discardUnsent)}
+            startIcon={signingOut ? <CircularProgress size={16} aria-hidden /> : undefined}
+          >
+            {signingOut
+              ? erase
+                ? 'Erasing…'
+                : 'Signing out…'
+              : erase
+                ? 'Sign out and erase'
+                : 'Sign out'}
           </Button>
         </DialogActions>
       </Dialog>

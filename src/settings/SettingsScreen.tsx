@@ -22,6 +22,8 @@ import CloudOutlinedIcon from '@mui/icons-material/CloudOutlined'
 import ScienceOutlinedIcon from '@mui/icons-material/ScienceOutlined'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { roleLabel } from '../session/roles.ts'
+import { RetentionSection } from './RetentionSection.tsx'
+import { SupportSection } from './SupportSection.tsx'
 import { syncIntervalLabel, syncIntervalOptions, syncIntervalSentence } from './syncIntervals.ts'
 import { useSettings } from './useSettings.ts'
 
@@ -56,6 +58,7 @@ export function SettingsScreen({ session, user }: Props) {
           Settings
         </Typography>
         <SyncSettings />
+        <RetentionSection />
         <SettingsSection id="settings-service" title="Delivery service">
           <FactList>
             <Fact term="Kind">
@@ -107,6 +110,7 @@ export function SettingsScreen({ session, user }: Props) {
             </Fact>
           </FactList>
         </SettingsSection>
+        <SupportSection />
       </Stack>
     </Box>
   )
@@ -226,7 +230,7 @@ function SyncSettings() {
   )
 }
 
-function SettingsSection(props: { id: string; title: string; children: ReactNode }) {
+export function SettingsSection(props: { id: string; title: string; children: ReactNode }) {
   return (
     <Paper
       component="section"

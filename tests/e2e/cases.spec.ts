@@ -381,6 +381,10 @@ test('a supervisor keeps the canned notes and may reopen a resolved case', async
   // Sign the agent out; the supervisor signs in on the same console.
   await page.getByRole('button', { name: /Alex Rivera/ }).click()
   await page.getByRole('menuitem', { name: 'Sign out' }).click()
+  await page
+    .getByRole('dialog', { name: 'Sign out of Porchlight?' })
+    .getByRole('button', { name: 'Sign out', exact: true })
+    .click()
   await page.getByLabel('User name').fill('supervisor')
   await page.getByLabel(/^Password/).fill('demo-supervisor')
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()

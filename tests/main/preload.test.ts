@@ -62,3 +62,30 @@ describe('preload', () => {
     expect((failure as Error).message).toBe(expected)
   })
 })
+
+describe('calls that need a click', () => {
+  it('opens links only while the page has a fresh user gesture', async () => {
+    const { buildApi, NEEDS_USER_GESTURE } = await import('../../electron/preload/index.ts')
+    const sent: string[] = []
+    let activated = false
+    const api = buildApi(
+      async (channel) => {
+        sent.push(channel)
+        return { opened: true }
+      },
+      () => activated,
+    )
+    await expect(api.openExternalLink({ url: 'https://example.com/' })).rejects.toThrow(
+      NEEDS_USER_GESTURE,
+    )
+    expect(sent).toEqual([])
+    activated = true
+    await expect(api.openExternalLink({ url: 'https://example.com/' })).resolves.toEqual({
+      opened: true,
+    })
+    // Other calls never need one.
+    activated = false
+    await api.getSession()
+    expect(sent).toEqual([ipcChannel('openExternalLink'), ipcChannel('getSession')])
+  })
+})

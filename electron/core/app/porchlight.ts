@@ -1,18 +1,24 @@
 // Assembles the core: the cache database, the session, the sync engine and its schedule, the
 // API handlers, and (in demo mode) the built-in demo delivery service on 127.0.0.1.
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
+import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
 import {
   UserFacingError,
   type ApiHandlers,
   type Session as SessionView,
 } from '../api/definition.ts'
+import { auditLogSummary } from '../audit/audit-log.ts'
 import { createPhotoViewLog } from '../audit/photo-views.ts'
 import { IdSchema } from '../contract/schemas.ts'
 import { openDatabase } from '../db/open-database.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
 import { photoFilePath, thumbnailPath } from '../photos/photo-files.ts'
 import { folderDestination } from '../reports/export-jobs.ts'
+import { createRedactingLogger } from '../logging/redacting-logger.ts'
+import { ensurePrivateDir } from '../privacy/private-dir.ts'
+import { createRetention } from '../retention/retention.ts'
+import { startRetentionSchedule } from '../retention/retention-schedule.ts'
 import { createDeliverySearch } from '../search/search-deliveries.ts'
 import { Session } from '../session/session.ts'
 import { createSettingsStore } from '../settings/settings.ts'
@@ -20,32 +26,31 @@ import { readSyncReport } from '../sync/sync-report.ts'
 import { ServiceError, createServiceClient } from '../sync/service-client.ts'
 import { SyncEngine } from '../sync/sync-engine.ts'
 import { startSyncSchedule } from '../sync/sync-schedule.ts'
+import { createUpdateChecker } from '../updates/update-checker.ts'
 import { createCaseDesk } from './case-handlers.ts'
+import { createMaintenanceDesk, describeUpdate } from './maintenance-handlers.ts'
+import { createPrivacyDesk } from './privacy-handlers.ts'
 import { createOutbox } from './outbox.ts'
 import { createReportDesk } from './report-handlers.ts'
-import type {
-  Logger,
-  PhotoFile,
-  PhotoRequestOptions,
-  PorchlightCore,
-  PorchlightOptions,
-} from './types.ts'
+import type { PhotoFile, PhotoRequestOptions, PorchlightCore, PorchlightOptions } from './types.ts'
 
-const consoleLogger: Logger = {
-  info: (m, d) => console.info(`[porchlight] ${m}`, d ?? ''),
-  warn: (m, d) => console.warn(`[porchlight] ${m}`, d ?? ''),
-  error: (m, d) => console.error(`[porchlight] ${m}`, d ?? ''),
-}
+/** Retention runs at start and then hourly (and before each sync's photo step). */
+const RETENTION_INTERVAL_MS = 60 * 60_000
+
+/** Without a host logger: redacted lines on stderr. */
+const consoleLogger = () =>
+  createRedactingLogger((level, line) => console.error(`[porchlight] ${level} ${line}`))
 
 export async function createPorchlight(options: PorchlightOptions): Promise<PorchlightCore> {
-  const log = options.log ?? consoleLogger
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
+  const log: NonNullable<PorchlightOptions['log']> = options.log ?? consoleLogger()
+  ensurePrivateDir(options.dataDir)
   const local = await openDatabase(options.dataDir)
   const { db, sqlite } = local
 
   let serviceUrl: string
   let demoAccounts: SessionView['demoAccounts'] = []
   let stopDemo: (() => Promise<void>) | null = null
+  let seedKnownUsers = () => {}
   if (options.service.kind === 'demo') {
     // Loaded only in demo mode; the demo world draws its photos with sharp.
     const demo = await import('../demo-service/index.ts')
@@ -68,7 +73,10 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     const knowUser = sqlite.prepare(
       'INSERT OR REPLACE INTO known_users (id, name, role) VALUES (?, ?, ?)',
     )
-    for (const a of demo.DEMO_ACCOUNTS) knowUser.run(a.userId, a.name, a.role)
+    seedKnownUsers = () => {
+      for (const a of demo.DEMO_ACCOUNTS) knowUser.run(a.userId, a.name, a.role)
+    }
+    seedKnownUsers()
   } else {
     serviceUrl = options.service.url
   }
@@ -83,7 +91,19 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     photoViews,
     currentUserId: () => session.currentUser?.id ?? null,
   })
+  const settings = createSettingsStore(sqlite)
+  const retentionIntervalMs = options.retentionIntervalMs ?? RETENTION_INTERVAL_MS
+  const retention = createRetention({
+    sqlite,
+    dataDir: options.dataDir,
+    policy: () => {
+      const current = settings.get()
+      return { photoDays: current.photoRetentionDays, deliveryDays: current.deliveryRetentionDays }
+    },
+  })
   const engine = new SyncEngine({
+    // Photos retention would remove are marked before the photo step, so they are never fetched.
+    beforePhotos: retentionIntervalMs > 0 ? () => retention.run() : undefined,
     pushQueued: () => outbox.push(),
     countPending: () => outbox.pendingCount(),
     sqlite,
@@ -104,7 +124,6 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
   const logSyncError = (error: unknown) => {
     if (!(error instanceof ServiceError)) log.error('sync error', error)
   }
-  const settings = createSettingsStore(sqlite)
   const desk = createCaseDesk({
     sqlite,
     currentUser: () => session.currentUser,
@@ -137,6 +156,86 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       onError: logSyncError,
     })
   let currentSchedule = schedule(true)
+
+  // A pass never overlaps a sync's photo step (it could remove a file being written): it waits
+  // for a run to end; a run that starts meanwhile joins the pass in its beforePhotos step.
+  const runRetention = async () => {
+    while (engine.running) await engine.idle()
+    return retention.run()
+  }
+  const retentionSchedule =
+    retentionIntervalMs > 0
+      ? startRetentionSchedule({
+          intervalMs: retentionIntervalMs,
+          busy: () => engine.running,
+          run: () => retention.run(),
+          onError: (error) => log.error('retention pass failed', error),
+        })
+      : null
+  const privacy = createPrivacyDesk({
+    sqlite,
+    dataDir: options.dataDir,
+    settings: () => settings.get(),
+    retention,
+    runRetention,
+    intervalMinutes: retentionIntervalMs > 0 ? Math.round(retentionIntervalMs / 60_000) : null,
+    engine,
+    session,
+    log,
+    eraseHostData: options.eraseHostData,
+    afterErase: () => seedKnownUsers(),
+  })
+
+  const updates = createUpdateChecker({
+    updater: options.updates?.updater ?? null,
+    feedUrl: options.updates?.feedUrl ?? null,
+    packaged: options.updates?.packaged ?? false,
+    demo: options.service.kind === 'demo',
+    log,
+  })
+  updates.start()
+  const maintenance = createMaintenanceDesk({
+    logFile: options.logFile ?? null,
+    recentLogLines: () => log.recentLines?.(60) ?? [],
+    openExternal: options.openExternal,
+    updates,
+    log,
+    diagnostics: async () => {
+      const status = engine.status()
+      const last = retention.lastRun()
+      const user = session.currentUser
+      return {
+        app: {
+          name: 'Porchlight',
+          version: options.about?.version ?? 'development',
+          runtime: options.about?.runtime ?? { node: process.versions.node },
+          platform: platform(),
+          arch: arch(),
+          osRelease: release(),
+          locale: Intl.DateTimeFormat().resolvedOptions().locale,
+        },
+        session: {
+          signedIn: user !== null,
+          role: user?.role ?? null,
+          demo: options.service.kind === 'demo',
+          serviceUrl,
+        },
+        settings: settings.get(),
+        sync: status,
+        retention: last
+          ? {
+              lastRunAt: last.at,
+              photosPurged: last.photosPurged,
+              deliveriesPurged: last.deliveriesPurged,
+            }
+          : null,
+        // Verifying walks the whole chain; the count is enough here (the CLI verifies).
+        audit: { entries: auditLogSummary(sqlite).entries, intact: null },
+        update: describeUpdate(updates.status()),
+        dataDir: options.dataDir,
+      }
+    },
+  })
 
   const sessionView = (): SessionView => ({
     user: session.currentUser,
@@ -213,6 +312,8 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     },
     ...desk.handlers,
     ...reports.handlers,
+    ...privacy.handlers,
+    ...maintenance.handlers,
   }
 
   const photoLookup = sqlite.prepare<
@@ -275,7 +376,10 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     close: async () => {
       currentSchedule.stop()
       await reports.close()
+      retentionSchedule?.stop()
+      updates.stop()
       await engine.stop()
+      await retention.idle()
       await local.close()
       await stopDemo?.()
     },

@@ -4,6 +4,7 @@
 import type { ApiHandlers } from '../api/definition.ts'
 import type { ExportDestination } from '../reports/export-jobs.ts'
 import type { SyncRunSummary } from '../sync/sync-engine.ts'
+import type { Updater } from '../updates/update-checker.ts'
 
 /** Where the sign-in token is kept. Electron: safeStorage-encrypted file; elsewhere: memory. */
 export interface TokenStore {
@@ -28,7 +29,24 @@ export interface PorchlightOptions {
   tokenStore: TokenStore
   /** Sync on an interval while signed in; 0 turns the timer off (tests). Default 5 minutes. */
   syncIntervalMs?: number
-  log?: Logger
+  /**
+   * How often retention removes what has expired (retention/retention.ts); it also runs at
+   * start and before each sync's photo step. 0 turns all of that off, leaving only "Remove now"
+   * (tests whose demo worlds have fixed dates, the command line's one-off sync). Default: hourly.
+   */
+  retentionIntervalMs?: number
+  /** Every line the core logs; a logger with `recentLines` also feeds "Copy diagnostics". */
+  log?: Logger & { recentLines?: (limit?: number) => string[] }
+  /** Where the log file is, for diagnostics. */
+  logFile?: string | null
+  /** Opens a web page in the person's browser (Electron: shell.openExternal after checks). */
+  openExternal?: (url: string) => Promise<void>
+  /** The auto-updater and its feed; absent where there is nothing to update (browser mode). */
+  updates?: { updater: Updater | null; feedUrl: string | null; packaged: boolean }
+  /** This build's version and runtime versions, for diagnostics. */
+  about?: { version: string; runtime: Record<string, string> }
+  /** Erasing the local data also clears what the host caches itself (Chromium's caches). */
+  eraseHostData?: () => Promise<void>
   /**
    * Where report exports are written. The desktop app asks with a save dialog; by default (browser
    * mode, tests) they go to `exports/` in the data dir and are downloaded through the bridge.

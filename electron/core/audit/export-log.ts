@@ -1,9 +1,11 @@
 // Every report export, recorded where the console keeps its audit: who, when, in which format,
-// with which period and filters, how many case rows, and how it ended. One function writes it
-// so that a later append-only, hash-chained audit log can take these records in one place.
+// with which period and filters, how many case rows, and how it ended. The row in `export_log`
+// (for the Reports screen's list) and the entry in the hash-chained audit log (audit-log.ts)
+// are written in one transaction: both or neither.
 import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { ExportFormat, ExportRecord } from '../api/report-schemas.ts'
+import { appendAuditEntry, type AuditPayload } from './audit-log.ts'
 
 export interface ExportEntry {
   user: { id: string; name: string }
@@ -44,18 +46,35 @@ export function createExportLog(sqlite: BetterSqlite3.Database) {
   return {
     record(entry: ExportEntry): string {
       const id = randomUUID()
-      insert.run(
-        id,
-        (entry.at ?? new Date()).toISOString(),
-        entry.user.id,
-        entry.user.name,
-        entry.format,
-        JSON.stringify(entry.filters),
-        entry.rows,
-        entry.outcome,
-        entry.fileName,
-        entry.via,
-      )
+      const at = entry.at ?? new Date()
+      sqlite.transaction(() => {
+        insert.run(
+          id,
+          at.toISOString(),
+          entry.user.id,
+          entry.user.name,
+          entry.format,
+          JSON.stringify(entry.filters),
+          entry.rows,
+          entry.outcome,
+          entry.fileName,
+          entry.via,
+        )
+        // Ids, codes, dates and counts only: the chained log holds no customer details.
+        appendAuditEntry(
+          sqlite,
+          'export',
+          {
+            exportId: id,
+            format: entry.format,
+            filters: JSON.parse(JSON.stringify(entry.filters)) as AuditPayload,
+            rows: entry.rows,
+            outcome: entry.outcome,
+            via: entry.via,
+          },
+          { actorId: entry.user.id, at },
+        )
+      })()
       return id
     },
 

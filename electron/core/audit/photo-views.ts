@@ -1,9 +1,11 @@
 // Who looked at which photo: every photo shown is recorded here first (it must not be lost),
-// then reported to the service's /v1/audit/photo-views in batches.
+// then reported to the service's /v1/audit/photo-views in batches. The same view is appended to
+// the local hash-chained audit log in the same transaction (audit-log.ts).
 import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { PhotoViewEventSchema, type PhotoViewEvent } from '../contract/schemas.ts'
 import { ServiceError, type ServiceClient } from '../sync/service-client.ts'
+import { appendAuditEntry } from './audit-log.ts'
 
 /** The contract's limit on one batch. */
 const BATCH = 500
@@ -23,6 +25,28 @@ export function createPhotoViewLog(sqlite: BetterSqlite3.Database) {
   const countUnsent = sqlite.prepare<[], { n: number }>(
     'SELECT count(*) AS n FROM photo_views WHERE sent_at IS NULL',
   )
+  // IMMEDIATE: the audit append reads the chain's head, so take the write lock first.
+  const recordBoth = (
+    id: string,
+    view: { photoId: string; deliveryId: string; caseId: string | null; userId: string },
+    at: Date,
+  ) =>
+    sqlite
+      .transaction(() => {
+        insert.run(id, view.photoId, view.deliveryId, view.caseId, view.userId, at.toISOString())
+        appendAuditEntry(
+          sqlite,
+          'photo-view',
+          {
+            viewId: id,
+            photoId: view.photoId,
+            deliveryId: view.deliveryId,
+            caseId: view.caseId,
+          },
+          { actorId: view.userId, at },
+        )
+      })
+      .immediate()
 
   return {
     record(view: {
@@ -32,14 +56,9 @@ export function createPhotoViewLog(sqlite: BetterSqlite3.Database) {
       userId: string
       at?: Date
     }): void {
-      insert.run(
-        randomUUID(),
-        view.photoId,
-        view.deliveryId,
-        view.caseId,
-        view.userId,
-        (view.at ?? new Date()).toISOString(),
-      )
+      const id = randomUUID()
+      const at = view.at ?? new Date()
+      recordBoth(id, view, at)
     },
 
     unsentCount: () => countUnsent.get()?.n ?? 0,

@@ -1,4 +1,5 @@
 // `npm run browser -- [--data-dir DIR] [--port N] [--demo] [--service URL]`
+//   [--sync-interval SECONDS] [--retention-interval SECONDS] (0 turns either timer off)
 // Runs the core under Node and serves the built renderer with the API on 127.0.0.1.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -8,6 +9,7 @@ import { createPorchlight } from '../app/porchlight.ts'
 import { defaultDataDir } from '../app/default-data-dir.ts'
 import { createMemoryTokenStore } from '../app/memory-token-store.ts'
 import type { ServiceChoice } from '../app/types.ts'
+import { createRedactingLogger } from '../logging/redacting-logger.ts'
 import { startBridgeServer } from './bridge-server.ts'
 
 const ArgsSchema = z.object({
@@ -17,6 +19,7 @@ const ArgsSchema = z.object({
   service: z.url({ protocol: /^https?$/ }).optional(),
   'demo-deliveries': z.coerce.number().int().min(10).max(1_000_000).optional(),
   'sync-interval': z.coerce.number().int().min(0).optional(),
+  'retention-interval': z.coerce.number().int().min(0).optional(),
 })
 
 async function main(): Promise<void> {
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
       service: { type: 'string' },
       'demo-deliveries': { type: 'string' },
       'sync-interval': { type: 'string' },
+      'retention-interval': { type: 'string' },
     },
     strict: true,
   })
@@ -51,18 +55,22 @@ async function main(): Promise<void> {
     )
   }
   const dataDir = args['data-dir'] ?? defaultDataDir()
+  const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000)
+  // The same redaction as the app's log file; browser mode writes to stderr only.
+  const log = createRedactingLogger((level, line) => console.error(`${level} ${line}`))
   const core = await createPorchlight({
     dataDir,
     service,
     tokenStore: createMemoryTokenStore(),
-    syncIntervalMs: args['sync-interval'] === undefined ? undefined : args['sync-interval'] * 1000,
+    syncIntervalMs: seconds(args['sync-interval']),
+    retentionIntervalMs: seconds(args['retention-interval']),
+    log,
+    about: {
+      version: process.env.npm_package_version ?? 'development',
+      runtime: { node: process.versions.node },
+    },
   })
-  const bridge = await startBridgeServer({
-    core,
-    rendererDir,
-    port: args.port,
-    log: { info: console.info, warn: console.warn, error: console.error },
-  })
+  const bridge = await startBridgeServer({ core, rendererDir, port: args.port, log })
   console.log(`Porchlight (browser mode), data in ${dataDir}`)
   console.log(`Open: ${bridge.url}`)
   const shutdown = async () => {

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../app/default-data-dir.ts'
 import type { Logger } from '../app/types.ts'
+import { auditCommand } from './audit-command.ts'
 import { searchCommand } from './search-command.ts'
 import { showCommand } from './show-command.ts'
 import { syncCommand } from './sync-command.ts'
@@ -40,6 +41,9 @@ async function main(argv: string[]): Promise<void> {
         throw new UsageError(`report takes no arguments (got “${positionals[0]}”)`)
       // Loaded only here: the export writers (exceljs, pdfkit) are large.
       return (await import('./report-command.ts')).reportCommand(values, dataDir, print)
+    case 'audit':
+      if (positionals.length > 1) throw new UsageError('audit takes one action: audit verify')
+      return auditCommand({ ...values, action: positionals[0] }, dataDir, print)
     default:
       throw new UsageError(`unknown command “${command}”`)
   }

@@ -29,6 +29,8 @@ export async function syncCommand(
     service: { kind: 'remote', url: api },
     tokenStore: createMemoryTokenStore(),
     syncIntervalMs: 0,
+    // A one-off sync fetches everything; the app's retention removes what has expired at start.
+    retentionIntervalMs: 0,
     log,
   })
   try {

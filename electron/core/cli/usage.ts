@@ -18,6 +18,9 @@ Commands:
          [--location-flag any|away|not-away] [--user U --password P --api URL] [--json]
       A supervisor's case report from the local cache (days in --tz, default this computer's).
       Without --user it runs as the supervisor signed in to the Porchlight app on this data dir.
+  audit verify [--json] [--data-dir D]
+      Checks the local audit log (photo views, exports, removals) is whole: every entry chained
+      to the one before by hash. Names the first entry where the chain breaks; exit code 1 then.
 
 The data dir defaults to the desktop app's; --data-dir or PORCHLIGHT_DATA_DIR override it.
 The password may also come from PORCHLIGHT_PASSWORD, so it need not appear in a process list.`

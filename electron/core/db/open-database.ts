@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
+import { ensurePrivateDir } from '../privacy/private-dir.ts'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
 
@@ -23,13 +23,16 @@ export async function openDatabase(
   dataDir: string,
   options: { migrations?: Record<string, Migration> } = {},
 ): Promise<LocalDatabase> {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  ensurePrivateDir(dataDir)
   const file = join(dataDir, 'porchlight.sqlite')
   const sqlite = new BetterSqlite3(file)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Deleted rows are overwritten with zeros rather than left in free space: records removed by
+  // retention, by the service or by erasing the local data must not be recoverable from the file.
+  sqlite.pragma('secure_delete = ON')
   // 64 MB of page cache: FTS5 segment merges re-read recent pages; keeping them in memory keeps
   // sync commits short.
   sqlite.pragma('cache_size = -65536')

@@ -54,6 +54,8 @@ export interface DeliveryPhotosTable {
   display_error: string | null
   has_thumbnail: number
   distance_m: number | null
+  /** When retention removed the photo's file from this computer (migration 004). */
+  purged_at: string | null
 }
 
 export interface SyncCursorsTable {
@@ -155,6 +157,17 @@ export interface TombstonesTable {
   version: number
 }
 
+/** Append-only, hash-chained (see audit/audit-log.ts). */
+export interface AuditLogTable {
+  seq: number | null
+  kind: string
+  at: string
+  actor_id: string | null
+  payload_json: string
+  prev_hash: string
+  hash: string
+}
+
 export interface AppStateTable {
   key: string
   value: string
@@ -189,4 +202,5 @@ export interface Database {
   tombstones: TombstonesTable
   app_state: AppStateTable
   export_log: ExportLogTable
+  audit_log: AuditLogTable
 }

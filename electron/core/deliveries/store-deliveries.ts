@@ -195,6 +195,23 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       return outcome
     },
 
+    /**
+     * Removes deliveries (with their photo rows and search entries) that retention no longer
+     * keeps; inside the caller's transaction. Unknown ids are skipped.
+     */
+    purge(ids: readonly string[]): StoreOutcome {
+      const outcome: StoreOutcome = { stored: 0, stale: 0, deleted: 0, orphanedSha256: [] }
+      const dropped = new Set<string>()
+      for (const id of ids) {
+        const current = selectVersion.get(id)
+        if (!current) continue
+        remove(id, current.rowid, dropped)
+        outcome.deleted++
+      }
+      outcome.orphanedSha256 = orphaned(dropped)
+      return outcome
+    },
+
     /** Ends a full resync: whatever the service did not send again is gone upstream. */
     sweepUnseen(generation: number): StoreOutcome {
       const outcome: StoreOutcome = { stored: 0, stale: 0, deleted: 0, orphanedSha256: [] }

@@ -6,6 +6,8 @@ export const DEFAULT_SETTINGS: AppSettings = {
   syncIntervalMinutes: 5,
   locationThresholdM: 150,
   firstActionTargetHours: 24,
+  photoRetentionDays: 30,
+  deliveryRetentionDays: 90,
 }
 
 const KEY = 'settings'

@@ -41,6 +41,11 @@ export interface SyncEngineOptions {
   pushQueued?: () => Promise<{ pushed: number; conflicts: number }>
   /** How many changes made here wait to be sent, for the status bar. */
   countPending?: () => number
+  /**
+   * Runs after the pull and before the photo step: retention marks the photos it would remove,
+   * so they are never fetched (retention/retention.ts).
+   */
+  beforePhotos?: () => Promise<unknown>
 }
 
 const LAST_SUCCESS_KEY = 'sync.lastSuccessAt'
@@ -97,6 +102,11 @@ export class SyncEngine {
       this.current = null
     })
     return this.current
+  }
+
+  /** Resolves once the run under way (if any) has ended, however it ended. */
+  async idle(): Promise<void> {
+    await this.current?.catch(() => undefined)
   }
 
   /** Stops the run under way (pages already stored stay stored) and waits for it to end. */
@@ -234,6 +244,7 @@ export class SyncEngine {
         },
       })
       this.online = true
+      await this.options.beforePhotos?.()
       const photos = await downloadPendingPhotos({
         sqlite,
         client,

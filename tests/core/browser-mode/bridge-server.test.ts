@@ -62,6 +62,7 @@ describe('browser-mode bridge', () => {
       service: { kind: 'remote', url: 'http://127.0.0.1:9' },
       tokenStore: createMemoryTokenStore(),
       syncIntervalMs: 0,
+      retentionIntervalMs: 0,
       log: quiet,
     })
     bridge = await startBridgeServer({

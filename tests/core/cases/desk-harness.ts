@@ -77,10 +77,10 @@ export interface TestConsole {
   close(): Promise<void>
 }
 
-/** A console on `dataDir` (a new temp dir by default), its timer off. */
+/** A console on `dataDir` (a new temp dir by default), its timers off unless asked for. */
 export async function startConsole(
   url: string,
-  options: { dataDir: string; tokenStore?: TokenStore },
+  options: { dataDir: string; tokenStore?: TokenStore; retentionIntervalMs?: number },
 ): Promise<TestConsole> {
   const logs: LogLine[] = []
   const log: Logger = {
@@ -94,6 +94,8 @@ export async function startConsole(
     service: { kind: 'remote', url },
     tokenStore: tokens,
     syncIntervalMs: 0,
+    // The world is dated: retention would remove its photos unless a test asks for it.
+    retentionIntervalMs: options.retentionIntervalMs ?? 0,
     log,
   })
   return {

@@ -32,6 +32,7 @@ const core = await createPorchlight({
   service: { kind: 'remote', url: serviceUrl },
   tokenStore,
   syncIntervalMs: 0,
+  retentionIntervalMs: 0,
   log,
 })
 process.stdout.write('pushing\n')

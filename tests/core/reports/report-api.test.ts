@@ -174,6 +174,18 @@ describe('a supervisor', () => {
     try {
       const rows = db.prepare('SELECT format, outcome, user_id FROM export_log ORDER BY seq').all()
       expect(rows.at(-1)).toEqual({ format: 'pdf', outcome: 'cancelled', user_id: SUPERVISOR.id })
+      // Each export is in the hash-chained audit log too, with who did it and how it ended.
+      const chained = db
+        .prepare(
+          "SELECT actor_id, json_extract(payload_json, '$.format') AS format, json_extract(payload_json, '$.outcome') AS outcome FROM audit_log WHERE kind = 'export' ORDER BY seq",
+        )
+        .all()
+      expect(chained).toHaveLength(rows.length)
+      expect(chained.at(-1)).toEqual({
+        actor_id: SUPERVISOR.id,
+        format: 'pdf',
+        outcome: 'cancelled',
+      })
     } finally {
       db.close()
     }

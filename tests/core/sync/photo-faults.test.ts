@@ -362,6 +362,7 @@ describe('an undisplayable photo through the app', () => {
       service: { kind: 'remote', url: server.url },
       tokenStore: createMemoryTokenStore(),
       syncIntervalMs: 0,
+      retentionIntervalMs: 0,
       log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     })
     try {

@@ -18,6 +18,7 @@ export interface RunningConsole {
 export async function startConsole(args: {
   serviceUrl: string
   syncIntervalSeconds?: number
+  retentionIntervalSeconds?: number
 }): Promise<RunningConsole> {
   const dataDir = mkdtempSync(join(tmpdir(), 'porchlight-e2e-'))
   const child = spawn(
@@ -32,6 +33,9 @@ export async function startConsole(args: {
       args.serviceUrl,
       '--sync-interval',
       String(args.syncIntervalSeconds ?? 0),
+      // The demo worlds are dated; retention would remove their older photos mid-test.
+      '--retention-interval',
+      String(args.retentionIntervalSeconds ?? 0),
     ],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
   )

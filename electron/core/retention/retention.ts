@@ -1,0 +1,265 @@
+// What Porchlight keeps on this computer, and for how long. Photos (and their thumbnails) older
+// than the photo period are removed unless a case on their delivery is open; delivery records
+// older than the record period are removed unless the delivery has a case at all. A removal leaves
+// nothing behind: `secure_delete` zeroes the freed database pages, the search index runs with
+// FTS5's secure-delete so the tokens go too (migration 004), the files are deleted, and the WAL is
+// checkpointed and truncated so no older copy of a page survives there.
+//
+// Work is done in batches, each its own short transaction, so a first purge of a large cache
+// never holds the event loop for long. Every pass appends one entry to the audit log; the log
+// itself is never purged (see audit/audit-log.ts).
+import type BetterSqlite3 from 'better-sqlite3'
+import { appendAuditEntry } from '../audit/audit-log.ts'
+import { createDeliveryStore } from '../deliveries/store-deliveries.ts'
+import { discardPartial, removePhotoFiles } from '../photos/photo-files.ts'
+
+export interface RetentionPolicy {
+  photoDays: number
+  deliveryDays: number
+}
+
+export interface RetentionOutcome {
+  at: string
+  photoDays: number
+  deliveryDays: number
+  /** Photos whose file and thumbnail were removed (or that will now never be fetched). */
+  photosPurged: number
+  deliveriesPurged: number
+  /** Photos fetched again because a case on their delivery is open now. */
+  photosRestored: number
+  filesRemoved: number
+  /** False when another reader kept the WAL from being emptied; the next pass tries again. */
+  walTruncated: boolean
+}
+
+const DAY_MS = 86_400_000
+const BATCH = 500
+const LAST_RUN_KEY = 'retention.lastRun'
+
+/**
+ * Deliveries with a case that is open as this console sees it: open on the service, or with work
+ * made here that has not reached it (a case opened here, a change still pending or in conflict).
+ * Erring towards "open" only keeps a photo longer.
+ */
+const OPEN_CASE_DELIVERIES = `
+  SELECT delivery_id FROM cases WHERE status <> 'resolved'
+  UNION SELECT c.delivery_id FROM cases c JOIN case_events e ON e.case_id = c.id
+    WHERE e.state IN ('pending', 'conflict')
+  UNION SELECT json_extract(e.body_json, '$.deliveryId') FROM case_events e
+    WHERE e.type = 'opened' AND e.state <> 'discarded'
+      AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = e.case_id)`
+
+/** Deliveries with any case, open or resolved, on the service or made here. */
+const CASE_DELIVERIES = `
+  SELECT delivery_id FROM cases
+  UNION SELECT json_extract(body_json, '$.deliveryId') FROM case_events WHERE type = 'opened'`
+
+export function purgedPhotoReason(photoDays: number): string {
+  return (
+    `Not kept on this computer: photos older than ${photoDays} days are removed unless a case ` +
+    'on the delivery is open. It is fetched again if one is opened.'
+  )
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export function createRetention(options: {
+  sqlite: BetterSqlite3.Database
+  dataDir: string
+  policy: () => RetentionPolicy
+  now?: () => Date
+}) {
+  const { sqlite, dataDir } = options
+  const now = () => (options.now ?? (() => new Date()))()
+  const deliveries = createDeliveryStore(sqlite)
+
+  const expiredPhotos = sqlite.prepare<
+    { cutoff: string; limit: number },
+    { id: string; sha256: string; state: string }
+  >(
+    `SELECT p.id, p.sha256, p.state FROM delivery_photos p
+     WHERE p.purged_at IS NULL AND p.taken_at < @cutoff
+       AND p.delivery_id NOT IN (${OPEN_CASE_DELIVERIES})
+     LIMIT @limit`,
+  )
+  const markPurged = sqlite.prepare<{ id: string; at: string; reason: string }>(
+    `UPDATE delivery_photos SET state = 'failed', failure_reason = @reason, display_error = NULL,
+       has_thumbnail = 0, purged_at = @at WHERE id = @id`,
+  )
+  const stillShown = sqlite.prepare<[string], { n: number }>(
+    `SELECT count(*) AS n FROM delivery_photos
+     WHERE sha256 = ? AND purged_at IS NULL AND state <> 'failed'`,
+  )
+  const restore = sqlite.prepare(
+    `UPDATE delivery_photos SET state = 'pending', failure_reason = NULL, attempts = 0,
+       purged_at = NULL
+     WHERE purged_at IS NOT NULL AND delivery_id IN (${OPEN_CASE_DELIVERIES})`,
+  )
+  const expiredDeliveries = sqlite.prepare<{ cutoff: string; limit: number }, { id: string }>(
+    `SELECT d.id FROM deliveries d
+     WHERE coalesce(d.delivered_at, d.updated_at) < @cutoff
+       AND d.id NOT IN (${CASE_DELIVERIES})
+     LIMIT @limit`,
+  )
+  const writeState = sqlite.prepare(
+    'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  )
+  const readState = sqlite.prepare<[string], { value: string }>(
+    'SELECT value FROM app_state WHERE key = ?',
+  )
+
+  let running: Promise<RetentionOutcome> | null = null
+
+  async function pass(): Promise<RetentionOutcome> {
+    const { photoDays, deliveryDays } = options.policy()
+    const at = now()
+    const photoCutoff = new Date(at.getTime() - photoDays * DAY_MS).toISOString()
+    const deliveryCutoff = new Date(at.getTime() - deliveryDays * DAY_MS).toISOString()
+    const outcome: RetentionOutcome = {
+      at: at.toISOString(),
+      photoDays,
+      deliveryDays,
+      photosPurged: 0,
+      deliveriesPurged: 0,
+      photosRestored: 0,
+      filesRemoved: 0,
+      walTruncated: false,
+    }
+    const unreferenced = new Set<string>()
+
+    outcome.photosRestored = restore.run().changes
+
+    const reason = purgedPhotoReason(photoDays)
+    for (;;) {
+      const batch = sqlite.transaction(() => {
+        const rows = expiredPhotos.all({ cutoff: photoCutoff, limit: BATCH })
+        for (const row of rows) markPurged.run({ id: row.id, at: outcome.at, reason })
+        // Content-addressed files may be shared: only a file no kept photo shows goes.
+        for (const row of rows)
+          if (stillShown.get(row.sha256)?.n === 0) unreferenced.add(row.sha256)
+        return rows.length
+      })()
+      outcome.photosPurged += batch
+      if (batch < BATCH) break
+      await turn()
+    }
+
+    for (;;) {
+      const batch = sqlite.transaction(() => {
+        const ids = expiredDeliveries.all({ cutoff: deliveryCutoff, limit: BATCH }).map((r) => r.id)
+        const removed = deliveries.purge(ids)
+        for (const sha of removed.orphanedSha256) unreferenced.add(sha)
+        return ids.length
+      })()
+      outcome.deliveriesPurged += batch
+      if (batch < BATCH) break
+      await turn()
+    }
+
+    // Files after the rows: a crash in between leaves files no row points at, which the next
+    // sync's stray-file sweep removes (photos/photo-files.ts), never a row without its file.
+    const shas = [...unreferenced]
+    for (let i = 0; i < shas.length; i += BATCH) {
+      const slice = shas.slice(i, i + BATCH)
+      await removePhotoFiles(dataDir, slice)
+      await Promise.all(slice.map((sha) => discardPartial(dataDir, sha)))
+    }
+    outcome.filesRemoved = shas.length
+
+    if (outcome.photosPurged + outcome.deliveriesPurged + outcome.photosRestored > 0) {
+      appendAuditEntry(
+        sqlite,
+        'retention',
+        {
+          photoDays,
+          deliveryDays,
+          photosPurged: outcome.photosPurged,
+          deliveriesPurged: outcome.deliveriesPurged,
+          photosRestored: outcome.photosRestored,
+        },
+        { actorId: null, at },
+      )
+    }
+    outcome.walTruncated = checkpoint(sqlite)
+    // Written after the checkpoint so it can say whether that worked; it holds only counts.
+    writeState.run(LAST_RUN_KEY, JSON.stringify(outcome))
+    return outcome
+  }
+
+  return {
+    /** One pass; a pass asked for while one runs joins it. */
+    run(): Promise<RetentionOutcome> {
+      running ??= pass().finally(() => {
+        running = null
+      })
+      return running
+    },
+    get running(): boolean {
+      return running !== null
+    },
+    /** Resolves once the pass under way (if any) has ended. */
+    async idle(): Promise<void> {
+      await running?.catch(() => undefined)
+    },
+    lastRun(): RetentionOutcome | null {
+      const row = readState.get(LAST_RUN_KEY)
+      if (!row) return null
+      try {
+        return JSON.parse(row.value) as RetentionOutcome
+      } catch {
+        return null
+      }
+    },
+  }
+}
+
+export type Retention = ReturnType<typeof createRetention>
+
+/**
+ * Copies every page in the WAL into the database file and truncates the WAL to nothing, so that
+ * old versions of purged pages do not linger there. True when it fully succeeded (a reader in
+ * another process, such as the command line, can hold it back).
+ */
+export function checkpoint(sqlite: BetterSqlite3.Database): boolean {
+  const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>
+  return result?.busy === 0
+}
+
+/** What is on this computer now, measured against the policy, for the settings screen. */
+export function measureKept(
+  sqlite: BetterSqlite3.Database,
+  policy: RetentionPolicy,
+  at: Date = new Date(),
+) {
+  const photoCutoff = new Date(at.getTime() - policy.photoDays * DAY_MS).toISOString()
+  const deliveryCutoff = new Date(at.getTime() - policy.deliveryDays * DAY_MS).toISOString()
+  const photos = sqlite
+    .prepare<[string], { stored: number; oldest: string | null; kept: number }>(
+      `SELECT count(*) AS stored, min(taken_at) AS oldest,
+         coalesce(sum(taken_at < ? AND delivery_id IN (${OPEN_CASE_DELIVERIES})), 0) AS kept
+       FROM delivery_photos WHERE state = 'stored' AND purged_at IS NULL`,
+    )
+    .get(photoCutoff)
+  const records = sqlite
+    .prepare<[string], { count: number; oldest: string | null; kept: number }>(
+      `SELECT count(*) AS count, min(coalesce(delivered_at, updated_at)) AS oldest,
+         coalesce(sum(coalesce(delivered_at, updated_at) < ? AND id IN (${CASE_DELIVERIES})), 0)
+           AS kept
+       FROM deliveries`,
+    )
+    .get(deliveryCutoff)
+  const cases = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM cases').get()
+  return {
+    photos: {
+      stored: photos?.stored ?? 0,
+      oldestTakenAt: photos?.oldest ?? null,
+      keptForOpenCases: photos?.kept ?? 0,
+    },
+    deliveries: {
+      count: records?.count ?? 0,
+      oldestAt: records?.oldest ?? null,
+      keptForCases: records?.kept ?? 0,
+    },
+    cases: cases?.n ?? 0,
+  }
+}
