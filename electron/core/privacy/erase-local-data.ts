@@ -21,10 +21,11 @@ const KEPT_STATE_KEYS = ['settings']
 
 /**
  * Folders under the data dir that only ever hold cached customer data. The map-tile cache is
- * listed so that it goes too once it exists (tiles show the streets around customers' homes).
+ * listed so that it goes too once it exists (tiles show the streets around customers' homes);
+ * `exports` holds browser mode's report files (the desktop app saves them where the person chose).
  */
 export function localCacheDirs(dataDir: string): string[] {
-  return [photosDir(dataDir), join(dataDir, 'tiles')]
+  return [photosDir(dataDir), join(dataDir, 'tiles'), join(dataDir, 'exports')]
 }
 
 export interface EraseOutcome {

@@ -46,6 +46,8 @@ describe('sign out and erase the local data', () => {
       // A tile cache, as the map would keep one.
       mkdirSync(join(dataDir, 'tiles', '12'), { recursive: true })
       writeFileSync(join(dataDir, 'tiles', '12', '655.png'), 'tile')
+      mkdirSync(join(dataDir, 'exports'), { recursive: true })
+      writeFileSync(join(dataDir, 'exports', 'porchlight-cases.csv'), 'Case ID,Customer')
       await desk.h.updateSettings({ photoRetentionDays: 14 })
 
       // Offline work that cannot be sent yet.
@@ -76,6 +78,7 @@ describe('sign out and erase the local data', () => {
       expect(await desk.tokens.load()).toBeNull()
       expect(existsSync(photosDir(dataDir))).toBe(false)
       expect(existsSync(join(dataDir, 'tiles'))).toBe(false)
+      expect(existsSync(join(dataDir, 'exports'))).toBe(false)
 
       const sqlite = new BetterSqlite3(join(dataDir, 'porchlight.sqlite'), { readonly: true })
       try {
