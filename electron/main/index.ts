@@ -3,7 +3,7 @@
 // the sign-in is protected, which service to use) and connects it to the window.
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, dialog, safeStorage, session } from 'electron'
+import { app, dialog, safeStorage, session, shell } from 'electron'
 import type { BrowserWindow } from 'electron'
 import { createPorchlight } from '../core/app/porchlight.ts'
 import type { PorchlightCore, ServiceChoice } from '../core/app/types.ts'
@@ -11,6 +11,7 @@ import { APP_START_URL, devServerUrlFrom, trustedOriginsFor } from './app-origin
 import { updateFeedFrom } from '../core/updates/update-checker.ts'
 import { openInBrowser } from './external-links.ts'
 import { createFileLogger } from './file-log.ts'
+import { createDialogDestination } from './export-dialog.ts'
 import { registerIpcHandlers } from './ipc.ts'
 import { createMapFileChooser } from './map-file-dialog.ts'
 import { denyAllPermissions, guardWebContents } from './navigation.ts'
@@ -93,6 +94,12 @@ async function startCore(service: ServiceChoice): Promise<PorchlightCore | null>
     }),
     chooseMapFile: createMapFileChooser(() => mainWindow),
     logFile,
+    exportDestination: createDialogDestination({
+      dialog,
+      shell,
+      window: () => mainWindow,
+      defaultFolder: app.getPath('downloads'),
+    }),
     openExternal: openInBrowser,
     updates: {
       updater: app.isPackaged ? createElectronUpdater(log) : null,

@@ -11,6 +11,7 @@ import ListItemIcon from '@mui/material/ListItemIcon'
 import ListItemText from '@mui/material/ListItemText'
 import Toolbar from '@mui/material/Toolbar'
 import Typography from '@mui/material/Typography'
+import AssessmentOutlinedIcon from '@mui/icons-material/AssessmentOutlined'
 import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined'
 import SearchIcon from '@mui/icons-material/Search'
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined'
@@ -22,6 +23,7 @@ import { KeyboardShortcutsHelp } from '../cases/KeyboardShortcutsDialog.tsx'
 import { DeliveryScreenSkeleton } from '../delivery/DeliveryScreenSkeleton.tsx'
 import { SearchScreen } from '../search/SearchScreen.tsx'
 import { useDeliverySearch } from '../search/useDeliverySearch.ts'
+import { ReportsSkeleton, SupervisorsOnly } from '../reports/ReportsPlaceholders.tsx'
 import { DemoChip } from '../session/DemoChip.tsx'
 import { SessionNotice } from '../session/SessionNotice.tsx'
 import { UserMenu } from '../session/UserMenu.tsx'
@@ -36,6 +38,8 @@ import type { Route } from './route.ts'
 import { shortcutLabel, useCommandShortcut } from './shortcuts.ts'
 
 const DeliveryScreen = lazy(() => import('../delivery/DeliveryScreen.tsx'))
+// Reports and their chart library load only when a supervisor opens them.
+const ReportsScreen = lazy(() => import('../reports/ReportsScreen.tsx'))
 
 type Props = {
   session: Session
@@ -109,7 +113,6 @@ export function Workspace({ session, user, onSignedOut }: Props) {
           flexDirection: 'column',
         }}
       >
-        {/* Cases and Reports join the first list in later slices. */}
         <List dense disablePadding sx={{ px: 1 }}>
           <ListItem disablePadding>
             <ListItemButton
@@ -133,6 +136,14 @@ export function Workspace({ session, user, onSignedOut }: Props) {
             </ListItemButton>
           </ListItem>
           <CasesNavItem current={route} />
+          {user.role === 'supervisor' && (
+            <NavItem
+              route={{ screen: 'reports' }}
+              current={route}
+              icon={<AssessmentOutlinedIcon fontSize="small" />}
+              label="Reports"
+            />
+          )}
           <NavItem
             route={{ screen: 'sync-report' }}
             current={route}
@@ -156,6 +167,14 @@ export function Workspace({ session, user, onSignedOut }: Props) {
         <CaseScreen key={route.caseId} caseId={route.caseId} user={user} />
       ) : route.screen === 'sync-report' ? (
         <SyncReportScreen sync={sync} />
+      ) : route.screen === 'reports' ? (
+        user.role === 'supervisor' ? (
+          <Suspense fallback={<ReportsSkeleton />}>
+            <ReportsScreen />
+          </Suspense>
+        ) : (
+          <SupervisorsOnly />
+        )
       ) : route.screen === 'settings' ? (
         <SettingsScreen session={session} user={user} />
       ) : route.screen === 'delivery' ? (

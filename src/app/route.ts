@@ -10,10 +10,16 @@ export type Route =
   | { screen: 'delivery'; deliveryId: string; caseId?: string }
   | { screen: 'sync-report' }
   | { screen: 'settings' }
+  /** Supervisors only; the core refuses the report calls to anyone else. */
+  | { screen: 'reports' }
   | { screen: 'cases'; filters: CaseFilters }
   | { screen: 'case'; caseId: string }
 
-const FIXED_SCREENS = { '#/sync-report': 'sync-report', '#/settings': 'settings' } as const
+const FIXED_SCREENS = {
+  '#/sync-report': 'sync-report',
+  '#/settings': 'settings',
+  '#/reports': 'reports',
+} as const
 
 export function parseRoute(hash: string): Route {
   if (Object.hasOwn(FIXED_SCREENS, hash)) {

@@ -14,6 +14,7 @@ import {
 } from '../contract/schemas.ts'
 import { CaseListItemSchema, caseCalls } from './case-schemas.ts'
 import { MapFileIdSchema, TileServerSchema, mapCalls } from './map-schemas.ts'
+import { reportCalls } from './report-schemas.ts'
 import { maintenanceCalls } from './maintenance-schemas.ts'
 import { privacyCalls } from './privacy-schemas.ts'
 
@@ -228,6 +229,7 @@ export const apiDefinition = {
   },
   ...caseCalls,
   ...mapCalls,
+  ...reportCalls,
   ...privacyCalls,
   ...maintenanceCalls,
 } as const

@@ -2,6 +2,7 @@
 // API handlers, and (in demo mode) the built-in demo delivery service on 127.0.0.1.
 import { existsSync } from 'node:fs'
 import { arch, platform, release } from 'node:os'
+import { join } from 'node:path'
 import {
   UserFacingError,
   type ApiHandlers,
@@ -13,6 +14,7 @@ import { IdSchema } from '../contract/schemas.ts'
 import { openDatabase } from '../db/open-database.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
 import { photoFilePath, thumbnailPath } from '../photos/photo-files.ts'
+import { folderDestination } from '../reports/export-jobs.ts'
 import { createRedactingLogger } from '../logging/redacting-logger.ts'
 import { ensurePrivateDir } from '../privacy/private-dir.ts'
 import { createRetention } from '../retention/retention.ts'
@@ -31,6 +33,7 @@ import { createMaintenanceDesk, describeUpdate } from './maintenance-handlers.ts
 import { createMapDesk } from './map-handlers.ts'
 import { createPrivacyDesk } from './privacy-handlers.ts'
 import { createOutbox } from './outbox.ts'
+import { createReportDesk } from './report-handlers.ts'
 import type { PhotoFile, PhotoRequestOptions, PorchlightCore, PorchlightOptions } from './types.ts'
 
 /** Retention runs at start and then hourly (and before each sync's photo step). */
@@ -140,6 +143,15 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       options.service.kind === 'demo' ? (options.demoBasemapPath ?? DEMO_BASEMAP_FILE) : null,
     chooseMapFile: options.chooseMapFile,
     tileServerOverride: options.tileServer,
+    log,
+  })
+  const reports = createReportDesk({
+    sqlite,
+    dbFile: local.file,
+    dataDir: options.dataDir,
+    currentUser: () => session.currentUser,
+    thresholdM: () => settings.get().locationThresholdM,
+    destination: options.exportDestination ?? folderDestination(join(options.dataDir, 'exports')),
     log,
   })
   const rememberUser = sqlite.prepare(
@@ -316,6 +328,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     },
     ...desk.handlers,
     ...maps.handlers,
+    ...reports.handlers,
     ...privacy.handlers,
     ...maintenance.handlers,
   }
@@ -376,9 +389,11 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     handlers,
     resolvePhoto,
     getTile: (address) => maps.getTile(address),
+    resolveExport: (jobId) => reports.exportFile(jobId),
     syncOnce: () => engine.run(),
     close: async () => {
       currentSchedule.stop()
+      await reports.close()
       retentionSchedule?.stop()
       updates.stop()
       await engine.stop()

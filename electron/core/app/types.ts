@@ -4,6 +4,7 @@
 import type { ApiHandlers } from '../api/definition.ts'
 import type { TileAddress } from '../map-tiles/tile-address.ts'
 import type { ServedTile } from '../map-tiles/tile-sources.ts'
+import type { ExportDestination } from '../reports/export-jobs.ts'
 import type { SyncRunSummary } from '../sync/sync-engine.ts'
 import type { Updater } from '../updates/update-checker.ts'
 
@@ -57,6 +58,11 @@ export interface PorchlightOptions {
   chooseMapFile?: () => Promise<string | null>
   /** Fixes the online tile server whatever Settings say (tests; machines that must not use one). */
   tileServer?: TileServerOverride
+  /**
+   * Where report exports are written. The desktop app asks with a save dialog; by default (browser
+   * mode, tests) they go to `exports/` in the data dir and are downloaded through the bridge.
+   */
+  exportDestination?: ExportDestination
 }
 
 export type TileServerOverride =
@@ -92,6 +98,10 @@ export interface PorchlightCore {
    * server through the cache, the cache alone), or null when none has it. Never throws.
    */
   getTile(address: TileAddress): Promise<ServedTile | null>
+  /** The finished file of a report export (browser mode's download); supervisors only. */
+  resolveExport(
+    jobId: string,
+  ): { ok: true; path: string; name: string } | { ok: false; status: 403 | 404; reason: string }
   /** Runs a sync (or joins the one under way) and resolves with its summary; for the command line. */
   syncOnce(): Promise<SyncRunSummary>
   close(): Promise<void>

@@ -163,6 +163,27 @@ export async function startBridgeServer(options: {
     res.end(req.method === 'HEAD' ? undefined : tile.bytes)
   }
 
+  /** A finished report export, as a download; the core refuses anyone but its supervisor. */
+  async function serveExport(res: ServerResponse, jobId: string) {
+    if (!/^[0-9a-f-]{36}$/i.test(jobId)) return sendText(res, 400, 'Not an export id.')
+    const file = options.core.resolveExport(jobId)
+    if (!file.ok) return sendText(res, file.status, file.reason)
+    const size = (await stat(file.path)).size
+    const types: Record<string, string> = {
+      '.csv': 'text/csv; charset=utf-8',
+      '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      '.pdf': 'application/pdf',
+    }
+    res.writeHead(200, {
+      'content-type': types[extname(file.name)] ?? 'application/octet-stream',
+      'content-length': size,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    })
+    createReadStream(file.path).pipe(res)
+  }
+
   async function serveStatic(res: ServerResponse, pathname: string) {
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1))
     const file = normalize(join(rendererRoot, relative))
@@ -217,6 +238,8 @@ export async function startBridgeServer(options: {
         url.searchParams.get('case'),
       )
     }
+    const exported = /^\/exports\/([^/]+)$/.exec(url.pathname)
+    if (exported) return serveExport(res, decodeURIComponent(exported[1] ?? ''))
     return serveStatic(res, url.pathname)
   }
 

@@ -36,6 +36,11 @@ async function main(argv: string[]): Promise<void> {
       if (positionals.length !== 1)
         throw new UsageError('show takes one delivery id, order id or tracking number')
       return showCommand({ ...values, id: positionals[0] }, dataDir, print)
+    case 'report':
+      if (positionals.length > 0)
+        throw new UsageError(`report takes no arguments (got “${positionals[0]}”)`)
+      // Loaded only here: the export writers (exceljs, pdfkit) are large.
+      return (await import('./report-command.ts')).reportCommand(values, dataDir, print)
     case 'audit':
       if (positionals.length > 1) throw new UsageError('audit takes one action: audit verify')
       return auditCommand({ ...values, action: positionals[0] }, dataDir, print)
@@ -57,6 +62,18 @@ function parse(args: string[]) {
         'data-dir': { type: 'string' },
         json: { type: 'boolean' },
         limit: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        tz: { type: 'string' },
+        city: { type: 'string' },
+        region: { type: 'string' },
+        reason: { type: 'string' },
+        resolution: { type: 'string' },
+        driver: { type: 'string' },
+        agent: { type: 'string' },
+        'location-flag': { type: 'string' },
       },
     })
   } catch (error) {

@@ -13,6 +13,11 @@ Commands:
       Search the local cache as the console does (order id, tracking number, name, street, email, phone).
   show ID [--json] [--data-dir D]
       One delivery by delivery id, order id or tracking number, with its photos and cases.
+  report --from DATE --to DATE --format csv|xlsx|pdf --out FILE [--tz ZONE]
+         [--city C] [--region R] [--reason R] [--resolution R] [--driver ID] [--agent ID]
+         [--location-flag any|away|not-away] [--user U --password P --api URL] [--json]
+      A supervisor's case report from the local cache (days in --tz, default this computer's).
+      Without --user it runs as the supervisor signed in to the Porchlight app on this data dir.
   audit verify [--json] [--data-dir D]
       Checks the local audit log (photo views, exports, removals) is whole: every entry chained
       to the one before by hash. Names the first entry where the chain breaks; exit code 1 then.

@@ -173,6 +173,20 @@ export interface AppStateTable {
   value: string
 }
 
+export interface ExportLogTable {
+  seq: number | null
+  id: string
+  at: string
+  user_id: string
+  user_name: string
+  format: 'csv' | 'xlsx' | 'pdf'
+  filters_json: string
+  row_count: number
+  outcome: 'done' | 'failed' | 'cancelled'
+  file_name: string | null
+  via: string
+}
+
 export interface Database {
   deliveries: DeliveriesTable
   delivery_photos: DeliveryPhotosTable
@@ -187,5 +201,6 @@ export interface Database {
   known_users: KnownUsersTable
   tombstones: TombstonesTable
   app_state: AppStateTable
+  export_log: ExportLogTable
   audit_log: AuditLogTable
 }

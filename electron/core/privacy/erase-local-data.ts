@@ -23,11 +23,13 @@ const KEPT_TABLES = new Set(['audit_log', 'kysely_migration', 'kysely_migration_
 const KEPT_STATE_KEYS = ['settings', 'map-files.added']
 
 /**
- * Folders under the data dir that only ever hold cached customer data. (The cache of map tiles
- * already viewed is its own SQLite file, tiles.sqlite; the map desk empties it after an erase.)
+ * Folders under the data dir that only ever hold cached customer data: photos and thumbnails,
+ * and browser mode's report files in `exports` (the desktop app saves them where the person
+ * chose). The cache of map tiles already viewed is its own SQLite file, tiles.sqlite; the map
+ * desk empties it after an erase.
  */
 export function localCacheDirs(dataDir: string): string[] {
-  return [photosDir(dataDir), join(dataDir, 'tiles')]
+  return [photosDir(dataDir), join(dataDir, 'exports')]
 }
 
 export interface EraseOutcome {

@@ -87,6 +87,20 @@ describe('browser-mode bridge', () => {
     temp.remove()
   })
 
+  it('serves report exports only with the token, and only to a supervisor', async () => {
+    const jobId = '00000000-0000-4000-8000-000000000001'
+    expect((await get(bridge.port, `/exports/${jobId}`)).status).toBe(401)
+    const signedOut = await get(bridge.port, `/exports/${jobId}`, {
+      cookie: 'porchlight_bridge=test-token-0123456789abcdef',
+    })
+    expect(signedOut.status).toBe(403)
+    expect(signedOut.body).toContain('Reports and exports are for supervisors')
+    const traversal = await get(bridge.port, '/exports/..%2F..%2Fporchlight.sqlite', {
+      cookie: 'porchlight_bridge=test-token-0123456789abcdef',
+    })
+    expect(traversal.status).toBe(400)
+  })
+
   it('prints an address on 127.0.0.1 that carries the token', () => {
     expect(bridge.url).toBe(`http://127.0.0.1:${bridge.port}/?token=test-token-0123456789abcdef`)
   })

@@ -43,9 +43,8 @@ describe('sign out and erase the local data', () => {
       const delivery = svc.deliveries()[0]!
       const shown = await desk.core.resolvePhoto(delivery.photos[0]!.id)
       expect(shown.ok).toBe(true)
-      // A tile cache, as the map would keep one.
-      mkdirSync(join(dataDir, 'tiles', '12'), { recursive: true })
-      writeFileSync(join(dataDir, 'tiles', '12', '655.png'), 'tile')
+      mkdirSync(join(dataDir, 'exports'), { recursive: true })
+      writeFileSync(join(dataDir, 'exports', 'porchlight-cases.csv'), 'Case ID,Customer')
       await desk.h.updateSettings({ photoRetentionDays: 14 })
 
       // Offline work that cannot be sent yet.
@@ -75,7 +74,7 @@ describe('sign out and erase the local data', () => {
       expect((await desk.h.getSession(undefined)).user).toBeNull()
       expect(await desk.tokens.load()).toBeNull()
       expect(existsSync(photosDir(dataDir))).toBe(false)
-      expect(existsSync(join(dataDir, 'tiles'))).toBe(false)
+      expect(existsSync(join(dataDir, 'exports'))).toBe(false)
 
       const sqlite = new BetterSqlite3(join(dataDir, 'porchlight.sqlite'), { readonly: true })
       try {

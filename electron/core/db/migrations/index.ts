@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely/migration'
 import * as initial001 from './001-initial.ts'
 import * as caseWork002 from './002-case-work.ts'
+import * as reports003 from './003-reports.ts'
 import * as privacy004 from './004-privacy.ts'
 
 /** Every schema change, in order. Names sort in the order they must run; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
   '001-initial': initial001,
   '002-case-work': caseWork002,
+  '003-reports': reports003,
   '004-privacy': privacy004,
 }

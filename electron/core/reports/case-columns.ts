@@ -1,0 +1,134 @@
+// The columns of a case export, shared by the CSV and the XLSX writers: one row per case with
+// its delivery and evidence facts. Each column says what kind of value it holds, so the XLSX can
+// type its cells (dates as dates) and the CSV can write them plainly. Photos of a withheld
+// delivery never appear: the row says why instead.
+import { hoursToResolve } from './report-figures.ts'
+import { isAway, type ReportCase } from './report-cases.ts'
+
+export type ColumnKind = 'text' | 'number' | 'date' | 'boolean'
+
+export interface CaseColumn {
+  header: string
+  kind: ColumnKind
+  /** Width in characters, for the spreadsheet. */
+  width: number
+  /** The value; a 'date' column gives an RFC 3339 instant. */
+  value: (c: ReportCase, context: ColumnContext) => string | number | boolean | null
+}
+
+export interface ColumnContext {
+  thresholdM: number
+  userName: (id: string | null) => string | null
+}
+
+const round1 = (n: number | null | undefined) => (n == null ? null : Math.round(n * 10) / 10)
+const person = (id: string | null, ctx: ColumnContext) => (id ? (ctx.userName(id) ?? id) : null)
+
+export const CASE_COLUMNS: readonly CaseColumn[] = [
+  { header: 'Case ID', kind: 'text', width: 38, value: (c) => c.id },
+  { header: 'Order', kind: 'text', width: 22, value: (c) => c.orderId },
+  {
+    header: 'Tracking number',
+    kind: 'text',
+    width: 18,
+    value: (c) => c.delivery?.trackingNumber ?? null,
+  },
+  { header: 'Status', kind: 'text', width: 18, value: (c) => words(c.status) },
+  { header: 'Reason', kind: 'text', width: 16, value: (c) => words(c.reason) },
+  { header: 'Opened', kind: 'date', width: 18, value: (c) => c.openedAt },
+  { header: 'Opened by', kind: 'text', width: 18, value: (c, x) => person(c.openedBy, x) },
+  { header: 'Assigned to', kind: 'text', width: 18, value: (c, x) => person(c.assigneeId, x) },
+  {
+    header: 'Resolution',
+    kind: 'text',
+    width: 22,
+    value: (c) => (c.resolution ? words(c.resolution.code) : null),
+  },
+  { header: 'Resolved', kind: 'date', width: 18, value: (c) => c.resolution?.resolvedAt ?? null },
+  {
+    header: 'Resolved by',
+    kind: 'text',
+    width: 18,
+    value: (c, x) => person(c.resolution?.resolvedBy ?? null, x),
+  },
+  {
+    header: 'Hours to resolve',
+    kind: 'number',
+    width: 10,
+    value: (c) => round1(hoursToResolve(c)),
+  },
+  { header: 'Resolution note', kind: 'text', width: 40, value: (c) => c.resolution?.note ?? null },
+  { header: 'Notes', kind: 'number', width: 8, value: (c) => c.noteCount },
+  { header: 'Changes not yet sent', kind: 'number', width: 10, value: (c) => c.unsentChanges },
+  { header: 'Delivery ID', kind: 'text', width: 16, value: (c) => c.deliveryId },
+  {
+    header: 'Delivery status',
+    kind: 'text',
+    width: 12,
+    value: (c) => (c.delivery ? words(c.delivery.status) : null),
+  },
+  { header: 'Delivered', kind: 'date', width: 18, value: (c) => c.delivery?.deliveredAt ?? null },
+  { header: 'Customer', kind: 'text', width: 24, value: (c) => c.delivery?.customerName ?? null },
+  {
+    header: 'Address',
+    kind: 'text',
+    width: 30,
+    value: (c) =>
+      c.delivery ? [c.delivery.line1, c.delivery.line2].filter(Boolean).join(', ') : null,
+  },
+  { header: 'Postal code', kind: 'text', width: 10, value: (c) => c.delivery?.postalCode ?? null },
+  { header: 'City', kind: 'text', width: 16, value: (c) => c.delivery?.city ?? null },
+  { header: 'Region', kind: 'text', width: 8, value: (c) => c.delivery?.region ?? null },
+  { header: 'Country', kind: 'text', width: 8, value: (c) => c.delivery?.country ?? null },
+  { header: 'Driver ID', kind: 'text', width: 14, value: (c) => c.delivery?.driverId ?? null },
+  { header: 'Driver', kind: 'text', width: 20, value: (c) => c.delivery?.driverName ?? null },
+  {
+    header: 'Left at',
+    kind: 'text',
+    width: 14,
+    value: (c) => (c.delivery ? words(c.delivery.dropSpot) : null),
+  },
+  { header: "Driver's note", kind: 'text', width: 30, value: (c) => c.delivery?.dropNote ?? null },
+  {
+    header: 'Drop-off distance from address (m)',
+    kind: 'number',
+    width: 12,
+    value: (c) => round1(c.delivery?.dropDistanceM),
+  },
+  {
+    header: 'Farthest photo from address (m)',
+    kind: 'number',
+    width: 12,
+    value: (c) => round1(c.delivery?.photoDistanceM),
+  },
+  {
+    header: 'Beyond accuracy (m)',
+    kind: 'number',
+    width: 12,
+    value: (c) => round1(c.delivery?.awayM),
+  },
+  {
+    header: 'Delivered away from address',
+    kind: 'boolean',
+    width: 10,
+    value: (c, x) => isAway(c.delivery, x.thresholdM),
+  },
+  { header: 'Photos', kind: 'number', width: 8, value: (c) => c.delivery?.photoCount ?? 0 },
+  {
+    header: 'Photos withheld because',
+    kind: 'text',
+    width: 26,
+    value: (c) => (c.delivery?.photoWithheld ? words(c.delivery.photoWithheld) : null),
+  },
+  {
+    header: 'Photo SHA-256 (id=hash)',
+    kind: 'text',
+    width: 40,
+    value: (c) => c.delivery?.photoHashes || null,
+  },
+]
+
+/** `awaiting_customer` → "awaiting customer". */
+export function words(code: string): string {
+  return code.replace(/_/g, ' ')
+}

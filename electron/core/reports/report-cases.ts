@@ -1,0 +1,330 @@
+// The cases a report reads, one at a time: each case as the service last sent it with this
+// console's unsent work applied on top (as the case screens show it, see cases/case-state.ts),
+// joined to its delivery for the city, driver, location flag and evidence facts.
+//
+// Rows come from an iterator over a prepared statement on a connection of the report's own (see
+// report-connection.ts), so that 100,000 cases never sit in memory together; the event loop gets
+// a turn every CHUNK rows so that the app stays responsive while a report runs.
+import type BetterSqlite3 from 'better-sqlite3'
+import type { ReportFilters } from '../api/report-schemas.ts'
+import type { CaseReason, CaseStatus, ResolutionCode } from '../contract/schemas.ts'
+import { createCaseReader } from '../cases/case-state.ts'
+import type { CaseState } from '../cases/case-rules.ts'
+
+/** Rows between two turns of the event loop. */
+export const CHUNK = 200
+
+export interface ReportDelivery {
+  id: string
+  trackingNumber: string
+  status: string
+  deliveredAt: string | null
+  customerId: string
+  customerName: string
+  line1: string
+  line2: string | null
+  city: string
+  region: string | null
+  postalCode: string
+  country: string
+  addressLat: number | null
+  addressLng: number | null
+  dropSpot: string
+  dropNote: string | null
+  dropLat: number | null
+  dropLng: number | null
+  dropAccuracyM: number | null
+  dropDistanceM: number | null
+  driverId: string
+  driverName: string
+  photoWithheld: string | null
+  /** The largest distance beyond a fix's accuracy; null without an address position. */
+  awayM: number | null
+  /** Photos of the delivery (none at all when withheld). */
+  photoCount: number
+  /** "id=sha256" of each photo, space separated; empty when withheld. */
+  photoHashes: string
+  /** The farthest photo fix from the address, metres. */
+  photoDistanceM: number | null
+}
+
+export interface ReportCase {
+  id: string
+  orderId: string
+  deliveryId: string
+  status: CaseStatus
+  reason: CaseReason
+  openedAt: string
+  openedBy: string
+  assigneeId: string | null
+  resolution: {
+    code: ResolutionCode
+    note: string | null
+    resolvedAt: string
+    resolvedBy: string
+  } | null
+  noteCount: number
+  /** This console's changes to the case not yet accepted by the service. */
+  unsentChanges: number
+  /** Null when the delivery is not (or no longer) in the local cache. */
+  delivery: ReportDelivery | null
+}
+
+const DELIVERY_COLUMNS = `
+  d.id AS d_id, d.tracking_number, d.status AS d_status, d.delivered_at, d.customer_id,
+  d.customer_name, d.address_line1, d.address_line2, d.city, d.region, d.postal_code, d.country,
+  d.address_lat, d.address_lng, d.drop_spot, d.drop_note, d.drop_lat, d.drop_lng,
+  d.drop_accuracy_m, d.drop_distance_m, d.driver_id, d.driver_name, d.photo_withheld, d.away_m,
+  CASE WHEN d.photo_withheld IS NULL THEN
+    (SELECT count(*) FROM delivery_photos p WHERE p.delivery_id = d.id) ELSE 0 END AS photo_count,
+  CASE WHEN d.photo_withheld IS NULL THEN
+    (SELECT group_concat(p.id || '=' || p.sha256, ' ') FROM
+      (SELECT id, sha256 FROM delivery_photos WHERE delivery_id = d.id ORDER BY position) p)
+    END AS photo_hashes,
+  CASE WHEN d.photo_withheld IS NULL THEN
+    (SELECT max(p.distance_m) FROM delivery_photos p WHERE p.delivery_id = d.id) END
+    AS photo_distance_m`
+
+interface DeliveryRow {
+  d_id: string | null
+  tracking_number: string
+  d_status: string
+  delivered_at: string | null
+  customer_id: string
+  customer_name: string
+  address_line1: string
+  address_line2: string | null
+  city: string
+  region: string | null
+  postal_code: string
+  country: string
+  address_lat: number | null
+  address_lng: number | null
+  drop_spot: string
+  drop_note: string | null
+  drop_lat: number | null
+  drop_lng: number | null
+  drop_accuracy_m: number | null
+  drop_distance_m: number | null
+  driver_id: string
+  driver_name: string
+  photo_withheld: string | null
+  away_m: number | null
+  photo_count: number
+  photo_hashes: string | null
+  photo_distance_m: number | null
+}
+
+interface CaseRow extends DeliveryRow {
+  id: string
+  delivery_id: string
+  order_id: string
+  status: string
+  reason: string
+  opened_at: string
+  opened_by: string
+  assignee_id: string | null
+  resolution_json: string | null
+  notes_json: string
+}
+
+function deliveryOf(row: DeliveryRow): ReportDelivery | null {
+  if (row.d_id === null) return null
+  const withheld = row.photo_withheld !== null
+  return {
+    id: row.d_id,
+    trackingNumber: row.tracking_number,
+    status: row.d_status,
+    deliveredAt: row.delivered_at,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    line1: row.address_line1,
+    line2: row.address_line2,
+    city: row.city,
+    region: row.region,
+    postalCode: row.postal_code,
+    country: row.country,
+    addressLat: row.address_lat,
+    addressLng: row.address_lng,
+    dropSpot: row.drop_spot,
+    dropNote: row.drop_note,
+    dropLat: row.drop_lat,
+    dropLng: row.drop_lng,
+    dropAccuracyM: row.drop_accuracy_m,
+    dropDistanceM: row.drop_distance_m,
+    driverId: row.driver_id,
+    driverName: row.driver_name,
+    photoWithheld: row.photo_withheld,
+    awayM: row.away_m,
+    // Belt and braces: the store keeps no photo rows for a withheld delivery anyway.
+    photoCount: withheld ? 0 : row.photo_count,
+    photoHashes: withheld ? '' : (row.photo_hashes ?? ''),
+    photoDistanceM: withheld ? null : row.photo_distance_m,
+  }
+}
+
+function caseOf(
+  state: CaseState,
+  id: string,
+  delivery: ReportDelivery | null,
+  unsent: number,
+): ReportCase {
+  return {
+    id,
+    orderId: state.orderId,
+    deliveryId: state.deliveryId,
+    status: state.status,
+    reason: state.reason,
+    openedAt: state.openedAt,
+    openedBy: state.openedBy,
+    assigneeId: state.assigneeId,
+    resolution: state.resolution
+      ? { ...state.resolution, note: state.resolution.note ?? null }
+      : null,
+    noteCount: state.notes.length,
+    unsentChanges: unsent,
+    delivery,
+  }
+}
+
+function stateOfRow(row: CaseRow): CaseState {
+  return {
+    id: row.id,
+    deliveryId: row.delivery_id,
+    orderId: row.order_id,
+    status: row.status as CaseStatus,
+    reason: row.reason as CaseReason,
+    openedAt: row.opened_at,
+    openedBy: row.opened_by,
+    assigneeId: row.assignee_id,
+    resolution: row.resolution_json
+      ? (JSON.parse(row.resolution_json) as CaseState['resolution'])
+      : null,
+    notes: JSON.parse(row.notes_json) as CaseState['notes'],
+  }
+}
+
+export interface CaseScope {
+  /** Only cases opened at or after this instant (ISO); all when absent. */
+  openedFrom?: string
+  /** Only cases opened before this instant (ISO). */
+  openedBefore?: string
+}
+
+/**
+ * Every case in the cache (or those opened in `scope`), oldest first, with unsent local work
+ * applied. Cases that exist only on this console so far (opened offline) are merged in by their
+ * opening time.
+ */
+export async function* readReportCases(
+  sqlite: BetterSqlite3.Database,
+  scope: CaseScope = {},
+): AsyncGenerator<ReportCase> {
+  const reader = createCaseReader(sqlite)
+  const localWork = new Map<string, number>()
+  for (const r of sqlite
+    .prepare<[], { case_id: string; pending: number }>(
+      `SELECT case_id, sum(state = 'pending') AS pending FROM case_events
+       WHERE state IN ('pending', 'conflict', 'failed') GROUP BY case_id`,
+    )
+    .all())
+    localWork.set(r.case_id, r.pending)
+  const deliveryById = sqlite.prepare<[string], DeliveryRow>(
+    `SELECT ${DELIVERY_COLUMNS} FROM deliveries d WHERE d.id = ?`,
+  )
+  const serverIds = sqlite.prepare<[string], { id: string }>('SELECT id FROM cases WHERE id = ?')
+  const from = scope.openedFrom ? Date.parse(scope.openedFrom) : -Infinity
+  const before = scope.openedBefore ? Date.parse(scope.openedBefore) : Infinity
+  const inScope = (openedAt: string) => {
+    const t = Date.parse(openedAt)
+    return t >= from && t < before
+  }
+
+  // Opened here and not yet known to the service: few, so read whole and merged in below.
+  const localOnly: ReportCase[] = []
+  for (const [id, unsent] of localWork) {
+    if (serverIds.get(id)) continue
+    const state = reader.project(id).state
+    if (!state || !inScope(state.openedAt)) continue
+    const row = deliveryById.get(state.deliveryId)
+    localOnly.push(caseOf(state, id, row ? deliveryOf(row) : null, unsent))
+  }
+  localOnly.sort((a, b) => Date.parse(a.openedAt) - Date.parse(b.openedAt))
+
+  // opened_at strings carry offsets, so the SQL range is widened by a day either side and the
+  // exact bounds are checked on the parsed instants.
+  const wide = (t: number, days: number, otherwise: string) =>
+    Number.isFinite(t) ? new Date(t + days * 86_400_000).toISOString() : otherwise
+  const statement = sqlite.prepare<[{ from: string; before: string }], CaseRow>(
+    `SELECT c.id, c.delivery_id, c.order_id, c.status, c.reason, c.opened_at, c.opened_by,
+       c.assignee_id, c.resolution_json, c.notes_json, ${DELIVERY_COLUMNS}
+     FROM cases c LEFT JOIN deliveries d ON d.id = c.delivery_id
+     WHERE c.opened_at >= @from AND c.opened_at < @before
+     ORDER BY c.opened_at, c.id`,
+  )
+  let n = 0
+  for (const row of statement.iterate({
+    from: wide(from, -1, ''),
+    before: wide(before, 1, '\uffff'),
+  })) {
+    if (++n % CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve))
+    let state: CaseState | null
+    const unsent = localWork.get(row.id)
+    if (unsent === undefined) state = stateOfRow(row)
+    else state = reader.project(row.id).state
+    if (!state || !inScope(state.openedAt)) continue
+    while (localOnly.length && Date.parse(localOnly[0]!.openedAt) < Date.parse(state.openedAt)) {
+      yield localOnly.shift()!
+    }
+    yield caseOf(state, row.id, deliveryOf(row), unsent ?? 0)
+  }
+  yield* localOnly
+}
+
+/** The address as one key for repeat claims, as the case desk counts them. */
+export function addressKey(d: ReportDelivery): string {
+  return `${d.postalCode}|${d.line1.toLowerCase()}`
+}
+
+export function addressText(d: ReportDelivery): string {
+  return [d.line1, d.line2, `${d.postalCode} ${d.city}`, d.region].filter(Boolean).join(', ')
+}
+
+/** True when the delivery is flagged "delivered away from the address" at this threshold. */
+export function isAway(d: ReportDelivery | null, thresholdM: number): boolean {
+  return d !== null && d.awayM !== null && d.awayM > thresholdM
+}
+
+/** Whether a case passes the report's filters (the period is checked by the caller). */
+export function matchesFilters(c: ReportCase, f: ReportFilters, thresholdM: number): boolean {
+  if (f.reason && c.reason !== f.reason) return false
+  if (f.resolution) {
+    if (f.resolution === 'unresolved' ? c.resolution !== null : c.resolution?.code !== f.resolution)
+      return false
+  }
+  if (f.agentId) {
+    const handled =
+      c.openedBy === f.agentId ||
+      c.assigneeId === f.agentId ||
+      c.resolution?.resolvedBy === f.agentId
+    if (!handled) return false
+  }
+  return matchesDeliveryFilters(c.delivery, f, thresholdM)
+}
+
+/** The filters that are about the delivery (also applied to the drivers' delivery counts). */
+export function matchesDeliveryFilters(
+  d: Pick<ReportDelivery, 'city' | 'region' | 'driverId' | 'awayM'> | null,
+  f: ReportFilters,
+  thresholdM: number,
+): boolean {
+  const needsDelivery = f.city || f.region || f.driverId || f.locationFlag !== 'any'
+  if (!d) return !needsDelivery
+  if (f.city && d.city !== f.city) return false
+  if (f.region && d.region !== f.region) return false
+  if (f.driverId && d.driverId !== f.driverId) return false
+  const away = d.awayM !== null && d.awayM > thresholdM
+  if (f.locationFlag === 'away' && !away) return false
+  if (f.locationFlag === 'not-away' && away) return false
+  return true
+}

@@ -1,0 +1,244 @@
+// The figures of a report, computed in one pass over the cases (see report-cases.ts) and one
+// aggregate over the deliveries for the drivers' rates. The definitions are stated on the Reports
+// screen and on the export's summary; the tests check them against hand-computed fixtures.
+import type BetterSqlite3 from 'better-sqlite3'
+import type { ReportFigures, ReportFilters, ReportOptions } from '../api/report-schemas.ts'
+import { RESOLUTION_CODES, type ResolutionCode } from '../contract/schemas.ts'
+import {
+  CHUNK,
+  addressKey,
+  addressText,
+  isAway,
+  matchesDeliveryFilters,
+  matchesFilters,
+  readReportCases,
+  type ReportCase,
+} from './report-cases.ts'
+import { dayIn, inPeriod, reportPeriod, type ReportPeriod } from './report-period.ts'
+
+const HOUR_MS = 3_600_000
+/** Drivers with fewer deliveries in the period are not ranked: one case on one delivery is noise. */
+export const MIN_DRIVER_DELIVERIES = 5
+const TOP = 10
+
+export const TIME_TO_RESOLVE_BUCKETS: ReadonlyArray<{ label: string; underHours: number }> = [
+  { label: 'Under 4 hours', underHours: 4 },
+  { label: '4 to 24 hours', underHours: 24 },
+  { label: '1 to 2 days', underHours: 48 },
+  { label: '2 to 3 days', underHours: 72 },
+  { label: '3 to 7 days', underHours: 168 },
+  { label: '7 days or more', underHours: Infinity },
+]
+
+/**
+ * The q-th quantile of sorted values by linear interpolation between closest ranks (R-7, the
+ * method of Excel's PERCENTILE.INC and of most statistics packages), so a reader can check it.
+ */
+export function quantileSorted(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null
+  const position = (sorted.length - 1) * q
+  const below = Math.floor(position)
+  const above = Math.ceil(position)
+  const low = sorted[below]!
+  return low + (sorted[above]! - low) * (position - below)
+}
+
+export function hoursToResolve(c: ReportCase): number | null {
+  if (!c.resolution) return null
+  return (Date.parse(c.resolution.resolvedAt) - Date.parse(c.openedAt)) / HOUR_MS
+}
+
+/** Accumulates the figures case by case; `finish` adds the drivers' rates. */
+export function createFiguresAccumulator(
+  filters: ReportFilters,
+  thresholdM: number,
+  period: ReportPeriod = reportPeriod(filters),
+) {
+  let opened = 0
+  let resolved = 0
+  let openNow = 0
+  let away = 0
+  const hours: number[] = []
+  const byCode = new Map<ResolutionCode, number>(RESOLUTION_CODES.map((code) => [code, 0]))
+  const customers = new Map<string, { name: string; cases: number }>()
+  const addresses = new Map<string, { address: string; cases: number }>()
+  const driverCases = new Map<string, number>()
+  const perDay = new Map(period.days.map((day) => [day, { opened: 0, resolved: 0 }]))
+
+  return {
+    period,
+    /** Adds one case (any case: those outside the filters are skipped here). */
+    add(c: ReportCase): void {
+      if (!matchesFilters(c, filters, thresholdM)) return
+      if (c.status !== 'resolved') openNow++
+      const resolvedAt = c.resolution?.resolvedAt
+      if (c.resolution && inPeriod(resolvedAt, period)) {
+        resolved++
+        byCode.set(c.resolution.code, (byCode.get(c.resolution.code) ?? 0) + 1)
+        const h = hoursToResolve(c)
+        if (h !== null) hours.push(h)
+        const day = perDay.get(dayIn(c.resolution.resolvedAt, period.timeZone))
+        if (day) day.resolved++
+      }
+      const d = c.delivery
+      if (d && inPeriod(d.deliveredAt, period)) {
+        driverCases.set(d.driverId, (driverCases.get(d.driverId) ?? 0) + 1)
+      }
+      if (!inPeriod(c.openedAt, period)) return
+      opened++
+      const day = perDay.get(dayIn(c.openedAt, period.timeZone))
+      if (day) day.opened++
+      if (isAway(d, thresholdM)) away++
+      if (d) {
+        const customer = customers.get(d.customerId) ?? { name: d.customerName, cases: 0 }
+        customer.cases++
+        customers.set(d.customerId, customer)
+        const key = addressKey(d)
+        const address = addresses.get(key) ?? { address: addressText(d), cases: 0 }
+        address.cases++
+        addresses.set(key, address)
+      }
+    },
+
+    async finish(sqlite: BetterSqlite3.Database, generatedAt: Date): Promise<ReportFigures> {
+      hours.sort((a, b) => a - b)
+      const share = (n: number, of: number) => (of === 0 ? 0 : n / of)
+      const repeatCustomers = [...customers]
+        .filter(([, c]) => c.cases >= 2)
+        .map(([customerId, c]) => ({ customerId, name: c.name, cases: c.cases }))
+        .sort((a, b) => b.cases - a.cases || a.name.localeCompare(b.name))
+      const repeatAddresses = [...addresses.values()]
+        .filter((a) => a.cases >= 2)
+        .sort((a, b) => b.cases - a.cases || a.address.localeCompare(b.address))
+      const buckets = TIME_TO_RESOLVE_BUCKETS.map((b) => ({ label: b.label, count: 0 }))
+      for (const h of hours) {
+        const index = TIME_TO_RESOLVE_BUCKETS.findIndex((b) => h < b.underHours)
+        buckets[index]!.count++
+      }
+      return {
+        filters,
+        generatedAt: generatedAt.toISOString(),
+        locationThresholdM: thresholdM,
+        opened,
+        resolved,
+        openNow,
+        timeToResolveHours: {
+          median: quantileSorted(hours, 0.5),
+          p90: quantileSorted(hours, 0.9),
+        },
+        resolutions: RESOLUTION_CODES.map((code) => ({
+          code,
+          count: byCode.get(code) ?? 0,
+          share: share(byCode.get(code) ?? 0, resolved),
+        })),
+        awayFromAddress: { count: away, share: share(away, opened) },
+        repeatCustomers: { total: repeatCustomers.length, top: repeatCustomers.slice(0, TOP) },
+        repeatAddresses: { total: repeatAddresses.length, top: repeatAddresses.slice(0, TOP) },
+        topDrivers: {
+          minDeliveries: MIN_DRIVER_DELIVERIES,
+          top: await driverRates(sqlite, filters, thresholdM, period, driverCases),
+        },
+        perDay: [...perDay].map(([day, n]) => ({ day, ...n })),
+        timeToResolveBuckets: buckets,
+      }
+    },
+  }
+}
+
+async function driverRates(
+  sqlite: BetterSqlite3.Database,
+  filters: ReportFilters,
+  thresholdM: number,
+  period: ReportPeriod,
+  driverCases: ReadonlyMap<string, number>,
+): Promise<ReportFigures['topDrivers']['top']> {
+  // delivered_at carries an offset, so the period is compared on unixepoch(), not as text.
+  const rows = sqlite
+    .prepare<
+      [number, number],
+      {
+        driverId: string
+        driverName: string
+        city: string
+        region: string | null
+        awayM: number | null
+      }
+    >(
+      `SELECT driver_id AS driverId, driver_name AS driverName, city, region, away_m AS awayM
+       FROM deliveries WHERE unixepoch(delivered_at) >= ? AND unixepoch(delivered_at) < ?`,
+    )
+    .iterate(Date.parse(period.start) / 1000, Date.parse(period.end) / 1000)
+  const drivers = new Map<string, { name: string; deliveries: number }>()
+  let n = 0
+  for (const row of rows) {
+    if (++n % CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve))
+    if (!matchesDeliveryFilters(row, filters, thresholdM)) continue
+    const driver = drivers.get(row.driverId) ?? { name: row.driverName, deliveries: 0 }
+    driver.deliveries++
+    drivers.set(row.driverId, driver)
+  }
+  return [...drivers]
+    .filter(([id, d]) => d.deliveries >= MIN_DRIVER_DELIVERIES && (driverCases.get(id) ?? 0) > 0)
+    .map(([driverId, d]) => {
+      const cases = driverCases.get(driverId) ?? 0
+      return {
+        driverId,
+        name: d.name,
+        deliveries: d.deliveries,
+        cases,
+        casesPerDelivery: cases / d.deliveries,
+      }
+    })
+    .sort((a, b) => b.casesPerDelivery - a.casesPerDelivery || b.cases - a.cases)
+    .slice(0, TOP)
+}
+
+/** The figures for `filters` over every case in the cache. */
+export async function computeFigures(
+  sqlite: BetterSqlite3.Database,
+  filters: ReportFilters,
+  thresholdM: number,
+  now = new Date(),
+): Promise<ReportFigures> {
+  const figures = createFiguresAccumulator(filters, thresholdM)
+  for await (const c of readReportCases(sqlite)) figures.add(c)
+  return await figures.finish(sqlite, now)
+}
+
+/** What the filters can be set to: the places, drivers and agents in the cache. */
+export function reportOptions(sqlite: BetterSqlite3.Database): ReportOptions {
+  const areas = sqlite
+    .prepare<[], { city: string; region: string | null }>(
+      'SELECT DISTINCT city, region FROM deliveries ORDER BY region, city',
+    )
+    .all()
+  const drivers = sqlite
+    .prepare<[], { id: string; name: string }>(
+      'SELECT driver_id AS id, max(driver_name) AS name FROM deliveries GROUP BY driver_id ORDER BY name',
+    )
+    .all()
+  const agents = sqlite
+    .prepare<[], { id: string; name: string | null }>(
+      `SELECT a.id, u.name FROM (
+         SELECT opened_by AS id FROM cases
+         UNION SELECT assignee_id FROM cases WHERE assignee_id IS NOT NULL
+         UNION SELECT json_extract(resolution_json, '$.resolvedBy') FROM cases
+           WHERE resolution_json IS NOT NULL
+         UNION SELECT actor_id FROM case_events
+       ) a LEFT JOIN known_users u ON u.id = a.id
+       WHERE a.id IS NOT NULL ORDER BY coalesce(u.name, a.id)`,
+    )
+    .all()
+  const span = sqlite
+    .prepare<[], { first: string | null; last: string | null }>(
+      `SELECT min(date(opened_at)) AS first, max(date(opened_at)) AS last FROM cases`,
+    )
+    .get()
+  return {
+    areas,
+    drivers,
+    agents,
+    firstCaseDay: span?.first ?? null,
+    lastCaseDay: span?.last ?? null,
+  }
+}

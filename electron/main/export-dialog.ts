@@ -1,0 +1,47 @@
+// Where a report export goes in the desktop app: the person picks the file in the operating
+// system's save dialog, opened by the main process. The renderer never names a path; it only
+// asks for an export and later, if it likes, for the finished file to be shown in its folder.
+import { extname, join } from 'node:path'
+import type { BrowserWindow, Dialog, SaveDialogOptions, Shell } from 'electron'
+import type { ExportFormat } from '../core/api/report-schemas.ts'
+import type { ExportDestination } from '../core/reports/export-jobs.ts'
+
+const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
+  csv: { name: 'CSV (comma-separated values)', extensions: ['csv'] },
+  xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
+  pdf: { name: 'PDF document', extensions: ['pdf'] },
+}
+
+export function createDialogDestination(options: {
+  dialog: Pick<Dialog, 'showSaveDialog'>
+  shell: Pick<Shell, 'showItemInFolder'>
+  /** The window the dialog belongs to (it is modal to it), when there is one. */
+  window: () => BrowserWindow | null
+  /** Where the dialog starts: the person's Downloads folder. */
+  defaultFolder: string
+}): ExportDestination {
+  return {
+    downloadable: false,
+    async choose(suggestedName, format) {
+      const dialogOptions: SaveDialogOptions = {
+        title: 'Save the case report',
+        buttonLabel: 'Export',
+        defaultPath: join(options.defaultFolder, suggestedName),
+        filters: [FILTERS[format]],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      }
+      const window = options.window()
+      const result = window
+        ? await options.dialog.showSaveDialog(window, dialogOptions)
+        : await options.dialog.showSaveDialog(dialogOptions)
+      if (result.canceled || !result.filePath) return null
+      // A name typed without its extension still gets the format's, so the file opens right.
+      return extname(result.filePath).toLowerCase() === `.${format}`
+        ? result.filePath
+        : `${result.filePath}.${format}`
+    },
+    reveal(path) {
+      options.shell.showItemInFolder(path)
+    },
+  }
+}
