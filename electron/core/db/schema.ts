@@ -31,6 +31,8 @@ export interface DeliveriesTable {
   seen_generation: number | null
   away_m: number | null
   drop_distance_m: number | null
+  /** The phone number's digits without a US country code (search/search-plan.ts). */
+  phone_digits: string | null
 }
 
 export type PhotoState = 'pending' | 'stored' | 'failed'

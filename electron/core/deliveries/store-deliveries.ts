@@ -5,6 +5,8 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { DeliveryItem, DeliveryRecord } from '../contract/schemas.ts'
 import { distanceM, recordLocationFacts } from './location-check.ts'
 import { createTombstones } from '../db/tombstones.ts'
+import { emailHandle, phoneDigits } from '../search/search-plan.ts'
+import { createRecencyKeys, recencyBase } from './recency-key.ts'
 
 export interface StoreOutcome {
   stored: number
@@ -18,26 +20,29 @@ export interface StoreOutcome {
 export type DeliveryStore = ReturnType<typeof createDeliveryStore>
 
 export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
-  const selectVersion = sqlite.prepare<[string], { rowid: number; version: number }>(
-    'SELECT rowid, version FROM deliveries WHERE id = ?',
-  )
+  const selectVersion = sqlite.prepare<
+    [string],
+    { rowid: number; version: number; delivered_at: string | null; updated_at: string }
+  >('SELECT rowid, version, delivered_at, updated_at FROM deliveries WHERE id = ?')
+  const keys = createRecencyKeys(sqlite)
   const upsert = sqlite.prepare(`
     INSERT INTO deliveries (
-      id, version, updated_at, order_id, tracking_number, status, delivered_at,
+      rowid, id, version, updated_at, order_id, tracking_number, status, delivered_at,
       customer_id, customer_name, customer_email, customer_phone,
       address_line1, address_line2, city, region, postal_code, country, address_lat, address_lng,
       drop_spot, drop_note, drop_lat, drop_lng, drop_accuracy_m,
-      driver_id, driver_name, photo_withheld, items_json, seen_generation, away_m, drop_distance_m
+      driver_id, driver_name, photo_withheld, items_json, seen_generation, away_m, drop_distance_m,
+      phone_digits
     ) VALUES (
-      @id, @version, @updated_at, @order_id, @tracking_number, @status, @delivered_at,
+      @rowid, @id, @version, @updated_at, @order_id, @tracking_number, @status, @delivered_at,
       @customer_id, @customer_name, @customer_email, @customer_phone,
       @address_line1, @address_line2, @city, @region, @postal_code, @country, @address_lat, @address_lng,
       @drop_spot, @drop_note, @drop_lat, @drop_lng, @drop_accuracy_m,
       @driver_id, @driver_name, @photo_withheld, @items_json, @seen_generation, @away_m,
-      @drop_distance_m
+      @drop_distance_m, @phone_digits
     )
     ON CONFLICT (id) DO UPDATE SET
-      version = excluded.version, updated_at = excluded.updated_at, order_id = excluded.order_id,
+      rowid = excluded.rowid, version = excluded.version, updated_at = excluded.updated_at, order_id = excluded.order_id,
       tracking_number = excluded.tracking_number, status = excluded.status,
       delivered_at = excluded.delivered_at, customer_id = excluded.customer_id,
       customer_name = excluded.customer_name, customer_email = excluded.customer_email,
@@ -51,8 +56,8 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       driver_name = excluded.driver_name, photo_withheld = excluded.photo_withheld,
       items_json = excluded.items_json,
       seen_generation = coalesce(excluded.seen_generation, deliveries.seen_generation),
-      away_m = excluded.away_m, drop_distance_m = excluded.drop_distance_m
-    RETURNING rowid`)
+      away_m = excluded.away_m, drop_distance_m = excluded.drop_distance_m,
+      phone_digits = excluded.phone_digits`)
   const markSeen = sqlite.prepare('UPDATE deliveries SET seen_generation = ? WHERE id = ?')
   const tombstones = createTombstones(sqlite, 'deliveries')
   const unseen = sqlite.prepare<[number], { id: string; rowid: number }>(
@@ -60,9 +65,8 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
   )
   const deleteFts = sqlite.prepare('DELETE FROM deliveries_fts WHERE rowid = ?')
   const insertFts = sqlite.prepare(`
-    INSERT INTO deliveries_fts (rowid, order_id, tracking_number, customer_name, customer_email,
-      phone_digits, street, city)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+    INSERT INTO deliveries_fts (rowid, customer_name, email_handle, street, city)
+    VALUES (?, ?, ?, ?, ?)`)
   const deleteDelivery = sqlite.prepare('DELETE FROM deliveries WHERE id = ?')
   const photosOf = sqlite.prepare<[string], { id: string; sha256: string; state: string }>(
     'SELECT id, sha256, state FROM delivery_photos WHERE delivery_id = ?',
@@ -162,15 +166,18 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       return
     }
     if (buried !== undefined) tombstones.unbury(item.id)
-    const row = upsert.get({ ...toRow(item), seen_generation: generation }) as { rowid: number }
-    if (current) deleteFts.run(row.rowid)
+    const base = recencyBase(item.deliveredAt ?? null, item.updatedAt)
+    // A delivery keeps its place unless the time it sorts by moved.
+    const rowid =
+      current && recencyBase(current.delivered_at, current.updated_at) === base
+        ? current.rowid
+        : keys.free(base)
+    upsert.run({ ...toRow(item), rowid, seen_generation: generation })
+    if (current) deleteFts.run(current.rowid)
     insertFts.run(
-      row.rowid,
-      item.orderId,
-      item.trackingNumber,
+      rowid,
       item.customer.name,
-      item.customer.email ?? null,
-      digitsOf(item.customer.phone),
+      emailHandle(item.customer.email),
       [item.address.line1, item.address.line2].filter(Boolean).join(' '),
       item.address.city,
     )
@@ -226,13 +233,6 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
   }
 }
 
-function digitsOf(phone: string | null | undefined): string | null {
-  if (!phone) return null
-  const digits = phone.replace(/\D/g, '')
-  // Index the number with and without a leading US country code so both forms are found.
-  return digits.length === 11 && digits.startsWith('1') ? `${digits} ${digits.slice(1)}` : digits
-}
-
 function toRow(d: DeliveryRecord) {
   const facts = recordLocationFacts(d)
   return {
@@ -249,6 +249,7 @@ function toRow(d: DeliveryRecord) {
     customer_name: d.customer.name,
     customer_email: d.customer.email ?? null,
     customer_phone: d.customer.phone ?? null,
+    phone_digits: phoneDigits(d.customer.phone),
     address_line1: d.address.line1,
     address_line2: d.address.line2 ?? null,
     city: d.address.city,

@@ -53,7 +53,7 @@ export async function downloadPendingPhotos(options: {
       `SELECT p.id, p.sha256, p.bytes, p.attempts FROM delivery_photos p
        JOIN deliveries d ON d.id = p.delivery_id
        WHERE p.state = 'pending' AND d.photo_withheld IS NULL
-       ORDER BY d.delivered_at DESC, p.position`,
+       ORDER BY d.rowid DESC, p.position`,
     )
     .all()
   const markStored = sqlite.prepare(

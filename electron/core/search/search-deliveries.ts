@@ -1,8 +1,14 @@
-// The one search the UI, the browser bridge and the `porchlight search` command share.
-// Prepared once on the raw connection: it runs on every keystroke.
+// The one search the UI, the browser bridge and the `porchlight search` command share. It runs
+// on every keystroke over up to a million deliveries, so its statements are prepared once on the
+// raw connection, and each way of matching hands back only its newest few rowids: a delivery's
+// rowid is its recency (deliveries/recency-key.ts), so "newest first" is an index order, never a
+// sort of every match.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { SearchResult } from '../api/definition.ts'
 import type { PhotoWithheldReason } from '../contract/schemas.ts'
+import { planSearch, type PrefixRange, type RangeColumn } from './search-plan.ts'
+
+export { ftsQuery } from './search-plan.ts'
 
 interface Row {
   id: string
@@ -21,10 +27,20 @@ const COLUMNS = `d.id, d.order_id, d.tracking_number, d.customer_name, d.address
   d.delivered_at, d.photo_withheld, d.away_m,
   (SELECT count(*) FROM delivery_photos p WHERE p.delivery_id = d.id) AS photo_count`
 
-// Id prefixes are range scans on their indexes: `order_id >= q AND order_id < q || U+FFFF`.
-const ID_MATCHES = `
-  SELECT rowid FROM deliveries WHERE order_id >= @lo AND order_id < @hi
-  UNION SELECT rowid FROM deliveries WHERE tracking_number >= @tlo AND tracking_number < @thi`
+/** Each range column with the index that orders it and the expression that index covers. */
+const RANGE_INDEXES: Record<RangeColumn, { index: string; expression: string }> = {
+  order_id: { index: 'deliveries_order_id', expression: 'order_id' },
+  tracking_number: { index: 'deliveries_tracking_number', expression: 'tracking_number' },
+  phone_digits: { index: 'deliveries_phone_digits', expression: 'phone_digits' },
+  email: { index: 'deliveries_email', expression: 'lower(customer_email)' },
+}
+
+/**
+ * A prefix matching more rows than this is common ("114-", "TBA"): its newest matches are then
+ * near the top of the table, and walking the table newest first finds them sooner than sorting
+ * every match. Below it, the matches come off the column's index and are sorted here.
+ */
+const SPARSE_RANGE_CAP = 4000
 
 export interface SearchOptions {
   /** Only deliveries flagged "delivered away from the address". */
@@ -40,41 +56,60 @@ export type DeliverySearch = (
 ) => SearchResult[]
 
 export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySearch {
-  const withText = sqlite.prepare<Record<string, unknown>, Row>(`
-    SELECT ${COLUMNS} FROM deliveries d WHERE d.rowid IN (
-      SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH @fts
-      UNION ${ID_MATCHES}
-    ) ORDER BY d.delivered_at DESC, d.id LIMIT @limit`)
-  const flaggedOnly = sqlite.prepare<Record<string, unknown>, Row>(`
-    SELECT ${COLUMNS} FROM deliveries d WHERE d.away_m > @threshold
-    ORDER BY d.delivered_at DESC, d.id LIMIT @limit`)
-  const idsOnly = sqlite.prepare<Record<string, unknown>, Row>(`
-    SELECT ${COLUMNS} FROM deliveries d WHERE d.rowid IN (${ID_MATCHES})
-    ORDER BY d.delivered_at DESC, d.id LIMIT @limit`)
+  const byWords = sqlite.prepare<[string, number], { rowid: number }>(
+    `SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH ? ORDER BY rowid DESC LIMIT ?`,
+  )
+  const ranges = Object.fromEntries(
+    Object.entries(RANGE_INDEXES).map(([column, { index, expression }]) => [
+      column,
+      {
+        sparse: sqlite
+          .prepare<[string, string, number], number>(
+            `SELECT rowid FROM deliveries INDEXED BY ${index}
+             WHERE ${expression} >= ? AND ${expression} < ? LIMIT ?`,
+          )
+          .pluck(),
+        dense: sqlite
+          .prepare<[string, string, number], number>(
+            `SELECT rowid FROM deliveries NOT INDEXED
+             WHERE ${expression} >= ? AND ${expression} < ? ORDER BY rowid DESC LIMIT ?`,
+          )
+          .pluck(),
+      },
+    ]),
+  ) as Record<RangeColumn, { sparse: RowidStatement; dense: RowidStatement }>
+  const rowsOf = sqlite.prepare<[string], Row>(
+    `SELECT ${COLUMNS} FROM deliveries d WHERE d.rowid IN (SELECT value FROM json_each(?))
+     ORDER BY d.rowid DESC`,
+  )
+  const flaggedOnly = sqlite.prepare<[number, number], Row>(
+    `SELECT ${COLUMNS} FROM deliveries d NOT INDEXED WHERE d.away_m > ?
+     ORDER BY d.rowid DESC LIMIT ?`,
+  )
+
+  function newestInRange({ column, lo, hi }: PrefixRange, wanted: number): number[] {
+    const statements = ranges[column]
+    const matches = statements.sparse.all(lo, hi, SPARSE_RANGE_CAP)
+    if (matches.length < SPARSE_RANGE_CAP) return matches.sort((a, b) => b - a).slice(0, wanted)
+    return statements.dense.all(lo, hi, wanted)
+  }
 
   return (query, limit, options = { thresholdM: Number.POSITIVE_INFINITY }) => {
-    const q = query.normalize('NFC').trim()
     const toResult = resultOf(options.thresholdM)
-    if (q === '') {
-      return options.awayFromAddress
-        ? flaggedOnly.all({ threshold: options.thresholdM, limit }).map(toResult)
-        : []
+    const plan = planSearch(query)
+    if (plan === null) {
+      return options.awayFromAddress ? flaggedOnly.all(options.thresholdM, limit).map(toResult) : []
     }
-    const upper = q.toUpperCase()
-    const params = {
-      lo: q,
-      hi: `${q}\uffff`,
-      tlo: upper,
-      thi: `${upper}\uffff`,
-      limit,
-    }
-    const fts = ftsQuery(q)
-    // The flag filter narrows a text search after the fact: it is a small subset either way.
+    // The flag narrows a text search after the fact: it is a small subset either way.
     const wanted = options.awayFromAddress ? limit * 20 : limit
-    const rows = fts
-      ? withText.all({ ...params, limit: wanted, fts })
-      : idsOnly.all({ ...params, limit: wanted })
-    const results = rows.map(toResult)
+    const found = new Set<number>()
+    if (plan.words !== null) for (const r of byWords.all(plan.words, wanted)) found.add(r.rowid)
+    for (const range of plan.ranges)
+      for (const rowid of newestInRange(range, wanted)) found.add(rowid)
+    // The newest `wanted` of all the ways together are among the newest `wanted` of each.
+    const newest = [...found].sort((a, b) => b - a).slice(0, wanted)
+    if (newest.length === 0) return []
+    const results = rowsOf.all(JSON.stringify(newest)).map(toResult)
     return (options.awayFromAddress ? results.filter((r) => r.awayFromAddress) : results).slice(
       0,
       limit,
@@ -82,15 +117,7 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
   }
 }
 
-/**
- * Turns what the agent typed into an FTS5 query: every word must match as a prefix. Words are
- * runs of letters and digits, quoted, so nothing typed is read as FTS5 syntax.
- */
-export function ftsQuery(text: string): string | null {
-  const words = text.match(/[\p{L}\p{N}]+/gu) ?? []
-  if (words.length === 0) return null
-  return words.map((w) => `"${w}"*`).join(' ')
-}
+type RowidStatement = BetterSqlite3.Statement<[string, string, number], number>
 
 const resultOf =
   (thresholdM: number) =>

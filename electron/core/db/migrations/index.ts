@@ -3,6 +3,7 @@ import * as initial001 from './001-initial.ts'
 import * as caseWork002 from './002-case-work.ts'
 import * as reports003 from './003-reports.ts'
 import * as privacy004 from './004-privacy.ts'
+import * as fastSearch005 from './005-fast-search.ts'
 
 /** Every schema change, in order. Names sort in the order they must run; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '002-case-work': caseWork002,
   '003-reports': reports003,
   '004-privacy': privacy004,
+  '005-fast-search': fastSearch005,
 }

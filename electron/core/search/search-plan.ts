@@ -1,0 +1,86 @@
+// What the agent typed, read as the ways a delivery can be found: words (names, streets, cities,
+// the words of an email's handle) through the full-text index, and the things people paste or
+// read out (order id, tracking number, phone number, email address) as prefixes of their columns.
+
+export interface SearchPlan {
+  /** An FTS5 query: every word must match as a prefix; null when there are no words to match. */
+  words: string | null
+  /** Prefix ranges over indexed columns: `column >= lo AND column < hi`. */
+  ranges: PrefixRange[]
+}
+
+export type RangeColumn = 'order_id' | 'tracking_number' | 'phone_digits' | 'email'
+
+export interface PrefixRange {
+  column: RangeColumn
+  lo: string
+  hi: string
+}
+
+// Sorts after every character a prefix can be followed by.
+const AFTER_PREFIX = '\u{10ffff}'
+
+export function planSearch(query: string): SearchPlan | null {
+  const q = query.normalize('NFC').trim()
+  if (q === '') return null
+  const range = (column: RangeColumn, prefix: string): PrefixRange => ({
+    column,
+    lo: prefix,
+    hi: prefix + AFTER_PREFIX,
+  })
+  // An address with @ is looked up as what it is; its words would match every customer of the
+  // same mail provider.
+  // SQLite's lower() folds ASCII only; the index is on lower(customer_email).
+  if (q.includes('@')) {
+    return {
+      words: null,
+      ranges: [
+        range(
+          'email',
+          q.replace(/[A-Z]/g, (c) => c.toLowerCase()),
+        ),
+      ],
+    }
+  }
+
+  const ranges: PrefixRange[] = []
+  if (!/\s/.test(q)) ranges.push(range('order_id', q), range('tracking_number', q.toUpperCase()))
+  for (const digits of phonePrefixes(q)) ranges.push(range('phone_digits', digits))
+  return { words: ftsQuery(q), ranges }
+}
+
+/**
+ * Turns what the agent typed into an FTS5 query: every word must match as a prefix. Words are
+ * runs of letters and digits, quoted, so nothing typed is read as FTS5 syntax.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? []
+  if (words.length === 0) return null
+  return words.map((w) => `"${w}"*`).join(' ')
+}
+
+/**
+ * The national digits of a phone number as stored (see phoneDigits), or the prefixes a typed
+ * number may be: "+1 415 555" and "1415555" are also tried without the US country code.
+ */
+function phonePrefixes(q: string): string[] {
+  if (!/^[\d\s().+-]+$/.test(q)) return []
+  const digits = q.replace(/\D/g, '')
+  if (digits.length < 3) return []
+  return digits.startsWith('1') && digits.length > 3 ? [digits, digits.slice(1)] : [digits]
+}
+
+/** A phone number as searched: its digits, without a leading US country code. */
+export function phoneDigits(phone: string | null | undefined): string | null {
+  if (!phone) return null
+  const digits = phone.replace(/\D/g, '')
+  if (digits === '') return null
+  return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits
+}
+
+/** The words of an email's handle ("mai.nguyen" of mai.nguyen@example.org), for the word index. */
+export function emailHandle(email: string | null | undefined): string | null {
+  if (!email) return null
+  const at = email.indexOf('@')
+  return at > 0 ? email.slice(0, at) : email
+}
