@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import { ensurePrivateDir } from '../privacy/private-dir.ts'
+import { configureConnection } from './configure-connection.ts'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
 
@@ -26,19 +27,7 @@ export async function openDatabase(
   ensurePrivateDir(dataDir)
   const file = join(dataDir, 'porchlight.sqlite')
   const sqlite = new BetterSqlite3(file)
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = NORMAL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
-  // Deleted rows are overwritten with zeros rather than left in free space: records removed by
-  // retention, by the service or by erasing the local data must not be recoverable from the file.
-  sqlite.pragma('secure_delete = ON')
-  // 64 MB of page cache: FTS5 segment merges re-read recent pages; keeping them in memory keeps
-  // sync commits short.
-  sqlite.pragma('cache_size = -65536')
-  // Smaller, more frequent checkpoints: each one runs inside a commit, and a 1,000-page one held
-  // the event loop past the 50 ms target during a large sync.
-  sqlite.pragma('wal_autocheckpoint = 256')
+  configureConnection(sqlite)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   const migrator = new Migrator({
     db,

@@ -1,43 +1,28 @@
-// Pulls one change stream (deliveries or cases) page by page into the cache. Each page's valid
-// items, its rejections and its cursor are committed in one transaction, so after a crash the
-// next run resumes from the last page stored whole and ends where an uninterrupted run would.
+// Pulls one change stream (deliveries or cases) page by page into the cache. The writer thread
+// stores each page with its cursor in one transaction (page-store.ts) while the next page is
+// fetched, so the network and the disk work at the same time and this thread only waits.
 import type BetterSqlite3 from 'better-sqlite3'
 import { removePhotoFiles } from '../photos/photo-files.ts'
+import { validatePage, type RejectedItem, type StoredPage, type StreamName } from './page-store.ts'
+import type { PageWriter } from './page-writer.ts'
 import type { ServiceClient } from './service-client.ts'
 import { ServiceError } from './service-client.ts'
 
-export type StreamName = 'deliveries' | 'cases'
+export type { RejectedItem, StreamName } from './page-store.ts'
 
 /**
- * Items asked for per page. Each page is one transaction with its cursor; at 500 items a commit
- * held the event loop (and so the UI's calls) for up to 180 ms when an FTS5 merge landed on it.
- * At 100 the longest stall stays under the 50 ms target, and loopback round trips cost little.
+ * Items asked for per page. Storing happens off this thread, so a page's size no longer decides
+ * how long the UI waits; this thread still parses each page's JSON (about 5 ms for 500 records),
+ * and fewer round trips keep a large first sync quick.
  */
-export const DEFAULT_PAGE_SIZE = 100
+export const DEFAULT_PAGE_SIZE = 500
 
-export interface RejectedItem {
-  stream: StreamName
-  id: string | null
-  reason: string
-}
-
-export interface WriteOutcome {
-  stored: number
-  deleted: number
-  /** Photo files nothing refers to any more, removed once the transaction has committed. */
-  orphanedSha256?: string[]
-}
-
-/** How a stream's items are parsed and written; the store owns its tables. */
-export interface StreamWriter<T> {
-  parse(
-    raw: unknown,
-  ):
-    | { success: true; data: T }
-    | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } }
-  apply(items: T[], generation: number | null): WriteOutcome
-  sweep(generation: number): WriteOutcome
-}
+/**
+ * Pages fetched ahead of the writer. When it falls behind, the pages waiting are stored in one
+ * transaction (page-writer-thread.ts); two bound that transaction, and so how long a write made
+ * meanwhile by the app (a case note) may wait for it, to about 50 ms.
+ */
+const MAX_PAGES_STORING = 2
 
 export interface PullResult {
   received: number
@@ -49,9 +34,9 @@ export interface PullResult {
   resynced: boolean
 }
 
-export async function pullStream<T>(options: {
+export async function pullStream(options: {
   stream: StreamName
-  writer: StreamWriter<T>
+  writer: PageWriter
   sqlite: BetterSqlite3.Database
   client: ServiceClient
   dataDir: string
@@ -65,34 +50,10 @@ export async function pullStream<T>(options: {
     [string],
     { cursor: string | null; resync_generation: number | null }
   >('SELECT cursor, resync_generation FROM sync_cursors WHERE stream = ?')
-  const writeState = sqlite.prepare(
-    `INSERT INTO sync_cursors (stream, cursor, updated_at, resync_generation) VALUES (?, ?, ?, ?)
-     ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at,
+  const startResync = sqlite.prepare(
+    `INSERT INTO sync_cursors (stream, cursor, updated_at, resync_generation) VALUES (?, NULL, ?, ?)
+     ON CONFLICT (stream) DO UPDATE SET cursor = NULL, updated_at = excluded.updated_at,
        resync_generation = excluded.resync_generation`,
-  )
-  const recordRejection = sqlite.prepare(
-    'INSERT INTO sync_rejections (run_id, stream, item_id, reason, received_at) VALUES (?, ?, ?, ?, ?)',
-  )
-  const commitPage = sqlite.transaction(
-    (
-      items: T[],
-      rejected: RejectedItem[],
-      nextCursor: string,
-      generation: number | null,
-      last: boolean,
-    ) => {
-      const now = new Date().toISOString()
-      const outcome = writer.apply(items, generation)
-      for (const r of rejected) recordRejection.run(options.runId, stream, r.id, r.reason, now)
-      let swept: WriteOutcome = { stored: 0, deleted: 0 }
-      if (last && generation !== null) swept = writer.sweep(generation)
-      writeState.run(stream, nextCursor, now, last ? null : generation)
-      return {
-        stored: outcome.stored,
-        deleted: outcome.deleted + swept.deleted,
-        orphanedSha256: [...(outcome.orphanedSha256 ?? []), ...(swept.orphanedSha256 ?? [])],
-      }
-    },
   )
 
   const result: PullResult = {
@@ -103,72 +64,78 @@ export async function pullStream<T>(options: {
     pages: 0,
     resynced: false,
   }
-  const state = readState.get(stream)
-  let cursor = state?.cursor ?? null
-  let generation = state?.resync_generation ?? null
-  for (;;) {
-    if (options.signal?.aborted) break
-    let page
-    try {
-      page = await client.pullPage(stream, cursor, options.pageSize ?? DEFAULT_PAGE_SIZE)
-    } catch (error) {
-      // Once per pull: a service that also refuses the cursors it hands out during the resync
-      // would otherwise have us pull everything again and again, without end. The run fails
-      // instead, and the next one carries on (the resync's generation is kept in sync_cursors).
-      const firstGone = !result.resynced
-      if (error instanceof ServiceError && error.kind === 'gone' && cursor !== null && firstGone) {
-        // The service no longer knows our cursor: pull everything again, marking what it still
-        // sends, and sweep the rest at the end. Versions make the replay harmless.
-        cursor = null
-        generation = Date.now()
-        writeState.run(stream, null, new Date().toISOString(), generation)
-        result.resynced = true
-        continue
-      }
-      throw error
-    }
-    const valid: T[] = []
-    const rejected: RejectedItem[] = []
-    for (const raw of page.items) {
-      const parsed = writer.parse(raw)
-      if (parsed.success) valid.push(parsed.data)
-      else rejected.push({ stream, id: idOf(raw), reason: reasonOf(parsed.error) })
-    }
-    // Validating a page and writing it are each a stretch of work on this thread; a turn of the
-    // event loop between them keeps either from adding to the other's stall.
-    await new Promise((resolve) => setImmediate(resolve))
-    const outcome = commitPage(valid, rejected, page.nextCursor, generation, !page.hasMore)
-    if (outcome.orphanedSha256.length > 0) {
-      await removePhotoFiles(options.dataDir, outcome.orphanedSha256)
-    }
-    result.stored += outcome.stored
-    result.deleted += outcome.deleted
+  // Pages handed to the writer and not yet stored, oldest first.
+  const storing: Array<Promise<void>> = []
+  const account = async (received: number, rejected: RejectedItem[], stored: StoredPage) => {
+    if (stored.orphanedSha256.length > 0)
+      await removePhotoFiles(options.dataDir, stored.orphanedSha256)
+    result.stored += stored.stored
+    result.deleted += stored.deleted
     result.pages++
-    result.received += page.items.length
+    result.received += received
     result.rejected.push(...rejected)
     options.onPage?.({ ...result, rejected: [...result.rejected] })
-    cursor = page.nextCursor
-    if (!page.hasMore) break
-    // Let the event loop breathe between pages: the UI's calls must not wait on a long pull.
-    await new Promise((resolve) => setImmediate(resolve))
+  }
+  /** Waits until at most `left` pages are still being stored. */
+  const stored = async (left = 0) => {
+    while (storing.length > left) await storing.shift()
+  }
+
+  try {
+    const state = readState.get(stream)
+    let cursor = state?.cursor ?? null
+    let generation = state?.resync_generation ?? null
+    for (;;) {
+      if (options.signal?.aborted) break
+      let page
+      try {
+        page = await client.pullPage(stream, cursor, options.pageSize ?? DEFAULT_PAGE_SIZE)
+      } catch (error) {
+        // Once per pull: a service that also refuses the cursors it hands out during the resync
+        // would otherwise have us pull everything again and again, without end. The run fails
+        // instead, and the next one carries on (the resync's generation is kept in sync_cursors).
+        const firstGone = !result.resynced
+        if (
+          error instanceof ServiceError &&
+          error.kind === 'gone' &&
+          cursor !== null &&
+          firstGone
+        ) {
+          // The service no longer knows our cursor: pull everything again, marking what it still
+          // sends, and sweep the rest at the end. Versions make the replay harmless. The page in
+          // hand is stored first: its cursor must not overwrite the restart.
+          await stored()
+          cursor = null
+          generation = Date.now()
+          startResync.run(stream, new Date().toISOString(), generation)
+          result.resynced = true
+          continue
+        }
+        throw error
+      }
+      await stored(MAX_PAGES_STORING - 1)
+      const received = page.items.length
+      // Validating here leaves the writer thread only the writing: it is the slower of the two.
+      const valid = validatePage(stream, page.items)
+      const write = writer
+        .write({
+          ...valid,
+          nextCursor: page.nextCursor,
+          generation,
+          last: !page.hasMore,
+          runId: options.runId,
+        })
+        .then((outcome) => account(received, valid.rejected, outcome))
+      // Observed in order by stored(); until then a failure must not count as unhandled.
+      write.catch(() => undefined)
+      storing.push(write)
+      cursor = page.nextCursor
+      if (!page.hasMore) break
+    }
+    await stored()
+  } finally {
+    // A failed fetch must not leave writes running past the end of the pull.
+    await Promise.allSettled(storing)
   }
   return result
-}
-
-function idOf(raw: unknown): string | null {
-  if (raw && typeof raw === 'object' && 'id' in raw) {
-    const id = (raw as { id: unknown }).id
-    if (typeof id === 'string') return id.slice(0, 80)
-    if (typeof id === 'number') return String(id)
-  }
-  return null
-}
-
-function reasonOf(error: {
-  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>
-}): string {
-  const issue = error.issues[0]
-  if (!issue) return 'invalid record'
-  const path = issue.path.map(String).join('.')
-  return path ? `${path}: ${issue.message}` : issue.message
 }

@@ -4,16 +4,9 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { SyncStatus } from '../api/definition.ts'
 import type { Logger } from '../app/types.ts'
-import { createCaseStore } from '../cases/store-cases.ts'
-import {
-  parseCaseItem,
-  parseDeliveryItem,
-  type CaseItem,
-  type DeliveryItem,
-} from '../contract/schemas.ts'
-import { createDeliveryStore } from '../deliveries/store-deliveries.ts'
 import { downloadPendingPhotos } from '../photos/download-photos.ts'
-import { pullStream, type RejectedItem, type StreamWriter } from './pull-stream.ts'
+import { startPageWriter } from './page-writer.ts'
+import { pullStream, type RejectedItem } from './pull-stream.ts'
 import { ServiceError, type ServiceClient } from './service-client.ts'
 
 export interface SyncRunSummary {
@@ -46,6 +39,11 @@ export interface SyncEngineOptions {
    * so they are never fetched (retention/retention.ts).
    */
   beforePhotos?: () => Promise<unknown>
+  /**
+   * The writer thread's built file, where the core is bundled (the app); by default its
+   * TypeScript source next to this module (tests, commands, browser mode).
+   */
+  writerThreadFile?: string | URL
 }
 
 const LAST_SUCCESS_KEY = 'sync.lastSuccessAt'
@@ -214,35 +212,33 @@ export class SyncEngine {
       // that follows brings back the cases as the service now holds them.
       const outbox = (await this.options.pushQueued?.()) ?? { pushed: 0, conflicts: 0 }
       this.online = true
-      const deliveryStore = createDeliveryStore(sqlite)
-      const deliveryWriter: StreamWriter<DeliveryItem> = {
-        parse: parseDeliveryItem,
-        apply: (items, generation) => deliveryStore.applyItems(items, generation),
-        sweep: (generation) => deliveryStore.sweepUnseen(generation),
-      }
-      const deliveries = await pullStream({
-        ...common,
-        stream: 'deliveries',
-        writer: deliveryWriter,
-        onPage: (r) => {
-          this.online = true
-          this.progress.deliveriesReceived = r.received
-        },
+      // Pages are stored on a thread of their own; it lives as long as this run's pull.
+      const writer = startPageWriter({
+        databaseFile: sqlite.name,
+        threadFile: this.options.writerThreadFile,
       })
-      const caseStore = createCaseStore(sqlite)
-      const caseWriter: StreamWriter<CaseItem> = {
-        parse: parseCaseItem,
-        apply: (items, generation) => caseStore.applyItems(items, generation),
-        sweep: (generation) => caseStore.sweepUnseen(generation),
+      let deliveries, cases
+      try {
+        deliveries = await pullStream({
+          ...common,
+          stream: 'deliveries',
+          writer,
+          onPage: (r) => {
+            this.online = true
+            this.progress.deliveriesReceived = r.received
+          },
+        })
+        cases = await pullStream({
+          ...common,
+          stream: 'cases',
+          writer,
+          onPage: (r) => {
+            this.progress.casesReceived = r.received
+          },
+        })
+      } finally {
+        await writer.close()
       }
-      const cases = await pullStream({
-        ...common,
-        stream: 'cases',
-        writer: caseWriter,
-        onPage: (r) => {
-          this.progress.casesReceived = r.received
-        },
-      })
       this.online = true
       await this.options.beforePhotos?.()
       const photos = await downloadPendingPhotos({

@@ -1,0 +1,138 @@
+// Stores one pulled page: its valid items written, its rejects recorded and the stream's cursor
+// moved, all in one transaction. After a crash the next run resumes from the last page stored
+// whole and ends where an uninterrupted run would. Runs on the sync's writer thread
+// (page-writer-thread.ts); the items are validated before they get there (validatePage).
+import type BetterSqlite3 from 'better-sqlite3'
+import { createCaseStore } from '../cases/store-cases.ts'
+import {
+  parseCaseItem,
+  parseDeliveryItem,
+  type CaseItem,
+  type DeliveryItem,
+} from '../contract/schemas.ts'
+import { createDeliveryStore } from '../deliveries/store-deliveries.ts'
+
+export type StreamName = 'deliveries' | 'cases'
+
+export interface RejectedItem {
+  stream: StreamName
+  id: string | null
+  reason: string
+}
+
+/** A page's valid items, and the ones that failed validation (kept for the sync report). */
+export type ValidatedItems = (
+  { stream: 'deliveries'; items: DeliveryItem[] } | { stream: 'cases'; items: CaseItem[] }
+) & { rejected: RejectedItem[] }
+
+export type PageToStore = ValidatedItems & {
+  nextCursor: string
+  /** Set during a full resync: every id the service still sends is marked with it. */
+  generation: number | null
+  /** The stream's last page: a resync's unmarked rows are swept with it. */
+  last: boolean
+  runId: number | null
+}
+
+export interface StoredPage {
+  stored: number
+  deleted: number
+  /** Photo files nothing refers to any more; the caller removes them (the rows are committed). */
+  orphanedSha256: string[]
+}
+
+/**
+ * Splits a page's items as received into the valid ones and the rejects: bad data is rejected
+ * record by record, never failing the page or losing the good records beside it.
+ */
+export function validatePage(stream: StreamName, raw: readonly unknown[]): ValidatedItems {
+  const rejected: RejectedItem[] = []
+  const reject = (item: unknown, error: Issues) =>
+    rejected.push({ stream, id: idOf(item), reason: reasonOf(error) })
+  if (stream === 'deliveries') {
+    const items: DeliveryItem[] = []
+    for (const item of raw) {
+      const parsed = parseDeliveryItem(item)
+      if (parsed.success) items.push(parsed.data)
+      else reject(item, parsed.error)
+    }
+    return { stream, items, rejected }
+  }
+  const items: CaseItem[] = []
+  for (const item of raw) {
+    const parsed = parseCaseItem(item)
+    if (parsed.success) items.push(parsed.data)
+    else reject(item, parsed.error)
+  }
+  return { stream, items, rejected }
+}
+
+export type PageStore = ReturnType<typeof createPageStore>
+
+export function createPageStore(sqlite: BetterSqlite3.Database) {
+  const deliveries = createDeliveryStore(sqlite)
+  const cases = createCaseStore(sqlite)
+  const writeCursor = sqlite.prepare(
+    `INSERT INTO sync_cursors (stream, cursor, updated_at, resync_generation) VALUES (?, ?, ?, ?)
+     ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at,
+       resync_generation = excluded.resync_generation`,
+  )
+  const recordRejection = sqlite.prepare(
+    'INSERT INTO sync_rejections (run_id, stream, item_id, reason, received_at) VALUES (?, ?, ?, ?, ?)',
+  )
+  const sweepNone: Outcome = { stored: 0, deleted: 0 }
+
+  const storeOne = (page: PageToStore): StoredPage => {
+    const sweeping = page.last && page.generation !== null ? page.generation : null
+    let outcome: Outcome
+    let swept = sweepNone
+    if (page.stream === 'deliveries') {
+      outcome = deliveries.applyItems(page.items, page.generation)
+      if (sweeping !== null) swept = deliveries.sweepUnseen(sweeping)
+    } else {
+      outcome = cases.applyItems(page.items, page.generation)
+      if (sweeping !== null) swept = cases.sweepUnseen(sweeping)
+    }
+    const now = new Date().toISOString()
+    for (const r of page.rejected) recordRejection.run(page.runId, r.stream, r.id, r.reason, now)
+    writeCursor.run(page.stream, page.nextCursor, now, page.last ? null : page.generation)
+    return {
+      stored: outcome.stored,
+      deleted: outcome.deleted + swept.deleted,
+      orphanedSha256: [...(outcome.orphanedSha256 ?? []), ...(swept.orphanedSha256 ?? [])],
+    }
+  }
+
+  return {
+    /**
+     * Stores pages in order in one transaction: all of them or none. A commit costs about as
+     * much for a few pages as for one (the same index pages are written), so the writer thread
+     * stores the pages that queued up while it was busy together.
+     */
+    store: sqlite.transaction((pages: readonly PageToStore[]) => pages.map(storeOne)),
+  }
+}
+
+type Issues = { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }
+
+interface Outcome {
+  stored: number
+  deleted: number
+  orphanedSha256?: string[]
+}
+
+function idOf(raw: unknown): string | null {
+  if (raw && typeof raw === 'object' && 'id' in raw) {
+    const id = (raw as { id: unknown }).id
+    if (typeof id === 'string') return id.slice(0, 80)
+    if (typeof id === 'number') return String(id)
+  }
+  return null
+}
+
+function reasonOf(error: Issues): string {
+  const issue = error.issues[0]
+  if (!issue) return 'invalid record'
+  const path = issue.path.map(String).join('.')
+  return path ? `${path}: ${issue.message}` : issue.message
+}

@@ -1,0 +1,81 @@
+// Hands pulled pages to the sync's writer thread (page-writer-thread.ts) and answers with what
+// it stored. One page is written while the next one is on its way from the service.
+import { Worker } from 'node:worker_threads'
+import type { PageToStore, StoredPage } from './page-store.ts'
+
+export type WriterRequest = { kind: 'store'; id: number; page: PageToStore } | { kind: 'close' }
+
+export type WriterReply =
+  | { id: number; ok: true; stored: StoredPage }
+  | { id: number; ok: false; message: string; code: string | null }
+
+export interface PageWriter {
+  write(page: PageToStore): Promise<StoredPage>
+  /** Waits for the pages handed over so far, then ends the thread. */
+  close(): Promise<void>
+}
+
+/** Where the writer thread's code is when the core runs as TypeScript (tests, commands). */
+export const DEFAULT_WRITER_THREAD_FILE = new URL('./page-writer-thread.ts', import.meta.url)
+
+/** The thread could not store a page; the run fails and the next run resumes from its cursor. */
+export class PageWriteError extends Error {
+  readonly code: string | null
+  constructor(message: string, code: string | null) {
+    super(message)
+    this.name = 'PageWriteError'
+    this.code = code
+  }
+}
+
+export function startPageWriter(options: {
+  databaseFile: string
+  /** The thread's built file (the app passes out/main/page-writer-thread.js). */
+  threadFile?: string | URL
+}): PageWriter {
+  const worker = new Worker(options.threadFile ?? DEFAULT_WRITER_THREAD_FILE, {
+    workerData: { databaseFile: options.databaseFile },
+  })
+  const waiting = new Map<
+    number,
+    { resolve: (s: StoredPage) => void; reject: (e: Error) => void }
+  >()
+  let nextId = 1
+  let failure: Error | null = null
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+
+  const failAll = (error: Error) => {
+    failure ??= error
+    for (const { reject } of waiting.values()) reject(failure)
+    waiting.clear()
+  }
+  worker.on('message', (reply: WriterReply) => {
+    const entry = waiting.get(reply.id)
+    if (!entry) return
+    waiting.delete(reply.id)
+    if (reply.ok) entry.resolve(reply.stored)
+    else entry.reject(new PageWriteError(reply.message, reply.code))
+  })
+  worker.on('error', (error) =>
+    failAll(new PageWriteError(`The sync's writer thread failed: ${error.message}`, null)),
+  )
+  worker.on('exit', (code) =>
+    failAll(new PageWriteError(`The sync's writer thread ended (exit code ${code}).`, null)),
+  )
+
+  return {
+    write(page) {
+      if (failure) return Promise.reject(failure)
+      const id = nextId++
+      return new Promise<StoredPage>((resolve, reject) => {
+        waiting.set(id, { resolve, reject })
+        worker.postMessage({ kind: 'store', id, page } satisfies WriterRequest)
+      })
+    },
+    async close() {
+      // The thread takes messages in order: the pages handed over are stored before it closes.
+      if (!failure) worker.postMessage({ kind: 'close' } satisfies WriterRequest)
+      await exited
+    },
+  }
+}
