@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // The sync's writer thread runs as a worker of its own (core/sync/page-writer.ts).
+          'page-writer-thread': resolve(root, 'electron/core/sync/page-writer-thread.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -40,6 +40,7 @@ const CORE_CLOSE_TIMEOUT_MS = 10_000
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const preloadPath = join(outDir, 'preload', 'index.cjs')
 const rendererRoot = join(outDir, 'renderer')
+const syncWriterThreadFile = join(outDir, 'main', 'page-writer-thread.js')
 
 const { log, file: logFile } = createFileLogger({ console: !app.isPackaged })
 const devServerUrl = devServerUrlFrom(process.env['ELECTRON_RENDERER_URL'], app.isPackaged)
@@ -93,6 +94,7 @@ async function startCore(service: ServiceChoice): Promise<PorchlightCore | null>
       appPath: app.getAppPath(),
     }),
     chooseMapFile: createMapFileChooser(() => mainWindow),
+    syncWriterThreadFile,
     logFile,
     exportDestination: createDialogDestination({
       dialog,

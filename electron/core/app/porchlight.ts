@@ -121,6 +121,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       return true
     },
     onUnauthorized: () => void session.signOut(),
+    writerThreadFile: options.syncWriterThreadFile,
   })
   const search = createDeliverySearch(sqlite)
   const logSyncError = (error: unknown) => {

@@ -56,6 +56,11 @@ export interface PorchlightOptions {
   demoBasemapPath?: string
   /** The desktop app's open-file dialog for MBTiles files: the chosen path, or null if cancelled. */
   chooseMapFile?: () => Promise<string | null>
+  /**
+   * The sync's writer thread, built (the app: out/main/page-writer-thread.js). Default: its
+   * TypeScript source, which Node runs directly (tests, commands, browser mode).
+   */
+  syncWriterThreadFile?: string
   /** Fixes the online tile server whatever Settings say (tests; machines that must not use one). */
   tileServer?: TileServerOverride
   /**

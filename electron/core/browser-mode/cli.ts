@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     !args.demo && serviceUrl
       ? { kind: 'remote', url: z.url({ protocol: /^https?$/ }).parse(serviceUrl) }
       : { kind: 'demo', deliveries: args['demo-deliveries'] }
-  const rendererDir = join(import.meta.dirname, '..', '..', '..', 'out', 'renderer')
+  const outDir = join(import.meta.dirname, '..', '..', '..', 'out')
+  const rendererDir = join(outDir, 'renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new UsageError(
       'The renderer is not built: run `npm run build` first (npm run browser does it).',
@@ -87,6 +88,8 @@ async function main(): Promise<void> {
       runtime: { node: process.versions.node },
     },
     tileServer,
+    // The writer thread as the app bundles it, built with the renderer.
+    syncWriterThreadFile: join(outDir, 'main', 'page-writer-thread.js'),
   })
   const bridge = await startBridgeServer({ core, rendererDir, port: args.port, log })
   console.log(`Porchlight (browser mode), data in ${dataDir}`)
