@@ -18,3 +18,15 @@ export function configureConnection(sqlite: BetterSqlite3.Database): void {
   // Smaller, more frequent checkpoints: each one runs inside the commit that triggers it.
   sqlite.pragma('wal_autocheckpoint = 256')
 }
+
+/**
+ * Gives the query planner current statistics. Without them it guesses, and at a million
+ * deliveries a wrong guess costs (counting a driver's repeat claims walked every delivery of the
+ * driver instead of the few recent cases: 6 ms instead of 0.2 at 100k deliveries). The sample is
+ * bounded, so this takes tens of milliseconds whatever the size, and SQLite skips tables whose
+ * statistics are still good. Run at open and after each sync's writes.
+ */
+export function refreshPlannerStatistics(sqlite: BetterSqlite3.Database): void {
+  sqlite.pragma('analysis_limit = 1000')
+  sqlite.pragma('optimize = 0x10002')
+}

@@ -3,7 +3,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import { ensurePrivateDir } from '../privacy/private-dir.ts'
-import { configureConnection } from './configure-connection.ts'
+import { configureConnection, refreshPlannerStatistics } from './configure-connection.ts'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
 
@@ -47,6 +47,7 @@ export async function openDatabase(
       `The local database could not be updated (migration ${failed}): ${String(error)}`,
     )
   }
+  refreshPlannerStatistics(sqlite)
   return {
     db,
     sqlite,

@@ -5,7 +5,7 @@
 // Started by page-writer.ts; bundled as its own entry for the app (electron.vite.config.ts).
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads'
 import BetterSqlite3 from 'better-sqlite3'
-import { configureConnection } from '../db/configure-connection.ts'
+import { configureConnection, refreshPlannerStatistics } from '../db/configure-connection.ts'
 import { createPageStore, type StoredPage } from './page-store.ts'
 import type { WriterReply, WriterRequest } from './page-writer.ts'
 
@@ -31,6 +31,9 @@ port.on('message', (first: WriterRequest) => {
   const stores = requests.filter((r) => r.kind === 'store')
   if (stores.length > 0) storeAll(stores)
   if (requests.some((r) => r.kind === 'close')) {
+    // A sync can change the tables' sizes tenfold; the planner's statistics follow here, off
+    // the app's thread.
+    if (!failure) refreshPlannerStatistics(sqlite)
     sqlite.close()
     port.close()
   }
