@@ -21,6 +21,8 @@ const MAX_TRANSFERS = 5
 export const MAX_MISMATCHES = 3
 /** Runs in which a photo could not be fetched before it is recorded as failed. */
 const MAX_RUNS = 5
+/** Pending photos read at a time. */
+const PENDING_CHUNK = 500
 
 export interface PhotoDownloadProgress {
   downloaded: number
@@ -46,22 +48,44 @@ export async function downloadPendingPhotos(options: {
   signal?: AbortSignal
 }): Promise<PhotoDownloadProgress> {
   const { sqlite, client, dataDir } = options
-  // Withheld deliveries have no photo rows (see store-deliveries.ts); the join checks again so
-  // that no path can ever fetch a photo of a withheld delivery.
-  const pending = sqlite
-    .prepare<[], PendingPhoto>(
-      `SELECT p.id, p.sha256, p.bytes, p.attempts FROM delivery_photos p
-       JOIN deliveries d ON d.id = p.delivery_id
-       WHERE p.state = 'pending' AND d.photo_withheld IS NULL
-       ORDER BY d.rowid DESC, p.position`,
-    )
-    .all()
+  // After a first sync hundreds of thousands of photos wait: they are read a chunk at a time,
+  // newest rows first, so no single read holds the event loop. Withheld deliveries have no photo
+  // rows (see store-deliveries.ts); the join checks again so that no path can ever fetch a photo
+  // of a withheld delivery.
+  const pendingChunk = sqlite.prepare<[number, number], PendingPhoto & { key: number }>(
+    `SELECT p.rowid AS key, p.id, p.sha256, p.bytes, p.attempts
+     FROM delivery_photos p INDEXED BY delivery_photos_state
+     JOIN deliveries d ON d.id = p.delivery_id
+     WHERE p.state = 'pending' AND p.rowid < ? AND d.photo_withheld IS NULL
+     ORDER BY p.rowid DESC LIMIT ?`,
+  )
+  const pendingTotal =
+    sqlite
+      .prepare<[], { n: number }>(
+        "SELECT count(*) AS n FROM delivery_photos WHERE state = 'pending'",
+      )
+      .get()?.n ?? 0
+  let buffered: PendingPhoto[] = []
+  let lastKey = Number.MAX_SAFE_INTEGER
+  let exhausted = false
+  const nextPending = (): PendingPhoto | undefined => {
+    if (buffered.length === 0 && !exhausted) {
+      const chunk = pendingChunk.all(lastKey, PENDING_CHUNK)
+      exhausted = chunk.length < PENDING_CHUNK
+      lastKey = chunk.at(-1)?.key ?? lastKey
+      buffered = chunk.reverse()
+    }
+    return buffered.pop()
+  }
+  const isReferenced = sqlite.prepare<[string], { one: number }>(
+    'SELECT 1 AS one FROM delivery_photos WHERE sha256 = ? LIMIT 1',
+  )
+  const isPending = sqlite.prepare<[string], { one: number }>(
+    "SELECT 1 AS one FROM delivery_photos WHERE sha256 = ? AND state = 'pending' LIMIT 1",
+  )
   const markStored = sqlite.prepare(
     `UPDATE delivery_photos SET state = 'stored', failure_reason = NULL, has_thumbnail = ?,
        display_error = ? WHERE sha256 = ?`,
-  )
-  const referenced = sqlite.prepare<[], { sha256: string }>(
-    'SELECT DISTINCT sha256 FROM delivery_photos',
   )
   const markFailed = sqlite.prepare(
     "UPDATE delivery_photos SET state = 'failed', failure_reason = ?, attempts = attempts + 1 WHERE id = ? AND sha256 = ?",
@@ -75,9 +99,8 @@ export async function downloadPendingPhotos(options: {
     downloaded: 0,
     failed: 0,
     undisplayable: 0,
-    pending: pending.length,
+    pending: pendingTotal,
   }
-  let next = 0
   let fatal: unknown = null
 
   async function keep(photo: PendingPhoto): Promise<void> {
@@ -164,8 +187,8 @@ export async function downloadPendingPhotos(options: {
   const inFlight = new Map<string, Promise<void>>()
 
   async function worker(): Promise<void> {
-    while (fatal === null && next < pending.length && !options.signal?.aborted) {
-      const photo = pending[next++]
+    while (fatal === null && !options.signal?.aborted) {
+      const photo = nextPending()
       if (!photo) return
       for (let busy = inFlight.get(photo.sha256); busy; busy = inFlight.get(photo.sha256)) {
         await busy
@@ -197,8 +220,10 @@ export async function downloadPendingPhotos(options: {
       } finally {
         inFlight.delete(photo.sha256)
       }
-      progress.pending =
-        pending.length - progress.downloaded - progress.failed - progress.undisplayable
+      progress.pending = Math.max(
+        0,
+        pendingTotal - progress.downloaded - progress.failed - progress.undisplayable,
+      )
       options.onProgress?.({ ...progress })
     }
   }
@@ -206,8 +231,8 @@ export async function downloadPendingPhotos(options: {
   // Nothing is being downloaded or thumbnailed yet: clear what an interrupted run left.
   await removeStrayFiles(
     dataDir,
-    new Set(referenced.all().map((r) => r.sha256)),
-    new Set(pending.map((p) => p.sha256)),
+    (sha256) => isReferenced.get(sha256) !== undefined,
+    (sha256) => isPending.get(sha256) !== undefined,
   )
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, () => worker()))
   if (fatal !== null) throw fatal

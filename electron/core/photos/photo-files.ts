@@ -119,26 +119,26 @@ export async function removePhotoFiles(dataDir: string, sha256s: readonly string
  */
 export async function removeStrayFiles(
   dataDir: string,
-  referenced: ReadonlySet<string>,
-  resumable: ReadonlySet<string>,
+  isReferenced: (sha256: string) => boolean,
+  isResumable: (sha256: string) => boolean,
 ): Promise<void> {
   const root = photosDir(dataDir)
   const stray: string[] = []
   for (const dir of await listDir(root)) {
     if (!/^[0-9a-f]{2}$/.test(dir)) continue
     for (const name of await listDir(join(root, dir))) {
-      if (!referenced.has(name)) stray.push(join(root, dir, name))
+      if (!isReferenced(name)) stray.push(join(root, dir, name))
     }
   }
   for (const dir of await listDir(join(root, 'thumbnails'))) {
     for (const name of await listDir(join(root, 'thumbnails', dir))) {
-      if (!(name.endsWith('.webp') && referenced.has(name.slice(0, -'.webp'.length)))) {
+      if (!(name.endsWith('.webp') && isReferenced(name.slice(0, -'.webp'.length)))) {
         stray.push(join(root, 'thumbnails', dir, name))
       }
     }
   }
   for (const name of await listDir(join(root, 'partial'))) {
-    if (!resumable.has(name.replace(/\.part$/, ''))) stray.push(join(root, 'partial', name))
+    if (!isResumable(name.replace(/\.part$/, ''))) stray.push(join(root, 'partial', name))
   }
   await Promise.all(stray.map((path) => rm(path, { force: true }).catch(() => undefined)))
 }
