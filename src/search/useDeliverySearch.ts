@@ -4,7 +4,6 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SearchResult } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
 
-export const SEARCH_DEBOUNCE_MS = 150
 export const SEARCH_LIMIT = 50
 
 export type SearchState = {
@@ -49,11 +48,21 @@ export function useDeliverySearch(refreshKey: string): DeliverySearch {
   // Every request gets a number; only the newest one may write its answer, so a slow answer to
   // "smi" can never replace the answer to "smith".
   const latestRequest = useRef(0)
-  const debounceTimer = useRef<number | undefined>(undefined)
+  // Each keystroke searches at once (a search takes a few milliseconds, see
+  // core/search/search-deliveries.ts); while one is in flight, only the newest query waits for
+  // it, so fast typing never queues a search per key.
+  const inFlight = useRef(false)
+  const waiting = useRef<{ query: string; quiet: boolean } | null>(null)
   const latestQuery = useRef('')
   const latestAwayOnly = useRef(false)
 
-  const search = useCallback((query: string, quiet: boolean) => {
+  const search = useCallback(function start(query: string, quiet: boolean): void {
+    if (inFlight.current) {
+      // Superseded: whatever is in flight must not show its answer (see below).
+      ++latestRequest.current
+      waiting.current = { query, quiet }
+      return
+    }
     const request = ++latestRequest.current
     const trimmed = query.trim()
     const awayOnly = latestAwayOnly.current
@@ -72,45 +81,50 @@ export function useDeliverySearch(refreshKey: string): DeliverySearch {
     const arg = awayOnly
       ? { query: trimmed, limit: SEARCH_LIMIT, awayFromAddress: true }
       : { query: trimmed, limit: SEARCH_LIMIT }
-    api.searchDeliveries(arg).then(
-      (results) => {
-        if (request !== latestRequest.current) return
-        setState((s) => {
-          const previouslySelected =
-            s.resultQuery === trimmed && s.resultAwayOnly === awayOnly
-              ? s.results?.[s.selectedIndex]?.deliveryId
-              : undefined
-          const kept = previouslySelected
-            ? results.findIndex((r) => r.deliveryId === previouslySelected)
-            : -1
-          return {
-            ...s,
-            resultQuery: trimmed,
-            resultAwayOnly: awayOnly,
-            results,
-            loading: false,
-            error: null,
-            selectedIndex: Math.max(0, kept),
-          }
-        })
-      },
-      (error: unknown) => {
-        if (request !== latestRequest.current) return
-        setState((s) => ({ ...s, loading: false, error: userMessage(error) }))
-      },
-    )
+    inFlight.current = true
+    const next = () => {
+      inFlight.current = false
+      const then = waiting.current
+      waiting.current = null
+      if (then) start(then.query, then.quiet)
+    }
+    api
+      .searchDeliveries(arg)
+      .finally(next)
+      .then(
+        (results) => {
+          if (request !== latestRequest.current) return
+          setState((s) => {
+            const previouslySelected =
+              s.resultQuery === trimmed && s.resultAwayOnly === awayOnly
+                ? s.results?.[s.selectedIndex]?.deliveryId
+                : undefined
+            const kept = previouslySelected
+              ? results.findIndex((r) => r.deliveryId === previouslySelected)
+              : -1
+            return {
+              ...s,
+              resultQuery: trimmed,
+              resultAwayOnly: awayOnly,
+              results,
+              loading: false,
+              error: null,
+              selectedIndex: Math.max(0, kept),
+            }
+          })
+        },
+        (error: unknown) => {
+          if (request !== latestRequest.current) return
+          setState((s) => ({ ...s, loading: false, error: userMessage(error) }))
+        },
+      )
   }, [])
 
   const setQuery = useCallback(
     (query: string) => {
       latestQuery.current = query
       setState((s) => ({ ...s, query }))
-      window.clearTimeout(debounceTimer.current)
-      if (!query.trim() && !latestAwayOnly.current) {
-        search(query, false)
-        return
-      }
-      debounceTimer.current = window.setTimeout(() => search(query, false), SEARCH_DEBOUNCE_MS)
+      search(query, false)
     },
     [search],
   )
@@ -119,7 +133,6 @@ export function useDeliverySearch(refreshKey: string): DeliverySearch {
     (awayOnly: boolean) => {
       latestAwayOnly.current = awayOnly
       setState((s) => ({ ...s, awayOnly }))
-      window.clearTimeout(debounceTimer.current)
       search(latestQuery.current, false)
     },
     [search],
@@ -146,8 +159,6 @@ export function useDeliverySearch(refreshKey: string): DeliverySearch {
     seenRefreshKey.current = refreshKey
     if (latestQuery.current.trim() || latestAwayOnly.current) search(latestQuery.current, true)
   }, [refreshKey, search])
-
-  useEffect(() => () => window.clearTimeout(debounceTimer.current), [])
 
   return { ...state, setQuery, setAwayOnly, retry, moveSelection, select }
 }
