@@ -73,10 +73,11 @@ export class SyncEngine {
       writeState: sqlite.prepare<[string, string]>(
         'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ),
+      // Kept by triggers (migration 006): counting a million rows here would hold the UI.
       counts: sqlite.prepare<[], { deliveries: number; photos: number; withheld: number }>(`SELECT
-        (SELECT count(*) FROM deliveries) AS deliveries,
-        (SELECT count(*) FROM delivery_photos WHERE state = 'stored') AS photos,
-        (SELECT count(*) FROM deliveries WHERE photo_withheld IS NOT NULL) AS withheld`),
+        (SELECT n FROM row_counts WHERE name = 'deliveries') AS deliveries,
+        (SELECT n FROM row_counts WHERE name = 'stored_photos') AS photos,
+        (SELECT n FROM row_counts WHERE name = 'withheld_deliveries') AS withheld`),
       startRun: sqlite.prepare<[string]>('INSERT INTO sync_runs (started_at) VALUES (?)'),
       finishRun: sqlite.prepare<[string, string, string | null, string | null, number]>(
         'UPDATE sync_runs SET finished_at = ?, outcome = ?, error = ?, summary_json = ? WHERE id = ?',

@@ -4,6 +4,7 @@ import * as caseWork002 from './002-case-work.ts'
 import * as reports003 from './003-reports.ts'
 import * as privacy004 from './004-privacy.ts'
 import * as fastSearch005 from './005-fast-search.ts'
+import * as rowCounts006 from './006-row-counts.ts'
 
 /** Every schema change, in order. Names sort in the order they must run; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003-reports': reports003,
   '004-privacy': privacy004,
   '005-fast-search': fastSearch005,
+  '006-row-counts': rowCounts006,
 }

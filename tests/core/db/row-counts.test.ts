@@ -1,0 +1,56 @@
+// The status bar's counts are kept by triggers; whatever the writes, they equal a real count.
+import { afterAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../../electron/core/db/open-database.ts'
+import { createDeliveryStore } from '../../../electron/core/deliveries/store-deliveries.ts'
+import { eraseLocalData } from '../../../electron/core/privacy/erase-local-data.ts'
+import { makeDelivery, tempDir } from '../fixtures/deliveries.ts'
+
+describe('row counts', () => {
+  const temp = tempDir()
+  afterAll(() => temp.remove())
+
+  it('follow inserts, updates, withholding, stored photos, deletes and an erase', async () => {
+    const local = await openDatabase(temp.dir)
+    const { sqlite } = local
+    const kept = () =>
+      Object.fromEntries(
+        sqlite
+          .prepare<[], { name: string; n: number }>('SELECT name, n FROM row_counts')
+          .all()
+          .map((r) => [r.name, r.n]),
+      )
+    const real = () => ({
+      deliveries: sqlite.prepare('SELECT count(*) FROM deliveries').pluck().get(),
+      stored_photos: sqlite
+        .prepare("SELECT count(*) FROM delivery_photos WHERE state = 'stored'")
+        .pluck()
+        .get(),
+      withheld_deliveries: sqlite
+        .prepare('SELECT count(*) FROM deliveries WHERE photo_withheld IS NOT NULL')
+        .pluck()
+        .get(),
+    })
+    const store = createDeliveryStore(sqlite)
+    store.applyItems(
+      Array.from({ length: 30 }, (_, i) =>
+        makeDelivery(`d${i}`, i % 5 === 0 ? { photoWithheld: 'customer_opted_out' } : {}),
+      ),
+    )
+    sqlite.prepare("UPDATE delivery_photos SET state = 'stored' WHERE delivery_id < 'd2'").run()
+    expect(kept()).toEqual(real())
+    expect(kept()).toMatchObject({ deliveries: 30, withheld_deliveries: 6 })
+
+    store.applyItems([
+      makeDelivery('d1', { version: 2, photoWithheld: 'gift_or_registry' }),
+      makeDelivery('d5', { version: 2 }),
+      { id: 'd3', version: 2, updatedAt: '2026-11-21T10:00:00Z', deleted: true },
+    ])
+    sqlite.prepare("UPDATE delivery_photos SET state = 'failed' WHERE delivery_id = 'd10'").run()
+    expect(kept()).toEqual(real())
+    expect(kept().deliveries).toBe(29)
+
+    await eraseLocalData({ sqlite, dataDir: temp.dir, actorId: null, discardedUnsent: 0 })
+    expect(kept()).toEqual({ deliveries: 0, stored_photos: 0, withheld_deliveries: 0 })
+    await local.close()
+  })
+})
