@@ -126,10 +126,7 @@ export function createCaseDesk(options: {
 
   return {
     handlers,
-    casesOf: (deliveryId: string) =>
-      views
-        .list({ sort: 'newest', limit: 50 }, context())
-        .filter((c) => c.deliveryId === deliveryId),
+    casesOf: (deliveryId: string) => views.ofDelivery(deliveryId, context()),
     repeatClaimsOf: (deliveryId: string) => views.repeatClaims(deliveryId),
   }
 }

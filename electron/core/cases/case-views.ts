@@ -47,6 +47,16 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
   const localIds = sqlite.prepare<[], { case_id: string }>(
     "SELECT DISTINCT case_id FROM case_events WHERE state IN ('pending', 'conflict', 'failed')",
   )
+  const serverIdsOf = sqlite
+    .prepare<[string], string>('SELECT id FROM cases WHERE delivery_id = ?')
+    .pluck()
+  const localIdsOf = sqlite
+    .prepare<[string], string>(
+      `SELECT DISTINCT case_id FROM case_events WHERE type = 'opened'
+         AND state IN ('pending', 'conflict', 'failed')
+         AND json_extract(body_json, '$.deliveryId') = ?`,
+    )
+    .pluck()
   const conflictCount = sqlite.prepare<[], { n: number }>(
     "SELECT count(*) AS n FROM case_events WHERE state = 'conflict'",
   )
@@ -259,6 +269,17 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
       items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
       if (arg.sort === 'newest') items.reverse()
       return items.slice(0, arg.limit)
+    },
+
+    /** The cases on one delivery, newest first: what its screen lists. */
+    ofDelivery(deliveryId: string, ctx: CaseViewContext): CaseListItem[] {
+      const ids = new Set([...serverIdsOf.all(deliveryId), ...localIdsOf.all(deliveryId)])
+      const items: CaseListItem[] = []
+      for (const id of ids) {
+        const p = reader.project(id)
+        if (p.state?.deliveryId === deliveryId) items.push(listItem(id, p, p.state, ctx))
+      }
+      return items.sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0))
     },
 
     counts(ctx: CaseViewContext) {

@@ -70,6 +70,12 @@ beforeAll(async () => {
     delivery('d140', { customer: 'C9', address: A3, driver: 'D9' }, 140),
     delivery('d155', { customer: 'C9', address: A3, driver: 'D9' }, 155),
     delivery('d165', { customer: 'C9', address: A3, driver: 'D9' }, 165),
+    // Shares nothing: its many recent cases only push the others out of any "newest" list.
+    delivery('dBusy', {
+      customer: 'C99',
+      address: { line1: '1 Far Way', postalCode: '98199' },
+      driver: 'D99',
+    }),
   )
   server.cases.append(
     makeCase(1, 'dT', opened(2)), // on the delivery itself: never a repeat
@@ -83,6 +89,7 @@ beforeAll(async () => {
     makeCase(9, 'dG', opened(3)), // nothing shared
     makeCase(10, 'dH', opened(7)),
     tombstone(makeCase(10, 'dH').id, 2), // deleted upstream: gone
+    ...Array.from({ length: 55 }, (_, i) => makeCase(100 + i, 'dBusy', opened(1))),
   )
   desk = await startConsole(server.url, { dataDir: dirs.make() })
   await desk.h.signIn({ username: TEST_ACCOUNT.username, password: TEST_ACCOUNT.password })
@@ -108,6 +115,13 @@ describe('repeat claims', () => {
       address: { key: '98115|9 birch lane', count: 3 }, // dE twice, dF
       driver: { id: 'D9', count: 0 },
     })
+  })
+
+  it("lists a delivery's own cases however many newer cases there are elsewhere", async () => {
+    expect((await desk.h.getDelivery({ id: 'dD' }))!.cases.map((c) => c.id)).toEqual([
+      makeCase(5, 'dD').id,
+    ])
+    expect((await desk.h.getDelivery({ id: 'dBusy' }))!.cases).toHaveLength(55)
   })
 
   it('counts a case opened here that the service does not have yet', async () => {
