@@ -57,6 +57,23 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
          AND json_extract(body_json, '$.deliveryId') = ?`,
     )
     .pluck()
+  // Cases of the last 90 days (synced, or opened here and not sent yet) on deliveries sharing a
+  // fact with this one. The planner picks cases-first or deliveries-first from its statistics.
+  const repeatCount = (column: string): RepeatCount =>
+    sqlite.prepare(
+      `SELECT count(*) AS n FROM (
+           SELECT c.id, c.delivery_id FROM cases c WHERE c.opened_at >= ?
+           UNION
+           SELECT e.case_id, json_extract(e.body_json, '$.deliveryId') FROM case_events e
+             WHERE e.type = 'opened' AND e.state = 'pending' AND e.created_at >= ?
+         ) k JOIN deliveries d ON d.id = k.delivery_id
+         WHERE ${column} = ? AND d.id != ? AND ? != '' AND ? != ''`,
+    )
+  const repeatCounts = {
+    customer: repeatCount('d.customer_id'),
+    address: repeatCount("d.postal_code || '|' || lower(d.address_line1)"),
+    driver: repeatCount('d.driver_id'),
+  }
   const conflictCount = sqlite.prepare<[], { n: number }>(
     "SELECT count(*) AS n FROM case_events WHERE state = 'conflict'",
   )
@@ -308,29 +325,21 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
         driver: { id: '', count: 0 },
       }
       if (!facts) return empty
-      const count = (column: string, value: string) =>
-        sqlite
-          .prepare<[string, string, string, string, string, string], { n: number }>(
-            `SELECT count(*) AS n FROM (
-                 SELECT c.id, c.delivery_id FROM cases c WHERE c.opened_at >= ?
-                 UNION
-                 SELECT e.case_id, json_extract(e.body_json, '$.deliveryId') FROM case_events e
-                   WHERE e.type = 'opened' AND e.state = 'pending' AND e.created_at >= ?
-               ) k JOIN deliveries d ON d.id = k.delivery_id
-               WHERE ${column} = ? AND d.id != ? AND ? != '' AND ? != ''`,
-          )
-          .get(since, since, value, deliveryId, value, value)?.n ?? 0
+      const count = (statement: RepeatCount, value: string) =>
+        statement.get(since, since, value, deliveryId, value, value)?.n ?? 0
       return {
-        customer: { id: facts.customer_id, count: count('d.customer_id', facts.customer_id) },
-        address: {
-          key: facts.address_key,
-          count: count("d.postal_code || '|' || lower(d.address_line1)", facts.address_key),
-        },
-        driver: { id: facts.driver_id, count: count('d.driver_id', facts.driver_id) },
+        customer: { id: facts.customer_id, count: count(repeatCounts.customer, facts.customer_id) },
+        address: { key: facts.address_key, count: count(repeatCounts.address, facts.address_key) },
+        driver: { id: facts.driver_id, count: count(repeatCounts.driver, facts.driver_id) },
       }
     },
   }
 }
+
+type RepeatCount = BetterSqlite3.Statement<
+  [string, string, string, string, string, string],
+  { n: number }
+>
 
 function entry(
   id: string,
