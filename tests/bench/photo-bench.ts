@@ -32,6 +32,7 @@ export async function photoBench(
       const result = await runWorker<PhotoRunResult>('photo-run', {
         url: demo.url,
         expected: info.photos,
+        thumbnailsAlone: config.photos.thumbnailsAlone,
       })
       results.push(result)
       console.log(
@@ -67,7 +68,7 @@ export async function photoBench(
     },
   ]
   const notes = [
-    `Photos: the demo service (seed ${config.seed}, ${worldDeliveries.toLocaleString('en-US')} deliveries) has every photo ready before the runs start (this time ${info.rendered} rendered, ${info.readFromDisk} read back from its cache in ${photoCacheDir}), so the runs measure our client, not the demo's renderer. Each run is a fresh cache: records synced first, untimed; then the timed photo step (downloadPendingPhotos, concurrency 4). For the diagnosis, making the same thumbnails again from the stored files, same concurrency: ${results.map((r) => formatValue(r.thumbnailsAlone.photos / r.thumbnailsAlone.seconds, 'photos/s')).join(', ')}.`,
+    `Photos: the demo service (seed ${config.seed}, ${worldDeliveries.toLocaleString('en-US')} deliveries) has every photo ready before the runs start (this time ${info.rendered} rendered, ${info.readFromDisk} read back from its cache in ${photoCacheDir}), so the runs measure our client, not the demo's renderer. Each run is a fresh cache: records synced first, untimed; then the timed photo step (downloadPendingPhotos, concurrency 4). For the diagnosis, making ${config.photos.thumbnailsAlone} of the thumbnails again from the stored files, same concurrency: ${results.map((r) => formatValue(r.thumbnailsAlone.photos / r.thumbnailsAlone.seconds, 'photos/s')).join(', ')}.`,
   ]
   return { rows, notes }
 }

@@ -1,5 +1,5 @@
 // The results table: one row per figure, printed for the terminal and as Markdown for the README.
-import type { MachineInfo, Summary } from './measure.ts'
+import { summarize, type MachineInfo, type Summary } from './measure.ts'
 
 export type Unit = 'records/s' | 'photos/s' | 'ms' | 'MB' | 'KB'
 
@@ -52,15 +52,15 @@ export function formatValue(value: number, unit: Unit): string {
   }
 }
 
-/** Rates: from per-run item counts and seconds, with p95/max on the slow side. */
+/** Rates from per-run item counts and seconds; p95 and max on the slow side (see ResultRow). */
 export function rateFigures(runs: ReadonlyArray<{ items: number; seconds: number }>): {
   median: number
   p95: number
   max: number
 } {
-  const rates = runs.map((run) => run.items / run.seconds).sort((a, b) => b - a)
-  const rank = (p: number) => rates[Math.max(0, Math.ceil((p / 100) * rates.length) - 1)]!
-  return { median: rank(50), p95: rank(95), max: rates[rates.length - 1]! }
+  // Summarised as time per item, where "high" is the bad side, then turned back into rates.
+  const perItem = summarize(runs.map((run) => run.seconds / run.items))
+  return { median: 1 / perItem.median, p95: 1 / perItem.p95, max: 1 / perItem.max }
 }
 
 function cells(row: ResultRow): string[] {
