@@ -24,6 +24,8 @@ export interface OpenRunArgs {
 export interface OpenRunResult {
   handler: Summary
   bare: Summary
+  /** The bare reads one by one (medians and maxima), to see where the time goes. */
+  bareParts: Record<string, Summary>
   /** How many of the sampled deliveries have a case, photos. */
   sampled: { deliveries: number; withCases: number; withPhotos: number }
   /** Calls the UI polls every few seconds on every screen, timed for the diagnosis. */
@@ -115,15 +117,24 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
     `SELECT customer_id, postal_code || '|' || lower(address_line1) AS address_key, driver_id
      FROM deliveries WHERE id = ?`,
   )
+  const parts = new Map<string, number[]>()
+  const part = <T>(name: string, read: () => T): T => {
+    const started = performance.now()
+    const value = read()
+    const list = parts.get(name) ?? []
+    list.push(performance.now() - started)
+    parts.set(name, list)
+    return value
+  }
   const bareOpen = (id: string) => {
-    const row = delivery.get(id)
-    const list = row?.photo_withheld === null ? photos.all(id) : []
+    const row = part('delivery row', () => delivery.get(id))
+    const list = part('photos', () => (row?.photo_withheld === null ? photos.all(id) : []))
     const since = new Date(Date.now() - REPEAT_WINDOW_DAYS * 86_400_000).toISOString()
-    const f = facts.get(id)!
-    const counts = repeats.map(
-      ([key, statement]) => statement.get(since, since, f[key], id, f[key], f[key])?.n,
+    const f = part('repeat facts', () => facts.get(id)!)
+    const counts = repeats.map(([key, statement]) =>
+      part(`repeat ${key}`, () => statement.get(since, since, f[key], id, f[key], f[key])?.n),
     )
-    return [row, list, cases.all(id), counts]
+    return [row, list, part('cases', () => cases.all(id)), counts]
   }
   const handlerOpen = async (id: string) => {
     if ((await call('getDelivery', { id })) === null) throw new Error(`no delivery ${id}`)
@@ -133,6 +144,7 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
     await handlerOpen(id)
     bareOpen(id)
   }
+  parts.clear()
   const handlerMs: number[] = []
   const bareMs: number[] = []
   for (let round = 0; round < args.rounds; round++) {
@@ -174,6 +186,7 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
   return {
     handler: summarize(handlerMs),
     bare: summarize(bareMs),
+    bareParts: Object.fromEntries([...parts].map(([name, times]) => [name, summarize(times)])),
     sampled: {
       deliveries: sample.length,
       withCases: sample.filter((id) => caseIds.includes(id)).length,
