@@ -33,6 +33,8 @@ export interface BenchReport {
   startedAt: string
   durationSeconds: number
   machine: MachineInfo
+  /** The machine's 1, 5 and 15-minute load averages at the start and the end of the run. */
+  load: { start: number[]; end: number[] }
   rows: ResultRow[]
   /** What a reader needs to read the figures right: data, caches reused, diagnoses. */
   notes: string[]
@@ -100,7 +102,7 @@ const escapeCell = (text: string) => text.replaceAll('|', '\\|')
 export function markdownReport(report: BenchReport): string {
   const { machine } = report
   const lines = [
-    `Measured with \`npm run bench\`${report.mode === 'quick' ? ' -- --quick (development sizes, not the published figures)' : ''} on ${machine.cpuModel} (${machine.cores} cores, ${machine.totalMemoryGB} GB), Node ${machine.node}, ${machine.platform}; ${report.startedAt.slice(0, 10)}; the whole run took ${formatDuration(report.durationSeconds)}.`,
+    `Measured with \`npm run bench\`${report.mode === 'quick' ? ' -- --quick (development sizes, not the published figures)' : ''} on ${machine.cpuModel} (${machine.cores} cores, ${machine.totalMemoryGB} GB), Node ${machine.node}, ${machine.platform}; ${report.startedAt.slice(0, 10)}; the whole run took ${formatDuration(report.durationSeconds)}; load average ${formatLoad(report.load.start)} at the start, ${formatLoad(report.load.end)} at the end.`,
     '',
     `| ${HEADER.join(' | ')} |`,
     `|${HEADER.map(() => '---').join('|')}|`,
@@ -112,6 +114,8 @@ export function markdownReport(report: BenchReport): string {
   ]
   return `${lines.join('\n')}\n`
 }
+
+const formatLoad = (load: number[]) => load.map((n) => n.toFixed(1)).join('/')
 
 export function formatDuration(seconds: number): string {
   const m = Math.floor(seconds / 60)

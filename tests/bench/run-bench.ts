@@ -4,6 +4,7 @@
 // bench-results.json and bench-results.md at the repository root.
 import { spawnSync } from 'node:child_process'
 import { rmSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import BetterSqlite3 from 'better-sqlite3'
@@ -46,6 +47,7 @@ const wanted = (stage: Stage) => !only || only.includes(stage)
 
 const config = benchConfig(values.quick)
 const machine = machineInfo()
+const startLoad = loadavg()
 const startedAt = new Date()
 const started = performance.now()
 const rows: ResultRow[] = []
@@ -54,7 +56,7 @@ const stageTimes: string[] = []
 const failures: string[] = []
 
 console.log(
-  `Porchlight bench (${config.quick ? 'quick: development sizes' : 'full sizes'}) on ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}`,
+  `Porchlight bench (${config.quick ? 'quick: development sizes' : 'full sizes'}) on ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}; load average ${startLoad.map((n) => n.toFixed(1)).join('/')}`,
 )
 
 async function stage(
@@ -139,6 +141,7 @@ const report: BenchReport = {
   startedAt: startedAt.toISOString(),
   durationSeconds,
   machine,
+  load: { start: startLoad, end: loadavg() },
   rows,
   notes,
 }
