@@ -41,6 +41,11 @@ export interface DemoServiceOptions {
    * them ready. Default false; the app's built-in demo should turn it on, tests leave it off.
    */
   warmPhotoCache?: boolean
+  /**
+   * Default true. False serves stand-in photo hashes and renders nothing, for measuring the
+   * record path alone (see DemoWorldOptions.renderPhotos); photo downloads then fail verification.
+   */
+  renderPhotos?: boolean
   /** Where unexpected failures are reported; default console.error. */
   log?: (message: string, error?: unknown) => void
 }
@@ -64,11 +69,13 @@ const OptionsSchema = z.object({
   host: z.literal('127.0.0.1').optional(),
   port: z.number().int().min(0).max(65535).optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
-  deliveries: z.number().int().min(1).max(100_000).optional(),
+  // A million, so `npm run bench` can serve the sizes it measures (200k ingest).
+  deliveries: z.number().int().min(1).max(1_000_000).optional(),
   anchor: z.date().optional(),
   photoCacheDir: z.string().min(1).optional(),
   pageLimitDefault: z.number().int().min(1).max(1000).optional(),
   warmPhotoCache: z.boolean().optional(),
+  renderPhotos: z.boolean().optional(),
 })
 
 const MAX_REQUEST_RECORDS = 10_000
@@ -104,6 +111,7 @@ export async function startDemoService(options: DemoServiceOptions = {}): Promis
     deliveries,
     anchor,
     photoCacheDir,
+    renderPhotos: parsed.data.renderPhotos ?? true,
     onBackgroundError: log,
   })
   await world.prepare()

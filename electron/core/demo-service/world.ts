@@ -1,6 +1,7 @@
 // The demo world as it stands: deliveries, cases, their change logs, the photos and what clients
 // reported back. The HTTP server reads and changes it; tests reach in through the same methods to
 // look at records or to change them behind a client's back.
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import type {
@@ -43,6 +44,13 @@ export interface DemoWorldOptions {
    * threads, which file reads and writes share, so one thread is always left for those.
    */
   photoConcurrency?: number
+  /**
+   * Default true. False renders nothing: photo records carry a stand-in sha256 and size derived
+   * from the photo id (see standInPhotoFile), so a client that downloads them finds a mismatch.
+   * For measuring the record path alone (`npm run bench`): 200k deliveries have about 250k
+   * photos, which take close to an hour to render on a 2-core laptop.
+   */
+  renderPhotos?: boolean
   /** The server clock, for updatedAt of changes made while running. */
   now?: () => number
   onBackgroundError?: (message: string, error: unknown) => void
@@ -74,6 +82,7 @@ export class DemoWorld {
   readonly photos: PhotoCache
 
   readonly #now: () => number
+  readonly #renderPhotos: boolean
   readonly #deliveries = new Map<string, DeliveryDraftItem>()
   readonly #cases = new Map<string, StoredCase>()
   readonly #logs: Record<SyncStream, ChangeLog> = {
@@ -93,12 +102,15 @@ export class DemoWorld {
     this.size = options.deliveries
     this.anchor = new Date(options.anchor.getTime())
     this.#now = options.now ?? Date.now
+    this.#renderPhotos = options.renderPhotos ?? true
     this.fingerprint = hashSeed(
       'fingerprint',
       options.seed,
       options.deliveries,
       this.anchor.toISOString(),
       GENERATOR_VERSION,
+      // A cursor from a world of stand-in hashes must not resume on one with the real ones.
+      ...(this.#renderPhotos ? [] : ['stand-in photos']),
     ).toString(36)
 
     const generated = generateWorld({
@@ -138,6 +150,7 @@ export class DemoWorld {
    * most of them ready. Ends by itself, or when the world closes.
    */
   warmPhotoCache(): Promise<void> {
+    if (!this.#renderPhotos) return Promise.resolve()
     return this.photos.warm(photoIdsOf(this.#inSyncOrder()))
   }
 
@@ -163,14 +176,14 @@ export class DemoWorld {
   /** Every delivery as the sync endpoint serves it. Renders any photo not rendered yet. */
   async deliveries(): Promise<DeliveryItem[]> {
     const drafts = this.deliveryDrafts()
-    await this.photos.ensureAll(photoIdsOf(drafts))
+    await this.#ensurePhotos(drafts)
     return drafts.map((draft) => this.#toWire(draft))
   }
 
   async delivery(id: string): Promise<DeliveryItem | null> {
     const draft = this.#deliveries.get(id)
     if (!draft) return null
-    await this.photos.ensureAll(photoIdsOf([draft]))
+    await this.#ensurePhotos([draft])
     return this.#toWire(draft)
   }
 
@@ -257,8 +270,8 @@ export class DemoWorld {
     // Snapshot now: records are replaced, never mutated, so a change made while the photos
     // render shows up on a later page instead of half in this one.
     const drafts = ids.map((id) => this.#deliveries.get(id) as DeliveryDraftItem)
-    await this.photos.ensureAll(photoIdsOf(drafts))
-    if (hasMore) {
+    await this.#ensurePhotos(drafts)
+    if (hasMore && this.#renderPhotos) {
       const next = log.page(nextSeq, limit).ids.map((id) => this.#deliveries.get(id))
       this.photos.prefetch(photoIdsOf(next.filter((d): d is DeliveryDraftItem => d !== undefined)))
     }
@@ -436,6 +449,10 @@ export class DemoWorld {
     return items
   }
 
+  async #ensurePhotos(drafts: ReadonlyArray<DeliveryDraftItem>): Promise<void> {
+    if (this.#renderPhotos) await this.photos.ensureAll(photoIdsOf(drafts))
+  }
+
   #liveDelivery(id: string): DeliveryDraft {
     const current = this.#deliveries.get(id)
     if (!current || current.deleted) throw new Error(`No live delivery ${id} in the demo world`)
@@ -456,7 +473,7 @@ export class DemoWorld {
   #toWire(draft: DeliveryDraftItem): DeliveryItem {
     if (draft.deleted) return draft
     const photos: Photo[] = draft.photos.map((photo) => {
-      const file = this.photos.known(photo.id)
+      const file = this.#renderPhotos ? this.photos.known(photo.id) : standInPhotoFile(photo.id)
       if (!file) throw new Error(`Photo ${photo.id} was not rendered before serving its record`)
       return {
         id: photo.id,
@@ -516,6 +533,15 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child)
   }
   return value
+}
+
+/**
+ * What a world that renders nothing says about a photo: a sha256 no real file has, and a size in
+ * the range of the rendered JPEGs (22-62 kB), both fixed by the id.
+ */
+export function standInPhotoFile(photoId: string): { sha256: string; bytes: number } {
+  const sha256 = createHash('sha256').update(`stand-in photo ${photoId}`).digest('hex')
+  return { sha256, bytes: 22_000 + (Number.parseInt(sha256.slice(0, 8), 16) % 40_000) }
 }
 
 function photoIdsOf(drafts: ReadonlyArray<DeliveryDraftItem>): string[] {

@@ -1,0 +1,83 @@
+// Sizes, seeds and repetitions of one bench run. The default is the issue's full sizes; --quick
+// shrinks everything for development (its figures are not the published ones).
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface BenchConfig {
+  quick: boolean
+  /** Seed of the demo worlds; the search cache's worlds are seed, seed + 1, … */
+  seed: number
+  /**
+   * The worlds' "today": the first day of the current month (UTC). Case dates then stay inside
+   * the 90-day repeat-claim window as they do in use, and the cached 1M database is reused for a
+   * month before the dates move on.
+   */
+  anchor: Date
+  /** Where the cached search database and the demo photos are kept between runs. */
+  cacheRoot: string
+  ingest: {
+    deliveries: number
+    runs: number
+    /**
+     * After the second run, no further run starts that would end past this (at the app's
+     * target rate a run takes seconds; far below it, three runs would blow the 15 minutes).
+     */
+    budgetSeconds: number
+  }
+  search: {
+    /** Deliveries in the cached database (search, open delivery and UI). */
+    deliveries: number
+    /** The demo generator's worlds are made in chunks this size (one world of 1M needs ~6 GB). */
+    chunk: number
+    queriesPerKind: number
+    rounds: number
+    /** The LIKE scan reads every row, so it runs on the first few queries of each kind only. */
+    likeQueriesPerKind: number
+  }
+  open: { deliveries: number; rounds: number }
+  photos: {
+    worldDeliveries: number
+    runs: number
+    /** Thumbnails made again on their own, for the diagnosis. */
+    thumbnailsAlone: number
+  }
+  ui: { queriesPerKind: number }
+}
+
+export function benchConfig(quick: boolean): BenchConfig {
+  const now = new Date()
+  const anchor = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1))
+  const common = { quick, seed: 8, anchor, cacheRoot: join(tmpdir(), 'porchlight-bench') }
+  if (quick) {
+    return {
+      ...common,
+      ingest: { deliveries: 20_000, runs: 2, budgetSeconds: 120 },
+      search: {
+        deliveries: 100_000,
+        chunk: 100_000,
+        queriesPerKind: 40,
+        rounds: 2,
+        likeQueriesPerKind: 4,
+      },
+      open: { deliveries: 60, rounds: 2 },
+      // About 320 photos (the exact count is printed).
+      photos: { worldDeliveries: 260, runs: 2, thumbnailsAlone: 100 },
+      ui: { queriesPerKind: 3 },
+    }
+  }
+  return {
+    ...common,
+    ingest: { deliveries: 200_000, runs: 3, budgetSeconds: 360 },
+    search: {
+      deliveries: 1_000_000,
+      chunk: 200_000,
+      queriesPerKind: 200,
+      rounds: 3,
+      likeQueriesPerKind: 10,
+    },
+    open: { deliveries: 200, rounds: 3 },
+    // About 2,000 photos: 1.24 a delivery on average (the exact count is printed).
+    photos: { worldDeliveries: 1_620, runs: 3, thumbnailsAlone: 200 },
+    ui: { queriesPerKind: 20 },
+  }
+}

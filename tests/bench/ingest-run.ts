@@ -1,0 +1,156 @@
+// One ingest run, in a process of its own: the app's SyncEngine pulls every delivery (and the
+// cases) from the demo service into an empty cache, with the event loop and RSS watched. The
+// engine has no switch to skip photos, so the run ends at its beforePhotos hook: the records
+// and search index are stored by then, and stopping the engine there leaves the photo step with
+// nothing to do. Then, in the same process, the baseline writes the very same rows with plain
+// INSERTs in one transaction.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type BetterSqlite3 from 'better-sqlite3'
+import type { Logger } from '../../electron/core/app/types.ts'
+import { openDatabase } from '../../electron/core/db/open-database.ts'
+import { createServiceClient } from '../../electron/core/sync/service-client.ts'
+import { SyncEngine } from '../../electron/core/sync/sync-engine.ts'
+import { maxRssBytes, startRssSampler, startStallMonitor, type StallReport } from './measure.ts'
+
+export interface IngestRunArgs {
+  url: string
+  expected: number
+}
+
+export interface IngestRunResult {
+  records: number
+  seconds: number
+  stall: StallReport
+  /** The photo step's start after the records (listing what to fetch), not part of the target. */
+  photoStepStall: StallReport
+  peakRssBytes: number
+  sampledPeakRssBytes: number
+  baseline: { records: number; photos: number; seconds: number }
+}
+
+const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} }
+
+export async function ingestRun(args: IngestRunArgs): Promise<IngestRunResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'porchlight-bench-ingest-'))
+  const baselineDir = mkdtempSync(join(tmpdir(), 'porchlight-bench-ingest-baseline-'))
+  try {
+    const local = await openDatabase(dataDir)
+    let token: string | null = null
+    const client = createServiceClient({ baseUrl: args.url, getToken: () => token })
+    token = (await client.login('agent', 'demo-agent')).token
+
+    // Filled in by the beforePhotos hook, when the records are stored.
+    const marks: {
+      recordsEnded?: number
+      stall?: StallReport
+      peakRssBytes?: number
+      sampledPeakRssBytes?: number
+      afterRecords?: ReturnType<typeof startStallMonitor>
+    } = {}
+    const monitor = startStallMonitor()
+    const rss = startRssSampler()
+    const engine: SyncEngine = new SyncEngine({
+      sqlite: local.sqlite,
+      dataDir,
+      client,
+      log: quiet,
+      reauthenticate: async () => false,
+      onUnauthorized: () => {},
+      beforePhotos: async () => {
+        marks.recordsEnded = performance.now()
+        marks.stall = monitor.stop()
+        marks.sampledPeakRssBytes = rss.stop()
+        marks.peakRssBytes = maxRssBytes()
+        marks.afterRecords = startStallMonitor()
+        // Not awaited: stop() waits for this very run to end.
+        void engine.stop()
+      },
+    })
+    const started = performance.now()
+    const summary = await engine.run()
+    const photoStepStall = marks.afterRecords?.stop()
+    const { recordsEnded, stall, peakRssBytes, sampledPeakRssBytes } = marks
+    if (!recordsEnded || !stall || !photoStepStall || !peakRssBytes || !sampledPeakRssBytes) {
+      throw new Error('the sync ended before its photo step')
+    }
+    if (summary.deliveries.stored !== args.expected || summary.deliveries.rejected !== 0) {
+      throw new Error(`stored ${summary.deliveries.stored} of ${args.expected} deliveries`)
+    }
+    const seconds = (recordsEnded - started) / 1000
+
+    const baseline = await baselineInserts(local.sqlite, baselineDir)
+    await local.close()
+    return {
+      records: summary.deliveries.stored,
+      seconds,
+      stall,
+      photoStepStall,
+      peakRssBytes,
+      sampledPeakRssBytes,
+      baseline,
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+    rmSync(baselineDir, { recursive: true, force: true })
+  }
+}
+
+type Row = Record<string, unknown>
+
+/**
+ * The rows the sync stored, written again into a fresh cache with one plain INSERT per row (and
+ * per search-index entry and photo row) in a single transaction: about as fast as SQLite takes
+ * these rows on this machine. Reading them back is not timed.
+ */
+async function baselineInserts(
+  source: BetterSqlite3.Database,
+  dir: string,
+): Promise<IngestRunResult['baseline']> {
+  const deliveries = source.prepare('SELECT * FROM deliveries ORDER BY rowid').all() as Row[]
+  const photos = source.prepare('SELECT * FROM delivery_photos ORDER BY rowid').all() as Row[]
+  const searchText = deliveries.map((d) => [
+    d.order_id,
+    d.tracking_number,
+    d.customer_name,
+    d.customer_email,
+    phoneDigits(d.customer_phone as string | null),
+    [d.address_line1, d.address_line2].filter(Boolean).join(' '),
+    d.city,
+  ])
+  const target = await openDatabase(dir)
+  const { sqlite } = target
+  const insertInto = (table: string, sample: Row | undefined) => {
+    const columns = Object.keys(sample ?? {})
+    return sqlite.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+    )
+  }
+  const insertDelivery = insertInto('deliveries', deliveries[0])
+  const insertPhoto = insertInto('delivery_photos', photos[0])
+  // The same statement text as the store's, so the index gets exactly the same entries.
+  const insertFts = sqlite.prepare(`
+    INSERT INTO deliveries_fts (rowid, order_id, tracking_number, customer_name, customer_email,
+      phone_digits, street, city)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+  const writeAll = sqlite.transaction(() => {
+    deliveries.forEach((row, index) => {
+      const { lastInsertRowid } = insertDelivery.run(row)
+      insertFts.run(lastInsertRowid, ...searchText[index]!)
+    })
+    for (const row of photos) insertPhoto.run(row)
+  })
+  const started = performance.now()
+  writeAll()
+  const seconds = (performance.now() - started) / 1000
+  await target.close()
+  return { records: deliveries.length, photos: photos.length, seconds }
+}
+
+/** As store-deliveries.ts indexes a phone number: digits, with and without a leading US 1. */
+function phoneDigits(phone: string | null): string | null {
+  if (!phone) return null
+  const digits = phone.replace(/\D/g, '')
+  return digits.length === 11 && digits.startsWith('1') ? `${digits} ${digits.slice(1)}` : digits
+}

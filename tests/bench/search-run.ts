@@ -1,0 +1,196 @@
+// The search benchmark's worker, on a copy of the cached million: every drawn query through
+// createDeliverySearch exactly as the searchDeliveries handler calls it (limit 50, the location
+// threshold from Settings), interleaved with the same SQL as a bare prepared statement; then a
+// LIKE '%q%' scan on the first few queries of each kind.
+import type BetterSqlite3 from 'better-sqlite3'
+import { openDatabase } from '../../electron/core/db/open-database.ts'
+import { createDeliverySearch, ftsQuery } from '../../electron/core/search/search-deliveries.ts'
+import { createSettingsStore } from '../../electron/core/settings/settings.ts'
+import { maxRssBytes, seededRandom, shuffled, summarize, type Summary } from './measure.ts'
+import { drawQueries, QUERY_KINDS, type Query, type QueryKind } from './queries.ts'
+
+export interface SearchRunArgs {
+  dataDir: string
+  seed: number
+  queriesPerKind: number
+  rounds: number
+  likeQueriesPerKind: number
+}
+
+export interface KindResult {
+  module: Summary
+  bare: Summary
+  like: Summary
+  /** Mean number of results (of at most 50). */
+  meanResults: number
+  /** The slowest query: its text, time, and how many rows matched before the LIMIT. */
+  slowest: { text: string; ms: number; matched: number | null }
+  /** Queries whose results differ between the module and the bench's copy of its SQL. */
+  mismatches: string[]
+}
+
+export interface SearchRunResult {
+  kinds: Record<QueryKind, KindResult>
+  /** EXPLAIN QUERY PLAN of the statement for typed text (the one every kind here uses). */
+  plan: string[]
+  peakRssBytes: number
+  queries: number
+}
+
+/** What the searchDeliveries handler passes (electron/core/app/porchlight.ts). */
+const LIMIT = 50
+const WARM_UP_PER_KIND = 10
+
+// The module does not export its SQL, so this is a copy of search-deliveries.ts's statements,
+// to be kept in step by hand. Every query's results are compared with the module's, so a copy
+// that drifted shows up as mismatches in the report instead of silently timing something else.
+const COLUMNS = `d.id, d.order_id, d.tracking_number, d.customer_name, d.address_line1, d.city,
+  d.delivered_at, d.photo_withheld, d.away_m,
+  (SELECT count(*) FROM delivery_photos p WHERE p.delivery_id = d.id) AS photo_count`
+const ID_MATCHES = `
+  SELECT rowid FROM deliveries WHERE order_id >= @lo AND order_id < @hi
+  UNION SELECT rowid FROM deliveries WHERE tracking_number >= @tlo AND tracking_number < @thi`
+const WITH_TEXT = `
+  SELECT ${COLUMNS} FROM deliveries d WHERE d.rowid IN (
+    SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH @fts
+    UNION ${ID_MATCHES}
+  ) ORDER BY d.delivered_at DESC, d.id LIMIT @limit`
+const MATCH_COUNT = `
+  SELECT count(*) AS n FROM (
+    SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH @fts UNION ${ID_MATCHES})`
+const IDS_ONLY = `
+  SELECT ${COLUMNS} FROM deliveries d WHERE d.rowid IN (${ID_MATCHES})
+  ORDER BY d.delivered_at DESC, d.id LIMIT @limit`
+// The naive design FTS replaced: a substring scan over every searchable column.
+const LIKE_SCAN = `
+  SELECT ${COLUMNS} FROM deliveries d
+  WHERE d.order_id LIKE @q OR d.tracking_number LIKE @q OR d.customer_name LIKE @q
+     OR d.customer_email LIKE @q OR d.customer_phone LIKE @q OR d.address_line1 LIKE @q
+     OR d.address_line2 LIKE @q OR d.city LIKE @q
+  ORDER BY d.delivered_at DESC, d.id LIMIT @limit`
+
+interface Bare {
+  statement: BetterSqlite3.Statement<Record<string, unknown>, { id: string }>
+  params: Record<string, unknown>
+}
+
+function bareFor(
+  text: string,
+  statements: { withText: Bare['statement']; idsOnly: Bare['statement'] },
+): Bare {
+  // The module's own preparation of what was typed, done before the clock starts.
+  const q = text.normalize('NFC').trim()
+  const upper = q.toUpperCase()
+  const params = { lo: q, hi: `${q}\uffff`, tlo: upper, thi: `${upper}\uffff`, limit: LIMIT }
+  const fts = ftsQuery(q)
+  return fts
+    ? { statement: statements.withText, params: { ...params, fts } }
+    : { statement: statements.idsOnly, params }
+}
+
+export async function searchRun(args: SearchRunArgs): Promise<SearchRunResult> {
+  const local = await openDatabase(args.dataDir)
+  const { sqlite } = local
+  const search = createDeliverySearch(sqlite)
+  const settings = createSettingsStore(sqlite)
+  const thresholdM = settings.get().locationThresholdM
+  const statements = {
+    withText: sqlite.prepare<Record<string, unknown>, { id: string }>(WITH_TEXT),
+    idsOnly: sqlite.prepare<Record<string, unknown>, { id: string }>(IDS_ONLY),
+  }
+  const like = sqlite.prepare<Record<string, unknown>, { id: string }>(LIKE_SCAN)
+  const drawn = drawQueries(sqlite, args.seed, args.queriesPerKind)
+  const all = QUERY_KINDS.flatMap((kind) => drawn[kind])
+  const bare = new Map(all.map((query) => [query, bareFor(query.text, statements)]))
+
+  const runModule = (query: Query) =>
+    search(query.text, LIMIT, { awayFromAddress: undefined, thresholdM })
+  const runBare = (query: Query) => {
+    const { statement, params } = bare.get(query)!
+    return statement.all(params)
+  }
+  const time = <T>(fn: () => T): [number, T] => {
+    const started = performance.now()
+    const value = fn()
+    return [performance.now() - started, value]
+  }
+
+  // SQLite's page cache starts empty in a new process; the UI's process would be warm.
+  for (const kind of QUERY_KINDS) {
+    for (const query of drawn[kind].slice(0, WARM_UP_PER_KIND)) {
+      runModule(query)
+      runBare(query)
+    }
+  }
+
+  const samples = new Map<QueryKind, { module: number[]; bare: number[]; counts: number[] }>(
+    QUERY_KINDS.map((kind) => [kind, { module: [], bare: [], counts: [] }]),
+  )
+  const mismatches = new Map<QueryKind, string[]>(QUERY_KINDS.map((kind) => [kind, []]))
+  const slowest = new Map<QueryKind, { text: string; ms: number }>()
+  const random = seededRandom(args.seed + 1)
+  for (let round = 0; round < args.rounds; round++) {
+    shuffled(all, random).forEach((query, index) => {
+      const into = samples.get(query.kind)!
+      // Alternate which goes first, so neither always finds the pages the other just read.
+      const moduleFirst = (index + round) % 2 === 0
+      let moduleMs: number
+      let moduleRows: ReturnType<typeof runModule>
+      let bareMs: number
+      let bareRows: Array<{ id: string }>
+      if (moduleFirst) {
+        ;[moduleMs, moduleRows] = time(() => runModule(query))
+        ;[bareMs, bareRows] = time(() => runBare(query))
+      } else {
+        ;[bareMs, bareRows] = time(() => runBare(query))
+        ;[moduleMs, moduleRows] = time(() => runModule(query))
+      }
+      into.module.push(moduleMs)
+      into.bare.push(bareMs)
+      if (round === 0) {
+        into.counts.push(moduleRows.length)
+        const same =
+          moduleRows.length === bareRows.length &&
+          moduleRows.every((row, i) => row.deliveryId === bareRows[i]?.id)
+        if (!same) mismatches.get(query.kind)!.push(query.text)
+      }
+      if (moduleMs > (slowest.get(query.kind)?.ms ?? -1)) {
+        slowest.set(query.kind, { text: query.text, ms: moduleMs })
+      }
+    })
+  }
+  const peakRssBytes = maxRssBytes()
+
+  const likeSamples = new Map<QueryKind, number[]>()
+  for (const kind of QUERY_KINDS) {
+    likeSamples.set(
+      kind,
+      drawn[kind]
+        .slice(0, args.likeQueriesPerKind)
+        .map((query) => time(() => like.all({ q: `%${query.text}%`, limit: LIMIT }))[0]),
+    )
+  }
+
+  const matchCount = sqlite.prepare<Record<string, unknown>, { n: number }>(MATCH_COUNT)
+  const kinds = {} as Record<QueryKind, KindResult>
+  for (const kind of QUERY_KINDS) {
+    const s = samples.get(kind)!
+    const worst = slowest.get(kind)!
+    const { params } = bareFor(worst.text, statements)
+    const matched = 'fts' in params ? (matchCount.get(params)?.n ?? 0) : null
+    kinds[kind] = {
+      module: summarize(s.module),
+      bare: summarize(s.bare),
+      like: summarize(likeSamples.get(kind)!),
+      meanResults: s.counts.reduce((sum, n) => sum + n, 0) / s.counts.length,
+      slowest: { ...worst, matched },
+      mismatches: mismatches.get(kind)!,
+    }
+  }
+  const plan = sqlite
+    .prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${WITH_TEXT}`)
+    .all(bareFor('smith', statements).params)
+    .map((row) => row.detail)
+  await local.close()
+  return { kinds, plan, peakRssBytes, queries: all.length }
+}
