@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Logger } from '../../electron/core/app/types.ts'
 import { openDatabase } from '../../electron/core/db/open-database.ts'
+import { emailHandle } from '../../electron/core/search/search-plan.ts'
 import { createServiceClient } from '../../electron/core/sync/service-client.ts'
 import { SyncEngine } from '../../electron/core/sync/sync-engine.ts'
 import { maxRssBytes, startRssSampler, startStallMonitor, type StallReport } from './measure.ts'
@@ -111,11 +112,8 @@ async function baselineInserts(
   const deliveries = source.prepare('SELECT * FROM deliveries ORDER BY rowid').all() as Row[]
   const photos = source.prepare('SELECT * FROM delivery_photos ORDER BY rowid').all() as Row[]
   const searchText = deliveries.map((d) => [
-    d.order_id,
-    d.tracking_number,
     d.customer_name,
-    d.customer_email,
-    phoneDigits(d.customer_phone as string | null),
+    emailHandle(d.customer_email as string | null),
     [d.address_line1, d.address_line2].filter(Boolean).join(' '),
     d.city,
   ])
@@ -131,9 +129,8 @@ async function baselineInserts(
   const insertPhoto = insertInto('delivery_photos', photos[0])
   // The same statement text as the store's, so the index gets exactly the same entries.
   const insertFts = sqlite.prepare(`
-    INSERT INTO deliveries_fts (rowid, order_id, tracking_number, customer_name, customer_email,
-      phone_digits, street, city)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+    INSERT INTO deliveries_fts (rowid, customer_name, email_handle, street, city)
+    VALUES (?, ?, ?, ?, ?)`)
   const writeAll = sqlite.transaction(() => {
     deliveries.forEach((row, index) => {
       const { lastInsertRowid } = insertDelivery.run(row)
@@ -146,11 +143,4 @@ async function baselineInserts(
   const seconds = (performance.now() - started) / 1000
   await target.close()
   return { records: deliveries.length, photos: photos.length, seconds }
-}
-
-/** As store-deliveries.ts indexes a phone number: digits, with and without a leading US 1. */
-function phoneDigits(phone: string | null): string | null {
-  if (!phone) return null
-  const digits = phone.replace(/\D/g, '')
-  return digits.length === 11 && digits.startsWith('1') ? `${digits} ${digits.slice(1)}` : digits
 }

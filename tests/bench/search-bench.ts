@@ -73,7 +73,7 @@ export async function searchBench(
   })
   if (missed.length > 0) {
     notes.push(
-      `Search misses, the slowest query of each kind that missed (and how many rows its text matched before the LIMIT): ${missed.join('; ')}. Every matching row is fetched and sorted before the LIMIT applies; the plan of the statement for typed text: ${result.plan.join(' / ')}.`,
+      `Search misses, the slowest query of each kind that missed (and how many rows its text matched before the LIMIT): ${missed.join('; ')}. The bare twin's plan for a typed surname: ${result.plan.join(' / ')}.`,
     )
   }
   notes.unshift(

@@ -4,7 +4,12 @@
 // LIKE '%q%' scan on the first few queries of each kind.
 import type BetterSqlite3 from 'better-sqlite3'
 import { openDatabase } from '../../electron/core/db/open-database.ts'
-import { createDeliverySearch, ftsQuery } from '../../electron/core/search/search-deliveries.ts'
+import { createDeliverySearch } from '../../electron/core/search/search-deliveries.ts'
+import {
+  planSearch,
+  type RangeColumn,
+  type SearchPlan,
+} from '../../electron/core/search/search-plan.ts'
 import { createSettingsStore } from '../../electron/core/settings/settings.ts'
 import { maxRssBytes, seededRandom, shuffled, summarize, type Summary } from './measure.ts'
 import { drawQueries, QUERY_KINDS, type Query, type QueryKind } from './queries.ts'
@@ -41,51 +46,66 @@ export interface SearchRunResult {
 const LIMIT = 50
 const WARM_UP_PER_KIND = 10
 
-// The module does not export its SQL, so this is a copy of search-deliveries.ts's statements,
-// to be kept in step by hand. Every query's results are compared with the module's, so a copy
-// that drifted shows up as mismatches in the report instead of silently timing something else.
+// The bare twin of the module's search: what it plans from the typed text (search-plan.ts, done
+// before the clock starts) as ONE prepared statement, each way of matching limited to its newest
+// rows and the planner left to choose how. Every query's results are compared with the module's,
+// so a twin that drifted shows up as mismatches in the report instead of timing something else.
 const COLUMNS = `d.id, d.order_id, d.tracking_number, d.customer_name, d.address_line1, d.city,
   d.delivered_at, d.photo_withheld, d.away_m,
   (SELECT count(*) FROM delivery_photos p WHERE p.delivery_id = d.id) AS photo_count`
-const ID_MATCHES = `
-  SELECT rowid FROM deliveries WHERE order_id >= @lo AND order_id < @hi
-  UNION SELECT rowid FROM deliveries WHERE tracking_number >= @tlo AND tracking_number < @thi`
-const WITH_TEXT = `
-  SELECT ${COLUMNS} FROM deliveries d WHERE d.rowid IN (
-    SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH @fts
-    UNION ${ID_MATCHES}
-  ) ORDER BY d.delivered_at DESC, d.id LIMIT @limit`
-const MATCH_COUNT = `
-  SELECT count(*) AS n FROM (
-    SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH @fts UNION ${ID_MATCHES})`
-const IDS_ONLY = `
-  SELECT ${COLUMNS} FROM deliveries d WHERE d.rowid IN (${ID_MATCHES})
-  ORDER BY d.delivered_at DESC, d.id LIMIT @limit`
+const RANGE_EXPRESSIONS: Record<RangeColumn, string> = {
+  order_id: 'order_id',
+  tracking_number: 'tracking_number',
+  phone_digits: 'phone_digits',
+  email: 'lower(customer_email)',
+}
+const byWords = (limit: string) =>
+  `SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH ? ORDER BY rowid DESC${limit}`
+const inRange = (column: RangeColumn, limit: string) =>
+  `SELECT rowid FROM deliveries WHERE ${RANGE_EXPRESSIONS[column]} >= ?
+     AND ${RANGE_EXPRESSIONS[column]} < ? ORDER BY rowid DESC${limit}`
+/** The rowids every way of matching finds, newest `limit` of each ('' for all of them). */
+const matchesSql = (plan: SearchPlan, limit: string) =>
+  [
+    ...(plan.words === null ? [] : [byWords(limit)]),
+    ...plan.ranges.map((r) => inRange(r.column, limit)),
+  ]
+    .map((part) => `SELECT rowid FROM (${part})`)
+    .join(' UNION ')
+const bareSql = (plan: SearchPlan) =>
+  `SELECT ${COLUMNS} FROM deliveries d WHERE d.rowid IN (${matchesSql(plan, ` LIMIT ${LIMIT}`)})
+   ORDER BY d.rowid DESC LIMIT ${LIMIT}`
+const paramsOf = (plan: SearchPlan) => [
+  ...(plan.words === null ? [] : [plan.words]),
+  ...plan.ranges.flatMap((r) => [r.lo, r.hi]),
+]
 // The naive design FTS replaced: a substring scan over every searchable column.
 const LIKE_SCAN = `
   SELECT ${COLUMNS} FROM deliveries d
   WHERE d.order_id LIKE @q OR d.tracking_number LIKE @q OR d.customer_name LIKE @q
      OR d.customer_email LIKE @q OR d.customer_phone LIKE @q OR d.address_line1 LIKE @q
      OR d.address_line2 LIKE @q OR d.city LIKE @q
-  ORDER BY d.delivered_at DESC, d.id LIMIT @limit`
+  ORDER BY d.rowid DESC LIMIT @limit`
 
 interface Bare {
-  statement: BetterSqlite3.Statement<Record<string, unknown>, { id: string }>
-  params: Record<string, unknown>
+  statement: BetterSqlite3.Statement<unknown[], { id: string }>
+  params: unknown[]
 }
 
 function bareFor(
+  sqlite: BetterSqlite3.Database,
+  prepared: Map<string, Bare['statement']>,
   text: string,
-  statements: { withText: Bare['statement']; idsOnly: Bare['statement'] },
-): Bare {
-  // The module's own preparation of what was typed, done before the clock starts.
-  const q = text.normalize('NFC').trim()
-  const upper = q.toUpperCase()
-  const params = { lo: q, hi: `${q}\uffff`, tlo: upper, thi: `${upper}\uffff`, limit: LIMIT }
-  const fts = ftsQuery(q)
-  return fts
-    ? { statement: statements.withText, params: { ...params, fts } }
-    : { statement: statements.idsOnly, params }
+): Bare | null {
+  const plan = planSearch(text)
+  if (plan === null) return null
+  const sql = bareSql(plan)
+  let statement = prepared.get(sql)
+  if (!statement) {
+    statement = sqlite.prepare<unknown[], { id: string }>(sql)
+    prepared.set(sql, statement)
+  }
+  return { statement, params: paramsOf(plan) }
 }
 
 export async function searchRun(args: SearchRunArgs): Promise<SearchRunResult> {
@@ -94,20 +114,17 @@ export async function searchRun(args: SearchRunArgs): Promise<SearchRunResult> {
   const search = createDeliverySearch(sqlite)
   const settings = createSettingsStore(sqlite)
   const thresholdM = settings.get().locationThresholdM
-  const statements = {
-    withText: sqlite.prepare<Record<string, unknown>, { id: string }>(WITH_TEXT),
-    idsOnly: sqlite.prepare<Record<string, unknown>, { id: string }>(IDS_ONLY),
-  }
+  const prepared = new Map<string, Bare['statement']>()
   const like = sqlite.prepare<Record<string, unknown>, { id: string }>(LIKE_SCAN)
   const drawn = drawQueries(sqlite, args.seed, args.queriesPerKind)
   const all = QUERY_KINDS.flatMap((kind) => drawn[kind])
-  const bare = new Map(all.map((query) => [query, bareFor(query.text, statements)]))
+  const bare = new Map(all.map((query) => [query, bareFor(sqlite, prepared, query.text)]))
 
   const runModule = (query: Query) =>
     search(query.text, LIMIT, { awayFromAddress: undefined, thresholdM })
   const runBare = (query: Query) => {
-    const { statement, params } = bare.get(query)!
-    return statement.all(params)
+    const twin = bare.get(query)
+    return twin ? twin.statement.all(...twin.params) : []
   }
   const time = <T>(fn: () => T): [number, T] => {
     const started = performance.now()
@@ -171,13 +188,17 @@ export async function searchRun(args: SearchRunArgs): Promise<SearchRunResult> {
     )
   }
 
-  const matchCount = sqlite.prepare<Record<string, unknown>, { n: number }>(MATCH_COUNT)
   const kinds = {} as Record<QueryKind, KindResult>
   for (const kind of QUERY_KINDS) {
     const s = samples.get(kind)!
     const worst = slowest.get(kind)!
-    const { params } = bareFor(worst.text, statements)
-    const matched = 'fts' in params ? (matchCount.get(params)?.n ?? 0) : null
+    const plan = planSearch(worst.text)
+    const matched = plan
+      ? (sqlite
+          .prepare<unknown[], number>(`SELECT count(*) FROM (${matchesSql(plan, '')})`)
+          .pluck()
+          .get(...paramsOf(plan)) ?? 0)
+      : null
     kinds[kind] = {
       module: summarize(s.module),
       bare: summarize(s.bare),
@@ -187,9 +208,10 @@ export async function searchRun(args: SearchRunArgs): Promise<SearchRunResult> {
       mismatches: mismatches.get(kind)!,
     }
   }
+  const typed = planSearch('smith')!
   const plan = sqlite
-    .prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${WITH_TEXT}`)
-    .all(bareFor('smith', statements).params)
+    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${bareSql(typed)}`)
+    .all(...paramsOf(typed))
     .map((row) => row.detail)
   await local.close()
   return { kinds, plan, peakRssBytes, queries: all.length }

@@ -6,7 +6,7 @@
 // that first sync adds one delivery and its case to the copy and is over in a moment; the million
 // came from the cache, not from this service. Sync and retention timers are off.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
@@ -20,17 +20,10 @@ import { formatValue, type ResultRow } from './report-table.ts'
 const REPO = new URL('../..', import.meta.url).pathname
 const CLI = join(REPO, 'electron/core/browser-mode/cli.ts')
 
-/** Read from the source: importing the hook's module in Node would pull in the browser API client. */
-function searchDebounceMs(): number | null {
-  const source = readFileSync(join(REPO, 'src/search/useDeliverySearch.ts'), 'utf8')
-  const match = /SEARCH_DEBOUNCE_MS = (\d+)/.exec(source)
-  return match ? Number(match[1]) : null
-}
-
 interface Timing {
   /** Last keydown to the results painted. */
   total: number
-  /** Last keydown to the searchDeliveries request leaving (the debounce, React). */
+  /** Last keydown to the searchDeliveries request leaving (React). */
   toRequest: number
   /** The request's round trip through the bridge and the core. */
   roundTrip: number
@@ -93,9 +86,8 @@ export async function uiBench(
     ]
     const describe = (label: string, s: Summary) =>
       `${label} median ${formatValue(s.median, 'ms')} / p95 ${formatValue(s.p95, 'ms')}`
-    const debounce = searchDebounceMs()
     const notes = [
-      `UI: the search box waits ${debounce ?? '(unknown)'} ms after the last key before it searches (SEARCH_DEBOUNCE_MS in src/search/useDeliverySearch.ts), so no figure here can be below that. Measured in the page (keydown's timeStamp; the results table labelled with the query appearing, then the next frame; Resource Timing for the API request). Where the time goes: ${describe('keydown → request sent (the search box debounce, then React)', toRequest)}; ${describe('request round trip (bridge + core)', roundTrip)}; ${describe('response → painted', toPaint)}. By kind: ${perKind.join(', ')}. Signed in against a one-delivery demo service in its own process (see ui-bench.ts).`,
+      `UI: measured in the page (keydown's timeStamp; the results table labelled with the query appearing, then the next frame; Resource Timing for the API request). Where the time goes: ${describe('keydown → request sent (React)', toRequest)}; ${describe('request round trip (bridge + core)', roundTrip)}; ${describe('response → painted', toPaint)}. By kind: ${perKind.join(', ')}. Signed in against a one-delivery demo service in its own process (see ui-bench.ts).`,
     ]
     return { rows, notes }
   } finally {
@@ -214,7 +206,7 @@ async function instrument(page: Page): Promise<void> {
 
 async function typeAndTime(page: Page, text: string, random: () => number): Promise<Timing> {
   const box = page.getByRole('searchbox', { name: 'Search deliveries' })
-  // Emptying the box clears the results at once (no debounce), and leaves the focus in it.
+  // Emptying the box clears the results at once, and leaves the focus in it.
   await box.fill('')
   await page.waitForFunction(() => document.getElementById('search-results') === null)
   await page.evaluate((target) => {

@@ -22,8 +22,14 @@ export type DeliveryStore = ReturnType<typeof createDeliveryStore>
 export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
   const selectVersion = sqlite.prepare<
     [string],
-    { rowid: number; version: number; delivered_at: string | null; updated_at: string }
-  >('SELECT rowid, version, delivered_at, updated_at FROM deliveries WHERE id = ?')
+    {
+      rowid: number
+      version: number
+      delivered_at: string | null
+      updated_at: string
+      photo_withheld: string | null
+    }
+  >('SELECT rowid, version, delivered_at, updated_at, photo_withheld FROM deliveries WHERE id = ?')
   const keys = createRecencyKeys(sqlite)
   const upsert = sqlite.prepare(`
     INSERT INTO deliveries (
@@ -60,9 +66,23 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       phone_digits = excluded.phone_digits`)
   const markSeen = sqlite.prepare('UPDATE deliveries SET seen_generation = ? WHERE id = ?')
   const tombstones = createTombstones(sqlite, 'deliveries')
-  const unseen = sqlite.prepare<[number], { id: string; rowid: number }>(
-    'SELECT id, rowid FROM deliveries WHERE seen_generation IS NOT ?',
+  const unseen = sqlite.prepare<
+    [number],
+    { id: string; rowid: number; photo_withheld: string | null }
+  >('SELECT id, rowid, photo_withheld FROM deliveries WHERE seen_generation IS NOT ?')
+  // The status bar's counts (row_counts, migration 006), moved once per call rather than by
+  // triggers: a trigger on this table makes SQLite journal every statement that writes it, which
+  // more than doubled the cost of storing a delivery.
+  const bumpCount = sqlite.prepare<[string, number]>(
+    `INSERT INTO row_counts (name, n) VALUES (?, ?)
+     ON CONFLICT (name) DO UPDATE SET n = n + excluded.n`,
   )
+  let counted = { deliveries: 0, withheld: 0 }
+  const saveCounts = () => {
+    if (counted.deliveries !== 0) bumpCount.run('deliveries', counted.deliveries)
+    if (counted.withheld !== 0) bumpCount.run('withheld_deliveries', counted.withheld)
+    counted = { deliveries: 0, withheld: 0 }
+  }
   const deleteFts = sqlite.prepare('DELETE FROM deliveries_fts WHERE rowid = ?')
   const insertFts = sqlite.prepare(`
     INSERT INTO deliveries_fts (rowid, customer_name, email_handle, street, city)
@@ -134,7 +154,12 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
     }
   }
 
-  function remove(id: string, rowid: number, dropped: Set<string>): void {
+  function remove(
+    { id, rowid, photo_withheld }: { id: string; rowid: number; photo_withheld: string | null },
+    dropped: Set<string>,
+  ): void {
+    counted.deliveries--
+    if (photo_withheld !== null) counted.withheld--
     replacePhotos(id, null, dropped)
     deleteFts.run(rowid)
     deleteDelivery.run(id)
@@ -160,7 +185,7 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
     if (item.deleted === true) {
       tombstones.bury(item.id, item.version)
       if (current) {
-        remove(item.id, current.rowid, dropped)
+        remove({ ...current, id: item.id }, dropped)
         outcome.deleted++
       }
       return
@@ -173,6 +198,9 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
         ? current.rowid
         : keys.free(base)
     upsert.run({ ...toRow(item), rowid, seen_generation: generation })
+    if (!current) counted.deliveries++
+    counted.withheld +=
+      Number(item.photoWithheld !== null) - Number((current?.photo_withheld ?? null) !== null)
     if (current) deleteFts.run(current.rowid)
     insertFts.run(
       rowid,
@@ -198,6 +226,7 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       const outcome: StoreOutcome = { stored: 0, stale: 0, deleted: 0, orphanedSha256: [] }
       const dropped = new Set<string>()
       for (const item of items) writeOne(item, generation, outcome, dropped)
+      saveCounts()
       outcome.orphanedSha256 = orphaned(dropped)
       return outcome
     },
@@ -212,9 +241,10 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       for (const id of ids) {
         const current = selectVersion.get(id)
         if (!current) continue
-        remove(id, current.rowid, dropped)
+        remove({ ...current, id }, dropped)
         outcome.deleted++
       }
+      saveCounts()
       outcome.orphanedSha256 = orphaned(dropped)
       return outcome
     },
@@ -224,9 +254,10 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       const outcome: StoreOutcome = { stored: 0, stale: 0, deleted: 0, orphanedSha256: [] }
       const dropped = new Set<string>()
       for (const row of unseen.all(generation)) {
-        remove(row.id, row.rowid, dropped)
+        remove(row, dropped)
         outcome.deleted++
       }
+      saveCounts()
       outcome.orphanedSha256 = orphaned(dropped)
       return outcome
     },

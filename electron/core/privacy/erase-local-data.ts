@@ -15,13 +15,7 @@ import { photosDir } from '../photos/photo-files.ts'
 import { checkpoint } from '../retention/retention.ts'
 
 /** Tables that survive an erase. */
-// row_counts is kept by triggers: emptying the tables it counts brings it to zero.
-const KEPT_TABLES = new Set([
-  'audit_log',
-  'kysely_migration',
-  'kysely_migration_lock',
-  'row_counts',
-])
+const KEPT_TABLES = new Set(['audit_log', 'kysely_migration', 'kysely_migration_lock'])
 /**
  * app_state keys that survive an erase: the person's choices, nothing about customers (the
  * settings, and the map files they added; see app/map-handlers.ts).

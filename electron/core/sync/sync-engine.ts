@@ -73,11 +73,12 @@ export class SyncEngine {
       writeState: sqlite.prepare<[string, string]>(
         'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ),
-      // Kept by triggers (migration 006): counting a million rows here would hold the UI.
+      // Kept as rows are written (migration 006): counting a million rows here would hold the
+      // UI. Erasing the local data empties row_counts with the rest.
       counts: sqlite.prepare<[], { deliveries: number; photos: number; withheld: number }>(`SELECT
-        (SELECT n FROM row_counts WHERE name = 'deliveries') AS deliveries,
-        (SELECT n FROM row_counts WHERE name = 'stored_photos') AS photos,
-        (SELECT n FROM row_counts WHERE name = 'withheld_deliveries') AS withheld`),
+        coalesce((SELECT n FROM row_counts WHERE name = 'deliveries'), 0) AS deliveries,
+        coalesce((SELECT n FROM row_counts WHERE name = 'stored_photos'), 0) AS photos,
+        coalesce((SELECT n FROM row_counts WHERE name = 'withheld_deliveries'), 0) AS withheld`),
       startRun: sqlite.prepare<[string]>('INSERT INTO sync_runs (started_at) VALUES (?)'),
       finishRun: sqlite.prepare<[string, string, string | null, string | null, number]>(
         'UPDATE sync_runs SET finished_at = ?, outcome = ?, error = ?, summary_json = ? WHERE id = ?',

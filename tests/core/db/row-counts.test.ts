@@ -12,13 +12,15 @@ describe('row counts', () => {
   it('follow inserts, updates, withholding, stored photos, deletes and an erase', async () => {
     const local = await openDatabase(temp.dir)
     const { sqlite } = local
-    const kept = () =>
-      Object.fromEntries(
-        sqlite
-          .prepare<[], { name: string; n: number }>('SELECT name, n FROM row_counts')
-          .all()
-          .map((r) => [r.name, r.n]),
-      )
+    const kept = () => {
+      const count = sqlite.prepare<[string], number>('SELECT n FROM row_counts WHERE name = ?')
+      const of = (name: string) => count.pluck().get(name) ?? 0
+      return {
+        deliveries: of('deliveries'),
+        stored_photos: of('stored_photos'),
+        withheld_deliveries: of('withheld_deliveries'),
+      }
+    }
     const real = () => ({
       deliveries: sqlite.prepare('SELECT count(*) FROM deliveries').pluck().get(),
       stored_photos: sqlite
@@ -51,6 +53,16 @@ describe('row counts', () => {
 
     await eraseLocalData({ sqlite, dataDir: temp.dir, actorId: null, discardedUnsent: 0 })
     expect(kept()).toEqual({ deliveries: 0, stored_photos: 0, withheld_deliveries: 0 })
+    // Counting starts again from nothing.
+    store.applyItems([makeDelivery('again', { photoWithheld: 'confidential_address' })])
+    sqlite.prepare("UPDATE delivery_photos SET state = 'stored'").run()
+    expect(kept()).toEqual(real())
+    expect(kept()).toEqual({ deliveries: 1, stored_photos: 0, withheld_deliveries: 1 })
+    store.applyItems([makeDelivery('shown')])
+    sqlite.prepare("UPDATE delivery_photos SET state = 'stored'").run()
+    expect(kept()).toEqual({ deliveries: 2, stored_photos: 1, withheld_deliveries: 1 })
+    store.purge(['again', 'shown'])
+    expect(kept()).toEqual(real())
     await local.close()
   })
 })
