@@ -73,7 +73,7 @@ export async function searchBench(
   })
   if (missed.length > 0) {
     notes.push(
-      `Search misses, the slowest query of each kind that missed (and how many rows its text matched before the LIMIT): ${missed.join('; ')}. Every matching row is fetched and sorted before the LIMIT applies; the plan of the statement for typed text: ${result.plan.join(' / ')}.`,
+      `Search misses, the slowest query of each kind that missed (and how many rows its text matched before the LIMIT): ${missed.join('; ')}. ${result.plan.some((step) => step.includes('TEMP B-TREE FOR ORDER BY')) ? 'The plan sorts every matching row in a temporary B-tree before the LIMIT applies: ' : 'The plan of the statement for typed text: '}${result.plan.join(' / ')}.`,
     )
   }
   notes.unshift(

@@ -95,7 +95,7 @@ export async function uiBench(
       `${label} median ${formatValue(s.median, 'ms')} / p95 ${formatValue(s.p95, 'ms')}`
     const debounce = searchDebounceMs()
     const notes = [
-      `UI: the search box waits ${debounce ?? '(unknown)'} ms after the last key before it searches (SEARCH_DEBOUNCE_MS in src/search/useDeliverySearch.ts), so no figure here can be below that. Measured in the page (keydown's timeStamp; the results table labelled with the query appearing, then the next frame; Resource Timing for the API request). Where the time goes: ${describe('keydown → request sent (the search box debounce, then React)', toRequest)}; ${describe('request round trip (bridge + core)', roundTrip)}; ${describe('response → painted', toPaint)}. By kind: ${perKind.join(', ')}. Signed in against a one-delivery demo service in its own process (see ui-bench.ts).`,
+      `UI: ${debounce ? `the search box waits ${debounce} ms after the last key before it searches (SEARCH_DEBOUNCE_MS in src/search/useDeliverySearch.ts), so no figure here can be below that. ` : ''}Measured in the page (keydown's timeStamp; the results table labelled with the query appearing, then the next frame; Resource Timing for the API request). Where the time goes: ${describe('keydown → request sent (React, and any debounce)', toRequest)}; ${describe('request round trip (bridge + core)', roundTrip)}; ${describe('response → painted', toPaint)}. By kind: ${perKind.join(', ')}. Signed in against a one-delivery demo service in its own process (see ui-bench.ts).`,
     ]
     return { rows, notes }
   } finally {
