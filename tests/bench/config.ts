@@ -72,12 +72,12 @@ export function benchConfig(quick: boolean): BenchConfig {
       deliveries: 1_000_000,
       chunk: 200_000,
       queriesPerKind: 200,
-      rounds: 3,
-      likeQueriesPerKind: 10,
+      rounds: 2,
+      likeQueriesPerKind: 6,
     },
     open: { deliveries: 200, rounds: 3 },
     // About 2,000 photos: 1.24 a delivery on average (the exact count is printed).
-    photos: { worldDeliveries: 1_620, runs: 3, thumbnailsAlone: 200 },
+    photos: { worldDeliveries: 1_600, runs: 3, thumbnailsAlone: 200 },
     ui: { queriesPerKind: 20 },
   }
 }

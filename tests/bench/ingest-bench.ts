@@ -120,7 +120,7 @@ export async function ingestBench(
       )
       .join(
         '; ',
-      )}. Right after the records, the photo step's start (listing every pending photo) stalled ${results.map((r) => `${longestStallMs(r.photoStepStall).toFixed(0)} ms`).join(', ')}: not part of the target, but an agent would feel it.`,
+      )}. Right after the records, the photo step's start (listing every pending photo) stalled ${results.map((r) => `${longestStallMs(r.photoStepStall).toFixed(0)} ms`).join(', ')}: not part of the target, but an agent would feel it. Peak RSS sampled every 50 ms, run by run: ${results.map((r) => `${Math.round(r.sampledPeakRssBytes / MB)} MB`).join(', ')}.`,
   ]
   return { rows, notes }
 }

@@ -46,7 +46,7 @@ export async function openBench(
     .map(([name, s]) => `${name} ${formatValue(s.median, 'ms')} (p95 ${formatValue(s.p95, 'ms')})`)
     .join(', ')
   const notes = [
-    `Open delivery: the session is restored from the cache as after a restart, with no service and the sync and retention timers off; 20 opens warm up first, uncounted. Calls the UI polls (status bar every 2 s, case counts), on the same cache: ${polled}. getDelivery's casesOf lists the 50 newest cases (projecting every case) and keeps this delivery's. The bare reads one by one, median (p95): ${parts}.`,
+    `Open delivery: the session is restored from the cache as after a restart, with no service and the sync and retention timers off; 20 opens warm up first, uncounted. Calls the UI polls (status bar every 2 s, case counts), on the same cache: ${polled}. The bare reads one by one, median (p95): ${parts}.`,
   ]
   return { rows, notes }
 }

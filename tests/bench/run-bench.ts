@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 import BetterSqlite3 from 'better-sqlite3'
 import { bundleBench } from './bundle-bench.ts'
 import { benchConfig } from './config.ts'
-import { copyCache, ensureSearchCache } from './fill-cache.ts'
+import { copyCache, ensureSearchCache } from './search-cache.ts'
 import { ingestBench } from './ingest-bench.ts'
 import { machineInfo } from './measure.ts'
 import { openBench } from './open-bench.ts'
@@ -30,13 +30,33 @@ const REPO = new URL('../..', import.meta.url).pathname
 const STAGES = ['bundle', 'ingest', 'search', 'open', 'ui', 'photos'] as const
 type Stage = (typeof STAGES)[number]
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    only: { type: 'string' },
-    'no-build': { type: 'boolean', default: false },
-  },
-})
+const USAGE = `Usage: npm run bench [-- --quick] [--only ${STAGES.join(',')}] [--no-build]
+
+  --quick     development sizes (20k ingest, 100k cache, fewer queries); not the published figures
+  --only      run these benchmarks only (comma-separated)
+  --no-build  use the renderer already in out/renderer instead of running npm run build`
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        quick: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        'no-build': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+    process.exit(2)
+  }
+}
+
+const values = parseOptions()
+if (values.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
 const only = values.only?.split(',').map((name) => name.trim())
 const unknown = only?.filter((name) => !(STAGES as readonly string[]).includes(name)) ?? []
 if (unknown.length > 0) {
