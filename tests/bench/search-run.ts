@@ -46,35 +46,31 @@ export interface SearchRunResult {
 const LIMIT = 50
 const WARM_UP_PER_KIND = 10
 
-// The bare twin of the module's search: what it plans from the typed text (search-plan.ts, done
-// before the clock starts) as ONE prepared statement, each way of matching limited to its newest
-// rows and the planner left to choose how. Every query's results are compared with the module's,
-// so a twin that drifted shows up as mismatches in the report instead of timing something else.
+// The bare twin of the module's search: the same statements (a copy of search-deliveries.ts's
+// SQL, to be kept in step by hand) run directly with what the module plans from the typed text
+// (search-plan.ts, done before the clock starts). Every query's results are compared with the
+// module's, so a twin that drifted shows up as mismatches in the report.
 const COLUMNS = `d.id, d.order_id, d.tracking_number, d.customer_name, d.address_line1, d.city,
   d.delivered_at, d.photo_withheld, d.away_m,
   (SELECT count(*) FROM delivery_photos p WHERE p.delivery_id = d.id) AS photo_count`
-const RANGE_EXPRESSIONS: Record<RangeColumn, string> = {
-  order_id: 'order_id',
-  tracking_number: 'tracking_number',
-  phone_digits: 'phone_digits',
-  email: 'lower(customer_email)',
+const RANGES: Record<RangeColumn, { index: string; expression: string }> = {
+  order_id: { index: 'deliveries_order_id', expression: 'order_id' },
+  tracking_number: { index: 'deliveries_tracking_number', expression: 'tracking_number' },
+  phone_digits: { index: 'deliveries_phone_digits', expression: 'phone_digits' },
+  email: { index: 'deliveries_email', expression: 'lower(customer_email)' },
 }
-const byWords = (limit: string) =>
-  `SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH ? ORDER BY rowid DESC${limit}`
-const inRange = (column: RangeColumn, limit: string) =>
-  `SELECT rowid FROM deliveries WHERE ${RANGE_EXPRESSIONS[column]} >= ?
-     AND ${RANGE_EXPRESSIONS[column]} < ? ORDER BY rowid DESC${limit}`
-/** The rowids every way of matching finds, newest `limit` of each ('' for all of them). */
-const matchesSql = (plan: SearchPlan, limit: string) =>
+const SPARSE_RANGE_CAP = 4000
+/** The rowids every way of matching finds, all of them (for the diagnosis only). */
+const matchesSql = (plan: SearchPlan) =>
   [
-    ...(plan.words === null ? [] : [byWords(limit)]),
-    ...plan.ranges.map((r) => inRange(r.column, limit)),
-  ]
-    .map((part) => `SELECT rowid FROM (${part})`)
-    .join(' UNION ')
-const bareSql = (plan: SearchPlan) =>
-  `SELECT ${COLUMNS} FROM deliveries d WHERE d.rowid IN (${matchesSql(plan, ` LIMIT ${LIMIT}`)})
-   ORDER BY d.rowid DESC LIMIT ${LIMIT}`
+    ...(plan.words === null
+      ? []
+      : ['SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH ?']),
+    ...plan.ranges.map(
+      (r) =>
+        `SELECT rowid FROM deliveries WHERE ${RANGES[r.column].expression} >= ? AND ${RANGES[r.column].expression} < ?`,
+    ),
+  ].join(' UNION ')
 const paramsOf = (plan: SearchPlan) => [
   ...(plan.words === null ? [] : [plan.words]),
   ...plan.ranges.flatMap((r) => [r.lo, r.hi]),
@@ -88,24 +84,59 @@ const LIKE_SCAN = `
   ORDER BY d.rowid DESC LIMIT @limit`
 
 interface Bare {
-  statement: BetterSqlite3.Statement<unknown[], { id: string }>
-  params: unknown[]
+  run(): Array<{ id: string }>
 }
 
-function bareFor(
-  sqlite: BetterSqlite3.Database,
-  prepared: Map<string, Bare['statement']>,
-  text: string,
-): Bare | null {
+function bareStatements(sqlite: BetterSqlite3.Database) {
+  const words = sqlite
+    .prepare<[string, number], number>(
+      'SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+    )
+    .pluck()
+  const ranges = Object.fromEntries(
+    Object.entries(RANGES).map(([column, { index, expression }]) => [
+      column,
+      {
+        sparse: sqlite
+          .prepare<[string, string, number], number>(
+            `SELECT rowid FROM deliveries INDEXED BY ${index}
+             WHERE ${expression} >= ? AND ${expression} < ? LIMIT ?`,
+          )
+          .pluck(),
+        dense: sqlite
+          .prepare<[string, string, number], number>(
+            `SELECT rowid FROM deliveries NOT INDEXED
+             WHERE ${expression} >= ? AND ${expression} < ? ORDER BY rowid DESC LIMIT ?`,
+          )
+          .pluck(),
+      },
+    ]),
+  ) as Record<
+    RangeColumn,
+    Record<'sparse' | 'dense', BetterSqlite3.Statement<[string, string, number], number>>
+  >
+  const rows = sqlite.prepare<[string], { id: string }>(
+    `SELECT ${COLUMNS} FROM deliveries d WHERE d.rowid IN (SELECT value FROM json_each(?))
+     ORDER BY d.rowid DESC`,
+  )
+  return { words, ranges, rows }
+}
+
+function bareFor(statements: ReturnType<typeof bareStatements>, text: string): Bare | null {
   const plan = planSearch(text)
   if (plan === null) return null
-  const sql = bareSql(plan)
-  let statement = prepared.get(sql)
-  if (!statement) {
-    statement = sqlite.prepare<unknown[], { id: string }>(sql)
-    prepared.set(sql, statement)
+  return {
+    run: () => {
+      const found = plan.words === null ? [] : statements.words.all(plan.words, LIMIT)
+      for (const r of plan.ranges) {
+        const { sparse, dense } = statements.ranges[r.column]
+        const some = sparse.all(r.lo, r.hi, SPARSE_RANGE_CAP)
+        found.push(...(some.length < SPARSE_RANGE_CAP ? some : dense.all(r.lo, r.hi, LIMIT)))
+      }
+      const newest = [...new Set(found)].sort((a, b) => b - a).slice(0, LIMIT)
+      return newest.length === 0 ? [] : statements.rows.all(JSON.stringify(newest))
+    },
   }
-  return { statement, params: paramsOf(plan) }
 }
 
 export async function searchRun(args: SearchRunArgs): Promise<SearchRunResult> {
@@ -114,17 +145,16 @@ export async function searchRun(args: SearchRunArgs): Promise<SearchRunResult> {
   const search = createDeliverySearch(sqlite)
   const settings = createSettingsStore(sqlite)
   const thresholdM = settings.get().locationThresholdM
-  const prepared = new Map<string, Bare['statement']>()
+  const statements = bareStatements(sqlite)
   const like = sqlite.prepare<Record<string, unknown>, { id: string }>(LIKE_SCAN)
   const drawn = drawQueries(sqlite, args.seed, args.queriesPerKind)
   const all = QUERY_KINDS.flatMap((kind) => drawn[kind])
-  const bare = new Map(all.map((query) => [query, bareFor(sqlite, prepared, query.text)]))
+  const bare = new Map(all.map((query) => [query, bareFor(statements, query.text)]))
 
   const runModule = (query: Query) =>
     search(query.text, LIMIT, { awayFromAddress: undefined, thresholdM })
   const runBare = (query: Query) => {
-    const twin = bare.get(query)
-    return twin ? twin.statement.all(...twin.params) : []
+    return bare.get(query)?.run() ?? []
   }
   const time = <T>(fn: () => T): [number, T] => {
     const started = performance.now()
@@ -195,7 +225,7 @@ export async function searchRun(args: SearchRunArgs): Promise<SearchRunResult> {
     const plan = planSearch(worst.text)
     const matched = plan
       ? (sqlite
-          .prepare<unknown[], number>(`SELECT count(*) FROM (${matchesSql(plan, '')})`)
+          .prepare<unknown[], number>(`SELECT count(*) FROM (${matchesSql(plan)})`)
           .pluck()
           .get(...paramsOf(plan)) ?? 0)
       : null
@@ -208,10 +238,11 @@ export async function searchRun(args: SearchRunArgs): Promise<SearchRunResult> {
       mismatches: mismatches.get(kind)!,
     }
   }
-  const typed = planSearch('smith')!
   const plan = sqlite
-    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${bareSql(typed)}`)
-    .all(...paramsOf(typed))
+    .prepare<[string, number], { detail: string }>(
+      'EXPLAIN QUERY PLAN SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+    )
+    .all(planSearch('smith')!.words!, LIMIT)
     .map((row) => row.detail)
   await local.close()
   return { kinds, plan, peakRssBytes, queries: all.length }

@@ -47,6 +47,7 @@ export interface SyncEngineOptions {
 }
 
 const LAST_SUCCESS_KEY = 'sync.lastSuccessAt'
+const PHOTO_COUNT_MAX_AGE_MS = 30_000
 
 export class SyncEngine {
   private readonly options: SyncEngineOptions
@@ -62,6 +63,7 @@ export class SyncEngine {
     photosPending: 0,
   }
   private readonly statements
+  private photoCount: { value: number; at: number } | null = null
 
   constructor(options: SyncEngineOptions) {
     this.options = options
@@ -75,10 +77,12 @@ export class SyncEngine {
       ),
       // Kept as rows are written (migration 006): counting a million rows here would hold the
       // UI. Erasing the local data empties row_counts with the rest.
-      counts: sqlite.prepare<[], { deliveries: number; photos: number; withheld: number }>(`SELECT
+      counts: sqlite.prepare<[], { deliveries: number; withheld: number }>(`SELECT
         coalesce((SELECT n FROM row_counts WHERE name = 'deliveries'), 0) AS deliveries,
-        coalesce((SELECT n FROM row_counts WHERE name = 'stored_photos'), 0) AS photos,
         coalesce((SELECT n FROM row_counts WHERE name = 'withheld_deliveries'), 0) AS withheld`),
+      storedPhotos: sqlite
+        .prepare<[], number>("SELECT count(*) FROM delivery_photos WHERE state = 'stored'")
+        .pluck(),
       startRun: sqlite.prepare<[string]>('INSERT INTO sync_runs (started_at) VALUES (?)'),
       finishRun: sqlite.prepare<[string, string, string | null, string | null, number]>(
         'UPDATE sync_runs SET finished_at = ?, outcome = ?, error = ?, summary_json = ? WHERE id = ?',
@@ -100,6 +104,7 @@ export class SyncEngine {
   run(): Promise<SyncRunSummary> {
     this.current ??= this.runRecorded().finally(() => {
       this.current = null
+      this.photoCount = null
     })
     return this.current
   }
@@ -125,7 +130,7 @@ export class SyncEngine {
   status(): SyncStatus {
     const last = this.statements.lastRun.get()
     const summary = last?.summary_json ? (JSON.parse(last.summary_json) as SyncRunSummary) : null
-    const counts = this.statements.counts.get() ?? { deliveries: 0, photos: 0, withheld: 0 }
+    const counts = this.statements.counts.get() ?? { deliveries: 0, withheld: 0 }
     return {
       online: this.online,
       running: this.running,
@@ -133,7 +138,7 @@ export class SyncEngine {
       lastAttemptAt: this.lastAttemptAt,
       lastError: this.lastError,
       progress: { ...this.progress },
-      cached: { deliveries: counts.deliveries, photos: counts.photos },
+      cached: { deliveries: counts.deliveries, photos: this.storedPhotos() },
       pendingChanges: this.options.countPending?.() ?? 0,
       lastRun: last
         ? {
@@ -144,6 +149,20 @@ export class SyncEngine {
           }
         : null,
     }
+  }
+
+  /**
+   * Photos kept: counted at most every PHOTO_COUNT_MAX_AGE_MS and after each run. Photos change
+   * state one at a time in several places (downloads, retention, a changed record), so the count
+   * is not kept as they do; at a million photos counting takes tens of milliseconds, too long to
+   * repeat on every two-second status poll.
+   */
+  private storedPhotos(refresh = false): number {
+    const now = Date.now()
+    if (refresh || this.photoCount === null || now - this.photoCount.at > PHOTO_COUNT_MAX_AGE_MS) {
+      this.photoCount = { value: this.statements.storedPhotos.get() ?? 0, at: now }
+    }
+    return this.photoCount.value
   }
 
   private async runRecorded(): Promise<SyncRunSummary> {

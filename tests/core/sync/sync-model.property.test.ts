@@ -171,41 +171,47 @@ describe('the cache after any mix of pages', () => {
     await server.close()
   })
 
-  it('equals the model: newest version per id, tombstoned ids gone, invalid items only rejected', async () => {
-    const seed = process.env.PORCHLIGHT_PROPERTY_SEED
-    await fc.assert(
-      fc.asyncProperty(scenarios, async (scenario) => {
-        server.deliveries.reset()
-        server.cases.reset()
-        const expected = play(scenario)
-        const harness = await startSyncHarness(server, { pageSize: scenario.pageSize })
-        try {
-          const chunk = Math.ceil(expected.sent.length / scenario.runs)
-          for (let run = 0; run < scenario.runs; run++) {
-            server.deliveries.append(...expected.sent.slice(run * chunk, (run + 1) * chunk))
-            await harness.engine.run()
+  // About a hundred sync runs, each starting the sync's writer thread (tens of milliseconds, more
+  // on a busy machine).
+  it(
+    'equals the model: newest version per id, tombstoned ids gone, invalid items only rejected',
+    { timeout: 180_000 },
+    async () => {
+      const seed = process.env.PORCHLIGHT_PROPERTY_SEED
+      await fc.assert(
+        fc.asyncProperty(scenarios, async (scenario) => {
+          server.deliveries.reset()
+          server.cases.reset()
+          const expected = play(scenario)
+          const harness = await startSyncHarness(server, { pageSize: scenario.pageSize })
+          try {
+            const chunk = Math.ceil(expected.sent.length / scenario.runs)
+            for (let run = 0; run < scenario.runs; run++) {
+              server.deliveries.append(...expected.sent.slice(run * chunk, (run + 1) * chunk))
+              await harness.engine.run()
+            }
+            const cache = harness.snapshot()
+            expect(cache.deliveries).toEqual(expected.deliveries)
+            const names = harness.local.sqlite
+              .prepare('SELECT id, version, customer_name FROM deliveries ORDER BY id')
+              .all() as Array<{ id: string; version: number; customer_name: string }>
+            for (const row of names) expect(row.customer_name).toBe(nameOf(row.id, row.version))
+            expect(cache.ftsRows).toBe(expected.deliveries.length)
+            expect(cache.rejections.map((r) => r.item_id)).toEqual(
+              expected.rejections.map((r) => r.itemId),
+            )
+            cache.rejections.forEach((r, i) => {
+              expect(r.stream).toBe('deliveries')
+              expect(r.reason).toMatch(expected.rejections[i]?.reason as RegExp)
+            })
+            expect(cache.photos).toEqual([])
+            expect(cache.files).toEqual([])
+          } finally {
+            await harness.close()
           }
-          const cache = harness.snapshot()
-          expect(cache.deliveries).toEqual(expected.deliveries)
-          const names = harness.local.sqlite
-            .prepare('SELECT id, version, customer_name FROM deliveries ORDER BY id')
-            .all() as Array<{ id: string; version: number; customer_name: string }>
-          for (const row of names) expect(row.customer_name).toBe(nameOf(row.id, row.version))
-          expect(cache.ftsRows).toBe(expected.deliveries.length)
-          expect(cache.rejections.map((r) => r.item_id)).toEqual(
-            expected.rejections.map((r) => r.itemId),
-          )
-          cache.rejections.forEach((r, i) => {
-            expect(r.stream).toBe('deliveries')
-            expect(r.reason).toMatch(expected.rejections[i]?.reason as RegExp)
-          })
-          expect(cache.photos).toEqual([])
-          expect(cache.files).toEqual([])
-        } finally {
-          await harness.close()
-        }
-      }),
-      { numRuns: 40, ...(seed ? { seed: Number(seed) } : {}) },
-    )
-  })
+        }),
+        { numRuns: 40, ...(seed ? { seed: Number(seed) } : {}) },
+      )
+    },
+  )
 })
