@@ -38,10 +38,10 @@ export function drawQueries(
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
   const prefix = (text: string, minLength: number) =>
     text.slice(0, between(Math.min(minLength, text.length), text.length)).trimEnd()
-  const maxRowid = sqlite.prepare<[], { n: number }>('SELECT max(rowid) AS n FROM deliveries').get()
-  const byRowid = sqlite.prepare<[number], Source>(
-    `SELECT id, order_id, tracking_number, customer_name, customer_email, address_line1
-     FROM deliveries WHERE rowid = ?`,
+  const pick = rowPicker<Source>(
+    sqlite,
+    'id, order_id, tracking_number, customer_name, customer_email, address_line1',
+    random,
   )
   const typed: Record<QueryKind, (row: Source) => string | null> = {
     'order id prefix': (row) => prefix(row.order_id, 7),
@@ -66,11 +66,33 @@ export function drawQueries(
   for (const kind of QUERY_KINDS) {
     const list: Query[] = []
     while (list.length < perKind) {
-      const row = byRowid.get(between(1, maxRowid?.n ?? 1))
-      const text = row ? typed[kind](row) : null
-      if (row && text) list.push({ kind, text, deliveryId: row.id })
+      const row = pick()
+      const text = typed[kind](row)
+      if (text) list.push({ kind, text, deliveryId: row.id })
     }
     out[kind] = list
   }
   return out
+}
+
+/**
+ * Picks deliveries at random, whether rowids run 1…n or are sparse keys: a random point between
+ * the smallest and the largest, then the first row at or after it.
+ */
+export function rowPicker<T>(
+  sqlite: BetterSqlite3.Database,
+  columns: string,
+  random: () => number,
+): () => T {
+  const bounds = sqlite
+    .prepare<[], { lo: number | null; hi: number | null }>(
+      'SELECT min(rowid) AS lo, max(rowid) AS hi FROM deliveries',
+    )
+    .get()
+  const { lo, hi } = bounds ?? { lo: null, hi: null }
+  if (lo === null || hi === null) throw new Error('the cache holds no deliveries')
+  const at = sqlite.prepare<[number], T>(
+    `SELECT ${columns} FROM deliveries WHERE rowid >= ? ORDER BY rowid LIMIT 1`,
+  )
+  return () => at.get(lo + Math.floor(random() * (hi - lo + 1)))!
 }
