@@ -54,7 +54,7 @@ export async function searchBench(
     }
     if (!met) {
       missed.push(
-        `${kind}: "${k.slowest.text}" ${formatValue(k.slowest.ms, 'ms')}, ${k.slowest.matched === null ? 'ids only' : `${k.slowest.matched.toLocaleString('en-US')} rows matched`}`,
+        `${kind}: "${k.slowest.text}" ${formatValue(k.slowest.ms, 'ms')}, ${k.slowest.matched === null ? 'ids only' : `${k.slowest.matched.toLocaleString('en-US')} row${k.slowest.matched === 1 ? '' : 's'} matched`}`,
       )
     }
   }
