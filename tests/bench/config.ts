@@ -19,8 +19,9 @@ export interface BenchConfig {
     deliveries: number
     runs: number
     /**
-     * After the second run, no further run starts that would end past this (at the app's
-     * target rate a run takes seconds; far below it, three runs would blow the 15 minutes).
+     * No further run starts that would end past this. At the app's target rate a run takes
+     * seconds and all of them run; far below it, one run already says how far, and three would
+     * take most of the 15 minutes the whole bench may take.
      */
     budgetSeconds: number
   }

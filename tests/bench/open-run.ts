@@ -13,6 +13,7 @@ import { createPorchlight } from '../../electron/core/app/porchlight.ts'
 import type { Logger } from '../../electron/core/app/types.ts'
 import { DEMO_ACCOUNTS } from '../../electron/core/demo-service/index.ts'
 import { seededRandom, shuffled, summarize, type Summary } from './measure.ts'
+import { rowPicker } from './queries.ts'
 
 export interface OpenRunArgs {
   dataDir: string
@@ -73,15 +74,9 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
     .prepare<[], { delivery_id: string }>('SELECT DISTINCT delivery_id FROM cases ORDER BY 1')
     .all()
     .map((row) => row.delivery_id)
-  const maxRowid = sqlite
-    .prepare<[], { n: number }>('SELECT max(rowid) AS n FROM deliveries')
-    .get()!.n
-  const idAt = sqlite.prepare<[number], { id: string }>('SELECT id FROM deliveries WHERE rowid = ?')
+  const pickId = rowPicker<{ id: string }>(sqlite, 'id', random)
   const ids = new Set(shuffled(caseIds, random).slice(0, Math.floor(args.deliveries / 4)))
-  while (ids.size < args.deliveries) {
-    const row = idAt.get(1 + Math.floor(random() * maxRowid))
-    if (row) ids.add(row.id)
-  }
+  while (ids.size < args.deliveries) ids.add(pickId().id)
   const sample = [...ids]
 
   // The same reads as bare statements: the row, its photos, its cases, the repeat-claim counts

@@ -38,10 +38,10 @@ export function drawQueries(
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
   const prefix = (text: string, minLength: number) =>
     text.slice(0, between(Math.min(minLength, text.length), text.length)).trimEnd()
-  const maxRowid = sqlite.prepare<[], { n: number }>('SELECT max(rowid) AS n FROM deliveries').get()
-  const byRowid = sqlite.prepare<[number], Source>(
-    `SELECT id, order_id, tracking_number, customer_name, customer_email, address_line1
-     FROM deliveries WHERE rowid = ?`,
+  const pick = rowPicker<Source>(
+    sqlite,
+    'id, order_id, tracking_number, customer_name, customer_email, address_line1',
+    random,
   )
   const typed: Record<QueryKind, (row: Source) => string | null> = {
     'order id prefix': (row) => prefix(row.order_id, 7),
@@ -66,11 +66,30 @@ export function drawQueries(
   for (const kind of QUERY_KINDS) {
     const list: Query[] = []
     while (list.length < perKind) {
-      const row = byRowid.get(between(1, maxRowid?.n ?? 1))
-      const text = row ? typed[kind](row) : null
-      if (row && text) list.push({ kind, text, deliveryId: row.id })
+      const row = pick()
+      const text = typed[kind](row)
+      if (text) list.push({ kind, text, deliveryId: row.id })
     }
     out[kind] = list
   }
   return out
+}
+
+/**
+ * Picks deliveries at random, evenly, whatever the rowids are (1…n, or sparse keys in a few
+ * far-apart bands): all rowids are read once (8 MB for a million), then drawn from.
+ */
+export function rowPicker<T>(
+  sqlite: BetterSqlite3.Database,
+  columns: string,
+  random: () => number,
+): () => T {
+  const count = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM deliveries').get()
+  if (!count?.n) throw new Error('the cache holds no deliveries')
+  const rowids = new Float64Array(count.n)
+  let filled = 0
+  const all = sqlite.prepare<[], [number]>('SELECT rowid FROM deliveries').raw()
+  for (const [rowid] of all.iterate()) if (filled < rowids.length) rowids[filled++] = rowid
+  const at = sqlite.prepare<[number], T>(`SELECT ${columns} FROM deliveries WHERE rowid = ?`)
+  return () => at.get(rowids[Math.floor(random() * filled)]!)!
 }
