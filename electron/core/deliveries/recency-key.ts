@@ -39,7 +39,8 @@ export function createRecencyKeys(sqlite: BetterSqlite3.Database) {
       const highest = highestInSlotRange.get(base, base + KEY_SLOTS)?.key ?? null
       let key = highest === null ? base : highest + 1
       // More than half a million deliveries in one second: keep the key unique, order aside.
-      while (taken.get(key)) key++
+      // (Inside the second's slots, one past the highest is free by definition.)
+      if (key >= base + KEY_SLOTS) while (taken.get(key)) key++
       return key
     },
   }
