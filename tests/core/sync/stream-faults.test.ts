@@ -472,6 +472,36 @@ describe('pulling the streams under faults', () => {
     expect(harness.engine.status().lastRun).toMatchObject({ outcome: 'complete', rejected: 10 })
   })
 
+  it('validates a large page in slices and keeps every good record and every reason, in order', async () => {
+    // The page is validated 100 items at a time, between turns of the event loop: rejects at
+    // the edges of those slices must land exactly where they would in one pass.
+    const bad = new Set([0, 99, 100, 101, 250, 349])
+    const sent = Array.from({ length: 350 }, (_, i) =>
+      bad.has(i)
+        ? { ...makeDelivery(`bad${i}`, { photos: [] }), version: -i }
+        : makeDelivery(`d${i}`, { photos: [] }),
+    )
+    server.deliveries.append(...sent)
+    harness = await startSyncHarness(server, { pageSize: 500 })
+
+    const summary = await harness.engine.run()
+
+    expect(pageRequests()).toHaveLength(1)
+    expect(summary.deliveries).toMatchObject({ received: 350, stored: 344, rejected: 6 })
+    const runId = harness.lastRunId()
+    expect(harness.snapshot()).toEqual(
+      expectedCache({
+        deliveries: versions(sent.flatMap((_, i) => (bad.has(i) ? [] : [`d${i}`])).sort()),
+        rejections: [...bad].map((i) => ({
+          run_id: runId,
+          stream: 'deliveries',
+          item_id: `bad${i}`,
+          reason: expect.stringMatching(/^version: /),
+        })),
+      }),
+    )
+  })
+
   it('never asks for, keeps or lists a photo of a withheld delivery, even when the record carries one', async () => {
     const photo = await makeJpeg(51)
     const laterWithheld = await makeJpeg(52)
