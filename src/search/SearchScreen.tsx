@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { memo, useEffect, useMemo, useRef } from 'react'
 import type { KeyboardEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
@@ -18,6 +18,7 @@ import TableRow from '@mui/material/TableRow'
 import TextField from '@mui/material/TextField'
 import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
+import type { Theme } from '@mui/material/styles'
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined'
 import NoPhotographyOutlinedIcon from '@mui/icons-material/NoPhotographyOutlined'
 import PhotoCameraOutlinedIcon from '@mui/icons-material/PhotoCameraOutlined'
@@ -47,7 +48,8 @@ const RESULTS_ID = 'search-results'
 
 export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }: Props) {
   const inputRef = useRef<HTMLInputElement>(null)
-  const rowRefs = useRef<Array<HTMLTableRowElement | null>>([])
+  const bodyRef = useRef<HTMLTableSectionElement>(null)
+  const rowAt = (index: number) => bodyRef.current?.rows.item(index) ?? null
   const { query, awayOnly, results, resultQuery, resultAwayOnly, loading, error, selectedIndex } =
     search
 
@@ -57,8 +59,22 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
   }, [focusRequest])
 
   useEffect(() => {
-    rowRefs.current[selectedIndex]?.scrollIntoView({ block: 'nearest' })
+    rowAt(selectedIndex)?.scrollIntoView({ block: 'nearest' })
   }, [selectedIndex, results])
+
+  // Rows are memoised (a keystroke re-renders the screen, not the rows it keeps), so their
+  // handlers must not change from one render to the next: both callbacks here are stable.
+  const { select } = search
+  const rowActions = useMemo<RowActions>(
+    () => ({
+      open: (index, deliveryId) => {
+        select(index)
+        onOpen(deliveryId)
+      },
+      focus: select,
+    }),
+    [select, onOpen],
+  )
 
   const openSelected = () => {
     const selected = results?.[selectedIndex]
@@ -83,7 +99,7 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
       results.length - 1,
       Math.max(0, selectedIndex + (event.key === 'ArrowDown' ? 1 : -1)),
     )
-    rowRefs.current[next]?.querySelector('a')?.focus()
+    rowAt(next)?.querySelector('a')?.focus()
   }
 
   const hasQuery = query.trim().length > 0
@@ -250,6 +266,7 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
             size="small"
             aria-label={resultsLabel}
             onKeyDown={onTableKeyDown}
+            sx={RESULT_STYLES}
           >
             <TableHead>
               <TableRow>
@@ -263,20 +280,14 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
                 <TableCell scope="col">Location</TableCell>
               </TableRow>
             </TableHead>
-            <TableBody>
+            <TableBody ref={bodyRef}>
               {results.map((result, index) => (
                 <ResultRow
                   key={result.deliveryId}
                   result={result}
+                  index={index}
                   selected={index === selectedIndex}
-                  rowRef={(element) => {
-                    rowRefs.current[index] = element
-                  }}
-                  onOpen={() => {
-                    search.select(index)
-                    onOpen(result.deliveryId)
-                  }}
-                  onFocus={() => search.select(index)}
+                  actions={rowActions}
                 />
               ))}
             </TableBody>
@@ -287,15 +298,41 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
   )
 }
 
-type RowProps = {
-  result: SearchResult
-  selected: boolean
-  rowRef: (element: HTMLTableRowElement | null) => void
-  onOpen: () => void
-  onFocus: () => void
+type RowActions = {
+  open: (index: number, deliveryId: string) => void
+  focus: (index: number) => void
 }
 
-function ResultRow({ result, selected, rowRef, onOpen, onFocus }: RowProps) {
+type RowProps = {
+  result: SearchResult
+  index: number
+  selected: boolean
+  actions: RowActions
+}
+
+/**
+ * The rows' styles, resolved once for the whole table rather than per cell: with 50 rows of
+ * eight cells, resolving `sx` on each was most of the time from an answer to its paint.
+ */
+const RESULT_STYLES = {
+  '& .result-row': { cursor: 'pointer' },
+  '& .result-row.Mui-selected': {
+    boxShadow: (theme: Theme) => `inset 3px 0 0 ${(theme.vars ?? theme).palette.primary.main}`,
+  },
+  '& .result-order': { fontWeight: 500, whiteSpace: 'nowrap' },
+  '& .result-tracking': {
+    fontFamily: 'ui-monospace, "Roboto Mono", monospace',
+    fontSize: '0.8rem',
+  },
+  '& .result-nowrap': { whiteSpace: 'nowrap' },
+  '& .result-muted': { color: 'text.secondary' },
+  '& .result-flag': { display: 'inline-flex', alignItems: 'center', gap: 0.5 },
+  '& .result-flag.photo-withheld, & .result-flag.away': { color: 'warning.main' },
+  '& .result-flag.photo-none': { color: 'text.secondary' },
+  '& .result-flag.away': { fontWeight: 500 },
+} as const
+
+const ResultRow = memo(function ResultRow({ result, index, selected, actions }: RowProps) {
   const delivered = result.deliveredAt ? formatDateTime(result.deliveredAt) : null
   const photo = photoSummary(result)
   const name = [
@@ -307,106 +344,94 @@ function ResultRow({ result, selected, rowRef, onOpen, onFocus }: RowProps) {
     `photo: ${photo.label.toLowerCase()}`,
     ...(result.awayFromAddress ? ['delivered away from the address'] : []),
   ].join(', ')
+  const photoFlag = (
+    <span className={`result-flag photo-${photo.kind}`}>
+      {photo.icon}
+      {photo.label}
+    </span>
+  )
 
   return (
     <TableRow
-      ref={rowRef}
       hover
       selected={selected}
       aria-selected={selected}
       aria-label={name}
-      onClick={onOpen}
-      sx={{
-        cursor: 'pointer',
-        '&.Mui-selected': {
-          boxShadow: (theme) => `inset 3px 0 0 ${(theme.vars ?? theme).palette.primary.main}`,
-        },
-      }}
+      className="result-row"
+      onClick={() => actions.open(index, result.deliveryId)}
     >
-      <TableCell sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
+      <TableCell className="result-order">
         <Link
           href={routeHref({ screen: 'delivery', deliveryId: result.deliveryId })}
           underline="hover"
           tabIndex={selected ? 0 : -1}
-          onFocus={onFocus}
+          onFocus={() => actions.focus(index)}
           onClick={(event) => {
             event.preventDefault()
             event.stopPropagation()
-            onOpen()
+            actions.open(index, result.deliveryId)
           }}
           aria-label={`Open order ${result.orderId}`}
         >
           {result.orderId}
         </Link>
       </TableCell>
-      <TableCell sx={{ fontFamily: 'ui-monospace, "Roboto Mono", monospace', fontSize: '0.8rem' }}>
-        {result.trackingNumber}
-      </TableCell>
+      <TableCell className="result-tracking">{result.trackingNumber}</TableCell>
       <TableCell>{result.customerName}</TableCell>
       <TableCell>{result.street}</TableCell>
       <TableCell>{result.city}</TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-        {delivered ?? (
-          <Typography component="span" variant="body2" sx={{ color: 'text.secondary' }}>
-            Not delivered
-          </Typography>
-        )}
+      <TableCell className="result-nowrap">
+        {delivered ?? <span className="result-muted">Not delivered</span>}
       </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-        <Tooltip title={photo.detail ?? ''} disableHoverListener={!photo.detail}>
-          <Box
-            component="span"
-            sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, color: photo.color }}
-          >
-            {photo.icon}
-            {photo.label}
-          </Box>
-        </Tooltip>
+      <TableCell className="result-nowrap">
+        {/* A tooltip only where it has something to say: most rows need none. */}
+        {photo.detail ? <Tooltip title={photo.detail}>{photoFlag}</Tooltip> : photoFlag}
       </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+      <TableCell className="result-nowrap">
         {result.awayFromAddress && (
           <Tooltip title="The drop-off or a photo is farther from the address than the threshold allows">
-            <Box
-              component="span"
-              sx={{
-                display: 'inline-flex',
-                alignItems: 'center',
-                gap: 0.5,
-                color: 'warning.main',
-                fontWeight: 500,
-              }}
-            >
+            <span className="result-flag away">
               <WrongLocationOutlinedIcon fontSize="small" aria-hidden />
               Away
-            </Box>
+            </span>
           </Tooltip>
         )}
       </TableCell>
     </TableRow>
+  )
+}, sameRow)
+
+/** Each answer is new JSON: a row is the same when what it shows is. */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  if (a.index !== b.index || a.selected !== b.selected || a.actions !== b.actions) return false
+  const keys = Object.keys(a.result) as Array<keyof SearchResult>
+  return (
+    keys.length === Object.keys(b.result).length &&
+    keys.every((key) => a.result[key] === b.result[key])
   )
 }
 
 function photoSummary(result: SearchResult) {
   if (result.photoWithheld) {
     return {
+      kind: 'withheld',
       label: 'Withheld',
       detail: withheldReasonText(result.photoWithheld),
-      color: 'warning.main',
       icon: <LockOutlinedIcon fontSize="small" aria-hidden />,
     }
   }
   if (result.hasPhoto) {
     return {
+      kind: 'yes',
       label: 'Yes',
       detail: null,
-      color: 'text.primary',
       icon: <PhotoCameraOutlinedIcon fontSize="small" aria-hidden />,
     }
   }
   return {
+    kind: 'none',
     label: 'No',
     detail: null,
-    color: 'text.secondary',
     icon: <NoPhotographyOutlinedIcon fontSize="small" aria-hidden />,
   }
 }
