@@ -90,21 +90,21 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
   const cases = sqlite.prepare<[string], Record<string, unknown>>(
     'SELECT * FROM cases WHERE delivery_id = ?',
   )
-  const repeatCount = (column: string) =>
-    sqlite.prepare<[string, string, string, string, string, string], { n: number }>(
-      `SELECT count(*) AS n FROM (
-         SELECT c.id, c.delivery_id FROM cases c WHERE c.opened_at >= ?
+  const repeatCounts = sqlite.prepare<
+    { since: string; deliveryId: string; customer: string; address: string; driver: string },
+    { customer: number | null; address: number | null; driver: number | null }
+  >(
+    `SELECT sum(d.customer_id = @customer) AS customer,
+         sum(d.postal_code || '|' || lower(d.address_line1) = @address) AS address,
+         sum(d.driver_id = @driver) AS driver
+       FROM (
+         SELECT c.id, c.delivery_id FROM cases c WHERE c.opened_at >= @since
          UNION
          SELECT e.case_id, json_extract(e.body_json, '$.deliveryId') FROM case_events e
-           WHERE e.type = 'opened' AND e.state = 'pending' AND e.created_at >= ?
+           WHERE e.type = 'opened' AND e.state = 'pending' AND e.created_at >= @since
        ) k JOIN deliveries d ON d.id = k.delivery_id
-       WHERE ${column} = ? AND d.id != ? AND ? != '' AND ? != ''`,
-    )
-  const repeats = [
-    ['customer_id', repeatCount('d.customer_id')],
-    ['address_key', repeatCount("d.postal_code || '|' || lower(d.address_line1)")],
-    ['driver_id', repeatCount('d.driver_id')],
-  ] as const
+       WHERE d.id != @deliveryId`,
+  )
   const facts = sqlite.prepare<
     [string],
     { customer_id: string; address_key: string; driver_id: string }
@@ -126,8 +126,14 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
     const list = part('photos', () => (row?.photo_withheld === null ? photos.all(id) : []))
     const since = new Date(Date.now() - REPEAT_WINDOW_DAYS * 86_400_000).toISOString()
     const f = part('repeat facts', () => facts.get(id)!)
-    const counts = repeats.map(([key, statement]) =>
-      part(`repeat ${key}`, () => statement.get(since, since, f[key], id, f[key], f[key])?.n),
+    const counts = part('repeat counts', () =>
+      repeatCounts.get({
+        since,
+        deliveryId: id,
+        customer: f.customer_id,
+        address: f.address_key,
+        driver: f.driver_id,
+      }),
     )
     return [row, list, part('cases', () => cases.all(id)), counts]
   }
