@@ -63,7 +63,7 @@ export function benchConfig(quick: boolean): BenchConfig {
       open: { deliveries: 60, rounds: 2 },
       // About 320 photos (the exact count is printed).
       photos: { worldDeliveries: 260, runs: 2, thumbnailsAlone: 100 },
-      ui: { queriesPerKind: 3 },
+      ui: { queriesPerKind: 8 },
     }
   }
   return {
