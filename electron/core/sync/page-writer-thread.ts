@@ -3,14 +3,30 @@
 // updates and the occasional FTS5 merge or WAL checkpoint, takes tens of milliseconds; here it
 // never holds the main process's event loop, where the UI's calls are answered.
 // Started by page-writer.ts; bundled as its own entry for the app (electron.vite.config.ts).
+import { setPriority } from 'node:os'
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads'
 import BetterSqlite3 from 'better-sqlite3'
 import { configureConnection, refreshPlannerStatistics } from '../db/configure-connection.ts'
 import { createPageStore, type StoredPage } from './page-store.ts'
 import type { WriterReply, WriterRequest } from './page-writer.ts'
 
+const WRITER_NICENESS = 10
+
 const port = parentPort
 if (!port) throw new Error('page-writer-thread.ts runs as a worker thread')
+
+// Writing a large sync keeps this thread busy for minutes; on a 2-core laptop the OS would then
+// share the cores evenly between it, the app's main thread and the window, and the UI's calls
+// would wait their turn. At a lower priority the OS gives them the CPU first. Linux keeps a nice
+// value per thread, and setpriority on "this process" (0) sets the calling thread's. Elsewhere
+// the same call would lower the whole app, so it is made on Linux only.
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, WRITER_NICENESS)
+  } catch {
+    // Not permitted: the thread keeps the app's priority.
+  }
+}
 
 const sqlite = new BetterSqlite3((workerData as { databaseFile: string }).databaseFile)
 configureConnection(sqlite)
@@ -19,6 +35,9 @@ configureConnection(sqlite)
 // checkpoint every 32 MB keeps the disk waits rare; the WAL is truncated back afterwards.
 sqlite.pragma('wal_autocheckpoint = 8192')
 sqlite.pragma('journal_size_limit = 67108864')
+// Half the app's page cache: measured, storing 100,000 deliveries went no slower with 32 MB than
+// with 64 MB, and the difference stays off the app's peak memory during a large sync.
+sqlite.pragma('cache_size = -32768')
 const pages = createPageStore(sqlite)
 
 // After a page fails to store, nothing after it may be: a later page's cursor would skip it.

@@ -18,6 +18,8 @@ export interface PageWriter {
 /** Where the writer thread's code is when the core runs as TypeScript (tests, commands). */
 export const DEFAULT_WRITER_THREAD_FILE = new URL('./page-writer-thread.ts', import.meta.url)
 
+const WRITER_YOUNG_GENERATION_MB = 32
+
 /** The thread could not store a page; the run fails and the next run resumes from its cursor. */
 export class PageWriteError extends Error {
   readonly code: string | null
@@ -35,6 +37,9 @@ export function startPageWriter(options: {
 }): PageWriter {
   const worker = new Worker(options.threadFile ?? DEFAULT_WRITER_THREAD_FILE, {
     workerData: { databaseFile: options.databaseFile },
+    // The thread allocates briskly (every row it binds) but keeps little: a smaller nursery than
+    // V8's default keeps about 40 MB off a large sync's peak memory for a few percent of speed.
+    resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_GENERATION_MB },
   })
   const waiting = new Map<
     number,
