@@ -473,9 +473,10 @@ describe('pulling the streams under faults', () => {
   })
 
   it('validates a large page in slices and keeps every good record and every reason, in order', async () => {
-    // The page is validated 100 items at a time, between turns of the event loop: rejects at
-    // the edges of those slices must land exactly where they would in one pass.
-    const bad = new Set([0, 99, 100, 101, 250, 349])
+    // The first page of a pull holds 100 items, the next ones the page size. Each is validated
+    // 100 items at a time, between turns of the event loop: rejects at the edges of those slices
+    // must land exactly where they would in one pass.
+    const bad = new Set([0, 99, 100, 101, 199, 200, 250, 349])
     const sent = Array.from({ length: 350 }, (_, i) =>
       bad.has(i)
         ? { ...makeDelivery(`bad${i}`, { photos: [] }), version: -i }
@@ -486,8 +487,8 @@ describe('pulling the streams under faults', () => {
 
     const summary = await harness.engine.run()
 
-    expect(pageRequests()).toHaveLength(1)
-    expect(summary.deliveries).toMatchObject({ received: 350, stored: 344, rejected: 6 })
+    expect(pageRequests().map((r) => r.query.limit)).toEqual(['100', '500'])
+    expect(summary.deliveries).toMatchObject({ received: 350, stored: 342, rejected: 8 })
     const runId = harness.lastRunId()
     expect(harness.snapshot()).toEqual(
       expectedCache({
