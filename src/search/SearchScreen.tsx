@@ -7,7 +7,6 @@ import Checkbox from '@mui/material/Checkbox'
 import FormControlLabel from '@mui/material/FormControlLabel'
 import InputAdornment from '@mui/material/InputAdornment'
 import LinearProgress from '@mui/material/LinearProgress'
-import Link from '@mui/material/Link'
 import Paper from '@mui/material/Paper'
 import Table from '@mui/material/Table'
 import TableBody from '@mui/material/TableBody'
@@ -311,15 +310,30 @@ type RowProps = {
 }
 
 /**
- * The rows' styles, resolved once for the whole table rather than per cell: with 50 rows of
- * eight cells, resolving `sx` on each was most of the time from an answer to its paint.
+ * The rows' styles, resolved once for the whole table: the rows are plain cells rather than MUI
+ * components, each of which resolved its styles on every render. With 50 rows of eight cells
+ * that was most of the time from an answer to its paint.
  */
 const RESULT_STYLES = {
   '& .result-row': { cursor: 'pointer' },
   '& .result-row.Mui-selected': {
     boxShadow: (theme: Theme) => `inset 3px 0 0 ${(theme.vars ?? theme).palette.primary.main}`,
   },
+  '& td.result-cell': {
+    typography: 'body2',
+    color: 'text.primary',
+    px: 2,
+    py: 0.75,
+    borderBottom: 1,
+    borderColor: 'divider',
+    textAlign: 'left',
+  },
   '& .result-order': { fontWeight: 500, whiteSpace: 'nowrap' },
+  '& a.result-link': {
+    color: 'primary.main',
+    textDecoration: 'none',
+    '&:hover': { textDecoration: 'underline' },
+  },
   '& .result-tracking': {
     fontFamily: 'ui-monospace, "Roboto Mono", monospace',
     fontSize: '0.8rem',
@@ -360,10 +374,10 @@ const ResultRow = memo(function ResultRow({ result, index, selected, actions }: 
       className="result-row"
       onClick={() => actions.open(index, result.deliveryId)}
     >
-      <TableCell className="result-order">
-        <Link
+      <td className="result-cell result-order">
+        <a
+          className="result-link"
           href={routeHref({ screen: 'delivery', deliveryId: result.deliveryId })}
-          underline="hover"
           tabIndex={selected ? 0 : -1}
           onFocus={() => actions.focus(index)}
           onClick={(event) => {
@@ -374,20 +388,20 @@ const ResultRow = memo(function ResultRow({ result, index, selected, actions }: 
           aria-label={`Open order ${result.orderId}`}
         >
           {result.orderId}
-        </Link>
-      </TableCell>
-      <TableCell className="result-tracking">{result.trackingNumber}</TableCell>
-      <TableCell>{result.customerName}</TableCell>
-      <TableCell>{result.street}</TableCell>
-      <TableCell>{result.city}</TableCell>
-      <TableCell className="result-nowrap">
+        </a>
+      </td>
+      <td className="result-cell result-tracking">{result.trackingNumber}</td>
+      <td className="result-cell">{result.customerName}</td>
+      <td className="result-cell">{result.street}</td>
+      <td className="result-cell">{result.city}</td>
+      <td className="result-cell result-nowrap">
         {delivered ?? <span className="result-muted">Not delivered</span>}
-      </TableCell>
-      <TableCell className="result-nowrap">
+      </td>
+      <td className="result-cell result-nowrap">
         {/* A tooltip only where it has something to say: most rows need none. */}
         {photo.detail ? <Tooltip title={photo.detail}>{photoFlag}</Tooltip> : photoFlag}
-      </TableCell>
-      <TableCell className="result-nowrap">
+      </td>
+      <td className="result-cell result-nowrap">
         {result.awayFromAddress && (
           <Tooltip title="The drop-off or a photo is farther from the address than the threshold allows">
             <span className="result-flag away">
@@ -396,7 +410,7 @@ const ResultRow = memo(function ResultRow({ result, index, selected, actions }: 
             </span>
           </Tooltip>
         )}
-      </TableCell>
+      </td>
     </TableRow>
   )
 }, sameRow)
