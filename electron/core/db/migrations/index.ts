@@ -5,6 +5,7 @@ import * as reports003 from './003-reports.ts'
 import * as privacy004 from './004-privacy.ts'
 import * as fastSearch005 from './005-fast-search.ts'
 import * as rowCounts006 from './006-row-counts.ts'
+import * as dropUnreadIndexes007 from './007-drop-unread-indexes.ts'
 
 /** Every schema change, in order. Names sort in the order they must run; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-privacy': privacy004,
   '005-fast-search': fastSearch005,
   '006-row-counts': rowCounts006,
+  '007-drop-unread-indexes': dropUnreadIndexes007,
 }
