@@ -12,6 +12,7 @@ import { openDatabase } from '../../electron/core/db/open-database.ts'
 import { createServiceClient } from '../../electron/core/sync/service-client.ts'
 import { SyncEngine } from '../../electron/core/sync/sync-engine.ts'
 import { makeThumbnail } from '../../electron/core/photos/thumbnails.ts'
+import { DEFAULT_CONCURRENCY } from '../../electron/core/photos/download-photos.ts'
 
 export interface PhotoRunArgs {
   url: string
@@ -29,7 +30,7 @@ export interface PhotoRunResult {
 }
 
 /** downloadPendingPhotos' default, which the app does not change. */
-const CONCURRENCY = 4
+const CONCURRENCY = DEFAULT_CONCURRENCY
 const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} }
 
 export async function photoRun(args: PhotoRunArgs): Promise<PhotoRunResult> {

