@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { BenchConfig } from './config.ts'
 import { summarize } from './measure.ts'
 import type { PhotoRunResult } from './photo-run.ts'
+import { DEFAULT_CONCURRENCY } from '../../electron/core/photos/download-photos.ts'
 import { startDemoChild, runWorker } from './processes.ts'
 import { formatValue, rateFigures, type ResultRow } from './report-table.ts'
 
@@ -58,7 +59,7 @@ export async function photoBench(
       unit: 'photos/s',
       ...rate,
       samples: results.length,
-      baseline: `fetch + SHA-256 alone, same concurrency (4): ${formatValue(base.median, 'photos/s')}`,
+      baseline: `fetch + SHA-256 alone, same concurrency (${DEFAULT_CONCURRENCY}): ${formatValue(base.median, 'photos/s')}`,
       ratio: `${ratios.median.toFixed(2)}× baseline`,
       ratioValue: ratios.median,
       target: '≥ 100 photos/s',
@@ -68,7 +69,7 @@ export async function photoBench(
     },
   ]
   const notes = [
-    `Photos: the demo service (seed ${config.seed}, ${worldDeliveries.toLocaleString('en-US')} deliveries) has every photo ready before the runs start (this time ${info.rendered} rendered, ${info.readFromDisk} read back from its cache in ${photoCacheDir}), so the runs measure our client, not the demo's renderer. Each run is a fresh cache: records synced first, untimed; then the timed photo step (downloadPendingPhotos, concurrency 4). For the diagnosis, making ${config.photos.thumbnailsAlone} of the thumbnails again from the stored files, same concurrency: ${results.map((r) => formatValue(r.thumbnailsAlone.photos / r.thumbnailsAlone.seconds, 'photos/s')).join(', ')}.`,
+    `Photos: the demo service (seed ${config.seed}, ${worldDeliveries.toLocaleString('en-US')} deliveries) has every photo ready before the runs start (this time ${info.rendered} rendered, ${info.readFromDisk} read back from its cache in ${photoCacheDir}), so the runs measure our client, not the demo's renderer. Each run is a fresh cache: records synced first, untimed; then the timed photo step (downloadPendingPhotos, concurrency ${DEFAULT_CONCURRENCY}). For the diagnosis, making ${config.photos.thumbnailsAlone} of the thumbnails again from the stored files, same concurrency: ${results.map((r) => formatValue(r.thumbnailsAlone.photos / r.thumbnailsAlone.seconds, 'photos/s')).join(', ')}.`,
   ]
   return { rows, notes }
 }
