@@ -328,17 +328,18 @@ const RESULT_STYLES = {
     borderColor: 'divider',
     textAlign: 'left',
   },
-  '& .result-order': { fontWeight: 500, whiteSpace: 'nowrap' },
+  // Cell variants name the element too, or the cell rule above (more specific) would win.
+  '& td.result-order': { fontWeight: 500, whiteSpace: 'nowrap' },
   '& a.result-link': {
     color: 'primary.main',
     textDecoration: 'none',
     '&:hover': { textDecoration: 'underline' },
   },
-  '& .result-tracking': {
+  '& td.result-tracking': {
     fontFamily: 'ui-monospace, "Roboto Mono", monospace',
     fontSize: '0.8rem',
   },
-  '& .result-nowrap': { whiteSpace: 'nowrap' },
+  '& td.result-nowrap': { whiteSpace: 'nowrap' },
   '& .result-muted': { color: 'text.secondary' },
   '& .result-flag': { display: 'inline-flex', alignItems: 'center', gap: 0.5 },
   '& .result-flag.photo-withheld, & .result-flag.away': { color: 'warning.main' },
