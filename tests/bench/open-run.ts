@@ -12,6 +12,12 @@ import { createMemoryTokenStore } from '../../electron/core/app/memory-token-sto
 import { createPorchlight } from '../../electron/core/app/porchlight.ts'
 import type { Logger } from '../../electron/core/app/types.ts'
 import { DEMO_ACCOUNTS } from '../../electron/core/demo-service/index.ts'
+import {
+  REPEAT_COUNTS_SQL,
+  REPEAT_WINDOW_DAYS,
+  type RepeatCountParams,
+  type RepeatCountRow,
+} from '../../electron/core/cases/case-views.ts'
 import { seededRandom, shuffled, summarize, type Summary } from './measure.ts'
 import { rowPicker } from './queries.ts'
 
@@ -34,7 +40,6 @@ export interface OpenRunResult {
 }
 
 const WARM_UP = 20
-const REPEAT_WINDOW_DAYS = 90
 
 export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
   const agent = DEMO_ACCOUNTS.find((account) => account.role === 'agent')!
@@ -80,7 +85,7 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
   const sample = [...ids]
 
   // The same reads as bare statements: the row, its photos, its cases, the repeat-claim counts
-  // (their SQL copied from cases/case-views.ts, but prepared once).
+  // (their SQL is the module's own, REPEAT_COUNTS_SQL, but prepared here).
   const delivery = sqlite.prepare<[string], Record<string, unknown>>(
     'SELECT * FROM deliveries WHERE id = ?',
   )
@@ -90,21 +95,7 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
   const cases = sqlite.prepare<[string], Record<string, unknown>>(
     'SELECT * FROM cases WHERE delivery_id = ?',
   )
-  const repeatCounts = sqlite.prepare<
-    { since: string; deliveryId: string; customer: string; address: string; driver: string },
-    { customer: number | null; address: number | null; driver: number | null }
-  >(
-    `SELECT sum(d.customer_id = @customer) AS customer,
-         sum(d.postal_code || '|' || lower(d.address_line1) = @address) AS address,
-         sum(d.driver_id = @driver) AS driver
-       FROM (
-         SELECT c.id, c.delivery_id FROM cases c WHERE c.opened_at >= @since
-         UNION
-         SELECT e.case_id, json_extract(e.body_json, '$.deliveryId') FROM case_events e
-           WHERE e.type = 'opened' AND e.state = 'pending' AND e.created_at >= @since
-       ) k JOIN deliveries d ON d.id = k.delivery_id
-       WHERE d.id != @deliveryId`,
-  )
+  const repeatCounts = sqlite.prepare<RepeatCountParams, RepeatCountRow>(REPEAT_COUNTS_SQL)
   const facts = sqlite.prepare<
     [string],
     { customer_id: string; address_key: string; driver_id: string }

@@ -14,7 +14,7 @@ import { createCaseReader, eventOf, type LocalEventRow, type ProjectedCase } fro
 import { evidenceChanges } from './evidence-snapshot.ts'
 
 const HOUR = 3_600_000
-const REPEAT_WINDOW_DAYS = 90
+export const REPEAT_WINDOW_DAYS = 90
 
 export interface CaseViewContext {
   meId: string
@@ -32,6 +32,35 @@ interface DeliveryFacts {
   driver_id: string
   address_key: string
   away_m: number | null
+}
+
+/**
+ * Cases of the last 90 days (synced, or opened here and not sent yet) on other deliveries
+ * sharing a customer, an address or a driver with @deliveryId, the three counted in one pass
+ * over the recent cases. Exported for the open-delivery benchmark, which runs it bare.
+ */
+export const REPEAT_COUNTS_SQL = `SELECT sum(d.customer_id = @customer) AS customer,
+         sum(d.postal_code || '|' || lower(d.address_line1) = @address) AS address,
+         sum(d.driver_id = @driver) AS driver
+       FROM (
+         SELECT c.id, c.delivery_id FROM cases c WHERE c.opened_at >= @since
+         UNION
+         SELECT e.case_id, json_extract(e.body_json, '$.deliveryId') FROM case_events e
+           WHERE e.type = 'opened' AND e.state = 'pending' AND e.created_at >= @since
+       ) k JOIN deliveries d ON d.id = k.delivery_id
+       WHERE d.id != @deliveryId`
+
+export type RepeatCountParams = {
+  since: string
+  deliveryId: string
+  customer: string
+  address: string
+  driver: string
+}
+export type RepeatCountRow = {
+  customer: number | null
+  address: number | null
+  driver: number | null
 }
 
 export function createCaseViews(sqlite: BetterSqlite3.Database) {
@@ -57,26 +86,10 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
          AND json_extract(body_json, '$.deliveryId') = ?`,
     )
     .pluck()
-  // Cases of the last 90 days (synced, or opened here and not sent yet) on other deliveries
-  // sharing a fact with this one, all three facts counted in one pass over the recent cases:
-  // each needs their deliveries' rows, and reading them once instead of three times (or, for a
-  // driver, every one of their thousands of deliveries) is what keeps opening a delivery quick
-  // at a million deliveries.
-  const repeatCounts = sqlite.prepare<
-    { since: string; deliveryId: string; customer: string; address: string; driver: string },
-    { customer: number | null; address: number | null; driver: number | null }
-  >(
-    `SELECT sum(d.customer_id = @customer) AS customer,
-         sum(d.postal_code || '|' || lower(d.address_line1) = @address) AS address,
-         sum(d.driver_id = @driver) AS driver
-       FROM (
-         SELECT c.id, c.delivery_id FROM cases c WHERE c.opened_at >= @since
-         UNION
-         SELECT e.case_id, json_extract(e.body_json, '$.deliveryId') FROM case_events e
-           WHERE e.type = 'opened' AND e.state = 'pending' AND e.created_at >= @since
-       ) k JOIN deliveries d ON d.id = k.delivery_id
-       WHERE d.id != @deliveryId`,
-  )
+  // Each count needs the recent cases' delivery rows: reading them once instead of three times
+  // (or, for a driver, every one of their thousands of deliveries) is what keeps opening a
+  // delivery quick at a million deliveries.
+  const repeatCounts = sqlite.prepare<RepeatCountParams, RepeatCountRow>(REPEAT_COUNTS_SQL)
   const conflictCount = sqlite.prepare<[], { n: number }>(
     "SELECT count(*) AS n FROM case_events WHERE state = 'conflict'",
   )
