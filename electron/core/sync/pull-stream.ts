@@ -112,18 +112,13 @@ export async function pullStream(options: {
     const state = readState.get(stream)
     let cursor = state?.cursor ?? null
     let generation = state?.resync_generation ?? null
+    const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE
+    let limit = Math.min(pageSize, FIRST_PAGE_SIZE)
     for (;;) {
       if (options.signal?.aborted) break
       let page
       try {
-        const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE
-        page = await client.pullPage(
-          stream,
-          cursor,
-          result.pages === 0 && storing.length === 0
-            ? Math.min(pageSize, FIRST_PAGE_SIZE)
-            : pageSize,
-        )
+        page = await client.pullPage(stream, cursor, limit)
       } catch (error) {
         // Once per pull: a service that also refuses the cursors it hands out during the resync
         // would otherwise have us pull everything again and again, without end. The run fails
@@ -147,6 +142,7 @@ export async function pullStream(options: {
         }
         throw error
       }
+      limit = pageSize
       await stored(MAX_PAGES_STORING - 1)
       const received = page.items.length
       // Validating here leaves the writer thread only the writing: it is the slower of the two.
