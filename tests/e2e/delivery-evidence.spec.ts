@@ -228,6 +228,9 @@ test('a delivery left far from the address is flagged, and the search can list o
   // Every listed delivery carries the flag (the header row has none).
   await expect(rows.filter({ hasText: 'Away' })).toHaveCount((await rows.count()) - 1)
   await page.screenshot({ path: join(screenshots, 'search-away-filter.png') })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: join(screenshots, 'search-away-filter-dark.png') })
+  await page.emulateMedia({ colorScheme: 'light' })
   await axeHasNoSeriousViolations(page, 'Search')
 
   // With a query, the filter narrows the matches; without it, the same query finds the order.
