@@ -87,7 +87,9 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     chosen = await chooseCache({
       dataDir: options.dataDir,
       url: serviceUrl,
-      probe: () => createServiceClient({ baseUrl: serviceUrl, getToken: () => null }).describe(),
+      // Briefly: offline, the console still opens its cache (by the service's address).
+      probe: () =>
+        createServiceClient({ baseUrl: serviceUrl, getToken: () => null }).describe(3_000),
       otherService: options.otherService,
     })
   } catch (error) {
@@ -124,6 +126,9 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     client,
     photoViews,
     currentUserId: () => session.currentUser?.id ?? null,
+    // Every push (the first step of every sync run, too): the service must still be the one this
+    // cache was filled from, or nothing is sent and nothing pulled.
+    beforePush: () => guard.verify(),
   })
   const settings = createSettingsStore(sqlite)
   const retentionIntervalMs = options.retentionIntervalMs ?? RETENTION_INTERVAL_MS
@@ -138,11 +143,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
   const engine = new SyncEngine({
     // Photos retention would remove are marked before the photo step, so they are never fetched.
     beforePhotos: retentionIntervalMs > 0 ? () => retention.run() : undefined,
-    // First of every run: the service must still be the one this cache was filled from.
-    pushQueued: async () => {
-      await guard.verify()
-      return outbox.push()
-    },
+    pushQueued: () => outbox.push(),
     countPending: () => outbox.pendingCount(),
     sqlite,
     dataDir,
@@ -169,11 +170,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     settings: () => settings.get(),
     pushSoon: () => {
       // Only when nothing else is talking to the service: a running sync pushes first anyway.
-      if (!engine.running && session.currentUser)
-        guard
-          .confirmed()
-          .then(() => outbox.push())
-          .catch(logSyncError)
+      if (!engine.running && session.currentUser) outbox.push().catch(logSyncError)
     },
   })
   const maps = createMapDesk({

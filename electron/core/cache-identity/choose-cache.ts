@@ -93,8 +93,8 @@ interface Candidate {
  * own or a separate one), else the folder's own when it holds nothing of any service yet (or was
  * made before caches recorded their service: it is taken to be this service's), else a new
  * separate cache when `otherService` is 'separate', else OtherServiceCacheError.
- * `probe` asks the service what it is; it is called at most once, and only when the address
- * alone does not tell.
+ * `probe` asks the service what it is (/v1/health); it is called once, when the folder holds a
+ * cache filled from some service.
  */
 export async function chooseCache(options: {
   dataDir: string
@@ -103,30 +103,26 @@ export async function chooseCache(options: {
   otherService?: OtherServiceChoice
 }): Promise<ChosenCache> {
   const { dataDir, url } = options
-  let probe: ServiceProbe | null = null
-  const ask = async () => (probe ??= await options.probe())
   const top = inspect(dataDir)
-  const separate = listSeparateCaches(dataDir)
-
-  for (const candidate of [top, ...separate]) {
-    if (!candidate?.owner || !candidate.holdsData) continue
-    // Once the service has been asked, its answer counts for every candidate.
-    let verdict = compareService(candidate.owner, url, probe ?? undefined)
-    if (verdict !== 'same' && probe === null)
-      verdict = compareService(candidate.owner, url, await ask())
-    if (verdict === 'same') {
-      const note =
-        candidate.dir === dataDir
-          ? null
-          : `Using the separate cache for ${candidate.owner.url} in ${candidate.dir}.`
-      return { dir: candidate.dir, note, probe }
-    }
+  const filled = [top, ...listSeparateCaches(dataDir)].filter(
+    (candidate): candidate is Candidate & { owner: CacheOwner } =>
+      candidate?.owner != null && candidate.holdsData,
+  )
+  // Whenever a cache here was filled from some service, this one is asked what it is: the same
+  // address may be another service now. Unanswered (offline), the address alone decides.
+  const probe = filled.length > 0 ? await options.probe() : null
+  for (const candidate of filled) {
+    if (compareService(candidate.owner, url, probe ?? undefined) !== 'same') continue
+    const note =
+      candidate.dir === dataDir
+        ? null
+        : `Using the separate cache for ${candidate.owner.url} in ${candidate.dir}.`
+    return { dir: candidate.dir, note, probe }
   }
-  if (!top?.holdsData || !top.owner) return { dir: dataDir, note: null, probe }
+  if (!top?.holdsData || !top.owner || probe === null) return { dir: dataDir, note: null, probe }
 
-  const asked = await ask()
-  const identity = asked.reached ? asked.identity : null
-  const verdict = compareService(top.owner, url, asked)
+  const identity = probe.reached ? probe.identity : null
+  const verdict = compareService(top.owner, url, probe)
   if (options.otherService !== 'separate') {
     throw new OtherServiceCacheError({
       dataDir,

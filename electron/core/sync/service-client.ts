@@ -184,9 +184,9 @@ export function createServiceClient(options: ServiceClientOptions) {
      * Which service answers at this address, where it says so (`/v1/health`); `reached: false`
      * when it does not answer (or not as the contract says), so nothing can be told.
      */
-    async describe(): Promise<ServiceProbe> {
+    async describe(timeout = 5_000): Promise<ServiceProbe> {
       try {
-        const response = await fetch(url('/v1/health'), { signal: AbortSignal.timeout(5_000) })
+        const response = await fetch(url('/v1/health'), { signal: AbortSignal.timeout(timeout) })
         if (!response.ok) {
           await response.body?.cancel()
           return { reached: false }
