@@ -81,15 +81,16 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     serviceUrl = options.service.url
   }
 
-  // The cache of this data folder that was filled from this service (cache-identity/).
+  // The cache of this data folder that was filled from this service (cache-identity/). The
+  // service is asked what it is briefly: offline, the console still opens its cache (by address).
+  const probe = () =>
+    createServiceClient({ baseUrl: serviceUrl, getToken: () => null }).describe(3_000)
   let chosen
   try {
     chosen = await chooseCache({
       dataDir: options.dataDir,
       url: serviceUrl,
-      // Briefly: offline, the console still opens its cache (by the service's address).
-      probe: () =>
-        createServiceClient({ baseUrl: serviceUrl, getToken: () => null }).describe(3_000),
+      probe,
       otherService: options.otherService,
     })
   } catch (error) {
@@ -102,8 +103,9 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
   const { db, sqlite } = local
   // Empty, or made before caches recorded their service: this service's from now on. Otherwise
   // it is this service's already, and learns the address it is reached at now.
+  // (With its identity where it states one: the built-in demo service is at a new port each time.)
   if (!readCacheOwner(sqlite) || !holdsServiceData(sqlite) || chosen.probe?.reached)
-    recordCacheOwner(sqlite, serviceUrl, chosen.probe ?? undefined)
+    recordCacheOwner(sqlite, serviceUrl, chosen.probe ?? (await probe()))
 
   // The contract has no user directory; in the demo we know everyone, so show names.
   const knowUser = sqlite.prepare(

@@ -182,6 +182,41 @@ describe('a cache that knows whose it is', () => {
     expect((await core.syncOnce()).deliveries.received).toBe(0)
   })
 
+  it('keeps the built-in demo service’s cache across starts on new ports, and refuses another demo world', async () => {
+    const dataDir = dirs.make()
+    const start = async (seed: number) => {
+      const core = await createPorchlight({
+        dataDir,
+        service: { kind: 'demo', seed, deliveries: 12 },
+        tokenStore: createMemoryTokenStore(),
+        syncIntervalMs: 0,
+        retentionIntervalMs: 0,
+        tileServer: 'off',
+        log: { info: () => {}, warn: () => {}, error: () => {} },
+      })
+      running.push(core)
+      return core
+    }
+    let core = await start(37)
+    const firstUrl = (await core.handlers.getSession(undefined)).serviceUrl
+    await core.handlers.signIn({ username: AGENT.username, password: AGENT.password })
+    await core.syncOnce()
+    await closeCore(core)
+
+    core = await start(37)
+    expect((await core.handlers.getSession(undefined)).serviceUrl).not.toBe(firstUrl)
+    expect(core.cache).toEqual({ dir: dataDir, note: null })
+    await core.handlers.signIn({ username: AGENT.username, password: AGENT.password })
+    expect((await core.syncOnce()).deliveries.received).toBe(0)
+    await closeCore(core)
+
+    await expect(start(38)).rejects.toMatchObject({
+      name: 'OtherServiceCacheError',
+      cachedFrom: { identity: { id: 'porchlight-demo-seed-37-12' } },
+      asked: { identity: { id: 'porchlight-demo-seed-38-12' } },
+    })
+  })
+
   it('is free again once erased, and a cache from before the record is taken as the next service’s', async () => {
     const a = await demo(35)
     const b = await demo(36)
@@ -214,7 +249,7 @@ describe('a cache that knows whose it is', () => {
     try {
       expect(owner.prepare('SELECT base_url, service_id FROM cache_owner').get()).toEqual({
         base_url: a.url,
-        service_id: null,
+        service_id: 'porchlight-demo-seed-35-12',
       })
     } finally {
       owner.close()
