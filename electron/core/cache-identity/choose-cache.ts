@@ -116,7 +116,7 @@ export async function chooseCache(options: {
     const note =
       candidate.dir === dataDir
         ? null
-        : `Using the separate cache for ${candidate.owner.url} in ${candidate.dir}.`
+        : `Using the separate cache for ${normaliseServiceUrl(url)} in ${candidate.dir}.`
     return { dir: candidate.dir, note, probe }
   }
   if (!top?.holdsData || !top.owner || probe === null) return { dir: dataDir, note: null, probe }
