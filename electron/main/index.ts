@@ -7,6 +7,10 @@ import { app, dialog, safeStorage, session, shell } from 'electron'
 import type { BrowserWindow } from 'electron'
 import { createPorchlight } from '../core/app/porchlight.ts'
 import type { PorchlightCore, ServiceChoice } from '../core/app/types.ts'
+import {
+  OtherServiceCacheError,
+  type OtherServiceChoice,
+} from '../core/cache-identity/choose-cache.ts'
 import { APP_START_URL, devServerUrlFrom, trustedOriginsFor } from './app-origin.ts'
 import { updateFeedFrom } from '../core/updates/update-checker.ts'
 import { openInBrowser } from './external-links.ts'
@@ -32,6 +36,7 @@ import {
 import { createTokenStore } from './token-store.ts'
 import { createElectronUpdater } from './updater.ts'
 import { createMainWindow } from './window.ts'
+import { askAboutOtherService } from './other-service-dialog.ts'
 
 /** How long quitting waits for the core to finish writing before it gives up on it. */
 const CORE_CLOSE_TIMEOUT_MS = 10_000
@@ -79,7 +84,10 @@ function openMainWindow(): void {
   mainWindow = window
 }
 
-async function startCore(service: ServiceChoice): Promise<PorchlightCore | null> {
+async function startCore(
+  service: ServiceChoice,
+  otherService: OtherServiceChoice,
+): Promise<PorchlightCore | null> {
   const dataDir = app.getPath('userData')
   await ensurePrivateDir(dataDir)
   const tokenStore = await createTokenStore({ dir: dataDir, safeStorage, log })
@@ -87,6 +95,7 @@ async function startCore(service: ServiceChoice): Promise<PorchlightCore | null>
     dataDir,
     service,
     tokenStore,
+    otherService,
     log,
     demoBasemapPath: demoBasemapPath({
       isPackaged: app.isPackaged,
@@ -144,10 +153,23 @@ async function start(service: ServiceChoice): Promise<void> {
   denyAllPermissions(session.defaultSession)
   handleAppProtocol(rendererRoot, log)
 
-  coreStarting = startCore(service)
-  const started = await coreStarting
+  coreStarting = startCore(service, 'refuse')
+  const started = await coreStarting.catch(async (error: unknown) => {
+    // The data folder was filled from another delivery service: the person decides.
+    if (!(error instanceof OtherServiceCacheError)) throw error
+    log.warn(error.message)
+    if ((await askAboutOtherService(dialog, error)) === 'quit') return null
+    coreStarting = startCore(service, 'separate')
+    return coreStarting
+  })
+  if (started === null && shutdown === 'running') {
+    shutdown = 'done'
+    app.quit()
+    return
+  }
   // A quit that arrived meanwhile owns the core now (closeCore); start nothing more.
   if (started === null || shutdown !== 'running') return
+  if (started.cache.note) log.info(started.cache.note)
   core = started
   handlePhotoProtocol((photoId, asked) => started.resolvePhoto(photoId, asked), trustedOrigins, log)
   handleTileProtocol((address) => started.getTile(address), trustedOrigins, log)

@@ -4,12 +4,15 @@
 //
 // createPorchlight needs no service to answer this: the session is restored from the cache and
 // a token store, as after a restart, and the sync and retention timers are off, so the service
-// address (where nothing listens) is never called.
+// address (where nothing listens) is never called. The copy is recorded as that address's cache,
+// as a cache the app filled from it would be (cache-identity/).
+import { createHash } from 'node:crypto'
 import { openDatabase } from '../../electron/core/db/open-database.ts'
 import { dispatchCall } from '../../electron/core/api/dispatch.ts'
 import type { CallName } from '../../electron/core/api/definition.ts'
 import { createMemoryTokenStore } from '../../electron/core/app/memory-token-store.ts'
 import { createPorchlight } from '../../electron/core/app/porchlight.ts'
+import { recordCacheOwner } from '../../electron/core/cache-identity/cache-owner.ts'
 import type { Logger } from '../../electron/core/app/types.ts'
 import { DEMO_ACCOUNTS } from '../../electron/core/demo-service/index.ts'
 import {
@@ -45,11 +48,16 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
   const agent = DEMO_ACCOUNTS.find((account) => account.role === 'agent')!
   const bareDb = await openDatabase(args.dataDir)
   const sqlite = bareDb.sqlite
-  sqlite
-    .prepare(
-      "INSERT INTO app_state (key, value) VALUES ('session.user', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    )
-    .run(JSON.stringify({ id: agent.userId, name: agent.name, role: agent.role }))
+  const serviceUrl = 'http://127.0.0.1:9'
+  const state = sqlite.prepare(
+    'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  )
+  state.run(
+    'session.user',
+    JSON.stringify({ id: agent.userId, name: agent.name, role: agent.role }),
+  )
+  state.run('session.token-sha256', createHash('sha256').update('bench-token').digest('hex'))
+  recordCacheOwner(sqlite, serviceUrl)
   const tokenStore = createMemoryTokenStore()
   await tokenStore.save('bench-token')
   const errors: unknown[] = []
@@ -60,7 +68,7 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
   }
   const core = await createPorchlight({
     dataDir: args.dataDir,
-    service: { kind: 'remote', url: 'http://127.0.0.1:9' },
+    service: { kind: 'remote', url: serviceUrl },
     tokenStore,
     syncIntervalMs: 0,
     retentionIntervalMs: 0,

@@ -4,12 +4,16 @@
 // Signing in: browser mode needs a delivery service to sign in against, and signing in starts a
 // sync. It gets a demo service of its own (one delivery, another seed) in a child process, so
 // that first sync adds one delivery and its case to the copy and is over in a moment; the million
-// came from the cache, not from this service. Sync and retention timers are off.
+// came from the cache, not from this service, so the copy is first recorded as this service's
+// cache (a console never opens a cache filled from another service: cache-identity/). Sync and
+// retention timers are off.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
+import { recordCacheOwner } from '../../electron/core/cache-identity/cache-owner.ts'
+import { openDatabase } from '../../electron/core/db/open-database.ts'
 import playwrightConfig from '../playwright.config.ts'
 import type { BenchConfig } from './config.ts'
 import { seededRandom, sleep, summarize, type Summary } from './measure.ts'
@@ -44,6 +48,9 @@ export async function uiBench(
     photoCacheDir: noPhotos,
     renderPhotos: true,
   })
+  const copy = await openDatabase(dataDir)
+  recordCacheOwner(copy.sqlite, demo.url)
+  await copy.close()
   const console_ = await startBrowserMode(dataDir, demo.url)
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

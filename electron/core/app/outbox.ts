@@ -13,6 +13,8 @@ export function createOutbox(options: {
   photoViews: ReturnType<typeof createPhotoViewLog>
   /** The signed-in user: only their queued work is sent, under their token. */
   currentUserId: () => string | null
+  /** Runs first in every push, in turn with the others; throwing sends nothing (the service check). */
+  beforePush?: () => Promise<void>
 }) {
   const pendingEvents = options.sqlite.prepare<[], { n: number }>(
     "SELECT count(*) AS n FROM case_events WHERE state = 'pending'",
@@ -21,6 +23,7 @@ export function createOutbox(options: {
   let following: Promise<{ pushed: number; conflicts: number }> | null = null
 
   async function pushOnce() {
+    await options.beforePush?.()
     const userId = options.currentUserId()
     if (userId === null) return { pushed: 0, conflicts: 0 }
     const cases = await pushCaseEvents({ sqlite: options.sqlite, client: options.client, userId })

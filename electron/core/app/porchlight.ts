@@ -9,6 +9,13 @@ import {
   type Session as SessionView,
 } from '../api/definition.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
+import {
+  holdsServiceData,
+  readCacheOwner,
+  recordCacheOwner,
+} from '../cache-identity/cache-owner.ts'
+import { chooseCache } from '../cache-identity/choose-cache.ts'
+import { createServiceGuard } from '../cache-identity/service-guard.ts'
 import { createPhotoViewLog } from '../audit/photo-views.ts'
 import { IdSchema } from '../contract/schemas.ts'
 import { openDatabase } from '../db/open-database.ts'
@@ -46,13 +53,11 @@ const consoleLogger = () =>
 export async function createPorchlight(options: PorchlightOptions): Promise<PorchlightCore> {
   const log: NonNullable<PorchlightOptions['log']> = options.log ?? consoleLogger()
   ensurePrivateDir(options.dataDir)
-  const local = await openDatabase(options.dataDir)
-  const { db, sqlite } = local
 
   let serviceUrl: string
   let demoAccounts: SessionView['demoAccounts'] = []
   let stopDemo: (() => Promise<void>) | null = null
-  let seedKnownUsers = () => {}
+  let knownDemoUsers: ReadonlyArray<{ userId: string; name: string; role: string }> = []
   if (options.service.kind === 'demo') {
     // Loaded only in demo mode; the demo world draws its photos with sharp.
     const demo = await import('../demo-service/index.ts')
@@ -71,33 +76,67 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       role,
     }))
     log.info(`demo delivery service on ${service.url}`)
-    // The contract has no user directory; in the demo we know everyone, so show names.
-    const knowUser = sqlite.prepare(
-      'INSERT OR REPLACE INTO known_users (id, name, role) VALUES (?, ?, ?)',
-    )
-    seedKnownUsers = () => {
-      for (const a of demo.DEMO_ACCOUNTS) knowUser.run(a.userId, a.name, a.role)
-    }
-    seedKnownUsers()
+    knownDemoUsers = demo.DEMO_ACCOUNTS
   } else {
     serviceUrl = options.service.url
   }
 
-  const session = new Session(sqlite, options.tokenStore, log)
+  // The cache of this data folder that was filled from this service (cache-identity/). The
+  // service is asked what it is briefly: offline, the console still opens its cache (by address).
+  const probe = () =>
+    createServiceClient({ baseUrl: serviceUrl, getToken: () => null }).describe(3_000)
+  let chosen
+  try {
+    chosen = await chooseCache({
+      dataDir: options.dataDir,
+      url: serviceUrl,
+      probe,
+      otherService: options.otherService,
+    })
+  } catch (error) {
+    await stopDemo?.()
+    throw error
+  }
+  const dataDir = chosen.dir
+  if (chosen.note) log.info(chosen.note)
+  const local = await openDatabase(dataDir)
+  const { db, sqlite } = local
+  // Empty, or made before caches recorded their service: this service's from now on. Otherwise
+  // it is this service's already, and learns the address it is reached at now.
+  // (With its identity where it states one: the built-in demo service is at a new port each time.)
+  if (!readCacheOwner(sqlite) || !holdsServiceData(sqlite) || chosen.probe?.reached)
+    recordCacheOwner(sqlite, serviceUrl, chosen.probe ?? (await probe()))
+
+  // The contract has no user directory; in the demo we know everyone, so show names.
+  const knowUser = sqlite.prepare(
+    'INSERT OR REPLACE INTO known_users (id, name, role) VALUES (?, ?, ?)',
+  )
+  const seedKnownUsers = () => {
+    for (const a of knownDemoUsers) knowUser.run(a.userId, a.name, a.role)
+  }
+  seedKnownUsers()
+
+  const session = new Session(sqlite, options.tokenStore, log, {
+    remember: options.rememberSignIn ?? true,
+  })
   await session.restore()
   const client = createServiceClient({ baseUrl: serviceUrl, getToken: () => session.currentToken })
+  const guard = createServiceGuard({ sqlite, url: serviceUrl, client })
   const photoViews = createPhotoViewLog(sqlite)
   const outbox = createOutbox({
     sqlite,
     client,
     photoViews,
     currentUserId: () => session.currentUser?.id ?? null,
+    // Every push (the first step of every sync run, too): the service must still be the one this
+    // cache was filled from, or nothing is sent and nothing pulled.
+    beforePush: () => guard.verify(),
   })
   const settings = createSettingsStore(sqlite)
   const retentionIntervalMs = options.retentionIntervalMs ?? RETENTION_INTERVAL_MS
   const retention = createRetention({
     sqlite,
-    dataDir: options.dataDir,
+    dataDir,
     policy: () => {
       const current = settings.get()
       return { photoDays: current.photoRetentionDays, deliveryDays: current.deliveryRetentionDays }
@@ -109,7 +148,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     pushQueued: () => outbox.push(),
     countPending: () => outbox.pendingCount(),
     sqlite,
-    dataDir: options.dataDir,
+    dataDir,
     client,
     log,
     reauthenticate: async () => {
@@ -137,6 +176,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     },
   })
   const maps = createMapDesk({
+    // Map files and viewed tiles are no service's data: a separate cache shares the folder's.
     dataDir: options.dataDir,
     sqlite,
     settings: () => settings.get(),
@@ -149,10 +189,10 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
   const reports = createReportDesk({
     sqlite,
     dbFile: local.file,
-    dataDir: options.dataDir,
+    dataDir,
     currentUser: () => session.currentUser,
     thresholdM: () => settings.get().locationThresholdM,
-    destination: options.exportDestination ?? folderDestination(join(options.dataDir, 'exports')),
+    destination: options.exportDestination ?? folderDestination(join(dataDir, 'exports')),
     log,
   })
   const rememberUser = sqlite.prepare(
@@ -187,7 +227,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       : null
   const privacy = createPrivacyDesk({
     sqlite,
-    dataDir: options.dataDir,
+    dataDir,
     settings: () => settings.get(),
     retention,
     runRetention,
@@ -248,7 +288,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
         // Verifying walks the whole chain; the count is enough here (the CLI verifies).
         audit: { entries: auditLogSummary(sqlite).entries, intact: null },
         update: describeUpdate(updates.status()),
-        dataDir: options.dataDir,
+        dataDir,
       }
     },
   })
@@ -368,13 +408,13 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
       return { ok: false, status: 404, reason: 'The photo has not been downloaded.' }
     if (row.display_error !== null) return { ok: false, status: 404, reason: row.display_error }
     if (asked.variant === 'thumbnail') {
-      const thumb = thumbnailPath(options.dataDir, row.sha256)
+      const thumb = thumbnailPath(dataDir, row.sha256)
       if (row.has_thumbnail !== 1 || !existsSync(thumb)) {
         return { ok: false, status: 404, reason: 'This photo has no thumbnail.' }
       }
       return { ok: true, path: thumb, contentType: 'image/webp', sha256: row.sha256 }
     }
-    const path = photoFilePath(options.dataDir, row.sha256)
+    const path = photoFilePath(dataDir, row.sha256)
     if (!existsSync(path)) return { ok: false, status: 404, reason: 'The photo file is missing.' }
     // The full photo is what an agent looks at: who saw it, and for which case, is recorded.
     photoViews.record({
@@ -388,6 +428,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
 
   return {
     handlers,
+    cache: { dir: dataDir, note: chosen.note },
     resolvePhoto,
     getTile: (address) => maps.getTile(address),
     resolveExport: (jobId) => reports.exportFile(jobId),

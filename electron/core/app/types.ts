@@ -2,6 +2,7 @@
 // `porchlight` command see it. The core never imports Electron: what differs between those hosts
 // (where secrets are kept, where the data lives) is passed in here.
 import type { ApiHandlers } from '../api/definition.ts'
+import type { OtherServiceChoice } from '../cache-identity/choose-cache.ts'
 import type { TileAddress } from '../map-tiles/tile-address.ts'
 import type { ServedTile } from '../map-tiles/tile-sources.ts'
 import type { ExportDestination } from '../reports/export-jobs.ts'
@@ -29,6 +30,18 @@ export interface PorchlightOptions {
   dataDir: string
   service: ServiceChoice
   tokenStore: TokenStore
+  /**
+   * When the data folder's cache was filled from another delivery service: 'refuse' (default;
+   * createPorchlight throws OtherServiceCacheError, naming both, for the host to ask the person)
+   * or 'separate' (a cache of its own for this service in the folder's `services/`, the other
+   * left as it is). See cache-identity/choose-cache.ts.
+   */
+  otherService?: OtherServiceChoice
+  /**
+   * Keep who signed in, in the cache, for the next start (default true: the app). The command
+   * line passes false: its sign-in ends with the process and no later command runs as that user.
+   */
+  rememberSignIn?: boolean
   /** Sync on an interval while signed in; 0 turns the timer off (tests). Default 5 minutes. */
   syncIntervalMs?: number
   /**
@@ -93,6 +106,11 @@ export interface PhotoRequestOptions {
 
 export interface PorchlightCore {
   readonly handlers: ApiHandlers
+  /**
+   * The cache in use: the data folder itself or a separate cache in it for this service, and what
+   * the person should be told about that choice (null when nothing).
+   */
+  readonly cache: { dir: string; note: string | null }
   /**
    * Resolves `porchlight-photo://photo/<photoId>` (or `thumb/`); refuses withheld deliveries
    * whatever is asked, and records every full photo shown in the photo-view audit.

@@ -1,7 +1,9 @@
-// `npm run browser -- [--data-dir DIR] [--port N] [--demo] [--service URL]`
+// `npm run browser -- [--data-dir DIR] [--port N] [--demo] [--service URL] [--new-cache]`
 //   [--sync-interval SECONDS] [--retention-interval SECONDS] (0 turns either timer off)
 //   [--tile-server URL|off] (fixes the online map tile server for this run)
 // Runs the core under Node and serves the built renderer with the API on 127.0.0.1.
+// A data folder filled from another delivery service is refused, naming both; --new-cache starts
+// a separate cache for this service in it instead (cache-identity/choose-cache.ts).
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -9,6 +11,7 @@ import { z } from 'zod'
 import { createPorchlight } from '../app/porchlight.ts'
 import { defaultDataDir } from '../app/default-data-dir.ts'
 import { createMemoryTokenStore } from '../app/memory-token-store.ts'
+import { OtherServiceCacheError } from '../cache-identity/choose-cache.ts'
 import type { ServiceChoice, TileServerOverride } from '../app/types.ts'
 import { createRedactingLogger } from '../logging/redacting-logger.ts'
 import { tileUrlTemplateProblem } from '../map-tiles/tile-url-template.ts'
@@ -30,6 +33,7 @@ const ArgsSchema = z.object({
     })
     .optional(),
   'retention-interval': z.coerce.number().int().min(0).optional(),
+  'new-cache': z.boolean().default(false),
 })
 
 async function main(): Promise<void> {
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
       'sync-interval': { type: 'string' },
       'tile-server': { type: 'string' },
       'retention-interval': { type: 'string' },
+      'new-cache': { type: 'boolean' },
     },
     strict: true,
   })
@@ -80,6 +85,7 @@ async function main(): Promise<void> {
     dataDir,
     service,
     tokenStore: createMemoryTokenStore(),
+    otherService: args['new-cache'] ? 'separate' : 'refuse',
     syncIntervalMs: seconds(args['sync-interval']),
     retentionIntervalMs: seconds(args['retention-interval']),
     log,
@@ -92,7 +98,8 @@ async function main(): Promise<void> {
     syncWriterThreadFile: join(outDir, 'main', 'page-writer-thread.js'),
   })
   const bridge = await startBridgeServer({ core, rendererDir, port: args.port, log })
-  console.log(`Porchlight (browser mode), data in ${dataDir}`)
+  if (core.cache.note) console.log(core.cache.note)
+  console.log(`Porchlight (browser mode), data in ${core.cache.dir}`)
   console.log(`Open: ${bridge.url}`)
   const shutdown = async () => {
     await bridge.close()
@@ -106,6 +113,14 @@ async function main(): Promise<void> {
 class UsageError extends Error {}
 
 main().catch((error: unknown) => {
+  if (error instanceof OtherServiceCacheError) {
+    console.error(
+      `porchlight browser: ${error.message}\nNothing was opened. To use ${error.asked.url} all ` +
+        'the same, start a separate cache for it with --new-cache (the data filled from ' +
+        `${error.cachedFrom.url} stays as it is), or give another --data-dir.`,
+    )
+    process.exit(1)
+  }
   if (error instanceof UsageError || error instanceof z.ZodError) {
     console.error(`porchlight browser: ${error.message}`)
     process.exit(2)

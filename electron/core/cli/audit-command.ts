@@ -1,11 +1,10 @@
 // `porchlight audit verify [--data-dir D] [--json]`: walks the local audit log's hash chain and
 // says whether it is whole, or at which entry it breaks and how. Exit code 0 when whole, 1 when
 // broken, so a script can check it.
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { z } from 'zod'
 import { verifyAuditLog } from '../audit/audit-log.ts'
 import { openDatabase } from '../db/open-database.ts'
+import { requireCache } from './data-folder.ts'
 import { CommandFailed, flagError, UsageError } from './usage.ts'
 
 const FlagsSchema = z.object({
@@ -21,9 +20,7 @@ export async function auditCommand(
   if (flags['action'] === undefined) throw new UsageError('audit needs an action: audit verify')
   const parsed = FlagsSchema.safeParse(flags)
   if (!parsed.success) throw flagError(parsed.error.issues)
-  if (!existsSync(join(dataDir, 'porchlight.sqlite'))) {
-    throw new CommandFailed(`No Porchlight data at ${dataDir}.`)
-  }
+  requireCache(dataDir)
   const local = await openDatabase(dataDir)
   let result
   try {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../app/default-data-dir.ts'
 import type { Logger } from '../app/types.ts'
 import { auditCommand } from './audit-command.ts'
+import type { DataFolder } from './data-folder.ts'
 import { searchCommand } from './search-command.ts'
 import { showCommand } from './show-command.ts'
 import { syncCommand } from './sync-command.ts'
@@ -17,7 +18,11 @@ async function main(argv: string[]): Promise<void> {
     return
   }
   const { values, positionals } = parse(rest)
-  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir()
+  const folder: DataFolder =
+    typeof values['data-dir'] === 'string'
+      ? { path: values['data-dir'], explicit: true }
+      : { path: defaultDataDir(), explicit: Boolean(process.env.PORCHLIGHT_DATA_DIR) }
+  const dataDir = folder.path
   const print = (line: string) => console.log(line)
   // Progress and warnings go to stderr so that --json output stays one clean object.
   const log: Logger = {
@@ -29,7 +34,7 @@ async function main(argv: string[]): Promise<void> {
     case 'sync':
       if (positionals.length > 0)
         throw new UsageError(`sync takes no arguments (got “${positionals[0]}”)`)
-      return syncCommand(values, dataDir, print, log)
+      return syncCommand(values, folder, print, log)
     case 'search':
       return searchCommand({ ...values, query: positionals.join(' ') }, dataDir, print)
     case 'show':
@@ -60,6 +65,7 @@ function parse(args: string[]) {
         user: { type: 'string' },
         password: { type: 'string' },
         'data-dir': { type: 'string' },
+        'new-cache': { type: 'boolean' },
         json: { type: 'boolean' },
         limit: { type: 'string' },
         from: { type: 'string' },

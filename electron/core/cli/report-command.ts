@@ -1,18 +1,23 @@
 // `porchlight report --from DATE --to DATE --format csv|xlsx|pdf --out FILE [filters]
-//   [--user U --password P --api URL | the saved sign-in] [--data-dir D]`
-// A supervisor's export from the local cache without a window, for scheduled reports. Refused
-// unless the user is a supervisor: either signed in here against the delivery service, or the
-// user the desktop app is signed in as (see `savedSignIn`).
+//   --user U [--password P] [--api URL] [--data-dir D]`
+// A supervisor's export from the local cache without a window, for scheduled reports. It acts
+// for a user, so it needs that user's credentials each time (the password from --password or
+// PORCHLIGHT_PASSWORD), checked with the delivery service the cache was filled from, which says
+// the user's role; anyone else is refused. Nothing a sign-in elsewhere left behind (the desktop
+// app's, an earlier command's) makes it run as someone.
 import { existsSync, statSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { z } from 'zod'
 import { EXPORT_FORMATS, LOCATION_FLAGS, ReportFilterSchema } from '../api/report-schemas.ts'
 import { createExportLog } from '../audit/export-log.ts'
-import { UserSchema, type User } from '../contract/schemas.ts'
+import { readCacheOwner } from '../cache-identity/cache-owner.ts'
+import { chooseCache, OtherServiceCacheError } from '../cache-identity/choose-cache.ts'
+import type { User } from '../contract/schemas.ts'
 import { openDatabase, type LocalDatabase } from '../db/open-database.ts'
 import { runExport } from '../reports/run-export.ts'
 import { createSettingsStore } from '../settings/settings.ts'
 import { ServiceError, createServiceClient } from '../sync/service-client.ts'
+import { requireCache } from './data-folder.ts'
 import { CommandFailed, flagError, UsageError } from './usage.ts'
 
 const FlagsSchema = z.object({
@@ -68,17 +73,21 @@ export async function reportCommand(
       ] ?? String(issue?.path[0] ?? '')
     throw new UsageError(`--${flag}: ${issue?.message ?? 'invalid'}`)
   }
+  if (f.user === undefined)
+    throw new UsageError(
+      "--user: is required: a report is a supervisor's, so give --user and --password (or set PORCHLIGHT_PASSWORD)",
+    )
+  if (!f.password)
+    throw new UsageError('--password: is required with --user (or set PORCHLIGHT_PASSWORD)')
   const out = resolve(f.out)
   if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory())
     throw new CommandFailed(`The folder ${dirname(out)} does not exist.`)
-  if (!existsSync(dataDir)) throw new CommandFailed(`There is no Porchlight data in ${dataDir}.`)
+  requireCache(dataDir)
 
-  const local = await openDatabase(dataDir)
+  const { api, cacheDir } = await serviceOfCache(dataDir, f.api)
+  const local = await openDatabase(cacheDir)
   try {
-    const user =
-      f.user !== undefined
-        ? await signIn(local, f.user, f.password, f.api)
-        : savedSignIn(local, dataDir)
+    const user = await signIn(local, f.user, f.password, api)
     if (user.role !== 'supervisor') {
       throw new CommandFailed(
         `Reports are for supervisors; ${user.name} (${user.id}) signs in as ${user.role === 'agent' ? 'an agent' : user.role}.`,
@@ -96,7 +105,7 @@ export async function reportCommand(
           format: f.format,
           filters: filters.data,
           dbFile: local.file,
-          dataDir,
+          dataDir: cacheDir,
           destination: out,
           thresholdM: createSettingsStore(local.sqlite).get().locationThresholdM,
           generatedBy: { id: user.id, name: user.name },
@@ -154,19 +163,52 @@ export async function reportCommand(
   }
 }
 
+/**
+ * The service to check the sign-in with, and the cache of the data folder filled from it: --api
+ * (or PORCHLIGHT_SERVICE_URL) picks the cache of that service, and is refused when the folder
+ * holds only another's; without it, the service the folder's cache was filled from.
+ */
+async function serviceOfCache(
+  dataDir: string,
+  asked: string | undefined,
+): Promise<{ api: string; cacheDir: string }> {
+  let api = asked
+  if (api === undefined) {
+    const local = await openDatabase(dataDir)
+    try {
+      api = readCacheOwner(local.sqlite)?.url
+    } finally {
+      await local.close()
+    }
+    if (api === undefined)
+      throw new UsageError(
+        '--api: is required: the cache does not say which delivery service it was filled from (or set PORCHLIGHT_SERVICE_URL)',
+      )
+  }
+  const service = api
+  try {
+    const chosen = await chooseCache({
+      dataDir,
+      url: service,
+      probe: () => createServiceClient({ baseUrl: service, getToken: () => null }).describe(),
+    })
+    return { api: service, cacheDir: chosen.dir }
+  } catch (error) {
+    if (error instanceof OtherServiceCacheError)
+      throw new CommandFailed(
+        `${error.message} A user of ${error.asked.url} cannot report on it: give --api ${error.cachedFrom.url}, or leave --api out.`,
+      )
+    throw error
+  }
+}
+
 /** Checks the user name and password with the delivery service, which says the user's role. */
 async function signIn(
   local: LocalDatabase,
   username: string,
-  password: string | undefined,
-  api: string | undefined,
+  password: string,
+  api: string,
 ): Promise<User> {
-  if (!password)
-    throw new UsageError('--password: is required with --user (or set PORCHLIGHT_PASSWORD)')
-  if (!api)
-    throw new UsageError(
-      '--api: is required with --user, to check the sign-in (or set PORCHLIGHT_SERVICE_URL)',
-    )
   const client = createServiceClient({ baseUrl: api, getToken: () => null })
   try {
     const login = await client.login(username, password)
@@ -183,29 +225,4 @@ async function signIn(
       throw new CommandFailed(`The sign-in could not be checked: ${error.message}`)
     throw error
   }
-}
-
-/**
- * The user the desktop app is signed in as, as the delivery service described them at sign-in
- * (kept in the cache; signing out in the app removes it). The app's token is sealed with the
- * operating system's keystore, which a command line cannot open, so the command does not act on
- * the service with it: it only reads the local cache, which whoever can run it here can read
- * anyway. This is a check that the export is a supervisor's, not a lock against the machine's
- * own user.
- */
-function savedSignIn(local: LocalDatabase, dataDir: string): User {
-  const row = local.sqlite
-    .prepare<[string], { value: string }>('SELECT value FROM app_state WHERE key = ?')
-    .get('session.user')
-  let parsed: ReturnType<typeof UserSchema.safeParse> | null
-  try {
-    parsed = row ? UserSchema.safeParse(JSON.parse(row.value)) : null
-  } catch {
-    parsed = null
-  }
-  if (!parsed?.success)
-    throw new CommandFailed(
-      `No one is signed in to Porchlight in ${dataDir}. Sign in to the app as a supervisor, or give --user, --password and --api.`,
-    )
-  return parsed.data
 }

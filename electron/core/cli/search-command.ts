@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { openDatabase } from '../db/open-database.ts'
+import { requireCache } from './data-folder.ts'
 import { createDeliverySearch } from '../search/search-deliveries.ts'
 import { flagError } from './usage.ts'
 
@@ -17,6 +18,7 @@ export async function searchCommand(
   const parsed = FlagsSchema.safeParse(flags)
   if (!parsed.success) throw flagError(parsed.error.issues)
   const { query, limit, json } = parsed.data
+  requireCache(dataDir)
   const local = await openDatabase(dataDir)
   try {
     const rows = createDeliverySearch(local.sqlite)(query, limit).map((r) => ({

@@ -4,6 +4,7 @@ import { createCaseViews } from '../cases/case-views.ts'
 import { listCasesOfDelivery } from '../cases/list-cases.ts'
 import { createSettingsStore } from '../settings/settings.ts'
 import { openDatabase } from '../db/open-database.ts'
+import { requireCache } from './data-folder.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
 import { photoFilePath } from '../photos/photo-files.ts'
 import { CommandFailed, flagError } from './usage.ts'
@@ -21,6 +22,7 @@ export async function showCommand(
   const parsed = FlagsSchema.safeParse(flags)
   if (!parsed.success) throw flagError(parsed.error.issues)
   const { id, json } = parsed.data
+  requireCache(dataDir)
   const local = await openDatabase(dataDir)
   try {
     const delivery = await getDelivery(local.db, id, {

@@ -221,7 +221,25 @@ export const LoginResponseSchema = z.object({
   user: UserSchema,
 })
 
-export const HealthSchema = z.object({ status: z.literal('ok'), serverTime: DateTimeSchema })
+/**
+ * Which delivery service this is, where it says so (optional: a service without it still
+ * validates, and the console then knows it by its address). `id` stays the same for one system of
+ * record wherever it is reached from; `scope` names the part of the organisation's deliveries its
+ * sync hands out (a region, a tenant) when it serves only part of them. A cache remembers both
+ * (cache-identity/) and is never filled from a service that states others.
+ */
+export const ServiceIdentitySchema = z.object({
+  id: z.string().regex(/^[\x21-\x7e]{1,128}$/, 'must be 1-128 printable ASCII characters'),
+  name: z.string().min(1).max(200).optional(),
+  scope: z.string().min(1).max(200).optional(),
+})
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  serverTime: DateTimeSchema,
+  // A malformed identity is taken as none stated: the service is still up.
+  service: ServiceIdentitySchema.optional().catch(undefined),
+})
 
 /**
  * A sync page's envelope. Items are kept as `unknown` here on purpose: each one is parsed on its
@@ -255,6 +273,7 @@ export type CaseItem = z.infer<typeof CaseItemSchema>
 export type CaseEvent = z.infer<typeof CaseEventSchema>
 export type PhotoViewEvent = z.infer<typeof PhotoViewEventSchema>
 export type LoginResponse = z.infer<typeof LoginResponseSchema>
+export type ServiceIdentity = z.infer<typeof ServiceIdentitySchema>
 export type SyncPage = z.infer<typeof SyncPageSchema>
 export type Problem = z.infer<typeof ProblemSchema>
 export type PhotoWithheldReason = (typeof PHOTO_WITHHELD_REASONS)[number]

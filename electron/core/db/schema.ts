@@ -170,6 +170,15 @@ export interface AuditLogTable {
   hash: string
 }
 
+export interface CacheOwnerTable {
+  only: number
+  base_url: string
+  service_id: string | null
+  service_name: string | null
+  service_scope: string | null
+  bound_at: string
+}
+
 export interface AppStateTable {
   key: string
   value: string
@@ -203,6 +212,7 @@ export interface Database {
   known_users: KnownUsersTable
   tombstones: TombstonesTable
   app_state: AppStateTable
+  cache_owner: CacheOwnerTable
   export_log: ExportLogTable
   audit_log: AuditLogTable
 }

@@ -147,9 +147,17 @@ function authenticate(req: IncomingMessage, sessions: Sessions): Session | null 
 // ── Handlers ────────────────────────────────────────────────────────────────────────────────
 
 function health({ res, options }: Exchange): void {
+  const { seed, size } = options.world
   sendJson(res, 200, {
     status: 'ok',
     serverTime: new Date(options.now?.() ?? Date.now()).toISOString(),
+    // One demo world per seed and size, on whatever port it runs today (the app's built-in demo
+    // service gets a new port at each start). Not the day: the world of the next day is the same
+    // demo, its records renewed.
+    service: {
+      id: `porchlight-demo-seed-${seed}-${size}`,
+      name: `Porchlight demo service (seed ${seed}, ${size} deliveries)`,
+    },
   })
 }
 

@@ -1,11 +1,16 @@
 // Who is signed in. The token lives in the host's TokenStore (safeStorage in the app, memory
 // elsewhere) and in memory here; the user's name and role, which are not secret, are kept in
-// the cache so the console can open offline.
+// the cache so the console can open offline, with the token's hash, so that a token kept for
+// another cache (another service's, see cache-identity/) is never restored here. A session that
+// is not remembered (the command line) leaves nothing in the cache: no later process runs as
+// its user.
+import { createHash } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { UserSchema, type User } from '../contract/schemas.ts'
 import type { Logger, TokenStore } from '../app/types.ts'
 
 const USER_KEY = 'session.user'
+const TOKEN_HASH_KEY = 'session.token-sha256'
 
 export class Session {
   private token: string | null = null
@@ -15,21 +20,31 @@ export class Session {
   private readonly tokenStore: TokenStore
   private readonly sqlite: BetterSqlite3.Database
   private readonly log: Logger
+  private readonly remember: boolean
 
-  constructor(sqlite: BetterSqlite3.Database, tokenStore: TokenStore, log: Logger) {
+  constructor(
+    sqlite: BetterSqlite3.Database,
+    tokenStore: TokenStore,
+    log: Logger,
+    options: { remember?: boolean } = {},
+  ) {
     this.sqlite = sqlite
     this.tokenStore = tokenStore
     this.log = log
+    this.remember = options.remember ?? true
   }
 
-  /** Restores the previous sign-in, if both the token and the user are still there. */
+  /**
+   * Restores the previous sign-in, if the user is still recorded in this cache and the stored
+   * token is the one signed in here. (A sign-in kept before tokens were recorded by hash is not
+   * restored: the person signs in once more.)
+   */
   async restore(): Promise<void> {
-    const row = this.sqlite
-      .prepare<[string], { value: string }>('SELECT value FROM app_state WHERE key = ?')
-      .get(USER_KEY)
-    const parsed = row ? UserSchema.safeParse(safeJson(row.value)) : null
+    if (!this.remember) return
+    const user = this.readState(USER_KEY)
+    const parsed = user ? UserSchema.safeParse(safeJson(user)) : null
     const token = await this.tokenStore.load()
-    if (parsed?.success && token) {
+    if (parsed?.success && token && this.readState(TOKEN_HASH_KEY) === tokenHash(token)) {
       this.user = parsed.data
       this.token = token
     }
@@ -59,11 +74,8 @@ export class Session {
     this.token = token
     this.user = user
     if (credentials) this.credentials = credentials
-    this.sqlite
-      .prepare(
-        'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      )
-      .run(USER_KEY, JSON.stringify(user))
+    this.writeState(USER_KEY, JSON.stringify(user))
+    this.writeState(TOKEN_HASH_KEY, tokenHash(token))
     try {
       await this.tokenStore.save(token)
     } catch (error) {
@@ -78,6 +90,7 @@ export class Session {
   /** A fresh token for the same user, after signing in again. */
   async renewToken(token: string): Promise<void> {
     this.token = token
+    this.writeState(TOKEN_HASH_KEY, tokenHash(token))
     await this.tokenStore.save(token).catch(() => undefined)
   }
 
@@ -85,9 +98,31 @@ export class Session {
     this.token = null
     this.user = null
     this.credentials = null
-    this.sqlite.prepare('DELETE FROM app_state WHERE key = ?').run(USER_KEY)
+    if (this.remember)
+      this.sqlite.prepare('DELETE FROM app_state WHERE key IN (?, ?)').run(USER_KEY, TOKEN_HASH_KEY)
     await this.tokenStore.clear()
   }
+
+  private readState(key: string): string | null {
+    return (
+      this.sqlite
+        .prepare<[string], { value: string }>('SELECT value FROM app_state WHERE key = ?')
+        .get(key)?.value ?? null
+    )
+  }
+
+  private writeState(key: string, value: string): void {
+    if (!this.remember) return
+    this.sqlite
+      .prepare(
+        'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value)
+  }
+}
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex')
 }
 
 function safeJson(text: string): unknown {

@@ -9,6 +9,7 @@ import {
   type CaseEvent,
   type LoginResponse,
   type PhotoViewEvent,
+  type ServiceIdentity,
   type SyncPage,
 } from '../contract/schemas.ts'
 
@@ -23,6 +24,8 @@ export type ServiceErrorKind =
   | 'http'
   /** The service answered 2xx with a body that breaks the contract. */
   | 'invalid'
+  /** Another service than the one this cache was filled from answers here: nothing is sent. */
+  | 'other-service'
 
 export class ServiceError extends Error {
   readonly kind: ServiceErrorKind
@@ -50,6 +53,9 @@ export interface ServiceClientOptions {
 }
 
 export type ServiceClient = ReturnType<typeof createServiceClient>
+
+/** What `/v1/health` told about the service at an address. */
+export type ServiceProbe = { reached: true; identity: ServiceIdentity | null } | { reached: false }
 
 export function createServiceClient(options: ServiceClientOptions) {
   const base = new URL(options.baseUrl)
@@ -171,6 +177,26 @@ export function createServiceClient(options: ServiceClientOptions) {
         return HealthSchema.safeParse(await response.json()).success
       } catch {
         return false
+      }
+    },
+
+    /**
+     * Which service answers at this address, where it says so (`/v1/health`); `reached: false`
+     * when it does not answer (or not as the contract says), so nothing can be told.
+     */
+    async describe(timeout = 5_000): Promise<ServiceProbe> {
+      try {
+        const response = await fetch(url('/v1/health'), { signal: AbortSignal.timeout(timeout) })
+        if (!response.ok) {
+          await response.body?.cancel()
+          return { reached: false }
+        }
+        const health = HealthSchema.safeParse(await response.json())
+        return health.success
+          ? { reached: true, identity: health.data.service ?? null }
+          : { reached: false }
+      } catch {
+        return { reached: false }
       }
     },
 

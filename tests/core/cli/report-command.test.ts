@@ -1,6 +1,7 @@
 // `porchlight report`, run as a scheduled job would run it: a child process on a data dir that
-// the `sync` command filled from the demo delivery service. Supervisors get the file (and an
-// entry in the export log); agents are refused, whether signed in here or in the app.
+// the `sync` command filled from the demo delivery service. Supervisors who give their
+// credentials get the file (and an entry in the export log); agents are refused, and so is a
+// report without credentials, whoever signed in there before.
 import { execFile } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,13 +12,13 @@ import { tempDir } from '../fixtures/deliveries.ts'
 
 const cli = join(import.meta.dirname, '..', '..', '..', 'electron', 'core', 'cli', 'porchlight.ts')
 
-function run(args: string[]) {
+function run(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
       [cli, ...args],
       {
-        env: { ...process.env, PORCHLIGHT_PASSWORD: '', PORCHLIGHT_SERVICE_URL: '' },
+        env: { ...process.env, PORCHLIGHT_PASSWORD: '', PORCHLIGHT_SERVICE_URL: '', ...env },
         timeout: 120_000,
       },
       (error, stdout, stderr) => {
@@ -64,19 +65,24 @@ describe('porchlight report', () => {
     temp.remove()
   })
 
-  it('writes the report as the supervisor signed in to the app, and logs it', async () => {
+  it('writes the report for a supervisor, checked with the service the cache came from, and logs it', async () => {
     const out = join(temp.dir, 'scheduled.csv')
-    const { code, stdout, stderr } = await run([
-      'report',
-      ...period,
-      '--format',
-      'csv',
-      '--out',
-      out,
-      '--data-dir',
-      supervisorDir,
-      '--json',
-    ])
+    const { code, stdout, stderr } = await run(
+      [
+        'report',
+        ...period,
+        '--format',
+        'csv',
+        '--out',
+        out,
+        '--data-dir',
+        supervisorDir,
+        '--user',
+        'supervisor',
+        '--json',
+      ],
+      { PORCHLIGHT_PASSWORD: 'demo-supervisor' },
+    )
     expect(stderr).toBe('')
     expect(code).toBe(0)
     const summary = JSON.parse(stdout)
@@ -131,9 +137,32 @@ describe('porchlight report', () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK')
   })
 
-  it('refuses agents, signed in here or in the app', async () => {
+  it('runs as no one without credentials: the sync as a supervisor left no sign-in behind', async () => {
+    const out = join(temp.dir, 'nobody.csv')
+    const { code, stderr } = await run([
+      'report',
+      ...period,
+      '--format',
+      'csv',
+      '--out',
+      out,
+      '--data-dir',
+      supervisorDir,
+    ])
+    expect(code).toBe(2)
+    expect(stderr).toContain("--user: is required: a report is a supervisor's")
+    expect(existsSync(out)).toBe(false)
+    const db = new BetterSqlite3(join(supervisorDir, 'porchlight.sqlite'), { readonly: true })
+    try {
+      expect(db.prepare("SELECT key FROM app_state WHERE key LIKE 'session.%'").all()).toEqual([])
+    } finally {
+      db.close()
+    }
+  })
+
+  it('refuses agents and wrong passwords', async () => {
     const out = join(temp.dir, 'agent.pdf')
-    const saved = await run([
+    const agent = await run([
       'report',
       ...period,
       '--format',
@@ -142,9 +171,13 @@ describe('porchlight report', () => {
       out,
       '--data-dir',
       agentDir,
+      '--user',
+      'agent',
+      '--password',
+      'demo-agent',
     ])
-    expect(saved.code).toBe(1)
-    expect(saved.stderr).toBe(
+    expect(agent.code).toBe(1)
+    expect(agent.stderr).toBe(
       'porchlight: Reports are for supervisors; Alex Rivera (u_alex_rivera) signs in as an agent.\n',
     )
     const signedIn = await run([
@@ -223,6 +256,10 @@ describe('porchlight report', () => {
       join(temp.dir, 'missing', 'x.csv'),
       '--data-dir',
       supervisorDir,
+      '--user',
+      'supervisor',
+      '--password',
+      'demo-supervisor',
     ])
     expect(noFolder.code).toBe(1)
     expect(noFolder.stderr).toContain('does not exist')
@@ -235,8 +272,13 @@ describe('porchlight report', () => {
       join(temp.dir, 'y.csv'),
       '--data-dir',
       join(temp.dir, 'empty'),
+      '--user',
+      'supervisor',
+      '--password',
+      'demo-supervisor',
     ])
     expect(nobody.code).toBe(1)
-    expect(nobody.stderr).toContain('There is no Porchlight data in')
+    expect(nobody.stderr).toContain('No Porchlight data at')
+    expect(existsSync(join(temp.dir, 'empty'))).toBe(false)
   })
 })

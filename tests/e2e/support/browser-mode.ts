@@ -27,8 +27,12 @@ export async function startConsole(args: {
   /** MBTiles files to put in the data folder's maps folder, as an organisation would. */
   mapFiles?: string[]
   retentionIntervalSeconds?: number
+  /** A data folder the test made and removes itself; default: a fresh one, removed at stop. */
+  dataDir?: string
+  /** More options for browser mode (e.g. --new-cache). */
+  extraArgs?: string[]
 }): Promise<RunningConsole> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'porchlight-e2e-'))
+  const dataDir = args.dataDir ?? mkdtempSync(join(tmpdir(), 'porchlight-e2e-'))
   if (args.mapFiles?.length) {
     mkdirSync(join(dataDir, 'maps'), { recursive: true })
     for (const file of args.mapFiles) copyFileSync(file, join(dataDir, 'maps', basename(file)))
@@ -49,6 +53,7 @@ export async function startConsole(args: {
       // The demo worlds are dated; retention would remove their older photos mid-test.
       '--retention-interval',
       String(args.retentionIntervalSeconds ?? 0),
+      ...(args.extraArgs ?? []),
     ],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
   )
@@ -83,7 +88,7 @@ export async function startConsole(args: {
         child.kill('SIGTERM')
         await exited
       }
-      rmSync(dataDir, { recursive: true, force: true })
+      if (args.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
