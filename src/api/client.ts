@@ -2,6 +2,7 @@
 // `window.porchlight`; in browser mode the same calls travel over the loopback HTTP bridge. Either
 // way every call is built from `apiDefinition`, so a new call needs no change here, and every
 // answer is checked against its result schema before a screen sees it.
+import './zodWithoutEval.ts'
 import { apiDefinition, CALL_NAMES } from '../../electron/core/api/definition.ts'
 import type { CallName, PorchlightApi } from '../../electron/core/api/definition.ts'
 

@@ -13,7 +13,7 @@ import { dispatchCall, isCallName } from '../api/dispatch.ts'
 import type { Logger, PorchlightCore } from '../app/types.ts'
 import { parseTilePath } from '../map-tiles/tile-address.ts'
 import { CONTENT_TYPES as TILE_CONTENT_TYPES } from '../map-tiles/tile-image.ts'
-import { contentSecurityPolicy } from '../security/content-security-policy.ts'
+import { pageWithPolicy } from '../security/content-security-policy.ts'
 
 const COOKIE = 'porchlight_bridge'
 const MAX_BODY = 64 * 1024
@@ -200,7 +200,10 @@ export async function startBridgeServer(options: {
       'x-content-type-options': 'nosniff',
     }
     if (type.startsWith('text/html')) {
-      headers['content-security-policy'] = contentSecurityPolicy()
+      // A fresh style nonce per page load, as the app protocol gives the desktop app.
+      const page = pageWithPolicy(body.toString('utf8'))
+      body = Buffer.from(page.html)
+      headers['content-security-policy'] = page.policy
       headers['cache-control'] = 'no-store'
     }
     res.writeHead(200, headers)
