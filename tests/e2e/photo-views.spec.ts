@@ -4,6 +4,7 @@
 // recorded in the agent's name, for a case it made up. Here the agent is signed in in the same
 // browser, and the page on the other port gets no photo, no thumbnail, and no audit entry; the
 // console's own page still records the view it shows, for the case it came from.
+import { mkdirSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -18,8 +19,10 @@ let service: DemoService
 let consoleApp: RunningConsole
 let neighbour: Server
 let neighbourPage = ''
+const screenshots = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
 
 test.beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true })
   service = await startDemoService({ seed: 7, deliveries: 60 })
   consoleApp = await startConsole({ serviceUrl: service.url })
   neighbour = createServer((_req, res) => {
@@ -112,4 +115,62 @@ test('a page on another 127.0.0.1 port gets no photo and writes no view', async 
 
   // Nothing was recorded, and nothing will reach the service in the agent's name.
   expect(recordedViews()).toEqual(before)
+})
+
+test('a view that cannot be recorded means no photo, and the panel says why', async ({ page }) => {
+  const delivery = (await service.world.deliveries()).find(
+    (d): d is DeliveryRecord =>
+      d.deleted !== true && d.photoWithheld === null && d.photos.length > 0,
+  )!
+  await page.goto(consoleApp.url)
+  await signInAndWaitForSync(page)
+  const before = recordedViews()
+  const asked: string[] = []
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname))
+  // The audit log refuses this one view (as a full disk or a broken cache would).
+  await page.route('**/api/recordPhotoView', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        error: { code: 'internal', message: 'Something went wrong in Porchlight.' },
+      }),
+    }),
+  )
+  await page.evaluate((hash) => (window.location.hash = hash), `#/delivery/${delivery.id}`)
+  const panel = page.getByRole('region', { name: /^Photos?$/ })
+  await expect(
+    panel.getByText(
+      'The photo is not shown because the view could not be recorded in the audit log: Something went wrong in Porchlight.',
+    ),
+  ).toBeVisible()
+  await expect(page.getByRole('img', { name: /^Delivery photo 1 of/ })).toHaveCount(0)
+  expect(asked).not.toContain(`/photos/${delivery.photos[0]!.id}`)
+  expect(recordedViews()).toEqual(before)
+
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await panel.screenshot({
+        path: join(screenshots, `photo-view-not-recorded-${width}x${height}-${scheme}.png`),
+      })
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+
+  // Once the audit log takes it again, "Try again" records the view and shows the photo.
+  await page.unroute('**/api/recordPhotoView')
+  await panel.getByRole('button', { name: 'Try again' }).click()
+  const photo = page.getByRole('img', { name: /^Delivery photo 1 of/ })
+  await expect
+    .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0)
+  expect(recordedViews().views).toEqual([
+    ...before.views,
+    { photo_id: delivery.photos[0]!.id, case_id: null },
+  ])
 })
