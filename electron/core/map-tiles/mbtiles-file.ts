@@ -19,9 +19,8 @@ import { basename } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { plainAttribution } from './attribution.ts'
 import type { TileAddress } from './tile-address.ts'
-import { MAX_TILE_BYTES } from './tile-image.ts'
 import { MAX_TILE_ZOOM, tilesPerSide } from './tile-address.ts'
-import { sniffTileFormat, type TileFormat, type TileImage } from './tile-image.ts'
+import { MAX_TILE_BYTES, sniffTileFormat, type TileFormat, type TileImage } from './tile-image.ts'
 import type { Bounds } from './web-mercator.ts'
 
 /** Up to this size, a file whose tiles have no index is still read (one full scan per tile). */
