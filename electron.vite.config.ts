@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { CSP_NONCE_PLACEHOLDER } from './electron/core/security/content-security-policy.ts'
 
 const root = import.meta.dirname
 
@@ -31,6 +32,9 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src'),
     base: './',
+    // A placeholder on the built page's tags and in <meta property="csp-nonce">; whatever serves
+    // the page (the app protocol, the browser-mode bridge) puts a fresh nonce there per load.
+    html: { cspNonce: CSP_NONCE_PLACEHOLDER },
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

@@ -1,14 +1,10 @@
 // `app://porchlight/<path>`: the renderer's built files from out/renderer. Pure request → Response
 // logic (no Electron), so tests drive it with real files in a temp folder.
-import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Logger } from '../core/app/types.ts'
 import { APP_HOST, APP_SCHEME } from './app-origin.ts'
-import {
-  CSP_NONCE_PLACEHOLDER,
-  contentSecurityPolicy,
-} from '../core/security/content-security-policy.ts'
+import { pageWithPolicy } from '../core/security/content-security-policy.ts'
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -94,8 +90,6 @@ async function readIfFile(path: string): Promise<Buffer | null> {
   }
 }
 
-const defaultNonce = (): string => randomBytes(18).toString('base64')
-
 /** Serves one `app:` request. Never throws: failures become plain-text error responses. */
 export async function serveAppRequest(
   request: AppRequest,
@@ -147,14 +141,9 @@ function fileResponse(
   // readFile and Buffer.from(string) never hand back SharedArrayBuffer-backed buffers.
   let payload = body as Uint8Array<ArrayBuffer>
   if (contentType.startsWith('text/html')) {
-    const html = body.toString('utf8')
-    const nonce = html.includes(CSP_NONCE_PLACEHOLDER)
-      ? (options.makeNonce ?? defaultNonce)()
-      : null
-    payload = Buffer.from(
-      nonce === null ? html : html.replaceAll(CSP_NONCE_PLACEHOLDER, nonce),
-    ) as Uint8Array<ArrayBuffer>
-    headers['Content-Security-Policy'] = contentSecurityPolicy({ styleNonce: nonce })
+    const page = pageWithPolicy(body.toString('utf8'), options.makeNonce)
+    payload = Buffer.from(page.html) as Uint8Array<ArrayBuffer>
+    headers['Content-Security-Policy'] = page.policy
     headers['Cache-Control'] = 'no-cache'
     headers['Referrer-Policy'] = 'no-referrer'
   }

@@ -1,6 +1,9 @@
 // `porchlight-photo://photo/<photoId>`: a stored delivery photo, addressed by its opaque id. The
 // core decides what may be shown (`resolvePhoto`); this only turns its answer into a Response and
-// never serves any path but the one the core returned. Pure (no Electron) so tests run in Node.
+// never serves any path but the one the core returned. Serving a photo records nothing (the page
+// records a view with the `recordPhotoView` call), and only the app's own pages are served: the
+// request's initiator (or, when Electron names none, its referrer) must be the app's origin.
+// Pure (no Electron) so tests run in Node.
 import { open } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
 import { Readable } from 'node:stream'
@@ -10,7 +13,6 @@ import { hasTrustedOrigin } from './app-origin.ts'
 export const PHOTO_SCHEME = 'porchlight-photo'
 /** `photo` serves the verified photo, `thumb` its thumbnail. */
 const HOSTS = { photo: 'full', thumb: 'thumbnail' } as const
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const PHOTO_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 export type ResolvePhoto = (photoId: string, request?: PhotoRequestOptions) => Promise<PhotoFile>
@@ -23,6 +25,8 @@ export interface PhotoRequest {
    * browser itself started the request. Unlike the referrer it is not under the page's control.
    */
   initiatorOrigin?: string | undefined
+  /** The request's referrer; consulted only when Electron names no initiator. */
+  referrer?: string | undefined
 }
 
 export interface PhotoProtocolOptions {
@@ -50,8 +54,8 @@ export function photoIdFrom(requestUrl: string): string | null {
 }
 
 /**
- * What a `porchlight-photo://photo/<id>?case=<uuid>` or `porchlight-photo://thumb/<id>` URL asks
- * for, or null when it is not one. The case, when given, goes into the photo-view audit.
+ * What a `porchlight-photo://photo/<id>` or `porchlight-photo://thumb/<id>` URL asks for, or null
+ * when it is not exactly one (a query or fragment included).
  */
 export function photoRequestFrom(
   requestUrl: string,
@@ -63,12 +67,24 @@ export function photoRequestFrom(
     return null
   }
   if (url.protocol !== `${PHOTO_SCHEME}:` || !Object.hasOwn(HOSTS, url.host)) return null
-  if (url.username !== '' || url.password !== '') return null
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    return null
+  }
   const id = url.pathname.startsWith('/') ? url.pathname.slice(1) : null
   if (id === null || !PHOTO_ID.test(id)) return null
-  const caseId = url.searchParams.get('case')
-  if (caseId !== null && !UUID.test(caseId)) return null
-  return { photoId: id, variant: HOSTS[url.host as keyof typeof HOSTS], caseId }
+  return { photoId: id, variant: HOSTS[url.host as keyof typeof HOSTS] }
+}
+
+/**
+ * True when one of the app's pages asked: Electron's initiator names it; when Electron names no
+ * initiator (the browser started the request itself), the referrer must. The app's page sends no
+ * referrer (its Referrer-Policy is no-referrer), so such a request is refused.
+ */
+export function askedByApp(request: PhotoRequest, trustedOrigins: readonly string[]): boolean {
+  if (request.initiatorOrigin !== undefined) {
+    return hasTrustedOrigin(request.initiatorOrigin, trustedOrigins)
+  }
+  return hasTrustedOrigin(request.referrer, trustedOrigins)
 }
 
 /** Only image types go out under this scheme; anything else is sent as opaque bytes. */
@@ -83,10 +99,7 @@ export async function servePhotoRequest(
 ): Promise<Response> {
   const method = (request.method ?? 'GET').toUpperCase()
   if (method !== 'GET' && method !== 'HEAD') return refusal(405, 'Photos can only be read.')
-  if (
-    request.initiatorOrigin !== undefined &&
-    !hasTrustedOrigin(request.initiatorOrigin, options.trustedOrigins)
-  ) {
+  if (!askedByApp(request, options.trustedOrigins)) {
     return refusal(403, 'Photos are shown only inside Porchlight.')
   }
   const asked = photoRequestFrom(request.url)
@@ -95,7 +108,7 @@ export async function servePhotoRequest(
 
   let photo: PhotoFile
   try {
-    photo = await options.resolvePhoto(photoId, { variant: asked.variant, caseId: asked.caseId })
+    photo = await options.resolvePhoto(photoId, { variant: asked.variant })
   } catch (error) {
     options.log?.error(`photo protocol: resolving photo ${photoId} failed`, error)
     return refusal(500, 'The photo could not be loaded. The details are in the log.')

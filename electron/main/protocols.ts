@@ -61,7 +61,12 @@ export function handlePhotoProtocol(
 ): void {
   protocol.handle(PHOTO_SCHEME, (request: ProtocolRequest) =>
     servePhotoRequest(
-      { url: request.url, method: request.method, initiatorOrigin: request.initiatorOrigin },
+      {
+        url: request.url,
+        method: request.method,
+        initiatorOrigin: request.initiatorOrigin,
+        referrer: request.referrer,
+      },
       { resolvePhoto, trustedOrigins, log },
     ),
   )

@@ -2,6 +2,7 @@
 // `window.porchlight`; in browser mode the same calls travel over the loopback HTTP bridge. Either
 // way every call is built from `apiDefinition`, so a new call needs no change here, and every
 // answer is checked against its result schema before a screen sees it.
+import './zodWithoutEval.ts'
 import { apiDefinition, CALL_NAMES } from '../../electron/core/api/definition.ts'
 import type { CallName, PorchlightApi } from '../../electron/core/api/definition.ts'
 
@@ -137,24 +138,21 @@ export const api: PorchlightApi = buildApi(
 )
 
 export type PhotoUrlOptions = {
-  /** 'thumbnail' is the small preview; only 'full' (the default) counts as viewing the photo. */
+  /** 'thumbnail' is the small preview; 'full' (the default) is the photo itself. */
   variant?: 'full' | 'thumbnail'
-  /** The case being worked, recorded with the photo view when the full photo is served. */
-  caseId?: string | null
 }
 
 /**
  * Where the renderer loads a stored photo from. Never a file path: an opaque id on our protocol.
- * The main process records a photo view each time it serves the full photo, with the case when the
- * URL carries one; thumbnails are not views.
+ * Loading a photo records nothing; the screen that shows the full photo records the view with
+ * `api.recordPhotoView` (thumbnails are not views).
  */
 export function photoUrl(photoId: string, options: PhotoUrlOptions = {}): string {
   const id = encodeURIComponent(photoId)
   if (options.variant === 'thumbnail') {
     return runsInElectron ? `porchlight-photo://thumb/${id}` : `/thumbs/${id}`
   }
-  const query = options.caseId ? `?case=${encodeURIComponent(options.caseId)}` : ''
-  return runsInElectron ? `porchlight-photo://photo/${id}${query}` : `/photos/${id}${query}`
+  return runsInElectron ? `porchlight-photo://photo/${id}` : `/photos/${id}`
 }
 
 /**

@@ -1,6 +1,6 @@
 // The driver's photos, or plainly why there are none. A withheld delivery never gets an <img>, a
 // thumbnail or a photo URL: not even a request may leave for it. The strip shows thumbnails only;
-// a photo without one gets a numbered tile rather than its full image, because loading the full
+// a photo without one gets a numbered tile rather than its full image, because showing the full
 // photo records that the agent looked at it.
 import { useState } from 'react'
 import type { KeyboardEvent, ReactNode } from 'react'
@@ -43,14 +43,16 @@ export function photoAlt(photo: DeliveryPhoto, index: number, count: number): st
 
 export function PhotoPanel(props: Props) {
   const { delivery, photos, selectedIndex, onSelect, height, caseId } = props
-  const [unreadable, setUnreadable] = useState<ReadonlySet<string>>(() => new Set())
+  /** Photos that cannot be shown, with the reason when it is not the file itself. */
+  const [unreadable, setUnreadable] = useState<ReadonlyMap<string, string | null>>(() => new Map())
   const [attempts, setAttempts] = useState<Readonly<Record<string, number>>>({})
   const [panel, setPanel] = useState<HTMLElement | null>(null)
   const fullscreen = useFullscreen(panel)
-  const markUnreadable = (id: string) => setUnreadable((ids) => new Set(ids).add(id))
+  const markUnreadable = (id: string, reason?: string) =>
+    setUnreadable((ids) => new Map(ids).set(id, reason ?? null))
   const retry = (id: string) => {
     setUnreadable((ids) => {
-      const next = new Set(ids)
+      const next = new Map(ids)
       next.delete(id)
       return next
     })
@@ -136,8 +138,8 @@ export function PhotoPanel(props: Props) {
           </Button>
         }
       >
-        This photo could not be displayed. The file may be damaged or Porchlight may have stopped
-        serving it.
+        {unreadable.get(photo.id) ??
+          'This photo could not be displayed. The file may be damaged or Porchlight may have stopped serving it.'}
       </PhotoMessage>
     )
   }
@@ -159,13 +161,13 @@ export function PhotoPanel(props: Props) {
     >
       {showsImage ? (
         <PhotoViewer
-          key={`${photo.id}:${attempts[photo.id] ?? 0}`}
+          key={`${photo.id}:${caseId ?? ''}:${attempts[photo.id] ?? 0}`}
           photo={photo}
           alt={photoAlt(photo, selectedIndex, count)}
           caseId={caseId}
           title={title}
           fullscreen={fullscreen}
-          onUnreadable={() => markUnreadable(photo.id)}
+          onUnreadable={(reason) => markUnreadable(photo.id, reason)}
         />
       ) : (
         <>

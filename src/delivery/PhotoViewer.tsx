@@ -1,8 +1,9 @@
 // One photo on a dark stage: fitted to the panel, then zoomed (wheel, + and −), panned (drag,
 // arrow keys), rotated (R, Shift+R) and shown full screen (F) with CSS transforms only. The small
 // thumbnail is asked for first and shown blurred until the full photo arrives, because only the
-// full photo counts as a photo view in the audit and it is the slower of the two.
-import { useCallback, useEffect, useId, useState } from 'react'
+// full photo counts as a photo view in the audit and it is the slower of the two. Loading a photo
+// records nothing: the full photo is asked for only once `recordPhotoView` has recorded the view.
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import type { PointerEvent as ReactPointerEvent, ReactNode } from 'react'
 import Box from '@mui/material/Box'
 import CircularProgress from '@mui/material/CircularProgress'
@@ -19,7 +20,7 @@ import RotateRightIcon from '@mui/icons-material/RotateRight'
 import ZoomInIcon from '@mui/icons-material/ZoomIn'
 import ZoomOutIcon from '@mui/icons-material/ZoomOut'
 import type { DeliveryPhoto } from '../../electron/core/api/definition.ts'
-import { photoUrl } from '../api/client.ts'
+import { api, photoUrl, userMessage } from '../api/client.ts'
 import type { Fullscreen } from './useFullscreen.ts'
 import { usePhotoView } from './usePhotoView.ts'
 import type { PhotoView } from './usePhotoView.ts'
@@ -40,7 +41,8 @@ type Props = {
   /** The panel's title, shown left of the toolbar. */
   title: ReactNode
   fullscreen: Fullscreen
-  onUnreadable: () => void
+  /** The photo cannot be shown; `reason` says why when it is not the file itself. */
+  onUnreadable: (reason?: string) => void
 }
 
 export function PhotoViewer({ photo, alt, caseId, title, fullscreen, onUnreadable }: Props) {
@@ -53,13 +55,34 @@ export function PhotoViewer({ photo, alt, caseId, title, fullscreen, onUnreadabl
   const thumbnailSrc = photo.hasThumbnail ? photoUrl(photo.id, { variant: 'thumbnail' }) : null
   const [thumbnailSettled, setThumbnailSettled] = useState(thumbnailSrc === null)
   const [fullLoaded, setFullLoaded] = useState(false)
+  const [viewRecorded, setViewRecorded] = useState(false)
   const [dragFrom, setDragFrom] = useState<Point | null>(null)
+  const viewRequested = useRef(false)
+  const onUnreadableRef = useRef(onUnreadable)
+  useEffect(() => {
+    onUnreadableRef.current = onUnreadable
+  })
+  const fullRequested = thumbnailSettled
 
   useEffect(() => {
     if (thumbnailSettled) return
     const timer = window.setTimeout(() => setThumbnailSettled(true), THUMBNAIL_HEAD_START_MS)
     return () => window.clearTimeout(timer)
   }, [thumbnailSettled])
+
+  // The view is recorded (once for this viewer) before the full photo is asked for; a view that
+  // cannot be recorded means the photo is not shown, and the panel says why.
+  useEffect(() => {
+    if (!fullRequested || viewRequested.current) return
+    viewRequested.current = true
+    api.recordPhotoView({ photoId: photo.id, caseId: caseId ?? null }).then(
+      () => setViewRecorded(true),
+      (error: unknown) =>
+        onUnreadableRef.current(
+          `The photo is not shown because the view could not be recorded in the audit log: ${userMessage(error)}`,
+        ),
+    )
+  }, [fullRequested, photo.id, caseId])
 
   usePhotoKeys(photoView, fullscreen)
 
@@ -117,7 +140,6 @@ export function PhotoViewer({ photo, alt, caseId, title, fullscreen, onUnreadabl
       ? 'none'
       : 'transform 140ms ease-out, width 140ms ease-out, height 140ms ease-out, margin 140ms ease-out',
   }
-  const fullRequested = thumbnailSettled
 
   return (
     <>
@@ -191,9 +213,9 @@ export function PhotoViewer({ photo, alt, caseId, title, fullscreen, onUnreadabl
             style={{ ...imageStyle, filter: 'blur(6px) saturate(0.85)', opacity: 0.9 }}
           />
         )}
-        {imageStyle && fullRequested && (
+        {imageStyle && viewRecorded && (
           <img
-            src={photoUrl(photo.id, { caseId })}
+            src={photoUrl(photo.id)}
             alt={alt}
             draggable={false}
             onLoad={(event) => {
@@ -201,7 +223,7 @@ export function PhotoViewer({ photo, alt, caseId, title, fullscreen, onUnreadabl
               if (img.naturalWidth > 0) setNatural({ w: img.naturalWidth, h: img.naturalHeight })
               setFullLoaded(true)
             }}
-            onError={onUnreadable}
+            onError={() => onUnreadable()}
             style={{ ...imageStyle, opacity: fullLoaded ? 1 : 0 }}
           />
         )}

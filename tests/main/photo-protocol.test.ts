@@ -9,6 +9,7 @@ import type { ResolvePhoto } from '../../electron/main/photo-protocol.ts'
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9])
 const trustedOrigins = trustedOriginsFor(null)
+const APP = 'app://porchlight'
 const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined }
 
 let dir: string
@@ -50,12 +51,12 @@ describe('photo protocol', () => {
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
     expect(response.headers.get('Content-Length')).toBe(String(JPEG.length))
     expect(Buffer.from(await response.arrayBuffer())).toEqual(JPEG)
-    expect(resolvePhoto).toHaveBeenCalledWith('p_01-AB', { variant: 'full', caseId: null })
+    expect(resolvePhoto).toHaveBeenCalledWith('p_01-AB', { variant: 'full' })
   })
 
   it('answers HEAD with headers only', async () => {
     const response = await servePhotoRequest(
-      { url: 'porchlight-photo://photo/p1', method: 'HEAD' },
+      { url: 'porchlight-photo://photo/p1', method: 'HEAD', initiatorOrigin: APP },
       { resolvePhoto: resolverFor(stored()), trustedOrigins },
     )
     expect(response.status).toBe(200)
@@ -79,7 +80,10 @@ describe('photo protocol', () => {
     'not a url',
   ])('refuses the malformed address %s with 400, without asking the core', async (url) => {
     const resolvePhoto = resolverFor(stored())
-    const response = await servePhotoRequest({ url }, { resolvePhoto, trustedOrigins })
+    const response = await servePhotoRequest(
+      { url, initiatorOrigin: APP },
+      { resolvePhoto, trustedOrigins },
+    )
     expect(response.status).toBe(400)
     expect(response.headers.get('Content-Type')).toBe('text/plain; charset=utf-8')
     expect(resolvePhoto).not.toHaveBeenCalled()
@@ -95,7 +99,7 @@ describe('photo protocol', () => {
     [400, 'That photo id is not valid.'],
   ] as const)('maps a %i refusal to its status and reason', async (status, reason) => {
     const response = await servePhotoRequest(
-      { url: 'porchlight-photo://photo/p1' },
+      { url: 'porchlight-photo://photo/p1', initiatorOrigin: APP },
       { resolvePhoto: resolverFor({ ok: false, status, reason }), trustedOrigins },
     )
     expect(response.status).toBe(status)
@@ -107,7 +111,7 @@ describe('photo protocol', () => {
   it('turns a resolver failure into a 500 without details', async () => {
     const error = vi.fn()
     const response = await servePhotoRequest(
-      { url: 'porchlight-photo://photo/p1' },
+      { url: 'porchlight-photo://photo/p1', initiatorOrigin: APP },
       {
         resolvePhoto: resolverFor(new Error('SQLITE_BUSY at /home/agent/data/cache.db')),
         trustedOrigins,
@@ -121,7 +125,7 @@ describe('photo protocol', () => {
 
   it('reports a missing stored file as 404', async () => {
     const response = await servePhotoRequest(
-      { url: 'porchlight-photo://photo/p1' },
+      { url: 'porchlight-photo://photo/p1', initiatorOrigin: APP },
       {
         resolvePhoto: resolverFor({ ...stored(), path: join(dir, 'gone.jpg') } as PhotoFile),
         trustedOrigins,
@@ -133,7 +137,7 @@ describe('photo protocol', () => {
 
   it('refuses a relative path and sends non-image types as opaque bytes', async () => {
     const relative = await servePhotoRequest(
-      { url: 'porchlight-photo://photo/p1' },
+      { url: 'porchlight-photo://photo/p1', initiatorOrigin: APP },
       {
         resolvePhoto: resolverFor({ ...stored(), path: 'ab12.jpg' } as PhotoFile),
         trustedOrigins,
@@ -142,7 +146,7 @@ describe('photo protocol', () => {
     )
     expect(relative.status).toBe(500)
     const html = await servePhotoRequest(
-      { url: 'porchlight-photo://photo/p1' },
+      { url: 'porchlight-photo://photo/p1', initiatorOrigin: APP },
       {
         resolvePhoto: resolverFor({ ...stored(), contentType: 'text/html' } as PhotoFile),
         trustedOrigins,
@@ -150,6 +154,38 @@ describe('photo protocol', () => {
     )
     expect(html.headers.get('Content-Type')).toBe('application/octet-stream')
     await html.arrayBuffer()
+  })
+
+  it('serves a request the browser started only when its referrer is the app', async () => {
+    for (const [referrer, status] of [
+      [undefined, 403],
+      ['', 403],
+      ['about:client', 403],
+      ['https://evil.com/page', 403],
+      ['app://porchlight.evil/', 403],
+      ['app://porchlight/index.html', 200],
+    ] as const) {
+      const resolvePhoto = resolverFor(stored())
+      const response = await servePhotoRequest(
+        { url: 'porchlight-photo://photo/p1', referrer },
+        { resolvePhoto, trustedOrigins },
+      )
+      expect(response.status, String(referrer)).toBe(status)
+      await response.arrayBuffer()
+      if (status === 403) expect(resolvePhoto).not.toHaveBeenCalled()
+    }
+    // A page Electron names as the initiator cannot pass for the app with a referrer.
+    const resolvePhoto = resolverFor(stored())
+    const forged = await servePhotoRequest(
+      {
+        url: 'porchlight-photo://photo/p1',
+        initiatorOrigin: 'https://evil.com',
+        referrer: 'app://porchlight/',
+      },
+      { resolvePhoto, trustedOrigins },
+    )
+    expect(forged.status).toBe(403)
+    expect(resolvePhoto).not.toHaveBeenCalled()
   })
 
   it('serves only pages of the app (when Electron names the initiator)', async () => {
@@ -171,7 +207,7 @@ describe('photo protocol', () => {
 
   it('refuses methods other than GET and HEAD', async () => {
     const response = await servePhotoRequest(
-      { url: 'porchlight-photo://photo/p1', method: 'PUT' },
+      { url: 'porchlight-photo://photo/p1', method: 'PUT', initiatorOrigin: APP },
       { resolvePhoto: resolverFor(stored()), trustedOrigins },
     )
     expect(response.status).toBe(405)
@@ -179,20 +215,19 @@ describe('photo protocol', () => {
 })
 
 describe('photo addresses', () => {
-  it('reads the variant and the case being worked, and refuses a malformed case id', async () => {
+  it('reads the variant, and nothing else: a query or fragment makes it no photo address', async () => {
     const { photoRequestFrom } = await import('../../electron/main/photo-protocol.ts')
-    const caseId = '0b6f8f5e-2f7c-4a43-9a55-6f0d1c2e3a4b'
-    expect(photoRequestFrom(`porchlight-photo://photo/p1?case=${caseId}`)).toEqual({
+    expect(photoRequestFrom('porchlight-photo://photo/p1')).toEqual({
       photoId: 'p1',
       variant: 'full',
-      caseId,
     })
     expect(photoRequestFrom('porchlight-photo://thumb/p1')).toEqual({
       photoId: 'p1',
       variant: 'thumbnail',
-      caseId: null,
     })
-    expect(photoRequestFrom('porchlight-photo://photo/p1?case=../../x')).toBeNull()
+    const caseId = '0b6f8f5e-2f7c-4a43-9a55-6f0d1c2e3a4b'
+    expect(photoRequestFrom(`porchlight-photo://photo/p1?case=${caseId}`)).toBeNull()
+    expect(photoRequestFrom('porchlight-photo://photo/p1#x')).toBeNull()
     expect(photoRequestFrom('porchlight-photo://other/p1')).toBeNull()
   })
 })

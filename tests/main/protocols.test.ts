@@ -70,6 +70,11 @@ describe('protocol registration', () => {
         initiatorOrigin: 'https://evil.com',
       })
       expect((await handlers['porchlight-photo']!(foreign)).status).toBe(403)
+      // No initiator (the browser started it) and no referrer from the app: refused.
+      const unnamed = await handlers['porchlight-photo']!(
+        new Request('porchlight-photo://photo/abc'),
+      )
+      expect(unnamed.status).toBe(403)
 
       const tile = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
       handleTileProtocol(

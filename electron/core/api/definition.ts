@@ -17,6 +17,7 @@ import { MapFileIdSchema, TileServerSchema, mapCalls } from './map-schemas.ts'
 import { reportCalls } from './report-schemas.ts'
 import { maintenanceCalls } from './maintenance-schemas.ts'
 import { privacyCalls } from './privacy-schemas.ts'
+import { photoCalls } from './photo-schemas.ts'
 
 const NoArg = z.undefined().optional()
 
@@ -232,6 +233,7 @@ export const apiDefinition = {
   ...reportCalls,
   ...privacyCalls,
   ...maintenanceCalls,
+  ...photoCalls,
 } as const
 
 export type ApiDefinition = typeof apiDefinition

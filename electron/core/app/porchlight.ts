@@ -1,6 +1,5 @@
 // Assembles the core: the cache database, the session, the sync engine and its schedule, the
 // API handlers, and (in demo mode) the built-in demo delivery service on 127.0.0.1.
-import { existsSync } from 'node:fs'
 import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -17,10 +16,8 @@ import {
 import { chooseCache } from '../cache-identity/choose-cache.ts'
 import { createServiceGuard } from '../cache-identity/service-guard.ts'
 import { createPhotoViewLog } from '../audit/photo-views.ts'
-import { IdSchema } from '../contract/schemas.ts'
 import { openDatabase } from '../db/open-database.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
-import { photoFilePath, thumbnailPath } from '../photos/photo-files.ts'
 import { folderDestination } from '../reports/export-jobs.ts'
 import { createRedactingLogger } from '../logging/redacting-logger.ts'
 import { ensurePrivateDir } from '../privacy/private-dir.ts'
@@ -38,10 +35,11 @@ import { DEMO_BASEMAP_FILE } from '../demo-basemap/basemap-file.ts'
 import { createCaseDesk } from './case-handlers.ts'
 import { createMaintenanceDesk, describeUpdate } from './maintenance-handlers.ts'
 import { createMapDesk } from './map-handlers.ts'
+import { createPhotoDesk } from './photo-desk.ts'
 import { createPrivacyDesk } from './privacy-handlers.ts'
 import { createOutbox } from './outbox.ts'
 import { createReportDesk } from './report-handlers.ts'
-import type { PhotoFile, PhotoRequestOptions, PorchlightCore, PorchlightOptions } from './types.ts'
+import type { PorchlightCore, PorchlightOptions } from './types.ts'
 
 /** Retention runs at start and then hourly (and before each sync's photo step). */
 const RETENTION_INTERVAL_MS = 60 * 60_000
@@ -163,6 +161,12 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     writerThreadFile: options.syncWriterThreadFile,
   })
   const search = createDeliverySearch(sqlite)
+  const photos = createPhotoDesk({
+    sqlite,
+    dataDir,
+    photoViews,
+    currentUser: () => session.currentUser,
+  })
   const logSyncError = (error: unknown) => {
     if (!(error instanceof ServiceError)) log.error('sync error', error)
   }
@@ -346,6 +350,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     },
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
+      requireUser()
       const next = settings.update(patch)
       maps.settingsChanged(next)
       currentSchedule.stop()
@@ -372,64 +377,13 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     ...reports.handlers,
     ...privacy.handlers,
     ...maintenance.handlers,
-  }
-
-  const photoLookup = sqlite.prepare<
-    [string],
-    {
-      sha256: string
-      content_type: string
-      state: string
-      display_error: string | null
-      has_thumbnail: number
-      delivery_id: string
-      photo_withheld: string | null
-    }
-  >(
-    `SELECT p.sha256, p.content_type, p.state, p.display_error, p.has_thumbnail, p.delivery_id,
-       d.photo_withheld FROM delivery_photos p
-     JOIN deliveries d ON d.id = p.delivery_id WHERE p.id = ?`,
-  )
-
-  async function resolvePhoto(
-    photoId: string,
-    asked: PhotoRequestOptions = {},
-  ): Promise<PhotoFile> {
-    if (!IdSchema.safeParse(photoId).success)
-      return { ok: false, status: 400, reason: 'Not a photo id.' }
-    const user = session.currentUser
-    if (!user) return { ok: false, status: 403, reason: 'Please sign in first.' }
-    const row = photoLookup.get(photoId)
-    if (!row) return { ok: false, status: 404, reason: 'No such photo in the local cache.' }
-    if (row.photo_withheld !== null) {
-      return { ok: false, status: 403, reason: 'Photos of this delivery are withheld.' }
-    }
-    if (row.state !== 'stored')
-      return { ok: false, status: 404, reason: 'The photo has not been downloaded.' }
-    if (row.display_error !== null) return { ok: false, status: 404, reason: row.display_error }
-    if (asked.variant === 'thumbnail') {
-      const thumb = thumbnailPath(dataDir, row.sha256)
-      if (row.has_thumbnail !== 1 || !existsSync(thumb)) {
-        return { ok: false, status: 404, reason: 'This photo has no thumbnail.' }
-      }
-      return { ok: true, path: thumb, contentType: 'image/webp', sha256: row.sha256 }
-    }
-    const path = photoFilePath(dataDir, row.sha256)
-    if (!existsSync(path)) return { ok: false, status: 404, reason: 'The photo file is missing.' }
-    // The full photo is what an agent looks at: who saw it, and for which case, is recorded.
-    photoViews.record({
-      photoId,
-      deliveryId: row.delivery_id,
-      caseId: asked.caseId ?? null,
-      userId: user.id,
-    })
-    return { ok: true, path, contentType: row.content_type, sha256: row.sha256 }
+    ...photos.handlers,
   }
 
   return {
     handlers,
     cache: { dir: dataDir, note: chosen.note },
-    resolvePhoto,
+    resolvePhoto: photos.resolvePhoto,
     getTile: (address) => maps.getTile(address),
     resolveExport: (jobId) => reports.exportFile(jobId),
     syncOnce: () => engine.run(),

@@ -100,8 +100,6 @@ export type PhotoFile =
 export interface PhotoRequestOptions {
   /** The verified photo, or its thumbnail. Default: the photo. */
   variant?: 'full' | 'thumbnail'
-  /** The case the agent is working, recorded with the photo view. */
-  caseId?: string | null
 }
 
 export interface PorchlightCore {
@@ -113,7 +111,7 @@ export interface PorchlightCore {
   readonly cache: { dir: string; note: string | null }
   /**
    * Resolves `porchlight-photo://photo/<photoId>` (or `thumb/`); refuses withheld deliveries
-   * whatever is asked, and records every full photo shown in the photo-view audit.
+   * whatever is asked. Records nothing: the page records a view with the `recordPhotoView` call.
    */
   resolvePhoto(photoId: string, request?: PhotoRequestOptions): Promise<PhotoFile>
   /**

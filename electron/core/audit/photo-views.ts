@@ -55,10 +55,11 @@ export function createPhotoViewLog(sqlite: BetterSqlite3.Database) {
       caseId: string | null
       userId: string
       at?: Date
-    }): void {
+    }): string {
       const id = randomUUID()
       const at = view.at ?? new Date()
       recordBoth(id, view, at)
+      return id
     },
 
     unsentCount: () => countUnsent.get()?.n ?? 0,

@@ -3,6 +3,10 @@
 // app. Every request must carry the random token printed at start: as `?token=` on the first
 // page load (which sets an HttpOnly cookie for assets and photos), and as the
 // X-Porchlight-Token header on API calls, so another page in the browser cannot call the API.
+// The cookie alone is not enough either: a page served from another 127.0.0.1 port is same-site,
+// so the browser sends it the cookie too; every route refuses requests whose Fetch Metadata or
+// Origin say they come from another page. Reading a photo changes nothing: the page records a
+// view with the `recordPhotoView` call.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
@@ -13,7 +17,7 @@ import { dispatchCall, isCallName } from '../api/dispatch.ts'
 import type { Logger, PorchlightCore } from '../app/types.ts'
 import { parseTilePath } from '../map-tiles/tile-address.ts'
 import { CONTENT_TYPES as TILE_CONTENT_TYPES } from '../map-tiles/tile-image.ts'
-import { contentSecurityPolicy } from '../security/content-security-policy.ts'
+import { pageWithPolicy } from '../security/content-security-policy.ts'
 
 const COOKIE = 'porchlight_bridge'
 const MAX_BODY = 64 * 1024
@@ -30,6 +34,23 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.ico': 'image/x-icon',
 }
+
+/** `text` with its percent-escapes decoded, or null when one is malformed. */
+function decodedPath(text: string): string | null {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
+  }
+}
+
+function firstHeader(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+/** The console's page (the HTML shell), as opposed to its API, assets, photos, tiles and exports. */
+const isPage = (pathname: string) => pathname === '/' || pathname === '/index.html'
 
 export interface BridgeServer {
   /** The address to open, token included. */
@@ -68,6 +89,27 @@ export async function startBridgeServer(options: {
   // DNS rebinding guard: a page on another name that resolves to 127.0.0.1 must not get in.
   const hostAllowed = (req: IncomingMessage) =>
     req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`
+
+  /**
+   * Why a request comes from somewhere other than the console's own page ('cross-site',
+   * 'same-site', 'cross-origin'), or null when it does not. A page on another 127.0.0.1 port is
+   * *same-site* to us (ports do not count for sites), so the SameSite=Strict cookie rides along
+   * with its <img> and form requests: only the browser's Fetch Metadata and the Origin header tell
+   * the two apart. `Sec-Fetch-Site: none` (an address typed, a bookmark, the printed link) is
+   * accepted for the page itself only. Clients that send neither header (scripts, curl) still need
+   * the token.
+   */
+  function foreignRequest(req: IncomingMessage, page: boolean): string | null {
+    const site = firstHeader(req, 'sec-fetch-site')
+    if (site !== undefined && site !== 'same-origin') {
+      const typedAddress =
+        site === 'none' && page && firstHeader(req, 'sec-fetch-mode') === 'navigate'
+      if (!typedAddress) return site
+    }
+    const origin = firstHeader(req, 'origin')
+    if (origin !== undefined && origin !== `http://${req.headers.host}`) return 'cross-origin'
+    return null
+  }
 
   function sendText(res: ServerResponse, status: number, text: string) {
     res.writeHead(status, {
@@ -127,15 +169,9 @@ export async function startBridgeServer(options: {
     return sendJson(res, status, { error: outcome.error })
   }
 
-  async function servePhoto(
-    res: ServerResponse,
-    photoId: string,
-    variant: 'full' | 'thumbnail',
-    caseId: string | null,
-  ) {
-    if (caseId !== null && !/^[0-9a-f-]{36}$/i.test(caseId))
-      return sendText(res, 400, 'Not a case id.')
-    const photo = await options.core.resolvePhoto(photoId, { variant, caseId })
+  /** A stored photo or thumbnail; reading one changes nothing (views are recorded by the API). */
+  async function servePhoto(res: ServerResponse, photoId: string, variant: 'full' | 'thumbnail') {
+    const photo = await options.core.resolvePhoto(photoId, { variant })
     if (!photo.ok) return sendText(res, photo.status, photo.reason)
     const size = (await stat(photo.path)).size
     res.writeHead(200, {
@@ -200,7 +236,10 @@ export async function startBridgeServer(options: {
       'x-content-type-options': 'nosniff',
     }
     if (type.startsWith('text/html')) {
-      headers['content-security-policy'] = contentSecurityPolicy()
+      // A fresh style nonce per page load, as the app protocol gives the desktop app.
+      const page = pageWithPolicy(body.toString('utf8'))
+      body = Buffer.from(page.html)
+      headers['content-security-policy'] = page.policy
       headers['cache-control'] = 'no-store'
     }
     res.writeHead(200, headers)
@@ -210,6 +249,13 @@ export async function startBridgeServer(options: {
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!hostAllowed(req)) return sendText(res, 421, 'Wrong host.')
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    // A malformed escape (`/%E0%A4%A`) names nothing: say so instead of failing on it later.
+    if (decodedPath(url.pathname) === null) return sendText(res, 400, 'That address is not valid.')
+    const foreign = foreignRequest(req, isPage(url.pathname))
+    if (foreign !== null) {
+      options.log.warn(`browser bridge: refused a ${foreign} request for ${url.pathname}`)
+      return sendText(res, 403, 'Porchlight answers only its own page.')
+    }
     if (url.pathname.startsWith('/api/')) return serveApi(req, res, url.pathname.slice(5))
     const queryToken = url.searchParams.get('token')
     const authorised = tokenMatches(queryToken) || tokenMatches(cookieToken(req))
@@ -230,13 +276,9 @@ export async function startBridgeServer(options: {
     }
     const photo = /^\/(photos|thumbs)\/([^/]+)$/.exec(url.pathname)
     if (photo) {
+      if (url.search !== '') return sendText(res, 400, 'That is not a valid photo address.')
       const variant = photo[1] === 'thumbs' ? 'thumbnail' : 'full'
-      return servePhoto(
-        res,
-        decodeURIComponent(photo[2] ?? ''),
-        variant,
-        url.searchParams.get('case'),
-      )
+      return servePhoto(res, decodeURIComponent(photo[2] ?? ''), variant)
     }
     const exported = /^\/exports\/([^/]+)$/.exec(url.pathname)
     if (exported) return serveExport(res, decodeURIComponent(exported[1] ?? ''))

@@ -94,7 +94,9 @@ export function createMapFileRegistry(options: MapFileRegistryOptions): MapFileR
       entry.problem = missingWords
     } else {
       try {
-        entry.file = openMbtiles(path)
+        entry.file = openMbtiles(path, {
+          onSkippedTile: (message) => options.onProblem?.(message, null),
+        })
       } catch (error) {
         entry.problem =
           error instanceof MbtilesError ? error.message : `${entry.fileName} could not be read.`

@@ -6,7 +6,7 @@
 // offline console does not wait for a timeout on every tile.
 import { freshnessOf, type Freshness } from './http-freshness.ts'
 import type { TileAddress } from './tile-address.ts'
-import { sniffTileFormat, type TileImage } from './tile-image.ts'
+import { MAX_TILE_BYTES, sniffTileFormat, type TileImage } from './tile-image.ts'
 import { expandTemplate } from './tile-url-template.ts'
 
 export type FetchOutcome =
@@ -37,7 +37,6 @@ export interface OnlineSourceOptions {
 }
 
 const MAX_PARALLEL = 2
-const MAX_TILE_BYTES = 2 * 1024 * 1024
 const MAX_RETRY_AFTER_MS = 10 * 60_000
 
 export function createOnlineSource(options: OnlineSourceOptions): OnlineTileSource {

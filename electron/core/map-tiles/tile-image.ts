@@ -11,6 +11,12 @@ export const CONTENT_TYPES: Readonly<Record<TileFormat, string>> = {
   webp: 'image/webp',
 }
 
+/**
+ * The largest tile Porchlight sends to the map, wherever it comes from (the tile server or an
+ * MBTiles file): a 256 or 512 px raster tile is tens of kilobytes; anything past this is refused.
+ */
+export const MAX_TILE_BYTES = 2 * 1024 * 1024
+
 /** A tile ready to go to the map. */
 export interface TileImage {
   bytes: Buffer

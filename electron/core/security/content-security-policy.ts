@@ -2,6 +2,7 @@
 // renderer: the app:// protocol in Electron, the loopback bridge in browser mode. It travels as a response
 // header rather than a <meta> tag because `frame-ancestors` (and reporting) only work as a header,
 // and because a header is in force before the first byte of the page is parsed.
+import { randomBytes } from 'node:crypto'
 
 /**
  * The placeholder the renderer build may put where a per-page nonce belongs (Vite's
@@ -50,4 +51,24 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     `frame-ancestors 'none'`,
     `object-src 'none'`,
   ].join('; ')
+}
+
+/** A fresh nonce for one page load: 18 random bytes, base64 (CSP's nonce grammar). */
+export const newStyleNonce = (): string => randomBytes(18).toString('base64')
+
+/**
+ * The built page as it goes out: when the build left the nonce placeholder in it, a fresh nonce
+ * replaces it and the policy names that nonce; a page without the placeholder keeps the policy
+ * without one. Used by the app protocol and the browser-mode bridge alike.
+ */
+export function pageWithPolicy(
+  html: string,
+  makeNonce: () => string = newStyleNonce,
+): { html: string; policy: string } {
+  if (!html.includes(CSP_NONCE_PLACEHOLDER)) return { html, policy: contentSecurityPolicy() }
+  const nonce = makeNonce()
+  return {
+    html: html.replaceAll(CSP_NONCE_PLACEHOLDER, nonce),
+    policy: contentSecurityPolicy({ styleNonce: nonce }),
+  }
 }

@@ -10,10 +10,16 @@ import {
   type BridgeServer,
 } from '../../../electron/core/browser-mode/bridge-server.ts'
 import { writeMbtiles } from '../../../electron/core/map-tiles/write-mbtiles.ts'
+import { CSP_NONCE_PLACEHOLDER } from '../../../electron/core/security/content-security-policy.ts'
 import { tempDir } from '../fixtures/deliveries.ts'
 import { solidTile } from '../../support/tile-server.ts'
 
-const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+/** What the bridge logged as errors (a stack in the log is what a 500 leaves behind). */
+const errors: unknown[] = []
+const quiet = { info: () => {}, warn: () => {}, error: (...args: unknown[]) => errors.push(args) }
+const TOKEN = 'test-token-0123456789abcdef'
+const cookie = { cookie: `porchlight_bridge=${TOKEN}` }
+const auth = { 'x-porchlight-token': TOKEN, 'content-type': 'application/json' }
 
 /** A raw request, so the test controls the Host header and sees exactly what the server sends. */
 function get(
@@ -55,7 +61,11 @@ describe('browser-mode bridge', () => {
   beforeAll(async () => {
     const rendererDir = join(temp.dir, 'renderer')
     mkdirSync(join(rendererDir, 'assets'), { recursive: true })
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Porchlight</title>')
+    // As the build writes it: the nonce placeholder on its tags (Vite's html.cspNonce).
+    writeFileSync(
+      join(rendererDir, 'index.html'),
+      `<!doctype html><title>Porchlight</title><meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}">`,
+    )
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
     writeFileSync(join(temp.dir, 'secret.txt'), 'outside the renderer')
     mkdirSync(join(temp.dir, 'data', 'maps'), { recursive: true })
@@ -209,9 +219,110 @@ describe('browser-mode bridge', () => {
     }
   })
 
+  it('gives each page load its own style nonce, named in the policy, and no unsafe-inline', async () => {
+    const nonces: string[] = []
+    for (let i = 0; i < 2; i++) {
+      const page = await get(bridge.port, '/', cookie)
+      const policy = String(page.headers['content-security-policy'])
+      const nonce = /style-src 'self' 'nonce-([A-Za-z0-9+/=]+)'(;|$)/.exec(policy)?.[1]
+      expect(nonce, policy).toBeTruthy()
+      expect(policy).not.toMatch(/style-src [^;]*'unsafe-inline'/)
+      expect(page.body).toContain(`<meta property="csp-nonce" nonce="${nonce}">`)
+      expect(page.body).not.toContain(CSP_NONCE_PLACEHOLDER)
+      nonces.push(nonce!)
+    }
+    expect(nonces[0]).not.toBe(nonces[1])
+  })
+
+  it('answers a malformed percent-escape with 400, leaving nothing in the error log', async () => {
+    errors.length = 0
+    for (const path of ['/%E0%A4%A', '/assets/%E0%A4%A.js', '/photos/%E0%A4%A', '/exports/%ZZ']) {
+      const res = await get(bridge.port, path, cookie)
+      expect(res.status, path).toBe(400)
+      expect(res.body).toBe('That address is not valid.')
+    }
+    expect(errors).toEqual([])
+  })
+
+  it('refuses requests from other pages on every route, by Fetch Metadata and Origin', async () => {
+    const other = 'http://127.0.0.1:1'
+    // Another 127.0.0.1 port is same-site: the browser sends it the cookie.
+    for (const [path, headers] of [
+      ['/assets/app.js', { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors' }],
+      ['/assets/app.js', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors' }],
+      ['/thumbs/ph-1', { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors' }],
+      ['/photos/ph-1', { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors' }],
+      ['/tiles/2/1/2', { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors' }],
+      ['/exports/00000000-0000-4000-8000-000000000001', { 'sec-fetch-site': 'same-site' }],
+      ['/', { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate' }],
+      ['/', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' }],
+      // A typed address is fine for the page, not for what the page loads.
+      ['/tiles/2/1/2', { 'sec-fetch-site': 'none', 'sec-fetch-mode': 'navigate' }],
+      ['/assets/app.js', { origin: other }],
+    ] as const) {
+      const res = await get(bridge.port, path, { ...cookie, ...headers })
+      expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(403)
+      expect(res.body).toBe('Porchlight answers only its own page.')
+    }
+    for (const headers of [
+      { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'cors', origin: other } as Record<
+        string,
+        string
+      >,
+      { origin: other },
+      { origin: 'null' },
+    ]) {
+      const api = await get(bridge.port, '/api/getSession', { ...auth, ...headers }, 'POST', '{}')
+      expect(api.status, JSON.stringify(headers)).toBe(403)
+    }
+
+    // The console's own page: same-origin requests, and the page opened from its address.
+    const own = `http://127.0.0.1:${bridge.port}`
+    const sameOrigin = { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'no-cors' }
+    expect((await get(bridge.port, '/assets/app.js', { ...cookie, ...sameOrigin })).status).toBe(
+      200,
+    )
+    expect((await get(bridge.port, '/tiles/2/1/2', { ...cookie, ...sameOrigin })).status).toBe(200)
+    const typed = { 'sec-fetch-site': 'none', 'sec-fetch-mode': 'navigate' }
+    expect((await get(bridge.port, `/?token=${TOKEN}`, typed)).status).toBe(200)
+    const api = await get(
+      bridge.port,
+      '/api/getSession',
+      { ...auth, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', origin: own },
+      'POST',
+      '{}',
+    )
+    expect(api.status).toBe(200)
+  })
+
+  it('refuses a settings change while signed out, and keeps the settings', async () => {
+    const before = JSON.parse((await get(bridge.port, '/api/getSettings', auth, 'POST', '{}')).body)
+    const res = await get(
+      bridge.port,
+      '/api/updateSettings',
+      auth,
+      'POST',
+      JSON.stringify({ arg: { photoRetentionDays: 1, syncIntervalMinutes: 0 } }),
+    )
+    expect(res.status).toBe(422)
+    expect(JSON.parse(res.body).error).toEqual({
+      code: 'signed-out',
+      message: 'Please sign in first.',
+    })
+    const after = JSON.parse((await get(bridge.port, '/api/getSettings', auth, 'POST', '{}')).body)
+    expect(after.result).toEqual(before.result)
+  })
+
   it('refuses photos with malformed ids and while signed out', async () => {
     const cookie = { cookie: 'porchlight_bridge=test-token-0123456789abcdef' }
     expect((await get(bridge.port, '/photos/..%2f..%2fsecret.txt', cookie)).status).toBe(400)
     expect((await get(bridge.port, '/photos/ph-1', cookie)).status).toBe(403)
+    // A photo address carries nothing else: no case, no token.
+    const withCase = await get(
+      bridge.port,
+      '/photos/ph-1?case=00000000-0000-4000-8000-000000000000',
+      cookie,
+    )
+    expect(withCase.status).toBe(400)
   })
 })

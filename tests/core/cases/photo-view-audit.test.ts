@@ -1,7 +1,8 @@
-// The photo-view audit: every full photo shown is recorded (with the case it was shown for)
-// before it is served; thumbnails are not views; withheld photos are refused and not recorded.
-// Views reach the service in batches of at most 500 on sync, are marked sent, and survive a
-// restart while the service is unreachable.
+// The photo-view audit: the page records every full photo it shows with the recordPhotoView call
+// (with the case it was shown for, which must be a case on that photo's delivery); serving a photo
+// or a thumbnail records nothing; withheld photos are refused and not recorded. Views reach the
+// service in batches of at most 500 on sync, are marked sent, and survive a restart while the
+// service is unreachable.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -58,20 +59,23 @@ const pending = async () => {
 const viewsOnService = () => svc.service.world.photoViews()
 
 describe('photo views', () => {
-  it('records a full photo shown for a case, not a thumbnail, and never a withheld photo', async () => {
+  it('records a full photo shown for a case, never by serving it, and never a withheld photo', async () => {
     const photoId = withPhotos.photos[0]!.id
     const caseId = (await desk.h.openCase({ deliveryId: withPhotos.id, reason: 'photo_dispute' }))
       .id
     await desk.core.syncOnce()
     expect(await pending()).toBe(0)
 
-    const thumb = await desk.core.resolvePhoto(photoId, { variant: 'thumbnail', caseId })
+    // Serving the thumbnail and the photo itself changes nothing.
+    const thumb = await desk.core.resolvePhoto(photoId, { variant: 'thumbnail' })
     expect(thumb).toMatchObject({ ok: true, contentType: 'image/webp' })
-    expect(await pending()).toBe(0)
-
-    const shown = await desk.core.resolvePhoto(photoId, { caseId })
+    const shown = await desk.core.resolvePhoto(photoId)
     expect(shown.ok).toBe(true)
     expect(shown.ok && existsSync(shown.path)).toBe(true)
+    expect(await pending()).toBe(0)
+
+    // The page records the view it shows, for the case it came from.
+    await desk.h.recordPhotoView({ photoId, caseId })
     expect(await pending()).toBe(1)
 
     // Photos of a delivery that became withheld are refused, full or thumbnail, and not recorded.
@@ -83,10 +87,13 @@ describe('photo views', () => {
     // The sync sent the one view before pulling the change.
     expect(viewsOnService()).toHaveLength(before + 1)
     for (const variant of ['full', 'thumbnail'] as const) {
-      expect(await desk.core.resolvePhoto(withheldPhoto, { variant, caseId })).toMatchObject({
+      expect(await desk.core.resolvePhoto(withheldPhoto, { variant })).toMatchObject({
         ok: false,
       })
     }
+    await expect(
+      desk.h.recordPhotoView({ photoId: withheldPhoto, caseId: null }),
+    ).rejects.toMatchObject({ code: 'photo-unavailable' })
     expect(await pending()).toBe(0)
 
     const view = viewsOnService().at(-1)!
@@ -98,13 +105,40 @@ describe('photo views', () => {
     expect(viewsOnService().some((v) => v.event.photoId === withheldPhoto)).toBe(false)
   })
 
+  it('refuses a view for a case that is not on the photo’s delivery, or while signed out', async () => {
+    const photoId = withPhotos.photos[0]!.id
+    const otherDelivery = svc.deliveries().find((d) => d.id !== withPhotos.id)!
+    const otherCase = (
+      await desk.h.openCase({ deliveryId: otherDelivery.id, reason: 'not_received' })
+    ).id
+    const before = await pending()
+    for (const caseId of [otherCase, '00000000-0000-4000-8000-000000000000']) {
+      await expect(desk.h.recordPhotoView({ photoId, caseId })).rejects.toMatchObject({
+        code: 'not-this-delivery',
+      })
+    }
+    await expect(
+      desk.h.recordPhotoView({ photoId: 'ph_no_such_photo', caseId: null }),
+    ).rejects.toThrow('No such photo in the local cache.')
+    expect(await pending()).toBe(before)
+
+    const signedOut = await startConsole(svc.front.url, { dataDir: dirs.make() })
+    try {
+      await expect(signedOut.h.recordPhotoView({ photoId, caseId: null })).rejects.toMatchObject({
+        code: 'signed-out',
+      })
+    } finally {
+      await signedOut.close()
+    }
+    await desk.core.syncOnce()
+  })
+
   it('sends views in batches of at most 500, oldest first, and marks them sent', async () => {
     const photoIds = withPhotos.photos.map((p) => p.id)
     const batchesBefore = svc.front.photoViewBatches.length
     const before = viewsOnService().length
     for (let i = 0; i < 1203; i++) {
-      const shown = await desk.core.resolvePhoto(photoIds[i % photoIds.length]!, { caseId: null })
-      expect(shown.ok).toBe(true)
+      await desk.h.recordPhotoView({ photoId: photoIds[i % photoIds.length]!, caseId: null })
     }
     expect(await pending()).toBe(1203)
     await desk.core.syncOnce()
@@ -130,7 +164,7 @@ describe('photo views', () => {
   it('keeps a view recorded offline across a restart and sends it later', async () => {
     const photoId = withPhotos.photos[0]!.id
     await svc.front.down()
-    expect((await desk.core.resolvePhoto(photoId)).ok).toBe(true)
+    await desk.h.recordPhotoView({ photoId, caseId: null })
     expect(await pending()).toBe(1)
     await desk.close()
 
@@ -146,7 +180,7 @@ describe('photo views', () => {
 
   it('keeps views queued while the audit endpoint is busy, without stopping the sync', async () => {
     const photoId = withPhotos.photos[0]!.id
-    expect((await desk.core.resolvePhoto(photoId)).ok).toBe(true)
+    await desk.h.recordPhotoView({ photoId, caseId: null })
     // Busy beyond the client's retries (Retry-After: 0 keeps the test fast).
     svc.front.inject({ path: PHOTO_VIEWS_PATH }, { kind: 'status', status: 503, retryAfter: 0 }, 4)
     svc.service.world.updateDelivery(withPhotos.id, {

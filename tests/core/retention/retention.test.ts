@@ -9,6 +9,7 @@ import { openDatabase } from '../../../electron/core/db/open-database.ts'
 import { photoFilePath, thumbnailPath } from '../../../electron/core/photos/photo-files.ts'
 import { createRetention, purgedPhotoReason } from '../../../electron/core/retention/retention.ts'
 import { createDeliverySearch } from '../../../electron/core/search/search-deliveries.ts'
+import { createSettingsStore } from '../../../electron/core/settings/settings.ts'
 import {
   ANCHOR,
   signedInConsole,
@@ -211,10 +212,13 @@ describe('retention', () => {
   it('never fetches photos it would remove, and fetches them again when a case is opened', async () => {
     const dataDir = dirs.make()
     // Retention on: the world is dated a year back, so every photo is past 30 days.
+    // Keep the records (the world is older than any record period): only photos are at stake.
+    // Set before anyone signs in (and so before the first sync), as an earlier session left it.
+    const before = await openDatabase(dataDir)
+    createSettingsStore(before.sqlite).update({ deliveryRetentionDays: 3650 })
+    await before.close()
     const desk = await startConsole(svc.front.url, { dataDir, retentionIntervalMs: 3_600_000 })
     try {
-      // Keep the records (the world is older than any record period): only photos are at stake.
-      await desk.h.updateSettings({ deliveryRetentionDays: 3650 })
       await desk.h.signIn({ username: 'agent', password: 'demo-agent' })
       await desk.core.syncOnce()
       const local = await openDatabase(dataDir)

@@ -86,7 +86,10 @@ export async function startConsole(args: {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r))
         child.kill('SIGTERM')
+        // A console whose event loop is stuck cannot run its SIGTERM handler: do not leave it.
+        const stuck = setTimeout(() => child.kill('SIGKILL'), 10_000)
         await exited
+        clearTimeout(stuck)
       }
       if (args.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true })
     },
