@@ -3,11 +3,7 @@
 import { existsSync } from 'node:fs'
 import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
-import {
-  UserFacingError,
-  type ApiHandlers,
-  type Session as SessionView,
-} from '../api/definition.ts'
+import { UserFacingError, type Session as SessionView } from '../api/definition.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
 import { createPhotoViewLog } from '../audit/photo-views.ts'
 import { IdSchema } from '../contract/schemas.ts'
@@ -28,6 +24,7 @@ import { SyncEngine } from '../sync/sync-engine.ts'
 import { startSyncSchedule } from '../sync/sync-schedule.ts'
 import { createUpdateChecker } from '../updates/update-checker.ts'
 import { DEMO_BASEMAP_FILE } from '../demo-basemap/basemap-file.ts'
+import { guardCache, type UnguardedCore } from './cache-guard.ts'
 import { createCaseDesk } from './case-handlers.ts'
 import { createMaintenanceDesk, describeUpdate } from './maintenance-handlers.ts'
 import { createMapDesk } from './map-handlers.ts'
@@ -45,6 +42,17 @@ const consoleLogger = () =>
 
 export async function createPorchlight(options: PorchlightOptions): Promise<PorchlightCore> {
   const log: NonNullable<PorchlightOptions['log']> = options.log ?? consoleLogger()
+  // The guard builds the core again when the cache must be recovered (app/cache-guard.ts).
+  return guardCache({ dataDir: options.dataDir, log }, (onBackgroundError) =>
+    createCore(options, log, onBackgroundError),
+  )
+}
+
+async function createCore(
+  options: PorchlightOptions,
+  log: NonNullable<PorchlightOptions['log']>,
+  onBackgroundError: (error: unknown) => void,
+): Promise<UnguardedCore> {
   ensurePrivateDir(options.dataDir)
   const local = await openDatabase(options.dataDir)
   const { db, sqlite } = local
@@ -125,6 +133,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
   })
   const search = createDeliverySearch(sqlite)
   const logSyncError = (error: unknown) => {
+    onBackgroundError(error)
     if (!(error instanceof ServiceError)) log.error('sync error', error)
   }
   const desk = createCaseDesk({
@@ -182,7 +191,10 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
           intervalMs: retentionIntervalMs,
           busy: () => engine.running,
           run: () => retention.run(),
-          onError: (error) => log.error('retention pass failed', error),
+          onError: (error) => {
+            onBackgroundError(error)
+            log.error('retention pass failed', error)
+          },
         })
       : null
   const privacy = createPrivacyDesk({
@@ -265,7 +277,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     if (!session.currentUser) throw new UserFacingError('signed-out', 'Please sign in first.')
   }
 
-  const handlers: ApiHandlers = {
+  const handlers: UnguardedCore['handlers'] = {
     getSession: async () => sessionView(),
     signIn: async ({ username, password }) => {
       try {
@@ -388,6 +400,8 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
 
   return {
     handlers,
+    sqlite,
+    recovery: local.recovery,
     resolvePhoto,
     getTile: (address) => maps.getTile(address),
     resolveExport: (jobId) => reports.exportFile(jobId),

@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { verifyAuditLog } from '../audit/audit-log.ts'
-import { openDatabase } from '../db/open-database.ts'
 import { CommandFailed, flagError, UsageError } from './usage.ts'
+import { openCache } from './open-cache.ts'
 
 const FlagsSchema = z.object({
   action: z.literal('verify', { error: 'the audit command has one action: verify' }),
@@ -24,7 +24,7 @@ export async function auditCommand(
   if (!existsSync(join(dataDir, 'porchlight.sqlite'))) {
     throw new CommandFailed(`No Porchlight data at ${dataDir}.`)
   }
-  const local = await openDatabase(dataDir)
+  const local = await openCache(dataDir)
   let result
   try {
     result = verifyAuditLog(local.sqlite)

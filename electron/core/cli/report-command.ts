@@ -9,11 +9,12 @@ import { z } from 'zod'
 import { EXPORT_FORMATS, LOCATION_FLAGS, ReportFilterSchema } from '../api/report-schemas.ts'
 import { createExportLog } from '../audit/export-log.ts'
 import { UserSchema, type User } from '../contract/schemas.ts'
-import { openDatabase, type LocalDatabase } from '../db/open-database.ts'
+import type { LocalDatabase } from '../db/open-database.ts'
 import { runExport } from '../reports/run-export.ts'
 import { createSettingsStore } from '../settings/settings.ts'
 import { ServiceError, createServiceClient } from '../sync/service-client.ts'
 import { CommandFailed, flagError, UsageError } from './usage.ts'
+import { openCache } from './open-cache.ts'
 
 const FlagsSchema = z.object({
   from: z.iso.date('must be a date like 2025-06-01'),
@@ -73,7 +74,7 @@ export async function reportCommand(
     throw new CommandFailed(`The folder ${dirname(out)} does not exist.`)
   if (!existsSync(dataDir)) throw new CommandFailed(`There is no Porchlight data in ${dataDir}.`)
 
-  const local = await openDatabase(dataDir)
+  const local = await openCache(dataDir)
   try {
     const user =
       f.user !== undefined

@@ -3,6 +3,7 @@ import { createMemoryTokenStore } from '../app/memory-token-store.ts'
 import { createPorchlight } from '../app/porchlight.ts'
 import type { Logger } from '../app/types.ts'
 import { UserFacingError } from '../api/definition.ts'
+import { recoveredCache } from './open-cache.ts'
 import { CommandFailed, flagError } from './usage.ts'
 
 const FlagsSchema = z.object({
@@ -34,6 +35,7 @@ export async function syncCommand(
     log,
   })
   try {
+    if (core.cacheRecovery) throw recoveredCache(core.cacheRecovery)
     try {
       await core.handlers.signIn({ username: user, password })
     } catch (error) {
