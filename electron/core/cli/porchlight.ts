@@ -21,6 +21,7 @@ async function main(argv: string[]): Promise<void> {
   } catch (error) {
     // A damaged page met while the command ran (the start's check reads all of a small cache,
     // only the irreplaceable tables of a large one): said in words, recovered at the next start.
+    if (error instanceof CommandFailed || error instanceof UsageError) throw error
     if (error instanceof CacheDamagedError) throw damagedCache(null, error.detail)
     if (dataDir && isCacheCorruption(error)) throw damagedCache(dataDir, error)
     throw error
