@@ -27,8 +27,11 @@ export async function startConsole(args: {
   /** MBTiles files to put in the data folder's maps folder, as an organisation would. */
   mapFiles?: string[]
   retentionIntervalSeconds?: number
+  /** Puts files in the data folder before the console starts (a cache to open, say). */
+  prepare?: (dataDir: string) => Promise<void>
 }): Promise<RunningConsole> {
   const dataDir = mkdtempSync(join(tmpdir(), 'porchlight-e2e-'))
+  await args.prepare?.(dataDir)
   if (args.mapFiles?.length) {
     mkdirSync(join(dataDir, 'maps'), { recursive: true })
     for (const file of args.mapFiles) copyFileSync(file, join(dataDir, 'maps', basename(file)))
