@@ -8,6 +8,8 @@ import BetterSqlite3 from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { verifyAuditLog } from '../../../electron/core/audit/audit-log.ts'
 import { openDatabase, type LocalDatabase } from '../../../electron/core/db/open-database.ts'
+import { eraseLocalData } from '../../../electron/core/privacy/erase-local-data.ts'
+import { createRetention } from '../../../electron/core/retention/retention.ts'
 import {
   describeRecovery,
   type CacheRecovery,
@@ -364,6 +366,34 @@ describe('a recovery cut short', () => {
       })
       expect(eventsOf(local)).toEqual(filled.events)
       expect(existsSync(join(dataDir, `${CACHE}.damaged`))).toBe(false)
+    } finally {
+      await local.close()
+    }
+  })
+})
+
+describe('a damaged cache kept aside', () => {
+  it('holds customer data, so it goes when the delivery records would, and with an erase', async () => {
+    const { dataDir } = await damagedCache((dir, f) =>
+      truncateCache(dir, Math.floor(f.pages * 0.6) * f.pageSize),
+    )
+    const local = await openDatabase(dataDir)
+    try {
+      const kept = keptFile(dataDir)
+      const policy = () => ({ photoDays: 30, deliveryDays: 90 })
+      // Within the delivery period it stays...
+      const soon = new Date(Date.now() + 89 * 86_400_000)
+      await createRetention({ sqlite: local.sqlite, dataDir, policy, now: () => soon }).run()
+      expect(existsSync(kept)).toBe(true)
+      // ...and past it, it is removed with its log.
+      const later = new Date(Date.now() + 91 * 86_400_000)
+      await createRetention({ sqlite: local.sqlite, dataDir, policy, now: () => later }).run()
+      expect(readdirSync(join(dataDir, 'damaged'))).toEqual([])
+
+      // An erase of the local data takes the folder whatever its age.
+      writeFileSync(join(dataDir, 'damaged', 'porchlight-2026-12-01T08-00-00Z.sqlite'), 'x')
+      await eraseLocalData({ sqlite: local.sqlite, dataDir, actorId: AGENT.id, discardedUnsent: 0 })
+      expect(existsSync(join(dataDir, 'damaged'))).toBe(false)
     } finally {
       await local.close()
     }

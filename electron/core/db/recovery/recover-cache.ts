@@ -1,8 +1,8 @@
 // Replaces a damaged cache with a new one holding what could be saved of it.
 //
 // 1. The damaged file and its -wal and -shm are moved, never deleted, to
-//    `damaged/porchlight-<time>.sqlite` in the data folder (private like the folder; "erase the
-//    local data" removes them with the rest of the cache).
+//    `damaged/porchlight-<time>.sqlite` in the data folder (damaged-folder.ts says how long they
+//    stay).
 // 2. A new cache is built beside it under a temporary name, and the salvage plan's tables are
 //    copied into it from the damaged file, read row by row (salvage.ts).
 // 3. The audit log is checked, and the recovery itself is added to it: what was kept where, and
@@ -39,10 +39,9 @@ import {
   saveRecoveryNotice,
   type CacheRecovery,
 } from './recovery-report.ts'
+import { DAMAGED_DIR, keptName } from './damaged-folder.ts'
 import { salvageTables, type SalvageOutcome } from './salvage.ts'
 
-/** The folder of the data folder where damaged caches are kept. */
-export const DAMAGED_DIR = 'damaged'
 const PROGRESS_FILE = `${CACHE_FILE}.recovering`
 const NEW_FILE = `${CACHE_FILE}.new`
 const SIDE_FILES = ['', '-wal', '-shm'] as const
@@ -71,10 +70,7 @@ export async function recoverCache(options: {
   const at = options.now ?? new Date()
   const progress: Progress = {
     phase: 'moving',
-    keptName: `porchlight-${at
-      .toISOString()
-      .replaceAll(':', '-')
-      .replace(/\.\d+Z$/, 'Z')}.sqlite`,
+    keptName: keptName(at),
     at: at.toISOString(),
     problem: options.problem,
   }
