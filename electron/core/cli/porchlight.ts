@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../app/default-data-dir.ts'
 import type { Logger } from '../app/types.ts'
 import { CacheDamagedError } from '../app/cache-guard.ts'
-import { isCacheCorruption } from '../db/recovery/cache-damage.ts'
+import { CacheRecoveryError, isCacheCorruption } from '../db/recovery/cache-damage.ts'
 import { auditCommand } from './audit-command.ts'
 import { damagedCache } from './open-cache.ts'
 import { searchCommand } from './search-command.ts'
@@ -22,6 +22,7 @@ async function main(argv: string[]): Promise<void> {
     // A damaged page met while the command ran (the start's check reads all of a small cache,
     // only the irreplaceable tables of a large one): said in words, recovered at the next start.
     if (error instanceof CommandFailed || error instanceof UsageError) throw error
+    if (error instanceof CacheRecoveryError) throw new CommandFailed(error.message)
     if (error instanceof CacheDamagedError) throw damagedCache(null, error.detail)
     if (dataDir && isCacheCorruption(error)) throw damagedCache(dataDir, error)
     throw error

@@ -7,6 +7,7 @@ import { configureConnection, refreshPlannerStatistics } from './configure-conne
 import { migrations } from './migrations/index.ts'
 import {
   CACHE_FILE,
+  CacheRecoveryError,
   corruptionDetail,
   isCacheCorruption,
   readDamageNote,
@@ -57,10 +58,17 @@ export async function openDatabase(
   const file = join(dataDir, CACHE_FILE)
   const schema = options.migrations ?? migrations
   const createCache = async (path: string) => (await openMigrated(path, schema)).sqlite
+  const recover = async (problem: CacheProblem) => {
+    try {
+      return await recoverCache({ dataDir, problem, createCache })
+    } catch (error) {
+      throw new CacheRecoveryError(problem, error)
+    }
+  }
   let recovery = await resumeRecovery(dataDir, createCache)
   if (!recovery) {
     const problem = findProblem(dataDir, file, options.fullCheckMaxBytes ?? FULL_CHECK_MAX_BYTES)
-    if (problem) recovery = await recoverCache({ dataDir, problem, createCache })
+    if (problem) recovery = await recover(problem)
   }
   const openChecked = async () => {
     const opened = await openMigrated(file, schema)
@@ -79,11 +87,7 @@ export async function openDatabase(
     // A damaged page the start's check did not read (in a large cache only the tables that cannot
     // be fetched again are checked: recovery/check-cache-file.ts) met while opening.
     if (recovery || !isCacheCorruption(error)) throw error
-    recovery = await recoverCache({
-      dataDir,
-      problem: { kind: 'corrupt', detail: corruptionDetail(error) },
-      createCache,
-    })
+    recovery = await recover({ kind: 'corrupt', detail: corruptionDetail(error) })
     local = await openChecked()
   }
   return { ...local, recovery }

@@ -152,4 +152,19 @@ describe('porchlight on a damaged cache', () => {
     expectPlainWords(result.stderr)
     expect(result.stderr).toContain('the file is empty (0 bytes)')
   })
+
+  it('a damaged cache that cannot be set aside: words, exit 1, and the file left where it was', async () => {
+    const dataDir = tempDataDir()
+    writeFileSync(join(dataDir, CACHE), '')
+    // Something is in the way of the damaged/ folder.
+    writeFileSync(join(dataDir, 'damaged'), 'in the way')
+    const result = await run(['search', 'Customer', '--data-dir', dataDir])
+    expect(result.code).toBe(1)
+    expectPlainWords(result.stderr)
+    expect(result.stderr).toContain(
+      'porchlight: The local cache could not be used (the file is empty (0 bytes)) and could not be recovered: ',
+    )
+    expect(result.stderr).toContain('Close any other Porchlight window or command')
+    expect(existsSync(join(dataDir, CACHE))).toBe(true)
+  })
 })

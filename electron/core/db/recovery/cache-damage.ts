@@ -34,6 +34,19 @@ export interface CacheProblem {
   detail: string
 }
 
+/** The cache is damaged and could not be replaced (a file in use elsewhere, a full disk). */
+export class CacheRecoveryError extends Error {
+  constructor(problem: CacheProblem, cause: unknown) {
+    const why = cause instanceof Error ? cause.message : String(cause)
+    super(
+      `The local cache could not be used (${problem.detail}) and could not be recovered: ${why}. ` +
+        'Close any other Porchlight window or command using this data folder, make room on the disk if it is full, and start again.',
+      { cause },
+    )
+    this.name = 'CacheRecoveryError'
+  }
+}
+
 const CORRUPTION_MESSAGES = /database disk image is malformed|file is not a database/i
 
 /** True for SQLite's "this file is damaged" errors, wherever they were raised. */
