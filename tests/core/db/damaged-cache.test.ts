@@ -288,6 +288,44 @@ describe('a damaged cache at start', () => {
   })
 })
 
+describe('the start check of a large cache', () => {
+  // Above the limit (here: every cache) the start reads the tables only this computer holds, not
+  // the whole file (see check-cache-file.ts for the cost).
+  const large = { fullCheckMaxBytes: 0 }
+
+  it('still finds a damaged page of the outbox at start', async () => {
+    const { dataDir } = await damagedCache((dir, f) => {
+      const leaves = leafPagesOf(dir, 'case_events')
+      garblePages(dir, [leaves[1]!], f.pageSize)
+    })
+    const local = await openDatabase(dataDir, large)
+    try {
+      expect(recoveryOf(local).problem.kind).toBe('corrupt')
+      expect(recoveryOf(local).recovered.auditEntries).toBeGreaterThan(0)
+    } finally {
+      await local.close()
+    }
+  })
+
+  it('leaves damage among the deliveries to be found when read', async () => {
+    const { dataDir } = await damagedCache((dir, f) => {
+      const leaves = leafPagesOf(dir, 'deliveries_fts_data')
+      garblePages(dir, leaves, f.pageSize)
+    })
+    const local = await openDatabase(dataDir, large)
+    try {
+      expect(local.recovery).toBeNull()
+      expect(() =>
+        local.sqlite
+          .prepare("SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH 'customer'")
+          .all(),
+      ).toThrow(/database disk image is malformed/)
+    } finally {
+      await local.close()
+    }
+  })
+})
+
 describe('a sound cache at start', () => {
   it('opens as it is, with no recovery', async () => {
     const dataDir = tempDataDir()
