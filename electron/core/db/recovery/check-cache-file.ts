@@ -6,8 +6,9 @@
 // Porchlight's tables is someone else's; and SQLite's `quick_check` must find every page sound.
 //
 // quick_check reads every page, so its cost grows with the cache: about 5 ms of CPU per MB
-// (measured on 2 cores: 0.7 s for 100,000 deliveries, 140 MB; 7.6 s for a million, 1.4 GB; more
-// on a busy machine or a cold disk), far too much at every start of a large cache. So up to
+// (measured on 2 cores: 0.7 s for 100,000 deliveries, 140 MB; 1.3 s for 200,000, 280 MB; 7 s for
+// a million, 1.4 GB; the wall time is several times that on a busy machine or a cold disk), far
+// too much at every start of a large cache. So up to
 // FULL_CHECK_MAX_BYTES (about 20,000 deliveries; well under 0.2 s) the whole file is checked;
 // above it, the file's bytes, the schema and the tables only this computer holds (the outbox, the
 // audit log, the export log, the settings: milliseconds at a million, `npm run bench -- --only
