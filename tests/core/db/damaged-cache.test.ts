@@ -1,7 +1,15 @@
 // A damaged cache file at start: never taken for a new cache, kept aside as it was, what only this
 // computer held (the outbox, the audit log) saved into a new cache, and the rest left to a sync.
 // Real cache files, written by the app's own modules, damaged on disk.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -9,6 +17,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { verifyAuditLog } from '../../../electron/core/audit/audit-log.ts'
 import { openDatabase, type LocalDatabase } from '../../../electron/core/db/open-database.ts'
 import { eraseLocalData } from '../../../electron/core/privacy/erase-local-data.ts'
+import { recoverCache } from '../../../electron/core/db/recovery/recover-cache.ts'
 import { createRetention } from '../../../electron/core/retention/retention.ts'
 import {
   describeRecovery,
@@ -411,6 +420,44 @@ describe('a recovery cut short', () => {
 })
 
 describe('a damaged cache kept aside', () => {
+  it('never overwrites one kept before, even from the same second', async () => {
+    const dataDir = tempDataDir()
+    // New caches for recoverCache, made as openDatabase makes them.
+    const template = tempDataDir()
+    await (await openDatabase(template)).close()
+    const createCache = async (file: string) => {
+      copyFileSync(join(template, CACHE), file)
+      return new BetterSqlite3(file)
+    }
+    const at = new Date('2026-12-01T08:00:00.000Z')
+    for (const text of ['first damaged file', 'second damaged file']) {
+      writeFileSync(join(dataDir, CACHE), text)
+      const problem = { kind: 'not-sqlite', detail: 'the file is not an SQLite database' } as const
+      await recoverCache({ dataDir, problem, createCache, now: at })
+    }
+    const kept = readdirSync(join(dataDir, 'damaged')).filter((f) => f.endsWith('.sqlite'))
+    expect(kept.sort()).toEqual([
+      'porchlight-2026-12-01T08-00-00Z-2.sqlite',
+      'porchlight-2026-12-01T08-00-00Z.sqlite',
+    ])
+    expect(readFileSync(join(dataDir, 'damaged', kept[1]!), 'utf8')).toBe('first damaged file')
+    expect(readFileSync(join(dataDir, 'damaged', kept[0]!), 'utf8')).toBe('second damaged file')
+  })
+
+  it('a log left without its cache file is kept too, and said to be', async () => {
+    const dataDir = tempDataDir()
+    writeFileSync(join(dataDir, `${CACHE}-wal`), Buffer.alloc(8192, 7))
+    const local = await openDatabase(dataDir)
+    try {
+      const recovery = recoveryOf(local)
+      expect(recovery.problem.kind).toBe('missing')
+      expect(recovery.keptAs).toMatch(/^damaged\/porchlight-.*\.sqlite-wal$/)
+      expect(readFileSync(join(dataDir, recovery.keptAs!)).length).toBe(8192)
+    } finally {
+      await local.close()
+    }
+  })
+
   it('holds customer data, so it goes when the delivery records would, and with an erase', async () => {
     const { dataDir } = await damagedCache((dir, f) =>
       truncateCache(dir, Math.floor(f.pages * 0.6) * f.pageSize),

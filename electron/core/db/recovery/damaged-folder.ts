@@ -3,7 +3,7 @@
 // customer data as the cache did, so they follow its rules: private like the data folder, gone
 // when the local data is erased (privacy/erase-local-data.ts), and removed by retention once the
 // delivery records in them would have been (retention/retention.ts).
-import { readdirSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const DAMAGED_DIR = 'damaged'
@@ -12,15 +12,23 @@ export function damagedDir(dataDir: string): string {
   return join(dataDir, DAMAGED_DIR)
 }
 
-/** The kept file's name for a time: colons are not allowed in Windows file names. */
-export function keptName(at: Date): string {
-  return `porchlight-${at
+/**
+ * A name for a damaged cache set aside at `at` that no file in the folder has yet (a second
+ * recovery within the same second gets `-2`). No colons: Windows does not allow them.
+ */
+export function keptName(dataDir: string, at: Date): string {
+  const stamp = at
     .toISOString()
     .replaceAll(':', '-')
-    .replace(/\.\d+Z$/, 'Z')}.sqlite`
+    .replace(/\.\d+Z$/, 'Z')
+  const taken = (name: string) =>
+    ['', '-wal', '-shm'].some((suffix) => existsSync(join(damagedDir(dataDir), name + suffix)))
+  let name = `porchlight-${stamp}.sqlite`
+  for (let n = 2; taken(name); n++) name = `porchlight-${stamp}-${n}.sqlite`
+  return name
 }
 
-const KEPT = /^porchlight-(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)Z\.sqlite(-wal|-shm)?$/
+const KEPT = /^porchlight-(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)Z(?:-\d+)?\.sqlite(-wal|-shm)?$/
 
 /** Removes the damaged caches set aside before `cutoff`; returns how many files went. */
 export function removeDamagedCachesBefore(dataDir: string, cutoff: Date): number {

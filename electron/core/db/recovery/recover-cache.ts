@@ -70,7 +70,7 @@ export async function recoverCache(options: {
   const at = options.now ?? new Date()
   const progress: Progress = {
     phase: 'moving',
-    keptName: keptName(at),
+    keptName: keptName(options.dataDir, at),
     at: at.toISOString(),
     problem: options.problem,
   }
@@ -117,7 +117,12 @@ async function continueRecovery(
     try {
       recovery = salvageInto(fresh, {
         kept: existsSync(kept) ? kept : null,
-        keptAs: existsSync(kept) || existsSync(`${kept}-wal`) ? keptRelative : null,
+        // Where only the log was left ('missing'), the log is what was kept.
+        keptAs: existsSync(kept)
+          ? keptRelative
+          : existsSync(`${kept}-wal`)
+            ? `${keptRelative}-wal`
+            : null,
         problem: progress.problem,
         at: new Date(progress.at),
       })
