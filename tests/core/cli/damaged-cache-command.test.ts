@@ -92,7 +92,9 @@ const damages: Array<[string, (dataDir: string) => Promise<FilledCache | null>]>
   ],
 ]
 
-describe('porchlight on a damaged cache', () => {
+// Each test starts the command two or three times; on a busy 2-core machine a start alone can
+// take ten seconds or more.
+describe('porchlight on a damaged cache', { timeout: 150_000 }, () => {
   for (const [name, damage] of damages) {
     it(`${name}: says what happened in words, exits 1, and works on the next run`, async () => {
       const dataDir = tempDataDir()
