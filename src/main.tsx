@@ -10,6 +10,7 @@ import { CacheProvider } from '@emotion/react'
 import CssBaseline from '@mui/material/CssBaseline'
 import { ThemeProvider } from '@mui/material/styles'
 import { App } from './app/App.tsx'
+import { CacheGate } from './app/CacheGate.tsx'
 import { theme } from './app/theme.ts'
 
 // When the page is served with a per-load style nonce (Vite's `html.cspNonce` writes it into
@@ -31,7 +32,9 @@ createRoot(container).render(
     <StyleCache>
       <ThemeProvider theme={theme}>
         <CssBaseline enableColorScheme />
-        <App />
+        <CacheGate>
+          <App />
+        </CacheGate>
       </ThemeProvider>
     </StyleCache>
   </StrictMode>,

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--only bundle,ingest,search,open,ui,photos] [--no-build]`
+// `npm run bench [-- --quick] [--only bundle,ingest,search,open,check,ui,photos] [--no-build]`
 // Measures the issue-8 figures on this machine, each beside a baseline run in the same process
 // where the issue names one, prints the table (and a Markdown copy for the README) and writes
 // bench-results.json and bench-results.md at the repository root.
@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import BetterSqlite3 from 'better-sqlite3'
 import { bundleBench } from './bundle-bench.ts'
+import { checkBench } from './check-bench.ts'
 import { benchConfig } from './config.ts'
 import { copyCache, ensureSearchCache } from './search-cache.ts'
 import { ingestBench } from './ingest-bench.ts'
@@ -27,7 +28,7 @@ import { searchBench } from './search-bench.ts'
 import { uiBench } from './ui-bench.ts'
 
 const REPO = new URL('../..', import.meta.url).pathname
-const STAGES = ['bundle', 'ingest', 'search', 'open', 'ui', 'photos'] as const
+const STAGES = ['bundle', 'ingest', 'search', 'open', 'check', 'ui', 'photos'] as const
 type Stage = (typeof STAGES)[number]
 
 const USAGE = `Usage: npm run bench [-- --quick] [--only ${STAGES.join(',')}] [--no-build]
@@ -115,7 +116,7 @@ if (wanted('bundle'))
   await stage('bundle', () => bundleBench(config, join(REPO, 'out', 'renderer')))
 if (wanted('ingest')) await stage('ingest', () => ingestBench(config))
 
-if (wanted('search') || wanted('open') || wanted('ui')) {
+if (wanted('search') || wanted('open') || wanted('check') || wanted('ui')) {
   const run: { dir?: string } = {}
   await stage('search cache', async () => {
     const cache = await ensureSearchCache(config)
@@ -134,6 +135,7 @@ if (wanted('search') || wanted('open') || wanted('ui')) {
     try {
       if (wanted('search')) await stage('search', () => searchBench(config, dir))
       if (wanted('open')) await stage('open delivery', () => openBench(config, dir))
+      if (wanted('check')) await stage('start check', () => checkBench(config, dir))
       if (wanted('ui')) {
         await stage('UI', () => {
           const db = new BetterSqlite3(join(dir, 'porchlight.sqlite'), { readonly: true })

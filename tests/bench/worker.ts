@@ -7,6 +7,7 @@ const WORKERS = {
   'search-run': async () => (await import('./search-run.ts')).searchRun,
   'open-run': async () => (await import('./open-run.ts')).openRun,
   'photo-run': async () => (await import('./photo-run.ts')).photoRun,
+  'check-run': async () => (await import('./check-run.ts')).checkRun,
 } as const
 
 export type WorkerName = keyof typeof WORKERS

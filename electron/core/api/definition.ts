@@ -12,6 +12,7 @@ import {
   PHOTO_WITHHELD_REASONS,
   UserSchema,
 } from '../contract/schemas.ts'
+import { cacheCalls } from './cache-schemas.ts'
 import { CaseListItemSchema, caseCalls } from './case-schemas.ts'
 import { MapFileIdSchema, TileServerSchema, mapCalls } from './map-schemas.ts'
 import { reportCalls } from './report-schemas.ts'
@@ -234,6 +235,7 @@ export const apiDefinition = {
   ...privacyCalls,
   ...maintenanceCalls,
   ...photoCalls,
+  ...cacheCalls,
 } as const
 
 export type ApiDefinition = typeof apiDefinition

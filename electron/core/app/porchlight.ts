@@ -2,11 +2,7 @@
 // API handlers, and (in demo mode) the built-in demo delivery service on 127.0.0.1.
 import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
-import {
-  UserFacingError,
-  type ApiHandlers,
-  type Session as SessionView,
-} from '../api/definition.ts'
+import { UserFacingError, type Session as SessionView } from '../api/definition.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
 import {
   holdsServiceData,
@@ -32,6 +28,7 @@ import { SyncEngine } from '../sync/sync-engine.ts'
 import { startSyncSchedule } from '../sync/sync-schedule.ts'
 import { createUpdateChecker } from '../updates/update-checker.ts'
 import { DEMO_BASEMAP_FILE } from '../demo-basemap/basemap-file.ts'
+import { guardCache, type UnguardedCore } from './cache-guard.ts'
 import { createCaseDesk } from './case-handlers.ts'
 import { createMaintenanceDesk, describeUpdate } from './maintenance-handlers.ts'
 import { createMapDesk } from './map-handlers.ts'
@@ -50,6 +47,15 @@ const consoleLogger = () =>
 
 export async function createPorchlight(options: PorchlightOptions): Promise<PorchlightCore> {
   const log: NonNullable<PorchlightOptions['log']> = options.log ?? consoleLogger()
+  // The guard builds the core again when the cache must be recovered (app/cache-guard.ts).
+  return guardCache({ log }, (onBackgroundError) => createCore(options, log, onBackgroundError))
+}
+
+async function createCore(
+  options: PorchlightOptions,
+  log: NonNullable<PorchlightOptions['log']>,
+  onBackgroundError: (error: unknown) => void,
+): Promise<UnguardedCore> {
   ensurePrivateDir(options.dataDir)
 
   let serviceUrl: string
@@ -168,6 +174,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     currentUser: () => session.currentUser,
   })
   const logSyncError = (error: unknown) => {
+    onBackgroundError(error)
     if (!(error instanceof ServiceError)) log.error('sync error', error)
   }
   const desk = createCaseDesk({
@@ -226,7 +233,10 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
           intervalMs: retentionIntervalMs,
           busy: () => engine.running,
           run: () => retention.run(),
-          onError: (error) => log.error('retention pass failed', error),
+          onError: (error) => {
+            onBackgroundError(error)
+            log.error('retention pass failed', error)
+          },
         })
       : null
   const privacy = createPrivacyDesk({
@@ -309,7 +319,7 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
     if (!session.currentUser) throw new UserFacingError('signed-out', 'Please sign in first.')
   }
 
-  const handlers: ApiHandlers = {
+  const handlers: UnguardedCore['handlers'] = {
     getSession: async () => sessionView(),
     signIn: async ({ username, password }) => {
       try {
@@ -383,6 +393,8 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
   return {
     handlers,
     cache: { dir: dataDir, note: chosen.note },
+    sqlite,
+    recovery: local.recovery,
     resolvePhoto: photos.resolvePhoto,
     getTile: (address) => maps.getTile(address),
     resolveExport: (jobId) => reports.exportFile(jobId),

@@ -3,6 +3,7 @@
 // (where secrets are kept, where the data lives) is passed in here.
 import type { ApiHandlers } from '../api/definition.ts'
 import type { OtherServiceChoice } from '../cache-identity/choose-cache.ts'
+import type { CacheRecovery } from '../db/recovery/recovery-report.ts'
 import type { TileAddress } from '../map-tiles/tile-address.ts'
 import type { ServedTile } from '../map-tiles/tile-sources.ts'
 import type { ExportDestination } from '../reports/export-jobs.ts'
@@ -125,5 +126,7 @@ export interface PorchlightCore {
   ): { ok: true; path: string; name: string } | { ok: false; status: 403 | 404; reason: string }
   /** Runs a sync (or joins the one under way) and resolves with its summary; for the command line. */
   syncOnce(): Promise<SyncRunSummary>
+  /** What the last recovery of a damaged cache in this process saved and lost; null if none. */
+  readonly cacheRecovery: CacheRecovery | null
   close(): Promise<void>
 }

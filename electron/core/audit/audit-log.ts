@@ -123,13 +123,17 @@ export function verifyAuditLog(sqlite: BetterSqlite3.Database): AuditVerificatio
 
   let previous: StoredRow | null = null
   let entries = 0
-  const broken = (row: StoredRow, reason: string): AuditVerification => ({
-    ok: false,
-    entries,
-    head: previous ? { seq: previous.seq, hash: previous.hash } : null,
-    firstBreak: { seq: row.seq, kind: row.kind, at: row.at, reason },
-    appendOnlyEnforced,
-  })
+  const broken = (row: StoredRow, reason: string): AuditVerification => {
+    const missing = (previous?.seq ?? 0) + 1
+    const recorded = missing < row.seq ? recordedLoss(sqlite, missing) : null
+    return {
+      ok: false,
+      entries,
+      head: previous ? { seq: previous.seq, hash: previous.hash } : null,
+      firstBreak: { seq: row.seq, kind: row.kind, at: row.at, reason: reason + (recorded ?? '') },
+      appendOnlyEnforced,
+    }
+  }
   const rows = sqlite
     .prepare<[], StoredRow>(
       'SELECT seq, kind, at, actor_id, payload_json, prev_hash, hash FROM audit_log ORDER BY seq',
@@ -177,6 +181,35 @@ export function verifyAuditLog(sqlite: BetterSqlite3.Database): AuditVerificatio
     firstBreak: null,
     appendOnlyEnforced,
   }
+}
+
+/**
+ * When a damaged cache was recovered (db/recovery/recover-cache.ts), the entries that could not
+ * be saved are named in a 'cache-recovered' entry: the words that explain a gap at `seq`, if so.
+ */
+function recordedLoss(sqlite: BetterSqlite3.Database, seq: number): string | null {
+  const recoveries = sqlite
+    .prepare<[number], { seq: number; at: string; payload_json: string }>(
+      "SELECT seq, at, payload_json FROM audit_log WHERE kind = 'cache-recovered' AND seq >= ? ORDER BY seq",
+    )
+    .all(seq)
+  for (const entry of recoveries) {
+    let lost: unknown
+    try {
+      lost = (JSON.parse(entry.payload_json) as { auditEntriesLost?: unknown }).auditEntriesLost
+    } catch {
+      continue
+    }
+    if (typeof lost !== 'string') continue
+    const covers = lost.split(',').some((range) => {
+      const [from, to] = range.trim().split('-').map(Number)
+      return from !== undefined && seq >= from && seq <= (to ?? from)
+    })
+    if (covers) {
+      return `; entries ${lost} were lost with a damaged cache, as entry ${entry.seq} (${entry.at}) records`
+    }
+  }
+  return null
 }
 
 /** How many entries the log holds and when the oldest was written, for the settings screen. */

@@ -3,9 +3,9 @@
 // broken, so a script can check it.
 import { z } from 'zod'
 import { verifyAuditLog } from '../audit/audit-log.ts'
-import { openDatabase } from '../db/open-database.ts'
 import { requireCache } from './data-folder.ts'
 import { CommandFailed, flagError, UsageError } from './usage.ts'
+import { openCache } from './open-cache.ts'
 
 const FlagsSchema = z.object({
   action: z.literal('verify', { error: 'the audit command has one action: verify' }),
@@ -21,7 +21,7 @@ export async function auditCommand(
   const parsed = FlagsSchema.safeParse(flags)
   if (!parsed.success) throw flagError(parsed.error.issues)
   requireCache(dataDir)
-  const local = await openDatabase(dataDir)
+  const local = await openCache(dataDir)
   let result
   try {
     result = verifyAuditLog(local.sqlite)

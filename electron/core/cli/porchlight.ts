@@ -4,8 +4,11 @@
 import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../app/default-data-dir.ts'
 import type { Logger } from '../app/types.ts'
+import { CacheDamagedError } from '../app/cache-guard.ts'
+import { CacheRecoveryError, isCacheCorruption } from '../db/recovery/cache-damage.ts'
 import { auditCommand } from './audit-command.ts'
 import type { DataFolder } from './data-folder.ts'
+import { damagedCache } from './open-cache.ts'
 import { searchCommand } from './search-command.ts'
 import { showCommand } from './show-command.ts'
 import { syncCommand } from './sync-command.ts'
@@ -13,6 +16,31 @@ import { CommandFailed, USAGE, UsageError } from './usage.ts'
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv
+  const dataDir = dataDirOf(rest)
+  try {
+    await run(command, rest)
+  } catch (error) {
+    // A damaged page met while the command ran (the start's check reads all of a small cache,
+    // only the irreplaceable tables of a large one): said in words, recovered at the next start.
+    if (error instanceof CommandFailed || error instanceof UsageError) throw error
+    if (error instanceof CacheRecoveryError) throw new CommandFailed(error.message)
+    if (error instanceof CacheDamagedError) throw damagedCache(null, error.detail)
+    if (dataDir && isCacheCorruption(error)) throw damagedCache(dataDir, error)
+    throw error
+  }
+}
+
+/** The data dir the command will use, when its flags parse (run() reports them otherwise). */
+function dataDirOf(rest: string[]): string | null {
+  try {
+    const { values } = parse(rest)
+    return typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir()
+  } catch {
+    return null
+  }
+}
+
+async function run(command: string | undefined, rest: string[]): Promise<void> {
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE)
     return

@@ -13,12 +13,13 @@ import { createExportLog } from '../audit/export-log.ts'
 import { readCacheOwner } from '../cache-identity/cache-owner.ts'
 import { chooseCache, OtherServiceCacheError } from '../cache-identity/choose-cache.ts'
 import type { User } from '../contract/schemas.ts'
-import { openDatabase, type LocalDatabase } from '../db/open-database.ts'
+import type { LocalDatabase } from '../db/open-database.ts'
 import { runExport } from '../reports/run-export.ts'
 import { createSettingsStore } from '../settings/settings.ts'
 import { ServiceError, createServiceClient } from '../sync/service-client.ts'
 import { requireCache } from './data-folder.ts'
 import { CommandFailed, flagError, UsageError } from './usage.ts'
+import { openCache } from './open-cache.ts'
 
 const FlagsSchema = z.object({
   from: z.iso.date('must be a date like 2025-06-01'),
@@ -85,7 +86,7 @@ export async function reportCommand(
   requireCache(dataDir)
 
   const { api, cacheDir } = await serviceOfCache(dataDir, f.api)
-  const local = await openDatabase(cacheDir)
+  const local = await openCache(cacheDir)
   try {
     const user = await signIn(local, f.user, f.password, api)
     if (user.role !== 'supervisor') {
@@ -174,7 +175,7 @@ async function serviceOfCache(
 ): Promise<{ api: string; cacheDir: string }> {
   let api = asked
   if (api === undefined) {
-    const local = await openDatabase(dataDir)
+    const local = await openCache(dataDir)
     try {
       api = readCacheOwner(local.sqlite)?.url
     } finally {

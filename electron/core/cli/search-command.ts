@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { openDatabase } from '../db/open-database.ts'
 import { requireCache } from './data-folder.ts'
 import { createDeliverySearch } from '../search/search-deliveries.ts'
 import { flagError } from './usage.ts'
+import { openCache } from './open-cache.ts'
 
 const FlagsSchema = z.object({
   query: z.string().trim().min(1, 'give something to search for').max(200),
@@ -19,7 +19,7 @@ export async function searchCommand(
   if (!parsed.success) throw flagError(parsed.error.issues)
   const { query, limit, json } = parsed.data
   requireCache(dataDir)
-  const local = await openDatabase(dataDir)
+  const local = await openCache(dataDir)
   try {
     const rows = createDeliverySearch(local.sqlite)(query, limit).map((r) => ({
       deliveryId: r.deliveryId,

@@ -3,11 +3,11 @@ import { z } from 'zod'
 import { createCaseViews } from '../cases/case-views.ts'
 import { listCasesOfDelivery } from '../cases/list-cases.ts'
 import { createSettingsStore } from '../settings/settings.ts'
-import { openDatabase } from '../db/open-database.ts'
 import { requireCache } from './data-folder.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
 import { photoFilePath } from '../photos/photo-files.ts'
 import { CommandFailed, flagError } from './usage.ts'
+import { openCache } from './open-cache.ts'
 
 const FlagsSchema = z.object({
   id: z.string().trim().min(1, 'give a delivery id, order id or tracking number').max(64),
@@ -23,7 +23,7 @@ export async function showCommand(
   if (!parsed.success) throw flagError(parsed.error.issues)
   const { id, json } = parsed.data
   requireCache(dataDir)
-  const local = await openDatabase(dataDir)
+  const local = await openCache(dataDir)
   try {
     const delivery = await getDelivery(local.db, id, {
       thresholdM: createSettingsStore(local.sqlite).get().locationThresholdM,

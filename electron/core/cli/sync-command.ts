@@ -10,6 +10,7 @@ import type { Logger, PorchlightCore } from '../app/types.ts'
 import { UserFacingError } from '../api/definition.ts'
 import { OtherServiceCacheError } from '../cache-identity/choose-cache.ts'
 import { prepareSyncFolder, type DataFolder } from './data-folder.ts'
+import { recoveredCache } from './open-cache.ts'
 import { CommandFailed, flagError } from './usage.ts'
 
 const FlagsSchema = z.object({
@@ -60,6 +61,7 @@ export async function syncCommand(
     if (core.cache.note) print(core.cache.note)
   }
   try {
+    if (core.cacheRecovery) throw recoveredCache(core.cacheRecovery)
     try {
       await core.handlers.signIn({ username: user, password })
     } catch (error) {

@@ -11,6 +11,7 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { appendAuditEntry } from '../audit/audit-log.ts'
+import { damagedDir } from '../db/recovery/damaged-folder.ts'
 import { photosDir } from '../photos/photo-files.ts'
 import { checkpoint } from '../retention/retention.ts'
 
@@ -24,12 +25,12 @@ const KEPT_STATE_KEYS = ['settings', 'map-files.added']
 
 /**
  * Folders under the data dir that only ever hold cached customer data: photos and thumbnails,
- * and browser mode's report files in `exports` (the desktop app saves them where the person
- * chose). The cache of map tiles already viewed is its own SQLite file, tiles.sqlite; the map
- * desk empties it after an erase.
+ * browser mode's report files in `exports` (the desktop app saves them where the person chose),
+ * and damaged caches set aside. The cache of map tiles already viewed is its own SQLite file,
+ * tiles.sqlite; the map desk empties it after an erase.
  */
 export function localCacheDirs(dataDir: string): string[] {
-  return [photosDir(dataDir), join(dataDir, 'exports')]
+  return [photosDir(dataDir), join(dataDir, 'exports'), damagedDir(dataDir)]
 }
 
 export interface EraseOutcome {

@@ -10,6 +10,7 @@
 // itself is never purged (see audit/audit-log.ts).
 import type BetterSqlite3 from 'better-sqlite3'
 import { appendAuditEntry } from '../audit/audit-log.ts'
+import { removeDamagedCachesBefore } from '../db/recovery/damaged-folder.ts'
 import { createDeliveryStore } from '../deliveries/store-deliveries.ts'
 import { discardPartial, removePhotoFiles } from '../photos/photo-files.ts'
 
@@ -165,6 +166,8 @@ export function createRetention(options: {
       await Promise.all(slice.map((sha) => discardPartial(dataDir, sha)))
     }
     outcome.filesRemoved = shas.length
+    // Damaged caches set aside hold delivery records too: they go when those would have.
+    removeDamagedCachesBefore(dataDir, new Date(deliveryCutoff))
 
     if (outcome.photosPurged + outcome.deliveriesPurged + outcome.photosRestored > 0) {
       appendAuditEntry(

@@ -31,8 +31,11 @@ export async function startConsole(args: {
   dataDir?: string
   /** More options for browser mode (e.g. --new-cache). */
   extraArgs?: string[]
+  /** Puts files in the data folder before the console starts (a cache to open, say). */
+  prepare?: (dataDir: string) => Promise<void>
 }): Promise<RunningConsole> {
   const dataDir = args.dataDir ?? mkdtempSync(join(tmpdir(), 'porchlight-e2e-'))
+  await args.prepare?.(dataDir)
   if (args.mapFiles?.length) {
     mkdirSync(join(dataDir, 'maps'), { recursive: true })
     for (const file of args.mapFiles) copyFileSync(file, join(dataDir, 'maps', basename(file)))
