@@ -8,6 +8,7 @@ import {
   type ApiHandlers,
   type Session as SessionView,
 } from '../api/definition.ts'
+import { serviceWaitWords } from '../api/service-wait.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
 import { createPhotoViewLog } from '../audit/photo-views.ts'
 import { IdSchema } from '../contract/schemas.ts'
@@ -281,6 +282,13 @@ export async function createPorchlight(options: PorchlightOptions): Promise<Porc
             throw new UserFacingError(
               'offline',
               'The delivery service cannot be reached, so you cannot sign in right now. Check the network and try again.',
+            )
+          }
+          const wait = error.kind === 'busy' ? client.serviceWait.now() : null
+          if (wait) {
+            throw new UserFacingError(
+              'service-busy',
+              `${serviceWaitWords(wait.until)}. Please sign in after that.`,
             )
           }
           throw new UserFacingError('sign-in-failed', `Sign-in failed: ${error.message}`)

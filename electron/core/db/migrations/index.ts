@@ -6,6 +6,7 @@ import * as privacy004 from './004-privacy.ts'
 import * as fastSearch005 from './005-fast-search.ts'
 import * as rowCounts006 from './006-row-counts.ts'
 import * as dropUnreadIndexes007 from './007-drop-unread-indexes.ts'
+import * as syncRunServiceWait008 from './008-sync-run-service-wait.ts'
 
 /** Every schema change, in order. Names sort in the order they must run; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005-fast-search': fastSearch005,
   '006-row-counts': rowCounts006,
   '007-drop-unread-indexes': dropUnreadIndexes007,
+  '008-sync-run-service-wait': syncRunServiceWait008,
 }
