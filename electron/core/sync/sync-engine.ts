@@ -248,7 +248,12 @@ export class SyncEngine {
       return await this.runSteps(runId, started)
     } catch (error) {
       if (!(error instanceof ServiceError && error.kind === 'unauthorized')) throw error
-      if (!(await this.options.reauthenticate().catch(() => false))) {
+      const renewed = await this.options.reauthenticate().catch((failure: unknown) => {
+        // Asked to wait is not refused: the user stays signed in, and the run ends in those words.
+        if (failure instanceof ServiceError && failure.kind === 'busy') throw failure
+        return false
+      })
+      if (!renewed) {
         this.options.onUnauthorized()
         throw error
       }
