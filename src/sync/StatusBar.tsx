@@ -13,12 +13,15 @@ import CloudOffOutlinedIcon from '@mui/icons-material/CloudOffOutlined'
 import CloudUploadOutlinedIcon from '@mui/icons-material/CloudUploadOutlined'
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined'
 import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined'
+import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty'
 import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined'
 import SyncIcon from '@mui/icons-material/Sync'
 import type { SyncStatus } from '../../electron/core/api/definition.ts'
+import { serviceWaitWords } from '../../electron/core/api/service-wait.ts'
 import { routeHref } from '../app/route.ts'
 import { formatCount, plural } from '../format/numbers.ts'
 import { formatDateTimeLong, formatRelative, useNow } from '../format/time.ts'
+import { countdown } from './syncWords.ts'
 import type { SyncState } from './useSyncStatus.ts'
 
 export function syncProgressText(status: SyncStatus): string {
@@ -37,10 +40,13 @@ function transitionAnnouncement(before: SyncStatus | null, after: SyncStatus | n
   if (!before || !after) return ''
   if (before.online && !after.online) return 'Porchlight is offline. Showing the local copy.'
   if (!before.online && after.online) return 'Porchlight is back online.'
+  const wait = after.serviceAsksWaitUntil
   if (!before.running && after.running) return 'Sync started.'
   if (before.running && !after.running) {
+    if (wait) return `The sync stopped. ${serviceWaitWords(wait)}.`
     return after.lastError ? `Sync finished with a problem: ${after.lastError}` : 'Sync finished.'
   }
+  if (wait && !before.serviceAsksWaitUntil) return `${serviceWaitWords(wait)}.`
   return ''
 }
 
@@ -87,6 +93,35 @@ const itemSx = {
   whiteSpace: 'nowrap',
 } as const
 
+/**
+ * The service asked us to send nothing until an instant: said with the time and a countdown. It
+ * gives way (truncates) before the items around it; the tooltip has the whole of it.
+ */
+function ServiceWaitItem({ until }: { until: string }) {
+  const now = useNow(1_000)
+  const words = serviceWaitWords(until)
+  return (
+    <Tooltip
+      describeChild
+      title={`${words} (${formatDateTimeLong(until)}). Porchlight sends it nothing before then: syncing and sending your changes carry on after that, and nothing is lost.`}
+    >
+      <Box
+        tabIndex={0}
+        // It takes the squeeze before its neighbours do; the countdown is never cut.
+        sx={{ ...itemSx, color: 'warning.main', flexShrink: 100, overflow: 'hidden' }}
+      >
+        <HourglassEmptyIcon fontSize="small" aria-hidden />
+        <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          {words}
+        </Box>{' '}
+        <Box component="span" sx={{ flexShrink: 0, fontVariantNumeric: 'tabular-nums' }}>
+          ({countdown(Date.parse(until) - now)} left)
+        </Box>
+      </Box>
+    </Tooltip>
+  )
+}
+
 export function StatusBar({ sync }: { sync: SyncState }) {
   const { status, problem, requesting, syncNow } = sync
   const now = useNow(15_000)
@@ -102,7 +137,9 @@ export function StatusBar({ sync }: { sync: SyncState }) {
   const running = status?.running ?? false
   // The core words the last run's problems as its lastError too; the link below says it better.
   const runProblems = problem ? 0 : lastRunProblems(status)
-  const error = problem ?? (runProblems > 0 ? null : (status?.lastError ?? null))
+  const waitUntil = problem ? null : (status?.serviceAsksWaitUntil ?? null)
+  // While the service asks us to wait, that is the news; a run it ended says the same.
+  const error = problem ?? (runProblems > 0 || waitUntil ? null : (status?.lastError ?? null))
 
   return (
     <Box
@@ -203,6 +240,13 @@ export function StatusBar({ sync }: { sync: SyncState }) {
               {plural(status.cached.photos, 'photo', 'photos')} cached
             </span>
           </Box>
+        </>
+      )}
+
+      {waitUntil && (
+        <>
+          <Separator />
+          <ServiceWaitItem until={waitUntil} />
         </>
       )}
 

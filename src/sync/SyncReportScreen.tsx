@@ -24,6 +24,12 @@ import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined'
 import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined'
 import SyncIcon from '@mui/icons-material/Sync'
 import type { SyncReport, SyncStatus } from '../../electron/core/api/definition.ts'
+import {
+  clockTime,
+  requestWords,
+  serviceWaitWords,
+  type RunServiceWait,
+} from '../../electron/core/api/service-wait.ts'
 import { routeHref } from '../app/route.ts'
 import { formatCount, plural } from '../format/numbers.ts'
 import { formatDateTime, formatDateTimeLong, formatRelative, useNow } from '../format/time.ts'
@@ -231,6 +237,11 @@ function LastRunSummary({ report, status }: { report: SyncReport; status: SyncSt
             <Figure term="Records rejected" value={run.rejected} problem />
             <Figure term="Photo problems" value={run.photosFailed} problem />
           </Box>
+          {run.serviceWait && (
+            <Alert severity="warning" variant="outlined">
+              {serviceWaitInWords(run.serviceWait)}
+            </Alert>
+          )}
           {run.error && (
             <Alert severity="error" variant="outlined">
               {run.error}
@@ -374,7 +385,10 @@ function RunRow({ run }: { run: SyncRun }) {
       <TableCell sx={problem(run.rejected)}>{formatCount(run.rejected)}</TableCell>
       <TableCell sx={numberCell}>{formatCount(run.photosDownloaded)}</TableCell>
       <TableCell sx={problem(run.photosFailed)}>{formatCount(run.photosFailed)}</TableCell>
-      <TableCell sx={{ overflowWrap: 'anywhere' }}>{run.error ?? <Muted>—</Muted>}</TableCell>
+      <TableCell sx={{ overflowWrap: 'anywhere' }}>
+        {run.error ?? (!run.serviceWait && <Muted>—</Muted>)}
+        {run.serviceWait && !run.error && <Muted>{serviceWaitWords(run.serviceWait.until)}.</Muted>}
+      </TableCell>
     </TableRow>
   )
 }
@@ -488,6 +502,20 @@ function PhotoProblems({ problems }: { problems: SyncReport['photoProblems'] }) 
       {problems.length >= REPORT_LIMIT && <LimitNote />}
     </Section>
   )
+}
+
+/**
+ * "The delivery service asked us to wait until 14:32: it answered a photo download with HTTP 429
+ * at 14:30. It asked 3 times in this run."
+ */
+function serviceWaitInWords(wait: RunServiceWait): string {
+  const times =
+    wait.times === 0
+      ? ' It asked before this run started.'
+      : wait.times > 1
+        ? ` It asked ${plural(wait.times, 'time', 'times')} in this run.`
+        : ''
+  return `${serviceWaitWords(wait.until)}: it answered ${requestWords(wait.request)} with HTTP ${wait.status} at ${clockTime(wait.askedAt)}.${times}`
 }
 
 function Muted({ children }: { children: ReactNode }) {

@@ -32,6 +32,16 @@ export function formatDuration(startIso: string, endIso: string): string | null 
   return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`
 }
 
+/** "1:58", "12:05", "1:02:05": the time left until an instant, counting down by the second. */
+export function countdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000))
+  const two = (n: number) => String(n).padStart(2, '0')
+  const hours = Math.floor(total / 3600)
+  const minutes = Math.floor((total % 3600) / 60)
+  const seconds = total % 60
+  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${minutes}:${two(seconds)}`
+}
+
 /** Field names whose words are not simply their camelCase parts. */
 const FIELD_WORDS: Record<string, string> = {
   lat: 'latitude',

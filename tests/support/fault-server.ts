@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { createOutboxEndpoints, type CaseEventPost } from './fault-server-outbox.ts'
 
 export type StreamName = 'deliveries' | 'cases'
 
@@ -14,6 +15,8 @@ export interface RequestRecord {
   seq: number
   /** `performance.now()` when the request arrived. */
   at: number
+  /** `Date.now()` when the request arrived (Retry-After names wall-clock instants). */
+  wallAt: number
   method: string
   path: string
   query: Record<string, string>
@@ -26,8 +29,11 @@ export interface RequestRecord {
 }
 
 export type Fault =
-  /** Answer this status with a problem+json body (and `Retry-After` if given). */
-  | { kind: 'status'; status: number; retryAfter?: number | string }
+  /**
+   * Answer this status with a problem+json body (and `Retry-After` if given: seconds, or an HTTP
+   * date as a string), `afterMs` after the request arrived (default at once).
+   */
+  | { kind: 'status'; status: number; retryAfter?: number | string; afterMs?: number }
   /** Send the headers and `afterBytes` of the body (default: half), then cut the connection. */
   | { kind: 'drop-mid-body'; afterBytes?: number }
   /** Cut the connection before answering anything. */
@@ -59,6 +65,17 @@ export const TEST_ACCOUNT: Account = {
   username: 'agent.smith',
   password: 'correct horse battery staple',
   user: { id: 'agent-1', name: 'Alex Smith', role: 'agent' },
+}
+
+/** A 429 or 503 the server answered: it asked the client to send nothing until `until`. */
+export interface BackOff {
+  /** The request that got it. */
+  seq: number
+  status: number
+  /** `Date.now()` when the answer was sent. */
+  answeredAt: number
+  /** The instant Retry-After named (`Date.now()` scale); null when the answer named none. */
+  until: number | null
 }
 
 interface LogEntry {
@@ -134,6 +151,15 @@ export class ChangeStream {
     return cursor.epoch === this.epoch || cursor.seq >= this.horizon
   }
 
+  /** The newest item logged under `id` (as sent on the wire), or null. */
+  newest(id: string): unknown {
+    for (let i = this.#entries.length - 1; i >= 0; i--) {
+      const entry = this.#entries[i] as LogEntry
+      if (entry.id === id) return JSON.parse(entry.json) as unknown
+    }
+    return null
+  }
+
   /** Forgets everything (the property test reuses one server). */
   reset(): void {
     this.#entries = []
@@ -199,6 +225,22 @@ export interface FaultServer {
   readonly cases: ChangeStream
   /** Every request, in order of arrival. */
   readonly requests: RequestRecord[]
+  /** Every 429 and 503 answered, in order. */
+  readonly backOffs: BackOff[]
+  /**
+   * Requests that arrived after a back-off answer and before the instant it named: requests
+   * that should have waited, unless `alreadySent` says the client had sent it before the answer
+   * reached it. `waitWithout` says how long to count for an answer that named no instant
+   * (default: not at all).
+   */
+  arrivedEarly(options?: {
+    alreadySent?: (request: RequestRecord, backOff: BackOff) => boolean
+    waitWithout?: (backOff: BackOff) => number
+  }): RequestRecord[]
+  /** Case events posted (POST /v1/cases/{id}/events), repeats included. */
+  readonly caseEventPosts: CaseEventPost[]
+  /** The event ids of each photo-view batch (POST /v1/audit/photo-views). */
+  readonly photoViewBatches: string[][]
   /** Successful sign-ins. */
   readonly logins: number
   /** Injects `fault` into the next `times` requests that match `when`. */
@@ -224,8 +266,11 @@ export async function startFaultServer(
   const cases = new ChangeStream('cases')
   const streams = { deliveries, cases }
   const photos = new Map<string, StoredPhoto>()
-  const tokens = new Set<string>()
+  /** Each token handed out, with whom it signs in. */
+  const tokens = new Map<string, Account>()
   const requests: RequestRecord[] = []
+  const backOffs: BackOff[] = []
+  const outbox = createOutboxEndpoints()
   let rules: FaultRule[] = []
   let logins = 0
 
@@ -288,9 +333,15 @@ export async function startFaultServer(
     })
   }
 
-  function authorized(req: IncomingMessage): boolean {
+  function accountOf(req: IncomingMessage): Account | null {
     const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')
-    return match !== null && tokens.has(match[1] as string)
+    return match === null ? null : (tokens.get(match[1] as string) ?? null)
+  }
+
+  /** The order id of the newest record of a delivery in the log, if any. */
+  function orderIdOf(deliveryId: string): string | null {
+    const newest = deliveries.newest(deliveryId) as { orderId?: unknown } | null
+    return typeof newest?.orderId === 'string' ? newest.orderId : null
   }
 
   async function handle(
@@ -306,8 +357,20 @@ export async function startFaultServer(
       return
     }
     if (fault?.kind === 'status') {
+      if (fault.afterMs) await new Promise((r) => setTimeout(r, fault.afterMs))
       const headers: Record<string, string> = {}
       if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter)
+      if (fault.status === 429 || fault.status === 503) {
+        const answeredAt = Date.now()
+        const { retryAfter } = fault
+        const until =
+          retryAfter === undefined
+            ? null
+            : typeof retryAfter === 'number'
+              ? answeredAt + retryAfter * 1000
+              : Date.parse(retryAfter)
+        backOffs.push({ seq: record.seq, status: fault.status, answeredAt, until })
+      }
       return problem(res, record, fault.status, 'Injected by the test.', headers)
     }
 
@@ -334,7 +397,7 @@ export async function startFaultServer(
       )
       if (!account) return problem(res, record, 401, 'Wrong user name or password.')
       const token = randomBytes(24).toString('base64url')
-      tokens.add(token)
+      tokens.set(token, account)
       logins++
       const answer = {
         token,
@@ -350,8 +413,18 @@ export async function startFaultServer(
         fault,
       )
     }
-    if (!authorized(req))
-      return problem(res, record, 401, 'The token is missing, expired or unknown.')
+    const account = accountOf(req)
+    if (!account) return problem(res, record, 401, 'The token is missing, expired or unknown.')
+
+    if (req.method === 'POST') {
+      const answer = outbox.answer(url.pathname, await readBody(req), account.user.id, orderIdOf)
+      if (answer?.status === 200 || answer?.status === 204) {
+        const body =
+          answer.body === null ? Buffer.alloc(0) : Buffer.from(JSON.stringify(answer.body))
+        return send(res, record, answer.status, { 'content-type': 'application/json' }, body, fault)
+      }
+      if (answer) return problem(res, record, answer.status, 'Not a case event this server knows.')
+    }
 
     const sync = /^\/v1\/sync\/(deliveries|cases)$/.exec(url.pathname)
     if (req.method === 'GET' && sync) {
@@ -415,6 +488,7 @@ export async function startFaultServer(
     const record: RequestRecord = {
       seq: requests.length + 1,
       at: performance.now(),
+      wallAt: Date.now(),
       method: req.method ?? 'GET',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
@@ -445,6 +519,18 @@ export async function startFaultServer(
     deliveries,
     cases,
     requests,
+    backOffs,
+    arrivedEarly({ alreadySent = () => false, waitWithout } = {}) {
+      return requests.filter((r) =>
+        backOffs.some((b) => {
+          const until = b.until ?? (waitWithout ? b.answeredAt + waitWithout(b) : null)
+          if (until === null || r.seq === b.seq) return false
+          return r.wallAt >= b.answeredAt && r.wallAt < until && !alreadySent(r, b)
+        }),
+      )
+    },
+    caseEventPosts: outbox.caseEventPosts,
+    photoViewBatches: outbox.photoViewBatches,
     get logins() {
       return logins
     },

@@ -19,6 +19,7 @@ import { reportCalls } from './report-schemas.ts'
 import { maintenanceCalls } from './maintenance-schemas.ts'
 import { privacyCalls } from './privacy-schemas.ts'
 import { photoCalls } from './photo-schemas.ts'
+import { RunServiceWaitSchema } from './service-wait.ts'
 
 const NoArg = z.undefined().optional()
 
@@ -57,6 +58,8 @@ export const SyncStatusSchema = z.object({
       photosFailed: z.number(),
     })
     .nullable(),
+  /** Until when the delivery service asked us to send nothing (ISO), while that is ahead. */
+  serviceAsksWaitUntil: z.string().nullable(),
 })
 
 export const SearchResultSchema = z.object({
@@ -153,6 +156,8 @@ export const SyncReportSchema = z.object({
       rejected: z.number(),
       photosDownloaded: z.number(),
       photosFailed: z.number(),
+      /** The service asked us to wait during (or just before) the run. */
+      serviceWait: RunServiceWaitSchema.nullable(),
     }),
   ),
   /** What the last finished run rejected, and why. */

@@ -32,8 +32,8 @@ export function createOutbox(options: {
     } catch (error) {
       // A batch the service refuses or is too busy for stays queued (and counted as pending) for
       // the next push. It must not fail the sync run, which pushes first: while the audit
-      // endpoint was busy, no delivery or case was pulled at all. Offline and signed-out still
-      // end the run, as they do for case events.
+      // endpoint was busy, no delivery or case was pulled at all. Offline, signed-out and a wait
+      // the service asked of every request ('busy') still end the run, as they do for case events.
       if (!(error instanceof ServiceError && error.kind === 'http')) throw error
     }
     return { pushed: cases.pushed, conflicts: cases.conflicts }

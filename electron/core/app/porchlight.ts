@@ -3,6 +3,7 @@
 import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
 import { UserFacingError, type Session as SessionView } from '../api/definition.ts'
+import { serviceWaitWords } from '../api/service-wait.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
 import {
   holdsServiceData,
@@ -335,6 +336,13 @@ async function createCore(
             throw new UserFacingError(
               'offline',
               'The delivery service cannot be reached, so you cannot sign in right now. Check the network and try again.',
+            )
+          }
+          const wait = error.kind === 'busy' ? client.serviceWait.now() : null
+          if (wait) {
+            throw new UserFacingError(
+              'service-busy',
+              `${serviceWaitWords(wait.until)}. Please sign in after that.`,
             )
           }
           throw new UserFacingError('sign-in-failed', `Sign-in failed: ${error.message}`)

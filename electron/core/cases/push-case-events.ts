@@ -49,6 +49,8 @@ export async function pushCaseEvents(options: {
   const markAttempt = sqlite.prepare(
     'UPDATE case_events SET attempts = attempts + 1, last_error = ? WHERE id = ?',
   )
+  // Run IMMEDIATE: it reads the case before writing it, and a deferred transaction that reads
+  // while a sync's writer thread commits cannot write after it ("database is locked" at once).
   const settle = sqlite.transaction(
     (row: LocalEventRow, outcome: 'sent' | 'conflict', body: unknown) => {
       const parsed = CaseRecordSchema.safeParse(body)
@@ -85,10 +87,10 @@ export async function pushCaseEvents(options: {
       continue
     }
     if (response.status === 200) {
-      settle(row, 'sent', response.body)
+      settle.immediate(row, 'sent', response.body)
       outcome.pushed++
     } else if (response.status === 409) {
-      settle(row, 'conflict', response.body)
+      settle.immediate(row, 'conflict', response.body)
       outcome.conflicts++
       blocked.add(row.case_id)
     } else if (response.status === 400 || response.status === 403 || response.status === 404) {

@@ -211,9 +211,10 @@ export async function downloadPendingPhotos(options: {
       try {
         await work
       } catch (error) {
+        // Offline, signed out or asked to wait: the run ends, and no photo is charged a try.
         if (
           error instanceof ServiceError &&
-          (error.kind === 'unreachable' || error.kind === 'unauthorized')
+          (error.kind === 'unreachable' || error.kind === 'unauthorized' || error.kind === 'busy')
         ) {
           fatal = error
           return

@@ -103,13 +103,19 @@ export function createPageStore(sqlite: BetterSqlite3.Database) {
     }
   }
 
+  const storeAll = sqlite.transaction((pages: readonly PageToStore[]) => pages.map(storeOne))
   return {
     /**
      * Stores pages in order in one transaction: all of them or none. A commit costs about as
      * much for a few pages as for one (the same index pages are written), so the writer thread
      * stores the pages that queued up while it was busy together.
+     *
+     * IMMEDIATE: the write lock is taken (or waited for) at the start. A deferred transaction
+     * reads first, and if the app's connection commits meanwhile (a photo marked stored, a case
+     * event marked sent, a photo view recorded) it cannot become a writer: SQLite answers "database
+     * is locked" at once, without waiting, and the page failed to store.
      */
-    store: sqlite.transaction((pages: readonly PageToStore[]) => pages.map(storeOne)),
+    store: (pages: readonly PageToStore[]) => storeAll.immediate(pages),
   }
 }
 

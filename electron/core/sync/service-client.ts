@@ -1,6 +1,7 @@
 // The HTTP client of the delivery service contract (../shared/contract/delivery-api.yaml).
 // Every response body is parsed with the contract's zod schemas before anything else sees it.
 import type { z } from 'zod'
+import { serviceWaitWords } from '../api/service-wait.ts'
 import {
   HealthSchema,
   LoginResponseSchema,
@@ -12,6 +13,12 @@ import {
   type ServiceIdentity,
   type SyncPage,
 } from '../contract/schemas.ts'
+import {
+  createServiceGate,
+  systemClock,
+  type RequestKind,
+  type ServiceWait,
+} from './service-gate.ts'
 
 export type ServiceErrorKind =
   /** The token was refused: the user must sign in again. */
@@ -26,6 +33,8 @@ export type ServiceErrorKind =
   | 'invalid'
   /** Another service than the one this cache was filled from answers here: nothing is sent. */
   | 'other-service'
+  /** The service asked us to wait longer than we wait within one sync: nothing is sent until then. */
+  | 'busy'
 
 export class ServiceError extends Error {
   readonly kind: ServiceErrorKind
@@ -46,10 +55,14 @@ export interface ServiceClientOptions {
   timeoutMs?: number
   /** Attempts for a request that meets 429/503 or a transient failure. Default 4. */
   maxAttempts?: number
-  /** Longest wait between attempts; a longer Retry-After fails the request instead. Default 30 s. */
+  /**
+   * Longest wait before a request (the service's Retry-After, or the back-off); a longer one
+   * fails the request instead, and every request after it until the instant. Default 30 s.
+   */
   maxRetryWaitMs?: number
-  /** Injected for tests. */
+  /** Injected for tests: the clock that waits are measured and slept on. */
   sleep?: (ms: number) => Promise<void>
+  now?: () => number
 }
 
 export type ServiceClient = ReturnType<typeof createServiceClient>
@@ -62,7 +75,10 @@ export function createServiceClient(options: ServiceClientOptions) {
   const timeoutMs = options.timeoutMs ?? 20_000
   const maxAttempts = options.maxAttempts ?? 4
   const maxRetryWaitMs = options.maxRetryWaitMs ?? 30_000
-  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)))
+  const sleep = options.sleep ?? systemClock.sleep
+  const now = options.now ?? systemClock.now
+  // Every request of this client passes it: one gate per service (service-gate.ts).
+  const gate = createServiceGate({ clock: { now, sleep } })
 
   function url(path: string, query?: Record<string, string | number | undefined>): URL {
     const u = new URL(path, base)
@@ -78,13 +94,40 @@ export function createServiceClient(options: ServiceClientOptions) {
     return h
   }
 
+  /** The request is not sent: the service asked us to wait past what we wait for. */
+  function waitError(wait: ServiceWait): ServiceError {
+    return new ServiceError(
+      'busy',
+      `${serviceWaitWords(wait.until)}. Nothing is sent to it before then; the next sync after that carries on.`,
+      wait.status,
+    )
+  }
+
+  /** A 429 or 503 closes the gate for everyone: for its Retry-After, else for our back-off. */
+  function holdFor(response: Response, request: RequestKind, attempt: number): ServiceWait {
+    const retryAfter = retryAfterMs(response.headers.get('retry-after'), now())
+    const waitMs = retryAfter ?? backoffMs(attempt)
+    // The contract asks for jitter on top of Retry-After (never less than it): clients told the
+    // same wait must not all come back in the same instant. The back-off has its own.
+    const jitterMs = retryAfter === null ? 0 : Math.min(1_000, waitMs / 4)
+    return gate.hold({ request, status: response.status, waitMs, jitterMs })
+  }
+
   /**
-   * Sends a request, retrying 429/503 after Retry-After and transient failures with exponential
-   * backoff and jitter, a bounded number of times. Returns the final response, whatever status.
+   * Sends a request once the gate lets it, retrying 429/503 (after the gate) and transient
+   * failures (after an exponential back-off with jitter) a bounded number of times. Returns the
+   * final response, whatever status; throws 'busy' when the service asked for a longer wait.
    */
-  async function send(target: URL, init: RequestInit, timeout = timeoutMs): Promise<Response> {
+  async function send(
+    request: RequestKind,
+    target: URL,
+    init: RequestInit,
+    timeout = timeoutMs,
+  ): Promise<Response> {
     let lastError: unknown = null
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const refused = await gate.pass(maxRetryWaitMs)
+      if (refused) throw waitError(refused)
       let response: Response
       try {
         response = await fetch(target, { ...init, signal: AbortSignal.timeout(timeout) })
@@ -94,18 +137,17 @@ export function createServiceClient(options: ServiceClientOptions) {
         await sleep(backoffMs(attempt))
         continue
       }
-      if ((response.status === 429 || response.status === 503) && attempt < maxAttempts) {
-        const retryAfter = retryAfterMs(response.headers.get('retry-after'))
-        const wait = retryAfter ?? backoffMs(attempt)
+      if (response.status === 429 || response.status === 503) {
+        const wait = holdFor(response, request, attempt)
+        if (wait.until - now() > maxRetryWaitMs) {
+          await response.body?.cancel()
+          throw waitError(wait)
+        }
+        if (attempt === maxAttempts) return response
         await response.body?.cancel()
-        if (wait > maxRetryWaitMs) return response
-        // The contract asks for jitter on top of Retry-After (never less than it): clients told
-        // the same wait must not all come back in the same instant.
-        const jitter = retryAfter === null ? 0 : Math.random() * Math.min(1_000, wait / 4)
-        await sleep(Math.round(wait + jitter))
         continue
       }
-      if (response.status >= 500 && response.status !== 503 && attempt < maxAttempts) {
+      if (response.status >= 500 && attempt < maxAttempts) {
         await response.body?.cancel()
         await sleep(backoffMs(attempt))
         continue
@@ -170,9 +212,29 @@ export function createServiceClient(options: ServiceClientOptions) {
   return {
     origin: base.origin,
 
+    /** The gate every request passes: what the service asked us to wait for, if anything. */
+    serviceWait: {
+      /** The wait in force now, or null. */
+      now: () => gate.waiting(),
+      /** The latest wait asked for, even one that has passed. */
+      latest: () => gate.latest(),
+      /** How many answers have asked to wait, in all. */
+      asked: () => gate.asked,
+    },
+
+    /**
+     * Whether the service answers. While it has asked us to wait, it is not asked: it answered
+     * a moment ago, so it is up.
+     */
     async health(): Promise<boolean> {
+      if (gate.waiting()) return true
       try {
         const response = await fetch(url('/v1/health'), { signal: AbortSignal.timeout(5_000) })
+        if (response.status === 429 || response.status === 503) {
+          holdFor(response, 'health', 1)
+          await response.body?.cancel()
+          return false
+        }
         if (!response.ok) return false
         return HealthSchema.safeParse(await response.json()).success
       } catch {
@@ -185,8 +247,15 @@ export function createServiceClient(options: ServiceClientOptions) {
      * when it does not answer (or not as the contract says), so nothing can be told.
      */
     async describe(timeout = 5_000): Promise<ServiceProbe> {
+      // While the service has asked us to wait, nothing is sent to it, this question included.
+      if (gate.waiting()) return { reached: false }
       try {
         const response = await fetch(url('/v1/health'), { signal: AbortSignal.timeout(timeout) })
+        if (response.status === 429 || response.status === 503) {
+          holdFor(response, 'health', 1)
+          await response.body?.cancel()
+          return { reached: false }
+        }
         if (!response.ok) {
           await response.body?.cancel()
           return { reached: false }
@@ -201,7 +270,7 @@ export function createServiceClient(options: ServiceClientOptions) {
     },
 
     async login(username: string, password: string): Promise<LoginResponse> {
-      const response = await send(url('/v1/auth/login'), {
+      const response = await send('sign-in', url('/v1/auth/login'), {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ username, password }),
@@ -224,7 +293,7 @@ export function createServiceClient(options: ServiceClientOptions) {
       // before them. One that breaks mid-body is as transient (the page is asked for again from
       // the same cursor), not "a body that is not JSON" that fails the whole run.
       for (let attempt = 1; ; attempt++) {
-        const response = await send(target, { headers: headers() })
+        const response = await send(stream, target, { headers: headers() })
         if (!response.ok) throw await failure(response, `Pulling ${stream}`)
         let text: string
         try {
@@ -252,11 +321,15 @@ export function createServiceClient(options: ServiceClientOptions) {
       caseId: string,
       event: CaseEvent,
     ): Promise<{ status: number; body: unknown }> {
-      const response = await send(url(`/v1/cases/${encodeURIComponent(caseId)}/events`), {
-        method: 'POST',
-        headers: headers({ 'content-type': 'application/json' }),
-        body: JSON.stringify(event),
-      })
+      const response = await send(
+        'case-event',
+        url(`/v1/cases/${encodeURIComponent(caseId)}/events`),
+        {
+          method: 'POST',
+          headers: headers({ 'content-type': 'application/json' }),
+          body: JSON.stringify(event),
+        },
+      )
       if (response.status === 401) {
         await response.body?.cancel()
         throw new ServiceError('unauthorized', 'The service refused the sign-in token.', 401)
@@ -266,7 +339,7 @@ export function createServiceClient(options: ServiceClientOptions) {
 
     /** Reports photo views; the service answers 204 when it recorded them. */
     async postPhotoViews(events: PhotoViewEvent[]): Promise<{ status: number; body: unknown }> {
-      const response = await send(url('/v1/audit/photo-views'), {
+      const response = await send('photo-views', url('/v1/audit/photo-views'), {
         method: 'POST',
         headers: headers({ 'content-type': 'application/json' }),
         body: JSON.stringify({ events }),
@@ -283,6 +356,7 @@ export function createServiceClient(options: ServiceClientOptions) {
       const extra: Record<string, string> = { accept: 'image/*' }
       if (from > 0) extra.range = `bytes=${from}-`
       return send(
+        'photo',
         url(`/v1/photos/${encodeURIComponent(photoId)}`),
         { headers: headers(extra) },
         timeout,
@@ -306,12 +380,13 @@ function backoffMs(attempt: number): number {
   return Math.round(ceiling / 2 + Math.random() * (ceiling / 2))
 }
 
-function retryAfterMs(header: string | null): number | null {
-  if (header === null) return null
+/** Retry-After in seconds or as an HTTP date, as milliseconds from `now`; null when absent or unreadable. */
+function retryAfterMs(header: string | null, now: number): number | null {
+  if (header === null || header.trim() === '') return null
   const seconds = Number(header)
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
   const date = Date.parse(header)
-  return Number.isNaN(date) ? null : Math.max(0, date - Date.now())
+  return Number.isNaN(date) ? null : Math.max(0, date - now)
 }
 
 function describe(error: unknown): string {

@@ -3,6 +3,7 @@
 // it rejected in the cache (the sync report), and never runs twice at once.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { SyncStatus } from '../api/definition.ts'
+import type { RunServiceWait } from '../api/service-wait.ts'
 import type { Logger } from '../app/types.ts'
 import { downloadPendingPhotos } from '../photos/download-photos.ts'
 import { startPageWriter } from './page-writer.ts'
@@ -84,8 +85,10 @@ export class SyncEngine {
         .prepare<[], number>("SELECT count(*) FROM delivery_photos WHERE state = 'stored'")
         .pluck(),
       startRun: sqlite.prepare<[string]>('INSERT INTO sync_runs (started_at) VALUES (?)'),
-      finishRun: sqlite.prepare<[string, string, string | null, string | null, number]>(
-        'UPDATE sync_runs SET finished_at = ?, outcome = ?, error = ?, summary_json = ? WHERE id = ?',
+      finishRun: sqlite.prepare<
+        [string, string, string | null, string | null, string | null, number]
+      >(
+        'UPDATE sync_runs SET finished_at = ?, outcome = ?, error = ?, summary_json = ?, service_wait_json = ? WHERE id = ?',
       ),
       lastRun: sqlite.prepare<
         [],
@@ -148,7 +151,32 @@ export class SyncEngine {
             photosFailed: summary ? summary.photos.failed + summary.photos.undisplayable : 0,
           }
         : null,
+      serviceAsksWaitUntil: this.waitUntil(),
     }
+  }
+
+  /** Until when the service asked us to send nothing, while that is ahead. */
+  private waitUntil(): string | null {
+    const wait = this.options.client.serviceWait.now()
+    return wait ? new Date(wait.until).toISOString() : null
+  }
+
+  /**
+   * The wait the service asked for that held this run: asked during it, or asked before it and
+   * not yet over when it started. Null when nothing held it.
+   */
+  private serviceWaitOf(started: number, askedBefore: number): string | null {
+    const { serviceWait } = this.options.client
+    const wait = serviceWait.latest()
+    if (wait === null || wait.until <= started) return null
+    const record: RunServiceWait = {
+      askedAt: new Date(wait.askedAt).toISOString(),
+      until: new Date(wait.until).toISOString(),
+      request: wait.request,
+      status: wait.status,
+      times: serviceWait.asked() - askedBefore,
+    }
+    return JSON.stringify(record)
   }
 
   /**
@@ -175,6 +203,8 @@ export class SyncEngine {
       photosPending: 0,
     }
     const runId = Number(this.statements.startRun.run(this.lastAttemptAt).lastInsertRowid)
+    const askedBefore = this.options.client.serviceWait.asked()
+    const serviceWait = () => this.serviceWaitOf(startedAt.getTime(), askedBefore)
     try {
       const summary = await this.runWithSignIn(runId, startedAt.getTime())
       const outcome = this.abort.signal.aborted ? 'stopped' : 'complete'
@@ -183,6 +213,7 @@ export class SyncEngine {
         outcome,
         null,
         JSON.stringify(summary),
+        serviceWait(),
         runId,
       )
       if (outcome === 'complete')
@@ -198,7 +229,14 @@ export class SyncEngine {
       return summary
     } catch (error) {
       this.lastError = this.describeFailure(error)
-      this.statements.finishRun.run(new Date().toISOString(), 'failed', this.lastError, null, runId)
+      this.statements.finishRun.run(
+        new Date().toISOString(),
+        'failed',
+        this.lastError,
+        null,
+        serviceWait(),
+        runId,
+      )
       this.options.log.error('sync failed', error)
       throw error
     }
@@ -210,7 +248,12 @@ export class SyncEngine {
       return await this.runSteps(runId, started)
     } catch (error) {
       if (!(error instanceof ServiceError && error.kind === 'unauthorized')) throw error
-      if (!(await this.options.reauthenticate().catch(() => false))) {
+      const renewed = await this.options.reauthenticate().catch((failure: unknown) => {
+        // Asked to wait is not refused: the user stays signed in, and the run ends in those words.
+        if (failure instanceof ServiceError && failure.kind === 'busy') throw failure
+        return false
+      })
+      if (!renewed) {
         this.options.onUnauthorized()
         throw error
       }

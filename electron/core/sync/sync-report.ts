@@ -1,7 +1,8 @@
-// The sync report the user can open: the recent runs, what each rejected and why, and the
-// photos that could not be fetched or shown.
+// The sync report the user can open: the recent runs, what each rejected and why (and what the
+// service asked of it), and the photos that could not be fetched or shown.
 import type { Kysely } from 'kysely'
 import type { SyncReport } from '../api/definition.ts'
+import { RunServiceWaitSchema, type RunServiceWait } from '../api/service-wait.ts'
 import type { Database } from '../db/schema.ts'
 
 export async function readSyncReport(db: Kysely<Database>, runs = 10): Promise<SyncReport> {
@@ -52,6 +53,7 @@ export async function readSyncReport(db: Kysely<Database>, runs = 10): Promise<S
         rejected: (summary?.deliveries?.rejected ?? 0) + (summary?.cases?.rejected ?? 0),
         photosDownloaded: summary?.photos?.downloaded ?? 0,
         photosFailed: (summary?.photos?.failed ?? 0) + (summary?.photos?.undisplayable ?? 0),
+        serviceWait: serviceWaitOf(r.service_wait_json),
       }
     }),
     rejections: rejections.map((r) => ({
@@ -66,5 +68,16 @@ export async function readSyncReport(db: Kysely<Database>, runs = 10): Promise<S
       orderId: p.order_id,
       reason: p.display_error ?? p.failure_reason ?? 'unknown',
     })),
+  }
+}
+
+/** The wait a run recorded; null when it has none or it cannot be read. */
+function serviceWaitOf(json: string | null): RunServiceWait | null {
+  if (json === null) return null
+  try {
+    const parsed = RunServiceWaitSchema.safeParse(JSON.parse(json))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
   }
 }

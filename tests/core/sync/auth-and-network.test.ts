@@ -107,6 +107,22 @@ describe('sign-in and reachability during a sync', () => {
     expect(harness.snapshot()).toEqual(before)
   })
 
+  it('keeps the user signed in when signing in again meets a long wait the service asked for', async () => {
+    server.deliveries.append(makeDelivery('d1', { photos: [] }))
+    harness = await startSyncHarness(server)
+    server.expireTokens()
+    server.inject({ path: '/v1/auth/login' }, { kind: 'status', status: 503, retryAfter: 3600 })
+
+    await expect(harness.engine.run()).rejects.toMatchObject({ kind: 'busy', status: 503 })
+
+    expect(harness.reauthentications).toBe(1)
+    expect(harness.unauthorizedCalls).toBe(0)
+    expect(lastRun()).toMatchObject({
+      outcome: 'failed',
+      error: expect.stringMatching(/^The delivery service asked us to wait until \d\d:\d\d\./),
+    })
+  })
+
   it('hands back to the user at once when signing in again is not possible', async () => {
     server.deliveries.append(makeDelivery('d1', { photos: [] }))
     harness = await startSyncHarness(server, { canSignInAgain: false })

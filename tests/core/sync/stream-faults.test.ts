@@ -2,7 +2,9 @@
 // re-sends stale versions, deletes records, expires cursors and sends invalid records. Each test
 // compares the whole final cache (see expectedCache: what a test does not name must be empty).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { clockTime } from '../../../electron/core/api/service-wait.ts'
 import { createDeliverySearch } from '../../../electron/core/search/search-deliveries.ts'
+import { readSyncReport } from '../../../electron/core/sync/sync-report.ts'
 import { expectedCache } from '../../support/cache-snapshot.ts'
 import { startFaultServer, type FaultServer } from '../../support/fault-server.ts'
 import {
@@ -92,9 +94,17 @@ describe('pulling the streams under faults', () => {
   it('adds jitter on top of Retry-After, so that clients told the same do not return together', async () => {
     server.deliveries.append(makeDelivery('d1', { photos: [] }))
     server.inject({ path: DELIVERIES }, { kind: 'status', status: 429, retryAfter: 1 }, 3)
+    // A clock that moves only when the client sleeps on it.
     const waits: number[] = []
+    let now = Date.now()
     harness = await startSyncHarness(server, {
-      client: { sleep: async (ms) => void waits.push(ms) },
+      client: {
+        now: () => now,
+        sleep: async (ms) => {
+          waits.push(ms)
+          now += ms
+        },
+      },
     })
 
     await harness.engine.run()
@@ -111,9 +121,37 @@ describe('pulling the streams under faults', () => {
     harness = await startSyncHarness(server)
 
     const started = performance.now()
-    await expect(harness.engine.run()).rejects.toMatchObject({ kind: 'http', status: 503 })
-    expect(performance.now() - started).toBeLessThan(2_000)
+    const asked = Date.now() + 3_600_000
+    await expect(harness.engine.run()).rejects.toMatchObject({ kind: 'busy', status: 503 })
+    // Not the hour, nor the client's longest wait (30 s): at once, however busy the machine.
+    expect(performance.now() - started).toBeLessThan(20_000)
     expect(harness.snapshot()).toEqual(expectedCache({ deliveries: [] }))
+
+    // The run ends in words, and the status says until when the service asked us to wait.
+    const until = Date.parse(harness.engine.status().serviceAsksWaitUntil ?? '')
+    expect(until).toBeGreaterThanOrEqual(asked - 1_000)
+    expect(until).toBeLessThan(asked + 1_000)
+    const words = `The delivery service asked us to wait until ${clockTime(until)}.`
+    expect(harness.engine.status().lastError).toMatch(new RegExp(`^${words}`))
+
+    // Later runs do not ask the service anything before the instant: they end at once.
+    const asks = server.requests.length
+    await expect(harness.engine.run()).rejects.toMatchObject({ kind: 'busy' })
+    expect(await harness.engine.checkOnline()).toBe(true)
+    expect(server.requests).toHaveLength(asks)
+
+    // The sync report has it for both runs: asked during the first, held over the second.
+    const { runs } = await readSyncReport(harness.local.db)
+    const wait = {
+      askedAt: expect.any(String),
+      until: new Date(until).toISOString(),
+      request: 'deliveries',
+      status: 503,
+    }
+    expect(runs.map((r) => [r.outcome, r.serviceWait])).toEqual([
+      ['failed', { ...wait, times: 0 }],
+      ['failed', { ...wait, times: 1 }],
+    ])
   })
 
   it('retries a page answered 500 once', async () => {

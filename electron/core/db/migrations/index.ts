@@ -7,6 +7,7 @@ import * as fastSearch005 from './005-fast-search.ts'
 import * as rowCounts006 from './006-row-counts.ts'
 import * as dropUnreadIndexes007 from './007-drop-unread-indexes.ts'
 import * as cacheOwner008 from './008-cache-owner.ts'
+import * as syncRunServiceWait009 from './009-sync-run-service-wait.ts'
 
 /** Every schema change, in order. Names sort in the order they must run; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '006-row-counts': rowCounts006,
   '007-drop-unread-indexes': dropUnreadIndexes007,
   '008-cache-owner': cacheOwner008,
+  '009-sync-run-service-wait': syncRunServiceWait009,
 }
