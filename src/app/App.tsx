@@ -11,7 +11,7 @@ import { api, userMessage } from '../api/client.ts'
 import { SignInScreen } from '../session/SignInScreen.tsx'
 import { useExternalLinks } from './useExternalLinks.ts'
 import { Workspace } from './Workspace.tsx'
-import { navigate, parseRoute } from './route.ts'
+import { navigate, parseRoute } from '../navigation/route.ts'
 
 const SESSION_CHECK_MS = 30_000
 

@@ -26,7 +26,7 @@ import type { CannedNote } from '../../electron/core/api/case-schemas.ts'
 import { fillPlaceholders } from '../../electron/core/api/case-schemas.ts'
 import { api, userMessage } from '../api/client.ts'
 import { formatDateTime } from '../format/time.ts'
-import { visuallyHidden } from './visuallyHidden.ts'
+import { visuallyHidden } from '../ui/visuallyHidden.ts'
 
 type Draft = { id?: string; title: string; body: string }
 

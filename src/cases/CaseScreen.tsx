@@ -27,23 +27,28 @@ import TaskAltOutlinedIcon from '@mui/icons-material/TaskAltOutlined'
 import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
-import { navigate, routeHref } from '../app/route.ts'
-import { shortcutLabel, useKeyShortcut } from '../app/shortcuts.ts'
+import { navigate, routeHref } from '../navigation/route.ts'
+import { shortcutLabel, useKeyShortcut } from '../navigation/shortcuts.ts'
 import { plural } from '../format/numbers.ts'
 import { formatDateTime, formatDateTimeLong, useNow } from '../format/time.ts'
 import { announceCaseChange } from './caseChanges.ts'
-import { CaseStatusChip } from './CaseStatusChip.tsx'
+import { CaseStatusChip } from '../ui/CaseStatusChip.tsx'
 import { CaseTimeline } from './CaseTimeline.tsx'
-import { assigneeLabel, REASON_LABELS, RESOLUTION_LABELS, STATUS_LABELS } from './caseWords.ts'
-import type { ResolutionCode } from './caseWords.ts'
+import {
+  assigneeLabel,
+  REASON_LABELS,
+  RESOLUTION_LABELS,
+  STATUS_LABELS,
+} from '../words/caseWords.ts'
+import type { ResolutionCode } from '../words/caseWords.ts'
 import { ConflictPanel } from './ConflictPanel.tsx'
 import { DeliveryCard } from './DeliveryCard.tsx'
 import { EvidenceCard } from './EvidenceCard.tsx'
 import { FirstActionTimer } from './FirstActionTimer.tsx'
-import { lastQueueFilters } from './lastQueue.ts'
+import { lastQueueFilters } from '../navigation/lastQueue.ts'
 import { ResolveDialog } from './ResolveDialog.tsx'
 import { usePolled } from './usePolled.ts'
-import { visuallyHidden } from './visuallyHidden.ts'
+import { visuallyHidden } from '../ui/visuallyHidden.ts'
 
 type Props = {
   caseId: string

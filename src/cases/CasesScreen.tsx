@@ -34,8 +34,8 @@ import SyncProblemOutlinedIcon from '@mui/icons-material/SyncProblemOutlined'
 import type { CaseListItem } from '../../electron/core/api/case-schemas.ts'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { api } from '../api/client.ts'
-import { navigate, routeHref } from '../app/route.ts'
-import { useKeyShortcut } from '../app/shortcuts.ts'
+import { navigate, routeHref } from '../navigation/route.ts'
+import { useKeyShortcut } from '../navigation/shortcuts.ts'
 import { formatCount, plural } from '../format/numbers.ts'
 import { useNow } from '../format/time.ts'
 import { CannedNotesDialog } from './CannedNotesDialog.tsx'
@@ -46,9 +46,9 @@ import {
   isFiltered,
   listCasesArg,
   parseCaseFilters,
-} from './caseFilters.ts'
-import type { CaseFilters, CaseSort } from './caseFilters.ts'
-import { CaseStatusChip } from './CaseStatusChip.tsx'
+} from '../navigation/caseFilters.ts'
+import type { CaseFilters, CaseSort } from '../navigation/caseFilters.ts'
+import { CaseStatusChip } from '../ui/CaseStatusChip.tsx'
 import {
   REASON_LABELS,
   REASON_ORDER,
@@ -56,12 +56,12 @@ import {
   STATUS_ORDER,
   assigneeLabel,
   firstActionState,
-} from './caseWords.ts'
-import type { CaseReason, CaseStatus } from './caseWords.ts'
+} from '../words/caseWords.ts'
+import type { CaseReason, CaseStatus } from '../words/caseWords.ts'
 import { FirstActionTimer } from './FirstActionTimer.tsx'
-import { rememberQueue } from './lastQueue.ts'
+import { rememberQueue } from '../navigation/lastQueue.ts'
 import { usePolled } from './usePolled.ts'
-import { visuallyHidden } from './visuallyHidden.ts'
+import { visuallyHidden } from '../ui/visuallyHidden.ts'
 
 type Props = {
   filters: CaseFilters

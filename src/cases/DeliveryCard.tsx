@@ -15,14 +15,14 @@ import OpenInNewOutlinedIcon from '@mui/icons-material/OpenInNewOutlined'
 import PlaceOutlinedIcon from '@mui/icons-material/PlaceOutlined'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
 import { api, photoUrl, userMessage } from '../api/client.ts'
-import { routeHref } from '../app/route.ts'
+import { routeHref } from '../navigation/route.ts'
 import { addressLines } from '../delivery/address.ts'
 import { formatMetres } from '../delivery/distance.ts'
 import { dropOffSpotText, withheldReasonText } from '../delivery/labels.ts'
 import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
 import { plural } from '../format/numbers.ts'
-import { DEFAULT_CASE_FILTERS } from './caseFilters.ts'
-import type { CaseFilters } from './caseFilters.ts'
+import { DEFAULT_CASE_FILTERS } from '../navigation/caseFilters.ts'
+import type { CaseFilters } from '../navigation/caseFilters.ts'
 
 type Props = {
   deliveryId: string

@@ -21,8 +21,8 @@ import Typography from '@mui/material/Typography'
 import type { CannedNote } from '../../electron/core/api/case-schemas.ts'
 import { fillPlaceholders } from '../../electron/core/api/case-schemas.ts'
 import { api, userMessage } from '../api/client.ts'
-import { RESOLUTION_HINTS, RESOLUTION_LABELS, RESOLUTION_ORDER } from './caseWords.ts'
-import type { ResolutionCode } from './caseWords.ts'
+import { RESOLUTION_HINTS, RESOLUTION_LABELS, RESOLUTION_ORDER } from '../words/caseWords.ts'
+import type { ResolutionCode } from '../words/caseWords.ts'
 
 type Props = {
   orderId: string

@@ -23,11 +23,11 @@ import Typography from '@mui/material/Typography'
 import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
-import { ACTIVE_STATUSES, STATUS_LABELS } from '../cases/caseWords.ts'
-import type { CaseReason } from '../cases/caseWords.ts'
+import { ACTIVE_STATUSES, STATUS_LABELS } from '../words/caseWords.ts'
+import type { CaseReason } from '../words/caseWords.ts'
 import { formatDateTime } from '../format/time.ts'
 import { caseHref } from './caseLinks.ts'
-import { CASE_REASON_CHOICES } from './caseReasons.ts'
+import { CASE_REASON_CHOICES } from '../words/caseReasons.ts'
 
 const NOTE_MAX = 4000
 

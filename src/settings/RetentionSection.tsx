@@ -21,10 +21,10 @@ import DeleteSweepOutlinedIcon from '@mui/icons-material/DeleteSweepOutlined'
 import type { RetentionOverview } from '../../electron/core/api/privacy-schemas.ts'
 import type { AppSettings } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
-import { visuallyHidden } from '../cases/visuallyHidden.ts'
+import { visuallyHidden } from '../ui/visuallyHidden.ts'
 import { formatDateTime } from '../format/time.ts'
 import { plural } from '../format/numbers.ts'
-import { SettingsSection } from './SettingsScreen.tsx'
+import { SettingsSection } from './SettingsSection.tsx'
 
 const PHOTO_DAYS = [7, 14, 30, 60, 90, 180, 365]
 const RECORD_DAYS = [30, 60, 90, 180, 365, 730]

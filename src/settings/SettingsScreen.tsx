@@ -12,7 +12,6 @@ import FormControl from '@mui/material/FormControl'
 import FormHelperText from '@mui/material/FormHelperText'
 import InputLabel from '@mui/material/InputLabel'
 import MenuItem from '@mui/material/MenuItem'
-import Paper from '@mui/material/Paper'
 import Select from '@mui/material/Select'
 import Skeleton from '@mui/material/Skeleton'
 import Snackbar from '@mui/material/Snackbar'
@@ -23,6 +22,7 @@ import ScienceOutlinedIcon from '@mui/icons-material/ScienceOutlined'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { roleLabel } from '../session/roles.ts'
 import { RetentionSection } from './RetentionSection.tsx'
+import { SettingsSection } from './SettingsSection.tsx'
 import { SupportSection } from './SupportSection.tsx'
 import { syncIntervalLabel, syncIntervalOptions, syncIntervalSentence } from './syncIntervals.ts'
 import { useSettings } from './useSettings.ts'
@@ -233,22 +233,6 @@ function SyncSettings() {
         </Alert>
       </Snackbar>
     </SettingsSection>
-  )
-}
-
-export function SettingsSection(props: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Paper
-      component="section"
-      variant="outlined"
-      aria-labelledby={props.id}
-      sx={{ p: 2.5, typography: 'body2', display: 'flex', flexDirection: 'column', gap: 1.5 }}
-    >
-      <Typography variant="h2" id={props.id}>
-        {props.title}
-      </Typography>
-      {props.children}
-    </Paper>
   )
 }
 

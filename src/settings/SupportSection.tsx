@@ -16,7 +16,7 @@ import SystemUpdateAltIcon from '@mui/icons-material/SystemUpdateAlt'
 import type { UpdateStatus } from '../../electron/core/api/maintenance-schemas.ts'
 import { api, userMessage } from '../api/client.ts'
 import { formatDateTime } from '../format/time.ts'
-import { SettingsSection } from './SettingsScreen.tsx'
+import { SettingsSection } from './SettingsSection.tsx'
 
 export function updateSentence(status: UpdateStatus): string {
   switch (status.state) {
