@@ -51,10 +51,7 @@ export function Workspace({ session, user, onSignedOut }: Props) {
   const route = useRoute()
   const sync = useSyncStatus()
   const status = sync.status
-  // A finished sync (or newly stored photos) changes what search and the open delivery would show.
-  const searchRefreshKey = `${status?.lastSuccessAt ?? ''}|${status?.cached.deliveries ?? ''}`
-  const deliveryRefreshKey = `${searchRefreshKey}|${status?.cached.photos ?? ''}`
-  const search = useDeliverySearch(searchRefreshKey)
+  const search = useDeliverySearch()
   const [focusRequest, setFocusRequest] = useState(0)
 
   const focusSearch = useCallback(() => {
@@ -183,7 +180,7 @@ export function Workspace({ session, user, onSignedOut }: Props) {
             key={route.deliveryId}
             deliveryId={route.deliveryId}
             caseId={route.caseId ?? null}
-            refreshKey={deliveryRefreshKey}
+            meId={user.id}
             onBack={focusSearch}
           />
         </Suspense>

@@ -1,7 +1,7 @@
 // The delivery behind a case, as the local copy has it now: the photos (thumbnails, which do not
 // count as viewing them), where and when it was left, and how many other claims its customer,
 // address and driver have, each a link to those cases. The full viewer is one click away.
-import { useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import Link from '@mui/material/Link'
@@ -14,7 +14,8 @@ import LockOutlinedIcon from '@mui/icons-material/LockOutlined'
 import OpenInNewOutlinedIcon from '@mui/icons-material/OpenInNewOutlined'
 import PlaceOutlinedIcon from '@mui/icons-material/PlaceOutlined'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
-import { api, photoUrl, userMessage } from '../api/client.ts'
+import { photoUrl, userMessage } from '../api/client.ts'
+import { queries } from '../api/queries.ts'
 import { routeHref } from '../navigation/route.ts'
 import { addressLines } from '../delivery/address.ts'
 import { formatMetres } from '../delivery/distance.ts'
@@ -28,30 +29,15 @@ type Props = {
   deliveryId: string
   /** The case shown around this card: the photos opened from here are viewed for it. */
   caseId: string
-  /** Changes when the case is read again, so the delivery's facts follow syncs too. */
-  refreshKey: string
 }
 
 const MAX_THUMBNAILS = 4
 
-export function DeliveryCard({ deliveryId, caseId, refreshKey }: Props) {
-  const [delivery, setDelivery] = useState<DeliveryDetail | null | undefined>(undefined)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let current = true
-    api.getDelivery({ id: deliveryId }).then(
-      (next) => {
-        if (!current) return
-        setDelivery(next)
-        setError(null)
-      },
-      (reason: unknown) => current && setError(userMessage(reason)),
-    )
-    return () => {
-      current = false
-    }
-  }, [deliveryId, refreshKey])
+export function DeliveryCard({ deliveryId, caseId }: Props) {
+  // Read again when a sync changes the local copy and when the case changes here.
+  const read = useQuery(queries.delivery(deliveryId))
+  const delivery = read.data
+  const error = read.error ? userMessage(read.error) : null
 
   const deliveryHref = routeHref({ screen: 'delivery', deliveryId, caseId })
 

@@ -17,12 +17,12 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import InboxOutlinedIcon from '@mui/icons-material/InboxOutlined'
-import type { ReportFigures, ReportOptions } from '../../electron/core/api/report-schemas.ts'
-import { api, userMessage } from '../api/client.ts'
+import type { ReportFigures } from '../../electron/core/api/report-schemas.ts'
 import { formatCount } from '../format/numbers.ts'
 import { ExportPanel } from './ExportPanel.tsx'
 import { ReportCharts } from './ReportCharts.tsx'
 import { ReportFilterBar } from './ReportFilterBar.tsx'
+import { useReport } from './useReport.ts'
 import {
   LOCAL_TIME_ZONE,
   defaultChoices,
@@ -34,45 +34,13 @@ const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as
 
 export default function ReportsScreen() {
   const [choices, setChoices] = useState<ReportChoices>(defaultChoices)
-  const [options, setOptions] = useState<ReportOptions | null>(null)
-  const [figures, setFigures] = useState<ReportFigures | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [attempt, setAttempt] = useState(0)
-  // The read the figures (or the error) answer; anything else means a read is under way.
-  const [settled, setSettled] = useState<string | null>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
   const filters = useMemo(() => reportFilters(choices), [choices])
-  const key = JSON.stringify(filters)
-  const loading = settled !== `${attempt}|${key}`
+  const { options, figures, loading, error, retry } = useReport(filters)
 
   useEffect(() => {
     headingRef.current?.focus()
-    api.getReportOptions().then(setOptions, (e: unknown) => setError(userMessage(e)))
   }, [])
-
-  useEffect(() => {
-    let current = true
-    // Typing a date fires a change per keystroke: wait for a pause before reading.
-    const timer = window.setTimeout(() => {
-      api.getReportFigures(JSON.parse(key)).then(
-        (next) => {
-          if (!current) return
-          setFigures(next)
-          setError(null)
-          setSettled(`${attempt}|${key}`)
-        },
-        (e: unknown) => {
-          if (!current) return
-          setError(userMessage(e))
-          setSettled(`${attempt}|${key}`)
-        },
-      )
-    }, 250)
-    return () => {
-      current = false
-      window.clearTimeout(timer)
-    }
-  }, [key, attempt])
 
   return (
     <Box
@@ -128,7 +96,7 @@ export default function ReportsScreen() {
         <Alert
           severity="error"
           action={
-            <Button color="inherit" size="small" onClick={() => setAttempt((n) => n + 1)}>
+            <Button color="inherit" size="small" onClick={retry}>
               Retry
             </Button>
           }
