@@ -46,12 +46,13 @@ export const queries = {
     const asked = query !== '' || awayOnly
     return queryOptions({
       queryKey: ['searchDeliveries', { query, awayOnly }],
-      queryFn: async (): Promise<SearchAnswer> => {
+      // The signal is taken so that a search the screen no longer shows is dropped, not kept.
+      queryFn: async ({ signal }): Promise<SearchAnswer> => {
         if (!asked) return NOTHING_ASKED
         const arg = awayOnly
           ? { query, limit: SEARCH_LIMIT, awayFromAddress: true }
           : { query, limit: SEARCH_LIMIT }
-        const results = await oneSearchAtATime(() => api.searchDeliveries(arg))
+        const results = await oneSearchAtATime(() => api.searchDeliveries(arg), signal)
         return { query, awayOnly, results }
       },
       ...(asked ? {} : { initialData: NOTHING_ASKED, staleTime: Infinity }),
@@ -90,6 +91,15 @@ export const queries = {
         return job
       },
     }),
+}
+
+/**
+ * Starts a search in the keystroke's own event when none is in flight, so the request does not
+ * wait for the screen to render; the screen's read then joins it. Otherwise the screen's read
+ * waits its turn (and only the newest one takes it).
+ */
+export function searchAtOnce(client: QueryClient, query: string, awayOnly: boolean): void {
+  if (oneSearchAtATime.idle()) void client.prefetchQuery(queries.search(query, awayOnly))
 }
 
 /** How often the case screens read again: other agents' work arrives through sync. */

@@ -3,11 +3,11 @@
 // cache (src/api/queries.ts): one search in flight, the newest query wins, and the results on
 // screen stay until the next answer replaces them; a finished sync searches again quietly.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { SearchResult } from '../../electron/core/api/definition.ts'
 import { userMessage } from '../api/client.ts'
 import { Superseded } from '../api/oneAtATime.ts'
-import { queries, SEARCH_LIMIT } from '../api/queries.ts'
+import { queries, SEARCH_LIMIT, searchAtOnce } from '../api/queries.ts'
 import type { SearchAnswer } from '../api/queries.ts'
 
 export { SEARCH_LIMIT }
@@ -38,8 +38,17 @@ export type DeliverySearch = SearchState & {
 type Selection = { answer: SearchAnswer | null; index: number }
 
 export function useDeliverySearch(): DeliverySearch {
-  const [query, setQuery] = useState('')
-  const [awayOnly, setAwayOnly] = useState(false)
+  const client = useQueryClient()
+  const [query, setQueryState] = useState('')
+  const [awayOnly, setAwayOnlyState] = useState(false)
+  const setQuery = (next: string) => {
+    setQueryState(next)
+    searchAtOnce(client, next.trim(), awayOnly)
+  }
+  const setAwayOnly = (next: boolean) => {
+    setAwayOnlyState(next)
+    searchAtOnce(client, query.trim(), next)
+  }
   const search = useQuery({
     ...queries.search(query.trim(), awayOnly),
     placeholderData: keepPreviousData,

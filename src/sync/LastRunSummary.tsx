@@ -11,7 +11,7 @@ import type { SyncReport, SyncStatus } from '../../electron/core/api/definition.
 import { formatCount } from '../format/numbers.ts'
 import { formatDateTime, formatDateTimeLong, formatRelative, useNow } from '../format/time.ts'
 import { RunOutcomeChip } from './RunOutcomeChip.tsx'
-import { syncProgressText } from './StatusBar.tsx'
+import { syncProgressText } from './syncWords.ts'
 import { formatDuration } from './syncWords.ts'
 import { Muted } from './ReportSection.tsx'
 
