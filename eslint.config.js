@@ -21,7 +21,29 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The renderer runs in the page: of the rest of the repository it takes only the API
+      // definition, and nothing of Node or Electron.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer has no Electron; use src/api/.' }],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+electron/(?!core/api/(definition|[a-z-]+-schemas)\\.ts$)',
+              message: 'The renderer imports only the API definition (electron/core/api/).',
+            },
+            { regex: '^node:', message: 'The renderer runs in the page, not under Node.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Readable units: a component longer than this is several, and gets named parts.
+    files: ['src/**/*.tsx'],
+    rules: { 'max-lines-per-function': ['error', { max: 200 }] },
   },
   {
     // The core must stay Electron-free so it runs under plain Node (tests, CLI, browser mode).

@@ -9,6 +9,8 @@ import createCache from '@emotion/cache'
 import { CacheProvider } from '@emotion/react'
 import CssBaseline from '@mui/material/CssBaseline'
 import { ThemeProvider } from '@mui/material/styles'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { queryClient } from './api/queryClient.ts'
 import { App } from './app/App.tsx'
 import { CacheGate } from './app/CacheGate.tsx'
 import { theme } from './app/theme.ts'
@@ -29,13 +31,15 @@ if (!container) throw new Error('index.html has no #root element')
 
 createRoot(container).render(
   <StrictMode>
-    <StyleCache>
-      <ThemeProvider theme={theme}>
-        <CssBaseline enableColorScheme />
-        <CacheGate>
-          <App />
-        </CacheGate>
-      </ThemeProvider>
-    </StyleCache>
+    <QueryClientProvider client={queryClient}>
+      <StyleCache>
+        <ThemeProvider theme={theme}>
+          <CssBaseline enableColorScheme />
+          <CacheGate>
+            <App />
+          </CacheGate>
+        </ThemeProvider>
+      </StyleCache>
+    </QueryClientProvider>
   </StrictMode>,
 )

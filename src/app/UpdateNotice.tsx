@@ -1,31 +1,20 @@
 // Offers to restart into a downloaded update. The core checks at start and daily (never in demo
 // mode); this asks it now and then whether an update is ready.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import Snackbar from '@mui/material/Snackbar'
 import { api } from '../api/client.ts'
+import { queries } from '../api/queries.ts'
 
 const POLL_MS = 15 * 60_000
 
 export function UpdateNotice() {
-  const [version, setVersion] = useState<string | null>(null)
+  // A failed read changes nothing: the next one will tell.
+  const { data: status } = useQuery({ ...queries.updateStatus(), refetchInterval: POLL_MS })
+  const version = status?.state === 'ready' ? status.version : null
   const [dismissed, setDismissed] = useState<string | null>(null)
-
-  useEffect(() => {
-    let current = true
-    const ask = () =>
-      api.getUpdateStatus().then(
-        (status) => current && setVersion(status.state === 'ready' ? status.version : null),
-        () => undefined,
-      )
-    void ask()
-    const timer = window.setInterval(ask, POLL_MS)
-    return () => {
-      current = false
-      window.clearInterval(timer)
-    }
-  }, [])
 
   const open = version !== null && dismissed !== version
   return (

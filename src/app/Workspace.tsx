@@ -19,7 +19,7 @@ import type { Session } from '../../electron/core/api/definition.ts'
 import { CaseScreen } from '../cases/CaseScreen.tsx'
 import { CasesNavItem } from '../cases/CasesNavItem.tsx'
 import { CasesScreen } from '../cases/CasesScreen.tsx'
-import { KeyboardShortcutsHelp } from '../cases/KeyboardShortcutsDialog.tsx'
+import { KeyboardShortcutsHelp } from './KeyboardShortcutsDialog.tsx'
 import { DeliveryScreenSkeleton } from '../delivery/DeliveryScreenSkeleton.tsx'
 import { SearchScreen } from '../search/SearchScreen.tsx'
 import { useDeliverySearch } from '../search/useDeliverySearch.ts'
@@ -31,11 +31,11 @@ import { SettingsScreen } from '../settings/SettingsScreen.tsx'
 import { StatusBar } from '../sync/StatusBar.tsx'
 import { SyncReportScreen } from '../sync/SyncReportScreen.tsx'
 import { useSyncStatus } from '../sync/useSyncStatus.ts'
-import { BrandMark } from './BrandMark.tsx'
+import { BrandMark } from '../ui/BrandMark.tsx'
 import { UpdateNotice } from './UpdateNotice.tsx'
-import { navigate, routeHref, useRoute } from './route.ts'
-import type { Route } from './route.ts'
-import { shortcutLabel, useCommandShortcut } from './shortcuts.ts'
+import { navigate, routeHref, useRoute } from '../navigation/route.ts'
+import type { Route } from '../navigation/route.ts'
+import { shortcutLabel, useCommandShortcut } from '../navigation/shortcuts.ts'
 
 const DeliveryScreen = lazy(() => import('../delivery/DeliveryScreen.tsx'))
 // Reports and their chart library load only when a supervisor opens them.
@@ -51,10 +51,7 @@ export function Workspace({ session, user, onSignedOut }: Props) {
   const route = useRoute()
   const sync = useSyncStatus()
   const status = sync.status
-  // A finished sync (or newly stored photos) changes what search and the open delivery would show.
-  const searchRefreshKey = `${status?.lastSuccessAt ?? ''}|${status?.cached.deliveries ?? ''}`
-  const deliveryRefreshKey = `${searchRefreshKey}|${status?.cached.photos ?? ''}`
-  const search = useDeliverySearch(searchRefreshKey)
+  const search = useDeliverySearch()
   const [focusRequest, setFocusRequest] = useState(0)
 
   const focusSearch = useCallback(() => {
@@ -183,7 +180,7 @@ export function Workspace({ session, user, onSignedOut }: Props) {
             key={route.deliveryId}
             deliveryId={route.deliveryId}
             caseId={route.caseId ?? null}
-            refreshKey={deliveryRefreshKey}
+            meId={user.id}
             onBack={focusSearch}
           />
         </Suspense>

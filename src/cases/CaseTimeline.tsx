@@ -17,7 +17,7 @@ import SyncProblemOutlinedIcon from '@mui/icons-material/SyncProblemOutlined'
 import TaskAltOutlinedIcon from '@mui/icons-material/TaskAltOutlined'
 import type { TimelineEntry } from '../../electron/core/api/case-schemas.ts'
 import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
-import { sendStateText } from './caseWords.ts'
+import { sendStateText } from '../words/caseWords.ts'
 
 const KINDS: Record<TimelineEntry['kind'], { label: string; icon: ReactElement }> = {
   opened: { label: 'Opened', icon: <FolderOpenOutlinedIcon fontSize="small" /> },

@@ -8,12 +8,12 @@ import ListItemText from '@mui/material/ListItemText'
 import Box from '@mui/material/Box'
 import Tooltip from '@mui/material/Tooltip'
 import InboxOutlinedIcon from '@mui/icons-material/InboxOutlined'
-import type { Route } from '../app/route.ts'
-import { routeHref } from '../app/route.ts'
+import type { Route } from '../navigation/route.ts'
+import { routeHref } from '../navigation/route.ts'
 import { formatCount } from '../format/numbers.ts'
-import { lastQueueFilters } from './lastQueue.ts'
+import { lastQueueFilters } from '../navigation/lastQueue.ts'
 import { useCaseCounts } from './useCaseCounts.ts'
-import { visuallyHidden } from './visuallyHidden.ts'
+import { visuallyHidden } from '../ui/visuallyHidden.ts'
 
 export function CasesNavItem({ current }: { current: Route }) {
   const counts = useCaseCounts()

@@ -11,8 +11,8 @@ import SyncProblemOutlinedIcon from '@mui/icons-material/SyncProblemOutlined'
 import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import { userMessage } from '../api/client.ts'
 import { formatDateTime } from '../format/time.ts'
-import { CaseStatusChip } from './CaseStatusChip.tsx'
-import { assigneeLabel, RESOLUTION_LABELS } from './caseWords.ts'
+import { CaseStatusChip } from '../ui/CaseStatusChip.tsx'
+import { assigneeLabel, RESOLUTION_LABELS } from '../words/caseWords.ts'
 
 type Conflict = NonNullable<CaseDetail['conflict']>
 

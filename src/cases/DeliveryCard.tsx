@@ -1,57 +1,29 @@
 // The delivery behind a case, as the local copy has it now: the photos (thumbnails, which do not
 // count as viewing them), where and when it was left, and how many other claims its customer,
 // address and driver have, each a link to those cases. The full viewer is one click away.
-import { useEffect, useState } from 'react'
-import Box from '@mui/material/Box'
+import { useQuery } from '@tanstack/react-query'
 import Button from '@mui/material/Button'
-import Link from '@mui/material/Link'
 import Paper from '@mui/material/Paper'
 import Skeleton from '@mui/material/Skeleton'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
-import LocationOffOutlinedIcon from '@mui/icons-material/LocationOffOutlined'
-import LockOutlinedIcon from '@mui/icons-material/LockOutlined'
 import OpenInNewOutlinedIcon from '@mui/icons-material/OpenInNewOutlined'
-import PlaceOutlinedIcon from '@mui/icons-material/PlaceOutlined'
-import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
-import { api, photoUrl, userMessage } from '../api/client.ts'
-import { routeHref } from '../app/route.ts'
-import { addressLines } from '../delivery/address.ts'
-import { formatMetres } from '../delivery/distance.ts'
-import { dropOffSpotText, withheldReasonText } from '../delivery/labels.ts'
-import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
-import { plural } from '../format/numbers.ts'
-import { DEFAULT_CASE_FILTERS } from './caseFilters.ts'
-import type { CaseFilters } from './caseFilters.ts'
+import { userMessage } from '../api/client.ts'
+import { queries } from '../api/queries.ts'
+import { routeHref } from '../navigation/route.ts'
+import { DeliverySummary } from './DeliverySummary.tsx'
 
 type Props = {
   deliveryId: string
   /** The case shown around this card: the photos opened from here are viewed for it. */
   caseId: string
-  /** Changes when the case is read again, so the delivery's facts follow syncs too. */
-  refreshKey: string
 }
 
-const MAX_THUMBNAILS = 4
-
-export function DeliveryCard({ deliveryId, caseId, refreshKey }: Props) {
-  const [delivery, setDelivery] = useState<DeliveryDetail | null | undefined>(undefined)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let current = true
-    api.getDelivery({ id: deliveryId }).then(
-      (next) => {
-        if (!current) return
-        setDelivery(next)
-        setError(null)
-      },
-      (reason: unknown) => current && setError(userMessage(reason)),
-    )
-    return () => {
-      current = false
-    }
-  }, [deliveryId, refreshKey])
+export function DeliveryCard({ deliveryId, caseId }: Props) {
+  // Read again when a sync changes the local copy and when the case changes here.
+  const read = useQuery(queries.delivery(deliveryId))
+  const delivery = read.data
+  const error = read.error ? userMessage(read.error) : null
 
   const deliveryHref = routeHref({ screen: 'delivery', deliveryId, caseId })
 
@@ -93,174 +65,5 @@ export function DeliveryCard({ deliveryId, caseId, refreshKey }: Props) {
         <DeliverySummary delivery={delivery} deliveryHref={deliveryHref} />
       )}
     </Paper>
-  )
-}
-
-function DeliverySummary({
-  delivery,
-  deliveryHref,
-}: {
-  delivery: DeliveryDetail
-  deliveryHref: string
-}) {
-  const shown = delivery.photos
-    .filter((p) => p.state === 'stored' && p.hasThumbnail && !p.displayError)
-    .slice(0, MAX_THUMBNAILS)
-  const check = delivery.locationCheck
-  const claims = delivery.repeatClaims
-  const claimLinks: Array<{ label: string; count: number; filters: Partial<CaseFilters> }> = [
-    {
-      label: 'this customer',
-      count: claims.customer.count,
-      filters: { customer: claims.customer.id },
-    },
-    {
-      label: 'this address',
-      count: claims.address.count,
-      filters: { address: claims.address.key },
-    },
-    { label: 'this driver', count: claims.driver.count, filters: { driver: claims.driver.id } },
-  ]
-
-  return (
-    <>
-      {delivery.photoWithheld ? (
-        <Stack direction="row" sx={{ gap: 1, alignItems: 'center', color: 'text.secondary' }}>
-          <LockOutlinedIcon fontSize="small" aria-hidden />
-          <Typography variant="body2">{withheldReasonText(delivery.photoWithheld)}</Typography>
-        </Stack>
-      ) : shown.length > 0 ? (
-        <Box
-          component="ul"
-          aria-label="Photos"
-          sx={{
-            listStyle: 'none',
-            m: 0,
-            p: 0,
-            display: 'grid',
-            gridTemplateColumns: `repeat(${MAX_THUMBNAILS}, minmax(0, 1fr))`,
-            gap: 1,
-          }}
-        >
-          {shown.map((photo) => (
-            <li key={photo.id}>
-              <Link
-                href={deliveryHref}
-                sx={{
-                  display: 'block',
-                  borderRadius: 1,
-                  overflow: 'hidden',
-                  border: 1,
-                  borderColor: 'divider',
-                  aspectRatio: '4 / 3',
-                  bgcolor: 'action.hover',
-                }}
-              >
-                <Box
-                  component="img"
-                  src={photoUrl(photo.id, { variant: 'thumbnail' })}
-                  alt={`Photo ${photo.position + 1} of ${delivery.photos.length}, taken ${formatDateTime(photo.takenAt)}. Open the delivery to view it.`}
-                  loading="lazy"
-                  sx={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
-                />
-              </Link>
-            </li>
-          ))}
-        </Box>
-      ) : (
-        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          {delivery.photos.length === 0
-            ? 'The driver took no photo.'
-            : 'The photos are not in the local copy yet.'}
-        </Typography>
-      )}
-
-      <Box
-        component="dl"
-        sx={{
-          m: 0,
-          display: 'grid',
-          gridTemplateColumns: 'max-content minmax(0, 1fr)',
-          columnGap: 2,
-          rowGap: 0.75,
-          typography: 'body2',
-          '& dt': { color: 'text.secondary' },
-          '& dd': { m: 0, minWidth: 0 },
-        }}
-      >
-        <dt>Address</dt>
-        <dd>{addressLines(delivery.address).slice(0, 2).join(', ')}</dd>
-        <dt>Delivered</dt>
-        <dd>
-          {delivery.deliveredAt ? (
-            <time dateTime={delivery.deliveredAt} title={formatDateTimeLong(delivery.deliveredAt)}>
-              {formatDateTime(delivery.deliveredAt)}
-            </time>
-          ) : (
-            'Not delivered'
-          )}{' '}
-          by {delivery.driver.name}
-        </dd>
-        <dt>Left</dt>
-        <dd>
-          {dropOffSpotText(delivery.dropOff.spot)}
-          {delivery.dropOff.note && (
-            <Box
-              component="q"
-              sx={{ display: 'block', fontStyle: 'italic', color: 'text.secondary' }}
-            >
-              {delivery.dropOff.note}
-            </Box>
-          )}
-        </dd>
-        <dt>Distance</dt>
-        <dd>
-          <Stack
-            direction="row"
-            component="span"
-            sx={{
-              alignItems: 'center',
-              gap: 0.5,
-              color: check.flagged ? 'warning.main' : 'text.primary',
-              fontWeight: check.flagged ? 500 : 400,
-            }}
-          >
-            {check.flagged ? (
-              <LocationOffOutlinedIcon sx={{ fontSize: 18 }} aria-hidden />
-            ) : (
-              <PlaceOutlinedIcon sx={{ fontSize: 18, color: 'success.main' }} aria-hidden />
-            )}
-            {check.awayM === null
-              ? 'Unknown: the address has no position'
-              : check.flagged
-                ? `Away: ${formatMetres(check.awayM)} from the address`
-                : `At the address (within ${formatMetres(check.thresholdM)})`}
-          </Stack>
-        </dd>
-        <dt>Other claims</dt>
-        <dd>
-          {claimLinks.every((c) => c.count === 0) ? (
-            'None in the last 90 days'
-          ) : (
-            <Box component="span" sx={{ display: 'flex', flexDirection: 'column' }}>
-              {claimLinks
-                .filter((c) => c.count > 0)
-                .map((c) => (
-                  <Link
-                    key={c.label}
-                    href={routeHref({
-                      screen: 'cases',
-                      filters: { ...DEFAULT_CASE_FILTERS, statuses: [], ...c.filters },
-                    })}
-                    sx={{ fontWeight: c.count >= 2 ? 500 : 400 }}
-                  >
-                    {plural(c.count, 'case', 'cases')} on {c.label}
-                  </Link>
-                ))}
-            </Box>
-          )}
-        </dd>
-      </Box>
-    </>
   )
 }

@@ -12,11 +12,11 @@ import LocationOffOutlinedIcon from '@mui/icons-material/LocationOffOutlined'
 import PlaceOutlinedIcon from '@mui/icons-material/PlaceOutlined'
 import type { CaseDetail, EvidenceSnapshot } from '../../electron/core/api/case-schemas.ts'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
-import { routeHref } from '../app/route.ts'
+import { routeHref } from '../navigation/route.ts'
 import { formatMetres } from '../delivery/distance.ts'
 import { dropOffSpotText, withheldReasonText } from '../delivery/labels.ts'
 import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
-import { shortHash } from './caseWords.ts'
+import { shortHash } from '../words/caseWords.ts'
 
 type Fix = NonNullable<EvidenceSnapshot['dropOff']['location']>
 

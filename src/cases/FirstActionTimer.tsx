@@ -7,7 +7,7 @@ import AccessTimeOutlinedIcon from '@mui/icons-material/AccessTimeOutlined'
 import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined'
 import WarningAmberOutlinedIcon from '@mui/icons-material/WarningAmberOutlined'
 import { formatDateTimeLong } from '../format/time.ts'
-import { caseAge, firstActionState } from './caseWords.ts'
+import { caseAge, firstActionState } from '../words/caseWords.ts'
 
 type Props = {
   openedAt: string

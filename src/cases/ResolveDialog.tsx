@@ -1,6 +1,7 @@
 // Resolving a case: how it was resolved (required) and an optional note, which a canned note can
 // start. The canned note's {orderId} and {customerName} are filled in for this case.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
@@ -18,11 +19,11 @@ import Radio from '@mui/material/Radio'
 import RadioGroup from '@mui/material/RadioGroup'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import type { CannedNote } from '../../electron/core/api/case-schemas.ts'
 import { fillPlaceholders } from '../../electron/core/api/case-schemas.ts'
-import { api, userMessage } from '../api/client.ts'
-import { RESOLUTION_HINTS, RESOLUTION_LABELS, RESOLUTION_ORDER } from './caseWords.ts'
-import type { ResolutionCode } from './caseWords.ts'
+import { userMessage } from '../api/client.ts'
+import { queries } from '../api/queries.ts'
+import { RESOLUTION_HINTS, RESOLUTION_LABELS, RESOLUTION_ORDER } from '../words/caseWords.ts'
+import type { ResolutionCode } from '../words/caseWords.ts'
 
 type Props = {
   orderId: string
@@ -36,22 +37,12 @@ export function ResolveDialog({ orderId, customerName, onClose, onResolve }: Pro
   const [code, setCode] = useState<ResolutionCode | null>(null)
   const [note, setNote] = useState('')
   const [cannedId, setCannedId] = useState('')
-  const [canned, setCanned] = useState<CannedNote[] | null>(null)
-  const [cannedError, setCannedError] = useState<string | null>(null)
+  const cannedNotes = useQuery(queries.cannedNotes())
+  const canned = cannedNotes.data ?? null
+  const cannedError = cannedNotes.error ? userMessage(cannedNotes.error) : null
   const [showCodeError, setShowCodeError] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    let current = true
-    api.listCannedNotes().then(
-      (notes) => current && setCanned(notes),
-      (reason: unknown) => current && setCannedError(userMessage(reason)),
-    )
-    return () => {
-      current = false
-    }
-  }, [])
 
   const pickCanned = (id: string) => {
     setCannedId(id)

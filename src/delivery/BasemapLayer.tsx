@@ -2,16 +2,20 @@
 // browser mode). The main process walks the sources (MBTiles files, the tile server, tiles already
 // viewed); this layer only shows what comes back, credits the sources in use, and reports whether
 // any tile could not be had, so the map can say so quietly instead of looking broken.
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import { TileLayer } from 'react-leaflet'
 import type { MapView } from '../../electron/core/api/map-schemas.ts'
-import { api, tileUrlTemplate } from '../api/client.ts'
+import { tileUrlTemplate } from '../api/client.ts'
+import { queries } from '../api/queries.ts'
 
 /** What the tiles of the current view came to. */
 export type TileCoverage = 'loading' | 'complete' | 'partial' | 'none'
 
 /** The map's deepest zoom; past a source's own deepest zoom the main process enlarges its tiles. */
 export const MAP_MAX_ZOOM = 19
+
+const WITHOUT_CREDITS: MapView = { attribution: [], sourceCount: 1 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
@@ -20,7 +24,9 @@ type TileEvent = { coords: { x: number; y: number; z: number } }
 const keyOf = ({ coords }: TileEvent) => `${coords.z}/${coords.x}/${coords.y}`
 
 export function BasemapLayer({ onCoverage }: { onCoverage: (coverage: TileCoverage) => void }) {
-  const [view, setView] = useState<MapView | null>(null)
+  const read = useQuery(queries.mapView())
+  // Without the list of sources the tiles may still come; only the credits are missing.
+  const view: MapView | null = read.data ?? (read.error ? WITHOUT_CREDITS : null)
   // The tiles on the map now (Leaflet unloads those that leave the view), and which of them came.
   const tiles = useRef(new Map<string, boolean>())
   const loading = useRef(false)
@@ -29,18 +35,6 @@ export function BasemapLayer({ onCoverage }: { onCoverage: (coverage: TileCovera
     const loaded = came.filter(Boolean).length
     onCoverage(loaded === came.length ? 'complete' : loaded === 0 ? 'none' : 'partial')
   }
-
-  useEffect(() => {
-    let current = true
-    api.getMapView().then(
-      (next) => current && setView(next),
-      // Without the list of sources the tiles may still come; only the credits are missing.
-      () => current && setView({ attribution: [], sourceCount: 1 }),
-    )
-    return () => {
-      current = false
-    }
-  }, [])
 
   useEffect(() => {
     if (view?.sourceCount === 0) onCoverage('none')

@@ -2,85 +2,48 @@
 // the cases on it and earlier claims. Esc or Back returns to the search as it was left; O opens a
 // case.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { ReactNode } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
-import Chip from '@mui/material/Chip'
-import IconButton from '@mui/material/IconButton'
-import Stack from '@mui/material/Stack'
-import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
-import ArrowBackIcon from '@mui/icons-material/ArrowBack'
-import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined'
-import ContentCopyIcon from '@mui/icons-material/ContentCopy'
-import DoneIcon from '@mui/icons-material/Done'
-import KeyboardReturnIcon from '@mui/icons-material/KeyboardReturn'
-import NoteAddOutlinedIcon from '@mui/icons-material/NoteAddOutlined'
 import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined'
 import SearchOffIcon from '@mui/icons-material/SearchOff'
-import WrongLocationOutlinedIcon from '@mui/icons-material/WrongLocationOutlined'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
-import { api, userMessage } from '../api/client.ts'
-import { useEscape } from '../app/shortcuts.ts'
+import { useQuery } from '@tanstack/react-query'
+import { userMessage } from '../api/client.ts'
+import { queries } from '../api/queries.ts'
+import { useEscape } from '../navigation/shortcuts.ts'
 import { caseHref } from './caseLinks.ts'
 import { CasesOnDelivery, RepeatClaims } from './DeliveryCases.tsx'
 import { DeliveryFacts } from './DeliveryFacts.tsx'
 import { DeliveryScreenSkeleton, PANEL_HEIGHT } from './DeliveryScreenSkeleton.tsx'
-import { deliveryStatusText } from './labels.ts'
-import { locationFlag, locationFlagSentence, locationFlagShort } from './locationFlag.ts'
+import { locationFlag } from './locationFlag.ts'
 import { MapPanel } from './MapPanel.tsx'
 import { OpenCaseDialog } from './OpenCaseDialog.tsx'
 import { PhotoPanel } from './PhotoPanel.tsx'
+import { BackButton, DeliveryHeader } from './DeliveryHeader.tsx'
+import { ScreenFrame, ProblemState } from './DeliveryScreenFrame.tsx'
 
 type Props = {
   deliveryId: string
   /** The case the agent is working, if they came from one: recorded with each photo view. */
   caseId?: string | null
-  /** Changes when the local copy changes; the delivery is then read again quietly. */
-  refreshKey: string
+  /** The signed-in user, to show "You" on the cases assigned to them. */
+  meId: string
   onBack: () => void
 }
 
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'missing' }
-  | { status: 'ready'; delivery: DeliveryDetail }
-
-export default function DeliveryScreen({ deliveryId, caseId = null, refreshKey, onBack }: Props) {
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
-  const [attempt, setAttempt] = useState(0)
+export default function DeliveryScreen({ deliveryId, caseId = null, meId, onBack }: Props) {
+  // Read again quietly when a sync changes the local copy (src/api/refreshOnSync.ts); a quiet
+  // read that fails keeps what is already on screen.
+  const read = useQuery(queries.delivery(deliveryId))
   useEscape(onBack)
 
-  useEffect(() => {
-    let current = true
-    api.getDelivery({ id: deliveryId }).then(
-      (delivery) => {
-        if (current) setState(delivery ? { status: 'ready', delivery } : { status: 'missing' })
-      },
-      (error: unknown) => {
-        if (!current) return
-        // A quiet refresh that fails keeps what is already on screen.
-        setState((s) =>
-          s.status === 'ready' ? s : { status: 'failed', message: userMessage(error) },
-        )
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [deliveryId, refreshKey, attempt])
+  const delivery = read.data
+  if (delivery === undefined && (read.isFetching || !read.error)) return <DeliveryScreenSkeleton />
 
-  const retry = () => {
-    setState({ status: 'loading' })
-    setAttempt((n) => n + 1)
-  }
-
-  if (state.status === 'loading') return <DeliveryScreenSkeleton />
-
-  if (state.status === 'missing' || state.status === 'failed') {
-    const missing = state.status === 'missing'
+  if (!delivery) {
+    const missing = delivery === null
     return (
       <ScreenFrame>
         <Box>
@@ -99,12 +62,12 @@ export default function DeliveryScreen({ deliveryId, caseId = null, refreshKey, 
             <Alert
               severity="error"
               action={
-                <Button color="inherit" size="small" onClick={retry}>
+                <Button color="inherit" size="small" onClick={() => void read.refetch()}>
                   Retry
                 </Button>
               }
             >
-              {state.message}
+              {userMessage(read.error)}
             </Alert>
           )}
         </ProblemState>
@@ -112,22 +75,23 @@ export default function DeliveryScreen({ deliveryId, caseId = null, refreshKey, 
     )
   }
 
-  return <DeliveryView delivery={state.delivery} caseId={caseId} onBack={onBack} />
+  return <DeliveryView delivery={delivery} caseId={caseId} meId={meId} onBack={onBack} />
 }
 
 function DeliveryView({
   delivery,
   caseId,
+  meId,
   onBack,
 }: {
   delivery: DeliveryDetail
   caseId: string | null
+  meId: string
   onBack: () => void
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const [selectedPhoto, setSelectedPhoto] = useState(0)
   const [openingCase, setOpeningCase] = useState(false)
-  const meId = useSignedInUserId()
   // A withheld delivery's photos are never shown, not even as a position on the map.
   const photos = useMemo(
     () =>
@@ -150,80 +114,13 @@ function DeliveryView({
 
   return (
     <ScreenFrame labelledBy="delivery-heading">
-      <Box>
-        <Stack
-          direction="row"
-          sx={{ alignItems: 'center', columnGap: 1.5, rowGap: 1, flexWrap: 'wrap' }}
-        >
-          <BackButton onBack={onBack} />
-          <Typography
-            variant="h1"
-            id="delivery-heading"
-            ref={headingRef}
-            tabIndex={-1}
-            sx={{ outline: 'none' }}
-          >
-            Order {delivery.orderId}
-          </Typography>
-          <CopyButton value={delivery.orderId} label="order id" />
-          <StatusChip status={delivery.status} />
-          <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, color: 'text.secondary' }}>
-            <Typography variant="body2" component="span">
-              Tracking
-            </Typography>
-            <Typography
-              variant="body2"
-              component="span"
-              sx={{ fontFamily: 'ui-monospace, "Roboto Mono", monospace', color: 'text.primary' }}
-            >
-              {delivery.trackingNumber}
-            </Typography>
-            <CopyButton value={delivery.trackingNumber} label="tracking number" />
-          </Stack>
-          <Box sx={{ flex: 1 }} />
-          <Tooltip describeChild title="Open a case (O)">
-            <Button
-              variant="contained"
-              startIcon={<NoteAddOutlinedIcon />}
-              onClick={startCase}
-              aria-keyshortcuts="O"
-            >
-              Open a case
-            </Button>
-          </Tooltip>
-        </Stack>
-        <Stack
-          direction="row"
-          sx={{
-            alignItems: 'center',
-            columnGap: 1.5,
-            rowGap: 0.5,
-            flexWrap: 'wrap',
-            mt: 0.75,
-            color: 'text.secondary',
-          }}
-        >
-          <Typography variant="body2" component="p">
-            <Box component="span" sx={{ color: 'text.primary', fontWeight: 500 }}>
-              {delivery.customer.name}
-            </Box>
-            {' · '}
-            {delivery.address.line1}
-            {delivery.address.line2 ? `, ${delivery.address.line2}` : ''}, {delivery.address.city}
-          </Typography>
-          {flag && (
-            <Tooltip title={locationFlagSentence(flag)}>
-              <Chip
-                icon={<WrongLocationOutlinedIcon />}
-                label={locationFlagShort(flag)}
-                color="warning"
-                size="small"
-                sx={{ fontWeight: 500 }}
-              />
-            </Tooltip>
-          )}
-        </Stack>
-      </Box>
+      <DeliveryHeader
+        delivery={delivery}
+        flag={flag}
+        headingRef={headingRef}
+        onBack={onBack}
+        onOpenCase={startCase}
+      />
 
       <Box
         sx={{
@@ -281,22 +178,6 @@ function DeliveryView({
   )
 }
 
-/** The signed-in user's id, to show "You" on cases assigned to them. */
-function useSignedInUserId(): string | null {
-  const [id, setId] = useState<string | null>(null)
-  useEffect(() => {
-    let current = true
-    api.getSession().then(
-      (session) => current && setId(session.user?.id ?? null),
-      () => undefined,
-    )
-    return () => {
-      current = false
-    }
-  }, [])
-  return id
-}
-
 /** O opens a case, unless the agent is typing or another dialog or menu has the keyboard. */
 function useOpenCaseKey(onPress: () => void, enabled: boolean): void {
   useEffect(() => {
@@ -318,104 +199,4 @@ function useOpenCaseKey(onPress: () => void, enabled: boolean): void {
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [onPress, enabled])
-}
-
-function ScreenFrame({ children, labelledBy }: { children: ReactNode; labelledBy?: string }) {
-  return (
-    <Box
-      component="main"
-      aria-labelledby={labelledBy}
-      sx={{
-        gridArea: 'main',
-        overflow: 'auto',
-        p: 3,
-        display: 'flex',
-        flexDirection: 'column',
-        gap: 2,
-      }}
-    >
-      {children}
-    </Box>
-  )
-}
-
-function BackButton({ onBack }: { onBack: () => void }) {
-  return (
-    <Tooltip describeChild title="Back to search (Esc)">
-      <Button
-        variant="outlined"
-        size="small"
-        startIcon={<ArrowBackIcon />}
-        onClick={onBack}
-        aria-keyshortcuts="Escape"
-        sx={{ alignSelf: 'center' }}
-      >
-        Back to search
-      </Button>
-    </Tooltip>
-  )
-}
-
-function StatusChip({ status }: { status: DeliveryDetail['status'] }) {
-  const look = {
-    delivered: { color: 'success', icon: <CheckCircleOutlinedIcon /> },
-    attempted: { color: 'warning', icon: <ReportProblemOutlinedIcon /> },
-    returned: { color: 'default', icon: <KeyboardReturnIcon /> },
-  } as const
-  const { color, icon } = look[status]
-  return (
-    <Chip
-      icon={icon}
-      label={deliveryStatusText(status)}
-      color={color}
-      variant="outlined"
-      size="small"
-    />
-  )
-}
-
-function CopyButton({ value, label }: { value: string; label: string }) {
-  const [copied, setCopied] = useState(false)
-  useEffect(() => {
-    if (!copied) return
-    const timer = window.setTimeout(() => setCopied(false), 1500)
-    return () => window.clearTimeout(timer)
-  }, [copied])
-  return (
-    <Tooltip title={copied ? 'Copied' : `Copy ${label}`}>
-      <IconButton
-        size="small"
-        aria-label={`Copy ${label}`}
-        onClick={() => {
-          navigator.clipboard.writeText(value).then(
-            () => setCopied(true),
-            () => setCopied(false),
-          )
-        }}
-      >
-        {copied ? <DoneIcon fontSize="small" /> : <ContentCopyIcon fontSize="small" />}
-      </IconButton>
-    </Tooltip>
-  )
-}
-
-function ProblemState(props: { icon: ReactNode; title: string; children: ReactNode }) {
-  return (
-    <Stack
-      sx={{
-        alignItems: 'center',
-        textAlign: 'center',
-        gap: 1.5,
-        py: 8,
-        color: 'text.secondary',
-        '& > svg': { fontSize: 48 },
-      }}
-    >
-      {props.icon}
-      <Typography variant="h1" sx={{ color: 'text.primary' }}>
-        {props.title}
-      </Typography>
-      <Box sx={{ maxWidth: 520 }}>{props.children}</Box>
-    </Stack>
-  )
 }

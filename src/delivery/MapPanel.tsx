@@ -1,20 +1,26 @@
 // The map beside the photo: where the parcel should have gone, where the driver says it went and
 // where the photos were taken, with the distances and, when it trips, the location flag.
 import { lazy, Suspense } from 'react'
-import type { ReactNode } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import Skeleton from '@mui/material/Skeleton'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
-import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined'
 import LocationOffOutlinedIcon from '@mui/icons-material/LocationOffOutlined'
 import type { DeliveryDetail, DeliveryPhoto } from '../../electron/core/api/definition.ts'
 import { distanceMetres, formatMetres } from './distance.ts'
 import { locationFlagSentence } from './locationFlag.ts'
 import type { LocationFlag } from './locationFlag.ts'
 import { MAP_COLOURS } from './mapColours.ts'
+import {
+  LegendItem,
+  MissingNote,
+  PinSymbol,
+  DotSymbol,
+  RingSymbol,
+  DashSymbol,
+} from './MapLegend.tsx'
 
 const DeliveryMap = lazy(() => import('./DeliveryMap.tsx'))
 
@@ -166,92 +172,5 @@ export function MapPanel(props: Props) {
         )}
       </Box>
     </Paper>
-  )
-}
-
-function LegendItem({ symbol, children }: { symbol: ReactNode; children: ReactNode }) {
-  return (
-    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}>
-      {symbol}
-      {children}
-    </Box>
-  )
-}
-
-function MissingNote({ children }: { children: ReactNode }) {
-  return (
-    <Box
-      component="span"
-      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, color: 'warning.main' }}
-    >
-      <InfoOutlinedIcon fontSize="small" />
-      {children}
-    </Box>
-  )
-}
-
-function PinSymbol({ colour, letter }: { colour: string; letter: string }) {
-  return (
-    <Box
-      component="span"
-      aria-hidden
-      sx={{
-        width: 18,
-        height: 18,
-        borderRadius: '50%',
-        bgcolor: colour,
-        color: '#fff',
-        fontSize: 11,
-        fontWeight: 700,
-        display: 'inline-grid',
-        placeItems: 'center',
-      }}
-    >
-      {letter}
-    </Box>
-  )
-}
-
-function DotSymbol({ colour }: { colour: string }) {
-  return (
-    <Box
-      component="span"
-      aria-hidden
-      sx={{
-        width: 12,
-        height: 12,
-        borderRadius: '50%',
-        bgcolor: colour,
-        border: '2px solid #fff',
-        boxShadow: '0 0 0 1px rgba(0,0,0,0.3)',
-      }}
-    />
-  )
-}
-
-function RingSymbol() {
-  return (
-    <Box
-      component="span"
-      aria-hidden
-      sx={{
-        width: 14,
-        height: 14,
-        borderRadius: '50%',
-        border: '1px solid',
-        borderColor: 'text.secondary',
-        bgcolor: 'action.hover',
-      }}
-    />
-  )
-}
-
-function DashSymbol() {
-  return (
-    <Box
-      component="span"
-      aria-hidden
-      sx={{ width: 20, height: 0, borderTop: '2px dashed', borderColor: 'text.secondary' }}
-    />
   )
 }

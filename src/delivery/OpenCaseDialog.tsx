@@ -22,12 +22,14 @@ import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
+import { useQueryClient } from '@tanstack/react-query'
 import { api, userMessage } from '../api/client.ts'
-import { ACTIVE_STATUSES, STATUS_LABELS } from '../cases/caseWords.ts'
-import type { CaseReason } from '../cases/caseWords.ts'
+import { showChangedCase } from '../api/queries.ts'
+import { ACTIVE_STATUSES, STATUS_LABELS } from '../words/caseWords.ts'
+import type { CaseReason } from '../words/caseWords.ts'
 import { formatDateTime } from '../format/time.ts'
 import { caseHref } from './caseLinks.ts'
-import { CASE_REASON_CHOICES } from './caseReasons.ts'
+import { CASE_REASON_CHOICES } from '../words/caseReasons.ts'
 
 const NOTE_MAX = 4000
 
@@ -44,6 +46,7 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
   const [showReasonError, setShowReasonError] = useState(false)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const client = useQueryClient()
   const titleId = useId()
   const reasonLabelId = useId()
   const reasonErrorId = useId()
@@ -78,6 +81,7 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
         ...(trimmed ? { note: trimmed } : {}),
       })
       setSaving(false)
+      showChangedCase(client, opened)
       onOpened(opened)
     } catch (failure) {
       setSaving(false)

@@ -2,7 +2,6 @@
 // main process. The panel shows the progress, can cancel, and offers the finished file: a
 // download in browser mode, "Show in folder" in the desktop app (which asked where to save it).
 // Below, the last exports from this console, as the export log has them.
-import { useCallback, useEffect, useState } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -17,15 +16,11 @@ import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import DownloadIcon from '@mui/icons-material/Download'
 import FolderOpenOutlinedIcon from '@mui/icons-material/FolderOpenOutlined'
-import type {
-  ExportFormat,
-  ExportJob,
-  ExportRecord,
-  ReportFilterInput,
-} from '../../electron/core/api/report-schemas.ts'
-import { api, userMessage } from '../api/client.ts'
+import type { ExportFormat, ReportFilterInput } from '../../electron/core/api/report-schemas.ts'
+import { api } from '../api/client.ts'
 import { formatCount } from '../format/numbers.ts'
 import { formatDateTime } from '../format/time.ts'
+import { useExportJob } from './useExportJob.ts'
 
 const FORMATS: Array<{ format: ExportFormat; label: string; hint: string }> = [
   { format: 'csv', label: 'Export CSV', hint: 'One row per case, for any spreadsheet.' },
@@ -34,55 +29,8 @@ const FORMATS: Array<{ format: ExportFormat; label: string; hint: string }> = [
 ]
 
 export function ExportPanel({ filters }: { filters: ReportFilterInput }) {
-  const [job, setJob] = useState<ExportJob | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [starting, setStarting] = useState(false)
-  const [log, setLog] = useState<ExportRecord[] | null>(null)
+  const { job, log, starting, error, clearError, start, cancel } = useExportJob(filters)
   const running = job?.state === 'running'
-
-  const readLog = useCallback(() => {
-    api.listReportExports().then(setLog, () => setLog((l) => l ?? []))
-  }, [])
-  useEffect(readLog, [readLog])
-
-  // While an export runs, read its progress twice a second.
-  useEffect(() => {
-    if (!job || job.state !== 'running') return
-    const timer = window.setInterval(() => {
-      api.getReportExport({ jobId: job.id }).then(
-        (next) => {
-          if (!next) return
-          setJob(next)
-          if (next.state !== 'running') readLog()
-        },
-        (e: unknown) => setError(userMessage(e)),
-      )
-    }, 500)
-    return () => window.clearInterval(timer)
-  }, [job, readLog])
-
-  const start = (format: ExportFormat) => {
-    setError(null)
-    setStarting(true)
-    api
-      .startReportExport({ format, filters })
-      .then(
-        (started) => setJob(started),
-        (e: unknown) => setError(userMessage(e)),
-      )
-      .finally(() => setStarting(false))
-  }
-
-  const cancel = () => {
-    if (!job) return
-    api.cancelReportExport({ jobId: job.id }).then(
-      (next) => {
-        if (next) setJob(next)
-        readLog()
-      },
-      (e: unknown) => setError(userMessage(e)),
-    )
-  }
 
   const percent = job && job.total ? Math.round((job.done / Math.max(job.total, 1)) * 100) : null
 
@@ -115,7 +63,7 @@ export function ExportPanel({ filters }: { filters: ReportFilterInput }) {
       </Stack>
 
       {error && (
-        <Alert severity="error" onClose={() => setError(null)}>
+        <Alert severity="error" onClose={clearError}>
           {error}
         </Alert>
       )}

@@ -18,8 +18,8 @@ import Typography from '@mui/material/Typography'
 import { useTheme } from '@mui/material/styles'
 import { BarChart } from '@mui/x-charts/BarChart'
 import type { ReportFigures } from '../../electron/core/api/report-schemas.ts'
-import { RESOLUTION_LABELS } from '../cases/caseWords.ts'
-import { visuallyHidden } from '../cases/visuallyHidden.ts'
+import { RESOLUTION_LABELS } from '../words/caseWords.ts'
+import { visuallyHidden } from '../ui/visuallyHidden.ts'
 import { formatCount } from '../format/numbers.ts'
 
 const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const

@@ -12,7 +12,7 @@ import {
   REASON_ORDER,
   RESOLUTION_LABELS,
   RESOLUTION_ORDER,
-} from '../cases/caseWords.ts'
+} from '../words/caseWords.ts'
 import {
   PERIOD_PRESETS,
   presetDays,

@@ -2,7 +2,6 @@
 // charts (each also a table) and lists, and exports of the same selection in CSV, XLSX or PDF.
 // Loaded on demand (React.lazy), with its chart library, so agents never download it.
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { ReactNode } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -10,69 +9,30 @@ import CircularProgress from '@mui/material/CircularProgress'
 import Paper from '@mui/material/Paper'
 import Skeleton from '@mui/material/Skeleton'
 import Stack from '@mui/material/Stack'
-import Table from '@mui/material/Table'
-import TableBody from '@mui/material/TableBody'
-import TableCell from '@mui/material/TableCell'
-import TableHead from '@mui/material/TableHead'
-import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import InboxOutlinedIcon from '@mui/icons-material/InboxOutlined'
-import type { ReportFigures, ReportOptions } from '../../electron/core/api/report-schemas.ts'
-import { api, userMessage } from '../api/client.ts'
-import { formatCount } from '../format/numbers.ts'
 import { ExportPanel } from './ExportPanel.tsx'
 import { ReportCharts } from './ReportCharts.tsx'
 import { ReportFilterBar } from './ReportFilterBar.tsx'
+import { useReport } from './useReport.ts'
 import {
   LOCAL_TIME_ZONE,
   defaultChoices,
   reportFilters,
   type ReportChoices,
 } from './reportPeriod.ts'
-
-const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const
+import { Headline } from './ReportHeadline.tsx'
+import { Lists } from './ReportLists.tsx'
 
 export default function ReportsScreen() {
   const [choices, setChoices] = useState<ReportChoices>(defaultChoices)
-  const [options, setOptions] = useState<ReportOptions | null>(null)
-  const [figures, setFigures] = useState<ReportFigures | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [attempt, setAttempt] = useState(0)
-  // The read the figures (or the error) answer; anything else means a read is under way.
-  const [settled, setSettled] = useState<string | null>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
   const filters = useMemo(() => reportFilters(choices), [choices])
-  const key = JSON.stringify(filters)
-  const loading = settled !== `${attempt}|${key}`
+  const { options, figures, loading, error, retry } = useReport(filters)
 
   useEffect(() => {
     headingRef.current?.focus()
-    api.getReportOptions().then(setOptions, (e: unknown) => setError(userMessage(e)))
   }, [])
-
-  useEffect(() => {
-    let current = true
-    // Typing a date fires a change per keystroke: wait for a pause before reading.
-    const timer = window.setTimeout(() => {
-      api.getReportFigures(JSON.parse(key)).then(
-        (next) => {
-          if (!current) return
-          setFigures(next)
-          setError(null)
-          setSettled(`${attempt}|${key}`)
-        },
-        (e: unknown) => {
-          if (!current) return
-          setError(userMessage(e))
-          setSettled(`${attempt}|${key}`)
-        },
-      )
-    }, 250)
-    return () => {
-      current = false
-      window.clearTimeout(timer)
-    }
-  }, [key, attempt])
 
   return (
     <Box
@@ -128,7 +88,7 @@ export default function ReportsScreen() {
         <Alert
           severity="error"
           action={
-            <Button color="inherit" size="small" onClick={() => setAttempt((n) => n + 1)}>
+            <Button color="inherit" size="small" onClick={retry}>
               Retry
             </Button>
           }
@@ -160,156 +120,6 @@ export default function ReportsScreen() {
         !error && <ReportSkeleton />
       )}
     </Box>
-  )
-}
-
-function Headline({ figures }: { figures: ReportFigures }) {
-  const hours = (h: number | null) =>
-    h === null ? '—' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} d`
-  return (
-    <Box
-      component="dl"
-      aria-label="Figures"
-      sx={{
-        m: 0,
-        display: 'grid',
-        gap: 1.5,
-        gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))',
-      }}
-    >
-      <Figure term="Cases opened" value={formatCount(figures.opened)} />
-      <Figure term="Cases resolved" value={formatCount(figures.resolved)} />
-      <Figure term="Open now" value={formatCount(figures.openNow)} note="whenever opened" />
-      <Figure term="Median time to resolve" value={hours(figures.timeToResolveHours.median)} />
-      <Figure
-        term="90th percentile"
-        value={hours(figures.timeToResolveHours.p90)}
-        note="time to resolve"
-      />
-      <Figure
-        term="Delivered away from the address"
-        value={`${(figures.awayFromAddress.share * 100).toFixed(1)}%`}
-        note={`${formatCount(figures.awayFromAddress.count)} of the cases opened (over ${figures.locationThresholdM} m)`}
-      />
-    </Box>
-  )
-}
-
-function Figure({ term, value, note }: { term: string; value: string; note?: string }) {
-  return (
-    <Paper
-      variant="outlined"
-      sx={{
-        px: 1.75,
-        py: 1.25,
-        display: 'flex',
-        flexDirection: 'column-reverse',
-        justifyContent: 'flex-end',
-      }}
-    >
-      <Box component="dt" sx={{ typography: 'body2', color: 'text.secondary' }}>
-        {term}
-        {note && (
-          <Box component="span" sx={{ display: 'block', fontSize: '0.75rem' }}>
-            {note}
-          </Box>
-        )}
-      </Box>
-      <Box
-        component="dd"
-        sx={{ m: 0, fontSize: '1.6rem', fontWeight: 500, fontVariantNumeric: 'tabular-nums' }}
-      >
-        {value}
-      </Box>
-    </Paper>
-  )
-}
-
-function Lists({ figures }: { figures: ReportFigures }) {
-  return (
-    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'repeat(3, 1fr)' } }}>
-      <ListCard
-        id="repeat-customers-heading"
-        title="Repeat-claim customers"
-        note={`${formatCount(figures.repeatCustomers.total)} customers with two or more cases opened in the period.`}
-        columns={['Customer', 'Cases']}
-        rows={figures.repeatCustomers.top.map((c) => [c.name, formatCount(c.cases)])}
-        empty="No customer claimed twice in the period."
-      />
-      <ListCard
-        id="repeat-addresses-heading"
-        title="Repeat-claim addresses"
-        note={`${formatCount(figures.repeatAddresses.total)} addresses with two or more cases opened in the period.`}
-        columns={['Address', 'Cases']}
-        rows={figures.repeatAddresses.top.map((a) => [a.address, formatCount(a.cases)])}
-        empty="No address had two claims in the period."
-      />
-      <ListCard
-        id="top-drivers-heading"
-        title="Drivers by cases per delivery"
-        note={`Cases on their deliveries in the period; drivers with at least ${figures.topDrivers.minDeliveries} deliveries.`}
-        columns={['Driver', 'Cases / deliveries', 'Rate']}
-        rows={figures.topDrivers.top.map((d) => [
-          d.name,
-          `${formatCount(d.cases)} / ${formatCount(d.deliveries)}`,
-          `${(d.casesPerDelivery * 100).toFixed(1)}%`,
-        ])}
-        empty="No driver with enough deliveries in the period has a case."
-      />
-    </Box>
-  )
-}
-
-function ListCard(props: {
-  id: string
-  title: string
-  note: string
-  columns: string[]
-  rows: string[][]
-  empty: ReactNode
-}) {
-  return (
-    <Paper
-      component="section"
-      variant="outlined"
-      aria-labelledby={props.id}
-      sx={{ p: 2, minWidth: 0 }}
-    >
-      <Typography variant="h2" id={props.id}>
-        {props.title}
-      </Typography>
-      <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
-        {props.note}
-      </Typography>
-      {props.rows.length === 0 ? (
-        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          {props.empty}
-        </Typography>
-      ) : (
-        <Table size="small" aria-labelledby={props.id}>
-          <TableHead>
-            <TableRow>
-              {props.columns.map((c, i) => (
-                <TableCell key={c} scope="col" sx={i > 0 ? numberCell : undefined}>
-                  {c}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {props.rows.map((row) => (
-              <TableRow key={row[0]}>
-                {row.map((cell, i) => (
-                  <TableCell key={i} sx={i > 0 ? numberCell : { overflowWrap: 'anywhere' }}>
-                    {cell}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </Paper>
   )
 }
 

@@ -1,10 +1,16 @@
 // Search-as-you-type over the local copy. Lives above the screens so that opening a delivery and
-// coming back keeps the query, the results and the selection.
+// coming back keeps the query, the results and the selection. The reads go through the query
+// cache (src/api/queries.ts): one search in flight, the newest query wins, and the results on
+// screen stay until the next answer replaces them; a finished sync searches again quietly.
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { SearchResult } from '../../electron/core/api/definition.ts'
-import { api, userMessage } from '../api/client.ts'
+import { userMessage } from '../api/client.ts'
+import { Superseded } from '../api/oneAtATime.ts'
+import { queries, SEARCH_LIMIT, searchAtOnce } from '../api/queries.ts'
+import type { SearchAnswer } from '../api/queries.ts'
 
-export const SEARCH_LIMIT = 50
+export { SEARCH_LIMIT }
 
 export type SearchState = {
   query: string
@@ -28,137 +34,80 @@ export type DeliverySearch = SearchState & {
   select: (index: number) => void
 }
 
-const initialState: SearchState = {
-  query: '',
-  awayOnly: false,
-  resultQuery: '',
-  resultAwayOnly: false,
-  results: null,
-  loading: false,
-  error: null,
-  selectedIndex: 0,
+/** The selected row, as an index into the answer it was chosen in. */
+type Selection = { answer: SearchAnswer | null; index: number }
+
+export function useDeliverySearch(): DeliverySearch {
+  const client = useQueryClient()
+  const [query, setQueryState] = useState('')
+  const [awayOnly, setAwayOnlyState] = useState(false)
+  const setQuery = (next: string) => {
+    setQueryState(next)
+    searchAtOnce(client, next.trim(), awayOnly)
+  }
+  const setAwayOnly = (next: boolean) => {
+    setAwayOnlyState(next)
+    searchAtOnce(client, query.trim(), next)
+  }
+  const search = useQuery({
+    ...queries.search(query.trim(), awayOnly),
+    placeholderData: keepPreviousData,
+  })
+  const answer = search.data ?? null
+  const [selection, setSelection] = useState<Selection>({ answer: null, index: 0 })
+  const selectedIndex = selectedIndexIn(answer, selection)
+
+  // The row handlers are memoised, so select and moveSelection stay the same functions; they read
+  // the answer on screen from here.
+  const shown = useRef({ answer, selectedIndex })
+  useEffect(() => {
+    shown.current = { answer, selectedIndex }
+  })
+  const select = useCallback((index: number) => {
+    const { answer } = shown.current
+    setSelection((s) => (s.answer === answer && s.index === index ? s : { answer, index }))
+  }, [])
+  const moveSelection = useCallback((delta: number) => {
+    const { answer, selectedIndex } = shown.current
+    const count = answer?.results?.length ?? 0
+    if (count === 0) return
+    const index = Math.min(count - 1, Math.max(0, selectedIndex + delta))
+    if (index !== selectedIndex) setSelection({ answer, index })
+  }, [])
+  const { refetch } = search
+  const retry = useCallback(() => void refetch(), [refetch])
+
+  const failed = search.error && !(search.error instanceof Superseded) ? search.error : null
+  return {
+    query,
+    awayOnly,
+    resultQuery: answer?.query ?? '',
+    resultAwayOnly: answer?.awayOnly ?? false,
+    results: answer?.results ?? null,
+    // A search typed is under way; a quiet refresh of the same one (after a sync) is not shown.
+    loading: search.isPlaceholderData,
+    error: failed ? userMessage(failed) : null,
+    selectedIndex,
+    setQuery,
+    setAwayOnly,
+    retry,
+    moveSelection,
+    select,
+  }
 }
 
 /**
- * @param refreshKey changes when the local copy changes (a sync finished); the current query is
- *   then searched again quietly, keeping the selected delivery selected.
+ * The first row of a new answer; the same delivery as before when the answer is a fresh copy of
+ * the same search (a sync finished), or the first row if it is gone.
  */
-export function useDeliverySearch(refreshKey: string): DeliverySearch {
-  const [state, setState] = useState<SearchState>(initialState)
-  // Every request gets a number; only the newest one may write its answer, so a slow answer to
-  // "smi" can never replace the answer to "smith".
-  const latestRequest = useRef(0)
-  // Each keystroke searches at once (a search takes a few milliseconds, see
-  // core/search/search-deliveries.ts); while one is in flight, only the newest query waits for
-  // it, so fast typing never queues a search per key.
-  const inFlight = useRef(false)
-  const waiting = useRef<{ query: string; quiet: boolean } | null>(null)
-  const latestQuery = useRef('')
-  const latestAwayOnly = useRef(false)
-
-  const search = useCallback(function start(query: string, quiet: boolean): void {
-    if (inFlight.current) {
-      // Superseded: whatever is in flight must not show its answer (see below).
-      ++latestRequest.current
-      waiting.current = { query, quiet }
-      return
-    }
-    const request = ++latestRequest.current
-    const trimmed = query.trim()
-    const awayOnly = latestAwayOnly.current
-    if (!trimmed && !awayOnly) {
-      setState((s) => ({
-        ...s,
-        resultQuery: '',
-        resultAwayOnly: false,
-        results: null,
-        loading: false,
-        error: null,
-      }))
-      return
-    }
-    if (!quiet) setState((s) => ({ ...s, loading: true, error: null }))
-    const arg = awayOnly
-      ? { query: trimmed, limit: SEARCH_LIMIT, awayFromAddress: true }
-      : { query: trimmed, limit: SEARCH_LIMIT }
-    inFlight.current = true
-    const next = () => {
-      inFlight.current = false
-      const then = waiting.current
-      waiting.current = null
-      if (then) start(then.query, then.quiet)
-    }
-    api
-      .searchDeliveries(arg)
-      .finally(next)
-      .then(
-        (results) => {
-          if (request !== latestRequest.current) return
-          setState((s) => {
-            const previouslySelected =
-              s.resultQuery === trimmed && s.resultAwayOnly === awayOnly
-                ? s.results?.[s.selectedIndex]?.deliveryId
-                : undefined
-            const kept = previouslySelected
-              ? results.findIndex((r) => r.deliveryId === previouslySelected)
-              : -1
-            return {
-              ...s,
-              resultQuery: trimmed,
-              resultAwayOnly: awayOnly,
-              results,
-              loading: false,
-              error: null,
-              selectedIndex: Math.max(0, kept),
-            }
-          })
-        },
-        (error: unknown) => {
-          if (request !== latestRequest.current) return
-          setState((s) => ({ ...s, loading: false, error: userMessage(error) }))
-        },
-      )
-  }, [])
-
-  const setQuery = useCallback(
-    (query: string) => {
-      latestQuery.current = query
-      setState((s) => ({ ...s, query }))
-      search(query, false)
-    },
-    [search],
+function selectedIndexIn(answer: SearchAnswer | null, selection: Selection): number {
+  if (!answer?.results || !selection.answer) return 0
+  if (selection.answer === answer) return selection.index
+  const before = selection.answer
+  if (before.query !== answer.query || before.awayOnly !== answer.awayOnly) return 0
+  const id = before.results?.[selection.index]?.deliveryId
+  return Math.max(
+    0,
+    answer.results.findIndex((r) => r.deliveryId === id),
   )
-
-  const setAwayOnly = useCallback(
-    (awayOnly: boolean) => {
-      latestAwayOnly.current = awayOnly
-      setState((s) => ({ ...s, awayOnly }))
-      search(latestQuery.current, false)
-    },
-    [search],
-  )
-
-  const retry = useCallback(() => search(latestQuery.current, false), [search])
-
-  const moveSelection = useCallback((delta: number) => {
-    setState((s) => {
-      const count = s.results?.length ?? 0
-      if (count === 0) return s
-      const selectedIndex = Math.min(count - 1, Math.max(0, s.selectedIndex + delta))
-      return selectedIndex === s.selectedIndex ? s : { ...s, selectedIndex }
-    })
-  }, [])
-
-  const select = useCallback((index: number) => {
-    setState((s) => (s.selectedIndex === index ? s : { ...s, selectedIndex: index }))
-  }, [])
-
-  const seenRefreshKey = useRef(refreshKey)
-  useEffect(() => {
-    if (seenRefreshKey.current === refreshKey) return
-    seenRefreshKey.current = refreshKey
-    if (latestQuery.current.trim() || latestAwayOnly.current) search(latestQuery.current, true)
-  }, [refreshKey, search])
-
-  return { ...state, setQuery, setAwayOnly, retry, moveSelection, select }
 }

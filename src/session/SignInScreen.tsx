@@ -17,7 +17,7 @@ import VisibilityIcon from '@mui/icons-material/Visibility'
 import VisibilityOffIcon from '@mui/icons-material/VisibilityOff'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
-import { BrandMark } from '../app/BrandMark.tsx'
+import { BrandMark } from '../ui/BrandMark.tsx'
 import { DemoChip } from './DemoChip.tsx'
 import { roleLabel } from './roles.ts'
 

@@ -1,6 +1,7 @@
 // Settings › Data kept on this computer: what Porchlight holds about customers, for how long, and
 // how much of it there is now; the two periods can be changed, and expired data removed at once.
-import { useCallback, useEffect, useId, useState } from 'react'
+import { useId } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -11,81 +12,49 @@ import MenuItem from '@mui/material/MenuItem'
 import Select from '@mui/material/Select'
 import Skeleton from '@mui/material/Skeleton'
 import Stack from '@mui/material/Stack'
-import Table from '@mui/material/Table'
-import TableBody from '@mui/material/TableBody'
-import TableCell from '@mui/material/TableCell'
-import TableHead from '@mui/material/TableHead'
-import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import DeleteSweepOutlinedIcon from '@mui/icons-material/DeleteSweepOutlined'
-import type { RetentionOverview } from '../../electron/core/api/privacy-schemas.ts'
-import type { AppSettings } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
-import { visuallyHidden } from '../cases/visuallyHidden.ts'
-import { formatDateTime } from '../format/time.ts'
-import { plural } from '../format/numbers.ts'
-import { SettingsSection } from './SettingsScreen.tsx'
+import { queries } from '../api/queries.ts'
+import { SettingsSection } from './SettingsSection.tsx'
+import { useSaveSettings } from './useSettings.ts'
+import { daysLabel, lastRunText, KeptTable } from './KeptTable.tsx'
 
 const PHOTO_DAYS = [7, 14, 30, 60, 90, 180, 365]
 const RECORD_DAYS = [30, 60, 90, 180, 365, 730]
-
-function daysLabel(days: number): string {
-  if (days % 365 === 0) return days === 365 ? '1 year' : `${days / 365} years`
-  return `${days} days`
-}
 
 /** The choices, with the current value among them even when it was set elsewhere. */
 function withCurrent(options: number[], current: number): number[] {
   return options.includes(current) ? options : [...options, current].sort((a, b) => a - b)
 }
 
-function dateOnly(iso: string | null): string {
-  return iso ? formatDateTime(iso).replace(/,?\s*\d{1,2}:\d{2}.*$/, '') : ''
-}
-
-type Load =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; overview: RetentionOverview }
-
 export function RetentionSection() {
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
-  const [removing, setRemoving] = useState(false)
-  const [saving, setSaving] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const client = useQueryClient()
+  const read = useQuery(queries.retention())
+  const save = useSaveSettings()
+  const removeNow = useMutation({
+    mutationFn: () => api.runRetentionNow(),
+    onSuccess: (overview) => client.setQueryData(queries.retention().queryKey, overview),
+  })
   const photoLabel = useId()
   const recordLabel = useId()
   const tableCaption = useId()
-
-  const refresh = useCallback(() => {
-    api.getRetention().then(
-      (overview) => setLoad({ status: 'ready', overview }),
-      (error: unknown) => setLoad({ status: 'failed', message: userMessage(error) }),
-    )
-  }, [])
-  useEffect(refresh, [refresh])
-
-  const change = (patch: Partial<AppSettings>) => {
-    setSaving(true)
-    setProblem(null)
-    api
-      .updateSettings(patch)
-      .then(refresh, (error: unknown) =>
-        setProblem(`The change was not saved. ${userMessage(error)}`),
-      )
-      .finally(() => setSaving(false))
+  const overview = read.data
+  const removing = removeNow.isPending
+  const saving = save.isPending
+  // The last action's refusal, until the next action starts.
+  const problem = removeNow.error
+    ? userMessage(removeNow.error)
+    : save.error
+      ? `The change was not saved. ${userMessage(save.error)}`
+      : null
+  const change: typeof save.mutate = (patch) => {
+    removeNow.reset()
+    save.mutate(patch)
   }
-
-  const removeNow = () => {
-    setRemoving(true)
-    setProblem(null)
-    api
-      .runRetentionNow()
-      .then(
-        (overview) => setLoad({ status: 'ready', overview }),
-        (error: unknown) => setProblem(userMessage(error)),
-      )
-      .finally(() => setRemoving(false))
+  const removeExpired = () => {
+    save.reset()
+    removeNow.mutate()
   }
 
   return (
@@ -93,30 +62,30 @@ export function RetentionSection() {
       <Typography variant="body2" sx={{ color: 'text.secondary', maxWidth: 640 }}>
         Porchlight keeps a copy of deliveries and their photos so that you can work offline. What is
         older than these periods is removed from this computer
-        {load.status === 'ready' && load.overview.intervalMinutes !== null
-          ? ` every ${load.overview.intervalMinutes === 60 ? 'hour' : `${load.overview.intervalMinutes} minutes`} and before each sync`
+        {overview && overview.intervalMinutes !== null
+          ? ` every ${overview.intervalMinutes === 60 ? 'hour' : `${overview.intervalMinutes} minutes`} and before each sync`
           : ' when you choose Remove expired data now'}
         , unless a case still needs it.
       </Typography>
-      {load.status === 'loading' && (
+      {!overview && !read.error && (
         <Box role="status" aria-label="Loading what is kept">
           <Skeleton variant="rounded" height={40} sx={{ maxWidth: 520 }} />
           <Skeleton variant="rounded" height={160} sx={{ mt: 1 }} />
         </Box>
       )}
-      {load.status === 'failed' && (
+      {!overview && read.error && (
         <Alert
           severity="error"
           action={
-            <Button color="inherit" size="small" onClick={refresh}>
+            <Button color="inherit" size="small" onClick={() => void read.refetch()}>
               Retry
             </Button>
           }
         >
-          What is kept could not be read. {load.message}
+          What is kept could not be read. {userMessage(read.error)}
         </Alert>
       )}
-      {load.status === 'ready' && (
+      {overview && (
         <>
           <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
             <FormControl size="small" sx={{ width: 220 }}>
@@ -124,11 +93,11 @@ export function RetentionSection() {
               <Select
                 labelId={photoLabel}
                 label="Keep photos for"
-                value={load.overview.photoDays}
+                value={overview.photoDays}
                 onChange={(event) => change({ photoRetentionDays: Number(event.target.value) })}
                 sx={{ bgcolor: 'background.paper' }}
               >
-                {withCurrent(PHOTO_DAYS, load.overview.photoDays).map((days) => (
+                {withCurrent(PHOTO_DAYS, overview.photoDays).map((days) => (
                   <MenuItem key={days} value={days}>
                     {daysLabel(days)}
                   </MenuItem>
@@ -140,11 +109,11 @@ export function RetentionSection() {
               <Select
                 labelId={recordLabel}
                 label="Keep delivery records for"
-                value={load.overview.deliveryDays}
+                value={overview.deliveryDays}
                 onChange={(event) => change({ deliveryRetentionDays: Number(event.target.value) })}
                 sx={{ bgcolor: 'background.paper' }}
               >
-                {withCurrent(RECORD_DAYS, load.overview.deliveryDays).map((days) => (
+                {withCurrent(RECORD_DAYS, overview.deliveryDays).map((days) => (
                   <MenuItem key={days} value={days}>
                     {daysLabel(days)}
                   </MenuItem>
@@ -158,11 +127,11 @@ export function RetentionSection() {
               </Stack>
             )}
           </Stack>
-          <KeptTable overview={load.overview} captionId={tableCaption} />
+          <KeptTable overview={overview} captionId={tableCaption} />
           <Stack direction="row" sx={{ gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
             <Button
               variant="outlined"
-              onClick={removeNow}
+              onClick={removeExpired}
               disabled={removing}
               startIcon={
                 removing ? (
@@ -175,96 +144,12 @@ export function RetentionSection() {
               {removing ? 'Removing…' : 'Remove expired data now'}
             </Button>
             <Typography variant="body2" role="status" sx={{ color: 'text.secondary' }}>
-              {lastRunText(load.overview)}
+              {lastRunText(overview)}
             </Typography>
           </Stack>
         </>
       )}
       {problem && <Alert severity="error">{problem}</Alert>}
     </SettingsSection>
-  )
-}
-
-function lastRunText(overview: RetentionOverview): string {
-  const run = overview.lastRun
-  if (!run) return 'Nothing has been removed yet.'
-  const removed =
-    run.photosPurged + run.deliveriesPurged === 0
-      ? 'nothing had expired'
-      : `${plural(run.photosPurged, 'photo', 'photos')} and ${plural(run.deliveriesPurged, 'delivery', 'deliveries')} removed`
-  return `Last removal ${formatDateTime(run.at)}: ${removed}.`
-}
-
-function KeptTable({ overview, captionId }: { overview: RetentionOverview; captionId: string }) {
-  const { photos, deliveries } = overview
-  const rows: Array<{ what: string; howLong: string; now: string }> = [
-    {
-      what: 'Photos and thumbnails',
-      howLong: `${daysLabel(overview.photoDays)} after they were taken; longer while a case on the delivery is open`,
-      now:
-        `${plural(photos.stored, 'photo', 'photos')}` +
-        (photos.oldestTakenAt ? `, oldest from ${dateOnly(photos.oldestTakenAt)}` : '') +
-        (photos.keptForOpenCases > 0
-          ? `; ${plural(photos.keptForOpenCases, 'is', 'are')} kept for open cases`
-          : ''),
-    },
-    {
-      what: 'Delivery records (names, addresses, contact details)',
-      howLong: `${daysLabel(overview.deliveryDays)} after delivery; longer while the delivery has a case`,
-      now:
-        `${plural(deliveries.count, 'delivery', 'deliveries')}` +
-        (deliveries.oldestAt ? `, oldest from ${dateOnly(deliveries.oldestAt)}` : '') +
-        (deliveries.keptForCases > 0
-          ? `; ${plural(deliveries.keptForCases, 'is', 'are')} kept for cases`
-          : ''),
-    },
-    {
-      what: 'Cases and your work on them',
-      howLong: 'As long as the delivery service keeps them',
-      now: plural(overview.cases, 'case', 'cases'),
-    },
-    {
-      what: 'Audit log of photo views and exports',
-      howLong: 'Always: it holds ids and times, no customer details',
-      now: plural(overview.auditLog.entries, 'entry', 'entries'),
-    },
-    {
-      what: 'Your sign-in',
-      howLong: 'Until you sign out; protected by the operating system',
-      now: '—',
-    },
-  ]
-  return (
-    <Table size="small" aria-labelledby={captionId} sx={{ '& td, & th': { px: 1.5 } }}>
-      <caption id={captionId} style={{ captionSide: 'top', textAlign: 'left', padding: 0 }}>
-        <Box component="span" sx={visuallyHidden}>
-          What is kept, for how long, and how much there is now
-        </Box>
-      </caption>
-      <TableHead>
-        <TableRow>
-          <TableCell component="th" scope="col">
-            What
-          </TableCell>
-          <TableCell component="th" scope="col">
-            Kept for
-          </TableCell>
-          <TableCell component="th" scope="col">
-            On this computer now
-          </TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map((row) => (
-          <TableRow key={row.what}>
-            <TableCell component="th" scope="row" sx={{ fontWeight: 500, width: '28%' }}>
-              {row.what}
-            </TableCell>
-            <TableCell sx={{ width: '38%' }}>{row.howLong}</TableCell>
-            <TableCell>{row.now}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
   )
 }

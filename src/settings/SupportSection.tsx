@@ -1,6 +1,7 @@
 // Settings › Support: "Copy diagnostics" for a support ticket (versions, settings, sync state and
 // recent log lines, never the sign-in or customers' details) and whether Porchlight is up to date.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
@@ -15,8 +16,9 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy'
 import SystemUpdateAltIcon from '@mui/icons-material/SystemUpdateAlt'
 import type { UpdateStatus } from '../../electron/core/api/maintenance-schemas.ts'
 import { api, userMessage } from '../api/client.ts'
+import { queries } from '../api/queries.ts'
 import { formatDateTime } from '../format/time.ts'
-import { SettingsSection } from './SettingsScreen.tsx'
+import { SettingsSection } from './SettingsSection.tsx'
 
 export function updateSentence(status: UpdateStatus): string {
   switch (status.state) {
@@ -43,19 +45,15 @@ export function SupportSection() {
   const [problem, setProblem] = useState<string | null>(null)
   /** Shown when the clipboard refused: the text to copy by hand. */
   const [manual, setManual] = useState<string | null>(null)
-  const [update, setUpdate] = useState<UpdateStatus | null>(null)
-  const [checking, setChecking] = useState(false)
-
-  useEffect(() => {
-    let current = true
-    api.getUpdateStatus().then(
-      (status) => current && setUpdate(status),
-      () => undefined,
-    )
-    return () => {
-      current = false
-    }
-  }, [])
+  const client = useQueryClient()
+  const update = useQuery(queries.updateStatus()).data ?? null
+  const check = useMutation({
+    mutationFn: () => api.checkForUpdates(),
+    onMutate: () => setProblem(null),
+    onSuccess: (status) => client.setQueryData(queries.updateStatus().queryKey, status),
+    onError: (error) => setProblem(userMessage(error)),
+  })
+  const checking = check.isPending
 
   const copy = useCallback(() => {
     setCopying(true)
@@ -81,13 +79,7 @@ export function SupportSection() {
       .finally(() => setCopying(false))
   }, [])
 
-  const checkNow = () => {
-    setChecking(true)
-    api
-      .checkForUpdates()
-      .then(setUpdate, (error: unknown) => setProblem(userMessage(error)))
-      .finally(() => setChecking(false))
-  }
+  const checkNow = () => check.mutate()
 
   return (
     <SettingsSection id="settings-support" title="Support">

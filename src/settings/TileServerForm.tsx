@@ -12,12 +12,7 @@ import Stack from '@mui/material/Stack'
 import Switch from '@mui/material/Switch'
 import TextField from '@mui/material/TextField'
 import type { MapSources, TileServerSettings } from '../../electron/core/api/map-schemas.ts'
-import { TileServerSchema } from '../../electron/core/api/map-schemas.ts'
-import {
-  OPENSTREETMAP_ATTRIBUTION,
-  OPENSTREETMAP_MAX_ZOOM,
-  OPENSTREETMAP_TEMPLATE,
-} from '../../electron/core/map-tiles/tile-url-template.ts'
+import { OPENSTREETMAP_TILE_SERVER, TileServerSchema } from '../../electron/core/api/map-schemas.ts'
 import { api } from '../api/client.ts'
 import type { MapSourcesState } from './useMapSources.ts'
 
@@ -151,17 +146,7 @@ export function TileServerForm({ sources, state }: Props) {
         >
           Save tile server
         </Button>
-        <Button
-          onClick={() =>
-            set({
-              enabled: true,
-              urlTemplate: OPENSTREETMAP_TEMPLATE,
-              attribution: OPENSTREETMAP_ATTRIBUTION,
-              maxZoom: OPENSTREETMAP_MAX_ZOOM,
-            })
-          }
-          disabled={state.busy !== null}
-        >
+        <Button onClick={() => set(OPENSTREETMAP_TILE_SERVER)} disabled={state.busy !== null}>
           Use OpenStreetMap
         </Button>
       </Stack>

@@ -1,10 +1,12 @@
 // The map's tile sources as Settings shows them (files, tile server, cache) and the settings that
 // order and switch them. Every change goes to the core and the sources are read back from it, so
 // the screen shows what the map will actually use.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { AppSettings } from '../../electron/core/api/definition.ts'
 import type { MapSources } from '../../electron/core/api/map-schemas.ts'
-import { api, userMessage } from '../api/client.ts'
+import { userMessage } from '../api/client.ts'
+import { queries } from '../api/queries.ts'
 
 export type MapSourcesState = {
   sources: MapSources | null
@@ -30,56 +32,51 @@ export type MapSourcesState = {
 }
 
 export function useMapSources(): MapSourcesState {
-  const [attempt, setAttempt] = useState(0)
-  const [loaded, setLoaded] = useState<{
-    attempt: number
-    sources: MapSources | null
-    settings: AppSettings | null
-    error: string | null
-  } | null>(null)
+  const client = useQueryClient()
+  const sources = useQuery(queries.mapSources())
+  const settings = useQuery(queries.settings())
   const [busy, setBusy] = useState<string | null>(null)
   const [actionError, setActionError] = useState<string | null>(null)
   const [done, setDone] = useState<MapSourcesState['done']>(null)
 
-  useEffect(() => {
-    let current = true
-    Promise.all([api.getMapSources(), api.getSettings()]).then(
-      ([sources, settings]) => current && setLoaded({ attempt, sources, settings, error: null }),
-      (error: unknown) =>
-        current && setLoaded({ attempt, sources: null, settings: null, error: userMessage(error) }),
-    )
-    return () => {
-      current = false
-    }
-  }, [attempt])
+  const run = useCallback<MapSourcesState['run']>(
+    async (label, change, doneMessage) => {
+      setBusy(label)
+      setActionError(null)
+      try {
+        const result = await change()
+        // Read back what the map will use now; a failure to read is this change's failure too.
+        await Promise.all([
+          client.fetchQuery({ ...queries.mapSources(), staleTime: 0 }),
+          client.fetchQuery({ ...queries.settings(), staleTime: 0 }),
+        ])
+        void client.invalidateQueries({ queryKey: queries.mapView().queryKey })
+        const message = typeof doneMessage === 'function' ? doneMessage(result) : doneMessage
+        if (message) setDone({ message, at: Date.now() })
+        return true
+      } catch (error) {
+        setActionError(userMessage(error))
+        return false
+      } finally {
+        setBusy(null)
+      }
+    },
+    [client],
+  )
 
-  const run = useCallback<MapSourcesState['run']>(async (label, change, doneMessage) => {
-    setBusy(label)
-    setActionError(null)
-    try {
-      const result = await change()
-      const [sources, settings] = await Promise.all([api.getMapSources(), api.getSettings()])
-      setLoaded((state) => (state ? { ...state, sources, settings } : state))
-      const message = typeof doneMessage === 'function' ? doneMessage(result) : doneMessage
-      if (message) setDone({ message, at: Date.now() })
-      return true
-    } catch (error) {
-      setActionError(userMessage(error))
-      return false
-    } finally {
-      setBusy(null)
-    }
-  }, [])
-
-  const current = loaded?.attempt === attempt ? loaded : null
+  const loaded = sources.data && settings.data
+  const failed = loaded ? null : (sources.error ?? settings.error)
   return {
-    sources: current?.sources ?? null,
-    settings: current?.settings ?? null,
-    loadError: current?.error ?? null,
+    sources: loaded ? sources.data : null,
+    settings: loaded ? settings.data : null,
+    loadError: failed ? userMessage(failed) : null,
     busy,
     actionError,
     done,
-    reload: useCallback(() => setAttempt((n) => n + 1), []),
+    reload: () => {
+      void sources.refetch()
+      void settings.refetch()
+    },
     run,
     clearActionError: useCallback(() => setActionError(null), []),
   }

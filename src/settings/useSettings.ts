@@ -1,8 +1,10 @@
 // The user's settings: read once, saved one change at a time. A save shows its new value at once
 // and goes back to the stored one if the core refuses it.
-import { useCallback, useEffect, useState } from 'react'
+import { useMemo } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { AppSettings } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
+import { queries } from '../api/queries.ts'
 
 export type SaveResult =
   | { status: 'saved'; settings: AppSettings }
@@ -20,55 +22,39 @@ export type SettingsState = {
 }
 
 export function useSettings(): SettingsState {
-  const [attempt, setAttempt] = useState(0)
-  /** The settings as the core last confirmed them, and the read they came from. */
-  const [loaded, setLoaded] = useState<{
-    attempt: number
-    settings: AppSettings | null
-    error: string | null
-  } | null>(null)
-  /** A change on its way to the core: shown at once, dropped if the core refuses it. */
-  const [pending, setPending] = useState<Partial<AppSettings> | null>(null)
-  const [lastSave, setLastSave] = useState<SaveResult | null>(null)
-
-  useEffect(() => {
-    let current = true
-    api.getSettings().then(
-      (settings) => current && setLoaded({ attempt, settings, error: null }),
-      (error: unknown) =>
-        current && setLoaded({ attempt, settings: null, error: userMessage(error) }),
-    )
-    return () => {
-      current = false
+  const read = useQuery(queries.settings())
+  const saving = useSaveSettings()
+  const { status, data, error, variables } = saving
+  const lastSave = useMemo<SaveResult | null>(() => {
+    if (status === 'success') return { status: 'saved', settings: data }
+    if (status === 'error' && variables) {
+      return { status: 'failed', message: userMessage(error), patch: variables }
     }
-  }, [attempt])
+    return null
+  }, [status, data, error, variables])
 
-  const save = useCallback((patch: Partial<AppSettings>) => {
-    setPending(patch)
-    setLastSave(null)
-    api.updateSettings(patch).then(
-      (settings) => {
-        setLoaded((state) => (state ? { ...state, settings } : state))
-        setLastSave({ status: 'saved', settings })
-        setPending(null)
-      },
-      (error: unknown) => {
-        setLastSave({ status: 'failed', message: userMessage(error), patch })
-        setPending(null)
-      },
-    )
-  }, [])
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), [])
-
-  const current = loaded?.attempt === attempt ? loaded : null
-  const settings = current?.settings ? { ...current.settings, ...pending } : null
+  // A change on its way to the core is shown at once, and dropped if the core refuses it.
+  const pending = saving.isPending ? variables : null
   return {
-    settings,
-    loadError: current?.error ?? null,
-    saving: pending !== null,
+    settings: read.data ? { ...read.data, ...pending } : null,
+    loadError: read.data || !read.error ? null : userMessage(read.error),
+    saving: saving.isPending,
     lastSave,
-    save,
-    reload,
+    save: saving.mutate,
+    reload: () => void read.refetch(),
   }
+}
+
+/** Saves a change of settings; the core answers with all of them, which the cache then holds. */
+export function useSaveSettings() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (patch: Partial<AppSettings>) => api.updateSettings(patch),
+    onSuccess: (settings) => {
+      client.setQueryData(queries.settings().queryKey, settings)
+      // What is kept, and the map's sources, follow the settings.
+      void client.invalidateQueries({ queryKey: queries.retention().queryKey })
+      void client.invalidateQueries({ queryKey: queries.mapSources().queryKey })
+    },
+  })
 }

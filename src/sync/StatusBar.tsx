@@ -16,72 +16,19 @@ import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined'
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty'
 import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined'
 import SyncIcon from '@mui/icons-material/Sync'
-import type { SyncStatus } from '../../electron/core/api/definition.ts'
-import { serviceWaitWords } from '../../electron/core/api/service-wait.ts'
-import { routeHref } from '../app/route.ts'
-import { formatCount, plural } from '../format/numbers.ts'
+import { serviceWaitWords } from '../../electron/core/api/service-wait-schemas.ts'
+import { routeHref } from '../navigation/route.ts'
+import { plural } from '../format/numbers.ts'
 import { formatDateTimeLong, formatRelative, useNow } from '../format/time.ts'
-import { countdown } from './syncWords.ts'
 import type { SyncState } from './useSyncStatus.ts'
-
-export function syncProgressText(status: SyncStatus): string {
-  const { deliveriesReceived, casesReceived, photosDownloaded, photosPending } = status.progress
-  // photosPending counts what is still to fetch, so the run's total is the two together.
-  const photosTotal = photosDownloaded + photosPending
-  const parts = [plural(deliveriesReceived, 'delivery', 'deliveries')]
-  if (casesReceived > 0) parts.push(plural(casesReceived, 'case', 'cases'))
-  if (photosTotal > 0)
-    parts.push(`${formatCount(photosDownloaded)}/${formatCount(photosTotal)} photos`)
-  return `Syncing — ${parts.join(', ')}`
-}
-
-/** What a screen reader should hear when the sync state changes; nothing for a plain poll. */
-function transitionAnnouncement(before: SyncStatus | null, after: SyncStatus | null): string {
-  if (!before || !after) return ''
-  if (before.online && !after.online) return 'Porchlight is offline. Showing the local copy.'
-  if (!before.online && after.online) return 'Porchlight is back online.'
-  const wait = after.serviceAsksWaitUntil
-  if (!before.running && after.running) return 'Sync started.'
-  if (before.running && !after.running) {
-    if (wait) return `The sync stopped. ${serviceWaitWords(wait)}.`
-    return after.lastError ? `Sync finished with a problem: ${after.lastError}` : 'Sync finished.'
-  }
-  if (wait && !before.serviceAsksWaitUntil) return `${serviceWaitWords(wait)}.`
-  return ''
-}
-
-const RUN_OUTCOMES = {
-  complete: 'completed',
-  failed: 'failed',
-  stopped: 'was stopped',
-} as const
-
-function lastSyncDetail(status: SyncStatus, lastSuccessAt: string): string {
-  const success = formatDateTimeLong(lastSuccessAt)
-  const run = status.lastRun
-  if (!run || run.outcome === 'complete') return success
-  return `${success}. The latest run ${RUN_OUTCOMES[run.outcome]} ${formatDateTimeLong(run.finishedAt)}.`
-}
-
-/**
- * Records rejected and photos not fetched or shown by the last run that got far enough to count
- * them. A failed run counts nothing; its error is shown instead.
- */
-function lastRunProblems(status: SyncStatus | null): number {
-  const run = status?.lastRun
-  if (!run || run.outcome === 'failed') return 0
-  return run.rejected + run.photosFailed
-}
-
-function lastRunProblemsDetail(run: NonNullable<SyncStatus['lastRun']>): string {
-  const parts: string[] = []
-  if (run.rejected > 0)
-    parts.push(`${plural(run.rejected, 'record', 'records')} rejected as invalid`)
-  if (run.photosFailed > 0) {
-    parts.push(`${plural(run.photosFailed, 'photo', 'photos')} could not be fetched or shown`)
-  }
-  return `The sync that finished ${formatDateTimeLong(run.finishedAt)}: ${parts.join(', ')}.`
-}
+import {
+  countdown,
+  syncProgressText,
+  transitionAnnouncement,
+  lastSyncDetail,
+  lastRunProblems,
+  lastRunProblemsDetail,
+} from './syncWords.ts'
 
 const Separator = () => <Divider orientation="vertical" flexItem sx={{ my: 0.75 }} />
 

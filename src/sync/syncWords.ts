@@ -1,6 +1,14 @@
 // Sync runs and the validator's reasons in words an agent can read. The raw reason stays on
 // screen too (it is what a developer searches the logs for); these only make it easier to scan.
-import type { SyncReport } from '../../electron/core/api/definition.ts'
+import type { SyncReport, SyncStatus } from '../../electron/core/api/definition.ts'
+import {
+  clockTime,
+  requestWords,
+  serviceWaitWords,
+  type RunServiceWait,
+} from '../../electron/core/api/service-wait-schemas.ts'
+import { formatCount, plural } from '../format/numbers.ts'
+import { formatDateTimeLong } from '../format/time.ts'
 
 export type SyncRun = SyncReport['runs'][number]
 export type RunOutcome = NonNullable<SyncRun['outcome']>
@@ -146,4 +154,80 @@ export function reasonInWords(reason: string): { field: string | null; words: st
   if (field && rule) return { field, words: `${field} ${rule}.` }
   if (field) return { field, words: `${field} is not valid.` }
   return { field: null, words: rule ? `The record ${rule}.` : 'The record is not valid.' }
+}
+
+export function syncProgressText(status: SyncStatus): string {
+  const { deliveriesReceived, casesReceived, photosDownloaded, photosPending } = status.progress
+  // photosPending counts what is still to fetch, so the run's total is the two together.
+  const photosTotal = photosDownloaded + photosPending
+  const parts = [plural(deliveriesReceived, 'delivery', 'deliveries')]
+  if (casesReceived > 0) parts.push(plural(casesReceived, 'case', 'cases'))
+  if (photosTotal > 0)
+    parts.push(`${formatCount(photosDownloaded)}/${formatCount(photosTotal)} photos`)
+  return `Syncing — ${parts.join(', ')}`
+}
+
+/** What a screen reader should hear when the sync state changes; nothing for a plain poll. */
+export function transitionAnnouncement(
+  before: SyncStatus | null,
+  after: SyncStatus | null,
+): string {
+  if (!before || !after) return ''
+  if (before.online && !after.online) return 'Porchlight is offline. Showing the local copy.'
+  if (!before.online && after.online) return 'Porchlight is back online.'
+  const wait = after.serviceAsksWaitUntil
+  if (!before.running && after.running) return 'Sync started.'
+  if (before.running && !after.running) {
+    if (wait) return `The sync stopped. ${serviceWaitWords(wait)}.`
+    return after.lastError ? `Sync finished with a problem: ${after.lastError}` : 'Sync finished.'
+  }
+  if (wait && !before.serviceAsksWaitUntil) return `${serviceWaitWords(wait)}.`
+  return ''
+}
+
+export const RUN_OUTCOMES = {
+  complete: 'completed',
+  failed: 'failed',
+  stopped: 'was stopped',
+} as const
+
+export function lastSyncDetail(status: SyncStatus, lastSuccessAt: string): string {
+  const success = formatDateTimeLong(lastSuccessAt)
+  const run = status.lastRun
+  if (!run || run.outcome === 'complete') return success
+  return `${success}. The latest run ${RUN_OUTCOMES[run.outcome]} ${formatDateTimeLong(run.finishedAt)}.`
+}
+
+/**
+ * Records rejected and photos not fetched or shown by the last run that got far enough to count
+ * them. A failed run counts nothing; its error is shown instead.
+ */
+export function lastRunProblems(status: SyncStatus | null): number {
+  const run = status?.lastRun
+  if (!run || run.outcome === 'failed') return 0
+  return run.rejected + run.photosFailed
+}
+
+export function lastRunProblemsDetail(run: NonNullable<SyncStatus['lastRun']>): string {
+  const parts: string[] = []
+  if (run.rejected > 0)
+    parts.push(`${plural(run.rejected, 'record', 'records')} rejected as invalid`)
+  if (run.photosFailed > 0) {
+    parts.push(`${plural(run.photosFailed, 'photo', 'photos')} could not be fetched or shown`)
+  }
+  return `The sync that finished ${formatDateTimeLong(run.finishedAt)}: ${parts.join(', ')}.`
+}
+
+/**
+ * "The delivery service asked us to wait until 14:32: it answered a photo download with HTTP 429
+ * at 14:30. It asked 3 times in this run."
+ */
+export function serviceWaitInWords(wait: RunServiceWait): string {
+  const times =
+    wait.times === 0
+      ? ' It asked before this run started.'
+      : wait.times > 1
+        ? ` It asked ${plural(wait.times, 'time', 'times')} in this run.`
+        : ''
+  return `${serviceWaitWords(wait.until)}: it answered ${requestWords(wait.request)} with HTTP ${wait.status} at ${clockTime(wait.askedAt)}.${times}`
 }

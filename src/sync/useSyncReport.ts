@@ -1,8 +1,10 @@
-// The sync report, read again whenever `refreshKey` changes (a run started or finished). While a
-// new copy loads the old one stays on screen, so the tables do not flash empty.
-import { useCallback, useEffect, useState } from 'react'
+// The sync report, read when the screen opens and again whenever a run starts or finishes (see
+// src/api/refreshOnSync.ts). While a new copy loads the old one stays on screen, so the tables do
+// not flash empty.
+import { useQuery } from '@tanstack/react-query'
 import type { SyncReport } from '../../electron/core/api/definition.ts'
-import { api, userMessage } from '../api/client.ts'
+import { userMessage } from '../api/client.ts'
+import { queries } from '../api/queries.ts'
 
 export type SyncReportState = {
   report: SyncReport | null
@@ -12,39 +14,12 @@ export type SyncReportState = {
   retry: () => void
 }
 
-export function useSyncReport(refreshKey: string): SyncReportState {
-  const [attempt, setAttempt] = useState(0)
-  const requestKey = `${refreshKey}#${attempt}`
-  // What the last answer was, and for which request: loading is "no answer for this one yet".
-  const [settled, setSettled] = useState<{
-    key: string
-    report: SyncReport | null
-    error: string | null
-  }>({ key: '', report: null, error: null })
-
-  useEffect(() => {
-    let current = true
-    api.getSyncReport().then(
-      (report) => {
-        if (current) setSettled({ key: requestKey, report, error: null })
-      },
-      (failure: unknown) => {
-        if (current) {
-          setSettled((s) => ({ key: requestKey, report: s.report, error: userMessage(failure) }))
-        }
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [requestKey])
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), [])
-
+export function useSyncReport(): SyncReportState {
+  const read = useQuery(queries.syncReport())
   return {
-    report: settled.report,
-    error: settled.error,
-    loading: settled.key !== requestKey,
-    retry,
+    report: read.data ?? null,
+    error: read.error ? userMessage(read.error) : null,
+    loading: read.isFetching,
+    retry: () => void read.refetch(),
   }
 }

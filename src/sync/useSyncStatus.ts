@@ -1,7 +1,9 @@
 // The sync status, polled: every 2 s normally, faster while a sync runs so progress moves.
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { SyncStatus } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
+import { queries } from '../api/queries.ts'
 
 const IDLE_POLL_MS = 2_000
 const RUNNING_POLL_MS = 500
@@ -16,54 +18,34 @@ export type SyncState = {
 }
 
 export function useSyncStatus(): SyncState {
-  const [status, setStatus] = useState<SyncStatus | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
-  const [requesting, setRequesting] = useState(false)
-  // Bumped to restart the polling loop at once (after "Sync now"), instead of waiting out a timer.
-  const [wake, setWake] = useState(0)
+  const client = useQueryClient()
+  const polled = useQuery({
+    ...queries.syncStatus(),
+    refetchInterval: (query) =>
+      query.state.status !== 'error' && query.state.data?.running ? RUNNING_POLL_MS : IDLE_POLL_MS,
+  })
+  // "Sync now" refused: said until the next status read that works.
+  const [refused, setRefused] = useState<{ message: string; at: number } | null>(null)
+  const syncNow = useMutation({
+    mutationFn: () => api.syncNow(),
+    // Read the status at once: the sync may already be running before syncNow answers.
+    onMutate: () => {
+      setRefused(null)
+      void client.invalidateQueries({ queryKey: queries.syncStatus().queryKey })
+    },
+    onSuccess: (status) => {
+      client.setQueryData(queries.syncStatus().queryKey, status)
+      void client.invalidateQueries({ queryKey: queries.syncStatus().queryKey })
+    },
+    onError: (error) => setRefused({ message: userMessage(error), at: Date.now() }),
+  })
 
-  useEffect(() => {
-    let stopped = false
-    let timer: number | undefined
-    const poll = () => {
-      api.getSyncStatus().then(
-        (next) => {
-          if (stopped) return
-          setStatus(next)
-          setProblem(null)
-          timer = window.setTimeout(poll, next.running ? RUNNING_POLL_MS : IDLE_POLL_MS)
-        },
-        (error: unknown) => {
-          if (stopped) return
-          setProblem(userMessage(error))
-          timer = window.setTimeout(poll, IDLE_POLL_MS)
-        },
-      )
-    }
-    poll()
-    return () => {
-      stopped = true
-      window.clearTimeout(timer)
-    }
-  }, [wake])
-
-  const syncNow = useCallback(() => {
-    setRequesting(true)
-    setProblem(null)
-    // Poll quickly from now on: the sync may already be running before syncNow answers.
-    setWake((n) => n + 1)
-    api.syncNow().then(
-      (next) => {
-        setStatus(next)
-        setRequesting(false)
-        setWake((n) => n + 1)
-      },
-      (error: unknown) => {
-        setProblem(userMessage(error))
-        setRequesting(false)
-      },
-    )
-  }, [])
-
-  return { status, problem, requesting, syncNow }
+  const readProblem = polled.error ? userMessage(polled.error) : null
+  const refusal = refused && refused.at > polled.dataUpdatedAt ? refused.message : null
+  return {
+    status: polled.data ?? null,
+    problem: readProblem ?? refusal,
+    requesting: syncNow.isPending,
+    syncNow: () => syncNow.mutate(),
+  }
 }

@@ -19,7 +19,7 @@ import { reportCalls } from './report-schemas.ts'
 import { maintenanceCalls } from './maintenance-schemas.ts'
 import { privacyCalls } from './privacy-schemas.ts'
 import { photoCalls } from './photo-schemas.ts'
-import { RunServiceWaitSchema } from './service-wait.ts'
+import { RunServiceWaitSchema } from './service-wait-schemas.ts'
 
 const NoArg = z.undefined().optional()
 

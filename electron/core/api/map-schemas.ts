@@ -4,7 +4,12 @@
 // not travel through the API: the porchlight-tile protocol (or the bridge's /tiles/) serves them.
 import { z } from 'zod'
 import { MAP_FILE_ID_PATTERN } from '../map-tiles/map-file-id.ts'
-import { tileUrlTemplateProblem } from '../map-tiles/tile-url-template.ts'
+import {
+  OPENSTREETMAP_ATTRIBUTION,
+  OPENSTREETMAP_MAX_ZOOM,
+  OPENSTREETMAP_TEMPLATE,
+  tileUrlTemplateProblem,
+} from '../map-tiles/tile-url-template.ts'
 
 const NoArg = z.undefined().optional()
 
@@ -83,3 +88,11 @@ export type MapSources = z.output<typeof MapSourcesSchema>
 export type MapFileInfo = z.output<typeof MapFileInfoSchema>
 export type MapView = z.output<typeof MapViewSchema>
 export type TileServerSettings = z.output<typeof TileServerSchema>
+
+/** OpenStreetMap's standard layer as the online tile server: what Settings' "Use OpenStreetMap" fills in. */
+export const OPENSTREETMAP_TILE_SERVER: TileServerSettings = {
+  enabled: true,
+  urlTemplate: OPENSTREETMAP_TEMPLATE,
+  attribution: OPENSTREETMAP_ATTRIBUTION,
+  maxZoom: OPENSTREETMAP_MAX_ZOOM,
+}

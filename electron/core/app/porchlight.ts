@@ -3,7 +3,7 @@
 import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
 import { UserFacingError, type Session as SessionView } from '../api/definition.ts'
-import { serviceWaitWords } from '../api/service-wait.ts'
+import { serviceWaitWords } from '../api/service-wait-schemas.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
 import {
   holdsServiceData,

@@ -74,7 +74,7 @@ export interface SyncRunsTable {
   outcome: 'complete' | 'failed' | 'stopped' | null
   error: string | null
   summary_json: string | null
-  /** What the service asked of the run (api/service-wait.ts RunServiceWait), or null. */
+  /** What the service asked of the run (api/service-wait-schemas.ts RunServiceWait), or null. */
   service_wait_json: string | null
 }
 

@@ -1,7 +1,7 @@
 // The HTTP client of the delivery service contract (../shared/contract/delivery-api.yaml).
 // Every response body is parsed with the contract's zod schemas before anything else sees it.
 import type { z } from 'zod'
-import { serviceWaitWords } from '../api/service-wait.ts'
+import { serviceWaitWords } from '../api/service-wait-schemas.ts'
 import {
   HealthSchema,
   LoginResponseSchema,

@@ -4,7 +4,7 @@
 // instant it asked for, and each waiting request adds its own jitter on top (never less). A later
 // answer can move the instant later, never earlier. Requests already on their way are not called
 // back; their retries wait here like everything else.
-import type { RequestKind } from '../api/service-wait.ts'
+import type { RequestKind } from '../api/service-wait-schemas.ts'
 
 export type { RequestKind }
 

@@ -3,7 +3,7 @@
 // it rejected in the cache (the sync report), and never runs twice at once.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { SyncStatus } from '../api/definition.ts'
-import type { RunServiceWait } from '../api/service-wait.ts'
+import type { RunServiceWait } from '../api/service-wait-schemas.ts'
 import type { Logger } from '../app/types.ts'
 import { downloadPendingPhotos } from '../photos/download-photos.ts'
 import { startPageWriter } from './page-writer.ts'

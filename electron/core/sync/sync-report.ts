@@ -2,7 +2,7 @@
 // service asked of it), and the photos that could not be fetched or shown.
 import type { Kysely } from 'kysely'
 import type { SyncReport } from '../api/definition.ts'
-import { RunServiceWaitSchema, type RunServiceWait } from '../api/service-wait.ts'
+import { RunServiceWaitSchema, type RunServiceWait } from '../api/service-wait-schemas.ts'
 import type { Database } from '../db/schema.ts'
 
 export async function readSyncReport(db: Kysely<Database>, runs = 10): Promise<SyncReport> {

@@ -5,7 +5,7 @@ import {
   clockTime,
   requestWords,
   serviceWaitWords,
-} from '../../../electron/core/api/service-wait.ts'
+} from '../../../electron/core/api/service-wait-schemas.ts'
 import { countdown } from '../../../src/sync/syncWords.ts'
 
 describe('words for a service wait', () => {

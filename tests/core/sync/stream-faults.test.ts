@@ -2,7 +2,7 @@
 // re-sends stale versions, deletes records, expires cursors and sends invalid records. Each test
 // compares the whole final cache (see expectedCache: what a test does not name must be empty).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { clockTime } from '../../../electron/core/api/service-wait.ts'
+import { clockTime } from '../../../electron/core/api/service-wait-schemas.ts'
 import { createDeliverySearch } from '../../../electron/core/search/search-deliveries.ts'
 import { readSyncReport } from '../../../electron/core/sync/sync-report.ts'
 import { expectedCache } from '../../support/cache-snapshot.ts'

@@ -1,7 +1,7 @@
 // The reasons a case can be opened for, with a line each to help choose, in the Cases screen's
 // words so a case reads the same everywhere.
-import { REASON_LABELS, REASON_ORDER } from '../cases/caseWords.ts'
-import type { CaseReason } from '../cases/caseWords.ts'
+import { REASON_LABELS, REASON_ORDER } from './caseWords.ts'
+import type { CaseReason } from './caseWords.ts'
 
 const HINTS: Record<CaseReason, string> = {
   not_received: 'The customer says the parcel never arrived.',

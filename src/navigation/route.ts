@@ -1,8 +1,8 @@
 // Where the agent is, kept in the URL hash so Back/Forward (and a reload in browser mode) work and
 // no router library is needed. Reports will join these.
 import { useSyncExternalStore } from 'react'
-import { caseFiltersQuery, parseCaseFilters } from '../cases/caseFilters.ts'
-import type { CaseFilters } from '../cases/caseFilters.ts'
+import { caseFiltersQuery, parseCaseFilters } from './caseFilters.ts'
+import type { CaseFilters } from './caseFilters.ts'
 
 export type Route =
   | { screen: 'search' }

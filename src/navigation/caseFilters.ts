@@ -2,8 +2,8 @@
 // that Back, a reload and a link from a delivery ("cases of this customer") all land on the same
 // list. Anything the URL says that is not a known value is ignored, never trusted.
 import type { CallArg } from '../../electron/core/api/definition.ts'
-import { ACTIVE_STATUSES, REASON_ORDER, STATUS_ORDER } from './caseWords.ts'
-import type { CaseReason, CaseStatus } from './caseWords.ts'
+import { ACTIVE_STATUSES, REASON_ORDER, STATUS_ORDER } from '../words/caseWords.ts'
+import type { CaseReason, CaseStatus } from '../words/caseWords.ts'
 
 export const CASE_SORT_LABELS = {
   oldest: 'Oldest first',

@@ -6,8 +6,8 @@ import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined'
 import HourglassEmptyOutlinedIcon from '@mui/icons-material/HourglassEmptyOutlined'
 import ManageSearchIcon from '@mui/icons-material/ManageSearch'
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked'
-import { STATUS_LABELS } from './caseWords.ts'
-import type { CaseStatus } from './caseWords.ts'
+import { STATUS_LABELS } from '../words/caseWords.ts'
+import type { CaseStatus } from '../words/caseWords.ts'
 
 const LOOKS: Record<CaseStatus, { color: ChipProps['color']; icon: ReactElement }> = {
   open: { color: 'info', icon: <RadioButtonUncheckedIcon /> },

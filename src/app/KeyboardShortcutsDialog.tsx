@@ -8,7 +8,7 @@ import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import Typography from '@mui/material/Typography'
-import { allShortcuts, useKeyShortcut } from '../app/shortcuts.ts'
+import { allShortcuts, useKeyShortcut } from '../navigation/shortcuts.ts'
 
 export function KeyboardShortcutsHelp() {
   const [open, setOpen] = useState(false)

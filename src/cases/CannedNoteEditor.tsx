@@ -1,0 +1,105 @@
+// Writing a canned note: title, text, buttons that insert {orderId} and {customerName} where the
+// cursor is, and a preview with an example order filled in.
+import type { Ref } from 'react'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import Stack from '@mui/material/Stack'
+import TextField from '@mui/material/TextField'
+import Typography from '@mui/material/Typography'
+import { fillPlaceholders } from '../../electron/core/api/case-schemas.ts'
+
+/** A canned note being written: new, or an edit of the one with `id`. */
+export type Draft = { id?: string; title: string; body: string }
+
+export const PLACEHOLDERS = ['{orderId}', '{customerName}'] as const
+const EXAMPLE = { orderId: 'ORD-104233', customerName: 'Dana Whitfield' }
+
+type Props = {
+  draft: Draft
+  busy: boolean
+  bodyRef: Ref<HTMLTextAreaElement>
+  onChange: (draft: Draft) => void
+  onInsert: (placeholder: string) => void
+  onSave: () => void
+  onCancel: () => void
+}
+
+export function CannedNoteEditor(props: Props) {
+  const { draft, busy, bodyRef, onChange, onInsert, onSave, onCancel } = props
+  return (
+    <Box
+      component="form"
+      aria-label={draft.id ? `Edit “${draft.title}”` : 'New canned note'}
+      onSubmit={(event) => {
+        event.preventDefault()
+        onSave()
+      }}
+      sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}
+    >
+      <Typography variant="h2">{draft.id ? 'Edit canned note' : 'New canned note'}</Typography>
+      <TextField
+        label="Title"
+        value={draft.title}
+        autoFocus
+        required
+        size="small"
+        onChange={(event) => onChange({ ...draft, title: event.target.value })}
+        slotProps={{ htmlInput: { maxLength: 80 } }}
+      />
+      <TextField
+        label="Note"
+        value={draft.body}
+        required
+        multiline
+        minRows={4}
+        maxRows={10}
+        inputRef={bodyRef}
+        onChange={(event) => onChange({ ...draft, body: event.target.value })}
+        slotProps={{ htmlInput: { maxLength: 4000 } }}
+      />
+      <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+          Insert:
+        </Typography>
+        {PLACEHOLDERS.map((p) => (
+          <Button
+            key={p}
+            size="small"
+            variant="outlined"
+            onClick={() => onInsert(p)}
+            aria-label={`Insert ${p}`}
+            sx={{ fontFamily: 'ui-monospace, monospace', py: 0 }}
+          >
+            {p}
+          </Button>
+        ))}
+      </Stack>
+      {draft.body.trim() && (
+        <Box
+          sx={{
+            p: 1.5,
+            borderRadius: 1,
+            bgcolor: 'action.hover',
+            typography: 'body2',
+            whiteSpace: 'pre-wrap',
+          }}
+        >
+          <Typography variant="h3" component="p" sx={{ mb: 0.5, color: 'text.secondary' }}>
+            Preview
+          </Typography>
+          {fillPlaceholders(draft.body, EXAMPLE)}
+        </Box>
+      )}
+      <Stack direction="row" sx={{ gap: 1, justifyContent: 'flex-end' }}>
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={busy || !draft.title.trim() || !draft.body.trim()}
+        >
+          Save
+        </Button>
+      </Stack>
+    </Box>
+  )
+}

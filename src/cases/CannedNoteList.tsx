@@ -1,0 +1,140 @@
+// The saved canned notes, each with Edit and Delete (Delete asks once more, in the row).
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import IconButton from '@mui/material/IconButton'
+import List from '@mui/material/List'
+import ListItem from '@mui/material/ListItem'
+import ListItemText from '@mui/material/ListItemText'
+import Paper from '@mui/material/Paper'
+import Skeleton from '@mui/material/Skeleton'
+import Stack from '@mui/material/Stack'
+import Tooltip from '@mui/material/Tooltip'
+import Typography from '@mui/material/Typography'
+import DeleteOutlineOutlinedIcon from '@mui/icons-material/DeleteOutlineOutlined'
+import EditOutlinedIcon from '@mui/icons-material/EditOutlined'
+import type { CannedNote } from '../../electron/core/api/case-schemas.ts'
+import { formatDateTime } from '../format/time.ts'
+
+type Props = {
+  notes: CannedNote[] | null
+  loading: boolean
+  /** The note being edited, if any. */
+  editingId: string | undefined
+  /** The note whose Delete was pressed once. */
+  confirmDelete: CannedNote | null
+  busy: boolean
+  onEdit: (note: CannedNote) => void
+  onAskDelete: (note: CannedNote | null) => void
+  onDelete: (note: CannedNote) => void
+}
+
+export function CannedNoteList(props: Props) {
+  const { notes, loading, editingId, confirmDelete, busy, onEdit, onAskDelete, onDelete } = props
+  return (
+    <Paper variant="outlined" component="section" aria-label="Saved canned notes">
+      {loading ? (
+        <Box sx={{ p: 2 }}>
+          <Skeleton height={40} />
+          <Skeleton height={40} />
+          <Skeleton height={40} />
+        </Box>
+      ) : notes && notes.length === 0 ? (
+        <Typography variant="body2" sx={{ p: 2, color: 'text.secondary' }}>
+          No canned notes yet. Add the replies agents write most often.
+        </Typography>
+      ) : (
+        <List dense disablePadding>
+          {notes?.map((note) => (
+            <ListItem
+              key={note.id}
+              divider
+              secondaryAction={
+                confirmDelete?.id === note.id ? (
+                  <Stack direction="row" sx={{ gap: 0.5 }}>
+                    <Button
+                      size="small"
+                      color="error"
+                      variant="contained"
+                      disabled={busy}
+                      onClick={() => onDelete(note)}
+                    >
+                      Delete
+                    </Button>
+                    <Button size="small" onClick={() => onAskDelete(null)}>
+                      Keep
+                    </Button>
+                  </Stack>
+                ) : (
+                  <Stack direction="row">
+                    <Tooltip title="Edit">
+                      <IconButton aria-label={`Edit “${note.title}”`} onClick={() => onEdit(note)}>
+                        <EditOutlinedIcon fontSize="small" />
+                      </IconButton>
+                    </Tooltip>
+                    <Tooltip title="Delete">
+                      <IconButton
+                        aria-label={`Delete “${note.title}”`}
+                        onClick={() => onAskDelete(note)}
+                      >
+                        <DeleteOutlineOutlinedIcon fontSize="small" />
+                      </IconButton>
+                    </Tooltip>
+                  </Stack>
+                )
+              }
+              sx={{
+                pr: confirmDelete?.id === note.id ? 20 : 12,
+                alignItems: 'flex-start',
+                bgcolor: editingId === note.id ? 'action.selected' : undefined,
+              }}
+            >
+              <ListItemText
+                primary={note.title}
+                secondary={
+                  <>
+                    <Box
+                      component="span"
+                      sx={{
+                        display: '-webkit-box',
+                        WebkitLineClamp: 2,
+                        WebkitBoxOrient: 'vertical',
+                        overflow: 'hidden',
+                      }}
+                    >
+                      <WithPlaceholders text={note.body} />
+                    </Box>
+                    <Box component="span" sx={{ display: 'block', fontSize: '0.7rem', mt: 0.25 }}>
+                      Changed {formatDateTime(note.updatedAt)}
+                    </Box>
+                  </>
+                }
+                slotProps={{ primary: { sx: { fontWeight: 500 } } }}
+              />
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </Paper>
+  )
+}
+
+/** The note's text with its placeholders set off, so a supervisor sees what will be filled in. */
+function WithPlaceholders({ text }: { text: string }) {
+  return text.split(/(\{orderId\}|\{customerName\})/).map((part, index) =>
+    index % 2 === 1 ? (
+      <Box
+        component="span"
+        key={index}
+        sx={{
+          fontFamily: 'ui-monospace, "Roboto Mono", monospace',
+          fontSize: '0.8em',
+          color: 'primary.main',
+        }}
+      >
+        {part}
+      </Box>
+    ) : (
+      part
+    ),
+  )
+}

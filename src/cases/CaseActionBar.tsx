@@ -1,0 +1,148 @@
+// The Case screen's actions in one row: assign to me (A), unassign, the working status, a note
+// (N), resolve (S) and, for supervisors, reopen; and how many changes still wait to be sent.
+import Button from '@mui/material/Button'
+import MenuItem from '@mui/material/MenuItem'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import TextField from '@mui/material/TextField'
+import Tooltip from '@mui/material/Tooltip'
+import CloudUploadOutlinedIcon from '@mui/icons-material/CloudUploadOutlined'
+import NoteAddOutlinedIcon from '@mui/icons-material/NoteAddOutlined'
+import PersonAddAltOutlinedIcon from '@mui/icons-material/PersonAddAltOutlined'
+import PersonRemoveOutlinedIcon from '@mui/icons-material/PersonRemoveOutlined'
+import ReplayOutlinedIcon from '@mui/icons-material/ReplayOutlined'
+import TaskAltOutlinedIcon from '@mui/icons-material/TaskAltOutlined'
+import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
+import { api } from '../api/client.ts'
+import { plural } from '../format/numbers.ts'
+import { Kbd } from '../ui/Kbd.tsx'
+import { STATUS_LABELS } from '../words/caseWords.ts'
+import type { CaseActions } from './useCaseActions.ts'
+
+type WorkingStatus = 'open' | 'investigating' | 'awaiting_customer'
+const WORKING_STATUSES: WorkingStatus[] = ['open', 'investigating', 'awaiting_customer']
+
+type Props = {
+  detail: CaseDetail
+  meId: string
+  supervisor: boolean
+  actions: CaseActions
+  onAssignToMe: () => void
+  onNote: () => void
+  onResolve: () => void
+}
+
+export function CaseActionBar(props: Props) {
+  const { detail, meId, supervisor, actions, onAssignToMe, onNote, onResolve } = props
+  const { busy, act } = actions
+  const caseId = detail.id
+  const resolved = detail.status === 'resolved'
+  return (
+    <Paper
+      variant="outlined"
+      role="group"
+      aria-label="Case actions"
+      sx={{ px: 1.5, py: 1, display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}
+    >
+      {detail.assigneeId !== meId && (
+        <Button
+          startIcon={<PersonAddAltOutlinedIcon />}
+          onClick={onAssignToMe}
+          loading={busy === 'assign'}
+          loadingPosition="start"
+          aria-keyshortcuts="A"
+        >
+          Assign to me <Kbd>A</Kbd>
+        </Button>
+      )}
+      {detail.assigneeId !== null && (
+        <Button
+          startIcon={<PersonRemoveOutlinedIcon />}
+          onClick={() =>
+            act('unassign', () => api.assignCase({ caseId, to: 'nobody' }), 'Unassigned.')
+          }
+          loading={busy === 'unassign'}
+          loadingPosition="start"
+        >
+          Unassign
+        </Button>
+      )}
+      {!resolved && (
+        <TextField
+          select
+          size="small"
+          label="Status"
+          value={detail.status}
+          disabled={busy !== null}
+          onChange={(event) => {
+            const status = event.target.value as WorkingStatus
+            if (status !== detail.status) {
+              act(
+                'status',
+                () => api.changeCaseStatus({ caseId, status }),
+                `Status changed to ${STATUS_LABELS[status].toLowerCase()}.`,
+              )
+            }
+          }}
+          sx={{ minWidth: 190, mx: 0.5 }}
+        >
+          {WORKING_STATUSES.map((status) => (
+            <MenuItem key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
+      <Button startIcon={<NoteAddOutlinedIcon />} onClick={onNote} aria-keyshortcuts="N">
+        Add note <Kbd>N</Kbd>
+      </Button>
+      {!resolved && (
+        <Button
+          variant="contained"
+          startIcon={<TaskAltOutlinedIcon />}
+          onClick={onResolve}
+          aria-keyshortcuts="S"
+        >
+          Resolve… <Kbd inverse>S</Kbd>
+        </Button>
+      )}
+      {resolved && supervisor && (
+        <Button
+          variant="outlined"
+          startIcon={<ReplayOutlinedIcon />}
+          loading={busy === 'reopen'}
+          loadingPosition="start"
+          onClick={() => act('reopen', () => api.reopenCase({ caseId }), 'Case reopened.')}
+        >
+          Reopen
+        </Button>
+      )}
+      {detail.pendingChanges > 0 && <WaitingToBeSent count={detail.pendingChanges} />}
+    </Paper>
+  )
+}
+
+function WaitingToBeSent({ count }: { count: number }) {
+  return (
+    <Tooltip
+      describeChild
+      title="Stored on this computer. Porchlight sends them as soon as the delivery service can be reached."
+    >
+      <Stack
+        direction="row"
+        tabIndex={0}
+        sx={{
+          ml: 'auto',
+          alignItems: 'center',
+          gap: 0.5,
+          color: 'warning.main',
+          typography: 'body2',
+          fontWeight: 500,
+        }}
+      >
+        <CloudUploadOutlinedIcon fontSize="small" aria-hidden />
+        {plural(count, 'change', 'changes')} waiting to be sent
+      </Stack>
+    </Tooltip>
+  )
+}

@@ -1,0 +1,219 @@
+// The Cases queue's filters: status chips, assignee, reason, age and sort, and the scope a link
+// brought (a customer, an address, a driver), each removable. Every change goes into the URL.
+import Button from '@mui/material/Button'
+import Chip from '@mui/material/Chip'
+import MenuItem from '@mui/material/MenuItem'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import TextField from '@mui/material/TextField'
+import ToggleButton from '@mui/material/ToggleButton'
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
+import Typography from '@mui/material/Typography'
+import CheckIcon from '@mui/icons-material/Check'
+import FilterListOffOutlinedIcon from '@mui/icons-material/FilterListOffOutlined'
+import { CASE_SORT_LABELS, DEFAULT_CASE_FILTERS, isFiltered } from '../navigation/caseFilters.ts'
+import type { CaseFilters, CaseSort } from '../navigation/caseFilters.ts'
+import {
+  REASON_LABELS,
+  REASON_ORDER,
+  STATUS_LABELS,
+  STATUS_ORDER,
+  assigneeLabel,
+} from '../words/caseWords.ts'
+import type { CaseReason, CaseStatus } from '../words/caseWords.ts'
+
+export const MIN_AGE_CHOICES: Array<{ hours: number | null; label: string }> = [
+  { hours: null, label: 'Any age' },
+  { hours: 1, label: '1 hour or more' },
+  { hours: 4, label: '4 hours or more' },
+  { hours: 24, label: '1 day or more' },
+  { hours: 48, label: '2 days or more' },
+  { hours: 168, label: '1 week or more' },
+]
+
+export type AssigneeChoice = 'anyone' | 'me' | 'unassigned'
+
+export function CaseFilterBar(props: {
+  filters: CaseFilters
+  meId: string
+  onChange: (patch: Partial<CaseFilters>) => void
+}) {
+  const { filters, onChange } = props
+  const assigneeChoice =
+    filters.assignee === null
+      ? 'anyone'
+      : filters.assignee === 'me' || filters.assignee === 'unassigned'
+        ? filters.assignee
+        : null
+  const toggleStatus = (status: CaseStatus) => {
+    const on = filters.statuses.includes(status)
+    onChange({
+      statuses: on
+        ? filters.statuses.filter((s) => s !== status)
+        : STATUS_ORDER.filter((s) => s === status || filters.statuses.includes(s)),
+    })
+  }
+  const scope: Array<{ label: string; clear: Partial<CaseFilters> }> = []
+  if (filters.customer)
+    scope.push({ label: `Customer ${filters.customer}`, clear: { customer: null } })
+  if (filters.address) scope.push({ label: `Address ${filters.address}`, clear: { address: null } })
+  if (filters.driver) scope.push({ label: `Driver ${filters.driver}`, clear: { driver: null } })
+  if (filters.assignee && assigneeChoice === null) {
+    scope.push({
+      label: `Assigned to ${assigneeLabel(filters.assignee, props.meId)}`,
+      clear: { assignee: null },
+    })
+  }
+
+  return (
+    <Paper
+      variant="outlined"
+      role="search"
+      aria-label="Filter cases"
+      sx={{ px: 2, py: 1.5, display: 'flex', flexDirection: 'column', gap: 1.25 }}
+    >
+      <Stack
+        direction="row"
+        sx={{ alignItems: 'center', columnGap: 2, rowGap: 1.5, flexWrap: 'wrap' }}
+      >
+        <Stack
+          direction="row"
+          sx={{ alignItems: 'center', gap: 0.75 }}
+          role="group"
+          aria-labelledby="status-filter-label"
+        >
+          <Typography
+            id="status-filter-label"
+            variant="body2"
+            sx={{ color: 'text.secondary', mr: 0.25 }}
+          >
+            Status
+          </Typography>
+          {STATUS_ORDER.map((status) => {
+            const on = filters.statuses.includes(status)
+            return (
+              <Chip
+                key={status}
+                label={STATUS_LABELS[status]}
+                size="small"
+                clickable
+                color={on ? 'primary' : 'default'}
+                variant={on ? 'filled' : 'outlined'}
+                icon={on ? <CheckIcon /> : undefined}
+                aria-pressed={on}
+                onClick={() => toggleStatus(status)}
+              />
+            )
+          })}
+          {filters.statuses.length === 0 && (
+            <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+              (every status)
+            </Typography>
+          )}
+        </Stack>
+
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={assigneeChoice}
+          aria-label="Assignee"
+          onChange={(_event, value: AssigneeChoice | null) => {
+            if (value) onChange({ assignee: value === 'anyone' ? null : value })
+          }}
+          sx={{ '& .MuiToggleButton-root': { py: 0.25, px: 1.25 } }}
+        >
+          <ToggleButton value="anyone">Anyone</ToggleButton>
+          <ToggleButton value="me">Me</ToggleButton>
+          <ToggleButton value="unassigned">Unassigned</ToggleButton>
+        </ToggleButtonGroup>
+
+        <TextField
+          select
+          size="small"
+          label="Reason"
+          value={filters.reason ?? ''}
+          onChange={(event) =>
+            onChange({ reason: (event.target.value || null) as CaseReason | null })
+          }
+          sx={{ minWidth: 150 }}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+        >
+          <MenuItem value="">Any reason</MenuItem>
+          {REASON_ORDER.map((reason) => (
+            <MenuItem key={reason} value={reason}>
+              {REASON_LABELS[reason]}
+            </MenuItem>
+          ))}
+        </TextField>
+
+        <TextField
+          select
+          size="small"
+          label="Opened"
+          value={filters.minAgeHours === null ? '' : String(filters.minAgeHours)}
+          onChange={(event) =>
+            onChange({ minAgeHours: event.target.value ? Number(event.target.value) : null })
+          }
+          sx={{ minWidth: 150 }}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+        >
+          {MIN_AGE_CHOICES.some((c) => c.hours === filters.minAgeHours) ? null : (
+            <MenuItem value={String(filters.minAgeHours)}>
+              {filters.minAgeHours} hours or more
+            </MenuItem>
+          )}
+          {MIN_AGE_CHOICES.map((choice) => (
+            <MenuItem key={choice.label} value={choice.hours === null ? '' : String(choice.hours)}>
+              {choice.label}
+            </MenuItem>
+          ))}
+        </TextField>
+
+        <TextField
+          select
+          size="small"
+          label="Sort"
+          value={filters.sort}
+          onChange={(event) => onChange({ sort: event.target.value as CaseSort })}
+          sx={{ minWidth: 150 }}
+        >
+          {(Object.keys(CASE_SORT_LABELS) as CaseSort[]).map((sort) => (
+            <MenuItem key={sort} value={sort}>
+              {CASE_SORT_LABELS[sort]}
+            </MenuItem>
+          ))}
+        </TextField>
+
+        {isFiltered(filters) && (
+          <Button
+            size="small"
+            startIcon={<FilterListOffOutlinedIcon />}
+            onClick={() => onChange({ ...DEFAULT_CASE_FILTERS, sort: filters.sort })}
+          >
+            Clear filters
+          </Button>
+        )}
+      </Stack>
+
+      {scope.length > 0 && (
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+            Only cases of
+          </Typography>
+          {scope.map((s) => (
+            <Chip
+              key={s.label}
+              label={s.label}
+              size="small"
+              color="secondary"
+              variant="outlined"
+              onDelete={() => onChange(s.clear)}
+              onClick={() => onChange(s.clear)}
+              aria-label={`${s.label} — remove this filter`}
+            />
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  )
+}

@@ -1,0 +1,111 @@
+// The top of the Case screen: the order (a link to the delivery), the status, the location flag,
+// and who, why and when.
+import type { Ref } from 'react'
+import Box from '@mui/material/Box'
+import Link from '@mui/material/Link'
+import Stack from '@mui/material/Stack'
+import Tooltip from '@mui/material/Tooltip'
+import Typography from '@mui/material/Typography'
+import LocationOffOutlinedIcon from '@mui/icons-material/LocationOffOutlined'
+import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
+import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
+import { routeHref } from '../navigation/route.ts'
+import { CaseStatusChip } from '../ui/CaseStatusChip.tsx'
+import { assigneeLabel, REASON_LABELS } from '../words/caseWords.ts'
+import { CASE_HEADING_ID } from './CaseFrame.tsx'
+import { FirstActionTimer } from './FirstActionTimer.tsx'
+
+type Props = {
+  detail: CaseDetail
+  meId: string
+  now: number
+  headingRef: Ref<HTMLHeadingElement>
+}
+
+export function CaseHeader({ detail, meId, now, headingRef }: Props) {
+  const mine = detail.assigneeId === meId
+  return (
+    <Box component="header" sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+        <Typography
+          variant="h1"
+          id={CASE_HEADING_ID}
+          ref={headingRef}
+          tabIndex={-1}
+          sx={{ outline: 'none' }}
+        >
+          Case on order{' '}
+          <Tooltip describeChild title="Open the delivery: photo, map and facts">
+            <Link
+              href={routeHref({
+                screen: 'delivery',
+                deliveryId: detail.deliveryId,
+                caseId: detail.id,
+              })}
+              underline="hover"
+            >
+              {detail.orderId}
+            </Link>
+          </Tooltip>
+        </Typography>
+        <CaseStatusChip status={detail.status} size="medium" />
+        {detail.snapshot?.awayFromAddress.flagged && (
+          <Stack
+            direction="row"
+            sx={{ alignItems: 'center', gap: 0.5, color: 'warning.main', typography: 'body2' }}
+          >
+            <LocationOffOutlinedIcon fontSize="small" aria-hidden />
+            Delivered away from the address
+          </Stack>
+        )}
+      </Stack>
+      <Stack
+        direction="row"
+        component="dl"
+        sx={{
+          m: 0,
+          columnGap: 3,
+          rowGap: 1,
+          flexWrap: 'wrap',
+          typography: 'body2',
+          '& > div': { display: 'flex', flexDirection: 'column' },
+          '& dt': { color: 'text.secondary', typography: 'caption' },
+          '& dd': { m: 0 },
+        }}
+      >
+        <div>
+          <dt>Customer</dt>
+          <dd>{detail.customerName ?? 'Not in the local copy'}</dd>
+        </div>
+        <div>
+          <dt>Reason</dt>
+          <dd>{REASON_LABELS[detail.reason]}</dd>
+        </div>
+        <div>
+          <dt>Assignee</dt>
+          <dd style={{ fontWeight: mine ? 500 : 400 }}>{assigneeLabel(detail.assigneeId, meId)}</dd>
+        </div>
+        <div>
+          <dt>Opened</dt>
+          <dd>
+            <time dateTime={detail.openedAt} title={formatDateTimeLong(detail.openedAt)}>
+              {formatDateTime(detail.openedAt)}
+            </time>{' '}
+            by {detail.openedBy === meId ? 'you' : detail.openedBy}
+          </dd>
+        </div>
+        <div>
+          <dt>Age and first action</dt>
+          <dd>
+            <FirstActionTimer
+              openedAt={detail.openedAt}
+              firstActionDueAt={detail.firstActionDueAt}
+              firstActionAt={detail.firstActionAt}
+              now={now}
+            />
+          </dd>
+        </div>
+      </Stack>
+    </Box>
+  )
+}

@@ -1,0 +1,68 @@
+// The report's headline figures: opened, resolved, open now, time to resolve (median and 90th
+// percentile) and the share delivered away from the address.
+import Box from '@mui/material/Box'
+import Paper from '@mui/material/Paper'
+import type { ReportFigures } from '../../electron/core/api/report-schemas.ts'
+import { formatCount } from '../format/numbers.ts'
+
+export function Headline({ figures }: { figures: ReportFigures }) {
+  const hours = (h: number | null) =>
+    h === null ? '—' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} d`
+  return (
+    <Box
+      component="dl"
+      aria-label="Figures"
+      sx={{
+        m: 0,
+        display: 'grid',
+        gap: 1.5,
+        gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))',
+      }}
+    >
+      <Figure term="Cases opened" value={formatCount(figures.opened)} />
+      <Figure term="Cases resolved" value={formatCount(figures.resolved)} />
+      <Figure term="Open now" value={formatCount(figures.openNow)} note="whenever opened" />
+      <Figure term="Median time to resolve" value={hours(figures.timeToResolveHours.median)} />
+      <Figure
+        term="90th percentile"
+        value={hours(figures.timeToResolveHours.p90)}
+        note="time to resolve"
+      />
+      <Figure
+        term="Delivered away from the address"
+        value={`${(figures.awayFromAddress.share * 100).toFixed(1)}%`}
+        note={`${formatCount(figures.awayFromAddress.count)} of the cases opened (over ${figures.locationThresholdM} m)`}
+      />
+    </Box>
+  )
+}
+
+export function Figure({ term, value, note }: { term: string; value: string; note?: string }) {
+  return (
+    <Paper
+      variant="outlined"
+      sx={{
+        px: 1.75,
+        py: 1.25,
+        display: 'flex',
+        flexDirection: 'column-reverse',
+        justifyContent: 'flex-end',
+      }}
+    >
+      <Box component="dt" sx={{ typography: 'body2', color: 'text.secondary' }}>
+        {term}
+        {note && (
+          <Box component="span" sx={{ display: 'block', fontSize: '0.75rem' }}>
+            {note}
+          </Box>
+        )}
+      </Box>
+      <Box
+        component="dd"
+        sx={{ m: 0, fontSize: '1.6rem', fontWeight: 500, fontVariantNumeric: 'tabular-nums' }}
+      >
+        {value}
+      </Box>
+    </Paper>
+  )
+}

@@ -1,0 +1,120 @@
+// The search box and its filter: typed into, results appear as you type; ↑ and ↓ choose a result
+// and Enter opens it (the screen handles those keys). Ctrl/Cmd+K from anywhere comes back here.
+import type { KeyboardEvent, Ref } from 'react'
+import Box from '@mui/material/Box'
+import Checkbox from '@mui/material/Checkbox'
+import FormControlLabel from '@mui/material/FormControlLabel'
+import InputAdornment from '@mui/material/InputAdornment'
+import LinearProgress from '@mui/material/LinearProgress'
+import TextField from '@mui/material/TextField'
+import Typography from '@mui/material/Typography'
+import SearchIcon from '@mui/icons-material/Search'
+import WrongLocationOutlinedIcon from '@mui/icons-material/WrongLocationOutlined'
+import { shortcutLabel } from '../navigation/shortcuts.ts'
+
+const HINT_ID = 'search-hint'
+
+type Props = {
+  query: string
+  awayOnly: boolean
+  loading: boolean
+  inputRef: Ref<HTMLInputElement>
+  /** The id of the results table, while it is shown. */
+  controls: string | undefined
+  setQuery: (query: string) => void
+  setAwayOnly: (awayOnly: boolean) => void
+  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void
+}
+
+export function SearchBox(props: Props) {
+  const { query, awayOnly, loading, inputRef, controls, setQuery, setAwayOnly, onKeyDown } = props
+  return (
+    <Box>
+      <Typography variant="h1" id="search-heading" sx={{ mb: 1.5 }}>
+        Search deliveries
+      </Typography>
+      <Box
+        sx={{
+          display: 'flex',
+          alignItems: 'center',
+          columnGap: 2,
+          rowGap: 1,
+          flexWrap: { xs: 'wrap', md: 'nowrap' },
+        }}
+      >
+        <Box sx={{ position: 'relative', flex: 1, minWidth: 280 }}>
+          <TextField
+            inputRef={inputRef}
+            type="search"
+            fullWidth
+            autoComplete="off"
+            placeholder="Order id, tracking number, customer name, email, phone or street"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={onKeyDown}
+            slotProps={{
+              htmlInput: {
+                'aria-label': 'Search deliveries',
+                'aria-describedby': HINT_ID,
+                'aria-controls': controls,
+                maxLength: 200,
+                spellCheck: false,
+              },
+              input: {
+                sx: { bgcolor: 'background.paper', fontSize: '1.05rem' },
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <SearchIcon aria-hidden />
+                  </InputAdornment>
+                ),
+                endAdornment: (
+                  <InputAdornment position="end" aria-hidden>
+                    <kbd>{shortcutLabel('K')}</kbd>
+                  </InputAdornment>
+                ),
+              },
+            }}
+          />
+          {loading && (
+            <LinearProgress
+              aria-label="Searching"
+              sx={{
+                position: 'absolute',
+                left: 4,
+                right: 4,
+                bottom: 0,
+                height: 3,
+                borderRadius: 2,
+              }}
+            />
+          )}
+        </Box>
+        <FormControlLabel
+          control={
+            <Checkbox checked={awayOnly} onChange={(event) => setAwayOnly(event.target.checked)} />
+          }
+          label={
+            <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+              <WrongLocationOutlinedIcon
+                fontSize="small"
+                sx={{ color: 'warning.main' }}
+                aria-hidden
+              />
+              Only delivered away from the address
+            </Box>
+          }
+          sx={{ mr: 0, flexShrink: 0, whiteSpace: 'nowrap' }}
+        />
+      </Box>
+      <Typography
+        id={HINT_ID}
+        variant="caption"
+        component="p"
+        sx={{ color: 'text.secondary', mt: 0.75 }}
+      >
+        Press {shortcutLabel('K')} from anywhere to come back here. Use ↑ and ↓ to choose a result
+        and Enter to open it.
+      </Typography>
+    </Box>
+  )
+}

@@ -1,0 +1,156 @@
+// The sync report's first panel: how the last finished run went, its figures (problems marked),
+// and the progress of a run under way.
+import Alert from '@mui/material/Alert'
+import Box from '@mui/material/Box'
+import LinearProgress from '@mui/material/LinearProgress'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import Typography from '@mui/material/Typography'
+import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined'
+import type { SyncReport, SyncStatus } from '../../electron/core/api/definition.ts'
+import { formatCount } from '../format/numbers.ts'
+import { formatDateTime, formatDateTimeLong, formatRelative, useNow } from '../format/time.ts'
+import { RunOutcomeChip } from './RunOutcomeChip.tsx'
+import { syncProgressText } from './syncWords.ts'
+import { formatDuration, serviceWaitInWords } from './syncWords.ts'
+import { Muted } from './ReportSection.tsx'
+
+export function LastRunSummary({
+  report,
+  status,
+}: {
+  report: SyncReport
+  status: SyncStatus | null
+}) {
+  const now = useNow(15_000)
+  const run = report.runs.find((r) => r.finishedAt !== null)
+  const finishedAt = run?.finishedAt ?? null
+  const duration = run && finishedAt ? formatDuration(run.startedAt, finishedAt) : null
+
+  return (
+    <Paper
+      component="section"
+      variant="outlined"
+      aria-labelledby="last-run-heading"
+      sx={{ p: 2.5, display: 'flex', flexDirection: 'column', gap: 2 }}
+    >
+      <Stack
+        direction="row"
+        sx={{ alignItems: 'center', columnGap: 1.5, rowGap: 1, flexWrap: 'wrap' }}
+      >
+        <Typography variant="h2" id="last-run-heading">
+          Last run
+        </Typography>
+        {run && <RunOutcomeChip outcome={run.outcome} />}
+        {run && finishedAt && (
+          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+            Finished{' '}
+            <Box
+              component="time"
+              dateTime={finishedAt}
+              title={formatDateTimeLong(finishedAt)}
+              sx={{ color: 'text.primary' }}
+            >
+              {formatRelative(finishedAt, now)}
+            </Box>{' '}
+            ({formatDateTime(finishedAt)}){duration && `, took ${duration}`}
+          </Typography>
+        )}
+      </Stack>
+
+      {status?.running && (
+        <Box>
+          <Typography variant="body2" sx={{ mb: 0.75 }}>
+            {syncProgressText(status)}
+            {run && <Muted> · the figures below are from the last finished run</Muted>}
+          </Typography>
+          <LinearProgress aria-label="Sync in progress" sx={{ borderRadius: 1 }} />
+        </Box>
+      )}
+
+      {run ? (
+        <>
+          <Box
+            component="dl"
+            sx={{
+              m: 0,
+              display: 'grid',
+              gap: 1.5,
+              gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))',
+            }}
+          >
+            <Figure term="Deliveries received" value={run.deliveriesReceived} />
+            <Figure term="Cases received" value={run.casesReceived} />
+            <Figure term="Photos downloaded" value={run.photosDownloaded} />
+            <Figure term="Records rejected" value={run.rejected} problem />
+            <Figure term="Photo problems" value={run.photosFailed} problem />
+          </Box>
+          {run.serviceWait && (
+            <Alert severity="warning" variant="outlined">
+              {serviceWaitInWords(run.serviceWait)}
+            </Alert>
+          )}
+          {run.error && (
+            <Alert severity="error" variant="outlined">
+              {run.error}
+            </Alert>
+          )}
+        </>
+      ) : (
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          Porchlight has not finished a sync yet.
+          {!status?.running && ' Press Sync now to fetch the deliveries and their photos.'}
+        </Typography>
+      )}
+    </Paper>
+  )
+}
+
+/** One figure of the last run; a problem count above zero is marked with an icon and colour. */
+export function Figure({
+  term,
+  value,
+  problem = false,
+}: {
+  term: string
+  value: number
+  problem?: boolean
+}) {
+  const flagged = problem && value > 0
+  return (
+    <Box
+      sx={{
+        px: 1.5,
+        py: 1.25,
+        borderRadius: 1,
+        border: 1,
+        borderColor: flagged ? 'warning.main' : 'divider',
+        bgcolor: 'background.default',
+        display: 'flex',
+        flexDirection: 'column-reverse',
+        justifyContent: 'flex-end',
+      }}
+    >
+      <Box component="dt" sx={{ typography: 'body2', color: 'text.secondary' }}>
+        {term}
+      </Box>
+      <Box
+        component="dd"
+        sx={{
+          m: 0,
+          display: 'flex',
+          alignItems: 'center',
+          gap: 0.75,
+          fontSize: '1.5rem',
+          fontWeight: 500,
+          lineHeight: 1.3,
+          fontVariantNumeric: 'tabular-nums',
+          color: flagged ? 'warning.main' : 'text.primary',
+        }}
+      >
+        {flagged && <ReportProblemOutlinedIcon fontSize="small" aria-hidden />}
+        {formatCount(value)}
+      </Box>
+    </Box>
+  )
+}
