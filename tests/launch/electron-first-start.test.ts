@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   electronExecutablePath,
   parseStandInRecord,
+  startConnectProxy,
   startElectronMirror,
   type ElectronMirror,
 } from '../support/electron-mirror.ts'
@@ -28,21 +29,36 @@ interface Run {
 }
 
 /**
- * Runs `npm <args>` in the copy as from a person's shell: with no Electron download setting but
- * the ones given, and without the test runner's variables (electron-builder logs differently
- * under VITEST).
+ * Runs `npm <args>` in the copy as from a person's shell: with no Electron download or proxy
+ * setting but the ones given, and without the test runner's variables (electron-builder logs
+ * differently under VITEST).
  */
 function npm(cwd: string, args: string[], env: Record<string, string>): Promise<Run> {
+  return run('npm', cwd, args, env)
+}
+
+/** Runs one of the launch steps on its own, as its npm script would. */
+function node(cwd: string, args: string[], env: Record<string, string>): Promise<Run> {
+  return run(process.execPath, cwd, args, env)
+}
+
+function run(
+  command: string,
+  cwd: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<Run> {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
       ([name]) =>
         !/^(electron_|npm_config_electron_|npm_package_config_electron_|vitest)/i.test(name) &&
+        !/^(https?_proxy|no_proxy|node_use_env_proxy)$/i.test(name) &&
         name !== 'NODE_ENV' &&
         name !== 'TEST',
     ),
   )
   return new Promise((done, fail) => {
-    const child = spawn('npm', args, {
+    const child = spawn(command, args, {
       cwd,
       env: { ...inherited, ...env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -151,6 +167,24 @@ describe.skipIf(process.platform === 'win32')(
       expect(started.args).toEqual(['.'])
       expect(realpathSync(resolve(started.cwd, started.args[0]!))).toBe(realpathSync(project.dir))
       expect(started.renderer).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):\d+$/)
+    })
+
+    it('behind a proxy, the download goes through it', async () => {
+      project.resetElectron()
+      mirror.requests.length = 0
+      const proxy = await startConnectProxy()
+      try {
+        const run = await node(project.dir, ['electron/launch/ensure-electron.mjs'], {
+          ...mirrorSettings(mirror.url),
+          HTTP_PROXY: proxy.url,
+        })
+        expect(run.code, run.stdout + run.stderr).toBe(0)
+        expect(proxy.tunnels).toContain(new URL(mirror.url).host)
+        expect(mirror.requests).toContain(`/${ELECTRON_VERSION}/${mirror.zipName}`)
+        expect(existsSync(join(project.electronDir, 'path.txt'))).toBe(true)
+      } finally {
+        await proxy.close()
+      }
     })
 
     it('with the mirror down, npm start says in one paragraph what failed and what to do', async () => {

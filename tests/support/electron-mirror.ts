@@ -5,8 +5,9 @@
 // shell script that records how it was started (working folder, arguments, the dev server's
 // address) to the file named by PORCHLIGHT_STAND_IN_RECORD, and exits 0.
 import { createHash } from 'node:crypto'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer, type IncomingMessage } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { crc32 } from 'node:zlib'
 
 /** The executable's path inside the zip, as node_modules/electron/install.js names it. */
@@ -138,6 +139,49 @@ export async function startElectronMirror(version: string, dir: string): Promise
     url: `http://127.0.0.1:${port}/`,
     zipName,
     requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+export interface ConnectProxy {
+  /** For HTTP_PROXY / HTTPS_PROXY. */
+  url: string
+  /** `host:port` of each tunnel asked for, in order. */
+  tunnels: string[]
+  close(): Promise<void>
+}
+
+/** An HTTP proxy on 127.0.0.1 that tunnels (CONNECT) to 127.0.0.1 only, as Node's fetch asks. */
+export async function startConnectProxy(): Promise<ConnectProxy> {
+  const tunnels: string[] = []
+  const server = createServer((_request, response) => {
+    response.writeHead(405).end()
+  })
+  server.on('connect', (request: IncomingMessage, client: Duplex) => {
+    const target = request.url ?? ''
+    tunnels.push(target)
+    const [host, port] = target.split(':')
+    if (host !== '127.0.0.1') {
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+      return
+    }
+    const upstream = connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      upstream.pipe(client)
+      client.pipe(upstream)
+    })
+    upstream.on('error', () => client.destroy())
+    client.on('error', () => upstream.destroy())
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tunnels,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
