@@ -8,8 +8,9 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-export const REPO_ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '')
+export const REPO_ROOT = join(fileURLToPath(new URL('../..', import.meta.url)), '.')
 
 /** What a fresh clone has and a build needs: everything but the outputs and the tests. */
 const SKIPPED_AT_TOP = new Set([
