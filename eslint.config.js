@@ -18,6 +18,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS on purpose (electron/launch/: helpers that must run on any Node).
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

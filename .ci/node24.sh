@@ -1,9 +1,9 @@
-# Sourced by .ci/run (and usable in a developer's shell): makes Node >= 22.12 the
+# Sourced by .ci/run (and usable in a developer's shell): makes Node >= 22.18 the
 # first `node` on PATH. When the system Node is older, the npm registry's `node@24`
 # package (binary and headers) is installed once into a cache folder.
 porchlight_node_ok() {
   command -v node >/dev/null 2>&1 || return 1
-  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=12)?0:1)'
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=18)?0:1)'
 }
 if ! porchlight_node_ok; then
   PORCHLIGHT_NODE_HOME="${PORCHLIGHT_NODE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/porchlight/node24}"

@@ -68,7 +68,7 @@ describe('isAppFrame', () => {
     ['app://porchlight@evil.com/'],
     ['app://evil.com@porchlight/'],
     ['app://porchlight:8080/'],
-    ['file:///work/main/out/renderer/index.html'],
+    ['file:///home/agent/porchlight/out/renderer/index.html'],
     ['http://127.0.0.1/'],
     ['http://127.0.0.1:5173/'],
     ['https://porchlight/'],

@@ -81,7 +81,10 @@ describe('electron-builder.yml', () => {
     expect(config.fileAssociations).toEqual([])
     expect(config.protocols).toEqual([])
     const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts
-    expect(scripts.package).toMatch(/electron-vite build && electron-builder/)
+    // electron/launch/build-installers.mjs runs electron-builder (tests/launch/ drive it).
+    expect(scripts.package).toMatch(
+      /electron-vite build && node electron\/launch\/build-installers\.mjs --publish never$/,
+    )
   })
 
   it('unpacks every native library of the production dependencies from the asar archive', async () => {

@@ -1,4 +1,4 @@
-// A delivery service for tests that speaks the contract (../shared/contract/delivery-api.yaml) on
+// A delivery service for tests that speaks the contract (docs/delivery-api.yaml) on
 // 127.0.0.1 with node:http, and misbehaves on request: dropped connections, back-pressure, server
 // errors, wrong or hostile photo bytes, expired cursors and tokens. Its change logs are raw: what a
 // test appends is served as is, in order, so stale versions, duplicates, tombstones and invalid

@@ -1,21 +1,29 @@
-// Zod schemas of ../shared/contract/delivery-api.yaml (OpenAPI 3.1): the one place where the
-// delivery service's wire format is described in code. The sync client parses every response
-// through these; the demo service types its output with them.
+// Zod schemas of the delivery service's contract: the one place where the service's wire format
+// is described. The sync client parses every response through these; the demo service types its
+// output with them and parses what it receives with them. docs/delivery-api.yaml, the contract as
+// an OpenAPI 3.1 document, is generated from them (delivery-api-document.ts, `npm run contract`),
+// so the descriptions given here with `.meta()` are the contract's own words.
 import { z } from 'zod'
 
 /** `Id`: opaque ids that are also safe in file names and URLs. */
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 of A-Z a-z 0-9 _ -')
 export const UuidSchema = z.uuid()
 /** RFC 3339 with an offset (`Z` or `+hh:mm`). */
-export const DateTimeSchema = z.iso.datetime({ offset: true })
+export const DateTimeSchema = z.iso
+  .datetime({ offset: true })
+  .meta({ description: 'RFC 3339 with an offset (`Z` or `+hh:mm`).' })
 
 export const LatLngSchema = z.object({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
 })
 export const FixSchema = LatLngSchema.extend({
-  accuracyM: z.number().min(0).optional(),
-})
+  accuracyM: z
+    .number()
+    .min(0)
+    .meta({ description: 'horizontal accuracy, metres (68%)' })
+    .optional(),
+}).meta({ description: "A position fix from the driver's handset." })
 
 export const RoleSchema = z.enum(['agent', 'supervisor'])
 export const UserSchema = z.object({
@@ -31,19 +39,28 @@ export const AddressSchema = z.object({
   region: z.string().max(100).nullable().optional(),
   postalCode: z.string().max(20),
   country: z.string().regex(/^[A-Z]{2}$/),
-  location: LatLngSchema.nullable().optional(),
+  location: LatLngSchema.nullable()
+    .meta({ description: 'The geocoded position of the address, when known.' })
+    .optional(),
 })
 
 export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
 export const PhotoSchema = z.object({
   id: IdSchema,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be lowercase hex SHA-256'),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be lowercase hex SHA-256')
+    .meta({
+      description: 'The lowercase hex SHA-256 of the bytes GET /v1/photos/{photoId} returns.',
+    }),
   bytes: z.number().int().min(1).max(26214400),
   contentType: z.enum(PHOTO_CONTENT_TYPES),
   width: z.number().int().min(1).nullable().optional(),
   height: z.number().int().min(1).nullable().optional(),
   takenAt: DateTimeSchema,
-  location: FixSchema.nullable().optional(),
+  location: FixSchema.nullable()
+    .meta({ description: 'Where the handset was when the photo was taken.' })
+    .optional(),
 })
 
 export const DELIVERY_STATUSES = ['delivered', 'attempted', 'returned'] as const
@@ -76,8 +93,14 @@ export const DeliveryRecordSchema = z.object({
   version: z.number().int().min(1),
   updatedAt: DateTimeSchema,
   deleted: z.literal(false).optional(),
-  orderId: z.string().max(64),
-  trackingNumber: z.string().max(64),
+  orderId: z
+    .string()
+    .max(64)
+    .meta({ examples: ['114-3941689-8772232'] }),
+  trackingNumber: z
+    .string()
+    .max(64)
+    .meta({ examples: ['TBA304918273000'] }),
   status: z.enum(DELIVERY_STATUSES),
   deliveredAt: DateTimeSchema.nullable().optional(),
   customer: z.object({
@@ -89,12 +112,21 @@ export const DeliveryRecordSchema = z.object({
   address: AddressSchema,
   dropOff: z.object({
     spot: z.enum(DROP_OFF_SPOTS),
-    note: z.string().max(2000).nullable().optional(),
-    location: FixSchema.nullable().optional(),
+    note: z
+      .string()
+      .max(2000)
+      .nullable()
+      .meta({ description: "the driver's free text" })
+      .optional(),
+    location: FixSchema.nullable()
+      .meta({ description: 'Where the handset was when the driver marked the package delivered.' })
+      .optional(),
   }),
   driver: z.object({ id: IdSchema, name: z.string().max(200) }),
   photos: z.array(PhotoSchema).max(10),
-  photoWithheld: z.enum(PHOTO_WITHHELD_REASONS).nullable(),
+  photoWithheld: z.enum(PHOTO_WITHHELD_REASONS).nullable().meta({
+    description: 'Why this delivery has no photo on purpose; null when photos may exist.',
+  }),
   items: z
     .array(
       z.object({
@@ -191,16 +223,29 @@ export const CASE_EVENT_TYPES = [
   'reopened',
 ] as const
 export const CaseEventSchema = z.strictObject({
-  id: UuidSchema,
+  id: UuidSchema.meta({ description: 'Chosen by the client; the idempotency key of the event.' }),
   type: z.enum(CASE_EVENT_TYPES),
-  baseVersion: z.number().int().nullable().optional(),
+  baseVersion: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'The case version the client saw; null only for `opened`.' })
+    .optional(),
   occurredAt: DateTimeSchema,
-  deliveryId: IdSchema.optional(),
-  reason: z.enum(CASE_REASONS).optional(),
-  status: z.enum(['open', 'investigating', 'awaiting_customer']).optional(),
-  assigneeId: IdSchema.nullable().optional(),
-  note: z.string().max(4000).nullable().optional(),
-  resolutionCode: z.enum(RESOLUTION_CODES).optional(),
+  deliveryId: IdSchema.meta({ description: 'opened only' }).optional(),
+  reason: z.enum(CASE_REASONS).meta({ description: 'opened only' }).optional(),
+  status: z
+    .enum(['open', 'investigating', 'awaiting_customer'])
+    .meta({ description: 'status_changed only' })
+    .optional(),
+  assigneeId: IdSchema.nullable().meta({ description: 'assigned only' }).optional(),
+  note: z
+    .string()
+    .max(4000)
+    .nullable()
+    .meta({ description: 'note_added (required), resolved and reopened (optional)' })
+    .optional(),
+  resolutionCode: z.enum(RESOLUTION_CODES).meta({ description: 'resolved only' }).optional(),
 })
 
 export const PhotoViewEventSchema = z.object({
@@ -210,6 +255,8 @@ export const PhotoViewEventSchema = z.object({
   caseId: UuidSchema.nullable().optional(),
   viewedAt: DateTimeSchema,
 })
+/** What POST /v1/audit/photo-views takes: up to 500 views at once. */
+export const PhotoViewBatchSchema = z.object({ events: z.array(PhotoViewEventSchema).max(500) })
 
 export const LoginRequestSchema = z.strictObject({
   username: z.string().min(1).max(128),
@@ -228,11 +275,26 @@ export const LoginResponseSchema = z.object({
  * sync hands out (a region, a tenant) when it serves only part of them. A cache remembers both
  * (cache-identity/) and is never filled from a service that states others.
  */
-export const ServiceIdentitySchema = z.object({
-  id: z.string().regex(/^[\x21-\x7e]{1,128}$/, 'must be 1-128 printable ASCII characters'),
-  name: z.string().min(1).max(200).optional(),
-  scope: z.string().min(1).max(200).optional(),
-})
+export const ServiceIdentitySchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[\x21-\x7e]{1,128}$/, 'must be 1-128 printable ASCII characters')
+      .meta({
+        description: 'Stable id of this service and its data set; never reused for another.',
+      }),
+    name: z.string().min(1).max(200).optional().meta({ description: 'A name a person reads.' }),
+    scope: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: 'The region or tenant whose deliveries this service answers with.' }),
+  })
+  .meta({
+    description:
+      'Which delivery service this is. Optional: a client keeps one cache per service, and tells services apart by this id where it is stated, else by their address.',
+  })
 
 export const HealthSchema = z.object({
   status: z.literal('ok'),
@@ -248,7 +310,7 @@ export const HealthSchema = z.object({
 export const SyncPageSchema = z.object({
   items: z.array(z.unknown()),
   nextCursor: z.string().max(512),
-  hasMore: z.boolean(),
+  hasMore: z.boolean().meta({ description: 'false when the client is up to date.' }),
 })
 
 export const ProblemSchema = z.object({

@@ -9,7 +9,7 @@ import {
   CaseEventSchema,
   IdSchema,
   LoginRequestSchema,
-  PhotoViewEventSchema,
+  PhotoViewBatchSchema,
   UuidSchema,
 } from '../contract/schemas.ts'
 import type { LoginResponse, Problem } from '../contract/schemas.ts'
@@ -20,8 +20,6 @@ import type { DemoWorld } from './world.ts'
 
 export const MAX_PAGE_LIMIT = 1000
 const MAX_BODY_BYTES = 1024 * 1024
-
-const PhotoViewBatchSchema = z.object({ events: z.array(PhotoViewEventSchema).max(500) })
 
 export interface RequestRecord {
   method: string

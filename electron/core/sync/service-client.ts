@@ -1,4 +1,4 @@
-// The HTTP client of the delivery service contract (../shared/contract/delivery-api.yaml).
+// The HTTP client of the delivery service contract (docs/delivery-api.yaml).
 // Every response body is parsed with the contract's zod schemas before anything else sees it.
 import type { z } from 'zod'
 import { serviceWaitWords } from '../api/service-wait-schemas.ts'
