@@ -31,6 +31,7 @@ import { navigate, routeHref } from '../app/route.ts'
 import { shortcutLabel, useKeyShortcut } from '../app/shortcuts.ts'
 import { plural } from '../format/numbers.ts'
 import { formatDateTime, formatDateTimeLong, useNow } from '../format/time.ts'
+import { firstName, othersWaitingText } from '../session/othersWork.ts'
 import { announceCaseChange } from './caseChanges.ts'
 import { CaseStatusChip } from './CaseStatusChip.tsx'
 import { CaseTimeline } from './CaseTimeline.tsx'
@@ -386,6 +387,14 @@ export function CaseScreen({ caseId, user }: Props) {
         )}
       </Paper>
 
+      {detail.waitingForOthers.length > 0 && (
+        <Alert severity="info" variant="outlined">
+          {othersWaitingText(detail.waitingForOthers)} on this computer.{' '}
+          {detail.waitingForOthers.length === 1
+            ? `They are sent only with ${firstName(detail.waitingForOthers[0]!.name)}'s own sign-in, and only ${firstName(detail.waitingForOthers[0]!.name)} sees what they say. Your own changes to this case are sent without waiting for them.`
+            : 'Each person’s changes are sent only with their own sign-in, and only they see what they say. Your own changes to this case are sent without waiting for them.'}
+        </Alert>
+      )}
       {actionError && (
         <Alert severity="error" onClose={() => setActionError(null)}>
           {actionError}

@@ -23,6 +23,7 @@ import type { Session } from '../../electron/core/api/definition.ts'
 import type { UnsentWork } from '../../electron/core/api/privacy-schemas.ts'
 import { api, userMessage } from '../api/client.ts'
 import { plural } from '../format/numbers.ts'
+import { firstName } from './othersWork.ts'
 import { roleLabel } from './roles.ts'
 
 type Props = {
@@ -47,6 +48,8 @@ export function UserMenu({ user, onSignedOut }: Props) {
   const [confirming, setConfirming] = useState<UnsentWork | null>(null)
   const [erase, setErase] = useState(false)
   const [discardUnsent, setDiscardUnsent] = useState(false)
+  /** The other people whose unsent work a supervisor has agreed to erase. */
+  const [discardOf, setDiscardOf] = useState<string[]>([])
   const confirmId = useId()
   const eraseHelpId = useId()
 
@@ -54,8 +57,11 @@ export function UserMenu({ user, onSignedOut }: Props) {
     setAnchor(null)
     setErase(false)
     setDiscardUnsent(false)
+    setDiscardOf([])
     setError(null)
-    api.getUnsentWork().then(setConfirming, () => setConfirming({ caseChanges: 0, photoViews: 0 }))
+    api
+      .getUnsentWork()
+      .then(setConfirming, () => setConfirming({ caseChanges: 0, photoViews: 0, others: [] }))
   }
 
   const close = () => {
@@ -66,7 +72,9 @@ export function UserMenu({ user, onSignedOut }: Props) {
     setSigningOut(true)
     setError(null)
     const done = erase
-      ? api.signOutAndErase({ discardUnsent }).then(() => api.getSession())
+      ? api
+          .signOutAndErase({ discardUnsent, discardUnsentOf: discardOf })
+          .then(() => api.getSession())
       : api.signOut()
     done.then(
       (session) => {
@@ -83,6 +91,11 @@ export function UserMenu({ user, onSignedOut }: Props) {
 
   const unsentTotal = (confirming?.caseChanges ?? 0) + (confirming?.photoViews ?? 0)
   const mustConfirmLoss = erase && unsentTotal > 0
+  const others = confirming?.others ?? []
+  const supervisor = user.role === 'supervisor'
+  // Someone else's unsent work: an agent may not erase it; a supervisor names each person.
+  const othersBlockErase =
+    erase && others.length > 0 && (!supervisor || others.some((o) => !discardOf.includes(o.userId)))
 
   return (
     <>
@@ -148,6 +161,10 @@ export function UserMenu({ user, onSignedOut }: Props) {
               ` ${plural(confirming?.caseChanges ?? 0, 'change', 'changes')} you made here ${
                 confirming?.caseChanges === 1 ? 'has' : 'have'
               } not reached the delivery service yet. Unless you erase the local data, they stay on this computer and are sent the next time you sign in here.`}
+            {others.length === 1 &&
+              ` ${others[0]!.name}'s unsent work also waits here for ${firstName(others[0]!.name)} to sign in.`}
+            {others.length > 1 &&
+              ` Unsent work of ${others.map((o) => o.name).join(', ')} also waits here for each of them to sign in.`}
           </DialogContentText>
           <div>
             <FormControlLabel
@@ -196,6 +213,38 @@ export function UserMenu({ user, onSignedOut }: Props) {
               />
             </Alert>
           )}
+          {erase && others.length > 0 && !supervisor && (
+            <Alert severity="error">
+              {othersInWords(others)} not reached the delivery service. Only a supervisor can erase
+              someone else&rsquo;s unsent work: sign out without erasing, and it is sent when they
+              sign in here again.
+            </Alert>
+          )}
+          {erase && others.length > 0 && supervisor && (
+            <Alert severity="warning">
+              {othersInWords(others)} not reached the delivery service. Erasing deletes it for good,
+              and the audit log records that you did.
+              {others.map((o) => (
+                <FormControlLabel
+                  key={o.userId}
+                  sx={{ display: 'flex', mt: 1 }}
+                  control={
+                    <Checkbox
+                      checked={discardOf.includes(o.userId)}
+                      onChange={(event) =>
+                        setDiscardOf((chosen) =>
+                          event.target.checked
+                            ? [...chosen, o.userId]
+                            : chosen.filter((id) => id !== o.userId),
+                        )
+                      }
+                    />
+                  }
+                  label={`Delete ${o.name}'s unsent work`}
+                />
+              ))}
+            </Alert>
+          )}
           {error && (
             <Alert severity="error" role="alert">
               {error}
@@ -209,7 +258,7 @@ export function UserMenu({ user, onSignedOut }: Props) {
           <Button
             onClick={signOut}
             color={erase ? 'error' : 'warning'}
-            disabled={signingOut || (mustConfirmLoss && !discardUnsent)}
+            disabled={signingOut || (mustConfirmLoss && !discardUnsent) || othersBlockErase}
             startIcon={signingOut ? <CircularProgress size={16} aria-hidden /> : undefined}
           >
             {signingOut
@@ -224,4 +273,18 @@ export function UserMenu({ user, onSignedOut }: Props) {
       </Dialog>
     </>
   )
+}
+
+/** "Alex Rivera's 2 unsent changes (1 case change, 1 photo-view record) have". */
+function othersInWords(others: UnsentWork['others']): string {
+  const parts = others.map((o) => {
+    const kinds = [
+      o.caseChanges ? plural(o.caseChanges, 'case change', 'case changes') : null,
+      o.photoViews ? plural(o.photoViews, 'photo-view record', 'photo-view records') : null,
+    ].filter(Boolean)
+    const n = o.caseChanges + o.photoViews
+    return `${o.name}'s ${plural(n, 'unsent change', 'unsent changes')} (${kinds.join(', ')})`
+  })
+  const single = others.length === 1 && others[0]!.caseChanges + others[0]!.photoViews === 1
+  return `${parts.join(' and ')} ${single ? 'has' : 'have'}`
 }

@@ -21,6 +21,7 @@ import { serviceWaitWords } from '../../electron/core/api/service-wait.ts'
 import { routeHref } from '../app/route.ts'
 import { formatCount, plural } from '../format/numbers.ts'
 import { formatDateTimeLong, formatRelative, useNow } from '../format/time.ts'
+import { OthersWaiting } from './OthersWaiting.tsx'
 import { countdown } from './syncWords.ts'
 import type { SyncState } from './useSyncStatus.ts'
 
@@ -205,6 +206,8 @@ export function StatusBar({ sync }: { sync: SyncState }) {
           </>
         )}
       </Box>
+
+      {status && <OthersWaiting others={status.waitingForOthers} />}
 
       {status && (
         <>
