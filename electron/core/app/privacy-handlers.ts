@@ -99,9 +99,9 @@ export function createPrivacyDesk(options: {
       if (waiting.others.length > 0 && user.role !== 'supervisor') {
         throw new UserFacingError(
           'forbidden',
-          `${othersWorkInWords(waiting.others)} ${verb(waiting.others, 'is', 'are')} on this computer. Only a ` +
-            "supervisor can erase someone else's unsent work: sign out without erasing, and it " +
-            'is sent when they sign in here again.',
+          `${othersWorkInWords(waiting.others)} ${verb(waiting.others, 'has', 'have')} not reached the ` +
+            "delivery service. Only a supervisor can erase someone else's unsent work: sign out " +
+            'without erasing, and it is sent when they sign in here again.',
         )
       }
       const unnamed = waiting.others.filter((o) => !discardUnsentOf?.includes(o.userId))

@@ -214,7 +214,7 @@ describe("erasing someone else's unsent work", () => {
         others: [{ userId: AGENT.id, name: 'Alex Rivera', caseChanges: 1, photoViews: 1 }],
       })
       await expect(desk.h.signOutAndErase({ discardUnsent: true })).rejects.toThrow(
-        /Alex Rivera's 2 unsent changes are on this computer\. Only a supervisor can erase/,
+        /Alex Rivera's 2 unsent changes have not reached the delivery service\. Only a supervisor can erase/,
       )
       await expect(
         desk.h.signOutAndErase({ discardUnsent: true, discardUnsentOf: [AGENT.id] }),
