@@ -6,10 +6,12 @@ import { rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { ExportFormat, ReportFigures, ReportFilters } from '../api/report-schemas.ts'
 import { writeCsv } from './csv-export.ts'
+import { MAX_PDF_CASES, writePdf } from './pdf-export.ts'
 import { openReportConnection } from './report-connection.ts'
 import { createFiguresAccumulator } from './report-figures.ts'
 import { matchesFilters, readReportCases, type ReportCase } from './report-cases.ts'
 import { inPeriod } from './report-period.ts'
+import { writeXlsx } from './xlsx-export.ts'
 
 export interface ExportRequest {
   format: ExportFormat
@@ -70,10 +72,7 @@ export async function runExport(
       if (inPeriod(c.openedAt, period) && matchesFilters(c, filters, thresholdM)) selected++
     }
     const figures = await accumulator.finish(connection.sqlite, new Date())
-    // The XLSX and PDF writers (exceljs, pdfkit) load when an export needs them: they are large,
-    // and every start of the app and of each `porchlight` command would otherwise pay for them.
-    const pdf = request.format === 'pdf' ? await import('./pdf-export.ts') : null
-    const total = pdf ? Math.min(selected, pdf.MAX_PDF_CASES) : selected
+    const total = request.format === 'pdf' ? Math.min(selected, MAX_PDF_CASES) : selected
 
     async function* selection(): AsyncGenerator<ReportCase> {
       let n = 0
@@ -108,7 +107,6 @@ export async function runExport(
     if (request.format === 'csv') {
       rows = await writeCsv({ file: temp, cases: selection(), columns, onRow: writing, signal })
     } else if (request.format === 'xlsx') {
-      const { writeXlsx } = await import('./xlsx-export.ts')
       rows = await writeXlsx({
         file: temp,
         cases: selection(),
@@ -121,7 +119,7 @@ export async function runExport(
         filterNames,
       })
     } else {
-      rows = await pdf!.writePdf({
+      rows = await writePdf({
         file: temp,
         sqlite: connection.sqlite,
         dataDir: request.dataDir,
