@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAuditLog } from '../../../electron/core/audit/audit-log.ts'
+import { createPhotoViewLog } from '../../../electron/core/audit/photo-views.ts'
 import { CASE_EVENTS_PATH } from '../../support/case-event-server.ts'
 import {
   AGENT,
@@ -198,8 +199,19 @@ describe("erasing someone else's unsent work", () => {
     const desk = await signedInConsole(svc.front.url, dirs.make(), AGENT)
     try {
       const delivery = svc.deliveries()[4]!
-      const shown = await desk.core.resolvePhoto(delivery.photos[0]!.id)
-      expect(shown.ok).toBe(true)
+      // Alex looks at the delivery's photo: the view is recorded on this computer, with its
+      // audit entry, and not reported yet.
+      const cache = new BetterSqlite3(join(desk.dataDir, 'porchlight.sqlite'))
+      try {
+        createPhotoViewLog(cache).record({
+          photoId: delivery.photos[0]!.id,
+          deliveryId: delivery.id,
+          caseId: null,
+          userId: AGENT.id,
+        })
+      } finally {
+        cache.close()
+      }
       await svc.front.down()
       const opened = await desk.h.openCase({ deliveryId: delivery.id, reason: 'damaged' })
       await desk.core.syncOnce().catch(() => undefined)

@@ -44,6 +44,7 @@ const seed = process.env.PORCHLIGHT_CRASH_SEED
 /** What a request was for, which is where a kill after it landed. */
 type Phase =
   | 'start-up'
+  | 'service check'
   | 'sign-in'
   | 'case push'
   | 'audit upload'
@@ -51,6 +52,7 @@ type Phase =
   | 'cases pull'
   | 'photos'
 const REQUEST_PHASES: Phase[] = [
+  'service check',
   'sign-in',
   'case push',
   'audit upload',
@@ -60,6 +62,7 @@ const REQUEST_PHASES: Phase[] = [
 ]
 
 function phaseOf(request: RequestRecord): Phase | null {
+  if (request.path === '/v1/health') return 'service check'
   if (request.path === '/v1/auth/login') return 'sign-in'
   if (/^\/v1\/cases\/[^/]+\/events$/.test(request.path)) return 'case push'
   if (request.path === '/v1/audit/photo-views') return 'audit upload'
