@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test'
 import type { DeliveryRecord } from '../../electron/core/contract/schemas.ts'
 import { startDemoService, type DemoService } from '../../electron/core/demo-service/index.ts'
+import { MENU_COMMAND_EVENT } from '../../electron/core/api/menu-schemas.ts'
 import { startConsole, type RunningConsole } from './support/browser-mode.ts'
 import { signInAndWaitForSync } from './support/console-page.ts'
 
@@ -77,4 +78,34 @@ test('copy a link to a delivery and a case, and paste it into the search box to 
     'This Porchlight link cannot be opened. A Porchlight link has no ? or # part.',
   )
   await expect(page).toHaveURL(/#\/search$/)
+})
+
+test('the desktop menu’s commands reach the page: search, keyboard shortcuts, sync now', async ({
+  page,
+}) => {
+  await page.goto(`${consoleApp.url}#/settings`)
+  await signInAndWaitForSync(page)
+  const menu = (command: string) =>
+    page.evaluate(
+      ([name, detail]) => window.dispatchEvent(new CustomEvent(name!, { detail })),
+      [MENU_COMMAND_EVENT, command],
+    )
+  await menu('search')
+  await expect(page.getByRole('searchbox', { name: 'Search deliveries' })).toBeFocused()
+  await menu('shortcuts')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await menu('sync-now')
+  await expect
+    .poll(async () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .some((entry) => entry.name.endsWith('/api/syncNow')),
+      ),
+    )
+    .toBe(true)
+  // Anything else sent under the menu's name is ignored.
+  await menu('erase-everything')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
 })
