@@ -270,18 +270,5 @@ export type SearchResult = z.output<typeof SearchResultSchema>
 export type DeliveryDetail = z.output<typeof DeliveryDetailSchema>
 export type DeliveryPhoto = z.output<typeof DeliveryPhotoSchema>
 
-/**
- * An error meant for the person at the keyboard. Handlers throw it with words they can act on;
- * anything else that escapes a handler is logged and shown as a generic failure.
- */
-export class UserFacingError extends Error {
-  readonly code: string
-  constructor(code: string, message: string) {
-    super(message)
-    this.name = 'UserFacingError'
-    this.code = code
-  }
-}
-
 /** The channel name a call travels on over IPC. */
 export const ipcChannel = (name: CallName): string => `porchlight:${name}`

@@ -1,8 +1,9 @@
 // Runs one API call on behalf of a renderer, whatever carried it (Electron IPC or the
 // browser-mode bridge): validates the argument, calls the handler, checks the result, and turns
 // failures into words for the user without leaking internals.
-import type { Logger } from '../app/types.ts'
-import { UserFacingError, apiDefinition, type ApiHandlers, type CallName } from './definition.ts'
+import type { Logger } from '../shared/logger.ts'
+import { apiDefinition, type ApiHandlers, type CallName } from './definition.ts'
+import { UserFacingError } from '../shared/errors.ts'
 
 export type DispatchOutcome =
   { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } }

@@ -14,7 +14,8 @@
 // survives (the token store is the host's; who is signed in is among what is saved).
 import type BetterSqlite3 from 'better-sqlite3'
 import { CACHE_CALLS, type CacheHealth } from '../api/cache-schemas.ts'
-import { CALL_NAMES, UserFacingError, type ApiHandlers, type CallName } from '../api/definition.ts'
+import { CALL_NAMES, type ApiHandlers, type CallName } from '../api/definition.ts'
+import { UserFacingError } from '../shared/errors.ts'
 import {
   corruptionDetail,
   isCacheCorruption,
@@ -27,7 +28,8 @@ import {
   readRecoveryNotice,
   type CacheRecovery,
 } from '../db/recovery/recovery-report.ts'
-import type { Logger, PorchlightCore } from './types.ts'
+import type { PorchlightCore } from './types.ts'
+import type { Logger } from '../shared/logger.ts'
 
 type CacheCallName = (typeof CACHE_CALLS)[number]
 

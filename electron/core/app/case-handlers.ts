@@ -1,7 +1,8 @@
 // The API handlers of the agent's desk: cases, their queue and canned notes. Each action is
 // written locally first (see cases/case-work.ts); then a push is started in the background.
 import type BetterSqlite3 from 'better-sqlite3'
-import { UserFacingError, type ApiHandlers } from '../api/definition.ts'
+import { type ApiHandlers } from '../api/definition.ts'
+import { UserFacingError } from '../shared/errors.ts'
 import { createCannedNotes } from '../cases/canned-notes.ts'
 import { createCaseViews, type CaseViewContext } from '../cases/case-views.ts'
 import { createCaseWork } from '../cases/case-work.ts'

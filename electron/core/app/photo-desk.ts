@@ -6,7 +6,8 @@
 // and the case it names must be a case on that photo's delivery.
 import { existsSync } from 'node:fs'
 import type BetterSqlite3 from 'better-sqlite3'
-import { UserFacingError, type ApiHandlers } from '../api/definition.ts'
+import { type ApiHandlers } from '../api/definition.ts'
+import { UserFacingError } from '../shared/errors.ts'
 import type { createPhotoViewLog } from '../audit/photo-views.ts'
 import { createCaseReader } from '../cases/case-state.ts'
 import { IdSchema, type User } from '../contract/schemas.ts'

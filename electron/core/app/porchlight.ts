@@ -2,7 +2,8 @@
 // API handlers, and (in demo mode) the built-in demo delivery service on 127.0.0.1.
 import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
-import { UserFacingError, type Session as SessionView } from '../api/definition.ts'
+import { type Session as SessionView } from '../api/definition.ts'
+import { UserFacingError } from '../shared/errors.ts'
 import { serviceWaitWords } from '../api/service-wait-schemas.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
 import {
@@ -17,7 +18,7 @@ import { openDatabase } from '../db/open-database.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
 import { folderDestination } from '../reports/export-jobs.ts'
 import { createRedactingLogger } from '../logging/redacting-logger.ts'
-import { ensurePrivateDir } from '../privacy/private-dir.ts'
+import { ensurePrivateDir } from '../shared/private-dir.ts'
 import { createRetention } from '../retention/retention.ts'
 import { startRetentionSchedule } from '../retention/retention-schedule.ts'
 import { createDeliverySearch } from '../search/search-deliveries.ts'

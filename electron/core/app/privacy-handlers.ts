@@ -1,14 +1,15 @@
 // The API handlers for privacy: what is kept and for how long, removing what expired, and signing
 // out with the local data erased. Retention itself lives in retention/, erasing in privacy/.
 import type BetterSqlite3 from 'better-sqlite3'
-import { UserFacingError, type ApiHandlers, type AppSettings } from '../api/definition.ts'
+import { type ApiHandlers, type AppSettings } from '../api/definition.ts'
+import { UserFacingError } from '../shared/errors.ts'
 import type { RetentionOverview, UnsentWork } from '../api/privacy-schemas.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
 import { eraseLocalData } from '../privacy/erase-local-data.ts'
 import { measureKept, type Retention } from '../retention/retention.ts'
 import type { Session } from '../session/session.ts'
 import type { SyncEngine } from '../sync/sync-engine.ts'
-import type { Logger } from './types.ts'
+import type { Logger } from '../shared/logger.ts'
 
 type PrivacyHandlerNames = 'getRetention' | 'runRetentionNow' | 'getUnsentWork' | 'signOutAndErase'
 

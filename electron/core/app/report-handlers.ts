@@ -2,13 +2,14 @@
 // background. The role check is here, in the main process: whatever the renderer shows or
 // sends, an agent's call to any of these is refused.
 import type BetterSqlite3 from 'better-sqlite3'
-import { UserFacingError, type ApiHandlers } from '../api/definition.ts'
+import { type ApiHandlers } from '../api/definition.ts'
+import { UserFacingError } from '../shared/errors.ts'
 import { createExportLog } from '../audit/export-log.ts'
 import type { User } from '../contract/schemas.ts'
 import { createExportJobs, type ExportDestination } from '../reports/export-jobs.ts'
 import { openReportConnection } from '../reports/report-connection.ts'
 import { computeFigures, reportOptions } from '../reports/report-figures.ts'
-import type { Logger } from './types.ts'
+import type { Logger } from '../shared/logger.ts'
 
 type ReportHandlerNames =
   | 'getReportOptions'

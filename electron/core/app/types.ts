@@ -9,17 +9,8 @@ import type { ServedTile } from '../map-tiles/tile-sources.ts'
 import type { ExportDestination } from '../reports/export-jobs.ts'
 import type { SyncRunSummary } from '../sync/sync-engine.ts'
 import type { Updater } from '../updates/update-checker.ts'
-
-/** Where the sign-in token is kept. Electron: safeStorage-encrypted file; elsewhere: memory. */
-export interface TokenStore {
-  load(): Promise<string | null>
-  save(token: string): Promise<void>
-  clear(): Promise<void>
-  /** False when the store cannot protect the token at rest (it then keeps it in memory only). */
-  readonly protectedAtRest: boolean
-  /** What the user should know about how their sign-in is kept, or null when nothing. */
-  readonly notice?: string | null
-}
+import type { Logger } from '../shared/logger.ts'
+import type { TokenStore } from '../shared/token-store.ts'
 
 export type ServiceChoice =
   /** Start the built-in demo delivery service on 127.0.0.1 and sync from it over HTTP. */
@@ -86,12 +77,6 @@ export interface PorchlightOptions {
 
 export type TileServerOverride =
   'off' | { urlTemplate: string; attribution?: string; maxZoom?: number }
-
-export interface Logger {
-  info(message: string, detail?: unknown): void
-  warn(message: string, detail?: unknown): void
-  error(message: string, detail?: unknown): void
-}
 
 /** What the photo protocol may serve for a photo id: a verified file, or why not. */
 export type PhotoFile =
