@@ -11,7 +11,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { Logger } from '../../electron/core/shared/logger.ts'
 import { openDatabase } from '../../electron/core/db/open-database.ts'
 import { emailHandle } from '../../electron/core/search/search-plan.ts'
-import { createServiceClient } from '../../electron/core/sync/service-client.ts'
+import { createServiceClient } from '../../electron/core/service/service-client.ts'
 import { SyncEngine } from '../../electron/core/sync/sync-engine.ts'
 import { maxRssBytes, startRssSampler, startStallMonitor, type StallReport } from './measure.ts'
 

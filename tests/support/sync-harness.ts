@@ -9,7 +9,7 @@ import {
   createServiceClient,
   type ServiceClient,
   type ServiceClientOptions,
-} from '../../electron/core/sync/service-client.ts'
+} from '../../electron/core/service/service-client.ts'
 import { SyncEngine } from '../../electron/core/sync/sync-engine.ts'
 import { snapshotCache, type CacheSnapshot } from './cache-snapshot.ts'
 import { TEST_ACCOUNT } from './fault-server.ts'

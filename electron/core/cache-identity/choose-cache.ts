@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import type { ServiceIdentity } from '../contract/schemas.ts'
 import { ensurePrivateDir } from '../shared/private-dir.ts'
-import type { ServiceProbe } from '../sync/service-client.ts'
+import type { ServiceProbe } from '../service/service-client.ts'
 import {
   compareService,
   describeService,

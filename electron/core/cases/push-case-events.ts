@@ -3,7 +3,7 @@
 // the agent to settle; later events of that case wait behind it.
 import type BetterSqlite3 from 'better-sqlite3'
 import { CaseRecordSchema } from '../contract/schemas.ts'
-import { ServiceError, type ServiceClient } from '../sync/service-client.ts'
+import { ServiceError, type ServiceClient } from '../service/service-client.ts'
 import { eventOf, type LocalEventRow } from './case-state.ts'
 import { createCaseStore } from './store-cases.ts'
 

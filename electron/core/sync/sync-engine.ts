@@ -8,7 +8,7 @@ import type { Logger } from '../shared/logger.ts'
 import { downloadPendingPhotos } from '../photos/download-photos.ts'
 import { startPageWriter } from './page-writer.ts'
 import { pullStream, type RejectedItem } from './pull-stream.ts'
-import { ServiceError, type ServiceClient } from './service-client.ts'
+import { ServiceError, type ServiceClient } from '../service/service-client.ts'
 
 export interface SyncRunSummary {
   deliveries: { received: number; stored: number; deleted: number; rejected: number }

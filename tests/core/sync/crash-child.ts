@@ -3,7 +3,7 @@
 // the run's summary as one JSON line when it finishes. The test SIGKILLs it at random moments.
 import type { Logger } from '../../../electron/core/shared/logger.ts'
 import { openDatabase } from '../../../electron/core/db/open-database.ts'
-import { createServiceClient } from '../../../electron/core/sync/service-client.ts'
+import { createServiceClient } from '../../../electron/core/service/service-client.ts'
 import { SyncEngine } from '../../../electron/core/sync/sync-engine.ts'
 import { TEST_ACCOUNT } from '../../support/fault-server.ts'
 
