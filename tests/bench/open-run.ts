@@ -76,9 +76,9 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
     log,
   })
   const call = async (name: CallName, arg: unknown) => {
-    const outcome = await dispatchCall(core.handlers, name, arg, log)
+    const outcome = await dispatchCall(core, name, arg, log)
     if (!outcome.ok) throw new Error(`${name}: ${outcome.error.message}`)
-    return outcome.result
+    return outcome.value
   }
 
   // A quarter of the sample are deliveries with a case (the rest rarely have one), drawn seeded.

@@ -20,6 +20,7 @@ import { maintenanceCalls } from './maintenance-schemas.ts'
 import { privacyCalls } from './privacy-schemas.ts'
 import { photoCalls } from './photo-schemas.ts'
 import { RunServiceWaitSchema } from './service-wait-schemas.ts'
+import type { CallOutcome } from './outcome.ts'
 
 const NoArg = z.undefined().optional()
 
@@ -269,6 +270,76 @@ export type AppSettings = z.output<typeof SettingsSchema>
 export type SearchResult = z.output<typeof SearchResultSchema>
 export type DeliveryDetail = z.output<typeof DeliveryDetailSchema>
 export type DeliveryPhoto = z.output<typeof DeliveryPhotoSchema>
+
+/**
+ * Who may make each call, declared once here and enforced by the dispatcher (api/dispatch.ts)
+ * before the handler runs, whatever carried the call: anyone (`public`), a signed-in user, or a
+ * signed-in supervisor (with the words an agent is refused in).
+ */
+export type CallAccess = 'public' | 'signed-in' | { supervisor: string }
+
+const REPORTS_ARE_FOR_SUPERVISORS = {
+  supervisor: 'Reports and exports are for supervisors. Ask a supervisor if you need one.',
+}
+const CANNED_NOTES_ARE_FOR_SUPERVISORS = {
+  supervisor: 'Only a supervisor can change canned notes.',
+}
+
+export const CALL_ACCESS: { readonly [K in CallName]: CallAccess } = {
+  getSession: 'public',
+  signIn: 'public',
+  signOut: 'public',
+  getSyncStatus: 'public',
+  syncNow: 'signed-in',
+  getSyncReport: 'signed-in',
+  getSettings: 'public',
+  updateSettings: 'signed-in',
+  searchDeliveries: 'signed-in',
+  getDelivery: 'signed-in',
+  openCase: 'signed-in',
+  getCase: 'signed-in',
+  listCases: 'signed-in',
+  getCaseCounts: 'signed-in',
+  addCaseNote: 'signed-in',
+  changeCaseStatus: 'signed-in',
+  assignCase: 'signed-in',
+  resolveCase: 'signed-in',
+  reopenCase: 'signed-in',
+  resolveConflict: 'signed-in',
+  listCannedNotes: 'signed-in',
+  saveCannedNote: CANNED_NOTES_ARE_FOR_SUPERVISORS,
+  deleteCannedNote: CANNED_NOTES_ARE_FOR_SUPERVISORS,
+  getMapView: 'public',
+  getMapSources: 'public',
+  addMapFile: 'public',
+  removeMapFile: 'public',
+  clearTileCache: 'public',
+  getReportOptions: REPORTS_ARE_FOR_SUPERVISORS,
+  getReportFigures: REPORTS_ARE_FOR_SUPERVISORS,
+  startReportExport: REPORTS_ARE_FOR_SUPERVISORS,
+  getReportExport: REPORTS_ARE_FOR_SUPERVISORS,
+  cancelReportExport: REPORTS_ARE_FOR_SUPERVISORS,
+  revealReportExport: REPORTS_ARE_FOR_SUPERVISORS,
+  listReportExports: REPORTS_ARE_FOR_SUPERVISORS,
+  getRetention: 'signed-in',
+  runRetentionNow: 'signed-in',
+  getUnsentWork: 'public',
+  signOutAndErase: 'public',
+  getDiagnostics: 'public',
+  openExternalLink: 'public',
+  getUpdateStatus: 'public',
+  checkForUpdates: 'public',
+  restartToUpdate: 'public',
+  recordPhotoView: 'signed-in',
+  getCacheHealth: 'public',
+  recoverCache: 'public',
+  dismissCacheRecovery: 'public',
+}
+
+/** What the preload exposes as `window.porchlight`: every call answers with its outcome. */
+export type PorchlightBridge = {
+  [K in CallName]: (arg?: CallArg<K>) => Promise<CallOutcome<CallResult<K>>>
+}
 
 /** The channel name a call travels on over IPC. */
 export const ipcChannel = (name: CallName): string => `porchlight:${name}`

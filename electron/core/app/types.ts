@@ -9,6 +9,7 @@ import type { ServedTile } from '../map-tiles/tile-sources.ts'
 import type { ExportDestination } from '../reports/export-jobs.ts'
 import type { SyncRunSummary } from '../sync/sync-engine.ts'
 import type { Updater } from '../updates/update-checker.ts'
+import type { User } from '../contract/schemas.ts'
 import type { Logger } from '../shared/logger.ts'
 import type { TokenStore } from '../shared/token-store.ts'
 
@@ -109,6 +110,8 @@ export interface PorchlightCore {
   resolveExport(
     jobId: string,
   ): { ok: true; path: string; name: string } | { ok: false; status: 403 | 404; reason: string }
+  /** Who is signed in; the dispatcher checks each call's access (CALL_ACCESS) against it. */
+  currentUser(): User | null
   /** Runs a sync (or joins the one under way) and resolves with its summary; for the command line. */
   syncOnce(): Promise<SyncRunSummary>
   /** What the last recovery of a damaged cache in this process saved and lost; null if none. */
