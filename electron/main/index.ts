@@ -37,6 +37,7 @@ import { createTokenStore } from './token-store.ts'
 import { createElectronUpdater } from './updater.ts'
 import { createMainWindow } from './window.ts'
 import { askAboutOtherService } from './other-service-dialog.ts'
+import { createLinkOpener, listenForLinks, registerLinkScheme, showHashIn } from './open-links.ts'
 
 /** How long quitting waits for the core to finish writing before it gives up on it. */
 const CORE_CLOSE_TIMEOUT_MS = 10_000
@@ -72,10 +73,32 @@ async function failStartup(error: unknown): Promise<void> {
   app.exit(1)
 }
 
-function openMainWindow(): void {
+/** porchlight:// links from other programs; they wait while the console starts. */
+const links = createLinkOpener({
+  canShow: () => core !== null && shutdown === 'running',
+  show: (hash) => {
+    if (mainWindow === null) openMainWindow(hash)
+    else showHashIn(mainWindow, hash, log)
+  },
+  dialog,
+  log,
+})
+
+/** A second launch without a link: show the window we have (or open it again on macOS). */
+function showTheWindow(): void {
+  if (mainWindow === null) {
+    if (core !== null && shutdown === 'running') openMainWindow()
+    return
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}
+
+/** Opens the console's window, at `hash` (`#/case/…`) when a link asked for a place. */
+function openMainWindow(hash = ''): void {
   const window = createMainWindow({
     preloadPath,
-    startUrl: devServerUrl ?? APP_START_URL,
+    startUrl: `${devServerUrl ?? APP_START_URL}${hash}`,
     log,
   })
   window.on('closed', () => {
@@ -174,7 +197,7 @@ async function start(service: ServiceChoice): Promise<void> {
   handlePhotoProtocol((photoId, asked) => started.resolvePhoto(photoId, asked), trustedOrigins, log)
   handleTileProtocol((address) => started.getTile(address), trustedOrigins, log)
   removeIpcHandlers = registerIpcHandlers({ core: started, trustedOrigins, log })
-  openMainWindow()
+  openMainWindow(links.takeWaiting() ?? '')
   log.info(
     `started with ${service.kind === 'demo' ? 'the built-in demo service' : service.url}` +
       `${devServerUrl === null ? '' : ` (renderer from ${devServerUrl})`}`,
@@ -228,14 +251,8 @@ function main(): void {
     app.quit()
     return
   }
-  app.on('second-instance', () => {
-    if (mainWindow === null) {
-      if (core !== null && shutdown === 'running') openMainWindow()
-      return
-    }
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  })
+  // porchlight:// links: this launch's own, macOS's open-url, and later launches' (they exit).
+  listenForLinks(app, process.argv, (link) => links.open(link), showTheWindow)
 
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, trustedOrigins, log)
@@ -278,7 +295,10 @@ function main(): void {
 
   app
     .whenReady()
-    .then(() => start(service))
+    .then(() => {
+      registerLinkScheme(app, process.argv, process.execPath, log)
+      return start(service)
+    })
     .catch(failStartup)
 }
 
