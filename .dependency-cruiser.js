@@ -34,8 +34,8 @@ export const FLOORS = [
   {
     floor: 'shared words',
     parts: {
-      shared: {
-        path: '^electron/core/shared/',
+      common: {
+        path: '^electron/core/common/',
         says: 'logger, token store, clock, UserFacingError, the outcome of a call, private folders',
       },
       contract: { path: '^electron/core/contract/', says: "the delivery service's wire format" },

@@ -8,7 +8,7 @@ import type { CallName } from '../core/api/definition.ts'
 import { dispatchCall } from '../core/api/dispatch.ts'
 import { failed, type CallOutcome } from '../core/api/outcome.ts'
 import type { PorchlightCore } from '../core/app/types.ts'
-import type { Logger } from '../core/shared/logger.ts'
+import type { Logger } from '../core/common/logger.ts'
 import { hasTrustedOrigin, originOf } from './app-origin.ts'
 
 export { GENERIC_FAILURE } from '../core/api/dispatch.ts'

@@ -1,6 +1,6 @@
 // The main window: locked-down web preferences, shown once the first paint is ready.
 import { BrowserWindow, nativeTheme } from 'electron'
-import type { Logger } from '../core/shared/logger.ts'
+import type { Logger } from '../core/common/logger.ts'
 
 export interface MainWindowOptions {
   /** Absolute path of the bundled preload (out/preload/index.cjs). */

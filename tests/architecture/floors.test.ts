@@ -52,6 +52,6 @@ describe('the floors of the code', () => {
         .map((other) => `${part.name} -> ${other.name}`),
     )
     expect(upward).toEqual([])
-    expect(FLOORS[0]?.parts).toHaveProperty('shared')
+    expect(FLOORS[0]?.parts).toHaveProperty('common')
   })
 })

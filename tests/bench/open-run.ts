@@ -13,7 +13,7 @@ import type { CallName } from '../../electron/core/api/definition.ts'
 import { createMemoryTokenStore } from '../../electron/core/app/memory-token-store.ts'
 import { createPorchlight } from '../../electron/core/app/porchlight.ts'
 import { recordCacheOwner } from '../../electron/core/cache-identity/cache-owner.ts'
-import type { Logger } from '../../electron/core/shared/logger.ts'
+import type { Logger } from '../../electron/core/common/logger.ts'
 import { DEMO_ACCOUNTS } from '../../electron/core/demo-service/index.ts'
 import {
   REPEAT_COUNTS_SQL,

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiHandlers } from '../../electron/core/api/definition.ts'
 import { CALL_NAMES, ipcChannel } from '../../electron/core/api/definition.ts'
-import { UserFacingError } from '../../electron/core/shared/errors.ts'
-import type { Logger } from '../../electron/core/shared/logger.ts'
+import { UserFacingError } from '../../electron/core/common/errors.ts'
+import type { Logger } from '../../electron/core/common/logger.ts'
 import { APP_ORIGIN, trustedOriginsFor } from '../../electron/main/app-origin.ts'
 
 const electron = vi.hoisted(() => ({

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Logger } from '../../electron/core/shared/logger.ts'
+import type { Logger } from '../../electron/core/common/logger.ts'
 import { openDatabase, type LocalDatabase } from '../../electron/core/db/open-database.ts'
 import {
   createServiceClient,

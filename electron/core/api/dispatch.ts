@@ -1,9 +1,9 @@
 // Runs one API call on behalf of a renderer, whatever carried it (Electron IPC or the
 // browser-mode bridge): checks who may make it (CALL_ACCESS), then the argument, calls the
 // handler, checks the result, and answers with one outcome shape, never leaking internals.
-import type { Logger } from '../shared/logger.ts'
+import type { Logger } from '../common/logger.ts'
 import type { Role } from '../contract/schemas.ts'
-import { UserFacingError } from '../shared/errors.ts'
+import { UserFacingError } from '../common/errors.ts'
 import { CALL_ACCESS, apiDefinition, type ApiHandlers, type CallName } from './definition.ts'
 import { GENERIC_FAILURE, SIGN_IN_FIRST, failed, succeeded, type CallOutcome } from './outcome.ts'
 

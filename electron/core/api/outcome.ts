@@ -1,7 +1,7 @@
 // The one shape every API call answers with, in Electron (IPC, the preload) and in browser mode
 // (the loopback bridge) alike; the renderer's client turns a failure into an ApiError it can
 // branch on by `code`. Nothing between the dispatcher and the client rewrites the words.
-import { ERROR_CODES, type ErrorCode } from '../shared/errors.ts'
+import { ERROR_CODES, type ErrorCode } from '../common/errors.ts'
 
 export { ERROR_CODES, type ErrorCode }
 

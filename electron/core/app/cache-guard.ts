@@ -15,7 +15,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { CACHE_CALLS, type CacheHealth } from '../api/cache-schemas.ts'
 import { CALL_NAMES, type ApiHandlers, type CallName } from '../api/definition.ts'
-import { UserFacingError } from '../shared/errors.ts'
+import { UserFacingError } from '../common/errors.ts'
 import {
   corruptionDetail,
   isCacheCorruption,
@@ -29,7 +29,7 @@ import {
   type CacheRecovery,
 } from '../db/recovery/recovery-report.ts'
 import type { PorchlightCore } from './types.ts'
-import type { Logger } from '../shared/logger.ts'
+import type { Logger } from '../common/logger.ts'
 
 type CacheCallName = (typeof CACHE_CALLS)[number]
 

@@ -3,7 +3,7 @@
 import { signedInUser } from './signed-in-user.ts'
 import type BetterSqlite3 from 'better-sqlite3'
 import { type ApiHandlers } from '../api/definition.ts'
-import { UserFacingError } from '../shared/errors.ts'
+import { UserFacingError } from '../common/errors.ts'
 import { createCannedNotes } from '../cases/canned-notes.ts'
 import { createCaseViews, type CaseViewContext } from '../cases/case-views.ts'
 import { createCaseWork } from '../cases/case-work.ts'

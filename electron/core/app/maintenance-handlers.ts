@@ -2,11 +2,11 @@
 // the person clicked, and updates.
 import { homedir } from 'node:os'
 import { type ApiHandlers } from '../api/definition.ts'
-import { UserFacingError } from '../shared/errors.ts'
+import { UserFacingError } from '../common/errors.ts'
 import { diagnosticsText, type DiagnosticsInput } from '../diagnostics/diagnostics.ts'
 import { externalLinkToOpen } from '../security/external-links.ts'
 import type { UpdateChecker, UpdateState } from '../updates/update-checker.ts'
-import type { Logger } from '../shared/logger.ts'
+import type { Logger } from '../common/logger.ts'
 
 type MaintenanceHandlerNames =
   'getDiagnostics' | 'openExternalLink' | 'getUpdateStatus' | 'checkForUpdates' | 'restartToUpdate'

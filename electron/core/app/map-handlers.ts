@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import packageJson from '../../../package.json' with { type: 'json' }
 import { type ApiHandlers, type AppSettings } from '../api/definition.ts'
-import { UserFacingError } from '../shared/errors.ts'
+import { UserFacingError } from '../common/errors.ts'
 import type { MapFileInfo, MapSources } from '../api/map-schemas.ts'
 import { createMapFileRegistry, type MapFileEntry } from '../map-tiles/map-files.ts'
 import { MbtilesError } from '../map-tiles/mbtiles-file.ts'
@@ -16,7 +16,7 @@ import type { TileAddress } from '../map-tiles/tile-address.ts'
 import { TILE_CACHE_FILE, openTileCache, type TileCache } from '../map-tiles/tile-cache.ts'
 import { createTileChain, type ServedTile } from '../map-tiles/tile-sources.ts'
 import type { TileServerOverride } from './types.ts'
-import type { Logger } from '../shared/logger.ts'
+import type { Logger } from '../common/logger.ts'
 
 type MapHandlerNames =
   'getMapView' | 'getMapSources' | 'addMapFile' | 'removeMapFile' | 'clearTileCache'

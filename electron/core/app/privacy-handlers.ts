@@ -3,7 +3,7 @@
 import { signedInUser } from './signed-in-user.ts'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { ApiHandlers, AppSettings } from '../api/definition.ts'
-import { UserFacingError } from '../shared/errors.ts'
+import { UserFacingError } from '../common/errors.ts'
 import type { RetentionOverview, UnsentWork } from '../api/privacy-schemas.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
 import { eraseLocalData } from '../privacy/erase-local-data.ts'
@@ -11,7 +11,7 @@ import { createUnsentWorkReader, othersWorkInWords } from '../privacy/unsent-wor
 import { measureKept, type Retention } from '../retention/retention.ts'
 import type { Session } from '../session/session.ts'
 import type { SyncEngine } from '../sync/sync-engine.ts'
-import type { Logger } from '../shared/logger.ts'
+import type { Logger } from '../common/logger.ts'
 
 type PrivacyHandlerNames = 'getRetention' | 'runRetentionNow' | 'getUnsentWork' | 'signOutAndErase'
 

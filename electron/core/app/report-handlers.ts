@@ -10,7 +10,7 @@ import type { User } from '../contract/schemas.ts'
 import { createExportJobs, type ExportDestination } from '../reports/export-jobs.ts'
 import { openReportConnection } from '../reports/report-connection.ts'
 import { computeFigures, reportOptions } from '../reports/report-figures.ts'
-import type { Logger } from '../shared/logger.ts'
+import type { Logger } from '../common/logger.ts'
 
 type ReportHandlerNames =
   | 'getReportOptions'

@@ -10,8 +10,8 @@ import type { ExportDestination } from '../reports/export-jobs.ts'
 import type { SyncRunSummary } from '../sync/sync-engine.ts'
 import type { Updater } from '../updates/update-checker.ts'
 import type { User } from '../contract/schemas.ts'
-import type { Logger } from '../shared/logger.ts'
-import type { TokenStore } from '../shared/token-store.ts'
+import type { Logger } from '../common/logger.ts'
+import type { TokenStore } from '../common/token-store.ts'
 
 export type ServiceChoice =
   /** Start the built-in demo delivery service on 127.0.0.1 and sync from it over HTTP. */

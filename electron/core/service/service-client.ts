@@ -13,7 +13,7 @@ import {
   type ServiceIdentity,
   type SyncPage,
 } from '../contract/schemas.ts'
-import { systemClock } from '../shared/clock.ts'
+import { systemClock } from '../common/clock.ts'
 import { createServiceGate, type RequestKind, type ServiceWait } from './service-gate.ts'
 
 export type ServiceErrorKind =

@@ -5,7 +5,7 @@
 // answer can move the instant later, never earlier. Requests already on their way are not called
 // back; their retries wait here like everything else.
 import type { RequestKind } from '../api/service-wait-schemas.ts'
-import { systemClock, type Clock } from '../shared/clock.ts'
+import { systemClock, type Clock } from '../common/clock.ts'
 
 export type { RequestKind }
 

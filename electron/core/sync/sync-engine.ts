@@ -4,7 +4,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { SyncStatus } from '../api/definition.ts'
 import type { RunServiceWait } from '../api/service-wait-schemas.ts'
-import type { Logger } from '../shared/logger.ts'
+import type { Logger } from '../common/logger.ts'
 import { downloadPendingPhotos } from '../photos/download-photos.ts'
 import { startPageWriter } from './page-writer.ts'
 import { pullStream, type RejectedItem } from './pull-stream.ts'

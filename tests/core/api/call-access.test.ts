@@ -10,7 +10,7 @@ import {
   type CallName,
 } from '../../../electron/core/api/definition.ts'
 import { dispatchCall } from '../../../electron/core/api/dispatch.ts'
-import { UserFacingError } from '../../../electron/core/shared/errors.ts'
+import { UserFacingError } from '../../../electron/core/common/errors.ts'
 import type { Role } from '../../../electron/core/contract/schemas.ts'
 import { REPO_ROOT } from '../../support/project-copy.ts'
 

@@ -2,7 +2,7 @@
 // and what a later answer can and cannot change.
 import { describe, expect, it } from 'vitest'
 import { createServiceGate } from '../../../electron/core/service/service-gate.ts'
-import type { Clock } from '../../../electron/core/shared/clock.ts'
+import type { Clock } from '../../../electron/core/common/clock.ts'
 
 /** A clock that moves only when something sleeps on it; each sleep is noted. */
 function testClock(start = 1_000_000) {
