@@ -3,6 +3,8 @@ import globals from 'globals'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
+// What may import what (the floors, the renderer's API-only rule, Electron in the shell alone) is
+// written once in .dependency-cruiser.js, which `npm run lint` runs after ESLint.
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -28,44 +30,11 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // The renderer runs in the page: of the rest of the repository it takes only the API
-      // definition, and nothing of Node or Electron.
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer has no Electron; use src/api/.' }],
-          patterns: [
-            {
-              regex: '^(\\.\\./)+electron/(?!core/api/(definition|[a-z-]+-schemas)\\.ts$)',
-              message: 'The renderer imports only the API definition (electron/core/api/).',
-            },
-            { regex: '^node:', message: 'The renderer runs in the page, not under Node.' },
-          ],
-        },
-      ],
     },
   },
   {
     // Readable units: a component longer than this is several, and gets named parts.
     files: ['src/**/*.tsx'],
     rules: { 'max-lines-per-function': ['error', { max: 200 }] },
-  },
-  {
-    // The core must stay Electron-free so it runs under plain Node (tests, CLI, browser mode).
-    files: ['electron/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message:
-                'electron/core must not import Electron; pass what it needs in from electron/main.',
-            },
-          ],
-        },
-      ],
-    },
   },
 )

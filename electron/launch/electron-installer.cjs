@@ -58,7 +58,7 @@ async function announcedFetch(input, init) {
     throw error
   }
 }
-globalThis.fetch = announcedFetch
+Object.assign(globalThis, { fetch: announcedFetch })
 
 function writeReport() {
   const report = JSON.stringify({ errors, failedRequest })

@@ -4,7 +4,7 @@
 // case keys) are shown but not claimed, so typing in a box is never taken over.
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron'
 import { MENU_COMMAND_EVENT, type MenuCommand, type MenuPlace } from '../core/api/menu-schemas.ts'
-import type { Logger } from '../core/app/types.ts'
+import type { Logger } from '../core/common/logger.ts'
 
 export interface MenuActions {
   /** Moves the page to one of its places. */

@@ -2,7 +2,7 @@
 // logic (no Electron), so tests drive it with real files in a temp folder.
 import { readFile } from 'node:fs/promises'
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
-import type { Logger } from '../core/app/types.ts'
+import type { Logger } from '../core/common/logger.ts'
 import { APP_HOST, APP_SCHEME } from './app-origin.ts'
 import { pageWithPolicy } from '../core/security/content-security-policy.ts'
 

@@ -1,11 +1,14 @@
 // The typed API over IPC: one `ipcMain.handle` per call in `apiDefinition`. Every call is checked
-// on the way in (who sent it, what it carries) and on the way out (the result schema), and only
-// words meant for a person cross back to the renderer.
+// on the way in (which frame sent it; then, in the dispatcher, who is signed in and what it
+// carries) and on the way out (the result schema). The answer is always a CallOutcome: it never
+// rejects, so Electron adds no words of its own and the renderer needs no cleanup.
 import { ipcMain } from 'electron'
 import { CALL_NAMES, ipcChannel } from '../core/api/definition.ts'
 import type { CallName } from '../core/api/definition.ts'
 import { dispatchCall } from '../core/api/dispatch.ts'
-import type { Logger, PorchlightCore } from '../core/app/types.ts'
+import { failed, type CallOutcome } from '../core/api/outcome.ts'
+import type { PorchlightCore } from '../core/app/types.ts'
+import type { Logger } from '../core/common/logger.ts'
 import { hasTrustedOrigin, originOf } from './app-origin.ts'
 
 export { GENERIC_FAILURE } from '../core/api/dispatch.ts'
@@ -17,7 +20,7 @@ export interface InvokeEvent {
 }
 
 export interface IpcOptions {
-  core: Pick<PorchlightCore, 'handlers'>
+  core: Pick<PorchlightCore, 'handlers' | 'currentUser'>
   trustedOrigins: readonly string[]
   log: Logger
 }
@@ -35,18 +38,13 @@ export function isAppFrame(
 
 /** The `ipcMain.handle` listener for one call. Exported so tests can drive it without Electron. */
 export function createCallHandler(name: CallName, options: IpcOptions) {
-  return async (event: InvokeEvent, rawArg: unknown): Promise<unknown> => {
+  return async (event: InvokeEvent, rawArg: unknown): Promise<CallOutcome> => {
     const frameUrl = event.senderFrame?.url ?? null
     if (!isAppFrame(frameUrl, options.trustedOrigins)) {
       options.log.warn(`ipc: refused ${name} from ${originOf(frameUrl) ?? 'an unknown frame'}`)
-      throw new Error(REFUSED_SENDER)
+      return failed('refused-sender', REFUSED_SENDER)
     }
-    const outcome = await dispatchCall(options.core.handlers, name, rawArg, options.log)
-    // A fresh plain Error without a `cause`, on purpose: the renderer then reads
-    // "Error: <message>" with no class names, and Electron's own console report of a rejected
-    // handler cannot print an internal error a second time, past our logger.
-    if (!outcome.ok) throw new Error(outcome.error.message)
-    return outcome.result
+    return dispatchCall(options.core, name, rawArg, options.log)
   }
 }
 

@@ -4,7 +4,7 @@
 // (openExternalLink: the renderer asks, the core and external-links.ts check, the shell opens),
 // never from here: window.open() or a redirect is not a click.
 import type { Session, WebContents } from 'electron'
-import type { Logger } from '../core/app/types.ts'
+import type { Logger } from '../core/common/logger.ts'
 import { externalLinkToOpen } from '../core/security/external-links.ts'
 import { hasTrustedOrigin, originOf } from './app-origin.ts'
 

@@ -14,7 +14,7 @@ import {
   LINK_SCHEME,
   parsePorchlightLink,
 } from '../core/api/link-schemas.ts'
-import type { Logger } from '../core/app/types.ts'
+import type { Logger } from '../core/common/logger.ts'
 
 /** The first porchlight: argument of a command line, if any. */
 export function linkFromArgv(argv: readonly string[]): string | null {

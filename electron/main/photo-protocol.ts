@@ -7,7 +7,8 @@
 import { open } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
 import { Readable } from 'node:stream'
-import type { Logger, PhotoFile, PhotoRequestOptions } from '../core/app/types.ts'
+import type { PhotoFile, PhotoRequestOptions } from '../core/app/types.ts'
+import type { Logger } from '../core/common/logger.ts'
 import { hasTrustedOrigin } from './app-origin.ts'
 
 export const PHOTO_SCHEME = 'porchlight-photo'

@@ -2,7 +2,7 @@
 // app-protocol.ts, photo-protocol.ts and tile-protocol.ts; this file only declares privileges and
 // wires handlers.
 import { protocol } from 'electron'
-import type { Logger } from '../core/app/types.ts'
+import type { Logger } from '../core/common/logger.ts'
 import { APP_SCHEME } from './app-origin.ts'
 import { serveAppRequest } from './app-protocol.ts'
 import type { ResolvePhoto } from './photo-protocol.ts'

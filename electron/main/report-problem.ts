@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserWindow, Dialog, Shell } from 'electron'
-import type { Logger } from '../core/app/types.ts'
+import type { Logger } from '../core/common/logger.ts'
 import { redactText } from '../core/logging/redact.ts'
 
 /** The end of the log that goes into a report: enough for the last hours of work. */

@@ -2,7 +2,7 @@
 // to talk to. Read from the environment and validated here, at the edge.
 import { isAbsolute, join, resolve } from 'node:path'
 import type { ServiceChoice } from '../core/app/types.ts'
-import { ensurePrivateDir as ensurePrivateDirSync } from '../core/privacy/private-dir.ts'
+import { ensurePrivateDir as ensurePrivateDirSync } from '../core/common/private-dir.ts'
 
 export const DATA_DIR_VARIABLE = 'PORCHLIGHT_DATA_DIR'
 export const SERVICE_URL_VARIABLE = 'PORCHLIGHT_SERVICE_URL'
@@ -64,7 +64,7 @@ export function isInsecureRemote(choice: ServiceChoice): boolean {
   return url.protocol === 'http:' && !loopback
 }
 
-/** Creates the data folder readable by this user only (see electron/core/privacy/private-dir.ts). */
+/** Creates the data folder readable by this user only (see electron/core/common/private-dir.ts). */
 export async function ensurePrivateDir(dir: string): Promise<void> {
   ensurePrivateDirSync(dir)
 }

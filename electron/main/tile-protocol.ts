@@ -2,7 +2,7 @@
 // strictly (whole numbers in range for the zoom, nothing else in the URL); the core picks the
 // source (MBTiles files, the online server through the cache, the cache alone). Pure (no Electron)
 // so tests run in Node.
-import type { Logger } from '../core/app/types.ts'
+import type { Logger } from '../core/common/logger.ts'
 import { parseTilePath, type TileAddress } from '../core/map-tiles/tile-address.ts'
 import { CONTENT_TYPES } from '../core/map-tiles/tile-image.ts'
 import type { ServedTile } from '../core/map-tiles/tile-sources.ts'

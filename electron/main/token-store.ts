@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto'
 import { open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SafeStorage } from 'electron'
-import type { Logger, TokenStore } from '../core/app/types.ts'
+import type { TokenStore } from '../core/common/token-store.ts'
+import type { Logger } from '../core/common/logger.ts'
 
 export const TOKEN_FILE_NAME = 'session.bin'
 

@@ -2,7 +2,7 @@
 // decides when to check and what to tell the person). Downloads happen in the background; an
 // update not installed by "Restart now" installs when the app quits.
 import electronUpdater from 'electron-updater'
-import type { Logger } from '../core/app/types.ts'
+import type { Logger } from '../core/common/logger.ts'
 import type { Updater } from '../core/updates/update-checker.ts'
 
 export function createElectronUpdater(log: Logger): Updater {

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserWindow, Rectangle } from 'electron'
 import { z } from 'zod'
-import type { Logger } from '../core/app/types.ts'
+import type { Logger } from '../core/common/logger.ts'
 
 export const WINDOW_STATE_FILE = 'window-state.json'
 export const DEFAULT_SIZE = { width: 1360, height: 860 }

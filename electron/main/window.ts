@@ -1,6 +1,6 @@
 // The main window: locked-down web preferences, shown once the first paint is ready.
 import { BrowserWindow, nativeTheme } from 'electron'
-import type { Logger } from '../core/app/types.ts'
+import type { Logger } from '../core/common/logger.ts'
 import { MIN_SIZE, type Placement } from './window-state.ts'
 
 export interface MainWindowOptions {

@@ -8,42 +8,29 @@
 // evaluate once per page load. A zod-free list of call names in electron/core/api would remove it.
 import { contextBridge, ipcRenderer } from 'electron'
 import { CALL_NAMES, ipcChannel } from '../core/api/definition.ts'
-import type { CallName, PorchlightApi } from '../core/api/definition.ts'
+import type { CallName, PorchlightBridge } from '../core/api/definition.ts'
 import { USER_GESTURE_CALLS } from '../core/api/maintenance-schemas.ts'
+import { failed } from '../core/api/outcome.ts'
 
 export const NEEDS_USER_GESTURE = 'Porchlight opens links only when you click them.'
-
-const REMOTE_ERROR_PREFIX = /^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/
-
-/**
- * The handler's own message. Electron rejects invoke() with "Error invoking remote method
- * '<channel>': Error: <message>"; the person should read only <message>.
- */
-export function userFacingMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  return message.replace(REMOTE_ERROR_PREFIX, '')
-}
 
 export function buildApi(
   invoke: (channel: string, arg: unknown) => Promise<unknown>,
   /** Whether the page has a fresh click or key press (navigator.userActivation.isActive). */
   userActivated: () => boolean = () => false,
-): PorchlightApi {
+): PorchlightBridge {
   const api: Partial<Record<CallName, (arg?: unknown) => Promise<unknown>>> = {}
   for (const name of CALL_NAMES) {
     const channel = ipcChannel(name)
     const needsGesture = USER_GESTURE_CALLS.includes(name)
     api[name] = async (arg?: unknown) => {
       // The preload's world cannot be reached by the page, so the page cannot fake this check.
-      if (needsGesture && !userActivated()) throw new Error(NEEDS_USER_GESTURE)
-      try {
-        return await invoke(channel, arg)
-      } catch (error) {
-        throw new Error(userFacingMessage(error), { cause: error })
-      }
+      if (needsGesture && !userActivated()) return failed('needs-user-gesture', NEEDS_USER_GESTURE)
+      // The main process answers every call with its outcome ({ok, value} or {ok, error}).
+      return invoke(channel, arg)
     }
   }
-  return api as PorchlightApi
+  return api as PorchlightBridge
 }
 
 contextBridge.exposeInMainWorld(

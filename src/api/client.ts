@@ -4,16 +4,41 @@
 // answer is checked against its result schema before a screen sees it.
 import './zodWithoutEval.ts'
 import { apiDefinition, CALL_NAMES } from '../../electron/core/api/definition.ts'
-import type { CallName, PorchlightApi } from '../../electron/core/api/definition.ts'
+import type {
+  CallName,
+  PorchlightApi,
+  PorchlightBridge,
+} from '../../electron/core/api/definition.ts'
+import {
+  failed,
+  isCallOutcome,
+  type CallOutcome,
+  type ErrorCode,
+} from '../../electron/core/api/outcome.ts'
 
-type Transport = (name: CallName, arg: unknown) => Promise<unknown>
+/** A call that failed: the words for the person, and a code a screen can branch on. */
+export class ApiError extends Error {
+  readonly code: ErrorCode
+  constructor(code: ErrorCode, message: string) {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+  }
+}
+
+type Transport = (name: CallName, arg: unknown) => Promise<CallOutcome>
+
+const UNREACHABLE =
+  'Porchlight is not reachable. Check that the porchlight command is still running, then try again.'
+const NOT_CONNECTED =
+  'This page is not connected to Porchlight. Open it again from the link the porchlight command printed.'
 
 const TOKEN_PARAM = 'token'
 const TOKEN_STORAGE_KEY = 'porchlight.bridgeToken'
 
 /** The preload's API, when we run inside Electron. Read without widening the global Window type. */
-function electronApi(): PorchlightApi | null {
-  const candidate = (window as unknown as { porchlight?: PorchlightApi }).porchlight
+function electronApi(): PorchlightBridge | null {
+  const candidate = (window as unknown as { porchlight?: PorchlightBridge }).porchlight
   return candidate && typeof candidate === 'object' ? candidate : null
 }
 
@@ -41,24 +66,19 @@ function takeBridgeToken(): string | null {
   }
 }
 
-/** Errors from ipcRenderer.invoke carry a technical prefix; the person only needs the words. */
+/** The words to show for a failed call: an ApiError's own message, as the core wrote it. */
 export function userMessage(error: unknown): string {
-  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : ''
-  const cleaned = raw
-    .replace(/^Error invoking remote method '[^']*':\s*/, '')
-    .replace(/^(?:UserFacingError|Error):\s*/, '')
-    .trim()
-  return cleaned || 'Something went wrong. Please try again.'
+  const message = error instanceof Error ? error.message.trim() : ''
+  return message || 'Something went wrong. Please try again.'
 }
 
-function electronTransport(bridge: PorchlightApi): Transport {
+function electronTransport(bridge: PorchlightBridge): Transport {
   return async (name, arg) => {
     const call = bridge[name] as (arg?: unknown) => Promise<unknown>
-    try {
-      return await call(arg)
-    } catch (error) {
-      throw new Error(userMessage(error), { cause: error })
-    }
+    const outcome = await call(arg)
+    return isCallOutcome(outcome)
+      ? outcome
+      : failed('unreadable-answer', `Porchlight sent an unreadable answer to ${name}.`)
   }
 }
 
@@ -74,30 +94,21 @@ function httpTransport(token: string | null): Transport {
         credentials: 'same-origin',
         body: JSON.stringify(arg === undefined ? {} : { arg }),
       })
-    } catch (error) {
-      throw new Error(
-        'Porchlight is not reachable. Check that the porchlight command is still running, then try again.',
-        { cause: error },
+    } catch {
+      return failed('unreachable', UNREACHABLE)
+    }
+    const body: unknown = await response.json().catch(() => null)
+    if (response.status === 401 || response.status === 403) {
+      return failed('unauthorized', NOT_CONNECTED)
+    }
+    if (isCallOutcome(body)) return body
+    if (!response.ok) {
+      return failed(
+        'internal',
+        `Porchlight could not complete the request (HTTP ${response.status}).`,
       )
     }
-    const body = (await response.json().catch(() => null)) as {
-      result?: unknown
-      error?: { code?: unknown; message?: unknown }
-    } | null
-    if (!response.ok) {
-      const message = body?.error?.message
-      if (typeof message === 'string' && message) throw new Error(message)
-      if (response.status === 401 || response.status === 403) {
-        throw new Error(
-          'This page is not connected to Porchlight. Open it again from the link the porchlight command printed.',
-        )
-      }
-      throw new Error(`Porchlight could not complete the request (HTTP ${response.status}).`)
-    }
-    if (!body || !('result' in body)) {
-      throw new Error(`Porchlight sent an unreadable answer to ${name}.`)
-    }
-    return body.result
+    return failed('unreadable-answer', `Porchlight sent an unreadable answer to ${name}.`)
   }
 }
 
@@ -109,15 +120,18 @@ function buildApi(transport: Transport): PorchlightApi {
       // Checked here too so that a missing field is reported at once, in the schema's own words.
       const argCheck = argSchema.safeParse(arg)
       if (!argCheck.success) {
-        throw new Error(argCheck.error.issues[0]?.message ?? 'That request is not valid.')
+        const message = argCheck.error.issues[0]?.message ?? 'That request is not valid.'
+        throw new ApiError('invalid-argument', message)
       }
-      const raw = await transport(name, arg)
-      const resultCheck = resultSchema.safeParse(raw)
+      const outcome = await transport(name, arg)
+      if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message)
+      const resultCheck = resultSchema.safeParse(outcome.value)
       if (!resultCheck.success) {
         console.error(`porchlight: ${name} returned data that does not match its schema`, {
           issues: resultCheck.error.issues,
         })
-        throw new Error(
+        throw new ApiError(
+          'unreadable-answer',
           `Porchlight returned an answer this screen cannot read (${name}). Restart Porchlight; if it happens again, report it.`,
         )
       }

@@ -13,7 +13,7 @@ import type { CallName } from '../../electron/core/api/definition.ts'
 import { createMemoryTokenStore } from '../../electron/core/app/memory-token-store.ts'
 import { createPorchlight } from '../../electron/core/app/porchlight.ts'
 import { recordCacheOwner } from '../../electron/core/cache-identity/cache-owner.ts'
-import type { Logger } from '../../electron/core/app/types.ts'
+import type { Logger } from '../../electron/core/common/logger.ts'
 import { DEMO_ACCOUNTS } from '../../electron/core/demo-service/index.ts'
 import {
   REPEAT_COUNTS_SQL,
@@ -76,9 +76,9 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
     log,
   })
   const call = async (name: CallName, arg: unknown) => {
-    const outcome = await dispatchCall(core.handlers, name, arg, log)
+    const outcome = await dispatchCall(core, name, arg, log)
     if (!outcome.ok) throw new Error(`${name}: ${outcome.error.message}`)
-    return outcome.result
+    return outcome.value
   }
 
   // A quarter of the sample are deliveries with a case (the rest rarely have one), drawn seeded.

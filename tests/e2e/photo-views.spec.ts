@@ -133,6 +133,7 @@ test('a view that cannot be recorded means no photo, and the panel says why', as
       status: 500,
       contentType: 'application/json',
       body: JSON.stringify({
+        ok: false,
         error: { code: 'internal', message: 'Something went wrong in Porchlight.' },
       }),
     }),

@@ -106,6 +106,7 @@ test('a change the core refuses is undone and can be tried again', async ({ page
       status: 500,
       contentType: 'application/json',
       body: JSON.stringify({
+        ok: false,
         error: { code: 'internal', message: 'The settings file could not be written.' },
       }),
     }),

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiHandlers } from '../../electron/core/api/definition.ts'
-import { CALL_NAMES, ipcChannel, UserFacingError } from '../../electron/core/api/definition.ts'
-import type { Logger } from '../../electron/core/app/types.ts'
+import { CALL_NAMES, ipcChannel } from '../../electron/core/api/definition.ts'
+import { UserFacingError } from '../../electron/core/common/errors.ts'
+import type { Logger } from '../../electron/core/common/logger.ts'
 import { APP_ORIGIN, trustedOriginsFor } from '../../electron/main/app-origin.ts'
 
 const electron = vi.hoisted(() => ({
@@ -26,6 +27,9 @@ function recordingLog(): Logger & { errors: unknown[][]; warnings: unknown[][] }
     error: (...args) => void errors.push(args),
   }
 }
+
+const agent = { id: 'u_1', name: 'Alex', role: 'agent' as const }
+const refused = { ok: false, error: { code: 'refused-sender', message: REFUSED_SENDER } }
 
 const session = {
   user: null,
@@ -93,17 +97,15 @@ describe('call handlers', () => {
     const getSession = vi.fn(async () => session)
     const log = recordingLog()
     const handle = createCallHandler('getSession', {
-      core: { handlers: fakeHandlers({ getSession }) },
+      core: { currentUser: () => agent, handlers: fakeHandlers({ getSession }) },
       trustedOrigins: trusted,
       log,
     })
-    await expect(handle({ senderFrame: null }, undefined)).rejects.toThrow(REFUSED_SENDER)
-    await expect(
-      handle({ senderFrame: { url: 'app://porchlight.evil/index.html' } }, undefined),
-    ).rejects.toThrow(REFUSED_SENDER)
-    await expect(handle({ senderFrame: { url: 'http://127.0.0.1/' } }, undefined)).rejects.toThrow(
-      REFUSED_SENDER,
-    )
+    expect(await handle({ senderFrame: null }, undefined)).toEqual(refused)
+    expect(
+      await handle({ senderFrame: { url: 'app://porchlight.evil/index.html' } }, undefined),
+    ).toEqual(refused)
+    expect(await handle({ senderFrame: { url: 'http://127.0.0.1/' } }, undefined)).toEqual(refused)
     expect(getSession).not.toHaveBeenCalled()
     expect(log.warnings).toHaveLength(3)
   })
@@ -111,55 +113,60 @@ describe('call handlers', () => {
   it('passes the parsed argument (with schema defaults) to the core and returns its result', async () => {
     const searchDeliveries = vi.fn(async () => [])
     const handle = createCallHandler('searchDeliveries', {
-      core: { handlers: fakeHandlers({ searchDeliveries }) },
+      core: { currentUser: () => agent, handlers: fakeHandlers({ searchDeliveries }) },
       trustedOrigins: trusted,
       log: recordingLog(),
     })
-    await expect(handle(appFrame, { query: 'smith' })).resolves.toEqual([])
+    expect(await handle(appFrame, { query: 'smith' })).toEqual({ ok: true, value: [] })
     expect(searchDeliveries).toHaveBeenCalledWith({ query: 'smith', limit: 50 })
   })
 
   it('rejects an invalid argument naming the call and the field', async () => {
     const signIn = vi.fn()
     const options = {
-      core: { handlers: fakeHandlers({ signIn }) },
+      core: { currentUser: () => agent, handlers: fakeHandlers({ signIn }) },
       trustedOrigins: trusted,
       log: recordingLog(),
     }
     const signInHandler = createCallHandler('signIn', options)
-    await expect(signInHandler(appFrame, { username: '', password: 'x' })).rejects.toThrow(
-      'Invalid request to signIn: username: Enter your user name',
+    const invalid = (message: string | RegExp) => ({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(message) },
+    })
+    expect(await signInHandler(appFrame, { username: '', password: 'x' })).toEqual(
+      invalid('^Invalid request to signIn: username: Enter your user name$'),
     )
-    await expect(signInHandler(appFrame, 'alice')).rejects.toThrow(/^Invalid request to signIn: /)
+    expect(await signInHandler(appFrame, 'alice')).toEqual(invalid(/^Invalid request to signIn: /))
 
     const search = createCallHandler('searchDeliveries', options)
-    await expect(search(appFrame, { query: 42 })).rejects.toThrow(
-      /^Invalid request to searchDeliveries: query: /,
+    expect(await search(appFrame, { query: 42 })).toEqual(
+      invalid(/^Invalid request to searchDeliveries: query: /),
     )
-    await expect(search(appFrame, { query: 'a', limit: 1000 })).rejects.toThrow(
-      /^Invalid request to searchDeliveries: limit: /,
+    expect(await search(appFrame, { query: 'a', limit: 1000 })).toEqual(
+      invalid(/^Invalid request to searchDeliveries: limit: /),
     )
     expect(signIn).not.toHaveBeenCalled()
   })
 
-  it("keeps a UserFacingError's message", async () => {
+  it('answers a UserFacingError with its code and words, unchanged', async () => {
     const log = recordingLog()
     const handle = createCallHandler('syncNow', {
       core: {
+        currentUser: () => agent,
         handlers: fakeHandlers({
           syncNow: async () => {
-            throw new UserFacingError('signed-out', 'Please sign in first.')
+            throw new UserFacingError('offline', 'The delivery service cannot be reached.')
           },
         }),
       },
       trustedOrigins: trusted,
       log,
     })
-    const failure = await handle(appFrame, undefined).catch((error: unknown) => error)
-    expect(failure).toBeInstanceOf(Error)
-    expect((failure as Error).message).toBe('Please sign in first.')
-    // Sent as a plain Error so Electron's "<name>: <message>" shows no class names.
-    expect((failure as Error).name).toBe('Error')
+    // Never a rejection: Electron would wrap it in words of its own.
+    expect(await handle(appFrame, undefined)).toEqual({
+      ok: false,
+      error: { code: 'offline', message: 'The delivery service cannot be reached.' },
+    })
     expect(log.errors).toHaveLength(0)
   })
 
@@ -168,6 +175,7 @@ describe('call handlers', () => {
     const cause = new Error('SQLITE_CORRUPT: database disk image is malformed at /home/a/db')
     const handle = createCallHandler('getDelivery', {
       core: {
+        currentUser: () => agent,
         handlers: fakeHandlers({
           getDelivery: async () => {
             throw cause
@@ -177,7 +185,10 @@ describe('call handlers', () => {
       trustedOrigins: trusted,
       log,
     })
-    await expect(handle(appFrame, { id: 'd-1' })).rejects.toThrow(GENERIC_FAILURE)
+    expect(await handle(appFrame, { id: 'd-1' })).toEqual({
+      ok: false,
+      error: { code: 'internal', message: GENERIC_FAILURE },
+    })
     expect(log.errors).toEqual([['getDelivery failed', cause]])
   })
 
@@ -185,6 +196,7 @@ describe('call handlers', () => {
     const log = recordingLog()
     const handle = createCallHandler('getSession', {
       core: {
+        currentUser: () => agent,
         handlers: fakeHandlers({
           getSession: async () => ({ user: null }) as never,
         }),
@@ -192,7 +204,10 @@ describe('call handlers', () => {
       trustedOrigins: trusted,
       log,
     })
-    await expect(handle(appFrame, undefined)).rejects.toThrow(GENERIC_FAILURE)
+    expect(await handle(appFrame, undefined)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: GENERIC_FAILURE },
+    })
     expect(log.errors).toHaveLength(1)
   })
 })
@@ -205,7 +220,7 @@ describe('registerIpcHandlers', () => {
 
   it('registers one channel per call and removes them again', async () => {
     const remove = registerIpcHandlers({
-      core: { handlers: fakeHandlers() },
+      core: { currentUser: () => agent, handlers: fakeHandlers() },
       trustedOrigins: trusted,
       log: recordingLog(),
     })
@@ -215,10 +230,8 @@ describe('registerIpcHandlers', () => {
     const [, getDeliveryListener] = electron.ipcMain.handle.mock.calls.find(
       ([channel]) => channel === ipcChannel('getDelivery'),
     ) as [string, (event: unknown, arg: unknown) => Promise<unknown>]
-    await expect(getDeliveryListener(appFrame, { id: 'd-1' })).resolves.toBeNull()
-    await expect(getDeliveryListener({ senderFrame: null }, { id: 'd-1' })).rejects.toThrow(
-      REFUSED_SENDER,
-    )
+    expect(await getDeliveryListener(appFrame, { id: 'd-1' })).toEqual({ ok: true, value: null })
+    expect(await getDeliveryListener({ senderFrame: null }, { id: 'd-1' })).toEqual(refused)
 
     remove()
     expect(electron.ipcMain.removeHandler.mock.calls.map(([c]) => c)).toEqual(channels)

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 import type { Session, WebContents } from 'electron'
-import type { Logger } from '../../electron/core/app/types.ts'
+import type { Logger } from '../../electron/core/common/logger.ts'
 import { trustedOriginsFor } from '../../electron/main/app-origin.ts'
 
 const electron = vi.hoisted(() => ({ shell: { openExternal: vi.fn(async () => undefined) } }))

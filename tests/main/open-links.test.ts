@@ -168,12 +168,8 @@ describe('registering the scheme', () => {
       setAsDefaultProtocolClient: (...args: unknown[]) => (calls.push(args), true),
     })
     registerLinkScheme(app(true) as never, ['/opt/Porchlight/porchlight'], '/x', log)
-    registerLinkScheme(
-      app(false) as never,
-      ['/usr/bin/electron', '/work/app'],
-      '/usr/bin/electron',
-      log,
-    )
-    expect(calls).toEqual([['porchlight'], ['porchlight', '/usr/bin/electron', ['/work/app']]])
+    registerLinkScheme(app(false) as never, ['electron', '.'], 'electron', log)
+    // The app's folder is made absolute: the OS starts Electron from anywhere.
+    expect(calls).toEqual([['porchlight'], ['porchlight', 'electron', [process.cwd()]]])
   })
 })

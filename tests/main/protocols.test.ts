@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import type { Logger } from '../../electron/core/app/types.ts'
+import type { Logger } from '../../electron/core/common/logger.ts'
 
 const electron = vi.hoisted(() => ({
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },

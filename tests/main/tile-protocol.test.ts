@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { Logger } from '../../electron/core/app/types.ts'
+import type { Logger } from '../../electron/core/common/logger.ts'
 import { openMbtiles, type MbtilesFile } from '../../electron/core/map-tiles/mbtiles-file.ts'
 import type { ServedTile } from '../../electron/core/map-tiles/tile-sources.ts'
 import { writeMbtiles } from '../../electron/core/map-tiles/write-mbtiles.ts'

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Logger } from '../../electron/core/app/types.ts'
+import type { Logger } from '../../electron/core/common/logger.ts'
 import { createTokenStore, TOKEN_FILE_NAME } from '../../electron/main/token-store.ts'
 import type { TokenCipher } from '../../electron/main/token-store.ts'
 

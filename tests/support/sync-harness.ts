@@ -3,13 +3,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Logger } from '../../electron/core/app/types.ts'
+import type { Logger } from '../../electron/core/common/logger.ts'
 import { openDatabase, type LocalDatabase } from '../../electron/core/db/open-database.ts'
 import {
   createServiceClient,
   type ServiceClient,
   type ServiceClientOptions,
-} from '../../electron/core/sync/service-client.ts'
+} from '../../electron/core/service/service-client.ts'
 import { SyncEngine } from '../../electron/core/sync/sync-engine.ts'
 import { snapshotCache, type CacheSnapshot } from './cache-snapshot.ts'
 import { TEST_ACCOUNT } from './fault-server.ts'

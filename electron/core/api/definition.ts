@@ -20,6 +20,7 @@ import { maintenanceCalls } from './maintenance-schemas.ts'
 import { privacyCalls } from './privacy-schemas.ts'
 import { photoCalls } from './photo-schemas.ts'
 import { RunServiceWaitSchema } from './service-wait-schemas.ts'
+import type { CallOutcome } from './outcome.ts'
 
 const NoArg = z.undefined().optional()
 
@@ -275,16 +276,73 @@ export type DeliveryDetail = z.output<typeof DeliveryDetailSchema>
 export type DeliveryPhoto = z.output<typeof DeliveryPhotoSchema>
 
 /**
- * An error meant for the person at the keyboard. Handlers throw it with words they can act on;
- * anything else that escapes a handler is logged and shown as a generic failure.
+ * Who may make each call, declared once here and enforced by the dispatcher (api/dispatch.ts)
+ * before the handler runs, whatever carried the call: anyone (`public`), a signed-in user, or a
+ * signed-in supervisor (with the words an agent is refused in).
  */
-export class UserFacingError extends Error {
-  readonly code: string
-  constructor(code: string, message: string) {
-    super(message)
-    this.name = 'UserFacingError'
-    this.code = code
-  }
+export type CallAccess = 'public' | 'signed-in' | { supervisor: string }
+
+const REPORTS_ARE_FOR_SUPERVISORS = {
+  supervisor: 'Reports and exports are for supervisors. Ask a supervisor if you need one.',
+}
+const CANNED_NOTES_ARE_FOR_SUPERVISORS = {
+  supervisor: 'Only a supervisor can change canned notes.',
+}
+
+export const CALL_ACCESS: { readonly [K in CallName]: CallAccess } = {
+  getSession: 'public',
+  signIn: 'public',
+  signOut: 'public',
+  getSyncStatus: 'public',
+  syncNow: 'signed-in',
+  getSyncReport: 'signed-in',
+  getSettings: 'public',
+  updateSettings: 'signed-in',
+  searchDeliveries: 'signed-in',
+  getDelivery: 'signed-in',
+  openCase: 'signed-in',
+  getCase: 'signed-in',
+  listCases: 'signed-in',
+  getCaseCounts: 'signed-in',
+  addCaseNote: 'signed-in',
+  changeCaseStatus: 'signed-in',
+  assignCase: 'signed-in',
+  resolveCase: 'signed-in',
+  reopenCase: 'signed-in',
+  resolveConflict: 'signed-in',
+  listCannedNotes: 'signed-in',
+  saveCannedNote: CANNED_NOTES_ARE_FOR_SUPERVISORS,
+  deleteCannedNote: CANNED_NOTES_ARE_FOR_SUPERVISORS,
+  getMapView: 'public',
+  getMapSources: 'public',
+  addMapFile: 'public',
+  removeMapFile: 'public',
+  clearTileCache: 'public',
+  getReportOptions: REPORTS_ARE_FOR_SUPERVISORS,
+  getReportFigures: REPORTS_ARE_FOR_SUPERVISORS,
+  startReportExport: REPORTS_ARE_FOR_SUPERVISORS,
+  getReportExport: REPORTS_ARE_FOR_SUPERVISORS,
+  cancelReportExport: REPORTS_ARE_FOR_SUPERVISORS,
+  revealReportExport: REPORTS_ARE_FOR_SUPERVISORS,
+  listReportExports: REPORTS_ARE_FOR_SUPERVISORS,
+  getRetention: 'signed-in',
+  runRetentionNow: 'signed-in',
+  getUnsentWork: 'public',
+  signOutAndErase: 'signed-in',
+  getDiagnostics: 'public',
+  openExternalLink: 'public',
+  getUpdateStatus: 'public',
+  checkForUpdates: 'public',
+  restartToUpdate: 'public',
+  recordPhotoView: 'signed-in',
+  getCacheHealth: 'public',
+  recoverCache: 'public',
+  dismissCacheRecovery: 'public',
+}
+
+/** What the preload exposes as `window.porchlight`: every call answers with its outcome. */
+export type PorchlightBridge = {
+  [K in CallName]: (arg?: CallArg<K>) => Promise<CallOutcome<CallResult<K>>>
 }
 
 /** The channel name a call travels on over IPC. */

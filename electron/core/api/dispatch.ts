@@ -1,13 +1,19 @@
 // Runs one API call on behalf of a renderer, whatever carried it (Electron IPC or the
-// browser-mode bridge): validates the argument, calls the handler, checks the result, and turns
-// failures into words for the user without leaking internals.
-import type { Logger } from '../app/types.ts'
-import { UserFacingError, apiDefinition, type ApiHandlers, type CallName } from './definition.ts'
+// browser-mode bridge): checks who may make it (CALL_ACCESS), then the argument, calls the
+// handler, checks the result, and answers with one outcome shape, never leaking internals.
+import type { Logger } from '../common/logger.ts'
+import type { Role } from '../contract/schemas.ts'
+import { UserFacingError } from '../common/errors.ts'
+import { CALL_ACCESS, apiDefinition, type ApiHandlers, type CallName } from './definition.ts'
+import { GENERIC_FAILURE, SIGN_IN_FIRST, failed, succeeded, type CallOutcome } from './outcome.ts'
 
-export type DispatchOutcome =
-  { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } }
+export { GENERIC_FAILURE } from './outcome.ts'
 
-export const GENERIC_FAILURE = 'Something went wrong in Porchlight. The details are in the log.'
+/** What the dispatcher runs calls on: the handlers, and who is signed in right now. */
+export interface CallTarget {
+  readonly handlers: ApiHandlers
+  currentUser(): { readonly role: Role } | null
+}
 
 /** "Invalid request to signIn: username: Enter your user name" — the call, the field, the rule. */
 export function describeArgumentError(
@@ -25,33 +31,43 @@ export function isCallName(name: string): name is CallName {
   return Object.hasOwn(apiDefinition, name)
 }
 
+/** Why the signed-in user (or nobody) may not make `name`; null when they may. */
+export function accessRefusal(
+  name: CallName,
+  user: { role: Role } | null,
+): CallOutcome<never> | null {
+  const access = CALL_ACCESS[name]
+  if (access === 'public') return null
+  if (!user) return failed('signed-out', SIGN_IN_FIRST)
+  if (access === 'signed-in' || user.role === 'supervisor') return null
+  return failed('forbidden', access.supervisor)
+}
+
 export async function dispatchCall(
-  handlers: ApiHandlers,
+  target: CallTarget,
   name: CallName,
   rawArg: unknown,
   log: Logger,
-): Promise<DispatchOutcome> {
+): Promise<CallOutcome> {
+  // Who first: a caller who may not make the call learns nothing about its argument.
+  const refusal = accessRefusal(name, target.currentUser())
+  if (refusal) return refusal
   const definition = apiDefinition[name]
   const arg = definition.arg.safeParse(rawArg)
   if (!arg.success) {
-    return {
-      ok: false,
-      error: { code: 'invalid-argument', message: describeArgumentError(name, arg.error.issues) },
-    }
+    return failed('invalid-argument', describeArgumentError(name, arg.error.issues))
   }
   try {
-    const handler = handlers[name] as (a: unknown) => Promise<unknown>
+    const handler = target.handlers[name] as (a: unknown) => Promise<unknown>
     const result = definition.result.safeParse(await handler(arg.data))
     if (!result.success) {
       log.error(`${name} returned a result that breaks its schema`, result.error.issues)
-      return { ok: false, error: { code: 'internal', message: GENERIC_FAILURE } }
+      return failed('internal', GENERIC_FAILURE)
     }
-    return { ok: true, result: result.data }
+    return succeeded(result.data)
   } catch (error) {
-    if (error instanceof UserFacingError) {
-      return { ok: false, error: { code: error.code, message: error.message } }
-    }
+    if (error instanceof UserFacingError) return failed(error.code, error.message)
     log.error(`${name} failed`, error)
-    return { ok: false, error: { code: 'internal', message: GENERIC_FAILURE } }
+    return failed('internal', GENERIC_FAILURE)
   }
 }

@@ -3,13 +3,13 @@
 // (MBTiles files, the online tile server, the cache of tiles already viewed). Tiles themselves do
 // not travel through the API: the porchlight-tile protocol (or the bridge's /tiles/) serves them.
 import { z } from 'zod'
-import { MAP_FILE_ID_PATTERN } from '../map-tiles/map-file-id.ts'
+import { MAP_FILE_ID_PATTERN } from './map-file-id.ts'
 import {
   OPENSTREETMAP_ATTRIBUTION,
   OPENSTREETMAP_MAX_ZOOM,
   OPENSTREETMAP_TEMPLATE,
   tileUrlTemplateProblem,
-} from '../map-tiles/tile-url-template.ts'
+} from './tile-url-template.ts'
 
 const NoArg = z.undefined().optional()
 

@@ -14,7 +14,8 @@
 // survives (the token store is the host's; who is signed in is among what is saved).
 import type BetterSqlite3 from 'better-sqlite3'
 import { CACHE_CALLS, type CacheHealth } from '../api/cache-schemas.ts'
-import { CALL_NAMES, UserFacingError, type ApiHandlers, type CallName } from '../api/definition.ts'
+import { CALL_NAMES, type ApiHandlers, type CallName } from '../api/definition.ts'
+import { UserFacingError } from '../common/errors.ts'
 import {
   corruptionDetail,
   isCacheCorruption,
@@ -27,7 +28,8 @@ import {
   readRecoveryNotice,
   type CacheRecovery,
 } from '../db/recovery/recovery-report.ts'
-import type { Logger, PorchlightCore } from './types.ts'
+import type { PorchlightCore } from './types.ts'
+import type { Logger } from '../common/logger.ts'
 
 type CacheCallName = (typeof CACHE_CALLS)[number]
 
@@ -38,6 +40,7 @@ export interface UnguardedCore {
   resolvePhoto: PorchlightCore['resolvePhoto']
   getTile: PorchlightCore['getTile']
   resolveExport: PorchlightCore['resolveExport']
+  currentUser: PorchlightCore['currentUser']
   syncOnce: PorchlightCore['syncOnce']
   close(): Promise<void>
   /** The cache's connection, for the recovery notice. */
@@ -72,6 +75,8 @@ export async function guardCache(
   let lastRecovery: CacheRecovery | null = null
   /** The cache in use (the data folder or a separate cache in it); kept while it is closed. */
   let cache: PorchlightCore['cache'] | null = null
+  /** Who was signed in when the core was last in use: a damaged cache keeps its answer for them. */
+  let lastUser: ReturnType<PorchlightCore['currentUser']> = null
 
   const damaged = () => new CacheDamagedError(damage ?? 'it is not open')
 
@@ -200,6 +205,10 @@ export async function guardCache(
       core && damage === null
         ? core.resolveExport(jobId)
         : { ok: false, status: 404, reason: 'The local cache is not available.' },
+    currentUser: () => {
+      if (core && damage === null && !recovering) lastUser = core.currentUser()
+      return lastUser
+    },
     syncOnce: () => guarded((c) => c.syncOnce()),
     get cache() {
       // Set by the first start, which either succeeded or threw out of guardCache.

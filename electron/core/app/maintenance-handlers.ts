@@ -1,11 +1,12 @@
 // The API handlers for looking after the installation: diagnostics for support, opening a link
 // the person clicked, and updates.
 import { homedir } from 'node:os'
-import { UserFacingError, type ApiHandlers } from '../api/definition.ts'
+import { type ApiHandlers } from '../api/definition.ts'
+import { UserFacingError } from '../common/errors.ts'
 import { diagnosticsText, type DiagnosticsInput } from '../diagnostics/diagnostics.ts'
 import { externalLinkToOpen } from '../security/external-links.ts'
 import type { UpdateChecker, UpdateState } from '../updates/update-checker.ts'
-import type { Logger } from './types.ts'
+import type { Logger } from '../common/logger.ts'
 
 type MaintenanceHandlerNames =
   'getDiagnostics' | 'openExternalLink' | 'getUpdateStatus' | 'checkForUpdates' | 'restartToUpdate'

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import packageJson from '../../../package.json' with { type: 'json' }
-import { UserFacingError, type ApiHandlers, type AppSettings } from '../api/definition.ts'
+import { type ApiHandlers, type AppSettings } from '../api/definition.ts'
+import { UserFacingError } from '../common/errors.ts'
 import type { MapFileInfo, MapSources } from '../api/map-schemas.ts'
 import { createMapFileRegistry, type MapFileEntry } from '../map-tiles/map-files.ts'
 import { MbtilesError } from '../map-tiles/mbtiles-file.ts'
@@ -14,7 +15,8 @@ import { createOnlineSource, type OnlineTileSource } from '../map-tiles/online-s
 import type { TileAddress } from '../map-tiles/tile-address.ts'
 import { TILE_CACHE_FILE, openTileCache, type TileCache } from '../map-tiles/tile-cache.ts'
 import { createTileChain, type ServedTile } from '../map-tiles/tile-sources.ts'
-import type { Logger, TileServerOverride } from './types.ts'
+import type { TileServerOverride } from './types.ts'
+import type { Logger } from '../common/logger.ts'
 
 type MapHandlerNames =
   'getMapView' | 'getMapSources' | 'addMapFile' | 'removeMapFile' | 'clearTileCache'

@@ -1,4 +1,4 @@
-import type { TokenStore } from './types.ts'
+import type { TokenStore } from '../common/token-store.ts'
 
 /** Keeps the token in memory only: for browser mode, the command line and tests. */
 export function createMemoryTokenStore(): TokenStore {

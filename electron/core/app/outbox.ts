@@ -5,7 +5,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { createPhotoViewLog } from '../audit/photo-views.ts'
 import { pushCaseEvents } from '../cases/push-case-events.ts'
-import { ServiceError, type ServiceClient } from '../sync/service-client.ts'
+import { ServiceError, type ServiceClient } from '../service/service-client.ts'
 
 export function createOutbox(options: {
   sqlite: BetterSqlite3.Database

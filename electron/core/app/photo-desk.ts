@@ -4,9 +4,12 @@
 // API call, `recordPhotoView`, which the console's own page makes when it shows the full photo;
 // it travels like every call (Electron IPC from the app's frame, or the bridge with its token),
 // and the case it names must be a case on that photo's delivery.
+import { SIGN_IN_FIRST } from '../api/outcome.ts'
+import { signedInUser } from './signed-in-user.ts'
 import { existsSync } from 'node:fs'
 import type BetterSqlite3 from 'better-sqlite3'
-import { UserFacingError, type ApiHandlers } from '../api/definition.ts'
+import { type ApiHandlers } from '../api/definition.ts'
+import { UserFacingError } from '../common/errors.ts'
 import type { createPhotoViewLog } from '../audit/photo-views.ts'
 import { createCaseReader } from '../cases/case-state.ts'
 import { IdSchema, type User } from '../contract/schemas.ts'
@@ -48,7 +51,7 @@ export function createPhotoDesk(options: {
   ): { ok: true; file: PhotoFile & { ok: true }; row: PhotoRow } | (PhotoFile & { ok: false }) {
     if (!IdSchema.safeParse(photoId).success)
       return { ok: false, status: 400, reason: 'Not a photo id.' }
-    if (!options.currentUser()) return { ok: false, status: 403, reason: 'Please sign in first.' }
+    if (!options.currentUser()) return { ok: false, status: 403, reason: SIGN_IN_FIRST }
     const row = photoLookup.get(photoId)
     if (!row) return { ok: false, status: 404, reason: 'No such photo in the local cache.' }
     if (row.photo_withheld !== null) {
@@ -84,8 +87,7 @@ export function createPhotoDesk(options: {
     },
     handlers: {
       recordPhotoView: async ({ photoId, caseId }) => {
-        const user = options.currentUser()
-        if (!user) throw new UserFacingError('signed-out', 'Please sign in first.')
+        const user = signedInUser(options.currentUser)
         const found = locate(photoId, 'full')
         if (!found.ok) throw new UserFacingError('photo-unavailable', found.reason)
         if (caseId !== null) {

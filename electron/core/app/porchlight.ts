@@ -2,7 +2,8 @@
 // API handlers, and (in demo mode) the built-in demo delivery service on 127.0.0.1.
 import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
-import { UserFacingError, type Session as SessionView } from '../api/definition.ts'
+import { type Session as SessionView } from '../api/definition.ts'
+import { UserFacingError } from '../common/errors.ts'
 import { serviceWaitWords } from '../api/service-wait-schemas.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
 import {
@@ -17,14 +18,14 @@ import { openDatabase } from '../db/open-database.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
 import { folderDestination } from '../reports/export-jobs.ts'
 import { createRedactingLogger } from '../logging/redacting-logger.ts'
-import { ensurePrivateDir } from '../privacy/private-dir.ts'
+import { ensurePrivateDir } from '../common/private-dir.ts'
 import { createRetention } from '../retention/retention.ts'
 import { startRetentionSchedule } from '../retention/retention-schedule.ts'
 import { createDeliverySearch } from '../search/search-deliveries.ts'
 import { Session } from '../session/session.ts'
 import { createSettingsStore } from '../settings/settings.ts'
 import { readSyncReport } from '../sync/sync-report.ts'
-import { ServiceError, createServiceClient } from '../sync/service-client.ts'
+import { ServiceError, createServiceClient } from '../service/service-client.ts'
 import { SyncEngine } from '../sync/sync-engine.ts'
 import { startSyncSchedule } from '../sync/sync-schedule.ts'
 import { createUpdateChecker } from '../updates/update-checker.ts'
@@ -317,10 +318,6 @@ async function createCore(
     demoAccounts,
   })
 
-  const requireUser = () => {
-    if (!session.currentUser) throw new UserFacingError('signed-out', 'Please sign in first.')
-  }
-
   const handlers: UnguardedCore['handlers'] = {
     getSession: async () => sessionView(),
     signIn: async ({ username, password }) => {
@@ -359,17 +356,14 @@ async function createCore(
     },
     getSyncStatus: async () => engine.status(),
     syncNow: async () => {
-      requireUser()
       engine.run().catch(logSyncError)
       return engine.status()
     },
     getSyncReport: async () => {
-      requireUser()
       return readSyncReport(db)
     },
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
-      requireUser()
       const next = settings.update(patch)
       maps.settingsChanged(next)
       currentSchedule.stop()
@@ -377,14 +371,12 @@ async function createCore(
       return next
     },
     searchDeliveries: async ({ query, limit, awayFromAddress }) => {
-      requireUser()
       return search(query, limit, {
         awayFromAddress,
         thresholdM: settings.get().locationThresholdM,
       })
     },
     getDelivery: async ({ id }) => {
-      requireUser()
       return getDelivery(db, id, {
         thresholdM: settings.get().locationThresholdM,
         casesOf: desk.casesOf,
@@ -407,6 +399,7 @@ async function createCore(
     resolvePhoto: photos.resolvePhoto,
     getTile: (address) => maps.getTile(address),
     resolveExport: (jobId) => reports.exportFile(jobId),
+    currentUser: () => session.currentUser,
     syncOnce: () => engine.run(),
     close: async () => {
       currentSchedule.stop()

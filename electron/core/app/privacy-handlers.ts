@@ -1,7 +1,9 @@
 // The API handlers for privacy: what is kept and for how long, removing what expired, and signing
 // out with the local data erased. Retention itself lives in retention/, erasing in privacy/.
+import { signedInUser } from './signed-in-user.ts'
 import type BetterSqlite3 from 'better-sqlite3'
-import { UserFacingError, type ApiHandlers, type AppSettings } from '../api/definition.ts'
+import type { ApiHandlers, AppSettings } from '../api/definition.ts'
+import { UserFacingError } from '../common/errors.ts'
 import type { RetentionOverview, UnsentWork } from '../api/privacy-schemas.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
 import { eraseLocalData } from '../privacy/erase-local-data.ts'
@@ -9,7 +11,7 @@ import { createUnsentWorkReader, othersWorkInWords } from '../privacy/unsent-wor
 import { measureKept, type Retention } from '../retention/retention.ts'
 import type { Session } from '../session/session.ts'
 import type { SyncEngine } from '../sync/sync-engine.ts'
-import type { Logger } from './types.ts'
+import type { Logger } from '../common/logger.ts'
 
 type PrivacyHandlerNames = 'getRetention' | 'runRetentionNow' | 'getUnsentWork' | 'signOutAndErase'
 
@@ -33,11 +35,8 @@ export function createPrivacyDesk(options: {
   const { sqlite } = options
   const unsentWork = createUnsentWorkReader(sqlite)
 
-  const requireUser = () => {
-    const user = options.session.currentUser
-    if (!user) throw new UserFacingError('signed-out', 'Please sign in first.')
-    return user
-  }
+  /** The user making the call: the dispatcher let only a signed-in user through (CALL_ACCESS). */
+  const requireUser = () => signedInUser(() => options.session.currentUser)
 
   /** The signed-in user's unsent work, and everyone else's by name. */
   const unsentFor = (userId: string | null) => {

@@ -1,14 +1,16 @@
 // The API handlers of the supervisor's reports: figures, filter choices, and exports in the
 // background. The role check is here, in the main process: whatever the renderer shows or
 // sends, an agent's call to any of these is refused.
+import { CALL_ACCESS } from '../api/definition.ts'
+import { signedInUser } from './signed-in-user.ts'
 import type BetterSqlite3 from 'better-sqlite3'
-import { UserFacingError, type ApiHandlers } from '../api/definition.ts'
+import { type ApiHandlers } from '../api/definition.ts'
 import { createExportLog } from '../audit/export-log.ts'
 import type { User } from '../contract/schemas.ts'
 import { createExportJobs, type ExportDestination } from '../reports/export-jobs.ts'
 import { openReportConnection } from '../reports/report-connection.ts'
 import { computeFigures, reportOptions } from '../reports/report-figures.ts'
-import type { Logger } from './types.ts'
+import type { Logger } from '../common/logger.ts'
 
 type ReportHandlerNames =
   | 'getReportOptions'
@@ -19,8 +21,8 @@ type ReportHandlerNames =
   | 'revealReportExport'
   | 'listReportExports'
 
-export const NOT_A_SUPERVISOR =
-  'Reports and exports are for supervisors. Ask a supervisor if you need one.'
+/** The words an agent is refused reports in: the API table's (CALL_ACCESS), said once. */
+export const NOT_A_SUPERVISOR = (CALL_ACCESS.getReportFigures as { supervisor: string }).supervisor
 
 export function createReportDesk(options: {
   sqlite: BetterSqlite3.Database
@@ -46,11 +48,9 @@ export function createReportDesk(options: {
     log: options.log,
   })
 
+  /** The supervisor making the call: the dispatcher let only a supervisor through (CALL_ACCESS). */
   function supervisor(): User {
-    const user = options.currentUser()
-    if (!user) throw new UserFacingError('signed-out', 'Please sign in first.')
-    if (user.role !== 'supervisor') throw new UserFacingError('forbidden', NOT_A_SUPERVISOR)
-    return user
+    return signedInUser(options.currentUser)
   }
 
   /** Reads through a snapshot connection of its own, so the app's writes never wait on it. */

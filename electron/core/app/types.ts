@@ -9,17 +9,9 @@ import type { ServedTile } from '../map-tiles/tile-sources.ts'
 import type { ExportDestination } from '../reports/export-jobs.ts'
 import type { SyncRunSummary } from '../sync/sync-engine.ts'
 import type { Updater } from '../updates/update-checker.ts'
-
-/** Where the sign-in token is kept. Electron: safeStorage-encrypted file; elsewhere: memory. */
-export interface TokenStore {
-  load(): Promise<string | null>
-  save(token: string): Promise<void>
-  clear(): Promise<void>
-  /** False when the store cannot protect the token at rest (it then keeps it in memory only). */
-  readonly protectedAtRest: boolean
-  /** What the user should know about how their sign-in is kept, or null when nothing. */
-  readonly notice?: string | null
-}
+import type { User } from '../contract/schemas.ts'
+import type { Logger } from '../common/logger.ts'
+import type { TokenStore } from '../common/token-store.ts'
 
 export type ServiceChoice =
   /** Start the built-in demo delivery service on 127.0.0.1 and sync from it over HTTP. */
@@ -87,12 +79,6 @@ export interface PorchlightOptions {
 export type TileServerOverride =
   'off' | { urlTemplate: string; attribution?: string; maxZoom?: number }
 
-export interface Logger {
-  info(message: string, detail?: unknown): void
-  warn(message: string, detail?: unknown): void
-  error(message: string, detail?: unknown): void
-}
-
 /** What the photo protocol may serve for a photo id: a verified file, or why not. */
 export type PhotoFile =
   | { ok: true; path: string; contentType: string; sha256: string }
@@ -124,6 +110,8 @@ export interface PorchlightCore {
   resolveExport(
     jobId: string,
   ): { ok: true; path: string; name: string } | { ok: false; status: 403 | 404; reason: string }
+  /** Who is signed in; the dispatcher checks each call's access (CALL_ACCESS) against it. */
+  currentUser(): User | null
   /** Runs a sync (or joins the one under way) and resolves with its summary; for the command line. */
   syncOnce(): Promise<SyncRunSummary>
   /** What the last recovery of a damaged cache in this process saved and lost; null if none. */

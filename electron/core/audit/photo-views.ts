@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { PhotoViewEventSchema, type PhotoViewEvent } from '../contract/schemas.ts'
-import { ServiceError, type ServiceClient } from '../sync/service-client.ts'
+import { ServiceError, type ServiceClient } from '../service/service-client.ts'
 import { appendAuditEntry } from './audit-log.ts'
 
 /** The contract's limit on one batch. */

@@ -14,7 +14,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { dispatchCall, isCallName } from '../api/dispatch.ts'
-import type { Logger, PorchlightCore } from '../app/types.ts'
+import type { PorchlightCore } from '../app/types.ts'
+import type { Logger } from '../common/logger.ts'
 import { parseTilePath } from '../map-tiles/tile-address.ts'
 import { CONTENT_TYPES as TILE_CONTENT_TYPES } from '../map-tiles/tile-image.ts'
 import { pageWithPolicy } from '../security/content-security-policy.ts'
@@ -141,11 +142,13 @@ export async function startBridgeServer(options: {
     const header = req.headers['x-porchlight-token']
     if (!tokenMatches(Array.isArray(header) ? header[0] : header)) {
       return sendJson(res, 401, {
+        ok: false,
         error: { code: 'unauthorized', message: 'Missing or wrong bridge token.' },
       })
     }
     if (!isCallName(name)) {
       return sendJson(res, 404, {
+        ok: false,
         error: { code: 'unknown-call', message: `No API call named ${name}.` },
       })
     }
@@ -154,19 +157,20 @@ export async function startBridgeServer(options: {
       body = await readBody(req)
     } catch {
       return sendJson(res, 400, {
+        ok: false,
         error: { code: 'bad-request', message: 'The request body is not valid JSON.' },
       })
     }
     const arg = body && typeof body === 'object' ? (body as { arg?: unknown }).arg : undefined
-    const outcome = await dispatchCall(options.core.handlers, name, arg, options.log)
-    if (outcome.ok) return sendJson(res, 200, { result: outcome.result ?? null })
+    const outcome = await dispatchCall(options.core, name, arg, options.log)
+    if (outcome.ok) return sendJson(res, 200, { ok: true, value: outcome.value ?? null })
     const status =
       outcome.error.code === 'invalid-argument'
         ? 400
         : outcome.error.code === 'internal'
           ? 500
           : 422
-    return sendJson(res, status, { error: outcome.error })
+    return sendJson(res, status, outcome)
   }
 
   /** A stored photo or thumbnail; reading one changes nothing (views are recorded by the API). */

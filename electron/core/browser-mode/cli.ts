@@ -14,7 +14,7 @@ import { createMemoryTokenStore } from '../app/memory-token-store.ts'
 import { OtherServiceCacheError } from '../cache-identity/choose-cache.ts'
 import type { ServiceChoice, TileServerOverride } from '../app/types.ts'
 import { createRedactingLogger } from '../logging/redacting-logger.ts'
-import { tileUrlTemplateProblem } from '../map-tiles/tile-url-template.ts'
+import { tileUrlTemplateProblem } from '../api/tile-url-template.ts'
 import { startBridgeServer } from './bridge-server.ts'
 
 const ArgsSchema = z.object({

@@ -4,7 +4,7 @@
 // another (see choose-cache.ts at open and service-guard.ts before each exchange).
 import type BetterSqlite3 from 'better-sqlite3'
 import type { ServiceIdentity } from '../contract/schemas.ts'
-import type { ServiceProbe } from '../sync/service-client.ts'
+import type { ServiceProbe } from '../service/service-client.ts'
 
 export interface CacheOwner {
   /** The service's base URL, normalised (normaliseServiceUrl); the last one it was reached at. */

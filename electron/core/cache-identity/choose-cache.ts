@@ -8,8 +8,8 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import type { ServiceIdentity } from '../contract/schemas.ts'
-import { ensurePrivateDir } from '../privacy/private-dir.ts'
-import type { ServiceProbe } from '../sync/service-client.ts'
+import { ensurePrivateDir } from '../common/private-dir.ts'
+import type { ServiceProbe } from '../service/service-client.ts'
 import {
   compareService,
   describeService,

@@ -4,7 +4,7 @@
 // the same address (another demo seed on the same port, staging where production was) is refused
 // in words, and nothing of the cache is sent to it.
 import type BetterSqlite3 from 'better-sqlite3'
-import { ServiceError, type ServiceClient } from '../sync/service-client.ts'
+import { ServiceError, type ServiceClient } from '../service/service-client.ts'
 import { compareService, describeService, readCacheOwner, recordCacheOwner } from './cache-owner.ts'
 
 export function createServiceGuard(options: {

@@ -4,7 +4,7 @@
 // and the base version seen) — in one SQLite transaction. The pusher sends it.
 import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
-import { UserFacingError } from '../api/definition.ts'
+import { UserFacingError } from '../common/errors.ts'
 import type { EvidenceSnapshot } from '../api/case-schemas.ts'
 import type { CaseEvent, CaseReason, ResolutionCode, User } from '../contract/schemas.ts'
 import { applyCaseEvent, CaseRuleError } from './case-rules.ts'

@@ -11,7 +11,7 @@
 // until someone else comes back would block it for as long as they stay away, silently.
 import type BetterSqlite3 from 'better-sqlite3'
 import { CaseRecordSchema } from '../contract/schemas.ts'
-import { ServiceError, type ServiceClient } from '../sync/service-client.ts'
+import { ServiceError, type ServiceClient } from '../service/service-client.ts'
 import { eventOf, type LocalEventRow } from './case-state.ts'
 import { createCaseStore } from './store-cases.ts'
 

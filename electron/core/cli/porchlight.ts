@@ -3,7 +3,7 @@
 // `npm run porchlight -- <command>` from the repository.
 import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../app/default-data-dir.ts'
-import type { Logger } from '../app/types.ts'
+import type { Logger } from '../common/logger.ts'
 import { CacheDamagedError } from '../app/cache-guard.ts'
 import { CacheRecoveryError, isCacheCorruption } from '../db/recovery/cache-damage.ts'
 import { auditCommand } from './audit-command.ts'

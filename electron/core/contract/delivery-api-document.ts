@@ -122,7 +122,7 @@ const photoBytes = z.string().meta({ format: 'binary' })
 const etag = z.string().meta({ description: 'The sha256, quoted.' })
 
 /** The OpenAPI document of the delivery service's contract. */
-export function deliveryApiDocument() {
+export function deliveryApiDocument(): ReturnType<typeof createDocument> {
   return createDocument(
     {
       openapi: '3.1.0',

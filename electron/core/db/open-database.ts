@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
-import { ensurePrivateDir } from '../privacy/private-dir.ts'
+import { ensurePrivateDir } from '../common/private-dir.ts'
 import { configureConnection, refreshPlannerStatistics } from './configure-connection.ts'
 import { migrations } from './migrations/index.ts'
 import {

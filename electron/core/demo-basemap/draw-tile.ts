@@ -7,6 +7,7 @@ import type { TileAddress } from '../map-tiles/tile-address.ts'
 import type { PlacedLabel } from './labels.ts'
 import {
   PLAN_ZOOM,
+  TILE_SIZE,
   avenueClass,
   avenueX,
   avenuesBetween,
@@ -18,8 +19,6 @@ import {
   streetsBetween,
   type RoadClass,
 } from './street-plan.ts'
-
-export const TILE_SIZE = 256
 
 export const BASEMAP_COLOURS = {
   land: '#f2efe9',

@@ -4,7 +4,7 @@
 import { GLYPH_HEIGHT, textWidth } from '../demo-service/caption-font.ts'
 import type { Area } from '../demo-service/names.ts'
 import { latitudeToTileY, longitudeToTileX } from '../map-tiles/web-mercator.ts'
-import { TILE_SIZE } from './draw-tile.ts'
+import { TILE_SIZE } from './street-plan.ts'
 
 export interface PlacedLabel {
   text: string

@@ -7,6 +7,9 @@
 /** The zoom level whose pixels the plan is laid out in. */
 export const PLAN_ZOOM = 18
 
+/** The basemap's tiles are this many pixels a side. */
+export const TILE_SIZE = 256
+
 /** A mixing hash of a few integers to [0, 1). */
 export function planHash(...values: number[]): number {
   let h = 0x811c9dc5

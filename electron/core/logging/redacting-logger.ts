@@ -1,7 +1,7 @@
 // The one logger every host gives the core: each line is redacted (redact.ts) before it goes to
 // the sink (electron-log's file in the app, stderr in browser mode), and the most recent lines are
 // kept in memory for "Copy diagnostics".
-import type { Logger } from '../app/types.ts'
+import type { Logger } from '../common/logger.ts'
 import { redactedLine } from './redact.ts'
 
 export type LogLevel = 'info' | 'warn' | 'error'

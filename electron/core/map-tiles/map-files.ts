@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { DEMO_MAP_FILE_ID } from './map-file-id.ts'
+import { DEMO_MAP_FILE_ID } from '../api/map-file-id.ts'
 import { MbtilesError, openMbtiles, type MbtilesFile } from './mbtiles-file.ts'
 
 export const MAPS_FOLDER = 'maps'

@@ -7,7 +7,7 @@
 import { freshnessOf, type Freshness } from './http-freshness.ts'
 import type { TileAddress } from './tile-address.ts'
 import { MAX_TILE_BYTES, sniffTileFormat, type TileImage } from './tile-image.ts'
-import { expandTemplate } from './tile-url-template.ts'
+import { expandTemplate } from '../api/tile-url-template.ts'
 
 export type FetchOutcome =
   | { kind: 'tile'; image: TileImage; freshness: Freshness }

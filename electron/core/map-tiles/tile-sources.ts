@@ -13,7 +13,7 @@ import { tileKey } from './tile-address.ts'
 import type { TileCache } from './tile-cache.ts'
 import { enlargePart, type TileImage } from './tile-image.ts'
 import { latitudeToTileY, longitudeToTileX } from './web-mercator.ts'
-import type { Logger } from '../app/types.ts'
+import type { Logger } from '../common/logger.ts'
 
 /** How many zoom levels past its deepest a file's tiles are enlarged. */
 export const MAX_ENLARGE_LEVELS = 3

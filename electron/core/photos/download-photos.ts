@@ -2,8 +2,8 @@
 // streamed to a partial file, resumed with Range after a broken connection, kept only when its
 // bytes hash to the record's sha256, then checked as an image and thumbnailed.
 import type BetterSqlite3 from 'better-sqlite3'
-import type { ServiceClient } from '../sync/service-client.ts'
-import { ServiceError } from '../sync/service-client.ts'
+import type { ServiceClient } from '../service/service-client.ts'
+import { ServiceError } from '../service/service-client.ts'
 import {
   appendToPartial,
   discardPartial,

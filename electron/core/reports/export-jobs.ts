@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import type { ExportFormat, ExportJob, ReportFilters } from '../api/report-schemas.ts'
 import type { ExportLog } from '../audit/export-log.ts'
-import type { Logger } from '../app/types.ts'
+import type { Logger } from '../common/logger.ts'
 import { runExport, type ExportRequest } from './run-export.ts'
 
 /** How the host decides where an export is written. */

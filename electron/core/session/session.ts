@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { UserSchema, type User } from '../contract/schemas.ts'
-import type { Logger, TokenStore } from '../app/types.ts'
+import type { TokenStore } from '../common/token-store.ts'
+import type { Logger } from '../common/logger.ts'
 
 const USER_KEY = 'session.user'
 const TOKEN_HASH_KEY = 'session.token-sha256'

@@ -5,7 +5,7 @@ import {
   OPENSTREETMAP_ATTRIBUTION,
   OPENSTREETMAP_MAX_ZOOM,
   OPENSTREETMAP_TEMPLATE,
-} from '../map-tiles/tile-url-template.ts'
+} from '../api/tile-url-template.ts'
 
 export const DEFAULT_SETTINGS: AppSettings = {
   syncIntervalMinutes: 5,

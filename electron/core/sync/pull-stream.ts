@@ -5,8 +5,8 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { removePhotoFiles } from '../photos/photo-files.ts'
 import { validatePage, type RejectedItem, type StoredPage, type StreamName } from './page-store.ts'
 import type { PageWriter } from './page-writer.ts'
-import type { ServiceClient } from './service-client.ts'
-import { ServiceError } from './service-client.ts'
+import type { ServiceClient } from '../service/service-client.ts'
+import { ServiceError } from '../service/service-client.ts'
 
 export type { RejectedItem, StreamName } from './page-store.ts'
 

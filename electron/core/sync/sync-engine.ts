@@ -4,11 +4,11 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { SyncStatus } from '../api/definition.ts'
 import type { RunServiceWait } from '../api/service-wait-schemas.ts'
-import type { Logger } from '../app/types.ts'
+import type { Logger } from '../common/logger.ts'
 import { downloadPendingPhotos } from '../photos/download-photos.ts'
 import { startPageWriter } from './page-writer.ts'
 import { pullStream, type RejectedItem } from './pull-stream.ts'
-import { ServiceError, type ServiceClient } from './service-client.ts'
+import { ServiceError, type ServiceClient } from '../service/service-client.ts'
 
 export interface SyncRunSummary {
   deliveries: { received: number; stored: number; deleted: number; rejected: number }

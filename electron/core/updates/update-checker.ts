@@ -3,7 +3,7 @@
 // background; once it is ready the console offers to restart into it (installing it on the next
 // quit otherwise). The Electron shell adapts electron-updater to `Updater`; everything else (the
 // decisions, the schedule, the status shown to the person) is here, so it is tested under Node.
-import type { Logger } from '../app/types.ts'
+import type { Logger } from '../common/logger.ts'
 
 /** The part of an auto-updater Porchlight drives (electron-updater's autoUpdater, adapted). */
 export interface Updater {

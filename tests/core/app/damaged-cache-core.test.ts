@@ -50,7 +50,7 @@ async function startCore(dataDir: string): Promise<PorchlightCore> {
 function call(port: number, name: string, arg?: unknown) {
   return new Promise<{
     status: number
-    body: { result?: unknown; error?: { code: string; message: string } }
+    body: { ok: boolean; value?: unknown; error?: { code: string; message: string } }
   }>((resolve, reject) => {
     const req = request(
       {
@@ -97,7 +97,7 @@ describe('the core on a damaged cache', () => {
     const bridge = await startBridge(core)
     const health = await call(bridge.port, 'getCacheHealth')
     expect(health.status).toBe(200)
-    const result = health.body.result as {
+    const result = health.body.value as {
       state: string
       recovery: { summary: string; unsentChangesLost: number } | null
     }
@@ -107,10 +107,10 @@ describe('the core on a damaged cache', () => {
     expect(result.recovery?.unsentChangesLost).toBeGreaterThan(0)
     // Still signed in: who was signed in is among what was saved.
     const session = await call(bridge.port, 'getSession')
-    expect((session.body.result as { user: unknown }).user).toEqual(AGENT)
+    expect((session.body.value as { user: unknown }).user).toEqual(AGENT)
 
     const dismissed = await call(bridge.port, 'dismissCacheRecovery')
-    expect(dismissed.body.result).toEqual({ state: 'ok', recovery: null })
+    expect(dismissed.body.value).toEqual({ state: 'ok', recovery: null })
   })
 
   it('met while running: every call answers in words until "Recover now"', async () => {
@@ -119,7 +119,7 @@ describe('the core on a damaged cache', () => {
     const core = await startCore(dataDir)
     expect(core.cacheRecovery).toBeNull()
     const bridge = await startBridge(core)
-    expect((await call(bridge.port, 'getCacheHealth')).body.result).toEqual({
+    expect((await call(bridge.port, 'getCacheHealth')).body.value).toEqual({
       state: 'ok',
       recovery: null,
     })
@@ -139,11 +139,11 @@ describe('the core on a damaged cache', () => {
       expect(answer.body.error?.code, name).toBe('cache-damaged')
     }
     const health = await call(bridge.port, 'getCacheHealth')
-    expect(health.body.result).toMatchObject({ state: 'damaged' })
+    expect(health.body.value).toMatchObject({ state: 'damaged' })
 
     const recovered = await call(bridge.port, 'recoverCache')
     expect(recovered.status).toBe(200)
-    const result = recovered.body.result as { state: string; recovery: { summary: string } }
+    const result = recovered.body.value as { state: string; recovery: { summary: string } }
     expect(result.state).toBe('ok')
     expect(result.recovery.summary).toContain('(met while Porchlight was running, ')
     expect(result.recovery.summary).toContain(
@@ -153,10 +153,10 @@ describe('the core on a damaged cache', () => {
 
     // The person carries on, signed in, on the new cache (deliveries come with the next sync).
     const again = await call(bridge.port, 'searchDeliveries', { query: 'Customer' })
-    expect(again).toEqual({ status: 200, body: { result: [] } })
+    expect(again).toEqual({ status: 200, body: { ok: true, value: [] } })
     const session = await call(bridge.port, 'getSession')
-    expect((session.body.result as { user: unknown }).user).toEqual(AGENT)
+    expect((session.body.value as { user: unknown }).user).toEqual(AGENT)
     const status = await call(bridge.port, 'getSyncStatus')
-    expect((status.body.result as { pendingChanges: number }).pendingChanges).toBe(filled.waiting)
+    expect((status.body.value as { pendingChanges: number }).pendingChanges).toBe(filled.waiting)
   })
 })

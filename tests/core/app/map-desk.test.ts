@@ -62,9 +62,11 @@ async function startDesk(options: { dialog?: boolean; tileServer?: TileServerOve
 
 /** Calls a map handler the way IPC and the bridge do: argument and result checked by schema. */
 async function call(name: CallName, arg?: unknown) {
-  const outcome = await dispatchCall(desk!.handlers as unknown as ApiHandlers, name, arg, quiet)
+  // The map calls are public (CALL_ACCESS): nobody needs to be signed in.
+  const target = { handlers: desk!.handlers as unknown as ApiHandlers, currentUser: () => null }
+  const outcome = await dispatchCall(target, name, arg, quiet)
   if (!outcome.ok) throw new Error(outcome.error.message)
-  return outcome.result as never
+  return outcome.value as never
 }
 
 beforeEach(async () => {

@@ -157,16 +157,18 @@ describe('browser-mode bridge', () => {
     }
     const session = await get(bridge.port, '/api/getSession', auth, 'POST', '{}')
     expect(session.status).toBe(200)
-    expect(JSON.parse(session.body).result).toMatchObject({ user: null, demo: false })
+    expect(JSON.parse(session.body).ok).toBe(true)
+    expect(JSON.parse(session.body).value).toMatchObject({ user: null, demo: false })
     const bad = await get(
       bridge.port,
-      '/api/searchDeliveries',
+      '/api/signIn',
       auth,
       'POST',
-      JSON.stringify({ arg: { query: 7 } }),
+      JSON.stringify({ arg: { username: 7 } }),
     )
     expect(bad.status).toBe(400)
-    expect(JSON.parse(bad.body).error.message).toMatch(/searchDeliveries/)
+    expect(JSON.parse(bad.body).error).toMatchObject({ code: 'invalid-argument' })
+    expect(JSON.parse(bad.body).error.message).toMatch(/signIn/)
     const signedOut = await get(
       bridge.port,
       '/api/searchDeliveries',
@@ -174,9 +176,9 @@ describe('browser-mode bridge', () => {
       'POST',
       JSON.stringify({ arg: { query: 'x' } }),
     )
-    expect(JSON.parse(signedOut.body).error).toEqual({
-      code: 'signed-out',
-      message: 'Please sign in first.',
+    expect(JSON.parse(signedOut.body)).toEqual({
+      ok: false,
+      error: { code: 'signed-out', message: 'Please sign in first.' },
     })
     expect((await get(bridge.port, '/api/constructor', auth, 'POST', '{}')).status).toBe(404)
     expect((await get(bridge.port, '/api/getSession', auth, 'POST', '{not json')).status).toBe(400)
@@ -310,7 +312,7 @@ describe('browser-mode bridge', () => {
       message: 'Please sign in first.',
     })
     const after = JSON.parse((await get(bridge.port, '/api/getSettings', auth, 'POST', '{}')).body)
-    expect(after.result).toEqual(before.result)
+    expect(after.value).toEqual(before.value)
   })
 
   it('refuses photos with malformed ids and while signed out', async () => {

@@ -3,6 +3,7 @@
 // or a thumbnail records nothing; withheld photos are refused and not recorded. Views reach the
 // service in batches of at most 500 on sync, are marked sent, and survive a restart while the
 // service is unreachable.
+import { dispatchCall } from '../../../electron/core/api/dispatch.ts'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -124,9 +125,11 @@ describe('photo views', () => {
 
     const signedOut = await startConsole(svc.front.url, { dataDir: dirs.make() })
     try {
-      await expect(signedOut.h.recordPhotoView({ photoId, caseId: null })).rejects.toMatchObject({
-        code: 'signed-out',
-      })
+      // Refused by the dispatcher, as the renderer's call arrives (CALL_ACCESS: signed-in).
+      const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+      expect(
+        await dispatchCall(signedOut.core, 'recordPhotoView', { photoId, caseId: null }, quiet),
+      ).toEqual({ ok: false, error: { code: 'signed-out', message: 'Please sign in first.' } })
     } finally {
       await signedOut.close()
     }

@@ -302,7 +302,7 @@ describe('reopening a resolved case', () => {
       { caseId },
       { caseId, note: 'x', role: 'supervisor', actor: SUPERVISOR.id },
     ]) {
-      expect(await dispatchCall(desk.h, 'reopenCase', arg, log)).toEqual({
+      expect(await dispatchCall(desk.core, 'reopenCase', arg, log)).toEqual({
         ok: false,
         error: { code: 'forbidden', message: 'Only a supervisor can reopen a resolved case.' },
       })

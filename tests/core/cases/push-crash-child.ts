@@ -4,7 +4,8 @@
 // store), prints "pushing" and runs one sync, which sends the queued case events first. It prints
 // the sync's outbox summary as one JSON line when it finishes. The test SIGKILLs it at random.
 import { createPorchlight } from '../../../electron/core/app/porchlight.ts'
-import type { Logger, TokenStore } from '../../../electron/core/app/types.ts'
+import type { TokenStore } from '../../../electron/core/common/token-store.ts'
+import type { Logger } from '../../../electron/core/common/logger.ts'
 
 const [dataDir, serviceUrl] = process.argv.slice(2)
 const token = process.env.PORCHLIGHT_TEST_TOKEN

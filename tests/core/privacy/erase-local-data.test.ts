@@ -6,10 +6,10 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, chmodSync
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { UserFacingError } from '../../../electron/core/api/definition.ts'
+import { UserFacingError } from '../../../electron/core/common/errors.ts'
 import { verifyAuditLog } from '../../../electron/core/audit/audit-log.ts'
 import { photosDir } from '../../../electron/core/photos/photo-files.ts'
-import { ensurePrivateDir } from '../../../electron/core/privacy/private-dir.ts'
+import { ensurePrivateDir } from '../../../electron/core/common/private-dir.ts'
 import {
   AGENT,
   signedInConsole,

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fillCache, measureExport } from '../../../electron/core/reports/export-bench.ts'
+import { fillCache, measureExport } from '../../bench/export-bench.ts'
 import { tempDir } from '../fixtures/deliveries.ts'
 
 const CASES = 10_000

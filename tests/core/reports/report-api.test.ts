@@ -42,12 +42,12 @@ afterAll(async () => {
 })
 
 const call = (desk: TestConsole, name: CallName, arg?: unknown) =>
-  dispatchCall(desk.core.handlers, name, arg, quiet)
+  dispatchCall(desk.core, name, arg, quiet)
 
 async function finished(desk: TestConsole, jobId: string) {
   for (let i = 0; i < 600; i++) {
     const outcome = await call(desk, 'getReportExport', { jobId })
-    const job = (outcome as { ok: true; result: { state: string } }).result
+    const job = (outcome as { ok: true; value: { state: string } }).value
     if (job.state !== 'running') return job as Record<string, unknown>
     await new Promise((r) => setTimeout(r, 50))
   }
@@ -93,7 +93,7 @@ describe('a supervisor', () => {
   it('gets the figures of the synced cases', async () => {
     const outcome = await call(supervisor, 'getReportFigures', FILTERS)
     expect(outcome.ok).toBe(true)
-    const figures = (outcome as { result: { opened: number; openNow: number } }).result
+    const figures = (outcome as { value: { opened: number; openNow: number } }).value
     const cases = svc.service.world.cases().filter((c) => c.deleted !== true)
     const inPeriod = cases.filter(
       (c) =>
@@ -106,7 +106,7 @@ describe('a supervisor', () => {
       cases.filter((c) => 'status' in c && c.status !== 'resolved').length,
     )
     const options = await call(supervisor, 'getReportOptions')
-    expect(options).toMatchObject({ ok: true, result: { areas: expect.any(Array) } })
+    expect(options).toMatchObject({ ok: true, value: { areas: expect.any(Array) } })
   })
 
   it('exports in the background with progress, and the export is recorded', async () => {
@@ -116,14 +116,14 @@ describe('a supervisor', () => {
     })
     expect(started).toMatchObject({
       ok: true,
-      result: {
+      value: {
         state: 'running',
         format: 'xlsx',
         fileName: 'porchlight-cases-2025-04-01-to-2025-06-01.xlsx',
         downloadable: true,
       },
     })
-    const jobId = (started as { result: { id: string } }).result.id
+    const jobId = (started as { value: { id: string } }).value.id
     const job = await finished(supervisor, jobId)
     expect(job).toMatchObject({ state: 'done', step: 'Done', error: null })
     expect(job.done).toBe(job.total)
@@ -139,7 +139,7 @@ describe('a supervisor', () => {
     const log = await call(supervisor, 'listReportExports')
     expect(log).toMatchObject({
       ok: true,
-      result: [
+      value: [
         {
           userId: SUPERVISOR.id,
           userName: 'Sam Okafor',
@@ -151,22 +151,22 @@ describe('a supervisor', () => {
         },
       ],
     })
-    const filters = JSON.parse((log as { result: Array<{ filters: string }> }).result[0]!.filters)
+    const filters = JSON.parse((log as { value: Array<{ filters: string }> }).value[0]!.filters)
     expect(filters).toMatchObject(FILTERS)
 
     // A second export of the same period is not written over the first.
     const again = await call(supervisor, 'startReportExport', { format: 'xlsx', filters: FILTERS })
-    expect((again as { result: { fileName: string } }).result.fileName).toBe(
+    expect((again as { value: { fileName: string } }).value.fileName).toBe(
       'porchlight-cases-2025-04-01-to-2025-06-01 (2).xlsx',
     )
-    await finished(supervisor, (again as { result: { id: string } }).result.id)
+    await finished(supervisor, (again as { value: { id: string } }).value.id)
   })
 
   it('can cancel an export: no file, and the log says so', async () => {
     const started = await call(supervisor, 'startReportExport', { format: 'pdf', filters: FILTERS })
-    const jobId = (started as { result: { id: string } }).result.id
+    const jobId = (started as { value: { id: string } }).value.id
     const cancelled = await call(supervisor, 'cancelReportExport', { jobId })
-    expect(cancelled).toMatchObject({ ok: true, result: { state: 'cancelled' } })
+    expect(cancelled).toMatchObject({ ok: true, value: { state: 'cancelled' } })
     expect(supervisor.core.resolveExport(jobId)).toMatchObject({ ok: false, status: 404 })
     const names = readdirSync(join(supervisor.dataDir, 'exports'))
     expect(names.filter((n) => n.endsWith('.pdf') || n.endsWith('.part'))).toEqual([])
@@ -193,7 +193,7 @@ describe('a supervisor', () => {
 
   it("cannot read another user's export", async () => {
     const started = await call(supervisor, 'startReportExport', { format: 'csv', filters: FILTERS })
-    const jobId = (started as { result: { id: string } }).result.id
+    const jobId = (started as { value: { id: string } }).value.id
     await finished(supervisor, jobId)
     // The agent's console has no such job, and would not hand it out anyway.
     expect(await call(agent, 'getReportExport', { jobId })).toMatchObject({ ok: false })

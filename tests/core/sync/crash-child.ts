@@ -1,9 +1,9 @@
 // The process the crash test kills: `node tests/core/sync/crash-child.ts <dataDir> <serviceUrl>`.
 // It does what the app does on a sync (open the cache, sign in, run the engine once) and prints
 // the run's summary as one JSON line when it finishes. The test SIGKILLs it at random moments.
-import type { Logger } from '../../../electron/core/app/types.ts'
+import type { Logger } from '../../../electron/core/common/logger.ts'
 import { openDatabase } from '../../../electron/core/db/open-database.ts'
-import { createServiceClient } from '../../../electron/core/sync/service-client.ts'
+import { createServiceClient } from '../../../electron/core/service/service-client.ts'
 import { SyncEngine } from '../../../electron/core/sync/sync-engine.ts'
 import { TEST_ACCOUNT } from '../../support/fault-server.ts'
 

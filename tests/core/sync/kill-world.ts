@@ -5,7 +5,7 @@
 // service must hold.
 import { createHash } from 'node:crypto'
 import { openDatabase } from '../../../electron/core/db/open-database.ts'
-import { UserFacingError } from '../../../electron/core/api/definition.ts'
+import { UserFacingError } from '../../../electron/core/common/errors.ts'
 import { createPhotoViewLog } from '../../../electron/core/audit/photo-views.ts'
 import { createCaseWork } from '../../../electron/core/cases/case-work.ts'
 import { createEvidenceReader } from '../../../electron/core/cases/evidence-snapshot.ts'

@@ -26,7 +26,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { z } from 'zod'
 import { appendAuditEntry, verifyAuditLog } from '../../audit/audit-log.ts'
-import { ensurePrivateDir } from '../../privacy/private-dir.ts'
+import { ensurePrivateDir } from '../../common/private-dir.ts'
 import {
   CACHE_FILE,
   clearDamageNote,

@@ -1,11 +1,11 @@
 // Measures the demo service the way the app uses it: start, sign in, pull every delivery page
 // over HTTP on a cold photo cache, then again on a warm one (a second service, same world).
-// `node electron/core/demo-service/bench.ts [--deliveries N] [--limit N]`
+// `npm run bench:demo-service -- [--deliveries N] [--limit N]`
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { startDemoService } from './index.ts'
+import { startDemoService } from '../../electron/core/demo-service/index.ts'
 
 const { values } = parseArgs({
   options: { deliveries: { type: 'string' }, limit: { type: 'string' } },

@@ -1,7 +1,8 @@
 // The gate on its own, on a clock the test moves: when a request may leave, by how much jitter,
 // and what a later answer can and cannot change.
 import { describe, expect, it } from 'vitest'
-import { createServiceGate, type Clock } from '../../../electron/core/sync/service-gate.ts'
+import { createServiceGate } from '../../../electron/core/service/service-gate.ts'
+import type { Clock } from '../../../electron/core/common/clock.ts'
 
 /** A clock that moves only when something sleeps on it; each sleep is noted. */
 function testClock(start = 1_000_000) {

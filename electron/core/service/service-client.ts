@@ -13,12 +13,8 @@ import {
   type ServiceIdentity,
   type SyncPage,
 } from '../contract/schemas.ts'
-import {
-  createServiceGate,
-  systemClock,
-  type RequestKind,
-  type ServiceWait,
-} from './service-gate.ts'
+import { systemClock } from '../common/clock.ts'
+import { createServiceGate, type RequestKind, type ServiceWait } from './service-gate.ts'
 
 export type ServiceErrorKind =
   /** The token was refused: the user must sign in again. */

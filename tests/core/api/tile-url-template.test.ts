@@ -3,7 +3,7 @@ import {
   OPENSTREETMAP_TEMPLATE,
   expandTemplate,
   tileUrlTemplateProblem,
-} from '../../../electron/core/map-tiles/tile-url-template.ts'
+} from '../../../electron/core/api/tile-url-template.ts'
 
 describe('tile server addresses', () => {
   it.each([

@@ -5,6 +5,7 @@
 // answer can move the instant later, never earlier. Requests already on their way are not called
 // back; their retries wait here like everything else.
 import type { RequestKind } from '../api/service-wait-schemas.ts'
+import { systemClock, type Clock } from '../common/clock.ts'
 
 export type { RequestKind }
 
@@ -18,16 +19,6 @@ export interface ServiceWait {
   request: RequestKind
   /** Its status: 429 or 503. */
   status: number
-}
-
-export interface Clock {
-  now(): number
-  sleep(ms: number): Promise<void>
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 }
 
 export type ServiceGate = ReturnType<typeof createServiceGate>
