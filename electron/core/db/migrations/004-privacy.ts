@@ -1,5 +1,5 @@
+import { createHash } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
-import { chainedEntry, GENESIS_HASH } from '../../audit/audit-chain.ts'
 
 /**
  * Privacy: the hash-chained audit log (append-only, enforced by triggers) seeded with the photo
@@ -38,27 +38,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   }>`SELECT id, photo_id, delivery_id, case_id, user_id, viewed_at FROM photo_views ORDER BY seq`.execute(
     db,
   )
-  let prevHash = GENESIS_HASH
+  let prevHash = '0'.repeat(64)
   let seq = 0
   for (const row of rows) {
     seq++
-    const entry = chainedEntry(prevHash, {
-      seq,
-      kind: 'photo-view',
-      at: row.viewed_at,
-      actorId: row.user_id,
-      payload: {
-        viewId: row.id,
-        photoId: row.photo_id,
-        deliveryId: row.delivery_id,
-        caseId: row.case_id,
-      },
-    })
+    const kind = 'photo-view'
+    const payload = {
+      viewId: row.id,
+      photoId: row.photo_id,
+      deliveryId: row.delivery_id,
+      caseId: row.case_id,
+    }
+    const payloadJson = canonicalJson(payload)
+    const entry = canonicalJson({ seq, kind, at: row.viewed_at, actorId: row.user_id, payload })
+    const hash = createHash('sha256').update(`${prevHash}\n${entry}`).digest('hex')
     await sql`
       INSERT INTO audit_log (seq, kind, at, actor_id, payload_json, prev_hash, hash)
-      VALUES (${seq}, ${entry.kind}, ${entry.at}, ${entry.actorId}, ${entry.payloadJson},
-        ${entry.prevHash}, ${entry.hash})`.execute(db)
-    prevHash = entry.hash
+      VALUES (${seq}, ${kind}, ${row.viewed_at}, ${row.user_id}, ${payloadJson},
+        ${prevHash}, ${hash})`.execute(db)
+    prevHash = hash
   }
 
   // Set when retention removed a photo's file and thumbnail from this computer (the row then
@@ -74,4 +72,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )
   await sql`INSERT INTO deliveries_fts (deliveries_fts) VALUES ('optimize')`.execute(db)
   await sql`CREATE INDEX delivery_photos_taken_at ON delivery_photos (taken_at)`.execute(db)
+}
+
+type Json = string | number | null | { [key: string]: Json }
+
+/**
+ * RFC 8785 canonical JSON of the values this migration hashes (strings, integers, null, objects):
+ * keys sorted by UTF-16 code unit, no whitespace, strings and numbers as JSON.stringify writes
+ * them. Frozen here, as it was when 004 shipped (audit/audit-chain.ts then; the chain's verifier
+ * still hashes the same way), so that a later change there cannot change what this migration
+ * writes; tests/core/db/frozen-migrations.test.ts checks the two still agree.
+ */
+function canonicalJson(value: Json): string {
+  if (typeof value === 'string') {
+    if (/\p{Cs}/u.test(value)) throw new Error('Lone surrogate is not allowed')
+    return JSON.stringify(value)
+  }
+  if (value === null || typeof value === 'number') return JSON.stringify(value)
+  const members = Object.keys(value)
+    .sort()
+    .map((key) => `${canonicalJson(key)}:${canonicalJson(value[key]!)}`)
+  return `{${members.join(',')}}`
 }

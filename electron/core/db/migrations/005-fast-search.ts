@@ -1,5 +1,9 @@
 import { sql, type Kysely } from 'kysely'
-import { KEY_SLOTS, UNDELIVERED_OFFSET } from '../../deliveries/recency-key.ts'
+
+// The recency keys' constants as they were when 005 shipped (deliveries/recency-key.ts holds the
+// live ones; tests/core/db/frozen-migrations.test.ts checks they still agree).
+const KEY_SLOTS = 2 ** 19
+const UNDELIVERED_OFFSET = 2 ** 52
 
 /**
  * Search at a million deliveries: rowids become recency keys (deliveries/recency-key.ts), the
