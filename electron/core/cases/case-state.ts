@@ -1,15 +1,16 @@
 // A case as this console sees it: the service's last known state with this console's unsent
 // events applied on top, in order.
 import type BetterSqlite3 from 'better-sqlite3'
+import type { Selectable } from 'kysely'
 import { CaseEventSchema, type CaseEvent, type Role } from '../contract/schemas.ts'
 import type { CaseEventsTable, CasesTable } from '../db/schema.ts'
 import { applyCaseEvent, CaseRuleError, type CaseState } from './case-rules.ts'
 
 /** A row of `cases`: the service's state of record. */
-export type ServerCaseRow = Omit<CasesTable, 'seen_generation'>
+export type ServerCaseRow = Omit<Selectable<CasesTable>, 'seen_generation'>
 
 /** A row of `case_events`: one change made here, and whether it reached the service. */
-export type LocalEventRow = Omit<CaseEventsTable, 'seq'> & { seq: number }
+export type LocalEventRow = Selectable<CaseEventsTable>
 
 export function serverState(row: ServerCaseRow): CaseState {
   return {
