@@ -364,7 +364,7 @@ async function createCore(
     },
     getSyncReport: async () => {
       requireUser()
-      return readSyncReport(db)
+      return readSyncReport(sqlite)
     },
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
