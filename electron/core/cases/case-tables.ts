@@ -70,3 +70,30 @@ export const deleteCase = statement((p: Params<{ id: string }>) =>
 export const sweepUnseenCases = statement((p: Params<{ generation: number }>) =>
   query.deleteFrom('cases').where('seen_generation', 'is not', p.generation),
 )
+
+// ---- The outbox's counts (app/outbox.ts, cases/case-views.ts) ----
+
+/** How many of `actorId`'s changes are in `state`: their own, since others' are theirs to send. */
+export const eventsOfActorIn = statement(
+  (p: Params<{ actorId: string; state: 'pending' | 'conflict' }>) =>
+    query
+      .selectFrom('case_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('state', '=', p.state)
+      .where('actor_id', '=', p.actorId),
+)
+
+/** Everyone else's changes waiting for their author (pending or in conflict), oldest first. */
+export const othersWaiting = statement((p: Params<{ actorId: string | null }>) =>
+  query
+    .selectFrom('case_events')
+    .select((eb) => [
+      eb.ref('actor_id').as('userId'),
+      eb.fn.max('actor_name').as('name'),
+      eb.fn.countAll<number>().as('changes'),
+    ])
+    .where('state', 'in', ['pending', 'conflict'])
+    .where('actor_id', 'is not', p.actorId)
+    .groupBy('actor_id')
+    .orderBy((eb) => eb.fn.min('seq')),
+)
