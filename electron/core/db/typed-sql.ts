@@ -77,19 +77,28 @@ export function statement<P extends object = Record<never, never>, R = unknown>(
     { get: (_, name) => (typeof name === 'string' ? new Param(name) : undefined) },
   ) as Params<P>
   const compiled = build(placeholders).compile()
-  // Values that are not placeholders are constants of the statement ('pending', 500...).
-  const slots: ReadonlyArray<{ name: string } | { value: unknown }> = compiled.parameters.map(
-    (value) => (value instanceof Param ? { name: value.name } : { value }),
-  )
-  const bind = (params: Record<string, unknown> = {}) =>
-    slots.map((slot) => ('name' in slot ? params[slot.name] : slot.value))
-  return define<P, R>(compiled.sql, (prepared) => ({
-    get: (...args) => prepared.get(bind(args[0] as Record<string, unknown>)) as R | undefined,
-    all: (...args) => prepared.all(bind(args[0] as Record<string, unknown>)) as R[],
-    iterate: (...args) =>
-      prepared.iterate(bind(args[0] as Record<string, unknown>)) as IterableIterator<R>,
-    run: (...args) => prepared.run(bind(args[0] as Record<string, unknown>)),
-  }))
+  // Values that are not placeholders are constants of the statement ('pending', 500...). The
+  // values of a call are laid out by a plain loop: this runs for every row a sync stores.
+  const names = compiled.parameters.map((value) => (value instanceof Param ? value.name : null))
+  const constants = compiled.parameters
+  const count = names.length
+  const bind = (params: Record<string, unknown> | undefined): unknown[] => {
+    const values = new Array<unknown>(count)
+    for (let i = 0; i < count; i++) {
+      const name = names[i]
+      values[i] = name === null || name === undefined ? constants[i] : params![name]
+    }
+    return values
+  }
+  return define<P, R>(compiled.sql, (prepared) => {
+    const run = prepared as BetterSqlite3.Statement<unknown[], R>
+    return {
+      get: (params?: unknown) => run.get(bind(params as Record<string, unknown>)),
+      all: (params?: unknown) => run.all(bind(params as Record<string, unknown>)),
+      iterate: (params?: unknown) => run.iterate(bind(params as Record<string, unknown>)),
+      run: (params?: unknown) => run.run(bind(params as Record<string, unknown>)),
+    } as Statement<P, R>
+  })
 }
 
 /**
