@@ -5,6 +5,7 @@ import type { Selectable } from 'kysely'
 import { CaseEventSchema, type CaseEvent, type Role } from '../contract/schemas.ts'
 import type { CaseEventsTable, CasesTable } from '../db/schema.ts'
 import { applyCaseEvent, CaseRuleError, type CaseState } from './case-rules.ts'
+import { orderIdOfDelivery } from '../deliveries/delivery-tables.ts'
 
 /** A row of `cases`: the service's state of record. */
 export type ServerCaseRow = Omit<Selectable<CasesTable>, 'seen_generation'>
@@ -67,9 +68,7 @@ export function createCaseReader(sqlite: BetterSqlite3.Database) {
   const localEvents = sqlite.prepare<[string], LocalEventRow>(
     'SELECT * FROM case_events WHERE case_id = ? ORDER BY seq',
   )
-  const deliveryOrder = sqlite.prepare<[string], { order_id: string }>(
-    'SELECT order_id FROM deliveries WHERE id = ?',
-  )
+  const deliveryOrder = orderIdOfDelivery.on(sqlite)
 
   return {
     /** The case as `viewerId` sees it; without a viewer, with everyone's unsent work (reports). */
@@ -102,7 +101,7 @@ export function createCaseReader(sqlite: BetterSqlite3.Database) {
           state = {
             ...state,
             id: caseId,
-            orderId: deliveryOrder.get(state.deliveryId)?.order_id ?? '',
+            orderId: deliveryOrder.get({ id: state.deliveryId })?.order_id ?? '',
           }
         }
       }

@@ -3,8 +3,8 @@
 // a case was opened here). No other module writes SQL against these tables
 // (tests/core/db/ownership.test.ts); they call these. Typed with Kysely against db/schema.ts and
 // compiled once (db/typed-sql.ts).
-import type { Insertable, Selectable } from 'kysely'
-import type { CaseEventsTable, CasesTable } from '../db/schema.ts'
+import type { ExpressionBuilder, Insertable, Selectable } from 'kysely'
+import type { CaseEventsTable, CasesTable, Database } from '../db/schema.ts'
 import { query, statement, type Params } from '../db/typed-sql.ts'
 
 /** A row of `cases`: the service's state of record. */
@@ -96,4 +96,43 @@ export const othersWaiting = statement((p: Params<{ actorId: string | null }>) =
     .where('actor_id', 'is not', p.actorId)
     .groupBy('actor_id')
     .orderBy((eb) => eb.fn.min('seq')),
+)
+
+/** Changes made here that have not reached the service: pending, or in a conflict. */
+const unsent = (eb: ExpressionBuilder<Database, 'case_events'>) =>
+  eb('state', 'in', ['pending', 'conflict'] as const)
+
+/** How many changes made here have not reached the service (as "erase local data" counts them). */
+export const unsentEventCount = statement(() =>
+  query
+    .selectFrom('case_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(unsent),
+)
+
+/** The unsent changes per author and case, with the first one's place in the queue. */
+export const unsentEventsByAuthorAndCase = statement(() =>
+  query
+    .selectFrom('case_events')
+    .select((eb) => [
+      eb.ref('actor_id').as('user_id'),
+      eb.fn.max('actor_name').as('name'),
+      'case_id',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.min('seq').as('first'),
+    ])
+    .where(unsent)
+    .groupBy(['actor_id', 'case_id']),
+)
+
+// ---- Whether the cache holds anything of a service's (cache-identity/cache-owner.ts) ----
+
+export const anyCase = statement(() =>
+  query.selectNoFrom((eb) => eb.exists(eb.selectFrom('cases').select('id')).as('held')),
+)
+
+export const anyUnsentEvent = statement(() =>
+  query.selectNoFrom((eb) =>
+    eb.exists(eb.selectFrom('case_events').select('seq').where(unsent)).as('held'),
+  ),
 )

@@ -328,3 +328,14 @@ export const photoProblems = statement((p: Params<{ limit: number }>) =>
     .orderBy('d.delivered_at', 'desc')
     .limit(p.limit),
 )
+
+// ---- Whether the cache holds anything of a service's (cache-identity/cache-owner.ts) ----
+
+export const anyDelivery = statement(() =>
+  query.selectNoFrom((eb) => eb.exists(eb.selectFrom('deliveries').select('id')).as('held')),
+)
+
+/** The order number a case shows for its delivery (cases/case-state.ts; a recovery's salvage). */
+export const orderIdOfDelivery = statement((p: Params<{ id: string }>) =>
+  query.selectFrom('deliveries').select('order_id').where('id', '=', p.id),
+)
