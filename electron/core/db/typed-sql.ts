@@ -101,27 +101,6 @@ export function statement<P extends object = Record<never, never>, R = unknown>(
   })
 }
 
-/**
- * A statement Kysely cannot write (an FTS5 MATCH, INDEXED BY, a recursive CTE...), kept in the
- * module that owns its tables with a comment saying why. `P` is what better-sqlite3 binds: a
- * tuple of positional values, or an object for `@name` parameters.
- */
-export function rawStatement<P extends object = [], R = unknown>(
-  sql: string,
-  options: { pluck?: boolean } = {},
-): StatementDefinition<P, R> {
-  return define<P, R>(sql, (prepared) => {
-    if (options.pluck) prepared.pluck()
-    const statement = prepared as BetterSqlite3.Statement<unknown[], R>
-    return {
-      get: (...args) => statement.get(...(args as unknown[])),
-      all: (...args) => statement.all(...(args as unknown[])),
-      iterate: (...args) => statement.iterate(...(args as unknown[])),
-      run: (...args) => statement.run(...(args as unknown[])),
-    }
-  })
-}
-
 function define<P, R>(
   sql: string,
   wrap: (prepared: BetterSqlite3.Statement) => Statement<P, R>,
