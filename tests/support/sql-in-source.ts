@@ -31,11 +31,11 @@ const KYSELY =
   /\b(?:selectFrom|insertInto|replaceInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin)\(\s*['"]([a-z_][a-z0-9_]*)\b/g
 
 /** The tables of `tables` that `text` names in a statement. */
-export function tablesNamed(text: string, tables: readonly string[]): Set<string> {
-  const known = new Set(tables)
-  const named = new Set<string>()
+export function tablesNamed<T extends string>(text: string, tables: readonly T[]): Set<T> {
+  const known = new Set<string>(tables)
+  const named = new Set<T>()
   for (const pattern of [RAW, KYSELY])
-    for (const match of text.matchAll(pattern)) if (known.has(match[1]!)) named.add(match[1]!)
+    for (const match of text.matchAll(pattern)) if (known.has(match[1]!)) named.add(match[1] as T)
   return named
 }
 
