@@ -71,7 +71,7 @@ export const FLOORS = [
       deliveries: { path: '^electron/core/deliveries/', uses: ['search'] },
       audit: { path: '^electron/core/audit/' },
       photos: { path: '^electron/core/photos/' },
-      cases: { path: '^electron/core/cases/' },
+      cases: { path: '^electron/core/cases/', uses: ['deliveries'] },
       settings: { path: '^electron/core/settings/' },
       session: { path: '^electron/core/session/' },
       'map-tiles': { path: '^electron/core/map-tiles/' },
@@ -81,7 +81,7 @@ export const FLOORS = [
       'cache-opening': {
         path: '^electron/core/db/(open-database\\.ts$|recovery/)',
         says: 'opening the cache: its start check, and recovering a damaged one',
-        uses: ['audit'],
+        uses: ['audit', 'deliveries'],
       },
       retention: {
         path: '^electron/core/retention/',
@@ -89,10 +89,14 @@ export const FLOORS = [
       },
       privacy: {
         path: '^electron/core/privacy/',
-        uses: ['cache-opening', 'audit', 'photos', 'retention'],
+        uses: ['cache-opening', 'audit', 'cases', 'photos', 'retention'],
       },
       sync: { path: '^electron/core/sync/', uses: ['cases', 'deliveries', 'photos'] },
-      'cache-identity': { path: '^electron/core/cache-identity/' },
+      'cache-identity': {
+        path: '^electron/core/cache-identity/',
+        // Whether a cache holds a service's data asks each table's owner.
+        uses: ['audit', 'cases', 'deliveries', 'sync'],
+      },
       reports: {
         path: '^electron/core/reports/',
         uses: ['audit', 'cases', 'deliveries', 'photos'],

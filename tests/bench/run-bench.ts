@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--only bundle,ingest,search,open,check,ui,photos] [--no-build]`
+// `npm run bench [-- --quick] [--only bundle,ingest,statements,search,open,check,ui,photos] [--no-build]`
 // Measures the issue-8 figures on this machine, each beside a baseline run in the same process
 // where the issue names one, prints the table (and a Markdown copy for the README) and writes
 // bench-results.json and bench-results.md at the repository root.
@@ -25,10 +25,20 @@ import {
   type ResultRow,
 } from './report-table.ts'
 import { searchBench } from './search-bench.ts'
+import { statementsBench } from './statements-bench.ts'
 import { uiBench } from './ui-bench.ts'
 
 const REPO = new URL('../..', import.meta.url).pathname
-const STAGES = ['bundle', 'ingest', 'search', 'open', 'check', 'ui', 'photos'] as const
+const STAGES = [
+  'bundle',
+  'ingest',
+  'statements',
+  'search',
+  'open',
+  'check',
+  'ui',
+  'photos',
+] as const
 type Stage = (typeof STAGES)[number]
 
 const USAGE = `Usage: npm run bench [-- --quick] [--only ${STAGES.join(',')}] [--no-build]
@@ -115,6 +125,7 @@ if (wanted('bundle') || wanted('ui')) {
 if (wanted('bundle'))
   await stage('bundle', () => bundleBench(config, join(REPO, 'out', 'renderer')))
 if (wanted('ingest')) await stage('ingest', () => ingestBench(config))
+if (wanted('statements')) await stage('statements', () => statementsBench(config))
 
 if (wanted('search') || wanted('open') || wanted('check') || wanted('ui')) {
   const run: { dir?: string } = {}

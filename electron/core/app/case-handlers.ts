@@ -7,6 +7,7 @@ import { UserFacingError } from '../common/errors.ts'
 import { createCannedNotes } from '../cases/canned-notes.ts'
 import { createCaseViews, type CaseViewContext } from '../cases/case-views.ts'
 import { createCaseWork } from '../cases/case-work.ts'
+import { createKnownUsers } from '../db/known-users.ts'
 import { createEvidenceReader } from '../cases/evidence-snapshot.ts'
 import type { User } from '../contract/schemas.ts'
 import type { AppSettings } from '../api/definition.ts'
@@ -38,9 +39,7 @@ export function createCaseDesk(options: {
   const views = createCaseViews(sqlite)
   const evidence = createEvidenceReader(sqlite)
   const canned = createCannedNotes(sqlite)
-  const knownUser = sqlite.prepare<[string], { name: string }>(
-    'SELECT name FROM known_users WHERE id = ?',
-  )
+  const knownUsers = createKnownUsers(sqlite)
 
   /** The user making the call: the dispatcher let only a signed-in user through (CALL_ACCESS). */
   const me = (): User => signedInUser(options.currentUser)
@@ -54,7 +53,7 @@ export function createCaseDesk(options: {
       locationThresholdM: settings.locationThresholdM,
       currentEvidence: (deliveryId) =>
         evidence(deliveryId, settings.locationThresholdM, new Date().toISOString()),
-      userName: (id) => (id === user.id ? user.name : (knownUser.get(id)?.name ?? null)),
+      userName: (id) => (id === user.id ? user.name : knownUsers.nameOf(id)),
     }
   }
 

@@ -17,6 +17,7 @@ import { TILE_CACHE_FILE, openTileCache, type TileCache } from '../map-tiles/til
 import { createTileChain, type ServedTile } from '../map-tiles/tile-sources.ts'
 import type { TileServerOverride } from './types.ts'
 import type { Logger } from '../common/logger.ts'
+import { createAppState } from '../db/app-state.ts'
 
 type MapHandlerNames =
   'getMapView' | 'getMapSources' | 'addMapFile' | 'removeMapFile' | 'clearTileCache'
@@ -58,25 +59,20 @@ export function createMapDesk(options: {
   log: Logger
 }): MapDesk {
   const { sqlite, log } = options
-  const readState = sqlite.prepare<[string], { value: string }>(
-    'SELECT value FROM app_state WHERE key = ?',
-  )
-  const writeState = sqlite.prepare(
-    'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  )
+  const state = createAppState(sqlite)
 
   const registry = createMapFileRegistry({
     dataDir: options.dataDir,
     demoBasemap: options.demoBasemap,
     loadAdded: () => {
       try {
-        const stored: unknown = JSON.parse(readState.get(ADDED_MAP_FILES_KEY)?.value ?? '[]')
+        const stored: unknown = JSON.parse(state.get(ADDED_MAP_FILES_KEY) ?? '[]')
         return Array.isArray(stored) ? stored.filter((p): p is string => typeof p === 'string') : []
       } catch {
         return []
       }
     },
-    saveAdded: (paths) => writeState.run(ADDED_MAP_FILES_KEY, JSON.stringify(paths)),
+    saveAdded: (paths) => state.set(ADDED_MAP_FILES_KEY, JSON.stringify(paths)),
     onProblem: (message, error) => log.warn(`map files: ${message}`, error),
   })
   // Nothing is opened or created until a map or Settings first asks (the `porchlight sync`

@@ -4,6 +4,7 @@
 // next try.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { createPhotoViewLog } from '../audit/photo-views.ts'
+import { eventsOfActorIn, othersWaiting } from '../cases/case-tables.ts'
 import { pushCaseEvents } from '../cases/push-case-events.ts'
 import { ServiceError, type ServiceClient } from '../service/service-client.ts'
 
@@ -16,18 +17,9 @@ export function createOutbox(options: {
   /** Runs first in every push, in turn with the others; throwing sends nothing (the service check). */
   beforePush?: () => Promise<void>
 }) {
-  const pendingEvents = options.sqlite.prepare<[string], { n: number }>(
-    "SELECT count(*) AS n FROM case_events WHERE state = 'pending' AND actor_id = ?",
-  )
+  const pendingEvents = eventsOfActorIn.on(options.sqlite)
   // Pending or in conflict: both wait for their author (a conflict is theirs to settle).
-  const othersWaiting = options.sqlite.prepare<
-    [string | null],
-    { userId: string; name: string; changes: number }
-  >(
-    `SELECT actor_id AS userId, max(actor_name) AS name, count(*) AS changes FROM case_events
-     WHERE state IN ('pending', 'conflict') AND actor_id IS NOT ?
-     GROUP BY actor_id ORDER BY min(seq)`,
-  )
+  const waiting = othersWaiting.on(options.sqlite)
   let running: Promise<{ pushed: number; conflicts: number }> | null = null
   let following: Promise<{ pushed: number; conflicts: number }> | null = null
 
@@ -88,9 +80,11 @@ export function createOutbox(options: {
      */
     pendingCount: () => {
       const userId = options.currentUserId()
-      return userId === null ? 0 : (pendingEvents.get(userId)?.n ?? 0)
+      return userId === null
+        ? 0
+        : (pendingEvents.get({ actorId: userId, state: 'pending' })?.n ?? 0)
     },
     /** Other users' case changes made here, waiting for each of them to sign in again. */
-    waitingForOthers: () => othersWaiting.all(options.currentUserId()),
+    waitingForOthers: () => waiting.all({ actorId: options.currentUserId() }),
   }
 }

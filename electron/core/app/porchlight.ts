@@ -14,6 +14,7 @@ import {
 import { chooseCache } from '../cache-identity/choose-cache.ts'
 import { createServiceGuard } from '../cache-identity/service-guard.ts'
 import { createPhotoViewLog } from '../audit/photo-views.ts'
+import { createKnownUsers } from '../db/known-users.ts'
 import { openDatabase } from '../db/open-database.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
 import { folderDestination } from '../reports/export-jobs.ts'
@@ -114,11 +115,10 @@ async function createCore(
     recordCacheOwner(sqlite, serviceUrl, chosen.probe ?? (await probe()))
 
   // The contract has no user directory; in the demo we know everyone, so show names.
-  const knowUser = sqlite.prepare(
-    'INSERT OR REPLACE INTO known_users (id, name, role) VALUES (?, ?, ?)',
-  )
+  const knownUsers = createKnownUsers(sqlite)
   const seedKnownUsers = () => {
-    for (const a of knownDemoUsers) knowUser.run(a.userId, a.name, a.role)
+    for (const a of knownDemoUsers)
+      knownUsers.remember({ id: a.userId, name: a.name, role: a.role })
   }
   seedKnownUsers()
 
@@ -209,9 +209,6 @@ async function createCore(
     destination: options.exportDestination ?? folderDestination(join(dataDir, 'exports')),
     log,
   })
-  const rememberUser = sqlite.prepare(
-    'INSERT INTO known_users (id, name, role) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role',
-  )
   // The host may pin the interval (tests and the command line turn the timer off).
   const intervalMs = () => options.syncIntervalMs ?? settings.get().syncIntervalMinutes * 60_000
   const schedule = (runNow: boolean) =>
@@ -324,7 +321,7 @@ async function createCore(
       try {
         const login = await client.login(username, password)
         await session.signedIn(login.token, login.user, { username, password })
-        rememberUser.run(login.user.id, login.user.name, login.user.role)
+        knownUsers.remember(login.user)
       } catch (error) {
         if (error instanceof ServiceError) {
           if (error.kind === 'unauthorized') {
@@ -360,7 +357,7 @@ async function createCore(
       return engine.status()
     },
     getSyncReport: async () => {
-      return readSyncReport(db)
+      return readSyncReport(sqlite)
     },
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {

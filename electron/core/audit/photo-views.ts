@@ -5,10 +5,26 @@ import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { PhotoViewEventSchema, type PhotoViewEvent } from '../contract/schemas.ts'
 import { ServiceError, type ServiceClient } from '../service/service-client.ts'
+import { query, statement } from '../db/typed-sql.ts'
 import { appendAuditEntry } from './audit-log.ts'
 
 /** The contract's limit on one batch. */
 const BATCH = 500
+
+/** Photo views not yet reported to the service, per user, with the first one's place. */
+export const unsentViewsByUser = statement(() =>
+  query
+    .selectFrom('photo_views')
+    .select((eb) => ['user_id', eb.fn.countAll<number>().as('n'), eb.fn.min('seq').as('first')])
+    .where('sent_at', 'is', null)
+    .groupBy('user_id'),
+)
+
+export const anyUnsentView = statement(() =>
+  query.selectNoFrom((eb) =>
+    eb.exists(eb.selectFrom('photo_views').select('seq').where('sent_at', 'is', null)).as('held'),
+  ),
+)
 
 export function createPhotoViewLog(sqlite: BetterSqlite3.Database) {
   const insert = sqlite.prepare(`

@@ -5,6 +5,10 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { ServiceIdentity } from '../contract/schemas.ts'
 import type { ServiceProbe } from '../service/service-client.ts'
+import { anyUnsentView } from '../audit/photo-views.ts'
+import { anyCase, anyUnsentEvent, unsentEventCount } from '../cases/case-tables.ts'
+import { anyDelivery } from '../deliveries/delivery-tables.ts'
+import { anyCursor } from '../sync/sync-tables.ts'
 
 export interface CacheOwner {
   /** The service's base URL, normalised (normaliseServiceUrl); the last one it was reached at. */
@@ -128,26 +132,12 @@ export function recordCacheOwner(
  * a delivery, a case, or work not yet sent. An empty (or erased) cache belongs to no one yet.
  */
 export function holdsServiceData(sqlite: BetterSqlite3.Database): boolean {
-  const row = sqlite
-    .prepare<[], { held: number }>(
-      `SELECT EXISTS (SELECT 1 FROM sync_cursors)
-         OR EXISTS (SELECT 1 FROM deliveries)
-         OR EXISTS (SELECT 1 FROM cases)
-         OR EXISTS (SELECT 1 FROM case_events WHERE state IN ('pending', 'conflict'))
-         OR EXISTS (SELECT 1 FROM photo_views WHERE sent_at IS NULL) AS held`,
-    )
-    .get()
-  return row?.held === 1
+  return [anyCursor, anyDelivery, anyCase, anyUnsentEvent, anyUnsentView].some(
+    (held) => held.on(sqlite).get()?.held === 1,
+  )
 }
 
 /** Case changes made here that have not reached the service (as "erase local data" counts them). */
 export function unsentChanges(sqlite: BetterSqlite3.Database): number {
-  return (
-    sqlite
-      .prepare<[], number>(
-        "SELECT count(*) FROM case_events WHERE state IN ('pending', 'conflict')",
-      )
-      .pluck()
-      .get() ?? 0
-  )
+  return unsentEventCount.on(sqlite).get()?.n ?? 0
 }

@@ -19,6 +19,7 @@ import {
   unsentChanges,
   type CacheOwner,
 } from './cache-owner.ts'
+import { tableNames } from '../db/table-names.ts'
 
 /** Where separate caches live inside a data folder. */
 export const SEPARATE_CACHES_DIR = 'services'
@@ -162,12 +163,7 @@ function inspect(dir: string): Candidate | null {
     return null
   }
   try {
-    const tables = new Set(
-      sqlite
-        .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'")
-        .pluck()
-        .all(),
-    )
+    const tables = new Set(tableNames(sqlite))
     // Before migration 001 there is nothing in it; before 008 nobody recorded its service.
     if (!tables.has('deliveries')) return { dir, owner: null, holdsData: false, unsent: 0 }
     return {

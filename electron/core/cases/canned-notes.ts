@@ -3,6 +3,10 @@
 import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { CannedNote } from '../api/case-schemas.ts'
+import { createAppState } from '../db/app-state.ts'
+
+/** app_state key: the default notes were written once (after that, supervisors decide). */
+const SEEDED_KEY = 'canned-notes.seeded'
 
 const DEFAULTS: Array<Pick<CannedNote, 'title' | 'body'>> = [
   {
@@ -33,19 +37,14 @@ export function createCannedNotes(sqlite: BetterSqlite3.Database) {
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body,
       updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
   const remove = sqlite.prepare('DELETE FROM canned_notes WHERE id = ?')
-  const seeded = sqlite.prepare<[string], { value: string }>(
-    'SELECT value FROM app_state WHERE key = ?',
-  )
-  const markSeeded = sqlite.prepare(
-    "INSERT OR REPLACE INTO app_state (key, value) VALUES ('canned-notes.seeded', '1')",
-  )
+  const state = createAppState(sqlite)
 
   // The first start gets a useful set; after that, what supervisors keep is what there is.
-  if (!seeded.get('canned-notes.seeded') && count.get()?.n === 0) {
+  if (state.get(SEEDED_KEY) === null && count.get()?.n === 0) {
     const now = new Date().toISOString()
     sqlite.transaction(() => {
       for (const d of DEFAULTS) upsert.run(randomUUID(), d.title, d.body, now, null)
-      markSeeded.run()
+      state.set(SEEDED_KEY, '1')
     })()
   }
 

@@ -1,15 +1,17 @@
 // A case as this console sees it: the service's last known state with this console's unsent
 // events applied on top, in order.
 import type BetterSqlite3 from 'better-sqlite3'
+import type { Selectable } from 'kysely'
 import { CaseEventSchema, type CaseEvent, type Role } from '../contract/schemas.ts'
 import type { CaseEventsTable, CasesTable } from '../db/schema.ts'
 import { applyCaseEvent, CaseRuleError, type CaseState } from './case-rules.ts'
+import { orderIdOfDelivery } from '../deliveries/delivery-tables.ts'
 
 /** A row of `cases`: the service's state of record. */
-export type ServerCaseRow = Omit<CasesTable, 'seen_generation'>
+export type ServerCaseRow = Omit<Selectable<CasesTable>, 'seen_generation'>
 
 /** A row of `case_events`: one change made here, and whether it reached the service. */
-export type LocalEventRow = Omit<CaseEventsTable, 'seq'> & { seq: number }
+export type LocalEventRow = Selectable<CaseEventsTable>
 
 export function serverState(row: ServerCaseRow): CaseState {
   return {
@@ -66,9 +68,7 @@ export function createCaseReader(sqlite: BetterSqlite3.Database) {
   const localEvents = sqlite.prepare<[string], LocalEventRow>(
     'SELECT * FROM case_events WHERE case_id = ? ORDER BY seq',
   )
-  const deliveryOrder = sqlite.prepare<[string], { order_id: string }>(
-    'SELECT order_id FROM deliveries WHERE id = ?',
-  )
+  const deliveryOrder = orderIdOfDelivery.on(sqlite)
 
   return {
     /** The case as `viewerId` sees it; without a viewer, with everyone's unsent work (reports). */
@@ -101,7 +101,7 @@ export function createCaseReader(sqlite: BetterSqlite3.Database) {
           state = {
             ...state,
             id: caseId,
-            orderId: deliveryOrder.get(state.deliveryId)?.order_id ?? '',
+            orderId: deliveryOrder.get({ id: state.deliveryId })?.order_id ?? '',
           }
         }
       }

@@ -12,6 +12,7 @@ import type {
 } from '../api/case-schemas.ts'
 import type { CaseEvent, ResolutionCode } from '../contract/schemas.ts'
 import type { CaseState } from './case-rules.ts'
+import { eventsOfActorIn } from './case-tables.ts'
 import { createCaseReader, eventOf, type LocalEventRow, type ProjectedCase } from './case-state.ts'
 import { evidenceChanges } from './evidence-snapshot.ts'
 
@@ -93,12 +94,7 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
   // delivery quick at a million deliveries.
   const repeatCounts = sqlite.prepare<RepeatCountParams, RepeatCountRow>(REPEAT_COUNTS_SQL)
   // The viewer's own: someone else's unsent work is theirs to send or settle.
-  const conflictCount = sqlite.prepare<[string], { n: number }>(
-    "SELECT count(*) AS n FROM case_events WHERE state = 'conflict' AND actor_id = ?",
-  )
-  const pendingCount = sqlite.prepare<[string], { n: number }>(
-    "SELECT count(*) AS n FROM case_events WHERE state = 'pending' AND actor_id = ?",
-  )
+  const eventsIn = eventsOfActorIn.on(sqlite)
 
   function firstActionAt(p: ProjectedCase, state: CaseState): string | null {
     const times: string[] = []
@@ -330,8 +326,8 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
           (c) => c.assigneeId === ctx.meId && c.status !== 'awaiting_customer',
         ).length,
         open: open.length,
-        conflicts: conflictCount.get(ctx.meId)?.n ?? 0,
-        pendingChanges: pendingCount.get(ctx.meId)?.n ?? 0,
+        conflicts: eventsIn.get({ actorId: ctx.meId, state: 'conflict' })?.n ?? 0,
+        pendingChanges: eventsIn.get({ actorId: ctx.meId, state: 'pending' })?.n ?? 0,
       }
     },
 

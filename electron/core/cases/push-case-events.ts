@@ -14,6 +14,7 @@ import { CaseRecordSchema } from '../contract/schemas.ts'
 import { ServiceError, type ServiceClient } from '../service/service-client.ts'
 import { eventOf, type LocalEventRow } from './case-state.ts'
 import { createCaseStore } from './store-cases.ts'
+import { caseVersion } from './case-tables.ts'
 
 export interface PushOutcome {
   pushed: number
@@ -48,9 +49,7 @@ export async function pushCaseEvents(options: {
   const previous = sqlite.prepare<[string, string, number], LocalEventRow>(
     'SELECT * FROM case_events WHERE case_id = ? AND actor_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1',
   )
-  const serverVersion = sqlite.prepare<[string], { version: number }>(
-    'SELECT version FROM cases WHERE id = ?',
-  )
+  const serverVersion = caseVersion.on(sqlite)
   const markSent = sqlite.prepare(
     "UPDATE case_events SET state = 'sent', sent_at = ?, base_version = ?, produced_version = ?, last_error = NULL, attempts = attempts + 1 WHERE id = ?",
   )
@@ -123,10 +122,11 @@ export async function pushCaseEvents(options: {
     if (row.type === 'opened') return null
     if (row.chained === 0) return row.base_version
     const before = previous.get(row.case_id, row.actor_id, row.seq)
-    if (!before) return serverVersion.get(row.case_id)?.version ?? null
+    if (!before) return serverVersion.get({ id: row.case_id })?.version ?? null
     if (before.state === 'pending' || before.state === 'conflict') return 'wait'
     if (before.state === 'sent') {
-      if (before.produced_version === null) return serverVersion.get(row.case_id)?.version ?? null
+      if (before.produced_version === null)
+        return serverVersion.get({ id: row.case_id })?.version ?? null
       // Applied right on the base it was sent on: this one follows it on the version it made.
       // Applied over someone else's newer change (a note or an assignment commutes): the author
       // never saw that change, so this one goes on the version they did see, and the service
@@ -138,7 +138,7 @@ export async function pushCaseEvents(options: {
     }
     // The event before failed or was discarded (after the agent saw the service's case in the
     // conflict): base this one on what the service holds now.
-    return serverVersion.get(row.case_id)?.version ?? null
+    return serverVersion.get({ id: row.case_id })?.version ?? null
   }
 }
 

@@ -1,8 +1,15 @@
 // Writes cases as the service sends them (the server's state of record) into the cache.
-// Prepared statements on the raw connection: this runs inside the sync's page transactions.
+// It runs inside the sync's page transactions; its statements are in case-tables.ts.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { CaseItem, CaseRecord } from '../contract/schemas.ts'
 import { createTombstones } from '../db/tombstones.ts'
+import {
+  caseVersion,
+  deleteCase,
+  markCaseSeen,
+  sweepUnseenCases,
+  upsertCase,
+} from './case-tables.ts'
 
 export interface CaseStoreOutcome {
   stored: number
@@ -13,41 +20,28 @@ export interface CaseStoreOutcome {
 export type CaseStore = ReturnType<typeof createCaseStore>
 
 export function createCaseStore(sqlite: BetterSqlite3.Database) {
-  const selectVersion = sqlite.prepare<[string], { version: number }>(
-    'SELECT version FROM cases WHERE id = ?',
-  )
-  const upsert = sqlite.prepare(`
-    INSERT INTO cases (id, version, updated_at, delivery_id, order_id, status, reason, opened_at,
-      opened_by, assignee_id, resolution_json, notes_json, seen_generation)
-    VALUES (@id, @version, @updated_at, @delivery_id, @order_id, @status, @reason, @opened_at,
-      @opened_by, @assignee_id, @resolution_json, @notes_json, @seen_generation)
-    ON CONFLICT (id) DO UPDATE SET
-      version = excluded.version, updated_at = excluded.updated_at,
-      delivery_id = excluded.delivery_id, order_id = excluded.order_id, status = excluded.status,
-      reason = excluded.reason, opened_at = excluded.opened_at, opened_by = excluded.opened_by,
-      assignee_id = excluded.assignee_id, resolution_json = excluded.resolution_json,
-      notes_json = excluded.notes_json,
-      seen_generation = coalesce(excluded.seen_generation, cases.seen_generation)`)
-  const markSeen = sqlite.prepare('UPDATE cases SET seen_generation = ? WHERE id = ?')
+  const selectVersion = caseVersion.on(sqlite)
+  const upsert = upsertCase.on(sqlite)
+  const markSeen = markCaseSeen.on(sqlite)
   const tombstones = createTombstones(sqlite, 'cases')
-  const remove = sqlite.prepare('DELETE FROM cases WHERE id = ?')
-  const sweep = sqlite.prepare('DELETE FROM cases WHERE seen_generation IS NOT ?')
+  const remove = deleteCase.on(sqlite)
+  const sweep = sweepUnseenCases.on(sqlite)
 
   function writeOne(item: CaseItem, generation: number | null, outcome: CaseStoreOutcome) {
-    const current = selectVersion.get(item.id)
+    const current = selectVersion.get({ id: item.id })
     const buried = tombstones.versionOf(item.id)
     if (
       (current && current.version >= item.version) ||
       (buried !== undefined && buried >= item.version)
     ) {
-      if (generation !== null && item.deleted !== true) markSeen.run(generation, item.id)
+      if (generation !== null && item.deleted !== true) markSeen.run({ id: item.id, generation })
       outcome.stale++
       return
     }
     if (item.deleted === true) {
       tombstones.bury(item.id, item.version)
       if (current) {
-        remove.run(item.id)
+        remove.run({ id: item.id })
         outcome.deleted++
       }
       return
@@ -64,7 +58,7 @@ export function createCaseStore(sqlite: BetterSqlite3.Database) {
       return outcome
     },
     sweepUnseen(generation: number): CaseStoreOutcome {
-      return { stored: 0, stale: 0, deleted: sweep.run(generation).changes }
+      return { stored: 0, stale: 0, deleted: sweep.run({ generation }).changes }
     },
   }
 }

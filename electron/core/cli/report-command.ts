@@ -13,6 +13,7 @@ import { createExportLog } from '../audit/export-log.ts'
 import { readCacheOwner } from '../cache-identity/cache-owner.ts'
 import { chooseCache, OtherServiceCacheError } from '../cache-identity/choose-cache.ts'
 import type { User } from '../contract/schemas.ts'
+import { createKnownUsers } from '../db/known-users.ts'
 import type { LocalDatabase } from '../db/open-database.ts'
 import { runExport } from '../reports/run-export.ts'
 import { createSettingsStore } from '../settings/settings.ts'
@@ -94,9 +95,7 @@ export async function reportCommand(
         `Reports are for supervisors; ${user.name} (${user.id}) signs in as ${user.role === 'agent' ? 'an agent' : user.role}.`,
       )
     }
-    const knownUser = local.sqlite.prepare<[string], { name: string }>(
-      'SELECT name FROM known_users WHERE id = ?',
-    )
+    const knownUsers = createKnownUsers(local.sqlite)
     const log = createExportLog(local.sqlite)
     const started = performance.now()
     let rows = 0
@@ -110,7 +109,7 @@ export async function reportCommand(
           destination: out,
           thresholdM: createSettingsStore(local.sqlite).get().locationThresholdM,
           generatedBy: { id: user.id, name: user.name },
-          userName: (id) => (id ? (knownUser.get(id)?.name ?? null) : null),
+          userName: (id) => knownUsers.nameOf(id),
           beforeRename: (written) => {
             log.record({
               user,
@@ -213,11 +212,7 @@ async function signIn(
   const client = createServiceClient({ baseUrl: api, getToken: () => null })
   try {
     const login = await client.login(username, password)
-    local.sqlite
-      .prepare(
-        'INSERT INTO known_users (id, name, role) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role',
-      )
-      .run(login.user.id, login.user.name, login.user.role)
+    createKnownUsers(local.sqlite).remember(login.user)
     return login.user
   } catch (error) {
     if (error instanceof ServiceError && error.kind === 'unauthorized')

@@ -1,4 +1,10 @@
-// Kysely's view of the tables (see migrations/ for the DDL).
+// The tables of the cache, typed once: every row type derives from these (Selectable<...>), and
+// Kysely checks every table and column name a query uses against them. They are checked against
+// what the migrations make by the type checker (tests/core/db/schema-matches-database.ts): a
+// column SQLite fills in (a DEFAULT, an INTEGER PRIMARY KEY) is Generated<>, one that may be
+// NULL says so, a CHECK's values are the same union. See migrations/ for the DDL.
+import type { Generated } from 'kysely'
+
 export interface DeliveriesTable {
   id: string
   version: number
@@ -35,6 +41,32 @@ export interface DeliveriesTable {
   phone_digits: string | null
 }
 
+/**
+ * A delivery's rowid: its place in "newest first" (deliveries/recency-key.ts). Not a declared
+ * column, so `SELECT *` leaves it out; the delivery tables' module names it where it needs it.
+ */
+export interface DeliveryRowid {
+  rowid: number
+}
+
+/**
+ * The search box's word index (FTS5, contentless: it keeps only the words), keyed by the
+ * deliveries' rowid. Its text is never read back: a contentless table returns NULL.
+ */
+export interface DeliveriesFtsTable {
+  rowid: number
+  customer_name: string | null
+  email_handle: string | null
+  street: string | null
+  city: string | null
+}
+
+/** Counts the status bar reads, kept as rows are written (migration 006). */
+export interface RowCountsTable {
+  name: string
+  n: number
+}
+
 export type PhotoState = 'pending' | 'stored' | 'failed'
 
 export interface DeliveryPhotosTable {
@@ -52,9 +84,9 @@ export interface DeliveryPhotosTable {
   accuracy_m: number | null
   state: PhotoState
   failure_reason: string | null
-  attempts: number
+  attempts: Generated<number>
   display_error: string | null
-  has_thumbnail: number
+  has_thumbnail: Generated<number>
   distance_m: number | null
   /** When retention removed the photo's file from this computer (migration 004). */
   purged_at: string | null
@@ -68,7 +100,7 @@ export interface SyncCursorsTable {
 }
 
 export interface SyncRunsTable {
-  id: number | null
+  id: Generated<number>
   started_at: string
   finished_at: string | null
   outcome: 'complete' | 'failed' | 'stopped' | null
@@ -79,7 +111,7 @@ export interface SyncRunsTable {
 }
 
 export interface SyncRejectionsTable {
-  id: number | null
+  id: Generated<number>
   run_id: number | null
   stream: string
   item_id: string | null
@@ -106,18 +138,18 @@ export interface CasesTable {
 export type CaseEventState = 'pending' | 'sent' | 'conflict' | 'failed' | 'discarded'
 
 export interface CaseEventsTable {
-  seq: number | null
+  seq: Generated<number>
   id: string
   case_id: string
   type: string
   body_json: string
   base_version: number | null
-  chained: number
+  chained: Generated<number>
   actor_id: string
   actor_name: string
   created_at: string
   state: CaseEventState
-  attempts: number
+  attempts: Generated<number>
   last_error: string | null
   sent_at: string | null
   produced_version: number | null
@@ -131,7 +163,7 @@ export interface CaseSnapshotsTable {
 }
 
 export interface PhotoViewsTable {
-  seq: number | null
+  seq: Generated<number>
   id: string
   photo_id: string
   delivery_id: string
@@ -163,7 +195,7 @@ export interface TombstonesTable {
 
 /** Append-only, hash-chained (see audit/audit-log.ts). */
 export interface AuditLogTable {
-  seq: number | null
+  seq: Generated<number>
   kind: string
   at: string
   actor_id: string | null
@@ -173,7 +205,8 @@ export interface AuditLogTable {
 }
 
 export interface CacheOwnerTable {
-  only: number
+  /** Always 1: the table holds one row at most. */
+  only: Generated<number>
   base_url: string
   service_id: string | null
   service_name: string | null
@@ -187,7 +220,7 @@ export interface AppStateTable {
 }
 
 export interface ExportLogTable {
-  seq: number | null
+  seq: Generated<number>
   id: string
   at: string
   user_id: string
@@ -202,6 +235,7 @@ export interface ExportLogTable {
 
 export interface Database {
   deliveries: DeliveriesTable
+  deliveries_fts: DeliveriesFtsTable
   delivery_photos: DeliveryPhotosTable
   sync_cursors: SyncCursorsTable
   sync_runs: SyncRunsTable
@@ -217,4 +251,5 @@ export interface Database {
   cache_owner: CacheOwnerTable
   export_log: ExportLogTable
   audit_log: AuditLogTable
+  row_counts: RowCountsTable
 }

@@ -8,6 +8,7 @@
 // Deliveries not delivered yet sort after every delivered one (keys below zero), by their last
 // change. Migration 005 computes the same keys in SQL for a cache filled before it.
 import type BetterSqlite3 from 'better-sqlite3'
+import { highestKeyInRange, keyTaken } from './delivery-tables.ts'
 
 export const KEY_SLOTS = 2 ** 19
 /** Undelivered deliveries' keys are shifted below every delivered one. */
@@ -27,20 +28,16 @@ export type RecencyKeys = ReturnType<typeof createRecencyKeys>
 
 /** Hands out free keys on `sqlite` (inside the caller's transaction). */
 export function createRecencyKeys(sqlite: BetterSqlite3.Database) {
-  const highestInSlotRange = sqlite.prepare<[number, number], { key: number | null }>(
-    'SELECT max(rowid) AS key FROM deliveries WHERE rowid >= ? AND rowid < ?',
-  )
-  const taken = sqlite.prepare<[number], { one: number }>(
-    'SELECT 1 AS one FROM deliveries WHERE rowid = ?',
-  )
+  const highestInSlotRange = highestKeyInRange.on(sqlite)
+  const taken = keyTaken.on(sqlite)
   return {
     /** A key no delivery holds, as close after `base` as the second's slots allow. */
     free(base: number): number {
-      const highest = highestInSlotRange.get(base, base + KEY_SLOTS)?.key ?? null
+      const highest = highestInSlotRange.get({ lo: base, hi: base + KEY_SLOTS })?.key ?? null
       let key = highest === null ? base : highest + 1
       // More than half a million deliveries in one second: keep the key unique, order aside.
       // (Inside the second's slots, one past the highest is free by definition.)
-      if (key >= base + KEY_SLOTS) while (taken.get(key)) key++
+      if (key >= base + KEY_SLOTS) while (taken.get({ key })) key++
       return key
     },
   }

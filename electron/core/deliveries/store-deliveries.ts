@@ -1,11 +1,25 @@
 // Writes validated delivery items into the cache. This is the sync's hot path (hundreds of
-// thousands of rows on a full resync), so it prepares its statements once on the raw
-// better-sqlite3 connection instead of building each query through Kysely.
+// thousands of rows on a full resync): its statements (delivery-tables.ts) are compiled once and
+// prepared once on the connection it is given.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { DeliveryItem, DeliveryRecord } from '../contract/schemas.ts'
 import { distanceM, recordLocationFacts } from './location-check.ts'
 import { createTombstones } from '../db/tombstones.ts'
 import { emailHandle, phoneDigits } from '../search/search-plan.ts'
+import {
+  bumpRowCount,
+  deleteDelivery,
+  deletePhoto,
+  deleteWords,
+  deliveryVersion,
+  insertWords,
+  markDeliverySeen,
+  photosOfDelivery,
+  storedPhotosWithSha,
+  unseenDeliveries,
+  upsertDelivery,
+  upsertPhoto,
+} from './delivery-tables.ts'
 import { createRecencyKeys, recencyBase } from './recency-key.ts'
 
 export interface StoreOutcome {
@@ -20,103 +34,27 @@ export interface StoreOutcome {
 export type DeliveryStore = ReturnType<typeof createDeliveryStore>
 
 export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
-  const selectVersion = sqlite.prepare<
-    [string],
-    {
-      rowid: number
-      version: number
-      delivered_at: string | null
-      updated_at: string
-      photo_withheld: string | null
-    }
-  >('SELECT rowid, version, delivered_at, updated_at, photo_withheld FROM deliveries WHERE id = ?')
+  const selectVersion = deliveryVersion.on(sqlite)
   const keys = createRecencyKeys(sqlite)
-  const upsert = sqlite.prepare(`
-    INSERT INTO deliveries (
-      rowid, id, version, updated_at, order_id, tracking_number, status, delivered_at,
-      customer_id, customer_name, customer_email, customer_phone,
-      address_line1, address_line2, city, region, postal_code, country, address_lat, address_lng,
-      drop_spot, drop_note, drop_lat, drop_lng, drop_accuracy_m,
-      driver_id, driver_name, photo_withheld, items_json, seen_generation, away_m, drop_distance_m,
-      phone_digits
-    ) VALUES (
-      @rowid, @id, @version, @updated_at, @order_id, @tracking_number, @status, @delivered_at,
-      @customer_id, @customer_name, @customer_email, @customer_phone,
-      @address_line1, @address_line2, @city, @region, @postal_code, @country, @address_lat, @address_lng,
-      @drop_spot, @drop_note, @drop_lat, @drop_lng, @drop_accuracy_m,
-      @driver_id, @driver_name, @photo_withheld, @items_json, @seen_generation, @away_m,
-      @drop_distance_m, @phone_digits
-    )
-    ON CONFLICT (id) DO UPDATE SET
-      rowid = excluded.rowid, version = excluded.version, updated_at = excluded.updated_at, order_id = excluded.order_id,
-      tracking_number = excluded.tracking_number, status = excluded.status,
-      delivered_at = excluded.delivered_at, customer_id = excluded.customer_id,
-      customer_name = excluded.customer_name, customer_email = excluded.customer_email,
-      customer_phone = excluded.customer_phone, address_line1 = excluded.address_line1,
-      address_line2 = excluded.address_line2, city = excluded.city, region = excluded.region,
-      postal_code = excluded.postal_code, country = excluded.country,
-      address_lat = excluded.address_lat, address_lng = excluded.address_lng,
-      drop_spot = excluded.drop_spot, drop_note = excluded.drop_note,
-      drop_lat = excluded.drop_lat, drop_lng = excluded.drop_lng,
-      drop_accuracy_m = excluded.drop_accuracy_m, driver_id = excluded.driver_id,
-      driver_name = excluded.driver_name, photo_withheld = excluded.photo_withheld,
-      items_json = excluded.items_json,
-      seen_generation = coalesce(excluded.seen_generation, deliveries.seen_generation),
-      away_m = excluded.away_m, drop_distance_m = excluded.drop_distance_m,
-      phone_digits = excluded.phone_digits`)
-  const markSeen = sqlite.prepare('UPDATE deliveries SET seen_generation = ? WHERE id = ?')
+  const upsert = upsertDelivery.on(sqlite)
+  const markSeen = markDeliverySeen.on(sqlite)
   const tombstones = createTombstones(sqlite, 'deliveries')
-  const unseen = sqlite.prepare<
-    [number],
-    { id: string; rowid: number; photo_withheld: string | null }
-  >('SELECT id, rowid, photo_withheld FROM deliveries WHERE seen_generation IS NOT ?')
-  // The status bar's counts (row_counts, migration 006), moved once per call rather than by
-  // triggers: a trigger on this table makes SQLite journal every statement that writes it, which
-  // more than doubled the cost of storing a delivery.
-  const bumpCount = sqlite.prepare<[string, number]>(
-    `INSERT INTO row_counts (name, n) VALUES (?, ?)
-     ON CONFLICT (name) DO UPDATE SET n = n + excluded.n`,
-  )
+  const unseen = unseenDeliveries.on(sqlite)
+  // The status bar's counts, moved once per call (see bumpRowCount).
+  const bumpCount = bumpRowCount.on(sqlite)
   let counted = { deliveries: 0, withheld: 0 }
   const saveCounts = () => {
-    if (counted.deliveries !== 0) bumpCount.run('deliveries', counted.deliveries)
-    if (counted.withheld !== 0) bumpCount.run('withheld_deliveries', counted.withheld)
+    if (counted.deliveries !== 0) bumpCount.run({ name: 'deliveries', n: counted.deliveries })
+    if (counted.withheld !== 0) bumpCount.run({ name: 'withheld_deliveries', n: counted.withheld })
     counted = { deliveries: 0, withheld: 0 }
   }
-  const deleteFts = sqlite.prepare('DELETE FROM deliveries_fts WHERE rowid = ?')
-  const insertFts = sqlite.prepare(`
-    INSERT INTO deliveries_fts (rowid, customer_name, email_handle, street, city)
-    VALUES (?, ?, ?, ?, ?)`)
-  const deleteDelivery = sqlite.prepare('DELETE FROM deliveries WHERE id = ?')
-  const photosOf = sqlite.prepare<[string], { id: string; sha256: string; state: string }>(
-    'SELECT id, sha256, state FROM delivery_photos WHERE delivery_id = ?',
-  )
-  const deletePhoto = sqlite.prepare('DELETE FROM delivery_photos WHERE id = ?')
-  const upsertPhoto = sqlite.prepare(`
-    INSERT INTO delivery_photos (id, delivery_id, position, sha256, bytes, content_type, width,
-      height, taken_at, lat, lng, accuracy_m, state, failure_reason, attempts, distance_m)
-    VALUES (@id, @delivery_id, @position, @sha256, @bytes, @content_type, @width, @height,
-      @taken_at, @lat, @lng, @accuracy_m, @state, NULL, 0, @distance_m)
-    ON CONFLICT (id) DO UPDATE SET
-      delivery_id = excluded.delivery_id, position = excluded.position, sha256 = excluded.sha256,
-      bytes = excluded.bytes, content_type = excluded.content_type, width = excluded.width,
-      height = excluded.height, taken_at = excluded.taken_at, lat = excluded.lat,
-      lng = excluded.lng, accuracy_m = excluded.accuracy_m, distance_m = excluded.distance_m,
-      state = CASE WHEN delivery_photos.sha256 = excluded.sha256 THEN delivery_photos.state
-                   ELSE 'pending' END,
-      failure_reason = CASE WHEN delivery_photos.sha256 = excluded.sha256
-                            THEN delivery_photos.failure_reason ELSE NULL END,
-      attempts = CASE WHEN delivery_photos.sha256 = excluded.sha256
-                      THEN delivery_photos.attempts ELSE 0 END,
-      -- New bytes: what was known about the old ones (thumbnail, why they could not be shown)
-      -- no longer holds, and would otherwise outlive a failed download of the new ones.
-      display_error = CASE WHEN delivery_photos.sha256 = excluded.sha256
-                           THEN delivery_photos.display_error ELSE NULL END,
-      has_thumbnail = CASE WHEN delivery_photos.sha256 = excluded.sha256
-                           THEN delivery_photos.has_thumbnail ELSE 0 END`)
-  const shaStillStored = sqlite.prepare<[string], { n: number }>(
-    "SELECT count(*) AS n FROM delivery_photos WHERE sha256 = ? AND state = 'stored'",
-  )
+  const deleteFts = deleteWords.on(sqlite)
+  const insertFts = insertWords.on(sqlite)
+  const removeDelivery = deleteDelivery.on(sqlite)
+  const photosOf = photosOfDelivery.on(sqlite)
+  const removePhoto = deletePhoto.on(sqlite)
+  const writePhoto = upsertPhoto.on(sqlite)
+  const shaStillStored = storedPhotosWithSha.on(sqlite)
 
   /**
    * Replaces the photo rows of `deliveryId`; files no longer referenced go into `dropped`. A
@@ -129,7 +67,7 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
     dropped: Set<string>,
     isNew = false,
   ) {
-    const existing = new Map(isNew ? [] : photosOf.all(deliveryId).map((p) => [p.id, p]))
+    const existing = new Map(isNew ? [] : photosOf.all({ deliveryId }).map((p) => [p.id, p]))
     // A withheld delivery keeps no photo rows at all, whatever the record carries.
     const photos = record && record.photoWithheld === null ? record.photos : []
     const address = record?.address.location ?? null
@@ -139,7 +77,7 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
         existing.delete(photo.id)
         if (before.state === 'stored' && before.sha256 !== photo.sha256) dropped.add(before.sha256)
       }
-      upsertPhoto.run({
+      writePhoto.run({
         id: photo.id,
         delivery_id: deliveryId,
         position,
@@ -152,12 +90,11 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
         lat: photo.location?.lat ?? null,
         lng: photo.location?.lng ?? null,
         accuracy_m: photo.location?.accuracyM ?? null,
-        state: 'pending',
         distance_m: address && photo.location ? distanceM(address, photo.location) : null,
       })
     })
     for (const gone of existing.values()) {
-      deletePhoto.run(gone.id)
+      removePhoto.run({ id: gone.id })
       if (gone.state === 'stored') dropped.add(gone.sha256)
     }
   }
@@ -169,8 +106,8 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
     counted.deliveries--
     if (photo_withheld !== null) counted.withheld--
     replacePhotos(id, null, dropped)
-    deleteFts.run(rowid)
-    deleteDelivery.run(id)
+    deleteFts.run({ rowid })
+    removeDelivery.run({ id })
   }
 
   function writeOne(
@@ -179,14 +116,14 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
     outcome: StoreOutcome,
     dropped: Set<string>,
   ): void {
-    const current = selectVersion.get(item.id)
+    const current = selectVersion.get({ id: item.id })
     const buried = tombstones.versionOf(item.id)
     if (
       (current && current.version >= item.version) ||
       (buried !== undefined && buried >= item.version)
     ) {
       // Still present upstream, even if we hold it already: a resync must not sweep it.
-      if (generation !== null && item.deleted !== true) markSeen.run(generation, item.id)
+      if (generation !== null && item.deleted !== true) markSeen.run({ id: item.id, generation })
       outcome.stale++
       return
     }
@@ -209,20 +146,20 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
     if (!current) counted.deliveries++
     counted.withheld +=
       Number(item.photoWithheld !== null) - Number((current?.photo_withheld ?? null) !== null)
-    if (current) deleteFts.run(current.rowid)
-    insertFts.run(
+    if (current) deleteFts.run({ rowid: current.rowid })
+    insertFts.run({
       rowid,
-      item.customer.name,
-      emailHandle(item.customer.email),
-      [item.address.line1, item.address.line2].filter(Boolean).join(' '),
-      item.address.city,
-    )
+      customer_name: item.customer.name,
+      email_handle: emailHandle(item.customer.email),
+      street: [item.address.line1, item.address.line2].filter(Boolean).join(' '),
+      city: item.address.city,
+    })
     replacePhotos(item.id, item, dropped, !current)
     outcome.stored++
   }
 
   const orphaned = (dropped: Set<string>) =>
-    [...dropped].filter((sha) => shaStillStored.get(sha)?.n === 0)
+    [...dropped].filter((sha256) => shaStillStored.get({ sha256 })?.n === 0)
 
   return {
     /**
@@ -247,7 +184,7 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       const outcome: StoreOutcome = { stored: 0, stale: 0, deleted: 0, orphanedSha256: [] }
       const dropped = new Set<string>()
       for (const id of ids) {
-        const current = selectVersion.get(id)
+        const current = selectVersion.get({ id })
         if (!current) continue
         remove({ ...current, id }, dropped)
         outcome.deleted++
@@ -261,7 +198,7 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
     sweepUnseen(generation: number): StoreOutcome {
       const outcome: StoreOutcome = { stored: 0, stale: 0, deleted: 0, orphanedSha256: [] }
       const dropped = new Set<string>()
-      for (const row of unseen.all(generation)) {
+      for (const row of unseen.all({ generation })) {
         remove(row, dropped)
         outcome.deleted++
       }

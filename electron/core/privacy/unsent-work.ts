@@ -3,6 +3,9 @@
 // reported. On a shared computer it belongs to whoever did it: sent only under their sign-in,
 // and erased by someone else only as a supervisor's decision that names them (privacy-handlers).
 import type BetterSqlite3 from 'better-sqlite3'
+import { unsentViewsByUser } from '../audit/photo-views.ts'
+import { unsentEventsByAuthorAndCase } from '../cases/case-tables.ts'
+import { createKnownUsers } from '../db/known-users.ts'
 
 export interface AuthorsUnsentWork {
   userId: string
@@ -14,21 +17,9 @@ export interface AuthorsUnsentWork {
 }
 
 export function createUnsentWorkReader(sqlite: BetterSqlite3.Database) {
-  const caseChanges = sqlite.prepare<
-    [],
-    { user_id: string; name: string; case_id: string; n: number; first: number }
-  >(
-    `SELECT actor_id AS user_id, max(actor_name) AS name, case_id, count(*) AS n, min(seq) AS first
-     FROM case_events WHERE state IN ('pending', 'conflict') GROUP BY actor_id, case_id`,
-  )
-  const photoViews = sqlite.prepare<
-    [],
-    { user_id: string; name: string | null; n: number; first: number }
-  >(
-    `SELECT v.user_id, u.name, count(*) AS n, min(v.seq) AS first FROM photo_views v
-     LEFT JOIN known_users u ON u.id = v.user_id
-     WHERE v.sent_at IS NULL GROUP BY v.user_id`,
-  )
+  const caseChanges = unsentEventsByAuthorAndCase.on(sqlite)
+  const photoViews = unsentViewsByUser.on(sqlite)
+  const knownUsers = createKnownUsers(sqlite)
 
   /** Everyone's unsent work, oldest author first. */
   function byAuthor(): AuthorsUnsentWork[] {
@@ -47,7 +38,8 @@ export function createUnsentWorkReader(sqlite: BetterSqlite3.Database) {
       entry.caseChanges += row.n
       entry.cases[row.case_id] = row.n
     }
-    for (const row of photoViews.all()) author(row.user_id, row.name, row.first).photoViews = row.n
+    for (const row of photoViews.all())
+      author(row.user_id, knownUsers.nameOf(row.user_id), row.first).photoViews = row.n
     return [...authors.values()]
       .sort((a, b) => a.first - b.first)
       .map(({ first: _first, ...rest }) => rest)

@@ -15,6 +15,7 @@ import {
   type ReportCase,
 } from './report-cases.ts'
 import { dayIn, inPeriod, reportPeriod, type ReportPeriod } from './report-period.ts'
+import { createKnownUsers } from '../db/known-users.ts'
 
 const HOUR_MS = 3_600_000
 /** Drivers with fewer deliveries in the period are not ranked: one case on one delivery is noise. */
@@ -218,18 +219,25 @@ export function reportOptions(sqlite: BetterSqlite3.Database): ReportOptions {
       'SELECT driver_id AS id, max(driver_name) AS name FROM deliveries GROUP BY driver_id ORDER BY name',
     )
     .all()
+  const knownUsers = createKnownUsers(sqlite)
   const agents = sqlite
-    .prepare<[], { id: string; name: string | null }>(
-      `SELECT a.id, u.name FROM (
+    .prepare<[], string>(
+      `SELECT a.id FROM (
          SELECT opened_by AS id FROM cases
          UNION SELECT assignee_id FROM cases WHERE assignee_id IS NOT NULL
          UNION SELECT json_extract(resolution_json, '$.resolvedBy') FROM cases
            WHERE resolution_json IS NOT NULL
          UNION SELECT actor_id FROM case_events
-       ) a LEFT JOIN known_users u ON u.id = a.id
-       WHERE a.id IS NOT NULL ORDER BY coalesce(u.name, a.id)`,
+       ) a WHERE a.id IS NOT NULL`,
     )
+    .pluck()
     .all()
+    .map((id) => ({ id, name: knownUsers.nameOf(id) }))
+    // By name, or id for a user never met here (as SQLite orders text: by code unit here).
+    .sort((a, b) => {
+      const [x, y] = [a.name ?? a.id, b.name ?? b.id]
+      return x < y ? -1 : x > y ? 1 : 0
+    })
   const span = sqlite
     .prepare<[], { first: string | null; last: string | null }>(
       `SELECT min(date(opened_at)) AS first, max(date(opened_at)) AS last FROM cases`,

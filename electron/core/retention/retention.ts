@@ -13,6 +13,7 @@ import { appendAuditEntry } from '../audit/audit-log.ts'
 import { removeDamagedCachesBefore } from '../db/recovery/damaged-folder.ts'
 import { createDeliveryStore } from '../deliveries/store-deliveries.ts'
 import { discardPartial, removePhotoFiles } from '../photos/photo-files.ts'
+import { createAppState } from '../db/app-state.ts'
 
 export interface RetentionPolicy {
   photoDays: number
@@ -102,12 +103,7 @@ export function createRetention(options: {
        AND d.id NOT IN (${CASE_DELIVERIES})
      LIMIT @limit`,
   )
-  const writeState = sqlite.prepare(
-    'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  )
-  const readState = sqlite.prepare<[string], { value: string }>(
-    'SELECT value FROM app_state WHERE key = ?',
-  )
+  const state = createAppState(sqlite)
 
   let running: Promise<RetentionOutcome> | null = null
 
@@ -185,7 +181,7 @@ export function createRetention(options: {
     }
     outcome.walTruncated = checkpoint(sqlite)
     // Written after the checkpoint so it can say whether that worked; it holds only counts.
-    writeState.run(LAST_RUN_KEY, JSON.stringify(outcome))
+    state.set(LAST_RUN_KEY, JSON.stringify(outcome))
     return outcome
   }
 
@@ -205,10 +201,10 @@ export function createRetention(options: {
       await running?.catch(() => undefined)
     },
     lastRun(): RetentionOutcome | null {
-      const row = readState.get(LAST_RUN_KEY)
-      if (!row) return null
+      const value = state.get(LAST_RUN_KEY)
+      if (value === null) return null
       try {
-        return JSON.parse(row.value) as RetentionOutcome
+        return JSON.parse(value) as RetentionOutcome
       } catch {
         return null
       }

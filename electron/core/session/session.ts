@@ -9,6 +9,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { UserSchema, type User } from '../contract/schemas.ts'
 import type { TokenStore } from '../common/token-store.ts'
 import type { Logger } from '../common/logger.ts'
+import { createAppState, type AppState } from '../db/app-state.ts'
 
 const USER_KEY = 'session.user'
 const TOKEN_HASH_KEY = 'session.token-sha256'
@@ -19,7 +20,7 @@ export class Session {
   /** What the user typed at sign-in, kept in memory only, to sign in again once on a 401. */
   private credentials: { username: string; password: string } | null = null
   private readonly tokenStore: TokenStore
-  private readonly sqlite: BetterSqlite3.Database
+  private readonly state: AppState
   private readonly log: Logger
   private readonly remember: boolean
 
@@ -29,7 +30,7 @@ export class Session {
     log: Logger,
     options: { remember?: boolean } = {},
   ) {
-    this.sqlite = sqlite
+    this.state = createAppState(sqlite)
     this.tokenStore = tokenStore
     this.log = log
     this.remember = options.remember ?? true
@@ -99,26 +100,17 @@ export class Session {
     this.token = null
     this.user = null
     this.credentials = null
-    if (this.remember)
-      this.sqlite.prepare('DELETE FROM app_state WHERE key IN (?, ?)').run(USER_KEY, TOKEN_HASH_KEY)
+    if (this.remember) for (const key of [USER_KEY, TOKEN_HASH_KEY]) this.state.remove(key)
     await this.tokenStore.clear()
   }
 
   private readState(key: string): string | null {
-    return (
-      this.sqlite
-        .prepare<[string], { value: string }>('SELECT value FROM app_state WHERE key = ?')
-        .get(key)?.value ?? null
-    )
+    return this.state.get(key)
   }
 
   private writeState(key: string, value: string): void {
     if (!this.remember) return
-    this.sqlite
-      .prepare(
-        'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value)
+    this.state.set(key, value)
   }
 }
 

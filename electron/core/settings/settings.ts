@@ -6,6 +6,7 @@ import {
   OPENSTREETMAP_MAX_ZOOM,
   OPENSTREETMAP_TEMPLATE,
 } from '../api/tile-url-template.ts'
+import { createAppState } from '../db/app-state.ts'
 
 export const DEFAULT_SETTINGS: AppSettings = {
   syncIntervalMinutes: 5,
@@ -27,18 +28,13 @@ export const DEFAULT_SETTINGS: AppSettings = {
 const KEY = 'settings'
 
 export function createSettingsStore(sqlite: BetterSqlite3.Database) {
-  const read = sqlite.prepare<[string], { value: string }>(
-    'SELECT value FROM app_state WHERE key = ?',
-  )
-  const write = sqlite.prepare(
-    'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  )
+  const state = createAppState(sqlite)
   return {
     get(): AppSettings {
-      const row = read.get(KEY)
+      const value = state.get(KEY)
       let stored: unknown
       try {
-        stored = row ? JSON.parse(row.value) : {}
+        stored = value !== null ? JSON.parse(value) : {}
       } catch {
         stored = {}
       }
@@ -48,7 +44,7 @@ export function createSettingsStore(sqlite: BetterSqlite3.Database) {
     },
     update(patch: Partial<AppSettings>): AppSettings {
       const next = SettingsSchema.parse({ ...this.get(), ...patch })
-      write.run(KEY, JSON.stringify(next))
+      state.set(KEY, JSON.stringify(next))
       return next
     },
   }

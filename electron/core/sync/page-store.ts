@@ -11,6 +11,7 @@ import {
   type DeliveryItem,
 } from '../contract/schemas.ts'
 import { createDeliveryStore } from '../deliveries/store-deliveries.ts'
+import { recordRejection, writeCursor } from './sync-tables.ts'
 
 export type StreamName = 'deliveries' | 'cases'
 
@@ -72,14 +73,8 @@ export type PageStore = ReturnType<typeof createPageStore>
 export function createPageStore(sqlite: BetterSqlite3.Database) {
   const deliveries = createDeliveryStore(sqlite)
   const cases = createCaseStore(sqlite)
-  const writeCursor = sqlite.prepare(
-    `INSERT INTO sync_cursors (stream, cursor, updated_at, resync_generation) VALUES (?, ?, ?, ?)
-     ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at,
-       resync_generation = excluded.resync_generation`,
-  )
-  const recordRejection = sqlite.prepare(
-    'INSERT INTO sync_rejections (run_id, stream, item_id, reason, received_at) VALUES (?, ?, ?, ?, ?)',
-  )
+  const moveCursor = writeCursor.on(sqlite)
+  const reject = recordRejection.on(sqlite)
   const sweepNone: Outcome = { stored: 0, deleted: 0 }
 
   const storeOne = (page: PageToStore): StoredPage => {
@@ -94,8 +89,14 @@ export function createPageStore(sqlite: BetterSqlite3.Database) {
       if (sweeping !== null) swept = cases.sweepUnseen(sweeping)
     }
     const now = new Date().toISOString()
-    for (const r of page.rejected) recordRejection.run(page.runId, r.stream, r.id, r.reason, now)
-    writeCursor.run(page.stream, page.nextCursor, now, page.last ? null : page.generation)
+    for (const r of page.rejected)
+      reject.run({ runId: page.runId, stream: r.stream, itemId: r.id, reason: r.reason, at: now })
+    moveCursor.run({
+      stream: page.stream,
+      cursor: page.nextCursor,
+      at: now,
+      generation: page.last ? null : page.generation,
+    })
     return {
       stored: outcome.stored,
       deleted: outcome.deleted + swept.deleted,

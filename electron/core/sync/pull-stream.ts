@@ -7,6 +7,7 @@ import { validatePage, type RejectedItem, type StoredPage, type StreamName } fro
 import type { PageWriter } from './page-writer.ts'
 import type { ServiceClient } from '../service/service-client.ts'
 import { ServiceError } from '../service/service-client.ts'
+import { cursorOf, writeCursor } from './sync-tables.ts'
 
 export type { RejectedItem, StreamName } from './page-store.ts'
 
@@ -73,15 +74,9 @@ export async function pullStream(options: {
   signal?: AbortSignal
 }): Promise<PullResult> {
   const { stream, writer, sqlite, client } = options
-  const readState = sqlite.prepare<
-    [string],
-    { cursor: string | null; resync_generation: number | null }
-  >('SELECT cursor, resync_generation FROM sync_cursors WHERE stream = ?')
-  const startResync = sqlite.prepare(
-    `INSERT INTO sync_cursors (stream, cursor, updated_at, resync_generation) VALUES (?, NULL, ?, ?)
-     ON CONFLICT (stream) DO UPDATE SET cursor = NULL, updated_at = excluded.updated_at,
-       resync_generation = excluded.resync_generation`,
-  )
+  const readState = cursorOf.on(sqlite)
+  // A resync starts from no cursor, with its generation.
+  const startResync = writeCursor.on(sqlite)
 
   const result: PullResult = {
     received: 0,
@@ -109,7 +104,7 @@ export async function pullStream(options: {
   }
 
   try {
-    const state = readState.get(stream)
+    const state = readState.get({ stream })
     let cursor = state?.cursor ?? null
     let generation = state?.resync_generation ?? null
     const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE
@@ -136,7 +131,7 @@ export async function pullStream(options: {
           await stored()
           cursor = null
           generation = Date.now()
-          startResync.run(stream, new Date().toISOString(), generation)
+          startResync.run({ stream, cursor: null, at: new Date().toISOString(), generation })
           result.resynced = true
           continue
         }

@@ -9,6 +9,9 @@ import { downloadPendingPhotos } from '../photos/download-photos.ts'
 import { startPageWriter } from './page-writer.ts'
 import { pullStream, type RejectedItem } from './pull-stream.ts'
 import { ServiceError, type ServiceClient } from '../service/service-client.ts'
+import { createAppState, type AppState } from '../db/app-state.ts'
+import { rowCounts, storedPhotoCount } from '../deliveries/delivery-tables.ts'
+import { finishRun, lastFinishedRun, startRun } from './sync-tables.ts'
 
 export interface SyncRunSummary {
   deliveries: { received: number; stored: number; deleted: number; rejected: number }
@@ -66,38 +69,21 @@ export class SyncEngine {
     photosPending: 0,
   }
   private readonly statements
+  private readonly appState: AppState
   private photoCount: { value: number; at: number } | null = null
 
   constructor(options: SyncEngineOptions) {
     this.options = options
     const { sqlite } = options
+    this.appState = createAppState(sqlite)
     this.statements = {
-      readState: sqlite.prepare<[string], { value: string }>(
-        'SELECT value FROM app_state WHERE key = ?',
-      ),
-      writeState: sqlite.prepare<[string, string]>(
-        'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ),
       // Kept as rows are written (migration 006): counting a million rows here would hold the
       // UI. Erasing the local data empties row_counts with the rest.
-      counts: sqlite.prepare<[], { deliveries: number; withheld: number }>(`SELECT
-        coalesce((SELECT n FROM row_counts WHERE name = 'deliveries'), 0) AS deliveries,
-        coalesce((SELECT n FROM row_counts WHERE name = 'withheld_deliveries'), 0) AS withheld`),
-      storedPhotos: sqlite
-        .prepare<[], number>("SELECT count(*) FROM delivery_photos WHERE state = 'stored'")
-        .pluck(),
-      startRun: sqlite.prepare<[string]>('INSERT INTO sync_runs (started_at) VALUES (?)'),
-      finishRun: sqlite.prepare<
-        [string, string, string | null, string | null, string | null, number]
-      >(
-        'UPDATE sync_runs SET finished_at = ?, outcome = ?, error = ?, summary_json = ?, service_wait_json = ? WHERE id = ?',
-      ),
-      lastRun: sqlite.prepare<
-        [],
-        { finished_at: string; outcome: string; error: string | null; summary_json: string | null }
-      >(
-        'SELECT finished_at, outcome, error, summary_json FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1',
-      ),
+      counts: rowCounts.on(sqlite),
+      storedPhotos: storedPhotoCount.on(sqlite),
+      startRun: startRun.on(sqlite),
+      finishRun: finishRun.on(sqlite),
+      lastRun: lastFinishedRun.on(sqlite),
     }
   }
 
@@ -139,7 +125,7 @@ export class SyncEngine {
     return {
       online: this.online,
       running: this.running,
-      lastSuccessAt: this.statements.readState.get(LAST_SUCCESS_KEY)?.value ?? null,
+      lastSuccessAt: this.appState.get(LAST_SUCCESS_KEY),
       lastAttemptAt: this.lastAttemptAt,
       lastError: this.lastError,
       progress: { ...this.progress },
@@ -191,7 +177,7 @@ export class SyncEngine {
   private storedPhotos(refresh = false): number {
     const now = Date.now()
     if (refresh || this.photoCount === null || now - this.photoCount.at > PHOTO_COUNT_MAX_AGE_MS) {
-      this.photoCount = { value: this.statements.storedPhotos.get() ?? 0, at: now }
+      this.photoCount = { value: this.statements.storedPhotos.get()?.n ?? 0, at: now }
     }
     return this.photoCount.value
   }
@@ -205,22 +191,21 @@ export class SyncEngine {
       photosDownloaded: 0,
       photosPending: 0,
     }
-    const runId = Number(this.statements.startRun.run(this.lastAttemptAt).lastInsertRowid)
+    const runId = Number(this.statements.startRun.run({ at: this.lastAttemptAt }).lastInsertRowid)
     const askedBefore = this.options.client.serviceWait.asked()
     const serviceWait = () => this.serviceWaitOf(startedAt.getTime(), askedBefore)
     try {
       const summary = await this.runWithSignIn(runId, startedAt.getTime())
       const outcome = this.abort.signal.aborted ? 'stopped' : 'complete'
-      this.statements.finishRun.run(
-        new Date().toISOString(),
+      this.statements.finishRun.run({
+        id: runId,
+        at: new Date().toISOString(),
         outcome,
-        null,
-        JSON.stringify(summary),
-        serviceWait(),
-        runId,
-      )
-      if (outcome === 'complete')
-        this.statements.writeState.run(LAST_SUCCESS_KEY, new Date().toISOString())
+        error: null,
+        summaryJson: JSON.stringify(summary),
+        serviceWaitJson: serviceWait(),
+      })
+      if (outcome === 'complete') this.appState.set(LAST_SUCCESS_KEY, new Date().toISOString())
       const problems = summary.deliveries.rejected + summary.cases.rejected
       const photoProblems = summary.photos.failed + summary.photos.undisplayable
       this.lastError =
@@ -232,14 +217,14 @@ export class SyncEngine {
       return summary
     } catch (error) {
       this.lastError = this.describeFailure(error)
-      this.statements.finishRun.run(
-        new Date().toISOString(),
-        'failed',
-        this.lastError,
-        null,
-        serviceWait(),
-        runId,
-      )
+      this.statements.finishRun.run({
+        id: runId,
+        at: new Date().toISOString(),
+        outcome: 'failed',
+        error: this.lastError,
+        summaryJson: null,
+        serviceWaitJson: serviceWait(),
+      })
       this.options.log.error('sync failed', error)
       throw error
     }

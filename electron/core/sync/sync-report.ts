@@ -1,42 +1,24 @@
 // The sync report the user can open: the recent runs, what each rejected and why (and what the
 // service asked of it), and the photos that could not be fetched or shown.
-import type { Kysely } from 'kysely'
+import type BetterSqlite3 from 'better-sqlite3'
 import type { SyncReport } from '../api/definition.ts'
 import { RunServiceWaitSchema, type RunServiceWait } from '../api/service-wait-schemas.ts'
-import type { Database } from '../db/schema.ts'
+import { photoProblems as photoProblemRows } from '../deliveries/delivery-tables.ts'
+import { recentRuns, rejectionsOfRun } from './sync-tables.ts'
 
-export async function readSyncReport(db: Kysely<Database>, runs = 10): Promise<SyncReport> {
-  const recent = await db
-    .selectFrom('sync_runs')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .limit(runs)
-    .execute()
+/** Rejections and photo problems listed at most. */
+const LISTED = 500
+
+export async function readSyncReport(
+  sqlite: BetterSqlite3.Database,
+  runs = 10,
+): Promise<SyncReport> {
+  const recent = recentRuns.on(sqlite).all({ limit: runs })
   const lastFinished = recent.find((r) => r.finished_at !== null)
   const rejections = lastFinished
-    ? await db
-        .selectFrom('sync_rejections')
-        .select(['stream', 'item_id', 'reason', 'received_at'])
-        .where('run_id', '=', lastFinished.id)
-        .orderBy('id')
-        .limit(500)
-        .execute()
+    ? rejectionsOfRun.on(sqlite).all({ runId: lastFinished.id, limit: LISTED })
     : []
-  const photoProblems = await db
-    .selectFrom('delivery_photos as p')
-    .innerJoin('deliveries as d', 'd.id', 'p.delivery_id')
-    .select([
-      'p.id',
-      'p.delivery_id',
-      'd.order_id',
-      'p.state',
-      'p.failure_reason',
-      'p.display_error',
-    ])
-    .where((eb) => eb.or([eb('p.state', '=', 'failed'), eb('p.display_error', 'is not', null)]))
-    .orderBy('d.delivered_at', 'desc')
-    .limit(500)
-    .execute()
+  const photoProblems = photoProblemRows.on(sqlite).all({ limit: LISTED })
   return {
     runs: recent.map((r) => {
       const summary = r.summary_json

@@ -141,7 +141,7 @@ describe('pulling the streams under faults', () => {
     expect(server.requests).toHaveLength(asks)
 
     // The sync report has it for both runs: asked during the first, held over the second.
-    const { runs } = await readSyncReport(harness.local.db)
+    const { runs } = await readSyncReport(harness.local.sqlite)
     const wait = {
       askedAt: expect.any(String),
       until: new Date(until).toISOString(),

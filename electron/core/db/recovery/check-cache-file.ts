@@ -19,6 +19,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import type BetterSqlite3 from 'better-sqlite3'
 import { corruptionDetail, isCacheCorruption, type CacheProblem } from './cache-damage.ts'
 import { PRECIOUS_TABLES } from './salvage-plan.ts'
+import { tableNames } from '../table-names.ts'
 
 /**
  * Files up to this size get a full quick_check at every start. PORCHLIGHT_FULL_CHECK_MB sets
@@ -102,10 +103,7 @@ export function checkOpenedCache(
   fullCheckMaxBytes = FULL_CHECK_MAX_BYTES,
 ): OpenedVerdict {
   try {
-    const tables = sqlite
-      .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'")
-      .pluck()
-      .all()
+    const tables = tableNames(sqlite)
     // No table at all: a first start that ended before its schema was committed.
     if (tables.length === 0) return { state: 'new' }
     if (!tables.includes('kysely_migration')) {

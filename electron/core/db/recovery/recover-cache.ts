@@ -41,6 +41,7 @@ import {
 } from './recovery-report.ts'
 import { DAMAGED_DIR, keptName } from './damaged-folder.ts'
 import { salvageTables, type SalvageOutcome } from './salvage.ts'
+import { createAppState } from '../app-state.ts'
 
 const PROGRESS_FILE = `${CACHE_FILE}.recovering`
 const NEW_FILE = `${CACHE_FILE}.new`
@@ -174,7 +175,7 @@ function salvageInto(
     }
   }
   const chain = verifyAuditLog(fresh)
-  const carriedState = fresh.prepare<[], string>('SELECT key FROM app_state').pluck().all()
+  const carriedState = createAppState(fresh).keys()
   const recovery = buildRecovery({
     at: source.at,
     problem: source.problem,

@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { z } from 'zod'
 import type { CacheProblem } from './cache-damage.ts'
 import type { SalvageOutcome } from './salvage.ts'
+import { createAppState } from '../app-state.ts'
 
 export const RECOVERY_STATE_KEY = 'cache.recovery'
 
@@ -209,11 +210,8 @@ export function describeDamage(detail: string, next: 'recover-now' | 'next-start
 
 /** The recovery the person has not yet acknowledged, if any. */
 export function readRecoveryNotice(sqlite: BetterSqlite3.Database): CacheRecovery | null {
-  const value = sqlite
-    .prepare<[string], string>('SELECT value FROM app_state WHERE key = ?')
-    .pluck()
-    .get(RECOVERY_STATE_KEY)
-  if (value === undefined) return null
+  const value = createAppState(sqlite).get(RECOVERY_STATE_KEY)
+  if (value === null) return null
   try {
     return CacheRecoverySchema.parse(JSON.parse(value))
   } catch {
@@ -222,15 +220,11 @@ export function readRecoveryNotice(sqlite: BetterSqlite3.Database): CacheRecover
 }
 
 export function saveRecoveryNotice(sqlite: BetterSqlite3.Database, recovery: CacheRecovery): void {
-  sqlite
-    .prepare(
-      'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    )
-    .run(RECOVERY_STATE_KEY, JSON.stringify(recovery))
+  createAppState(sqlite).set(RECOVERY_STATE_KEY, JSON.stringify(recovery))
 }
 
 export function dismissRecoveryNotice(sqlite: BetterSqlite3.Database): void {
-  sqlite.prepare('DELETE FROM app_state WHERE key = ?').run(RECOVERY_STATE_KEY)
+  createAppState(sqlite).remove(RECOVERY_STATE_KEY)
 }
 
 function count(n: number, one: string, many: string): string {

@@ -5,6 +5,8 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { isCacheCorruption } from './cache-damage.ts'
 import { quote, readTolerant, type Row } from './read-tolerant.ts'
 import { SALVAGE_PLAN } from './salvage-plan.ts'
+import { orderIdOfDelivery } from '../../deliveries/delivery-tables.ts'
+import { tableNames } from '../table-names.ts'
 
 export interface TableSalvage {
   table: string
@@ -122,9 +124,7 @@ function ordersOf(
   const ofCase = tolerant(() =>
     src.prepare<[string], string>('SELECT order_id FROM cases WHERE id = ?').pluck(),
   )
-  const ofDelivery = tolerant(() =>
-    src.prepare<[string], string>('SELECT order_id FROM deliveries WHERE id = ?').pluck(),
-  )
+  const ofDelivery = tolerant(() => orderIdOfDelivery.on(src))
   const opened = dest
     .prepare<[string], string>(
       "SELECT body_json FROM case_events WHERE case_id = ? AND type = 'opened' LIMIT 1",
@@ -147,7 +147,7 @@ function ordersOf(
     let order = tolerant(() => ofCase?.get(caseId))
     if (!order) {
       const deliveryId = deliveryOf(caseId)
-      if (deliveryId) order = tolerant(() => ofDelivery?.get(deliveryId))
+      if (deliveryId) order = tolerant(() => ofDelivery?.get({ id: deliveryId })?.order_id)
     }
     if (typeof order === 'string') orders[caseId] = order
   }
@@ -157,10 +157,7 @@ function ordersOf(
 /** The tables of the damaged file, or null when even its schema cannot be read. */
 function listTables(src: BetterSqlite3.Database): string[] | null {
   try {
-    return src
-      .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'")
-      .pluck()
-      .all()
+    return tableNames(src)
   } catch (error) {
     if (!isCacheCorruption(error)) throw error
     return null

@@ -1,0 +1,138 @@
+// Every statement on the cases: `cases` (the service's state of record), `case_events` (each change
+// made here, and the outbox of those not sent yet) and `case_snapshots` (the evidence frozen when
+// a case was opened here). No other module writes SQL against these tables
+// (tests/core/db/ownership.test.ts); they call these. Typed with Kysely against db/schema.ts and
+// compiled once (db/typed-sql.ts).
+import type { ExpressionBuilder, Insertable, Selectable } from 'kysely'
+import type { CaseEventsTable, CasesTable, Database } from '../db/schema.ts'
+import { query, statement, type Params } from '../db/typed-sql.ts'
+
+/** A row of `cases`: the service's state of record. */
+export type CaseRow = Selectable<CasesTable>
+/** A row of `case_events`: one change made here, and whether it reached the service. */
+export type CaseEventRow = Selectable<CaseEventsTable>
+
+// ---- Storing what the sync receives (store-cases.ts) ----
+
+export const caseVersion = statement((p: Params<{ id: string }>) =>
+  query.selectFrom('cases').select('version').where('id', '=', p.id),
+)
+
+/** What the store writes of a case: every column. */
+export type CaseWrite = Required<Insertable<CasesTable>>
+
+export const upsertCase = statement((p: Params<CaseWrite>) =>
+  query
+    .insertInto('cases')
+    .values({
+      id: p.id,
+      version: p.version,
+      updated_at: p.updated_at,
+      delivery_id: p.delivery_id,
+      order_id: p.order_id,
+      status: p.status,
+      reason: p.reason,
+      opened_at: p.opened_at,
+      opened_by: p.opened_by,
+      assignee_id: p.assignee_id,
+      resolution_json: p.resolution_json,
+      notes_json: p.notes_json,
+      seen_generation: p.seen_generation,
+    })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        version: eb.ref('excluded.version'),
+        updated_at: eb.ref('excluded.updated_at'),
+        delivery_id: eb.ref('excluded.delivery_id'),
+        order_id: eb.ref('excluded.order_id'),
+        status: eb.ref('excluded.status'),
+        reason: eb.ref('excluded.reason'),
+        opened_at: eb.ref('excluded.opened_at'),
+        opened_by: eb.ref('excluded.opened_by'),
+        assignee_id: eb.ref('excluded.assignee_id'),
+        resolution_json: eb.ref('excluded.resolution_json'),
+        notes_json: eb.ref('excluded.notes_json'),
+        // A record sent again outside a resync keeps the resync's mark.
+        seen_generation: eb.fn.coalesce('excluded.seen_generation', 'cases.seen_generation'),
+      })),
+    ),
+)
+
+export const markCaseSeen = statement((p: Params<{ id: string; generation: number }>) =>
+  query.updateTable('cases').set({ seen_generation: p.generation }).where('id', '=', p.id),
+)
+
+export const deleteCase = statement((p: Params<{ id: string }>) =>
+  query.deleteFrom('cases').where('id', '=', p.id),
+)
+
+/** Ends a full resync: the cases it did not see again are gone upstream. */
+export const sweepUnseenCases = statement((p: Params<{ generation: number }>) =>
+  query.deleteFrom('cases').where('seen_generation', 'is not', p.generation),
+)
+
+// ---- The outbox's counts (app/outbox.ts, cases/case-views.ts) ----
+
+/** How many of `actorId`'s changes are in `state`: their own, since others' are theirs to send. */
+export const eventsOfActorIn = statement(
+  (p: Params<{ actorId: string; state: 'pending' | 'conflict' }>) =>
+    query
+      .selectFrom('case_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('state', '=', p.state)
+      .where('actor_id', '=', p.actorId),
+)
+
+/** Everyone else's changes waiting for their author (pending or in conflict), oldest first. */
+export const othersWaiting = statement((p: Params<{ actorId: string | null }>) =>
+  query
+    .selectFrom('case_events')
+    .select((eb) => [
+      eb.ref('actor_id').as('userId'),
+      eb.fn.max('actor_name').as('name'),
+      eb.fn.countAll<number>().as('changes'),
+    ])
+    .where('state', 'in', ['pending', 'conflict'])
+    .where('actor_id', 'is not', p.actorId)
+    .groupBy('actor_id')
+    .orderBy((eb) => eb.fn.min('seq')),
+)
+
+/** Changes made here that have not reached the service: pending, or in a conflict. */
+const unsent = (eb: ExpressionBuilder<Database, 'case_events'>) =>
+  eb('state', 'in', ['pending', 'conflict'] as const)
+
+/** How many changes made here have not reached the service (as "erase local data" counts them). */
+export const unsentEventCount = statement(() =>
+  query
+    .selectFrom('case_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(unsent),
+)
+
+/** The unsent changes per author and case, with the first one's place in the queue. */
+export const unsentEventsByAuthorAndCase = statement(() =>
+  query
+    .selectFrom('case_events')
+    .select((eb) => [
+      eb.ref('actor_id').as('user_id'),
+      eb.fn.max('actor_name').as('name'),
+      'case_id',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.min('seq').as('first'),
+    ])
+    .where(unsent)
+    .groupBy(['actor_id', 'case_id']),
+)
+
+// ---- Whether the cache holds anything of a service's (cache-identity/cache-owner.ts) ----
+
+export const anyCase = statement(() =>
+  query.selectNoFrom((eb) => eb.exists(eb.selectFrom('cases').select('id')).as('held')),
+)
+
+export const anyUnsentEvent = statement(() =>
+  query.selectNoFrom((eb) =>
+    eb.exists(eb.selectFrom('case_events').select('seq').where(unsent)).as('held'),
+  ),
+)

@@ -1,0 +1,341 @@
+// Every statement on the delivery records: `deliveries`, their word index `deliveries_fts`, their
+// photo rows `delivery_photos`, and the counts kept as they change (`row_counts`). No other module
+// writes SQL against these tables (tests/core/db/ownership.test.ts); they call these. Typed with
+// Kysely against db/schema.ts and compiled once (db/typed-sql.ts).
+import type { Insertable, Selectable } from 'kysely'
+import type {
+  DeliveriesFtsTable,
+  DeliveriesTable,
+  DeliveryPhotosTable,
+  DeliveryRowid,
+  PhotoState,
+} from '../db/schema.ts'
+import { query, statement, type Params } from '../db/typed-sql.ts'
+
+/** A delivery as stored. */
+export type DeliveryRow = Selectable<DeliveriesTable>
+/** A photo row as stored. */
+export type DeliveryPhotoRow = Selectable<DeliveryPhotosTable>
+
+/** Deliveries with their rowid, the recency key (recency-key.ts), named. */
+const keyed = query.withTables<{ deliveries: DeliveryRowid }>()
+
+// ---- Storing what the sync receives (store-deliveries.ts, on the sync's writer thread) ----
+
+export const deliveryVersion = statement((p: Params<{ id: string }>) =>
+  keyed
+    .selectFrom('deliveries')
+    .select(['rowid', 'version', 'delivered_at', 'updated_at', 'photo_withheld'])
+    .where('id', '=', p.id),
+)
+
+/** What the store writes of a delivery: every column, the recency key as its rowid. */
+export type DeliveryWrite = Required<Insertable<DeliveriesTable>> & DeliveryRowid
+
+export const upsertDelivery = statement((p: Params<DeliveryWrite>) =>
+  keyed
+    .insertInto('deliveries')
+    .values({
+      rowid: p.rowid,
+      id: p.id,
+      version: p.version,
+      updated_at: p.updated_at,
+      order_id: p.order_id,
+      tracking_number: p.tracking_number,
+      status: p.status,
+      delivered_at: p.delivered_at,
+      customer_id: p.customer_id,
+      customer_name: p.customer_name,
+      customer_email: p.customer_email,
+      customer_phone: p.customer_phone,
+      address_line1: p.address_line1,
+      address_line2: p.address_line2,
+      city: p.city,
+      region: p.region,
+      postal_code: p.postal_code,
+      country: p.country,
+      address_lat: p.address_lat,
+      address_lng: p.address_lng,
+      drop_spot: p.drop_spot,
+      drop_note: p.drop_note,
+      drop_lat: p.drop_lat,
+      drop_lng: p.drop_lng,
+      drop_accuracy_m: p.drop_accuracy_m,
+      driver_id: p.driver_id,
+      driver_name: p.driver_name,
+      photo_withheld: p.photo_withheld,
+      items_json: p.items_json,
+      seen_generation: p.seen_generation,
+      away_m: p.away_m,
+      drop_distance_m: p.drop_distance_m,
+      phone_digits: p.phone_digits,
+    })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        rowid: eb.ref('excluded.rowid'),
+        version: eb.ref('excluded.version'),
+        updated_at: eb.ref('excluded.updated_at'),
+        order_id: eb.ref('excluded.order_id'),
+        tracking_number: eb.ref('excluded.tracking_number'),
+        status: eb.ref('excluded.status'),
+        delivered_at: eb.ref('excluded.delivered_at'),
+        customer_id: eb.ref('excluded.customer_id'),
+        customer_name: eb.ref('excluded.customer_name'),
+        customer_email: eb.ref('excluded.customer_email'),
+        customer_phone: eb.ref('excluded.customer_phone'),
+        address_line1: eb.ref('excluded.address_line1'),
+        address_line2: eb.ref('excluded.address_line2'),
+        city: eb.ref('excluded.city'),
+        region: eb.ref('excluded.region'),
+        postal_code: eb.ref('excluded.postal_code'),
+        country: eb.ref('excluded.country'),
+        address_lat: eb.ref('excluded.address_lat'),
+        address_lng: eb.ref('excluded.address_lng'),
+        drop_spot: eb.ref('excluded.drop_spot'),
+        drop_note: eb.ref('excluded.drop_note'),
+        drop_lat: eb.ref('excluded.drop_lat'),
+        drop_lng: eb.ref('excluded.drop_lng'),
+        drop_accuracy_m: eb.ref('excluded.drop_accuracy_m'),
+        driver_id: eb.ref('excluded.driver_id'),
+        driver_name: eb.ref('excluded.driver_name'),
+        photo_withheld: eb.ref('excluded.photo_withheld'),
+        items_json: eb.ref('excluded.items_json'),
+        // A record sent again outside a resync keeps the resync's mark.
+        seen_generation: eb.fn.coalesce('excluded.seen_generation', 'deliveries.seen_generation'),
+        away_m: eb.ref('excluded.away_m'),
+        drop_distance_m: eb.ref('excluded.drop_distance_m'),
+        phone_digits: eb.ref('excluded.phone_digits'),
+      })),
+    ),
+)
+
+export const markDeliverySeen = statement((p: Params<{ id: string; generation: number }>) =>
+  query.updateTable('deliveries').set({ seen_generation: p.generation }).where('id', '=', p.id),
+)
+
+/** Deliveries a full resync did not see again: gone upstream. */
+export const unseenDeliveries = statement((p: Params<{ generation: number }>) =>
+  keyed
+    .selectFrom('deliveries')
+    .select(['id', 'rowid', 'photo_withheld'])
+    .where('seen_generation', 'is not', p.generation),
+)
+
+export const deleteDelivery = statement((p: Params<{ id: string }>) =>
+  query.deleteFrom('deliveries').where('id', '=', p.id),
+)
+
+/** The highest key taken in [lo, hi): a second's slots (recency-key.ts). */
+export const highestKeyInRange = statement((p: Params<{ lo: number; hi: number }>) =>
+  keyed
+    .selectFrom('deliveries')
+    .select((eb) => eb.fn.max('rowid').as('key'))
+    .where('rowid', '>=', p.lo)
+    .where('rowid', '<', p.hi),
+)
+
+export const keyTaken = statement((p: Params<{ key: number }>) =>
+  keyed
+    .selectFrom('deliveries')
+    .select((eb) => eb.lit(1).as('one'))
+    .where('rowid', '=', p.key),
+)
+
+// The word index: contentless, so a row's words are replaced by deleting its rowid and inserting
+// them again.
+export const deleteWords = statement((p: Params<{ rowid: number }>) =>
+  query.deleteFrom('deliveries_fts').where('rowid', '=', p.rowid),
+)
+
+export const insertWords = statement((p: Params<Required<DeliveriesFtsTable>>) =>
+  query.insertInto('deliveries_fts').values({
+    rowid: p.rowid,
+    customer_name: p.customer_name,
+    email_handle: p.email_handle,
+    street: p.street,
+    city: p.city,
+  }),
+)
+
+/**
+ * Moves one of the status bar's counts (migration 006) by `n`: once per call of the store rather
+ * than by triggers, since a trigger on a table makes SQLite journal every statement that writes
+ * it, which more than doubled the cost of storing a delivery.
+ */
+export const bumpRowCount = statement(
+  (p: Params<{ name: 'deliveries' | 'withheld_deliveries'; n: number }>) =>
+    query
+      .insertInto('row_counts')
+      .values({ name: p.name, n: p.n })
+      .onConflict((oc) =>
+        oc.column('name').doUpdateSet((eb) => ({ n: eb(eb.ref('n'), '+', eb.ref('excluded.n')) })),
+      ),
+)
+
+export const photosOfDelivery = statement((p: Params<{ deliveryId: string }>) =>
+  query
+    .selectFrom('delivery_photos')
+    .select(['id', 'sha256', 'state'])
+    .where('delivery_id', '=', p.deliveryId),
+)
+
+export const deletePhoto = statement((p: Params<{ id: string }>) =>
+  query.deleteFrom('delivery_photos').where('id', '=', p.id),
+)
+
+/** What the store writes of a photo record (its download state is the photo step's). */
+export type PhotoWrite = Pick<
+  DeliveryPhotoRow,
+  | 'id'
+  | 'delivery_id'
+  | 'position'
+  | 'sha256'
+  | 'bytes'
+  | 'content_type'
+  | 'width'
+  | 'height'
+  | 'taken_at'
+  | 'lat'
+  | 'lng'
+  | 'accuracy_m'
+  | 'distance_m'
+>
+
+export const upsertPhoto = statement((p: Params<PhotoWrite>) =>
+  query
+    .insertInto('delivery_photos')
+    .values({
+      id: p.id,
+      delivery_id: p.delivery_id,
+      position: p.position,
+      sha256: p.sha256,
+      bytes: p.bytes,
+      content_type: p.content_type,
+      width: p.width,
+      height: p.height,
+      taken_at: p.taken_at,
+      lat: p.lat,
+      lng: p.lng,
+      accuracy_m: p.accuracy_m,
+      state: 'pending',
+      failure_reason: null,
+      attempts: 0,
+      distance_m: p.distance_m,
+    })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => {
+        // The same bytes keep what is known of them; new bytes start over: what was known about
+        // the old ones (thumbnail, why they could not be shown) no longer holds, and would
+        // otherwise outlive a failed download of the new ones.
+        const sameBytes = eb('delivery_photos.sha256', '=', eb.ref('excluded.sha256'))
+        return {
+          delivery_id: eb.ref('excluded.delivery_id'),
+          position: eb.ref('excluded.position'),
+          sha256: eb.ref('excluded.sha256'),
+          bytes: eb.ref('excluded.bytes'),
+          content_type: eb.ref('excluded.content_type'),
+          width: eb.ref('excluded.width'),
+          height: eb.ref('excluded.height'),
+          taken_at: eb.ref('excluded.taken_at'),
+          lat: eb.ref('excluded.lat'),
+          lng: eb.ref('excluded.lng'),
+          accuracy_m: eb.ref('excluded.accuracy_m'),
+          distance_m: eb.ref('excluded.distance_m'),
+          state: eb
+            .case()
+            .when(sameBytes)
+            .then(eb.ref('delivery_photos.state'))
+            .else(eb.val<PhotoState>('pending'))
+            .end(),
+          failure_reason: eb
+            .case()
+            .when(sameBytes)
+            .then(eb.ref('delivery_photos.failure_reason'))
+            .else(null)
+            .end(),
+          attempts: eb
+            .case()
+            .when(sameBytes)
+            .then(eb.ref('delivery_photos.attempts'))
+            .else(0)
+            .end(),
+          display_error: eb
+            .case()
+            .when(sameBytes)
+            .then(eb.ref('delivery_photos.display_error'))
+            .else(null)
+            .end(),
+          has_thumbnail: eb
+            .case()
+            .when(sameBytes)
+            .then(eb.ref('delivery_photos.has_thumbnail'))
+            .else(0)
+            .end(),
+        }
+      }),
+    ),
+)
+
+/** Rows still holding a stored file with these bytes (none: the file can go). */
+export const storedPhotosWithSha = statement((p: Params<{ sha256: string }>) =>
+  query
+    .selectFrom('delivery_photos')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sha256', '=', p.sha256)
+    .where('state', '=', 'stored'),
+)
+
+// ---- The status bar (sync/sync-engine.ts) ----
+
+/** The counts kept as deliveries are written: counting a million rows would hold the UI. */
+export const rowCounts = statement(() =>
+  query.selectNoFrom((eb) => [
+    eb.fn
+      .coalesce(eb.selectFrom('row_counts').select('n').where('name', '=', 'deliveries'), eb.lit(0))
+      .as('deliveries'),
+    eb.fn
+      .coalesce(
+        eb.selectFrom('row_counts').select('n').where('name', '=', 'withheld_deliveries'),
+        eb.lit(0),
+      )
+      .as('withheld'),
+  ]),
+)
+
+export const storedPhotoCount = statement(() =>
+  query
+    .selectFrom('delivery_photos')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('state', '=', 'stored'),
+)
+
+// ---- The sync report (sync/sync-report.ts) ----
+
+/** Photos that could not be fetched or shown, newest delivery first. */
+export const photoProblems = statement((p: Params<{ limit: number }>) =>
+  query
+    .selectFrom('delivery_photos as p')
+    .innerJoin('deliveries as d', 'd.id', 'p.delivery_id')
+    .select([
+      'p.id',
+      'p.delivery_id',
+      'd.order_id',
+      'p.state',
+      'p.failure_reason',
+      'p.display_error',
+    ])
+    .where((eb) => eb.or([eb('p.state', '=', 'failed'), eb('p.display_error', 'is not', null)]))
+    .orderBy('d.delivered_at', 'desc')
+    .limit(p.limit),
+)
+
+// ---- Whether the cache holds anything of a service's (cache-identity/cache-owner.ts) ----
+
+export const anyDelivery = statement(() =>
+  query.selectNoFrom((eb) => eb.exists(eb.selectFrom('deliveries').select('id')).as('held')),
+)
+
+/** The order number a case shows for its delivery (cases/case-state.ts; a recovery's salvage). */
+export const orderIdOfDelivery = statement((p: Params<{ id: string }>) =>
+  query.selectFrom('deliveries').select('order_id').where('id', '=', p.id),
+)
