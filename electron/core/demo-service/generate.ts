@@ -36,7 +36,7 @@ import type { DeliveryDraft, DropOffSpot, PhotoDraft, PhotoScene } from './types
  * Bump when anything that shapes records or photo bytes changes: it names the photo cache folder
  * and goes into sync cursors, so stale caches and cursors are never mixed with a new world.
  */
-export const GENERATOR_VERSION = 2
+export const GENERATOR_VERSION = 3
 
 export const WORLD_DAYS = 60
 
