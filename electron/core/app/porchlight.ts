@@ -31,6 +31,7 @@ import { createUpdateChecker } from '../updates/update-checker.ts'
 import { DEMO_BASEMAP_FILE } from '../demo-basemap/basemap-file.ts'
 import { guardCache, type UnguardedCore } from './cache-guard.ts'
 import { createCaseDesk } from './case-handlers.ts'
+import { createEvidenceDesk } from './evidence-desk.ts'
 import { createMaintenanceDesk, describeUpdate } from './maintenance-handlers.ts'
 import { createMapDesk } from './map-handlers.ts'
 import { createPhotoDesk } from './photo-desk.ts'
@@ -147,7 +148,14 @@ async function createCore(
       return { photoDays: current.photoRetentionDays, deliveryDays: current.deliveryRetentionDays }
     },
   })
+  const evidence = createEvidenceDesk({
+    sqlite,
+    dataDir,
+    currentUser: () => session.currentUser,
+  })
   const engine = new SyncEngine({
+    onPhotoHashed: evidence.onPhotoHashed,
+    afterPhotos: evidence.afterPhotos,
     // Photos retention would remove are marked before the photo step, so they are never fetched.
     beforePhotos: retentionIntervalMs > 0 ? () => retention.run() : undefined,
     pushQueued: () => outbox.push(),
@@ -252,6 +260,7 @@ async function createCore(
     log,
     eraseHostData: options.eraseHostData,
     afterErase: () => {
+      evidence.reset()
       seedKnownUsers()
       maps.eraseViewedTiles()
     },
@@ -375,10 +384,11 @@ async function createCore(
       currentSchedule = schedule(false)
       return next
     },
-    searchDeliveries: async ({ query, limit, awayFromAddress }) => {
+    searchDeliveries: async ({ query, limit, awayFromAddress, reusedPhoto }) => {
       requireUser()
       return search(query, limit, {
         awayFromAddress,
+        reusedPhoto,
         thresholdM: settings.get().locationThresholdM,
       })
     },
@@ -396,6 +406,7 @@ async function createCore(
     ...privacy.handlers,
     ...maintenance.handlers,
     ...photos.handlers,
+    ...evidence.handlers,
   }
 
   return {

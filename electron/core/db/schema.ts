@@ -200,6 +200,22 @@ export interface ExportLogTable {
   via: string
 }
 
+/** A stored photo file's perceptual hash (migration 010, photo-match/fingerprints.ts). */
+export interface PhotoFingerprintsTable {
+  id: number | null
+  sha256: string
+  hash_hi: number
+  hash_lo: number
+  compared: number
+}
+
+/** A delivery whose photo also appears at another address or on an earlier delivery. */
+export interface PhotoReuseTable {
+  delivery_id: string
+  other_address: number
+  earlier: number
+}
+
 export interface Database {
   deliveries: DeliveriesTable
   delivery_photos: DeliveryPhotosTable
@@ -217,4 +233,6 @@ export interface Database {
   cache_owner: CacheOwnerTable
   export_log: ExportLogTable
   audit_log: AuditLogTable
+  photo_fingerprints: PhotoFingerprintsTable
+  photo_reuse: PhotoReuseTable
 }

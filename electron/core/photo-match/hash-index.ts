@@ -10,7 +10,7 @@
 // built once from the cache and kept up to date by the process that adds hashes. Entries whose
 // rows were removed since are dropped with `remove`; a caller joins what it finds with the cache
 // anyway, so nothing removed is ever shown.
-import { popcount32, type PerceptualHash } from './perceptual-hash.ts'
+import { popcount32, type PerceptualHash } from '../photos/perceptual-hash.ts'
 
 const BANDS = 4
 const BAND_VALUES = 1 << 16

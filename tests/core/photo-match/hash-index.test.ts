@@ -5,7 +5,7 @@ import {
   probeRadii,
   valuesWithin,
 } from '../../../electron/core/photo-match/hash-index.ts'
-import type { PerceptualHash } from '../../../electron/core/photo-match/perceptual-hash.ts'
+import type { PerceptualHash } from '../../../electron/core/photos/perceptual-hash.ts'
 
 function random(seed: number) {
   let state = seed >>> 0

@@ -102,7 +102,7 @@ export function hashHex(hash: PerceptualHash): string {
 
 /**
  * Two photos "look the same" at this distance or less. Measured on a labelled set of demo photos
- * (tests/core/photo-match/perceptual-hash.test.ts): between the photos of 150 different drop-offs
+ * (tests/core/photos/perceptual-hash.test.ts): between the photos of 150 different drop-offs
  * (11,175 pairs) no pair was this close (the nearest were 12 bits apart, 6 pairs), while copies
  * re-encoded, resized, brightened or darkened all were (at most 10 bits), as were 99% of copies
  * cropped by 1% on every side and 94% of those cropped by 2% on one. The hash's bits are half ones
