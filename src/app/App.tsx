@@ -1,6 +1,6 @@
 // The top of the renderer: find out who is signed in, then show either the sign-in screen or the
 // workspace. The session is the only state that lives this high.
-import { useCallback } from 'react'
+import { useCallback, useEffect } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
@@ -43,8 +43,8 @@ export function App() {
 
   const onSignedOut = useCallback(
     (session: Session) => {
-      // Nothing read for the person who signed out stays in the cache for the next one.
-      client.removeQueries()
+      // The workspace goes first, so none of its reads asks again on the way out.
+      void client.cancelQueries()
       showSession(session)
     },
     [client, showSession],
@@ -52,6 +52,14 @@ export function App() {
 
   // A failed check changes nothing: what was read last stays, and the next check will tell.
   const session = read.data
+  const signedOut = session != null && session.user == null
+  useEffect(() => {
+    // Nothing read for the person who signed out stays in the cache for the next one.
+    if (signedOut) {
+      const sessionKey = queries.session().queryKey[0]
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey })
+    }
+  }, [client, signedOut])
   if (!session && (read.isFetching || !read.error)) {
     return (
       <Box

@@ -22,6 +22,7 @@ import { BackToCases, CaseFrame, CaseNotFound, CaseSkeleton } from './CaseFrame.
 import { CaseHeader } from './CaseHeader.tsx'
 import { CaseNotes } from './CaseNotes.tsx'
 import { ConflictPanel } from './ConflictPanel.tsx'
+import { OthersWaitingNotice } from './OthersWaitingNotice.tsx'
 import { DeliveryCard } from './DeliveryCard.tsx'
 import { EvidenceCard } from './EvidenceCard.tsx'
 import { ResolutionCard } from './ResolutionCard.tsx'
@@ -108,6 +109,7 @@ export function CaseScreen({ caseId, user }: Props) {
         onResolve={() => setResolving(true)}
       />
 
+      <OthersWaitingNotice others={detail.waitingForOthers} />
       {actions.error && (
         <Alert severity="error" onClose={actions.clearError}>
           {actions.error}

@@ -2,17 +2,7 @@ import { useId, useState } from 'react'
 import Avatar from '@mui/material/Avatar'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
-import Alert from '@mui/material/Alert'
-import Checkbox from '@mui/material/Checkbox'
-import CircularProgress from '@mui/material/CircularProgress'
-import Dialog from '@mui/material/Dialog'
-import DialogActions from '@mui/material/DialogActions'
-import DialogContent from '@mui/material/DialogContent'
-import DialogContentText from '@mui/material/DialogContentText'
-import DialogTitle from '@mui/material/DialogTitle'
 import Divider from '@mui/material/Divider'
-import FormControlLabel from '@mui/material/FormControlLabel'
-import FormHelperText from '@mui/material/FormHelperText'
 import ListItemIcon from '@mui/material/ListItemIcon'
 import Menu from '@mui/material/Menu'
 import MenuItem from '@mui/material/MenuItem'
@@ -20,10 +10,8 @@ import Typography from '@mui/material/Typography'
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore'
 import LogoutIcon from '@mui/icons-material/Logout'
 import type { Session } from '../../electron/core/api/definition.ts'
-import type { UnsentWork } from '../../electron/core/api/privacy-schemas.ts'
-import { api, userMessage } from '../api/client.ts'
-import { plural } from '../format/numbers.ts'
 import { roleLabel } from './roles.ts'
+import { SignOutDialog } from './SignOutDialog.tsx'
 
 type Props = {
   user: NonNullable<Session['user']>
@@ -38,51 +26,9 @@ function initials(name: string): string {
 
 export function UserMenu({ user, onSignedOut }: Props) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
-  const [signingOut, setSigningOut] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState(false)
   const menuId = useId()
   const buttonId = useId()
-
-  /** The sign-out confirmation, with what has not been sent yet; null while closed. */
-  const [confirming, setConfirming] = useState<UnsentWork | null>(null)
-  const [erase, setErase] = useState(false)
-  const [discardUnsent, setDiscardUnsent] = useState(false)
-  const confirmId = useId()
-  const eraseHelpId = useId()
-
-  const askToSignOut = () => {
-    setAnchor(null)
-    setErase(false)
-    setDiscardUnsent(false)
-    setError(null)
-    api.getUnsentWork().then(setConfirming, () => setConfirming({ caseChanges: 0, photoViews: 0 }))
-  }
-
-  const close = () => {
-    if (!signingOut) setConfirming(null)
-  }
-
-  const signOut = () => {
-    setSigningOut(true)
-    setError(null)
-    const done = erase
-      ? api.signOutAndErase({ discardUnsent }).then(() => api.getSession())
-      : api.signOut()
-    done.then(
-      (session) => {
-        setConfirming(null)
-        setSigningOut(false)
-        onSignedOut(session)
-      },
-      (reason: unknown) => {
-        setSigningOut(false)
-        setError(userMessage(reason))
-      },
-    )
-  }
-
-  const unsentTotal = (confirming?.caseChanges ?? 0) + (confirming?.photoViews ?? 0)
-  const mustConfirmLoss = erase && unsentTotal > 0
 
   return (
     <>
@@ -132,96 +78,21 @@ export function UserMenu({ user, onSignedOut }: Props) {
           </Typography>
         </Box>
         <Divider component="li" role="none" />
-        <MenuItem onClick={askToSignOut}>
+        <MenuItem
+          onClick={() => {
+            setAnchor(null)
+            setConfirming(true)
+          }}
+        >
           <ListItemIcon>
             <LogoutIcon fontSize="small" />
           </ListItemIcon>
           Sign out…
         </MenuItem>
       </Menu>
-      <Dialog open={confirming !== null} onClose={close} aria-labelledby={confirmId}>
-        <DialogTitle id={confirmId}>Sign out of Porchlight?</DialogTitle>
-        <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-          <DialogContentText>
-            Your sign-in is removed from this computer.
-            {(confirming?.caseChanges ?? 0) > 0 &&
-              ` ${plural(confirming?.caseChanges ?? 0, 'change', 'changes')} you made here ${
-                confirming?.caseChanges === 1 ? 'has' : 'have'
-              } not reached the delivery service yet. Unless you erase the local data, they stay on this computer and are sent the next time you sign in here.`}
-          </DialogContentText>
-          <div>
-            <FormControlLabel
-              control={
-                <Checkbox
-                  checked={erase}
-                  onChange={(event) => {
-                    setErase(event.target.checked)
-                    setDiscardUnsent(false)
-                  }}
-                  slotProps={{ input: { 'aria-describedby': eraseHelpId } }}
-                />
-              }
-              label="Also erase the local data from this computer"
-            />
-            <FormHelperText id={eraseHelpId} sx={{ mt: 0, ml: 4 }}>
-              Deliveries, photos, thumbnails, map tiles and cases kept here are deleted. Your
-              settings and the audit log of photo views and exports stay. Everything is downloaded
-              again at the next sign-in.
-            </FormHelperText>
-          </div>
-          {mustConfirmLoss && (
-            <Alert severity="warning">
-              {plural(unsentTotal, 'change', 'changes')} made here (
-              {[
-                confirming?.caseChanges
-                  ? plural(confirming.caseChanges, 'case change', 'case changes')
-                  : null,
-                confirming?.photoViews
-                  ? plural(confirming.photoViews, 'photo-view record', 'photo-view records')
-                  : null,
-              ]
-                .filter(Boolean)
-                .join(', ')}
-              ) {unsentTotal === 1 ? 'has' : 'have'} not reached the delivery service. Erasing
-              deletes {unsentTotal === 1 ? 'it' : 'them'} for good.
-              <FormControlLabel
-                sx={{ display: 'flex', mt: 1 }}
-                control={
-                  <Checkbox
-                    checked={discardUnsent}
-                    onChange={(event) => setDiscardUnsent(event.target.checked)}
-                  />
-                }
-                label="Delete my unsent changes too"
-              />
-            </Alert>
-          )}
-          {error && (
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} autoFocus disabled={signingOut}>
-            Stay signed in
-          </Button>
-          <Button
-            onClick={signOut}
-            color={erase ? 'error' : 'warning'}
-            disabled={signingOut || (mustConfirmLoss && !discardUnsent)}
-            startIcon={signingOut ? <CircularProgress size={16} aria-hidden /> : undefined}
-          >
-            {signingOut
-              ? erase
-                ? 'Erasing…'
-                : 'Signing out…'
-              : erase
-                ? 'Sign out and erase'
-                : 'Sign out'}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      {confirming && (
+        <SignOutDialog user={user} onClose={() => setConfirming(false)} onSignedOut={onSignedOut} />
+      )}
     </>
   )
 }

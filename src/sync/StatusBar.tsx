@@ -20,6 +20,7 @@ import { serviceWaitWords } from '../../electron/core/api/service-wait-schemas.t
 import { routeHref } from '../navigation/route.ts'
 import { plural } from '../format/numbers.ts'
 import { formatDateTimeLong, formatRelative, useNow } from '../format/time.ts'
+import { OthersWaiting } from './OthersWaiting.tsx'
 import type { SyncState } from './useSyncStatus.ts'
 import {
   countdown,
@@ -152,6 +153,8 @@ export function StatusBar({ sync }: { sync: SyncState }) {
           </>
         )}
       </Box>
+
+      {status && <OthersWaiting others={status.waitingForOthers} />}
 
       {status && (
         <>

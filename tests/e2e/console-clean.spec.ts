@@ -111,6 +111,8 @@ test('the main pages log no error, warning or CSP issue', async ({ page }) => {
     .getByRole('dialog', { name: 'Sign out of Porchlight?' })
     .getByRole('button', { name: 'Sign out', exact: true })
     .click()
+  // The status bar lingers for a moment after signing out; wait for the sign-in form itself.
+  await expect(page.getByLabel('User name')).toBeVisible()
   await signInAndWaitForSync(page, { username: 'supervisor', password: 'demo-supervisor' })
   await visit(page, '#/reports', async () => {
     await expect(main.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible()

@@ -16,6 +16,7 @@ const idle: SyncStatus = {
   pendingChanges: 0,
   lastRun: null,
   serviceAsksWaitUntil: null,
+  waitingForOthers: [],
 }
 
 function setUp() {

@@ -3,10 +3,16 @@
 // errors, wrong or hostile photo bytes, expired cursors and tokens. Its change logs are raw: what a
 // test appends is served as is, in order, so stale versions, duplicates, tombstones and invalid
 // items reach the client exactly as written. Every request is logged for the tests to inspect.
+// Case events and photo-view batches are taken as the contract says, idempotent by event id, and
+// counted by event id (case-event-ledger.ts).
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { createOutboxEndpoints, type CaseEventPost } from './fault-server-outbox.ts'
+import {
+  createCaseEventLedger,
+  type CaseEventLedger,
+  type CaseEventPost,
+} from './case-event-ledger.ts'
 
 export type StreamName = 'deliveries' | 'cases'
 
@@ -98,6 +104,8 @@ export class ChangeStream {
   epoch = 0
   /** When set, every cursor is answered 410 (a service that has lost all its cursors). */
   refuseAllCursors = false
+  /** Told of every item appended (the server follows the cases for case events). */
+  onAppend: ((item: unknown) => void) | null = null
 
   constructor(name: StreamName) {
     this.name = name
@@ -114,6 +122,7 @@ export class ChangeStream {
   /** Appends items exactly as given (valid or not); each becomes the next position in the log. */
   append(...items: unknown[]): void {
     for (const item of items) {
+      this.onAppend?.(item)
       const object =
         typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : null
       this.#entries.push({
@@ -243,6 +252,10 @@ export interface FaultServer {
   readonly photoViewBatches: string[][]
   /** Successful sign-ins. */
   readonly logins: number
+  /** Case events and photo views received, counted by event id. */
+  readonly caseEvents: CaseEventLedger
+  /** Called as each request arrives (its status is filled in when it is answered). */
+  onRequest: ((request: RequestRecord) => void) | null
   /** Injects `fault` into the next `times` requests that match `when`. */
   inject(when: RequestMatcher, fault: Fault, times?: number): FaultRule
   /** Drops every injected fault that has not been used up. */
@@ -268,9 +281,11 @@ export async function startFaultServer(
   const photos = new Map<string, StoredPhoto>()
   /** Each token handed out, with whom it signs in. */
   const tokens = new Map<string, Account>()
+  const caseEvents = createCaseEventLedger()
+  cases.onAppend = (item) => caseEvents.observe(item)
+  let onRequest: FaultServer['onRequest'] = null
   const requests: RequestRecord[] = []
   const backOffs: BackOff[] = []
-  const outbox = createOutboxEndpoints()
   let rules: FaultRule[] = []
   let logins = 0
 
@@ -415,16 +430,15 @@ export async function startFaultServer(
     }
     const account = accountOf(req)
     if (!account) return problem(res, record, 401, 'The token is missing, expired or unknown.')
-
-    if (req.method === 'POST') {
-      const answer = outbox.answer(url.pathname, await readBody(req), account.user.id, orderIdOf)
-      if (answer?.status === 200 || answer?.status === 204) {
-        const body =
-          answer.body === null ? Buffer.alloc(0) : Buffer.from(JSON.stringify(answer.body))
-        return send(res, record, answer.status, { 'content-type': 'application/json' }, body, fault)
-      }
-      if (answer) return problem(res, record, answer.status, 'Not a case event this server knows.')
-    }
+    const handled = await caseEvents.handle(req, res, url.pathname, {
+      userId: account.user.id,
+      role: account.user.role,
+      userExists: (id) => accounts.some((a) => a.user.id === id),
+      orderIdOf,
+      publish: (item) => cases.append(item),
+      answered: (status) => (record.status = status),
+    })
+    if (handled) return
 
     const sync = /^\/v1\/sync\/(deliveries|cases)$/.exec(url.pathname)
     if (req.method === 'GET' && sync) {
@@ -498,6 +512,7 @@ export async function startFaultServer(
       fault: null,
     }
     requests.push(record)
+    onRequest?.(record)
     handle(req, res, record, url).catch((error: unknown) => {
       if (!res.headersSent) problem(res, record, 500, String(error))
       else res.destroy()
@@ -529,10 +544,17 @@ export async function startFaultServer(
         }),
       )
     },
-    caseEventPosts: outbox.caseEventPosts,
-    photoViewBatches: outbox.photoViewBatches,
+    caseEventPosts: caseEvents.ledger.posts,
+    photoViewBatches: caseEvents.ledger.photoViewBatches,
     get logins() {
       return logins
+    },
+    caseEvents: caseEvents.ledger,
+    get onRequest() {
+      return onRequest
+    },
+    set onRequest(listener) {
+      onRequest = listener
     },
     inject(when, fault, times = 1) {
       const rule: FaultRule = { when, fault, remaining: times }

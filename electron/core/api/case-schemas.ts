@@ -90,6 +90,13 @@ export const CaseDetailSchema = z.object({
   /** The server's version this view is based on; null while the case exists only here. */
   serverVersion: z.number().nullable(),
   pendingChanges: z.number(),
+  /**
+   * Other users' changes on this case made here and not sent yet: they wait for their author to
+   * sign in again. Only who and how many: their content is not shown to anyone else.
+   */
+  waitingForOthers: z.array(
+    z.object({ userId: z.string(), name: z.string(), changes: z.number() }),
+  ),
   timeline: z.array(TimelineEntrySchema),
   snapshot: EvidenceSnapshotSchema.nullable(),
   /** What changed upstream since the snapshot, in words; empty when nothing did. */

@@ -48,8 +48,12 @@ export const SyncStatusSchema = z.object({
     photosPending: z.number(),
   }),
   cached: z.object({ deliveries: z.number(), photos: z.number() }),
-  /** Case changes and photo-view records made here and not yet accepted by the service. */
+  /** The signed-in user's case changes made here and not yet accepted by the service. */
   pendingChanges: z.number(),
+  /** Other users' case changes made here, each waiting for its author to sign in again. */
+  waitingForOthers: z.array(
+    z.object({ userId: z.string(), name: z.string(), changes: z.number() }),
+  ),
   /** The last finished run, for the status bar's "failures of the last run". */
   lastRun: z
     .object({

@@ -39,10 +39,22 @@ export const RetentionOverviewSchema = z.object({
 })
 
 export const UnsentWorkSchema = z.object({
-  /** Case changes made here that have not reached the service. */
+  /** The signed-in user's case changes made here that have not reached the service. */
   caseChanges: z.number(),
-  /** Photo views recorded here and not yet reported to the service. */
+  /** The signed-in user's photo views recorded here and not yet reported to the service. */
   photoViews: z.number(),
+  /**
+   * Other people's unsent work on this computer, per person: theirs, sent when they sign in here
+   * again. Only a supervisor may erase it, naming them (signOutAndErase's discardUnsentOf).
+   */
+  others: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      caseChanges: z.number(),
+      photoViews: z.number(),
+    }),
+  ),
 })
 
 export const privacyCalls = {
@@ -53,6 +65,11 @@ export const privacyCalls = {
     arg: z.object({
       /** Must be true when there is unsent work: the person agreed to lose it. */
       discardUnsent: z.boolean().default(false),
+      /**
+       * The other people (user ids) whose unsent work a supervisor agreed to erase: each one with
+       * unsent work here must be named, or nothing is erased.
+       */
+      discardUnsentOf: z.array(z.string().max(64)).max(100).optional(),
     }),
     result: z.object({ rowsDeleted: z.number(), foldersRemoved: z.number() }),
   },

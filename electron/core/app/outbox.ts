@@ -16,8 +16,17 @@ export function createOutbox(options: {
   /** Runs first in every push, in turn with the others; throwing sends nothing (the service check). */
   beforePush?: () => Promise<void>
 }) {
-  const pendingEvents = options.sqlite.prepare<[], { n: number }>(
-    "SELECT count(*) AS n FROM case_events WHERE state = 'pending'",
+  const pendingEvents = options.sqlite.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM case_events WHERE state = 'pending' AND actor_id = ?",
+  )
+  // Pending or in conflict: both wait for their author (a conflict is theirs to settle).
+  const othersWaiting = options.sqlite.prepare<
+    [string | null],
+    { userId: string; name: string; changes: number }
+  >(
+    `SELECT actor_id AS userId, max(actor_name) AS name, count(*) AS changes FROM case_events
+     WHERE state IN ('pending', 'conflict') AND actor_id IS NOT ?
+     GROUP BY actor_id ORDER BY min(seq)`,
   )
   let running: Promise<{ pushed: number; conflicts: number }> | null = null
   let following: Promise<{ pushed: number; conflicts: number }> | null = null
@@ -26,9 +35,17 @@ export function createOutbox(options: {
     await options.beforePush?.()
     const userId = options.currentUserId()
     if (userId === null) return { pushed: 0, conflicts: 0 }
-    const cases = await pushCaseEvents({ sqlite: options.sqlite, client: options.client, userId })
+    // A push outlives a sign-out (it may be waiting on a slow service): it stops sending the
+    // moment its user is no longer the one signed in.
+    const stillSignedIn = () => options.currentUserId() === userId
+    const cases = await pushCaseEvents({
+      sqlite: options.sqlite,
+      client: options.client,
+      userId,
+      stillSignedIn,
+    })
     try {
-      await options.photoViews.push(options.client, userId)
+      await options.photoViews.push(options.client, userId, stillSignedIn)
     } catch (error) {
       // A batch the service refuses or is too busy for stays queued (and counted as pending) for
       // the next push. It must not fail the sync run, which pushes first: while the audit
@@ -65,7 +82,15 @@ export function createOutbox(options: {
         })
       return following
     },
-    /** Case changes waiting to be sent (the audit of photo views is not the agent's work). */
-    pendingCount: () => pendingEvents.get()?.n ?? 0,
+    /**
+     * The signed-in user's case changes waiting to be sent (the audit of photo views is not the
+     * agent's work); what the next push sends.
+     */
+    pendingCount: () => {
+      const userId = options.currentUserId()
+      return userId === null ? 0 : (pendingEvents.get(userId)?.n ?? 0)
+    },
+    /** Other users' case changes made here, waiting for each of them to sign in again. */
+    waitingForOthers: () => othersWaiting.all(options.currentUserId()),
   }
 }

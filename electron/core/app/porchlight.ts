@@ -160,6 +160,7 @@ async function createCore(
     beforePhotos: retentionIntervalMs > 0 ? () => retention.run() : undefined,
     pushQueued: () => outbox.push(),
     countPending: () => outbox.pendingCount(),
+    waitingForOthers: () => outbox.waitingForOthers(),
     sqlite,
     dataDir,
     client,

@@ -5,6 +5,7 @@ import { UserFacingError, type ApiHandlers, type AppSettings } from '../api/defi
 import type { RetentionOverview, UnsentWork } from '../api/privacy-schemas.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
 import { eraseLocalData } from '../privacy/erase-local-data.ts'
+import { createUnsentWorkReader, othersWorkInWords } from '../privacy/unsent-work.ts'
 import { measureKept, type Retention } from '../retention/retention.ts'
 import type { Session } from '../session/session.ts'
 import type { SyncEngine } from '../sync/sync-engine.ts'
@@ -30,22 +31,38 @@ export function createPrivacyDesk(options: {
   afterErase: () => void
 }) {
   const { sqlite } = options
-  const unsentCaseChanges = sqlite.prepare<[], { n: number }>(
-    "SELECT count(*) AS n FROM case_events WHERE state IN ('pending', 'conflict')",
-  )
-  const unsentViews = sqlite.prepare<[], { n: number }>(
-    'SELECT count(*) AS n FROM photo_views WHERE sent_at IS NULL',
-  )
+  const unsentWork = createUnsentWorkReader(sqlite)
 
   const requireUser = () => {
-    if (!options.session.currentUser)
-      throw new UserFacingError('signed-out', 'Please sign in first.')
+    const user = options.session.currentUser
+    if (!user) throw new UserFacingError('signed-out', 'Please sign in first.')
+    return user
   }
 
-  const unsent = (): UnsentWork => ({
-    caseChanges: unsentCaseChanges.get()?.n ?? 0,
-    photoViews: unsentViews.get()?.n ?? 0,
-  })
+  /** The signed-in user's unsent work, and everyone else's by name. */
+  const unsentFor = (userId: string | null) => {
+    const all = unsentWork.byAuthor()
+    const mine = all.find((a) => a.userId === userId)
+    return {
+      caseChanges: mine?.caseChanges ?? 0,
+      photoViews: mine?.photoViews ?? 0,
+      others: all.filter((a) => a.userId !== userId),
+    }
+  }
+
+  const unsent = (): UnsentWork => {
+    const work = unsentFor(options.session.currentUser?.id ?? null)
+    return {
+      caseChanges: work.caseChanges,
+      photoViews: work.photoViews,
+      others: work.others.map(({ userId, name, caseChanges, photoViews }) => ({
+        userId,
+        name,
+        caseChanges,
+        photoViews,
+      })),
+    }
+  }
 
   const overview = (): RetentionOverview => {
     const settings = options.settings()
@@ -74,18 +91,39 @@ export function createPrivacyDesk(options: {
       return overview()
     },
     getUnsentWork: async () => unsent(),
-    signOutAndErase: async ({ discardUnsent }) => {
-      const waiting = unsent()
-      const total = waiting.caseChanges + waiting.photoViews
-      if (total > 0 && !discardUnsent) {
+    signOutAndErase: async ({ discardUnsent, discardUnsentOf }) => {
+      const user = requireUser()
+      const waiting = unsentFor(user.id)
+      // Someone else's unsent work is theirs: erasing it is a supervisor's decision, made knowing
+      // whose it is, and recorded in the audit log.
+      if (waiting.others.length > 0 && user.role !== 'supervisor') {
+        throw new UserFacingError(
+          'forbidden',
+          `${othersWorkInWords(waiting.others)} ${verb(waiting.others, 'has', 'have')} not reached the ` +
+            "delivery service. Only a supervisor can erase someone else's unsent work: sign out " +
+            'without erasing, and it is sent when they sign in here again.',
+        )
+      }
+      const unnamed = waiting.others.filter((o) => !discardUnsentOf?.includes(o.userId))
+      if (unnamed.length > 0) {
         throw new UserFacingError(
           'unsent-work',
-          `${total === 1 ? 'One change has' : `${total} changes have`} not reached the delivery ` +
+          `${othersWorkInWords(unnamed)} ${verb(unnamed, 'has', 'have')} not reached the delivery service yet. ` +
+            'Erasing the local data loses it: confirm that you want that (it is recorded in the ' +
+            'audit log under your name), or sign out without erasing.',
+        )
+      }
+      const mine = waiting.caseChanges + waiting.photoViews
+      if (mine > 0 && !discardUnsent) {
+        throw new UserFacingError(
+          'unsent-work',
+          `${mine === 1 ? 'One change has' : `${mine} changes have`} not reached the delivery ` +
             'service yet. Erasing the local data loses them: confirm that you want that, or sign ' +
             'out without erasing.',
         )
       }
-      const actorId = options.session.currentUser?.id ?? null
+      const total = mine + waiting.others.reduce((sum, o) => sum + o.caseChanges + o.photoViews, 0)
+      const actorId = user.id
       // Nothing may write to the cache while it is emptied: end the sync and any removal pass.
       await options.engine.stop()
       if (options.retention.running) await options.retention.run().catch(() => undefined)
@@ -95,6 +133,12 @@ export function createPrivacyDesk(options: {
         dataDir: options.dataDir,
         actorId,
         discardedUnsent: total,
+        discardedOthers: waiting.others.map((o) => ({
+          authorId: o.userId,
+          caseChanges: o.caseChanges,
+          photoViews: o.photoViews,
+          cases: o.cases,
+        })),
       })
       options.afterErase()
       await options.eraseHostData?.().catch((error: unknown) => {
@@ -107,4 +151,14 @@ export function createPrivacyDesk(options: {
     },
   }
   return { handlers, unsent }
+}
+
+/** The verb after othersWorkInWords: singular only for one change of one person. */
+function verb(
+  others: ReadonlyArray<{ caseChanges: number; photoViews: number }>,
+  one: string,
+  many: string,
+): string {
+  const single = others.length === 1 && others[0]!.caseChanges + others[0]!.photoViews === 1
+  return single ? one : many
 }

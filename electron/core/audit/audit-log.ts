@@ -1,5 +1,6 @@
 // The local audit log: one append-only table (`audit_log`, migration 004) of who saw or took
-// what: photo views, exports, retention purges, the local data erased. Each entry is chained to
+// what: photo views, exports, retention purges, the local data erased (and, in the same
+// transaction, whose unsent work a supervisor erased with it). Each entry is chained to
 // the previous one by hash (see audit-chain.ts), triggers refuse UPDATE and DELETE, and
 // `verifyAuditLog` walks the chain and names the first entry where it breaks.
 //

@@ -64,12 +64,20 @@ export function createPhotoViewLog(sqlite: BetterSqlite3.Database) {
 
     unsentCount: () => countUnsent.get()?.n ?? 0,
 
-    /** Sends `userId`'s unsent views, oldest first, in batches; stops at the first refused. */
-    async push(client: ServiceClient, userId: string): Promise<{ sent: number }> {
+    /**
+     * Sends `userId`'s unsent views, oldest first, in batches; stops at the first refused, and
+     * before the next batch once `stillSignedIn` says they have signed out (the token is read as
+     * each request starts: their views never go out under the next user's sign-in).
+     */
+    async push(
+      client: ServiceClient,
+      userId: string,
+      stillSignedIn: () => boolean = () => true,
+    ): Promise<{ sent: number }> {
       let sent = 0
       for (;;) {
         const rows = unsent.all(userId, BATCH)
-        if (rows.length === 0) return { sent }
+        if (rows.length === 0 || !stillSignedIn()) return { sent }
         const events: PhotoViewEvent[] = rows.map((r) =>
           PhotoViewEventSchema.parse({
             id: r.id,

@@ -38,7 +38,27 @@ const actorOf = (row: LocalEventRow) => ({ id: row.actor_id, role: 'supervisor' 
 export interface ProjectedCase {
   state: CaseState | null
   server: ServerCaseRow | null
+  /** This console's events on the case that the viewer may see (all, without a viewer). */
   events: LocalEventRow[]
+  /** Someone else's changes on the case that wait for them to sign in, per author. */
+  othersWaiting: OthersWaiting[]
+}
+
+export interface OthersWaiting {
+  userId: string
+  name: string
+  changes: number
+}
+
+/**
+ * Unsent work belongs to its author: for a viewer, another user's events that have not reached
+ * the service (pending, in conflict, refused, discarded) are not part of the case. The case they
+ * see is the service's with their own unsent work on top; they learn only that someone else's
+ * changes wait (pending or in conflict: both need the author). Sent events are on the service,
+ * so everyone sees them.
+ */
+export function visibleTo(row: LocalEventRow, viewerId: string | undefined): boolean {
+  return viewerId === undefined || row.actor_id === viewerId || row.state === 'sent'
 }
 
 export function createCaseReader(sqlite: BetterSqlite3.Database) {
@@ -51,9 +71,19 @@ export function createCaseReader(sqlite: BetterSqlite3.Database) {
   )
 
   return {
-    project(caseId: string): ProjectedCase {
+    /** The case as `viewerId` sees it; without a viewer, with everyone's unsent work (reports). */
+    project(caseId: string, viewerId?: string): ProjectedCase {
       const server = serverRow.get(caseId) ?? null
-      const events = localEvents.all(caseId)
+      const all = localEvents.all(caseId)
+      const events = all.filter((row) => visibleTo(row, viewerId))
+      const othersWaiting: OthersWaiting[] = []
+      for (const row of all) {
+        if (visibleTo(row, viewerId) || (row.state !== 'pending' && row.state !== 'conflict'))
+          continue
+        const author = othersWaiting.find((o) => o.userId === row.actor_id)
+        if (author) author.changes++
+        else othersWaiting.push({ userId: row.actor_id, name: row.actor_name, changes: 1 })
+      }
       let state = server ? serverState(server) : null
       for (const row of events) {
         // Sent events are in the server's state already; conflicts, failures and discarded
@@ -75,7 +105,7 @@ export function createCaseReader(sqlite: BetterSqlite3.Database) {
           }
         }
       }
-      return { state, server, events }
+      return { state, server, events, othersWaiting }
     },
   }
 }

@@ -1,5 +1,7 @@
 // Reading cases for the screens: one case with its timeline, evidence snapshot and conflict;
 // the queue with its filters; the counts for the navigation; repeat claims for a delivery.
+// Everything is as the signed-in user sees it: the service's cases with their own unsent work
+// on top; of another user's unsent work only who and how many (case-state.ts).
 import type BetterSqlite3 from 'better-sqlite3'
 import type {
   CaseDetail,
@@ -90,11 +92,12 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
   // (or, for a driver, every one of their thousands of deliveries) is what keeps opening a
   // delivery quick at a million deliveries.
   const repeatCounts = sqlite.prepare<RepeatCountParams, RepeatCountRow>(REPEAT_COUNTS_SQL)
-  const conflictCount = sqlite.prepare<[], { n: number }>(
-    "SELECT count(*) AS n FROM case_events WHERE state = 'conflict'",
+  // The viewer's own: someone else's unsent work is theirs to send or settle.
+  const conflictCount = sqlite.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM case_events WHERE state = 'conflict' AND actor_id = ?",
   )
-  const pendingCount = sqlite.prepare<[], { n: number }>(
-    "SELECT count(*) AS n FROM case_events WHERE state = 'pending'",
+  const pendingCount = sqlite.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM case_events WHERE state = 'pending' AND actor_id = ?",
   )
 
   function firstActionAt(p: ProjectedCase, state: CaseState): string | null {
@@ -208,7 +211,7 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
 
   return {
     detail(caseId: string, ctx: CaseViewContext): CaseDetail | null {
-      const p = reader.project(caseId)
+      const p = reader.project(caseId, ctx.meId)
       if (!p.state) return null
       const state = p.state
       const item = listItem(caseId, p, state, ctx)
@@ -235,6 +238,7 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
           : null,
         serverVersion: p.server?.version ?? null,
         pendingChanges: item.pendingChanges,
+        waitingForOthers: p.othersWaiting,
         timeline: timeline(p, state, ctx),
         snapshot,
         evidenceChanges: snapshot
@@ -270,7 +274,7 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
       const now = Date.now()
       const items: CaseListItem[] = []
       for (const id of ids) {
-        const p = reader.project(id)
+        const p = reader.project(id, ctx.meId)
         if (!p.state) continue
         const state = p.state
         if (arg.statuses?.length && !arg.statuses.includes(state.status)) continue
@@ -309,7 +313,7 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
       const ids = new Set([...serverIdsOf.all(deliveryId), ...localIdsOf.all(deliveryId)])
       const items: CaseListItem[] = []
       for (const id of ids) {
-        const p = reader.project(id)
+        const p = reader.project(id, ctx.meId)
         if (p.state?.deliveryId === deliveryId) items.push(listItem(id, p, p.state, ctx))
       }
       return items.sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0))
@@ -326,8 +330,8 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
           (c) => c.assigneeId === ctx.meId && c.status !== 'awaiting_customer',
         ).length,
         open: open.length,
-        conflicts: conflictCount.get()?.n ?? 0,
-        pendingChanges: pendingCount.get()?.n ?? 0,
+        conflicts: conflictCount.get(ctx.meId)?.n ?? 0,
+        pendingChanges: pendingCount.get(ctx.meId)?.n ?? 0,
       }
     },
 

@@ -1,6 +1,7 @@
 // The agent's case actions. Each one is checked against the case rules on the case as this
-// console sees it, then written — the local change and its outbox entry (a contract CaseEvent
-// with a fresh UUID and the base version seen) — in one SQLite transaction. The pusher sends it.
+// agent sees it (the service's case with their own unsent work on top, never someone else's),
+// then written — the local change and its outbox entry (a contract CaseEvent with a fresh UUID
+// and the base version seen) — in one SQLite transaction. The pusher sends it.
 import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { UserFacingError } from '../api/definition.ts'
@@ -27,11 +28,14 @@ export function createCaseWork(options: {
   const insertSnapshot = sqlite.prepare(
     'INSERT INTO case_snapshots (case_id, taken_at, evidence_json) VALUES (?, ?, ?)',
   )
-  const hasUnsent = sqlite.prepare<[string], { n: number }>(
-    "SELECT count(*) AS n FROM case_events WHERE case_id = ? AND state IN ('pending', 'conflict')",
+  // Only the author's own unsent events chain: another user's wait for that user, and this
+  // event is sent without them, on the version the service holds (see push-case-events.ts).
+  const hasUnsent = sqlite.prepare<[string, string], { n: number }>(
+    "SELECT count(*) AS n FROM case_events WHERE case_id = ? AND actor_id = ? AND state IN ('pending', 'conflict')",
   )
-  const conflictRow = sqlite.prepare<[string, string], LocalEventRow>(
-    "SELECT * FROM case_events WHERE id = ? AND case_id = ? AND state = 'conflict'",
+  // A conflict is settled by the person whose change it is, nobody else.
+  const conflictRow = sqlite.prepare<[string, string, string], LocalEventRow>(
+    "SELECT * FROM case_events WHERE id = ? AND case_id = ? AND actor_id = ? AND state = 'conflict'",
   )
   const markDiscarded = sqlite.prepare("UPDATE case_events SET state = 'discarded' WHERE id = ?")
   const rebase = sqlite.prepare(
@@ -50,7 +54,7 @@ export function createCaseWork(options: {
   /** Checks and writes one event for `caseId`; returns nothing, the caller reads the case again. */
   const record = sqlite.transaction(
     (caseId: string, event: CaseEvent, user: User, snapshot?: EvidenceSnapshot) => {
-      const projected = reader.project(caseId)
+      const projected = reader.project(caseId, user.id)
       try {
         applyCaseEvent(projected.state, event, { id: user.id, role: user.role })
       } catch (error) {
@@ -58,7 +62,7 @@ export function createCaseWork(options: {
         throw error
       }
       // Queued behind our own unsent event: its base is the version that event will produce.
-      const chained = event.type !== 'opened' && hasUnsent.get(caseId)!.n > 0
+      const chained = event.type !== 'opened' && hasUnsent.get(caseId, user.id)!.n > 0
       insertEvent.run({
         id: event.id,
         case_id: caseId,
@@ -122,14 +126,14 @@ export function createCaseWork(options: {
      */
     resolveConflict(caseId: string, eventId: string, choice: 'apply-again' | 'discard'): void {
       const user = actor()
-      const row = conflictRow.get(eventId, caseId)
+      const row = conflictRow.get(eventId, caseId, user.id)
       if (!row)
         throw new UserFacingError('not-found', 'That change is not waiting on a decision any more.')
       if (choice === 'discard') {
         markDiscarded.run(eventId)
         return
       }
-      const projected = reader.project(caseId)
+      const projected = reader.project(caseId, user.id)
       try {
         applyCaseEvent(projected.server ? serverState(projected.server) : null, eventOf(row), {
           id: user.id,

@@ -1,6 +1,14 @@
 // Sends this console's case events to the service, in order per case, each with its own UUID,
 // so a retry after a lost response is applied once. A 409 parks the event as a conflict for
 // the agent to settle; later events of that case wait behind it.
+//
+// A shared console: only the signed-in user's events are sent, under their token. Another
+// user's unsent events on the same case do not hold them up: each author's events keep their
+// order and chain on each other, and an event goes out on the version the service holds (or the
+// one its author's previous event produced). When the other author signs in, their older event
+// meets the newer version: a note or an assignment commutes and is applied; anything else is a
+// 409 that its author settles, having seen the case as it now is. Holding the next user's work
+// until someone else comes back would block it for as long as they stay away, silently.
 import type BetterSqlite3 from 'better-sqlite3'
 import { CaseRecordSchema } from '../contract/schemas.ts'
 import { ServiceError, type ServiceClient } from '../sync/service-client.ts'
@@ -21,6 +29,12 @@ export async function pushCaseEvents(options: {
    * agent queued on this console waits until that agent signs in again.
    */
   userId: string
+  /**
+   * Whether `userId` is still the one signed in. Checked right before each request (the token is
+   * read as the request starts): once they sign out, none of their work goes out under the next
+   * user's token.
+   */
+  stillSignedIn?: () => boolean
   signal?: AbortSignal
 }): Promise<PushOutcome> {
   const { sqlite, client } = options
@@ -31,14 +45,14 @@ export async function pushCaseEvents(options: {
   // Discarded events count as the one before: skipping them based the next event on the version
   // of the event before the discarded one, a version the service had moved past (that is why the
   // discarded one met a 409), so the next non-commuting event met a false 409 of its own.
-  const previous = sqlite.prepare<[string, number], LocalEventRow>(
-    'SELECT * FROM case_events WHERE case_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1',
+  const previous = sqlite.prepare<[string, string, number], LocalEventRow>(
+    'SELECT * FROM case_events WHERE case_id = ? AND actor_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1',
   )
   const serverVersion = sqlite.prepare<[string], { version: number }>(
     'SELECT version FROM cases WHERE id = ?',
   )
   const markSent = sqlite.prepare(
-    "UPDATE case_events SET state = 'sent', sent_at = ?, produced_version = ?, last_error = NULL, attempts = attempts + 1 WHERE id = ?",
+    "UPDATE case_events SET state = 'sent', sent_at = ?, base_version = ?, produced_version = ?, last_error = NULL, attempts = attempts + 1 WHERE id = ?",
   )
   const markConflict = sqlite.prepare(
     "UPDATE case_events SET state = 'conflict', conflict_json = ?, attempts = attempts + 1 WHERE id = ?",
@@ -51,12 +65,13 @@ export async function pushCaseEvents(options: {
   )
   // Run IMMEDIATE: it reads the case before writing it, and a deferred transaction that reads
   // while a sync's writer thread commits cannot write after it ("database is locked" at once).
+  // A sent event keeps the base it was sent on (for a chained one, known only then).
   const settle = sqlite.transaction(
-    (row: LocalEventRow, outcome: 'sent' | 'conflict', body: unknown) => {
+    (row: LocalEventRow, outcome: 'sent' | 'conflict', body: unknown, base: number | null) => {
       const parsed = CaseRecordSchema.safeParse(body)
       if (parsed.success) store.applyItems([parsed.data])
       const version = parsed.success ? parsed.data.version : null
-      if (outcome === 'sent') markSent.run(new Date().toISOString(), version, row.id)
+      if (outcome === 'sent') markSent.run(new Date().toISOString(), base, version, row.id)
       else markConflict.run(JSON.stringify(parsed.success ? parsed.data : body), row.id)
     },
   )
@@ -65,11 +80,9 @@ export async function pushCaseEvents(options: {
   const blocked = new Set<string>()
   for (const row of pending.all()) {
     if (options.signal?.aborted) break
+    // Someone else's: it waits for them, and blocks nothing of this user's.
+    if (row.actor_id !== options.userId) continue
     if (blocked.has(row.case_id)) continue
-    if (row.actor_id !== options.userId) {
-      blocked.add(row.case_id)
-      continue
-    }
     const base = baseVersionOf(row)
     if (base === 'wait') {
       blocked.add(row.case_id)
@@ -77,6 +90,7 @@ export async function pushCaseEvents(options: {
     }
     const event = { ...eventOf(row), baseVersion: base }
     let response: { status: number; body: unknown }
+    if (options.stillSignedIn && !options.stillSignedIn()) break
     try {
       response = await client.postCaseEvent(row.case_id, event)
     } catch (error) {
@@ -87,10 +101,10 @@ export async function pushCaseEvents(options: {
       continue
     }
     if (response.status === 200) {
-      settle.immediate(row, 'sent', response.body)
+      settle.immediate(row, 'sent', response.body, base)
       outcome.pushed++
     } else if (response.status === 409) {
-      settle.immediate(row, 'conflict', response.body)
+      settle.immediate(row, 'conflict', response.body, base)
       outcome.conflicts++
       blocked.add(row.case_id)
     } else if (response.status === 400 || response.status === 403 || response.status === 404) {
@@ -108,11 +122,20 @@ export async function pushCaseEvents(options: {
   function baseVersionOf(row: LocalEventRow): number | null | 'wait' {
     if (row.type === 'opened') return null
     if (row.chained === 0) return row.base_version
-    const before = previous.get(row.case_id, row.seq)
+    const before = previous.get(row.case_id, row.actor_id, row.seq)
     if (!before) return serverVersion.get(row.case_id)?.version ?? null
     if (before.state === 'pending' || before.state === 'conflict') return 'wait'
-    if (before.state === 'sent')
-      return before.produced_version ?? serverVersion.get(row.case_id)?.version ?? null
+    if (before.state === 'sent') {
+      if (before.produced_version === null) return serverVersion.get(row.case_id)?.version ?? null
+      // Applied right on the base it was sent on: this one follows it on the version it made.
+      // Applied over someone else's newer change (a note or an assignment commutes): the author
+      // never saw that change, so this one goes on the version they did see, and the service
+      // answers 409 if it does not commute. Basing it on the version the event before produced
+      // would let a status change or a resolution pass over a change its author never saw.
+      const overtaken =
+        before.base_version !== null && before.produced_version !== before.base_version + 1
+      return overtaken ? before.base_version : before.produced_version
+    }
     // The event before failed or was discarded (after the agent saw the service's case in the
     // conflict): base this one on what the service holds now.
     return serverVersion.get(row.case_id)?.version ?? null

@@ -27,6 +27,14 @@ export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount> = Object.freeze([
     userId: 'u_sam_okafor',
     name: 'Sam Okafor',
   } as const),
+  // A second agent, to try a computer shared by two agents (whose unsent work is whose).
+  Object.freeze({
+    username: 'agent2',
+    password: 'demo-agent2',
+    role: 'agent',
+    userId: 'u_jordan_lee',
+    name: 'Jordan Lee',
+  } as const),
 ])
 
 export const TOKEN_LIFETIME_MS = 12 * 60 * 60 * 1000

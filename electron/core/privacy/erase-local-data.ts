@@ -45,8 +45,18 @@ export async function eraseLocalData(options: {
   dataDir: string
   /** Who asked, for the audit entry. */
   actorId: string | null
-  /** Unsent changes the person agreed to lose. */
+  /** Unsent changes the person agreed to lose (theirs and other people's). */
   discardedUnsent: number
+  /**
+   * Other people's unsent work that a supervisor agreed to erase: each author gets an audit
+   * entry of their own, by the supervisor, in the same transaction as the erase.
+   */
+  discardedOthers?: ReadonlyArray<{
+    authorId: string
+    caseChanges: number
+    photoViews: number
+    cases: Record<string, number>
+  }>
 }): Promise<EraseOutcome> {
   const { sqlite } = options
   const objects = sqlite
@@ -80,6 +90,19 @@ export async function eraseLocalData(options: {
       } else {
         rowsDeleted += sqlite.prepare(`DELETE FROM "${table}"`).run().changes
       }
+    }
+    for (const other of options.discardedOthers ?? []) {
+      appendAuditEntry(
+        sqlite,
+        'unsent-work-discarded',
+        {
+          authorId: other.authorId,
+          caseChanges: other.caseChanges,
+          photoViews: other.photoViews,
+          cases: other.cases,
+        },
+        { actorId: options.actorId },
+      )
     }
     appendAuditEntry(
       sqlite,

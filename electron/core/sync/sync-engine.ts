@@ -36,6 +36,8 @@ export interface SyncEngineOptions {
   pushQueued?: () => Promise<{ pushed: number; conflicts: number }>
   /** How many changes made here wait to be sent, for the status bar. */
   countPending?: () => number
+  /** Other users' changes made here, waiting for them to sign in, for the status bar. */
+  waitingForOthers?: () => SyncStatus['waitingForOthers']
   /**
    * Runs after the pull and before the photo step: retention marks the photos it would remove,
    * so they are never fetched (retention/retention.ts).
@@ -148,6 +150,7 @@ export class SyncEngine {
       progress: { ...this.progress },
       cached: { deliveries: counts.deliveries, photos: this.storedPhotos() },
       pendingChanges: this.options.countPending?.() ?? 0,
+      waitingForOthers: this.options.waitingForOthers?.() ?? [],
       lastRun: last
         ? {
             finishedAt: last.finished_at,

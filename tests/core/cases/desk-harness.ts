@@ -22,6 +22,8 @@ import { startServiceFront, type ServiceFront } from '../../support/case-event-s
 export const ANCHOR = new Date('2025-06-01T00:00:00Z')
 
 export const AGENT = { username: 'agent', password: 'demo-agent', id: 'u_alex_rivera' } as const
+/** A second agent, on the same computer as AGENT. */
+export const AGENT_B = { username: 'agent2', password: 'demo-agent2', id: 'u_jordan_lee' } as const
 export const SUPERVISOR = {
   username: 'supervisor',
   password: 'demo-supervisor',

@@ -42,7 +42,12 @@ describe('whose queued work is sent', () => {
       await desk.h.signIn({ username: SUPERVISOR.username, password: SUPERVISOR.password })
       await desk.core.syncOnce()
       expect(appliedOn(svc.service, opened.id)).toHaveLength(0)
-      expect((await desk.h.getSyncStatus(undefined)).pendingChanges).toBeGreaterThan(0)
+      // Not the supervisor's to send: it waits, visibly, for the agent.
+      const status = await desk.h.getSyncStatus(undefined)
+      expect(status.pendingChanges).toBe(0)
+      expect(status.waitingForOthers).toEqual([
+        { userId: AGENT.id, name: 'Alex Rivera', changes: 1 },
+      ])
 
       await desk.h.signOut(undefined)
       await desk.h.signIn({ username: AGENT.username, password: AGENT.password })

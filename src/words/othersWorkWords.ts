@@ -1,0 +1,21 @@
+// Words for other people's unsent work on this computer, the same wherever it is shown.
+import { plural } from '../format/numbers.ts'
+
+export interface OthersWaiting {
+  name: string
+  changes: number
+}
+
+export function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] || name
+}
+
+/** "2 changes by Alex Rivera wait for Alex to sign in". */
+export function othersWaitingText(others: ReadonlyArray<OthersWaiting>): string {
+  if (others.length === 1) {
+    const { name, changes } = others[0]!
+    return `${plural(changes, 'change', 'changes')} by ${name} ${changes === 1 ? 'waits' : 'wait'} for ${firstName(name)} to sign in`
+  }
+  const total = others.reduce((sum, o) => sum + o.changes, 0)
+  return `${plural(total, 'change', 'changes')} by ${others.length} other people wait for them to sign in`
+}
