@@ -6,7 +6,8 @@
 // so probing each band's table at the values within that radius of the query's band finds every
 // match; the candidates found are then checked by counting the differing bits.
 //
-// The tables live in memory as flat typed arrays (about 24 bytes a photo: 24 MB at a million),
+// The tables live in memory as flat typed arrays (about 64 bytes a photo: 64 MB at a million;
+// each band keeps its members' hashes in its own order, so a probe reads them in a row),
 // built once from the cache and kept up to date by the process that adds hashes. Entries whose
 // rows were removed since are dropped with `remove`; a caller joins what it finds with the cache
 // anyway, so nothing removed is ever shown.
@@ -45,6 +46,14 @@ export function valuesWithin(value: number, radius: number): number[] {
   return out
 }
 
+const masks: Uint16Array[] = []
+/** The XOR masks of every 16-bit value within `radius` bits of a value (made once per radius). */
+function flipMasks(radius: number): Uint16Array {
+  if (radius < 0) return new Uint16Array(0)
+  masks[radius] ??= Uint16Array.from(valuesWithin(0, radius))
+  return masks[radius]
+}
+
 /** Each band's probe radius for a search up to `maxDistance` (-1: the band need not be probed). */
 export function probeRadii(maxDistance: number): number[] {
   const r = Math.floor(maxDistance / BANDS)
@@ -60,6 +69,9 @@ export class HashIndex {
   /** Per band: where each value's members start in #members (BAND_VALUES + 1 entries). */
   #offsets: Uint32Array[] = []
   #members: Uint32Array[] = []
+  /** Per band: each member's hash halves in the members' order, so a probe reads them in a row. */
+  #memberHi: Uint32Array[] = []
+  #memberLo: Uint32Array[] = []
   /** Entries added since the tables were built: looked at one by one until the next build. */
   #built = 0
   #removed = new Set<number>()
@@ -89,34 +101,53 @@ export class HashIndex {
 
   /** Entries within `maxDistance` bits of `hash`, nearest first. */
   query(hash: PerceptualHash, maxDistance: number): IndexMatch[] {
-    const { hi, lo } = hash
+    const hi = hash.hi >>> 0
+    const lo = hash.lo >>> 0
     if (this.#seen.length < this.#count) this.#seen = new Uint32Array(this.#ids.length)
     if (++this.#stamp === 0xffffffff) {
       this.#seen.fill(0)
       this.#stamp = 1
     }
+    const stamp = this.#stamp
+    const seen = this.#seen
     const found: IndexMatch[] = []
-    const consider = (slot: number) => {
-      if (this.#seen[slot] === this.#stamp) return
-      this.#seen[slot] = this.#stamp
-      const distance =
-        popcount32(((this.#hi[slot] as number) ^ hi) >>> 0) +
-        popcount32(((this.#lo[slot] as number) ^ lo) >>> 0)
-      if (distance > maxDistance) return
-      const id = this.#ids[slot] as number
-      if (!this.#removed.has(id)) found.push({ id, distance })
-    }
     const radii = probeRadii(maxDistance)
     for (let band = 0; band < BANDS; band++) {
       const offsets = this.#offsets[band] as Uint32Array
       const members = this.#members[band] as Uint32Array
-      for (const value of valuesWithin(bandOf(hi, lo, band), radii[band] as number)) {
+      const memberHi = this.#memberHi[band] as Uint32Array
+      const memberLo = this.#memberLo[band] as Uint32Array
+      const own = bandOf(hi, lo, band)
+      for (const mask of flipMasks(radii[band] as number)) {
+        const value = own ^ mask
         const end = offsets[value + 1] as number
-        for (let at = offsets[value] as number; at < end; at++) consider(members[at] as number)
+        for (let at = offsets[value] as number; at < end; at++) {
+          const distance =
+            popcount32(((memberHi[at] as number) ^ hi) >>> 0) +
+            popcount32(((memberLo[at] as number) ^ lo) >>> 0)
+          if (distance > maxDistance) continue
+          // A match can be found through more than one band; it is kept once.
+          const slot = members[at] as number
+          if (seen[slot] === stamp) continue
+          seen[slot] = stamp
+          this.#keep(found, slot, distance)
+        }
       }
     }
-    for (let slot = this.#built; slot < this.#count; slot++) consider(slot)
+    const hiOf = this.#hi
+    const loOf = this.#lo
+    for (let slot = this.#built; slot < this.#count; slot++) {
+      const distance =
+        popcount32(((hiOf[slot] as number) ^ hi) >>> 0) +
+        popcount32(((loOf[slot] as number) ^ lo) >>> 0)
+      if (distance <= maxDistance) this.#keep(found, slot, distance)
+    }
     return found.sort((a, b) => a.distance - b.distance || a.id - b.id)
+  }
+
+  #keep(found: IndexMatch[], slot: number, distance: number): void {
+    const id = this.#ids[slot] as number
+    if (!this.#removed.has(id)) found.push({ id, distance })
   }
 
   /** The same answer by comparing with every entry: the baseline the benchmark measures against. */
@@ -151,6 +182,8 @@ export class HashIndex {
     const n = this.#count
     this.#offsets = []
     this.#members = []
+    this.#memberHi = []
+    this.#memberLo = []
     for (let band = 0; band < BANDS; band++) {
       const offsets = new Uint32Array(BAND_VALUES + 1)
       for (let slot = 0; slot < n; slot++) {
@@ -162,12 +195,20 @@ export class HashIndex {
       }
       const next = offsets.slice(0, BAND_VALUES)
       const members = new Uint32Array(n)
+      const memberHi = new Uint32Array(n)
+      const memberLo = new Uint32Array(n)
       for (let slot = 0; slot < n; slot++) {
-        const value = bandOf(this.#hi[slot] as number, this.#lo[slot] as number, band)
-        members[(next[value] as number)++] = slot
+        const hi = this.#hi[slot] as number
+        const lo = this.#lo[slot] as number
+        const at = (next[bandOf(hi, lo, band)] as number)++
+        members[at] = slot
+        memberHi[at] = hi
+        memberLo[at] = lo
       }
       this.#offsets.push(offsets)
       this.#members.push(members)
+      this.#memberHi.push(memberHi)
+      this.#memberLo.push(memberLo)
     }
     this.#built = n
   }
