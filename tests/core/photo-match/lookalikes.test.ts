@@ -1,7 +1,9 @@
 // Look-alike photos end to end: the demo world's reusing driver sends earlier photos again (the
 // same file, re-encoded, shrunk, trimmed, brightened); a console syncs the world, hashes every
 // photo it downloads, and must find exactly those reuses: each one, and nothing else.
+import { execFile } from 'node:child_process'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateWorld } from '../../../electron/core/demo-service/generate.ts'
@@ -87,6 +89,30 @@ describe('look-alike photos', () => {
       expect(match!.driver.id).toBe(delivery.driver.id)
       expect(found.flag).toEqual({ otherAddress: true, earlier: true })
     }
+  })
+
+  it('lists them in `porchlight show ID --json`, per photo', async () => {
+    const [photoId, sourceId] = [...reusedFrom][0]!
+    const delivery = ownerOf.get(photoId)!
+    const cli = join(import.meta.dirname, '../../../electron/core/cli/porchlight.ts')
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      cli,
+      'show',
+      delivery.id,
+      '--json',
+      '--data-dir',
+      agent.dataDir,
+    ])
+    const shown = JSON.parse(stdout) as {
+      photos: Array<{ id: string; lookalikes: Array<Record<string, unknown>> }>
+    }
+    const photo = shown.photos.find((p) => p.id === photoId)!
+    expect(photo.lookalikes).toContainEqual({
+      deliveryId: ownerOf.get(sourceId)!.id,
+      photoId: sourceId,
+      distance: expect.any(Number),
+      sameFile: world.scenes.get(photoId)!.reuse!.kind === 'same',
+    })
   })
 
   it('finds nothing else: every look-alike pair in the world is a reuse', async () => {
