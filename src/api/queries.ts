@@ -60,6 +60,16 @@ export const queries = {
   },
   delivery: (id: string) =>
     queryOptions({ queryKey: ['getDelivery', id], queryFn: () => api.getDelivery({ id }) }),
+  lookalikes: (deliveryId: string) =>
+    queryOptions({
+      queryKey: ['getLookalikes', deliveryId],
+      queryFn: () => api.getLookalikes({ deliveryId }),
+    }),
+  addressHistory: (deliveryId: string) =>
+    queryOptions({
+      queryKey: ['getAddressHistory', deliveryId],
+      queryFn: () => api.getAddressHistory({ deliveryId }),
+    }),
 
   caseList: (arg: CallArg<'listCases'>) =>
     queryOptions({ queryKey: ['listCases', arg], queryFn: () => api.listCases(arg) }),
