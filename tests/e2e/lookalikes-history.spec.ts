@@ -45,7 +45,7 @@ test.beforeAll(async () => {
   // The delivery with the most earlier deliveries to its address.
   const facts = (d: DeliveryDraft) => ({
     line1: d.address.line1,
-    line2: d.address.line2,
+    line2: d.address.line2 ?? null,
     postalCode: d.address.postalCode,
     country: d.address.country,
     lat: d.address.location?.lat ?? null,
