@@ -392,7 +392,7 @@ export function generateWorld(options: GenerateOptions): GeneratedWorld {
     if (home && !(status === 'returned' && rng.chance(0.5)) && !rng.chance(0.01)) {
       // A few percent are marked delivered far from the address: the wrong street, the wrong
       // building, or a driver who tapped "delivered" too early.
-      const far = status === 'delivered' && rng.chance(driver.habit === 'far' ? 0.3 : 0.035)
+      const far = status === 'delivered' && rng.chance(driver.habit === 'far' ? 0.2 : 0.035)
       if (far) farDropOffs.add(id)
       const spotDistance = far ? rng.float(200, 2000) : rng.float(5, 40)
       dropFix = {
