@@ -75,7 +75,7 @@ export const ResultRow = memo(function ResultRow({ result, index, selected, acti
     delivered ? `delivered ${delivered}` : 'not delivered',
     `photo: ${photo.label.toLowerCase()}`,
     ...(result.awayFromAddress ? ['delivered away from the address'] : []),
-    ...(result.reusedPhoto ? ['photo also appears elsewhere'] : []),
+    ...(result.reusedPhoto ? ['photo reused'] : []),
   ].join(', ')
   const photoFlag = (
     <span className={`result-flag photo-${photo.kind}`}>

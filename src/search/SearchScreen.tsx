@@ -6,7 +6,7 @@ import Button from '@mui/material/Button'
 import type { DeliverySearch } from './useDeliverySearch.ts'
 import type { RowActions } from './ResultRow.tsx'
 import { SearchBox } from './SearchBox.tsx'
-import { resultsSentence } from './SearchHints.tsx'
+import { filterWords, resultsSentence } from './SearchHints.tsx'
 import { RESULTS_ID, SearchResults } from './SearchResults.tsx'
 import { EmptyQueryHint, NoMatches } from './SearchHints.tsx'
 
@@ -23,8 +23,9 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
   const inputRef = useRef<HTMLInputElement>(null)
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const rowAt = (index: number) => bodyRef.current?.rows.item(index) ?? null
-  const { query, awayOnly, results, resultQuery, resultAwayOnly, loading, error, selectedIndex } =
+  const { query, awayOnly, reusedOnly, results, resultQuery, resultAwayOnly, resultReusedOnly } =
     search
+  const { loading, error, selectedIndex } = search
 
   useEffect(() => {
     inputRef.current?.focus()
@@ -77,12 +78,13 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
 
   const hasQuery = query.trim().length > 0
   // The "away" filter lists every flagged delivery on its own, so it counts as a search too.
-  const active = hasQuery || awayOnly
+  const active = hasQuery || awayOnly || reusedOnly
   const showResults = active && results !== null && results.length > 0
-  const answered = resultQuery || resultAwayOnly
+  const answered = resultQuery || resultAwayOnly || resultReusedOnly
+  const filters = filterWords(resultAwayOnly, resultReusedOnly)
   const resultsLabel = resultQuery
-    ? `Search results for ${resultQuery}${resultAwayOnly ? ', delivered away from the address' : ''}`
-    : 'Deliveries delivered away from the address'
+    ? `Search results for ${resultQuery}${filters ? `, ${filters}` : ''}`
+    : `Deliveries ${filters}`
 
   return (
     <Box
@@ -100,16 +102,19 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
       <SearchBox
         query={query}
         awayOnly={awayOnly}
+        reusedOnly={reusedOnly}
         loading={loading}
         inputRef={inputRef}
         controls={showResults ? RESULTS_ID : undefined}
         setQuery={search.setQuery}
         setAwayOnly={search.setAwayOnly}
+        setReusedOnly={search.setReusedOnly}
         onKeyDown={onInputKeyDown}
       />
 
       <Box role="status" aria-live="polite" sx={{ typography: 'body2', color: 'text.secondary' }}>
-        {showResults && resultsSentence(results.length, resultQuery, resultAwayOnly)}
+        {showResults &&
+          resultsSentence(results.length, resultQuery, resultAwayOnly, resultReusedOnly)}
       </Box>
 
       {error && (
@@ -131,6 +136,7 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
         <NoMatches
           query={resultQuery}
           awayOnly={resultAwayOnly}
+          reusedOnly={resultReusedOnly}
           cachedDeliveries={cachedDeliveries}
         />
       )}

@@ -116,10 +116,22 @@ test('a reused photo is shown beside the one it copies, and flagged in search', 
   await expectNoSeriousViolations(page)
   await shoot(page, section, 'lookalikes')
 
-  // The search row says it too.
+  // The search says it too, and its filter lists every flagged delivery, this one among them.
   await page.goto(consoleApp.url)
-  await page.getByRole('searchbox', { name: 'Search deliveries' }).fill(copy.orderId)
-  await expect(page.getByRole('row', { name: /photo also appears elsewhere/ })).toBeVisible()
+  const search = page.getByRole('searchbox', { name: 'Search deliveries' })
+  await search.fill(copy.orderId)
+  await expect(page.getByRole('row', { name: /photo reused/ })).toBeVisible()
+  await search.fill('')
+  await page.getByRole('checkbox', { name: 'Only with a reused photo' }).check()
+  const row = page.getByRole('row', { name: new RegExp(`^Order ${copy.orderId},`) })
+  await expect(row).toBeVisible()
+  const rows = page.getByRole('table').getByRole('row')
+  // Every listed delivery carries the flag (the header row has none): the copies and the
+  // deliveries they copy.
+  await expect(rows.filter({ hasText: 'Photo reused' })).toHaveCount((await rows.count()) - 1)
+  expect(await rows.count()).toBeGreaterThan(2)
+  await expectNoSeriousViolations(page)
+  await shoot(page, page.getByRole('main'), 'search-reused-filter')
 })
 
 test("the address's history lists earlier deliveries and compares one with this", async ({
