@@ -20,6 +20,7 @@ import { CaseScreen } from '../cases/CaseScreen.tsx'
 import { CasesNavItem } from '../cases/CasesNavItem.tsx'
 import { CasesScreen } from '../cases/CasesScreen.tsx'
 import { KeyboardShortcutsHelp } from './KeyboardShortcutsDialog.tsx'
+import { useMenuCommand } from './useMenuCommand.ts'
 import { DeliveryScreenSkeleton } from '../delivery/DeliveryScreenSkeleton.tsx'
 import { SearchScreen } from '../search/SearchScreen.tsx'
 import { useDeliverySearch } from '../search/useDeliverySearch.ts'
@@ -59,6 +60,8 @@ export function Workspace({ session, user, onSignedOut }: Props) {
     setFocusRequest((n) => n + 1)
   }, [])
   useCommandShortcut('k', focusSearch)
+  useMenuCommand('search', focusSearch)
+  useMenuCommand('sync-now', sync.syncNow)
 
   const openDelivery = useCallback((deliveryId: string) => {
     navigate({ screen: 'delivery', deliveryId })
