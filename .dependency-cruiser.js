@@ -70,6 +70,16 @@ export const FLOORS = [
       search: { path: '^electron/core/search/' },
       deliveries: { path: '^electron/core/deliveries/', uses: ['search'] },
       audit: { path: '^electron/core/audit/' },
+      addresses: {
+        path: '^electron/core/addresses/',
+        says: "an address's own history: the same address, its deliveries and claims",
+        uses: ['deliveries', 'search'],
+      },
+      'photo-match': {
+        path: '^electron/core/photo-match/',
+        says: 'perceptual hashes of stored photos, look-alikes and the reuse flag',
+        uses: ['addresses', 'photos'],
+      },
       photos: { path: '^electron/core/photos/' },
       cases: { path: '^electron/core/cases/', uses: ['deliveries'] },
       settings: { path: '^electron/core/settings/' },

@@ -17,11 +17,13 @@ export type SearchAnswer = {
   query: string
   /** Only deliveries flagged "delivered away from the address". */
   awayOnly: boolean
+  /** Only deliveries flagged for a photo that also appears elsewhere. */
+  reusedOnly: boolean
   /** Null when nothing was asked (an empty box, no filter). */
   results: SearchResult[] | null
 }
 
-const NOTHING_ASKED: SearchAnswer = { query: '', awayOnly: false, results: null }
+const NOTHING_ASKED: SearchAnswer = { query: '', awayOnly: false, reusedOnly: false, results: null }
 const oneSearchAtATime = oneAtATime()
 
 export const queries = {
@@ -42,24 +44,37 @@ export const queries = {
    * Search-as-you-type: one search in flight, and of those typed meanwhile only the newest runs
    * next. An empty box with no filter asks nothing and answers at once.
    */
-  search: (query: string, awayOnly: boolean) => {
-    const asked = query !== '' || awayOnly
+  search: (query: string, awayOnly: boolean, reusedOnly = false) => {
+    const asked = query !== '' || awayOnly || reusedOnly
     return queryOptions({
-      queryKey: ['searchDeliveries', { query, awayOnly }],
+      queryKey: ['searchDeliveries', { query, awayOnly, reusedOnly }],
       // The signal is taken so that a search the screen no longer shows is dropped, not kept.
       queryFn: async ({ signal }): Promise<SearchAnswer> => {
         if (!asked) return NOTHING_ASKED
-        const arg = awayOnly
-          ? { query, limit: SEARCH_LIMIT, awayFromAddress: true }
-          : { query, limit: SEARCH_LIMIT }
+        const arg = {
+          query,
+          limit: SEARCH_LIMIT,
+          ...(awayOnly ? { awayFromAddress: true } : {}),
+          ...(reusedOnly ? { reusedPhoto: true } : {}),
+        }
         const results = await oneSearchAtATime(() => api.searchDeliveries(arg), signal)
-        return { query, awayOnly, results }
+        return { query, awayOnly, reusedOnly, results }
       },
       ...(asked ? {} : { initialData: NOTHING_ASKED, staleTime: Infinity }),
     })
   },
   delivery: (id: string) =>
     queryOptions({ queryKey: ['getDelivery', id], queryFn: () => api.getDelivery({ id }) }),
+  lookalikes: (deliveryId: string) =>
+    queryOptions({
+      queryKey: ['getLookalikes', deliveryId],
+      queryFn: () => api.getLookalikes({ deliveryId }),
+    }),
+  addressHistory: (deliveryId: string) =>
+    queryOptions({
+      queryKey: ['getAddressHistory', deliveryId],
+      queryFn: () => api.getAddressHistory({ deliveryId }),
+    }),
 
   caseList: (arg: CallArg<'listCases'>) =>
     queryOptions({ queryKey: ['listCases', arg], queryFn: () => api.listCases(arg) }),
@@ -98,8 +113,14 @@ export const queries = {
  * wait for the screen to render; the screen's read then joins it. Otherwise the screen's read
  * waits its turn (and only the newest one takes it).
  */
-export function searchAtOnce(client: QueryClient, query: string, awayOnly: boolean): void {
-  if (oneSearchAtATime.idle()) void client.prefetchQuery(queries.search(query, awayOnly))
+export function searchAtOnce(
+  client: QueryClient,
+  query: string,
+  awayOnly: boolean,
+  reusedOnly = false,
+): void {
+  if (oneSearchAtATime.idle())
+    void client.prefetchQuery(queries.search(query, awayOnly, reusedOnly))
 }
 
 /** How often the case screens read again: other agents' work arrives through sync. */

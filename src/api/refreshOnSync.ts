@@ -9,10 +9,10 @@ const WATCHED: Array<{ of: (s: SyncStatus) => string; refresh: string[] }> = [
   // Search answers change with the deliveries stored.
   {
     of: (s) => `${s.lastSuccessAt ?? ''}|${s.cached.deliveries}`,
-    refresh: ['searchDeliveries', 'getDelivery'],
+    refresh: ['searchDeliveries', 'getDelivery', 'getAddressHistory'],
   },
-  // A delivery also shows its photos as they arrive.
-  { of: (s) => String(s.cached.photos), refresh: ['getDelivery'] },
+  // A delivery also shows its photos as they arrive, and those that look like them.
+  { of: (s) => String(s.cached.photos), refresh: ['getDelivery', 'getLookalikes'] },
   // The sync report is about the runs: read it when one starts or finishes.
   { of: (s) => `${s.running}|${s.lastRun?.finishedAt ?? ''}`, refresh: ['getSyncReport'] },
 ]

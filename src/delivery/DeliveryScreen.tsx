@@ -15,7 +15,9 @@ import { queries } from '../api/queries.ts'
 import { useEscape } from '../navigation/shortcuts.ts'
 import { caseHref } from './caseLinks.ts'
 import { CasesOnDelivery, RepeatClaims } from './DeliveryCases.tsx'
+import { AddressHistoryStrip } from './AddressHistory.tsx'
 import { DeliveryFacts } from './DeliveryFacts.tsx'
+import { LookalikePhotos } from './LookalikePhotos.tsx'
 import { DeliveryScreenSkeleton, PANEL_HEIGHT } from './DeliveryScreenSkeleton.tsx'
 import { locationFlag } from './locationFlag.ts'
 import { MapPanel } from './MapPanel.tsx'
@@ -146,6 +148,12 @@ function DeliveryView({
           height={PANEL_HEIGHT}
         />
       </Box>
+
+      <LookalikePhotos deliveryId={delivery.id} withheld={delivery.photoWithheld !== null} />
+      <AddressHistoryStrip
+        deliveryId={delivery.id}
+        photoId={photos[photoIndex]?.hasThumbnail ? (photos[photoIndex]?.id ?? null) : null}
+      />
 
       <DeliveryFacts
         delivery={delivery}

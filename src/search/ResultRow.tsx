@@ -7,6 +7,7 @@ import type { Theme } from '@mui/material/styles'
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined'
 import NoPhotographyOutlinedIcon from '@mui/icons-material/NoPhotographyOutlined'
 import PhotoCameraOutlinedIcon from '@mui/icons-material/PhotoCameraOutlined'
+import ContentCopyOutlinedIcon from '@mui/icons-material/ContentCopyOutlined'
 import WrongLocationOutlinedIcon from '@mui/icons-material/WrongLocationOutlined'
 import type { SearchResult } from '../../electron/core/api/definition.ts'
 import { routeHref } from '../navigation/route.ts'
@@ -74,6 +75,7 @@ export const ResultRow = memo(function ResultRow({ result, index, selected, acti
     delivered ? `delivered ${delivered}` : 'not delivered',
     `photo: ${photo.label.toLowerCase()}`,
     ...(result.awayFromAddress ? ['delivered away from the address'] : []),
+    ...(result.reusedPhoto ? ['photo reused'] : []),
   ].join(', ')
   const photoFlag = (
     <span className={`result-flag photo-${photo.kind}`}>
@@ -124,6 +126,14 @@ export const ResultRow = memo(function ResultRow({ result, index, selected, acti
             <span className="result-flag away">
               <WrongLocationOutlinedIcon fontSize="small" aria-hidden />
               Away
+            </span>
+          </Tooltip>
+        )}
+        {result.reusedPhoto && (
+          <Tooltip title="A photo of it also appears at another address or on an earlier delivery">
+            <span className="result-flag away">
+              <ContentCopyOutlinedIcon fontSize="small" aria-hidden />
+              Photo reused
             </span>
           </Tooltip>
         )}

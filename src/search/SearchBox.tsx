@@ -8,6 +8,7 @@ import InputAdornment from '@mui/material/InputAdornment'
 import LinearProgress from '@mui/material/LinearProgress'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
+import ContentCopyOutlinedIcon from '@mui/icons-material/ContentCopyOutlined'
 import SearchIcon from '@mui/icons-material/Search'
 import WrongLocationOutlinedIcon from '@mui/icons-material/WrongLocationOutlined'
 import { shortcutLabel } from '../navigation/shortcuts.ts'
@@ -17,17 +18,19 @@ const HINT_ID = 'search-hint'
 type Props = {
   query: string
   awayOnly: boolean
+  reusedOnly: boolean
   loading: boolean
   inputRef: Ref<HTMLInputElement>
   /** The id of the results table, while it is shown. */
   controls: string | undefined
   setQuery: (query: string) => void
   setAwayOnly: (awayOnly: boolean) => void
+  setReusedOnly: (reusedOnly: boolean) => void
   onKeyDown: (event: KeyboardEvent<HTMLElement>) => void
 }
 
 export function SearchBox(props: Props) {
-  const { query, awayOnly, loading, inputRef, controls, setQuery, setAwayOnly, onKeyDown } = props
+  const { query, awayOnly, reusedOnly, loading, inputRef, controls, setQuery, onKeyDown } = props
   return (
     <Box>
       <Typography variant="h1" id="search-heading" sx={{ mb: 1.5 }}>
@@ -39,7 +42,8 @@ export function SearchBox(props: Props) {
           alignItems: 'center',
           columnGap: 2,
           rowGap: 1,
-          flexWrap: { xs: 'wrap', md: 'nowrap' },
+          // The filters go under the box when the row is too narrow for all three.
+          flexWrap: 'wrap',
         }}
       >
         <Box sx={{ position: 'relative', flex: 1, minWidth: 280 }}>
@@ -91,7 +95,10 @@ export function SearchBox(props: Props) {
         </Box>
         <FormControlLabel
           control={
-            <Checkbox checked={awayOnly} onChange={(event) => setAwayOnly(event.target.checked)} />
+            <Checkbox
+              checked={awayOnly}
+              onChange={(event) => props.setAwayOnly(event.target.checked)}
+            />
           }
           label={
             <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
@@ -101,6 +108,25 @@ export function SearchBox(props: Props) {
                 aria-hidden
               />
               Only delivered away from the address
+            </Box>
+          }
+          sx={{ mr: 0, flexShrink: 0, whiteSpace: 'nowrap' }}
+        />
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={reusedOnly}
+              onChange={(event) => props.setReusedOnly(event.target.checked)}
+            />
+          }
+          label={
+            <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+              <ContentCopyOutlinedIcon
+                fontSize="small"
+                sx={{ color: 'warning.main' }}
+                aria-hidden
+              />
+              Only with a reused photo
             </Box>
           }
           sx={{ mr: 0, flexShrink: 0, whiteSpace: 'nowrap' }}

@@ -6,7 +6,7 @@ import Button from '@mui/material/Button'
 import type { DeliverySearch } from './useDeliverySearch.ts'
 import type { RowActions } from './ResultRow.tsx'
 import { SearchBox } from './SearchBox.tsx'
-import { resultsSentence } from './SearchHints.tsx'
+import { filterWords, resultsSentence } from './SearchHints.tsx'
 import { RESULTS_ID, SearchResults } from './SearchResults.tsx'
 import { EmptyQueryHint, NoMatches } from './SearchHints.tsx'
 import { readPastedLink } from './pastedLink.ts'
@@ -24,8 +24,9 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
   const inputRef = useRef<HTMLInputElement>(null)
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const rowAt = (index: number) => bodyRef.current?.rows.item(index) ?? null
-  const { query, awayOnly, results, resultQuery, resultAwayOnly, loading, error, selectedIndex } =
+  const { query, awayOnly, reusedOnly, results, resultQuery, resultAwayOnly, resultReusedOnly } =
     search
+  const { loading, error, selectedIndex } = search
 
   useEffect(() => {
     inputRef.current?.focus()
@@ -88,12 +89,13 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
 
   const hasQuery = query.trim().length > 0 && pasted.kind === 'none'
   // The "away" filter lists every flagged delivery on its own, so it counts as a search too.
-  const active = hasQuery || awayOnly
+  const active = hasQuery || awayOnly || reusedOnly
   const showResults = active && results !== null && results.length > 0
-  const answered = resultQuery || resultAwayOnly
+  const answered = resultQuery || resultAwayOnly || resultReusedOnly
+  const filters = filterWords(resultAwayOnly, resultReusedOnly)
   const resultsLabel = resultQuery
-    ? `Search results for ${resultQuery}${resultAwayOnly ? ', delivered away from the address' : ''}`
-    : 'Deliveries delivered away from the address'
+    ? `Search results for ${resultQuery}${filters ? `, ${filters}` : ''}`
+    : `Deliveries ${filters}`
 
   return (
     <Box
@@ -111,16 +113,19 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
       <SearchBox
         query={query}
         awayOnly={awayOnly}
+        reusedOnly={reusedOnly}
         loading={loading}
         inputRef={inputRef}
         controls={showResults ? RESULTS_ID : undefined}
         setQuery={setQuery}
         setAwayOnly={search.setAwayOnly}
+        setReusedOnly={search.setReusedOnly}
         onKeyDown={onInputKeyDown}
       />
 
       <Box role="status" aria-live="polite" sx={{ typography: 'body2', color: 'text.secondary' }}>
-        {showResults && resultsSentence(results.length, resultQuery, resultAwayOnly)}
+        {showResults &&
+          resultsSentence(results.length, resultQuery, resultAwayOnly, resultReusedOnly)}
       </Box>
 
       {error && (
@@ -146,6 +151,7 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
         <NoMatches
           query={resultQuery}
           awayOnly={resultAwayOnly}
+          reusedOnly={resultReusedOnly}
           cachedDeliveries={cachedDeliveries}
         />
       )}

@@ -20,6 +20,9 @@ export type SearchState = {
   resultQuery: string
   /** Whether the shown results answer the "away from the address" filter. */
   resultAwayOnly: boolean
+  /** Only deliveries flagged for a reused photo; with no query, all of them. */
+  reusedOnly: boolean
+  resultReusedOnly: boolean
   results: SearchResult[] | null
   loading: boolean
   error: string | null
@@ -29,6 +32,7 @@ export type SearchState = {
 export type DeliverySearch = SearchState & {
   setQuery: (query: string) => void
   setAwayOnly: (awayOnly: boolean) => void
+  setReusedOnly: (reusedOnly: boolean) => void
   retry: () => void
   moveSelection: (delta: number) => void
   select: (index: number) => void
@@ -41,16 +45,21 @@ export function useDeliverySearch(): DeliverySearch {
   const client = useQueryClient()
   const [query, setQueryState] = useState('')
   const [awayOnly, setAwayOnlyState] = useState(false)
+  const [reusedOnly, setReusedOnlyState] = useState(false)
   const setQuery = (next: string) => {
     setQueryState(next)
-    searchAtOnce(client, next.trim(), awayOnly)
+    searchAtOnce(client, next.trim(), awayOnly, reusedOnly)
   }
   const setAwayOnly = (next: boolean) => {
     setAwayOnlyState(next)
-    searchAtOnce(client, query.trim(), next)
+    searchAtOnce(client, query.trim(), next, reusedOnly)
+  }
+  const setReusedOnly = (next: boolean) => {
+    setReusedOnlyState(next)
+    searchAtOnce(client, query.trim(), awayOnly, next)
   }
   const search = useQuery({
-    ...queries.search(query.trim(), awayOnly),
+    ...queries.search(query.trim(), awayOnly, reusedOnly),
     placeholderData: keepPreviousData,
   })
   const answer = search.data ?? null
@@ -83,6 +92,8 @@ export function useDeliverySearch(): DeliverySearch {
     awayOnly,
     resultQuery: answer?.query ?? '',
     resultAwayOnly: answer?.awayOnly ?? false,
+    reusedOnly,
+    resultReusedOnly: answer?.reusedOnly ?? false,
     results: answer?.results ?? null,
     // A search typed is under way; a quiet refresh of the same one (after a sync) is not shown.
     loading: search.isPlaceholderData,
@@ -90,6 +101,7 @@ export function useDeliverySearch(): DeliverySearch {
     selectedIndex,
     setQuery,
     setAwayOnly,
+    setReusedOnly,
     retry,
     moveSelection,
     select,
@@ -104,7 +116,12 @@ function selectedIndexIn(answer: SearchAnswer | null, selection: Selection): num
   if (!answer?.results || !selection.answer) return 0
   if (selection.answer === answer) return selection.index
   const before = selection.answer
-  if (before.query !== answer.query || before.awayOnly !== answer.awayOnly) return 0
+  if (
+    before.query !== answer.query ||
+    before.awayOnly !== answer.awayOnly ||
+    before.reusedOnly !== answer.reusedOnly
+  )
+    return 0
   const id = before.results?.[selection.index]?.deliveryId
   return Math.max(
     0,

@@ -43,6 +43,15 @@ export interface BenchConfig {
     thumbnailsAlone: number
   }
   ui: { queriesPerKind: number }
+  lookalikes: {
+    /** Photo hashes stored (the figure is at a million). */
+    photos: number
+    /** Demo photos rendered and hashed, from which the stored hashes are made. */
+    rendered: number
+    queries: number
+    /** Queries also answered by a linear scan (the baseline, and the check). */
+    scanQueries: number
+  }
 }
 
 export function benchConfig(quick: boolean): BenchConfig {
@@ -64,6 +73,7 @@ export function benchConfig(quick: boolean): BenchConfig {
       // About 320 photos (the exact count is printed).
       photos: { worldDeliveries: 260, runs: 2, thumbnailsAlone: 100 },
       ui: { queriesPerKind: 8 },
+      lookalikes: { photos: 1_000_000, rendered: 64, queries: 400, scanQueries: 40 },
     }
   }
   return {
@@ -80,5 +90,6 @@ export function benchConfig(quick: boolean): BenchConfig {
     // About 2,000 photos: 1.24 a delivery on average (the exact count is printed).
     photos: { worldDeliveries: 1_600, runs: 3, thumbnailsAlone: 200 },
     ui: { queriesPerKind: 20 },
+    lookalikes: { photos: 1_000_000, rendered: 300, queries: 2_000, scanQueries: 200 },
   }
 }

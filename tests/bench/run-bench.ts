@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--only bundle,ingest,statements,search,open,check,ui,photos] [--no-build]`
+// `npm run bench [-- --quick] [--only bundle,ingest,statements,search,open,check,ui,photos,lookalikes] [--no-build]`
 // Measures the issue-8 figures on this machine, each beside a baseline run in the same process
 // where the issue names one, prints the table (and a Markdown copy for the README) and writes
 // bench-results.json and bench-results.md at the repository root.
@@ -13,6 +13,7 @@ import { checkBench } from './check-bench.ts'
 import { benchConfig } from './config.ts'
 import { copyCache, ensureSearchCache } from './search-cache.ts'
 import { ingestBench } from './ingest-bench.ts'
+import { lookalikeBench } from './lookalike-bench.ts'
 import { machineInfo } from './measure.ts'
 import { openBench } from './open-bench.ts'
 import { photoBench } from './photo-bench.ts'
@@ -38,6 +39,7 @@ const STAGES = [
   'check',
   'ui',
   'photos',
+  'lookalikes',
 ] as const
 type Stage = (typeof STAGES)[number]
 
@@ -165,6 +167,7 @@ if (wanted('search') || wanted('open') || wanted('check') || wanted('ui')) {
   }
 }
 if (wanted('photos')) await stage('photos', () => photoBench(config))
+if (wanted('lookalikes')) await stage('look-alike photos', () => lookalikeBench(config))
 
 const durationSeconds = (performance.now() - started) / 1000
 notes.push(`Time by stage: ${stageTimes.join(', ')}.`)

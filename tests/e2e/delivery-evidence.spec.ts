@@ -95,7 +95,8 @@ test('the photo zooms, pans and rotates by key and by mouse, and 0 fits it again
   const caseDeliveries = new Set(
     service.world.cases().flatMap((c) => ('deliveryId' in c ? [c.deliveryId] : [])),
   )
-  const candidates = withPhotos(2)
+  // Exactly two photos: the steps below name "photo 2 of 2".
+  const candidates = withPhotos(2).filter((d) => d.photos.length === 2)
   const delivery = candidates.find((d) => caseDeliveries.has(d.id)) ?? candidates[0]
   expect(delivery, 'the demo world has a delivery with two photos').toBeTruthy()
   if (!delivery) return

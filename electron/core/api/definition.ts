@@ -13,6 +13,7 @@ import {
   UserSchema,
 } from '../contract/schemas.ts'
 import { cacheCalls } from './cache-schemas.ts'
+import { evidenceCalls } from './evidence-schemas.ts'
 import { CaseListItemSchema, caseCalls } from './case-schemas.ts'
 import { MapFileIdSchema, TileServerSchema, mapCalls } from './map-schemas.ts'
 import { reportCalls } from './report-schemas.ts'
@@ -79,6 +80,8 @@ export const SearchResultSchema = z.object({
   photoWithheld: z.enum(PHOTO_WITHHELD_REASONS).nullable(),
   /** The drop-off or a photo was taken farther from the address than the threshold allows. */
   awayFromAddress: z.boolean(),
+  /** A photo of it also appears on a delivery to another address or an earlier one. */
+  reusedPhoto: z.boolean(),
 })
 
 export const PHOTO_STATES = ['pending', 'stored', 'failed'] as const
@@ -232,6 +235,8 @@ export const apiDefinition = {
       limit: z.number().int().min(1).max(200).default(50),
       /** Only deliveries flagged "delivered away from the address". */
       awayFromAddress: z.boolean().optional(),
+      /** Only deliveries flagged for a photo that also appears elsewhere. */
+      reusedPhoto: z.boolean().optional(),
     }),
     result: z.array(SearchResultSchema),
   },
@@ -246,6 +251,7 @@ export const apiDefinition = {
   ...maintenanceCalls,
   ...photoCalls,
   ...cacheCalls,
+  ...evidenceCalls,
 } as const
 
 export type ApiDefinition = typeof apiDefinition
@@ -300,6 +306,8 @@ export const CALL_ACCESS: { readonly [K in CallName]: CallAccess } = {
   updateSettings: 'signed-in',
   searchDeliveries: 'signed-in',
   getDelivery: 'signed-in',
+  getLookalikes: 'signed-in',
+  getAddressHistory: 'signed-in',
   openCase: 'signed-in',
   getCase: 'signed-in',
   listCases: 'signed-in',

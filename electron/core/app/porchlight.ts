@@ -33,6 +33,7 @@ import { createUpdateChecker } from '../updates/update-checker.ts'
 import { DEMO_BASEMAP_FILE } from '../demo-basemap/basemap-file.ts'
 import { guardCache, type UnguardedCore } from './cache-guard.ts'
 import { createCaseDesk } from './case-handlers.ts'
+import { createEvidenceDesk } from './evidence-desk.ts'
 import { createMaintenanceDesk, describeUpdate } from './maintenance-handlers.ts'
 import { createMapDesk } from './map-handlers.ts'
 import { createPhotoDesk } from './photo-desk.ts'
@@ -148,7 +149,10 @@ async function createCore(
       return { photoDays: current.photoRetentionDays, deliveryDays: current.deliveryRetentionDays }
     },
   })
+  const evidence = createEvidenceDesk({ sqlite, dataDir })
   const engine = new SyncEngine({
+    onPhotoHashed: evidence.onPhotoHashed,
+    afterPhotos: evidence.afterPhotos,
     // Photos retention would remove are marked before the photo step, so they are never fetched.
     beforePhotos: retentionIntervalMs > 0 ? () => retention.run() : undefined,
     pushQueued: () => outbox.push(),
@@ -251,6 +255,7 @@ async function createCore(
     log,
     eraseHostData: options.eraseHostData,
     afterErase: () => {
+      evidence.reset()
       seedKnownUsers()
       maps.eraseViewedTiles()
     },
@@ -367,9 +372,10 @@ async function createCore(
       currentSchedule = schedule(false)
       return next
     },
-    searchDeliveries: async ({ query, limit, awayFromAddress }) => {
+    searchDeliveries: async ({ query, limit, awayFromAddress, reusedPhoto }) => {
       return search(query, limit, {
         awayFromAddress,
+        reusedPhoto,
         thresholdM: settings.get().locationThresholdM,
       })
     },
@@ -386,6 +392,7 @@ async function createCore(
     ...privacy.handlers,
     ...maintenance.handlers,
     ...photos.handlers,
+    ...evidence.handlers,
   }
 
   return {

@@ -5,6 +5,8 @@ import { listCasesOfDelivery } from '../cases/list-cases.ts'
 import { createSettingsStore } from '../settings/settings.ts'
 import { requireCache } from './data-folder.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
+import { createFingerprints } from '../photo-match/fingerprints.ts'
+import { createLookalikes } from '../photo-match/lookalikes.ts'
 import { photoFilePath } from '../photos/photo-files.ts'
 import { CommandFailed, flagError } from './usage.ts'
 import { openCache } from './open-cache.ts'
@@ -41,6 +43,9 @@ export async function showCommand(
           .execute()
       ).map((p) => [p.id, p.sha256]),
     )
+    // Read as the console last flagged them; a withheld delivery has none (photo-match/).
+    const found = createLookalikes(local.sqlite, createFingerprints(local.sqlite)).of(delivery.id)
+    const lookalikesOf = new Map(found.map((f) => [f.photoId, f.lookalikes]))
     const photos = delivery.photos.map((p) => {
       const sha256 = shas.get(p.id) ?? ''
       const path = sha256 ? photoFilePath(dataDir, sha256) : null
@@ -51,6 +56,12 @@ export async function showCommand(
         status,
         file: p.state === 'stored' && path && existsSync(path) ? path : null,
         reason: p.displayError ?? p.failureReason,
+        lookalikes: (lookalikesOf.get(p.id) ?? []).map((l) => ({
+          deliveryId: l.deliveryId,
+          photoId: l.photoId,
+          distance: l.distance,
+          sameFile: l.sameFile,
+        })),
       }
     })
     const cases = await listCasesOfDelivery(local.db, delivery.id)
@@ -73,10 +84,15 @@ export async function showCommand(
     )
     if (delivery.photoWithheld)
       print(`  photos:     withheld (${delivery.photoWithheld.replace(/_/g, ' ')})`)
-    for (const p of photos)
+    for (const p of photos) {
       print(
         `  photo ${p.id}: ${p.status}${p.file ? ` ${p.file}` : ''}${p.reason ? ` (${p.reason})` : ''}`,
       )
+      for (const l of lookalikesOf.get(p.id) ?? [])
+        print(
+          `    ${l.sameFile ? 'same file' : `looks the same (${l.distance} bits apart)`} as photo ${l.photoId} of delivery ${l.deliveryId}, ${l.address.line1}, ${l.takenAt}, by ${l.driver.name}`,
+        )
+    }
     if (cases.length === 0) print('  cases:      none')
     for (const c of cases)
       print(

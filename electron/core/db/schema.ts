@@ -233,6 +233,22 @@ export interface ExportLogTable {
   via: string
 }
 
+/** A stored photo file's perceptual hash (migration 010, photo-match/fingerprints.ts). */
+export interface PhotoFingerprintsTable {
+  id: Generated<number>
+  sha256: string
+  hash_hi: number
+  hash_lo: number
+  compared: Generated<number>
+}
+
+/** A delivery whose photo also appears at another address or on an earlier delivery. */
+export interface PhotoReuseTable {
+  delivery_id: string
+  other_address: number
+  earlier: number
+}
+
 export interface Database {
   deliveries: DeliveriesTable
   deliveries_fts: DeliveriesFtsTable
@@ -252,4 +268,6 @@ export interface Database {
   export_log: ExportLogTable
   audit_log: AuditLogTable
   row_counts: RowCountsTable
+  photo_fingerprints: PhotoFingerprintsTable
+  photo_reuse: PhotoReuseTable
 }

@@ -18,6 +18,7 @@ import {
   AREAS,
   ATTEMPT_NOTES,
   CASE_NOTES,
+  DRIVER_HABITS,
   DRIVER_NAMES,
   DRIVER_NOTES,
   FEATURED_CUSTOMERS,
@@ -30,13 +31,13 @@ import {
 import type { Area, NamePart } from './names.ts'
 import { createRandom, hashSeed } from './random.ts'
 import type { Random } from './random.ts'
-import type { DeliveryDraft, DropOffSpot, PhotoDraft, PhotoScene } from './types.ts'
+import type { DeliveryDraft, DropOffSpot, PhotoDraft, PhotoReuse, PhotoScene } from './types.ts'
 
 /**
  * Bump when anything that shapes records or photo bytes changes: it names the photo cache folder
  * and goes into sync cursors, so stale caches and cursors are never mixed with a new world.
  */
-export const GENERATOR_VERSION = 2
+export const GENERATOR_VERSION = 3
 
 export const WORLD_DAYS = 60
 
@@ -102,6 +103,11 @@ interface Customer {
 interface Driver {
   id: string
   name: string
+  /**
+   * What makes this driver worth a look: 'reuses' sends earlier photos again (the same file, or
+   * one saved again), 'far' marks parcels delivered far from the address much more often.
+   */
+  habit: 'reuses' | 'far' | null
 }
 
 /** Strips marks and folds letters that have no decomposition, for email handles. */
@@ -152,7 +158,8 @@ export function generateWorld(options: GenerateOptions): GeneratedWorld {
   const drivers = new Map<Area, Driver[]>(AREAS.map((area) => [area, []]))
   DRIVER_NAMES.forEach((name, index) => {
     const area = AREAS[index % AREAS.length] as Area
-    drivers.get(area)?.push({ id: uniqueId('drv_', 6), name })
+    const habit = DRIVER_HABITS[name] ?? null
+    drivers.get(area)?.push({ id: uniqueId('drv_', 6), name, habit })
   })
 
   const phonePools = new Map<Area, string[]>()
@@ -324,6 +331,7 @@ export function generateWorld(options: GenerateOptions): GeneratedWorld {
   const scenes = new Map<string, PhotoScene>()
   const drafts: DeliveryDraft[] = []
   const farDropOffs = new Set<string>()
+  const driverOf = new Map<string, Driver>()
   const eventTimes = new Map<string, number>()
 
   for (let index = 0; index < options.deliveries; index++) {
@@ -375,12 +383,16 @@ export function generateWorld(options: GenerateOptions): GeneratedWorld {
       note = rng.pick(RETURN_NOTES)
     }
 
+    // Drivers with a habit get more rounds, so even a small world shows it.
+    const areaDrivers = drivers.get(area) ?? []
+    const driver = rng.weighted(areaDrivers.map((d) => [d, d.habit ? 4 : 1] as const))
+
     const home = plan.address.location
     let dropFix: Fix | null = null
     if (home && !(status === 'returned' && rng.chance(0.5)) && !rng.chance(0.01)) {
       // A few percent are marked delivered far from the address: the wrong street, the wrong
       // building, or a driver who tapped "delivered" too early.
-      const far = status === 'delivered' && rng.chance(0.035)
+      const far = status === 'delivered' && rng.chance(driver.habit === 'far' ? 0.2 : 0.035)
       if (far) farDropOffs.add(id)
       const spotDistance = far ? rng.float(200, 2000) : rng.float(5, 40)
       dropFix = {
@@ -444,8 +456,6 @@ export function generateWorld(options: GenerateOptions): GeneratedWorld {
       )
     }
 
-    const areaDrivers = drivers.get(area) ?? []
-    const driver = areaDrivers[Math.floor(rng.next() * areaDrivers.length)] as Driver
     const itemCount = rng.weighted<number>([
       [1, 60],
       [2, 28],
@@ -466,6 +476,7 @@ export function generateWorld(options: GenerateOptions): GeneratedWorld {
       note = `${note ?? 'Delivered'} (updated by driver)`
     }
 
+    driverOf.set(id, driver)
     drafts.push({
       id,
       version,
@@ -489,9 +500,64 @@ export function generateWorld(options: GenerateOptions): GeneratedWorld {
     })
   }
 
+  reusePhotos(rng, drafts, scenes, (id) => driverOf.get(id)?.habit === 'reuses')
   drafts.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id))
   const seedCases = generateSeedCases(rng, drafts, farDropOffs, eventTimes, latest)
   return { deliveries: drafts, scenes, seedCases, versionBase }
+}
+
+/**
+ * The reusing driver's later deliveries: about a third carry, as their first photo, one of their
+ * own earlier photos of another address (the same file, or saved again), so the console has
+ * reused photos and look-alikes to find.
+ */
+function reusePhotos(
+  rng: Random,
+  drafts: ReadonlyArray<DeliveryDraft>,
+  scenes: Map<string, PhotoScene>,
+  reuses: (deliveryId: string) => boolean,
+): void {
+  const theirs = drafts
+    .filter((d) => reuses(d.id) && d.status === 'delivered' && d.photos.length > 0)
+    .sort(
+      (a, b) =>
+        (a.deliveredAt ?? '').localeCompare(b.deliveredAt ?? '') || a.id.localeCompare(b.id),
+    )
+  const originals: DeliveryDraft[] = []
+  for (const delivery of theirs) {
+    const sources = originals.filter((o) => o.address.line1 !== delivery.address.line1)
+    if (originals.length < 3 || sources.length === 0 || !rng.chance(0.35)) {
+      originals.push(delivery)
+      continue
+    }
+    const source = scenes.get((rng.pick(sources).photos[0] as PhotoDraft).id) as PhotoScene
+    const photo = delivery.photos[0] as PhotoDraft
+    const reuse = rng.weighted<PhotoReuse>([
+      [{ kind: 'same' }, 3],
+      [{ kind: 'reencoded', quality: rng.int(45, 60) }, 2],
+      [{ kind: 'resized', scale: 0.75 }, 1],
+      [{ kind: 'cropped', fraction: 0.01 }, 2],
+      [{ kind: 'brightened', factor: 1.08 }, 1],
+    ])
+    const size = photoSize(source, reuse)
+    photo.width = size.width
+    photo.height = size.height
+    scenes.set(photo.id, { ...source, photoId: photo.id, reuse })
+  }
+}
+
+function photoSize(scene: PhotoScene, reuse: PhotoReuse): { width: number; height: number } {
+  if (reuse.kind === 'resized') {
+    const width = Math.round(scene.width * reuse.scale)
+    return { width, height: Math.round((scene.height * width) / scene.width) }
+  }
+  if (reuse.kind === 'cropped') {
+    return {
+      width: scene.width - 2 * Math.round(scene.width * reuse.fraction),
+      height: scene.height - 2 * Math.round(scene.height * reuse.fraction),
+    }
+  }
+  return { width: scene.width, height: scene.height }
 }
 
 interface SceneContext {

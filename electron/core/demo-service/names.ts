@@ -524,6 +524,13 @@ export const DRIVER_NAMES: ReadonlyArray<string> = [
   'Ngozi Eze',
 ]
 
+/** Drivers whose habits the demo shows: one reuses photos, two often deliver far away. */
+export const DRIVER_HABITS: Readonly<Record<string, 'reuses' | 'far'>> = {
+  'Trevor McAllister': 'reuses',
+  'Darnell Price': 'far',
+  'Olga Petrova': 'far',
+}
+
 export const ITEM_TITLES: ReadonlyArray<string> = [
   'Stainless steel insulated water bottle, 32 oz',
   'Wireless earbuds with charging case',

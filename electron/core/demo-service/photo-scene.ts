@@ -85,12 +85,17 @@ export function sceneSvg(scene: PhotoScene): string {
 
   const { width: w, height: h } = frame
   const tilt = rng.float(-3.5, 3.5)
+  // Where the driver stood: nearer or farther, a little to one side. The frame stays covered.
+  const zoom = rng.float(1.1, 1.6)
+  const slack = (zoom - 1.09) / 2
+  const dx = rng.float(-slack, slack) * w
+  const dy = rng.float(-slack, slack) * h * 0.6
   const light = lightFor(scene.localHour, w, h, rng)
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`,
     `<defs>${defs.join('')}</defs>`,
     `<rect width="${w}" height="${h}" fill="#555"/>`,
-    `<g transform="translate(${n(w / 2)} ${n(h / 2)}) rotate(${n(tilt)}) scale(1.09) translate(${n(-w / 2)} ${n(-h / 2)})">`,
+    `<g transform="translate(${n(w / 2 + dx)} ${n(h / 2 + dy)}) rotate(${n(tilt)}) scale(${n(zoom)}) translate(${n(-w / 2)} ${n(-h / 2)})">`,
     ...body,
     '</g>',
     light,

@@ -42,7 +42,19 @@ export interface PhotoScene {
   localDateTime: string
   utcOffset: string
   location: LatLng | null
+  /**
+   * Set when the photo is an earlier one reused by its driver: the scene is that photo's, and the
+   * file is made from its bytes this way ('same': the very same file).
+   */
+  reuse?: PhotoReuse
 }
+
+export type PhotoReuse =
+  | { kind: 'same' }
+  | { kind: 'reencoded'; quality: number }
+  | { kind: 'resized'; scale: number }
+  | { kind: 'cropped'; fraction: number }
+  | { kind: 'brightened'; factor: number }
 
 export type SyncStream = 'deliveries' | 'cases'
 

@@ -13,6 +13,7 @@ import {
   removePhotoFiles,
   removeStrayFiles,
 } from './photo-files.ts'
+import type { PerceptualHash } from './perceptual-hash.ts'
 import { makeThumbnail } from './thumbnails.ts'
 
 /** Broken connections resumed for one photo in one run before leaving it for the next run. */
@@ -52,6 +53,8 @@ export async function downloadPendingPhotos(options: {
   dataDir: string
   concurrency?: number
   onProgress?: (progress: PhotoDownloadProgress) => void
+  /** Told the perceptual hash of each photo file kept (photo-match/ keeps them). */
+  onHashed?: (sha256: string, hash: PerceptualHash) => void
   signal?: AbortSignal
 }): Promise<PhotoDownloadProgress> {
   const { sqlite, client, dataDir } = options
@@ -116,6 +119,7 @@ export async function downloadPendingPhotos(options: {
     // run makes the thumbnail. (Marking 'stored' first left such rows without one for good.)
     const thumbnail = await makeThumbnail(dataDir, photo.sha256)
     if (thumbnail.ok) {
+      options.onHashed?.(photo.sha256, thumbnail.hash)
       markStored.run(1, null, photo.sha256)
       progress.downloaded++
     } else {

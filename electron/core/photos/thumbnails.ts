@@ -4,14 +4,16 @@
 import { mkdirSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import sharp from 'sharp'
+import sharp, { type Sharp } from 'sharp'
+import { perceptualHash, type PerceptualHash } from './perceptual-hash.ts'
 import { photoFilePath, thumbnailPath } from './photo-files.ts'
 
 /** 100 megapixels: well above any phone camera, far below what would exhaust memory. */
 export const MAX_PHOTO_PIXELS = 100_000_000
 export const THUMBNAIL_SIZE = 320
 
-export type ThumbnailOutcome = { ok: true } | { ok: false; reason: string }
+/** A displayable photo gets its thumbnail and its perceptual hash, both from one decode. */
+export type ThumbnailOutcome = { ok: true; hash: PerceptualHash } | { ok: false; reason: string }
 
 export async function makeThumbnail(dataDir: string, sha256: string): Promise<ThumbnailOutcome> {
   const source = photoFilePath(dataDir, sha256)
@@ -22,21 +24,53 @@ export async function makeThumbnail(dataDir: string, sha256: string): Promise<Th
     const meta = await image.metadata()
     if (!meta.width || !meta.height) return { ok: false, reason: 'the file has no image size' }
     mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
-    await image
-      .rotate()
-      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+    // Decoded and reduced once; the thumbnail and the perceptual hash are both made from these
+    // pixels (photoPixels, so a hash made later for an older photo is the same).
+    const { data, info } = await photoPixels(image)
+    const pixels = () => sharp(data, { raw: info })
+    await pixels()
       // The fastest WebP method: thumbnails are made for every photo a sync brings (hundreds a
       // minute), and at this size the file is barely larger than at the default effort (4),
       // which took about half again as long per photo.
       .webp({ quality: 72, effort: 0 })
       .timeout({ seconds: 20 })
       .toFile(tmp)
+    const hash = await perceptualHash(pixels())
     await rename(tmp, target)
-    return { ok: true }
+    return { ok: true, hash }
   } catch (error) {
     await rm(tmp, { force: true })
     return { ok: false, reason: describeDecodeError(error) }
   }
+}
+
+/** The photo as shown (EXIF orientation applied), at thumbnail size, as raw pixels. */
+function photoPixels(image: Sharp) {
+  return image
+    .rotate()
+    .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .timeout({ seconds: 20 })
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+}
+
+/**
+ * The perceptual hash of an image file or its bytes, made as a new download's is (from the same
+ * pixels as its thumbnail). Null when it cannot be read as an image.
+ */
+export async function photoHash(input: string | Buffer): Promise<PerceptualHash | null> {
+  try {
+    const image = sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' })
+    const { data, info } = await photoPixels(image)
+    return await perceptualHash(sharp(data, { raw: info }))
+  } catch {
+    return null
+  }
+}
+
+/** The hash of a photo stored before hashes were kept (photo-match/match-photos.ts). */
+export function hashStoredPhoto(dataDir: string, sha256: string): Promise<PerceptualHash | null> {
+  return photoHash(photoFilePath(dataDir, sha256))
 }
 
 function describeDecodeError(error: unknown): string {

@@ -7,6 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { SearchResult } from '../api/definition.ts'
 import type { PhotoWithheldReason } from '../contract/schemas.ts'
 import { planSearch, type PrefixRange, type RangeColumn } from './search-plan.ts'
+import { createWordIndex } from './word-index.ts'
 
 export { ftsQuery } from './search-plan.ts'
 
@@ -21,11 +22,14 @@ interface Row {
   photo_withheld: string | null
   photo_count: number
   away_m: number | null
+  reused: number
 }
 
 const COLUMNS = `d.id, d.order_id, d.tracking_number, d.customer_name, d.address_line1, d.city,
   d.delivered_at, d.photo_withheld, d.away_m,
-  (SELECT count(*) FROM delivery_photos p WHERE p.delivery_id = d.id) AS photo_count`
+  (SELECT count(*) FROM delivery_photos p WHERE p.delivery_id = d.id) AS photo_count,
+  (d.photo_withheld IS NULL AND EXISTS (SELECT 1 FROM photo_reuse r WHERE r.delivery_id = d.id))
+    AS reused`
 
 /** Each range column with the index that orders it and the expression that index covers. */
 const RANGE_INDEXES: Record<RangeColumn, { index: string; expression: string }> = {
@@ -45,6 +49,8 @@ const SPARSE_RANGE_CAP = 4000
 export interface SearchOptions {
   /** Only deliveries flagged "delivered away from the address". */
   awayFromAddress?: boolean
+  /** Only deliveries flagged for a photo that also appears elsewhere (photo-match/). */
+  reusedPhoto?: boolean
   /** The flag's threshold in metres. */
   thresholdM: number
 }
@@ -56,9 +62,7 @@ export type DeliverySearch = (
 ) => SearchResult[]
 
 export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySearch {
-  const byWords = sqlite.prepare<[string, number], { rowid: number }>(
-    `SELECT rowid FROM deliveries_fts WHERE deliveries_fts MATCH ? ORDER BY rowid DESC LIMIT ?`,
-  )
+  const words = createWordIndex(sqlite)
   const ranges = Object.fromEntries(
     Object.entries(RANGE_INDEXES).map(([column, { index, expression }]) => [
       column,
@@ -86,6 +90,12 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
     `SELECT ${COLUMNS} FROM deliveries d NOT INDEXED WHERE d.away_m > ?
      ORDER BY d.rowid DESC LIMIT ?`,
   )
+  // Flagged deliveries are few (photo_reuse holds only those): read them all, newest first.
+  const reusedOnly = sqlite.prepare<{ away: number; limit: number }, Row>(
+    `SELECT ${COLUMNS} FROM photo_reuse r JOIN deliveries d ON d.id = r.delivery_id
+     WHERE d.photo_withheld IS NULL AND (@away < 0 OR d.away_m > @away)
+     ORDER BY d.rowid DESC LIMIT @limit`,
+  )
 
   function newestInRange({ column, lo, hi }: PrefixRange, wanted: number): number[] {
     const statements = ranges[column]
@@ -97,23 +107,28 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
   return (query, limit, options = { thresholdM: Number.POSITIVE_INFINITY }) => {
     const toResult = resultOf(options.thresholdM)
     const plan = planSearch(query)
+    const keep = (r: SearchResult) =>
+      (!options.awayFromAddress || r.awayFromAddress) && (!options.reusedPhoto || r.reusedPhoto)
     if (plan === null) {
+      if (options.reusedPhoto) {
+        const away = options.awayFromAddress ? options.thresholdM : -1
+        return reusedOnly.all({ away, limit }).map(toResult)
+      }
       return options.awayFromAddress ? flaggedOnly.all(options.thresholdM, limit).map(toResult) : []
     }
-    // The flag narrows a text search after the fact: it is a small subset either way.
-    const wanted = options.awayFromAddress ? limit * 20 : limit
+    // A flag narrows a text search after the fact: it is a small subset either way.
+    const filtered = options.awayFromAddress || options.reusedPhoto
+    const wanted = filtered ? limit * 20 : limit
     const found = new Set<number>()
-    if (plan.words !== null) for (const r of byWords.all(plan.words, wanted)) found.add(r.rowid)
+    if (plan.words !== null)
+      for (const rowid of words.newestMatching(plan.words, wanted)) found.add(rowid)
     for (const range of plan.ranges)
       for (const rowid of newestInRange(range, wanted)) found.add(rowid)
     // The newest `wanted` of all the ways together are among the newest `wanted` of each.
     const newest = [...found].sort((a, b) => b - a).slice(0, wanted)
     if (newest.length === 0) return []
     const results = rowsOf.all(JSON.stringify(newest)).map(toResult)
-    return (options.awayFromAddress ? results.filter((r) => r.awayFromAddress) : results).slice(
-      0,
-      limit,
-    )
+    return (filtered ? results.filter(keep) : results).slice(0, limit)
   }
 }
 
@@ -132,4 +147,5 @@ const resultOf =
     hasPhoto: row.photo_withheld === null && row.photo_count > 0,
     photoWithheld: row.photo_withheld as PhotoWithheldReason | null,
     awayFromAddress: row.away_m !== null && row.away_m > thresholdM,
+    reusedPhoto: row.reused === 1,
   })

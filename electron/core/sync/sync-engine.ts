@@ -6,6 +6,7 @@ import type { SyncStatus } from '../api/definition.ts'
 import type { RunServiceWait } from '../api/service-wait-schemas.ts'
 import type { Logger } from '../common/logger.ts'
 import { downloadPendingPhotos } from '../photos/download-photos.ts'
+import type { PerceptualHash } from '../photos/perceptual-hash.ts'
 import { startPageWriter } from './page-writer.ts'
 import { pullStream, type RejectedItem } from './pull-stream.ts'
 import { ServiceError, type ServiceClient } from '../service/service-client.ts'
@@ -45,6 +46,10 @@ export interface SyncEngineOptions {
    * so they are never fetched (retention/retention.ts).
    */
   beforePhotos?: () => Promise<unknown>
+  /** Told the perceptual hash of each photo file downloaded (photo-match/fingerprints.ts). */
+  onPhotoHashed?: (sha256: string, hash: PerceptualHash) => void
+  /** Runs after the photo step: look-alike photos are flagged (photo-match/match-photos.ts). */
+  afterPhotos?: (signal: AbortSignal) => Promise<unknown>
   /**
    * The writer thread's built file, where the core is bundled (the app); by default its
    * TypeScript source next to this module (tests, commands, browser mode).
@@ -303,7 +308,9 @@ export class SyncEngine {
           this.progress.photosDownloaded = p.downloaded
           this.progress.photosPending = p.pending
         },
+        onHashed: this.options.onPhotoHashed,
       })
+      await this.options.afterPhotos?.(signal)
       const rejectedItems: RejectedItem[] = [...deliveries.rejected, ...cases.rejected]
       return {
         deliveries: {

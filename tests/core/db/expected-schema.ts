@@ -338,6 +338,42 @@ export const expectedSchema = {
       role TEXT NOT NULL
     )`,
     },
+    photo_fingerprints: {
+      kind: 'table',
+      columns: {
+        id: { type: 'INTEGER', nullable: false, primaryKey: true },
+        sha256: { type: 'TEXT', nullable: false },
+        hash_hi: { type: 'INTEGER', nullable: false },
+        hash_lo: { type: 'INTEGER', nullable: false },
+        compared: { type: 'INTEGER', nullable: false, default: '0' },
+      },
+      sql: `CREATE TABLE photo_fingerprints (
+      -- Never reused, so the in-memory index (photo-match/hash-index.ts) never mistakes one
+      -- file's hash for another's.
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      sha256 TEXT NOT NULL UNIQUE,
+      -- The 64-bit DCT hash as two unsigned 32-bit halves.
+      hash_hi INTEGER NOT NULL,
+      hash_lo INTEGER NOT NULL,
+      -- 0 until the deliveries it may match have been flagged (photo-match/match-photos.ts).
+      compared INTEGER NOT NULL DEFAULT 0
+    )`,
+    },
+    photo_reuse: {
+      kind: 'table',
+      columns: {
+        delivery_id: { type: 'TEXT', nullable: false, primaryKey: true },
+        other_address: { type: 'INTEGER', nullable: false },
+        earlier: { type: 'INTEGER', nullable: false },
+      },
+      sql: `CREATE TABLE photo_reuse (
+      delivery_id TEXT PRIMARY KEY,
+      -- A photo of it looks the same as one on a delivery to another address.
+      other_address INTEGER NOT NULL,
+      -- A photo of it looks the same as one on an earlier delivery.
+      earlier INTEGER NOT NULL
+    ) WITHOUT ROWID`,
+    },
     photo_views: {
       kind: 'table',
       columns: {
@@ -489,6 +525,10 @@ export const expectedSchema = {
     delivery_photos_taken_at: {
       table: 'delivery_photos',
       sql: `CREATE INDEX delivery_photos_taken_at ON delivery_photos (taken_at)`,
+    },
+    photo_fingerprints_uncompared: {
+      table: 'photo_fingerprints',
+      sql: `CREATE INDEX photo_fingerprints_uncompared ON photo_fingerprints (id) WHERE compared = 0`,
     },
     photo_views_unsent: {
       table: 'photo_views',

@@ -35,6 +35,8 @@ const OWNER: Record<keyof Database, string> = {
   audit_log: 'audit/audit-log.ts',
   export_log: 'audit/export-log.ts',
   cache_owner: 'cache-identity/cache-owner.ts',
+  photo_fingerprints: 'photo-match/fingerprints.ts',
+  photo_reuse: 'photo-match/lookalikes.ts',
 }
 
 /**
@@ -50,12 +52,14 @@ const WHOLE_CACHE = ['db/recovery/salvage.ts', 'privacy/erase-local-data.ts']
  */
 const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
   deliveries: [
+    'addresses/address-history.ts',
     'app/photo-desk.ts',
     'cases/case-views.ts',
     'cases/case-work.ts',
     'cases/evidence-snapshot.ts',
     'db/configure-connection.ts',
     'deliveries/get-delivery.ts',
+    'photo-match/lookalikes.ts',
     'photos/download-photos.ts',
     'reports/report-cases.ts',
     'reports/report-figures.ts',
@@ -63,20 +67,23 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
     'retention/retention.ts',
     'search/search-deliveries.ts',
   ],
-  deliveries_fts: ['search/search-deliveries.ts'],
+  deliveries_fts: ['search/word-index.ts'],
   delivery_photos: [
+    'addresses/address-history.ts',
     'app/photo-desk.ts',
     'cases/evidence-snapshot.ts',
     'cli/show-command.ts',
     'deliveries/get-delivery.ts',
+    'photo-match/fingerprints.ts',
+    'photo-match/lookalikes.ts',
     'photos/download-photos.ts',
-    'reports/export-bench.ts',
     'reports/pdf-export.ts',
     'reports/report-cases.ts',
     'retention/retention.ts',
     'search/search-deliveries.ts',
   ],
   cases: [
+    'addresses/address-history.ts',
     'cases/case-state.ts',
     'cases/case-views.ts',
     'cases/list-cases.ts',
@@ -95,6 +102,7 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
     'retention/retention.ts',
   ],
   case_snapshots: ['cases/case-views.ts', 'cases/case-work.ts'],
+  photo_reuse: ['search/search-deliveries.ts'],
 }
 
 /** The typed-SQL helper and the schema name tables in examples and types, not statements. */

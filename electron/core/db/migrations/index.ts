@@ -8,6 +8,7 @@ import * as rowCounts006 from './006-row-counts.ts'
 import * as dropUnreadIndexes007 from './007-drop-unread-indexes.ts'
 import * as cacheOwner008 from './008-cache-owner.ts'
 import * as syncRunServiceWait009 from './009-sync-run-service-wait.ts'
+import * as photoFingerprints010 from './010-photo-fingerprints.ts'
 
 /** Every schema change, in order. Names sort in the order they must run; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007-drop-unread-indexes': dropUnreadIndexes007,
   '008-cache-owner': cacheOwner008,
   '009-sync-run-service-wait': syncRunServiceWait009,
+  '010-photo-fingerprints': photoFingerprints010,
 }

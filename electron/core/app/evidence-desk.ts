@@ -1,0 +1,38 @@
+// The API handlers for the evidence no delivery record carries: look-alike photos and the
+// address's own history. Also owns the photo hashes' in-memory table for this process, which the
+// sync's photo step feeds (onPhotoHashed) and then flags from (afterPhotos).
+import type BetterSqlite3 from 'better-sqlite3'
+import type { ApiHandlers } from '../api/definition.ts'
+import { createAddressHistory } from '../addresses/address-history.ts'
+import { createFingerprints } from '../photo-match/fingerprints.ts'
+import { createLookalikes } from '../photo-match/lookalikes.ts'
+import { matchPhotos } from '../photo-match/match-photos.ts'
+import { LOOKALIKE_DISTANCE, type PerceptualHash } from '../photos/perceptual-hash.ts'
+
+export function createEvidenceDesk(options: { sqlite: BetterSqlite3.Database; dataDir: string }) {
+  const { sqlite } = options
+  const fingerprints = createFingerprints(sqlite)
+  const lookalikes = createLookalikes(sqlite, fingerprints)
+  const history = createAddressHistory(sqlite)
+
+  const handlers: Pick<ApiHandlers, 'getLookalikes' | 'getAddressHistory'> = {
+    getLookalikes: async ({ deliveryId }) => {
+      // Worked out again on every view, and kept: a flag never outlives what it was based on
+      // (a look-alike since withheld, deleted or moved) on the delivery the agent is looking at.
+      const { found, flag } = lookalikes.refresh(deliveryId)
+      return { photos: found, flag, maxDistance: LOOKALIKE_DISTANCE }
+    },
+    getAddressHistory: async ({ deliveryId }) => {
+      return history(deliveryId)
+    },
+  }
+
+  return {
+    handlers,
+    onPhotoHashed: (sha256: string, hash: PerceptualHash) => fingerprints.record(sha256, hash),
+    afterPhotos: (signal: AbortSignal) =>
+      matchPhotos({ sqlite, dataDir: options.dataDir, fingerprints, lookalikes, signal }),
+    /** After the cache was emptied: the in-memory table is built again from the new one. */
+    reset: () => fingerprints.reset(),
+  }
+}

@@ -1,0 +1,190 @@
+// A delivery's look-alike photos: per photo, the other deliveries' photos that are the same file
+// (same SHA-256) or look the same (perceptual hashes within LOOKALIKE_DISTANCE bits). A delivery is
+// flagged when one of its photos also appears on a delivery to another address, or on a delivery
+// photographed earlier. Withheld deliveries take no part, either way: they have no photo rows to
+// match, and the join below leaves them out even while a sync is removing theirs.
+import type BetterSqlite3 from 'better-sqlite3'
+import { sameAddress, type AddressFacts } from '../addresses/same-address.ts'
+import type { Fingerprints } from './fingerprints.ts'
+import { LOOKALIKE_DISTANCE } from '../photos/perceptual-hash.ts'
+
+/**
+ * A look-alike photo taken at least this much earlier counts as "an earlier delivery": two parcels
+ * left together and photographed once are the same drop, not a reused photo.
+ */
+export const EARLIER_MS = 12 * 3_600_000
+/** Look-alikes listed per photo, nearest first (a placeholder image could match thousands). */
+export const MAX_LOOKALIKES = 50
+
+export interface Lookalike {
+  deliveryId: string
+  photoId: string
+  distance: number
+  sameFile: boolean
+  takenAt: string
+  orderId: string
+  deliveredAt: string | null
+  address: { line1: string; line2: string | null; city: string }
+  driver: { id: string; name: string }
+  /** The other delivery went to another address. */
+  otherAddress: boolean
+  /** The other photo was taken at least EARLIER_MS before this one. */
+  earlier: boolean
+}
+
+export interface PhotoLookalikes {
+  photoId: string
+  lookalikes: Lookalike[]
+}
+
+export interface ReuseFlag {
+  otherAddress: boolean
+  earlier: boolean
+}
+
+interface DeliveryRow {
+  id: string
+  address_line1: string
+  address_line2: string | null
+  postal_code: string
+  country: string
+  address_lat: number | null
+  address_lng: number | null
+  photo_withheld: string | null
+}
+
+interface MatchRow extends DeliveryRow {
+  photo_id: string
+  sha256: string
+  taken_at: string
+  order_id: string
+  delivered_at: string | null
+  city: string
+  driver_id: string
+  driver_name: string
+}
+
+const addressOf = (row: DeliveryRow): AddressFacts => ({
+  line1: row.address_line1,
+  line2: row.address_line2,
+  postalCode: row.postal_code,
+  country: row.country,
+  lat: row.address_lat,
+  lng: row.address_lng,
+})
+
+/** Flagged when a look-alike went to another address or was photographed earlier. */
+export function reuseFlagOf(found: readonly PhotoLookalikes[]): ReuseFlag | null {
+  let otherAddress = false
+  let earlier = false
+  for (const photo of found) {
+    for (const match of photo.lookalikes) {
+      otherAddress ||= match.otherAddress
+      earlier ||= match.earlier
+    }
+  }
+  return otherAddress || earlier ? { otherAddress, earlier } : null
+}
+
+export type Lookalikes = ReturnType<typeof createLookalikes>
+
+export function createLookalikes(sqlite: BetterSqlite3.Database, fingerprints: Fingerprints) {
+  const delivery = sqlite.prepare<[string], DeliveryRow>(
+    `SELECT id, address_line1, address_line2, postal_code, country, address_lat, address_lng,
+       photo_withheld FROM deliveries WHERE id = ?`,
+  )
+  const photosOf = sqlite.prepare<[string], { id: string; sha256: string; taken_at: string }>(
+    'SELECT id, sha256, taken_at FROM delivery_photos WHERE delivery_id = ? ORDER BY position',
+  )
+  const photosWith = sqlite.prepare<[string, string], MatchRow>(
+    `SELECT p.id AS photo_id, p.sha256, p.taken_at, d.id, d.order_id, d.delivered_at,
+       d.address_line1, d.address_line2, d.city, d.postal_code, d.country, d.address_lat,
+       d.address_lng, d.photo_withheld, d.driver_id, d.driver_name
+     FROM delivery_photos p JOIN deliveries d ON d.id = p.delivery_id
+     WHERE p.sha256 IN (SELECT value FROM json_each(?)) AND d.photo_withheld IS NULL AND d.id != ?`,
+  )
+  const deliveriesWith = sqlite
+    .prepare<[string], string>(
+      `SELECT DISTINCT delivery_id FROM delivery_photos
+       WHERE sha256 IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+  const setFlag = sqlite.prepare<[string, number, number]>(
+    `INSERT INTO photo_reuse (delivery_id, other_address, earlier) VALUES (?, ?, ?)
+     ON CONFLICT (delivery_id) DO UPDATE SET other_address = excluded.other_address,
+       earlier = excluded.earlier`,
+  )
+  const clearFlag = sqlite.prepare<[string]>('DELETE FROM photo_reuse WHERE delivery_id = ?')
+  const flaggedAfter = sqlite
+    .prepare<[string, number], string>(
+      'SELECT delivery_id FROM photo_reuse WHERE delivery_id > ? ORDER BY delivery_id LIMIT ?',
+    )
+    .pluck()
+
+  /** Files within the distance of a photo file: the file itself first, even before it is hashed. */
+  function filesLike(sha256: string): Map<string, number> {
+    const hash = fingerprints.hashOf(sha256)
+    const files = new Map<string, number>([[sha256, 0]])
+    if (hash) {
+      for (const file of fingerprints.filesNear(hash, LOOKALIKE_DISTANCE)) {
+        if (!files.has(file.sha256)) files.set(file.sha256, file.distance)
+      }
+    }
+    return files
+  }
+
+  function of(deliveryId: string): PhotoLookalikes[] {
+    const own = delivery.get(deliveryId)
+    if (!own || own.photo_withheld !== null) return []
+    const home = addressOf(own)
+    return photosOf.all(deliveryId).map((photo) => {
+      const files = filesLike(photo.sha256)
+      const takenAt = Date.parse(photo.taken_at)
+      const lookalikes = photosWith
+        .all(JSON.stringify([...files.keys()]), deliveryId)
+        .map((row): Lookalike => ({
+          deliveryId: row.id,
+          photoId: row.photo_id,
+          distance: files.get(row.sha256) ?? 0,
+          sameFile: row.sha256 === photo.sha256,
+          takenAt: row.taken_at,
+          orderId: row.order_id,
+          deliveredAt: row.delivered_at,
+          address: { line1: row.address_line1, line2: row.address_line2, city: row.city },
+          driver: { id: row.driver_id, name: row.driver_name },
+          otherAddress: !sameAddress(home, addressOf(row)),
+          earlier: Date.parse(row.taken_at) <= takenAt - EARLIER_MS,
+        }))
+        .sort(
+          (a, b) =>
+            a.distance - b.distance ||
+            a.takenAt.localeCompare(b.takenAt) ||
+            a.photoId.localeCompare(b.photoId),
+        )
+        .slice(0, MAX_LOOKALIKES)
+      return { photoId: photo.id, lookalikes }
+    })
+  }
+
+  /** Works the flag out again from the delivery's look-alikes now, and keeps it. */
+  function refresh(deliveryId: string): { found: PhotoLookalikes[]; flag: ReuseFlag | null } {
+    const found = of(deliveryId)
+    const flag = reuseFlagOf(found)
+    if (flag) setFlag.run(deliveryId, Number(flag.otherAddress), Number(flag.earlier))
+    else clearFlag.run(deliveryId)
+    return { found, flag }
+  }
+
+  return {
+    of,
+    refresh,
+    /** Flagged deliveries after `afterId` in id order, `limit` at a time (to check them again). */
+    flagged: (afterId: string, limit: number): string[] => flaggedAfter.all(afterId, limit),
+    /** The deliveries with a photo among these files or files that look like them. */
+    deliveriesNear(sha256s: readonly string[]): string[] {
+      const files = new Set<string>()
+      for (const sha256 of sha256s) for (const file of filesLike(sha256).keys()) files.add(file)
+      return deliveriesWith.all(JSON.stringify([...files]))
+    },
+  }
+}

@@ -1,0 +1,113 @@
+// The perceptual hash, and the look-alike distance justified on a labelled set: photos of
+// different drop-offs of the demo world (never the same) against copies of one photo re-encoded,
+// resized, brightened, darkened and slightly cropped (always the same).
+import sharp from 'sharp'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { generateWorld } from '../../../electron/core/demo-service/generate.ts'
+import { renderPhoto } from '../../../electron/core/demo-service/photo-render.ts'
+import { photoHash } from '../../../electron/core/photos/thumbnails.ts'
+import {
+  LOOKALIKE_DISTANCE,
+  hammingDistance,
+  hashGreyPixels,
+  type PerceptualHash,
+} from '../../../electron/core/photos/perceptual-hash.ts'
+
+const DIFFERENT = 120
+const COPIED = 40
+
+type Copy = (jpeg: Buffer, width: number, height: number) => Promise<Buffer>
+const crop =
+  (left: number, top: number, right: number, bottom: number): Copy =>
+  (jpeg, w, h) =>
+    sharp(jpeg)
+      .extract({
+        left: Math.round(w * left),
+        top: Math.round(h * top),
+        width: w - Math.round(w * left) - Math.round(w * right),
+        height: h - Math.round(h * top) - Math.round(h * bottom),
+      })
+      .jpeg({ quality: 85 })
+      .toBuffer()
+const ALWAYS: Record<string, Copy> = {
+  're-encoded at quality 40': (jpeg) => sharp(jpeg).jpeg({ quality: 40 }).toBuffer(),
+  halved: (jpeg, w) =>
+    sharp(jpeg)
+      .resize(Math.round(w / 2))
+      .jpeg({ quality: 80 })
+      .toBuffer(),
+  'a 320 px WebP': (jpeg) => sharp(jpeg).resize(320).webp({ quality: 60 }).toBuffer(),
+  'brightened 10%': (jpeg) => sharp(jpeg).modulate({ brightness: 1.1 }).jpeg().toBuffer(),
+  'darkened 15%': (jpeg) => sharp(jpeg).linear(0.85, 0).jpeg().toBuffer(),
+}
+const MOSTLY: Record<string, Copy> = {
+  'cropped 1% on every side': crop(0.01, 0.01, 0.01, 0.01),
+  'cropped 2% on the left and bottom': crop(0.02, 0, 0, 0.02),
+}
+
+/** As the console hashes a photo it downloads: from its thumbnail's pixels. */
+async function hashOf(bytes: Buffer): Promise<PerceptualHash> {
+  const hash = await photoHash(bytes)
+  if (!hash) throw new Error('not an image')
+  return hash
+}
+
+let scenes: ReturnType<typeof generateWorld>['scenes'] extends Map<string, infer S> ? S[] : never
+let photos: Buffer[]
+let hashes: PerceptualHash[]
+
+beforeAll(async () => {
+  const world = generateWorld({
+    seed: 11,
+    deliveries: 600,
+    anchor: new Date('2026-03-01T00:00:00Z'),
+  })
+  scenes = [...world.scenes.values()].slice(0, DIFFERENT)
+  photos = []
+  for (const scene of scenes) photos.push(await renderPhoto(scene))
+  hashes = await Promise.all(photos.map((photo) => hashOf(photo)))
+}, 120_000)
+
+describe('perceptual hash', () => {
+  it('is 64 bits, half of them set, the same for the same pixels and unmoved by a brightness shift', () => {
+    const pixels = Buffer.alloc(32 * 32)
+    for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 37 + (i >> 5) * 11) % 200
+    const hash = hashGreyPixels(pixels)
+    const ones = [hash.hi, hash.lo].reduce((n, w) => n + w.toString(2).replace(/0/g, '').length, 0)
+    expect(ones).toBe(32)
+    expect(hashGreyPixels(Buffer.from(pixels))).toEqual(hash)
+    expect(hashGreyPixels(pixels.map((v) => v + 40))).toEqual(hash)
+    expect(() => hashGreyPixels(Buffer.alloc(10))).toThrow(/1024 grey pixels/)
+  })
+
+  it(`tells photos of different drop-offs apart: at most 1 pair in 1,000 within ${LOOKALIKE_DISTANCE} bits`, () => {
+    const distances: number[] = []
+    for (let i = 0; i < hashes.length; i++)
+      for (let j = i + 1; j < hashes.length; j++)
+        distances.push(hammingDistance(hashes[i]!, hashes[j]!))
+    const close = distances.filter((d) => d <= LOOKALIKE_DISTANCE).length
+    expect(distances).toHaveLength((DIFFERENT * (DIFFERENT - 1)) / 2)
+    expect(close / distances.length).toBeLessThanOrEqual(1 / 1000)
+    // Unrelated photos differ in about half their bits.
+    distances.sort((a, b) => a - b)
+    expect(distances[distances.length >> 1]).toBeGreaterThanOrEqual(26)
+  })
+
+  it.each(Object.keys(ALWAYS))('finds every copy %s', async (name) => {
+    for (let i = 0; i < COPIED; i++) {
+      const { width, height } = scenes[i]!
+      const copy = await hashOf(await ALWAYS[name]!(photos[i]!, width, height))
+      expect(hammingDistance(copy, hashes[i]!)).toBeLessThanOrEqual(LOOKALIKE_DISTANCE)
+    }
+  })
+
+  it.each(Object.keys(MOSTLY))('finds nine copies in ten %s', async (name) => {
+    let found = 0
+    for (let i = 0; i < COPIED; i++) {
+      const { width, height } = scenes[i]!
+      const copy = await hashOf(await MOSTLY[name]!(photos[i]!, width, height))
+      if (hammingDistance(copy, hashes[i]!) <= LOOKALIKE_DISTANCE) found++
+    }
+    expect(found / COPIED).toBeGreaterThanOrEqual(0.9)
+  })
+})
