@@ -211,6 +211,7 @@ test('the report says when it is loading, and when it cannot be read says why an
       status: 500,
       contentType: 'application/json',
       body: JSON.stringify({
+        ok: false,
         error: { code: 'internal', message: 'The local cache could not be read.' },
       }),
     })
