@@ -36,8 +36,10 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer has no Electron; use src/api/.' }],
           patterns: [
             {
-              regex: '^(\\.\\./)+electron/(?!core/api/(definition|[a-z-]+-schemas)\\.ts$)',
-              message: 'The renderer imports only the API definition (electron/core/api/).',
+              regex:
+                '^(\\.\\./)+electron/(?!core/api/(definition|[a-z-]+-schemas|display-[a-z]+)\\.ts$)',
+              message:
+                'The renderer imports only the API definition and its display helpers (electron/core/api/).',
             },
             { regex: '^node:', message: 'The renderer runs in the page, not under Node.' },
           ],
@@ -48,7 +50,18 @@ export default tseslint.config(
   {
     // Readable units: a component longer than this is several, and gets named parts.
     files: ['src/**/*.tsx'],
-    rules: { 'max-lines-per-function': ['error', { max: 200 }] },
+    rules: {
+      'max-lines-per-function': ['error', { max: 200 }],
+      // Screen-reader-only text takes src/ui/visuallyHidden.ts: a hand-written `clip` box in `sx`
+      // (where `width: 1` is 100 %) once let every page scroll to blank space.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='clip']",
+          message: 'Use visuallyHidden from src/ui/visuallyHidden.ts for screen-reader-only text.',
+        },
+      ],
+    },
   },
   {
     // The core must stay Electron-free so it runs under plain Node (tests, CLI, browser mode).

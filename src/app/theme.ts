@@ -51,6 +51,8 @@ export const theme = createTheme({
     MuiAppBar: { defaultProps: { elevation: 0, color: 'default' } },
     MuiPaper: { defaultProps: { elevation: 0 } },
     MuiTooltip: { defaultProps: { arrow: true, enterDelay: 400 } },
+    // Holds its rows' screen-reader-only text, so that text scrolls with the table, not the window.
+    MuiTableContainer: { styleOverrides: { root: { position: 'relative' } } },
     MuiTableCell: {
       styleOverrides: {
         head: ({ theme }) => ({
