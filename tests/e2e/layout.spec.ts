@@ -169,3 +169,29 @@ test('below 1280 px the navigation is an icon rail; the toggle is remembered', a
   await expect(nav).toHaveAttribute('data-width', 'full')
   await expect(nav.getByText('Sync report')).toBeVisible()
 })
+
+test('the theme is switched in Settings and remembered', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.goto(consoleApp.url)
+  await signInAndWaitForSync(page)
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  const lightBackground = await background()
+  await page.evaluate(() => (window.location.hash = '#/settings'))
+  const appearance = page.getByRole('region', { name: 'Appearance' })
+  const theme = appearance.getByRole('group', { name: 'Theme' })
+  await expect(theme.getByRole('button', { name: 'As the system' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await theme.getByRole('button', { name: 'Dark' }).click()
+  await expect.poll(background).not.toBe(lightBackground)
+  const darkBackground = await background()
+  await page.reload()
+  await expect(page.getByRole('region', { name: 'Appearance' })).toBeVisible()
+  expect(await background()).toBe(darkBackground)
+  await page
+    .getByRole('region', { name: 'Appearance' })
+    .getByRole('button', { name: 'As the system' })
+    .click()
+  await expect.poll(background).toBe(lightBackground)
+})
