@@ -3,7 +3,7 @@
 // the sign-in is protected, which service to use) and connects it to the window.
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, dialog, safeStorage, session, shell } from 'electron'
+import { app, dialog, Menu, safeStorage, screen, session, shell } from 'electron'
 import type { BrowserWindow } from 'electron'
 import { createPorchlight } from '../core/app/porchlight.ts'
 import type { PorchlightCore, ServiceChoice } from '../core/app/types.ts'
@@ -37,6 +37,11 @@ import { createTokenStore } from './token-store.ts'
 import { createElectronUpdater } from './updater.ts'
 import { createMainWindow } from './window.ts'
 import { askAboutOtherService } from './other-service-dialog.ts'
+import { menuTemplate, sendMenuCommand } from './app-menu.ts'
+import { MENU_PLACES } from '../core/api/menu-schemas.ts'
+import { reportProblem } from './report-problem.ts'
+import { keepWindowState, placeWindow, readWindowState } from './window-state.ts'
+import { createLinkOpener, listenForLinks, registerLinkScheme, showHashIn } from './open-links.ts'
 
 /** How long quitting waits for the core to finish writing before it gives up on it. */
 const CORE_CLOSE_TIMEOUT_MS = 10_000
@@ -72,12 +77,66 @@ async function failStartup(error: unknown): Promise<void> {
   app.exit(1)
 }
 
-function openMainWindow(): void {
+/** porchlight:// links from other programs; they wait while the console starts. */
+const links = createLinkOpener({
+  canShow: () => core !== null && shutdown === 'running',
+  show: showPlace,
+  dialog,
+  log,
+})
+
+/** Shows one of the console's places (`#/cases`), in the window or a new one. */
+function showPlace(hash: string): void {
+  if (mainWindow === null) openMainWindow(hash)
+  else showHashIn(mainWindow, hash, log)
+}
+
+/** The application menu: its places move the page, its commands go to the page. */
+function setApplicationMenu(started: PorchlightCore): void {
+  const template = menuTemplate({
+    platform: process.platform,
+    packaged: app.isPackaged,
+    actions: {
+      go: (place) => showPlace(MENU_PLACES[place]),
+      command: (command) => {
+        if (mainWindow !== null) sendMenuCommand(mainWindow, command, log)
+      },
+      reportProblem: () => {
+        void reportProblem({
+          dialog,
+          shell,
+          window: () => mainWindow,
+          diagnostics: () => started.handlers.getDiagnostics(undefined),
+          defaultFolder: app.getPath('downloads'),
+          log,
+        })
+      },
+    },
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+/** A second launch without a link: show the window we have (or open it again on macOS). */
+function showTheWindow(): void {
+  if (mainWindow === null) {
+    if (core !== null && shutdown === 'running') openMainWindow()
+    return
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}
+
+/** Opens the console's window, at `hash` (`#/case/…`) when a link asked for a place. */
+function openMainWindow(hash = ''): void {
+  const dataDir = app.getPath('userData')
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea)
   const window = createMainWindow({
     preloadPath,
-    startUrl: devServerUrl ?? APP_START_URL,
+    startUrl: `${devServerUrl ?? APP_START_URL}${hash}`,
+    placement: placeWindow(readWindowState(dataDir, log), workAreas),
     log,
   })
+  keepWindowState(window, dataDir, log)
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null
   })
@@ -174,7 +233,8 @@ async function start(service: ServiceChoice): Promise<void> {
   handlePhotoProtocol((photoId, asked) => started.resolvePhoto(photoId, asked), trustedOrigins, log)
   handleTileProtocol((address) => started.getTile(address), trustedOrigins, log)
   removeIpcHandlers = registerIpcHandlers({ core: started, trustedOrigins, log })
-  openMainWindow()
+  setApplicationMenu(started)
+  openMainWindow(links.takeWaiting() ?? '')
   log.info(
     `started with ${service.kind === 'demo' ? 'the built-in demo service' : service.url}` +
       `${devServerUrl === null ? '' : ` (renderer from ${devServerUrl})`}`,
@@ -228,14 +288,8 @@ function main(): void {
     app.quit()
     return
   }
-  app.on('second-instance', () => {
-    if (mainWindow === null) {
-      if (core !== null && shutdown === 'running') openMainWindow()
-      return
-    }
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  })
+  // porchlight:// links: this launch's own, macOS's open-url, and later launches' (they exit).
+  listenForLinks(app, process.argv, (link) => links.open(link), showTheWindow)
 
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, trustedOrigins, log)
@@ -278,7 +332,10 @@ function main(): void {
 
   app
     .whenReady()
-    .then(() => start(service))
+    .then(() => {
+      registerLinkScheme(app, process.argv, process.execPath, log)
+      return start(service)
+    })
     .catch(failStartup)
 }
 

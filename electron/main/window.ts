@@ -1,22 +1,28 @@
 // The main window: locked-down web preferences, shown once the first paint is ready.
 import { BrowserWindow, nativeTheme } from 'electron'
 import type { Logger } from '../core/app/types.ts'
+import { MIN_SIZE, type Placement } from './window-state.ts'
 
 export interface MainWindowOptions {
   /** Absolute path of the bundled preload (out/preload/index.cjs). */
   preloadPath: string
   /** `app://porchlight/index.html`, or the Vite dev server in `electron-vite dev`. */
   startUrl: string
+  /** Where it opens and how big (window-state.ts). */
+  placement: Placement
   log: Logger
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     title: 'Porchlight',
-    width: 1360,
-    height: 860,
-    minWidth: 960,
-    minHeight: 600,
+    ...(options.placement.x === undefined
+      ? {}
+      : { x: options.placement.x, y: options.placement.y }),
+    width: options.placement.width,
+    height: options.placement.height,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     // The theme's page background (src/app/theme.ts), so there is no flash before the first paint.
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#0f1419' : '#f4f6f8',
@@ -36,7 +42,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       spellcheck: true,
     },
   })
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    if (options.placement.maximized) window.maximize()
+    window.show()
+  })
   window.loadURL(options.startUrl).catch((error: unknown) => {
     options.log.error(`window: could not load ${options.startUrl}`, error)
   })

@@ -1,5 +1,6 @@
 // The "Keyboard shortcuts" dialog: every shortcut of the app, opened with ? from anywhere (except
 // while typing). Rendered once by the workspace.
+import { useMenuCommand } from './useMenuCommand.ts'
 import { useState } from 'react'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -16,6 +17,7 @@ export function KeyboardShortcutsHelp() {
     event.preventDefault()
     setOpen(true)
   })
+  useMenuCommand('shortcuts', () => setOpen(true))
   if (!open) return null
   return <KeyboardShortcutsDialog onClose={() => setOpen(false)} />
 }

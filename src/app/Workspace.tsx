@@ -9,6 +9,7 @@ import type { Session } from '../../electron/core/api/definition.ts'
 import { CaseScreen } from '../cases/CaseScreen.tsx'
 import { CasesScreen } from '../cases/CasesScreen.tsx'
 import { KeyboardShortcutsHelp } from './KeyboardShortcutsDialog.tsx'
+import { useMenuCommand } from './useMenuCommand.ts'
 import { DeliveryScreenSkeleton } from '../delivery/DeliveryScreenSkeleton.tsx'
 import { SearchScreen } from '../search/SearchScreen.tsx'
 import { useDeliverySearch } from '../search/useDeliverySearch.ts'
@@ -48,6 +49,8 @@ export function Workspace({ session, user, onSignedOut }: Props) {
     setFocusRequest((n) => n + 1)
   }, [])
   useCommandShortcut('k', focusSearch)
+  useMenuCommand('search', focusSearch)
+  useMenuCommand('sync-now', sync.syncNow)
 
   const openDelivery = useCallback((deliveryId: string) => {
     navigate({ screen: 'delivery', deliveryId })

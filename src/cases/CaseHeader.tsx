@@ -12,6 +12,8 @@ import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
 import { routeHref } from '../navigation/route.ts'
 import { CaseStatusChip } from '../ui/CaseStatusChip.tsx'
 import { assigneeLabel, REASON_LABELS } from '../words/caseWords.ts'
+import { CopyLinkButton } from '../ui/CopyLinkButton.tsx'
+import { caseLinkText } from './caseLink.ts'
 import { CASE_HEADING_ID } from './CaseFrame.tsx'
 import { FirstActionTimer } from './FirstActionTimer.tsx'
 
@@ -58,6 +60,8 @@ export function CaseHeader({ detail, meId, now, headingRef }: Props) {
             Delivered away from the address
           </Stack>
         )}
+        <Box sx={{ flex: 1 }} />
+        <CopyLinkButton text={caseLinkText(detail)} what="case" />
       </Stack>
       <Stack
         direction="row"

@@ -20,6 +20,8 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy'
 import DoneIcon from '@mui/icons-material/Done'
 import KeyboardReturnIcon from '@mui/icons-material/KeyboardReturn'
 import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined'
+import { CopyLinkButton } from '../ui/CopyLinkButton.tsx'
+import { deliveryLinkText } from './deliveryLink.ts'
 import { deliveryStatusText } from './labels.ts'
 
 type Props = {
@@ -63,6 +65,7 @@ export function DeliveryHeader({ delivery, flag, headingRef, onBack, onOpenCase 
           <CopyButton value={delivery.trackingNumber} label="tracking number" />
         </Stack>
         <Box sx={{ flex: 1 }} />
+        <CopyLinkButton text={deliveryLinkText(delivery)} what="delivery" />
         <Tooltip describeChild title="Open a case (O)">
           <Button
             variant="contained"

@@ -9,6 +9,7 @@ import { SearchBox } from './SearchBox.tsx'
 import { resultsSentence } from './SearchHints.tsx'
 import { RESULTS_ID, SearchResults } from './SearchResults.tsx'
 import { EmptyQueryHint, NoMatches } from './SearchHints.tsx'
+import { readPastedLink } from './pastedLink.ts'
 
 type Props = {
   search: DeliverySearch
@@ -75,7 +76,17 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
     rowAt(next)?.querySelector('a')?.focus()
   }
 
-  const hasQuery = query.trim().length > 0
+  // A whole porchlight:// link goes where it points; a broken one is explained, not searched.
+  const setQuery = (next: string) => {
+    const link = readPastedLink(next)
+    if (link.kind === 'open') {
+      search.setQuery('')
+      window.location.hash = link.hash
+    } else search.setQuery(next)
+  }
+  const pasted = readPastedLink(query)
+
+  const hasQuery = query.trim().length > 0 && pasted.kind === 'none'
   // The "away" filter lists every flagged delivery on its own, so it counts as a search too.
   const active = hasQuery || awayOnly
   const showResults = active && results !== null && results.length > 0
@@ -103,7 +114,7 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
         loading={loading}
         inputRef={inputRef}
         controls={showResults ? RESULTS_ID : undefined}
-        setQuery={search.setQuery}
+        setQuery={setQuery}
         setAwayOnly={search.setAwayOnly}
         onKeyDown={onInputKeyDown}
       />
@@ -125,7 +136,11 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
         </Alert>
       )}
 
-      {!active && <EmptyQueryHint />}
+      {pasted.kind === 'refused' && (
+        <Alert severity="warning">This Porchlight link cannot be opened. {pasted.reason}</Alert>
+      )}
+
+      {!active && pasted.kind === 'none' && <EmptyQueryHint />}
 
       {active && !error && results !== null && results.length === 0 && answered && (
         <NoMatches

@@ -59,6 +59,7 @@ describe('the main window', () => {
     createMainWindow({
       preloadPath: '/app/out/preload/index.cjs',
       startUrl: 'app://porchlight/index.html',
+      placement: { width: 1360, height: 860, maximized: false },
       log: quiet,
     })
     const window = fakes.windows.at(-1)!
@@ -77,6 +78,24 @@ describe('the main window', () => {
     })
     expect(window.options['webPreferences']).not.toHaveProperty('enableBlinkFeatures')
     expect(window.loaded).toEqual(['app://porchlight/index.html'])
+  })
+
+  it('opens where it was left, or centred when no place was kept', () => {
+    createMainWindow({
+      preloadPath: '/p.cjs',
+      startUrl: 'app://porchlight/index.html#/case/x',
+      placement: { x: 40, y: 30, width: 1200, height: 800, maximized: false },
+      log: quiet,
+    })
+    expect(fakes.windows.at(-1)!.options).toMatchObject({ x: 40, y: 30, width: 1200, height: 800 })
+    expect(fakes.windows.at(-1)!.loaded).toEqual(['app://porchlight/index.html#/case/x'])
+    createMainWindow({
+      preloadPath: '/p.cjs',
+      startUrl: 'app://porchlight/index.html',
+      placement: { width: 1360, height: 860, maximized: false },
+      log: quiet,
+    })
+    expect(fakes.windows.at(-1)!.options).not.toHaveProperty('x')
   })
 })
 

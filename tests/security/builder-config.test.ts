@@ -79,7 +79,7 @@ describe('electron-builder.yml', () => {
     expect(config.productName).toBe('Porchlight')
     expect(config.asar).toBe(true)
     expect(config.fileAssociations).toEqual([])
-    expect(config.protocols).toEqual([])
+    expect(config.protocols).toEqual([{ name: 'Porchlight link', schemes: ['porchlight'] }])
     const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts
     // electron/launch/build-installers.mjs runs electron-builder (tests/launch/ drive it).
     expect(scripts.package).toMatch(

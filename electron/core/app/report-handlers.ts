@@ -69,8 +69,8 @@ export function createReportDesk(options: {
       return reading((sqlite) => reportOptions(sqlite))
     },
     getReportFigures: async (filters) => {
-      supervisor()
-      return reading((sqlite) => computeFigures(sqlite, filters, options.thresholdM()))
+      const user = supervisor()
+      return reading((sqlite) => computeFigures(sqlite, filters, options.thresholdM(), user.id))
     },
     startReportExport: async ({ format, filters }) => {
       const user = supervisor()

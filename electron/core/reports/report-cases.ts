@@ -1,5 +1,5 @@
-// The cases a report reads, one at a time: each case as the service last sent it with this
-// console's unsent work applied on top (as the case screens show it, see cases/case-state.ts),
+// The cases a report reads, one at a time: each case as the service last sent it with the
+// reader's own unsent work applied on top (as the case screens show it, see cases/case-state.ts),
 // joined to its delivery for the city, driver, location flag and evidence facts.
 //
 // Rows come from an iterator over a prepared statement on a connection of the report's own (see
@@ -205,6 +205,11 @@ function stateOfRow(row: CaseRow): CaseState {
 }
 
 export interface CaseScope {
+  /**
+   * Who reads the report. Unsent work belongs to its author: the report shows the service's
+   * cases with this person's own unsent work on top, never what someone else has not sent yet.
+   */
+  viewerId: string
   /** Only cases opened at or after this instant (ISO); all when absent. */
   openedFrom?: string
   /** Only cases opened before this instant (ISO). */
@@ -212,22 +217,22 @@ export interface CaseScope {
 }
 
 /**
- * Every case in the cache (or those opened in `scope`), oldest first, with unsent local work
- * applied. Cases that exist only on this console so far (opened offline) are merged in by their
- * opening time.
+ * Every case in the cache (or those opened in `scope`), oldest first, with the viewer's unsent
+ * local work applied. Cases the viewer opened on this console and the service does not know yet
+ * are merged in by their opening time.
  */
 export async function* readReportCases(
   sqlite: BetterSqlite3.Database,
-  scope: CaseScope = {},
+  scope: CaseScope,
 ): AsyncGenerator<ReportCase> {
   const reader = createCaseReader(sqlite)
   const localWork = new Map<string, number>()
   for (const r of sqlite
-    .prepare<[], { case_id: string; pending: number }>(
+    .prepare<[string], { case_id: string; pending: number }>(
       `SELECT case_id, sum(state = 'pending') AS pending FROM case_events
-       WHERE state IN ('pending', 'conflict', 'failed') GROUP BY case_id`,
+       WHERE state IN ('pending', 'conflict', 'failed') AND actor_id = ? GROUP BY case_id`,
     )
-    .all())
+    .all(scope.viewerId))
     localWork.set(r.case_id, r.pending)
   const deliveryById = sqlite.prepare<[string], DeliveryRow>(
     `SELECT ${DELIVERY_COLUMNS} FROM deliveries d WHERE d.id = ?`,
@@ -244,7 +249,7 @@ export async function* readReportCases(
   const localOnly: ReportCase[] = []
   for (const [id, unsent] of localWork) {
     if (serverIds.get(id)) continue
-    const state = reader.project(id).state
+    const state = reader.project(id, scope.viewerId).state
     if (!state || !inScope(state.openedAt)) continue
     const row = deliveryById.get(state.deliveryId)
     localOnly.push(caseOf(state, id, row ? deliveryOf(row) : null, unsent))
@@ -271,7 +276,7 @@ export async function* readReportCases(
     let state: CaseState | null
     const unsent = localWork.get(row.id)
     if (unsent === undefined) state = stateOfRow(row)
-    else state = reader.project(row.id).state
+    else state = reader.project(row.id, scope.viewerId).state
     if (!state || !inScope(state.openedAt)) continue
     while (localOnly.length && Date.parse(localOnly[0]!.openedAt) < Date.parse(state.openedAt)) {
       yield localOnly.shift()!

@@ -193,15 +193,16 @@ async function driverRates(
     .slice(0, TOP)
 }
 
-/** The figures for `filters` over every case in the cache. */
+/** The figures for `filters` over every case in the cache, as `viewerId` sees the cases. */
 export async function computeFigures(
   sqlite: BetterSqlite3.Database,
   filters: ReportFilters,
   thresholdM: number,
+  viewerId: string,
   now = new Date(),
 ): Promise<ReportFigures> {
   const figures = createFiguresAccumulator(filters, thresholdM)
-  for await (const c of readReportCases(sqlite)) figures.add(c)
+  for await (const c of readReportCases(sqlite, { viewerId })) figures.add(c)
   return await figures.finish(sqlite, now)
 }
 

@@ -66,7 +66,9 @@ export async function runExport(
     const accumulator = createFiguresAccumulator(filters, thresholdM)
     const { period } = accumulator
     let selected = 0
-    for await (const c of readReportCases(connection.sqlite)) {
+    for await (const c of readReportCases(connection.sqlite, {
+      viewerId: request.generatedBy.id,
+    })) {
       signal.throwIfAborted()
       accumulator.add(c)
       if (inPeriod(c.openedAt, period) && matchesFilters(c, filters, thresholdM)) selected++
@@ -77,6 +79,7 @@ export async function runExport(
     async function* selection(): AsyncGenerator<ReportCase> {
       let n = 0
       for await (const c of readReportCases(connection.sqlite, {
+        viewerId: request.generatedBy.id,
         openedFrom: period.start,
         openedBefore: period.end,
       })) {

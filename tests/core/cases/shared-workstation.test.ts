@@ -3,11 +3,13 @@
 // even from a push that was under way when Alex signed out), Jordan sees that it waits and whose
 // it is but not what it says, Jordan's own work on the same case is sent at once, and erasing
 // Alex's work is a supervisor's decision that names Alex and is kept in the audit log.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAuditLog } from '../../../electron/core/audit/audit-log.ts'
 import { createPhotoViewLog } from '../../../electron/core/audit/photo-views.ts'
+import { readReportCases } from '../../../electron/core/reports/report-cases.ts'
 import { CASE_EVENTS_PATH } from '../../support/case-event-server.ts'
 import {
   AGENT,
@@ -188,6 +190,65 @@ describe('a computer shared by two agents', () => {
       ])
     } finally {
       svc.front.clearFaults()
+      await svc.front.up()
+      await desk.close()
+    }
+  })
+})
+
+describe("a supervisor's reports on a shared computer", () => {
+  it('count and export what the service holds, never what someone else has not sent', async () => {
+    const desk = await signedInConsole(svc.front.url, dirs.make(), AGENT)
+    try {
+      const { shared, alone } = await alexWorksOfflineAndLeaves(desk)
+      const casesAs = async (viewerId: string) => {
+        const sqlite = new BetterSqlite3(join(desk.dataDir, 'porchlight.sqlite'), {
+          readonly: true,
+        })
+        try {
+          const all = []
+          for await (const c of readReportCases(sqlite, { viewerId })) all.push(c)
+          return all
+        } finally {
+          sqlite.close()
+        }
+      }
+      // Alex, back at this computer, would see Alex's own unsent work in a report.
+      const alexSees = await casesAs(AGENT.id)
+      expect(alexSees.map((c) => c.id)).toContain(alone)
+      expect(alexSees.find((c) => c.id === shared)).toMatchObject({
+        status: 'investigating',
+        unsentChanges: 2,
+      })
+
+      await signInAs(desk, SUPERVISOR)
+      const samSees = await casesAs(SUPERVISOR.id)
+      expect(samSees.map((c) => c.id)).not.toContain(alone)
+      expect(samSees.find((c) => c.id === shared)).toMatchObject({
+        status: 'open',
+        unsentChanges: 0,
+      })
+      expect(JSON.stringify(samSees)).not.toMatch(/neighbour at 12|different porch/)
+
+      const day = (offset: number) =>
+        new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+      const filters = { from: day(-2), to: day(1), timeZone: 'UTC', locationFlag: 'any' as const }
+      const figures = await desk.h.getReportFigures(filters)
+      expect(figures.opened).toBe(samSees.filter((c) => c.openedAt >= filters.from).length)
+
+      const job = (await desk.h.startReportExport({ format: 'csv', filters }))!
+      let state = job
+      while (state.state === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        state = (await desk.h.getReportExport({ jobId: job.id }))!
+      }
+      expect(state.state).toBe('done')
+      const file = desk.core.resolveExport(job.id) as { path: string }
+      const csv = readFileSync(file.path, 'utf8')
+      expect(csv).toContain((serviceCase(svc.service, shared) as { orderId: string }).orderId)
+      expect(csv).not.toMatch(/neighbour at 12|different porch/)
+      expect(csv).not.toContain(alone)
+    } finally {
       await svc.front.up()
       await desk.close()
     }

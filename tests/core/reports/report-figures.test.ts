@@ -42,6 +42,7 @@ async function figures(extra: Record<string, unknown> = {}) {
       connection.sqlite,
       ReportFilterSchema.parse({ ...PERIOD, ...extra }),
       150,
+      'sup-1',
       new Date('2026-12-01T00:00:00Z'),
     )
   } finally {
