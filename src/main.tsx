@@ -33,7 +33,7 @@ createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <StyleCache>
-        <ThemeProvider theme={theme}>
+        <ThemeProvider theme={theme} modeStorageKey="porchlight.theme">
           <CssBaseline enableColorScheme />
           <CacheGate>
             <App />

@@ -1,10 +1,11 @@
 // A calm, dense theme for people who look at it all day: muted blue-slate primary, the warm amber
-// of a porch light as the accent, light and dark chosen by the system (`prefers-color-scheme`)
-// through CSS variables, so switching needs no JavaScript and never flashes.
+// of a porch light as the accent. Light, dark, or as the system says (`prefers-color-scheme`), as
+// chosen in Settings › Appearance and remembered on this computer; the scheme in force is a class
+// on <html> (`theme-light`, `theme-dark`) that switches the CSS variables (and map.css).
 import { createTheme } from '@mui/material/styles'
 
 export const theme = createTheme({
-  cssVariables: { colorSchemeSelector: 'media' },
+  cssVariables: { colorSchemeSelector: '.theme-%s' },
   colorSchemes: {
     light: {
       palette: {
@@ -51,6 +52,8 @@ export const theme = createTheme({
     MuiAppBar: { defaultProps: { elevation: 0, color: 'default' } },
     MuiPaper: { defaultProps: { elevation: 0 } },
     MuiTooltip: { defaultProps: { arrow: true, enterDelay: 400 } },
+    // Holds its rows' screen-reader-only text, so that text scrolls with the table, not the window.
+    MuiTableContainer: { styleOverrides: { root: { position: 'relative' } } },
     MuiTableCell: {
       styleOverrides: {
         head: ({ theme }) => ({

@@ -12,8 +12,10 @@ import { photoUrl } from '../api/client.ts'
 import { routeHref } from '../navigation/route.ts'
 import { addressLines } from '../delivery/address.ts'
 import { formatMetres } from '../delivery/distance.ts'
+import { locationFlag, locationFlagShort } from '../delivery/locationFlag.ts'
 import { dropOffSpotText, withheldReasonText } from '../delivery/labels.ts'
-import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
+import { formatDateTime } from '../format/time.ts'
+import { DeliveryTime } from '../ui/Times.tsx'
 import { plural } from '../format/numbers.ts'
 import { DEFAULT_CASE_FILTERS } from '../navigation/caseFilters.ts'
 import type { CaseFilters } from '../navigation/caseFilters.ts'
@@ -31,6 +33,11 @@ export function DeliverySummary({
     .filter((p) => p.state === 'stored' && p.hasThumbnail && !p.displayError)
     .slice(0, MAX_THUMBNAILS)
   const check = delivery.locationCheck
+  // The same fix and the same distance as the delivery's own screen names.
+  const flag = locationFlag(
+    delivery,
+    delivery.photoWithheld ? [] : [...delivery.photos].sort((a, b) => a.position - b.position),
+  )
   const claims = delivery.repeatClaims
   const claimLinks: Array<{ label: string; count: number; filters: Partial<CaseFilters> }> = [
     {
@@ -83,7 +90,7 @@ export function DeliverySummary({
                 <Box
                   component="img"
                   src={photoUrl(photo.id, { variant: 'thumbnail' })}
-                  alt={`Photo ${photo.position + 1} of ${delivery.photos.length}, taken ${formatDateTime(photo.takenAt)}. Open the delivery to view it.`}
+                  alt={`Photo ${photo.position + 1} of ${delivery.photos.length}, taken ${formatDateTime(photo.takenAt, { timeZone: delivery.timeZone })}. Open the delivery to view it.`}
                   loading="lazy"
                   sx={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
                 />
@@ -117,9 +124,7 @@ export function DeliverySummary({
         <dt>Delivered</dt>
         <dd>
           {delivery.deliveredAt ? (
-            <time dateTime={delivery.deliveredAt} title={formatDateTimeLong(delivery.deliveredAt)}>
-              {formatDateTime(delivery.deliveredAt)}
-            </time>
+            <DeliveryTime iso={delivery.deliveredAt} timeZone={delivery.timeZone} />
           ) : (
             'Not delivered'
           )}{' '}
@@ -156,8 +161,8 @@ export function DeliverySummary({
             )}
             {check.awayM === null
               ? 'Unknown: the address has no position'
-              : check.flagged
-                ? `Away: ${formatMetres(check.awayM)} from the address`
+              : flag
+                ? locationFlagShort(flag)
                 : `At the address (within ${formatMetres(check.thresholdM)})`}
           </Stack>
         </dd>

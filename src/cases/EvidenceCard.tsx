@@ -180,9 +180,10 @@ function AwayFlag({ away }: { away: EvidenceSnapshot['awayFromAddress'] }) {
       ) : (
         <PlaceOutlinedIcon sx={{ fontSize: 18, color: 'success.main' }} aria-hidden />
       )}
+      {/* The snapshot keeps how far the fix was beyond its own accuracy, and says so. */}
       {away.flagged
-        ? `Away: ${formatMetres(away.distanceM)} from the address`
-        : `At the address (${formatMetres(away.distanceM)})`}
+        ? `Away: ${formatMetres(away.distanceM)} beyond the fix’s accuracy`
+        : `At the address (${formatMetres(away.distanceM)} beyond the fix’s accuracy)`}
     </Stack>
   )
 }

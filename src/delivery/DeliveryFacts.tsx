@@ -6,9 +6,11 @@ import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
 import { plural } from '../format/numbers.ts'
-import { formatDateTime, formatDateTimeLong, formatRelative, useNow } from '../format/time.ts'
+import { formatRelative, useNow } from '../format/time.ts'
 import { addressLines } from './address.ts'
 import { dropOffSpotText } from './labels.ts'
+import { DeliveryTime } from '../ui/Times.tsx'
+import { formatPhone } from '../format/phone.ts'
 
 export function DeliveryFacts(props: {
   delivery: DeliveryDetail
@@ -41,9 +43,7 @@ export function DeliveryFacts(props: {
             <Fact term="Delivered">
               {delivery.deliveredAt ? (
                 <>
-                  <span title={formatDateTimeLong(delivery.deliveredAt)}>
-                    {formatDateTime(delivery.deliveredAt)}
-                  </span>
+                  <DeliveryTime iso={delivery.deliveredAt} timeZone={delivery.timeZone} />
                   <Secondary>{formatRelative(delivery.deliveredAt, now)}</Secondary>
                 </>
               ) : (
@@ -88,7 +88,9 @@ export function DeliveryFacts(props: {
                 <Secondary>Not given</Secondary>
               )}
             </Fact>
-            <Fact term="Phone">{customer.phone ?? <Secondary>Not given</Secondary>}</Fact>
+            <Fact term="Phone">
+              {customer.phone ? formatPhone(customer.phone) : <Secondary>Not given</Secondary>}
+            </Fact>
             <Fact term="Address">
               <Box component="address" sx={{ fontStyle: 'normal' }}>
                 {addressLines(address).map((line, index) => (

@@ -9,7 +9,7 @@ import type { LatLngBoundsExpression, LatLngTuple } from 'leaflet'
 import { Circle, CircleMarker, MapContainer, Marker, ScaleControl, Tooltip } from 'react-leaflet'
 import type { DeliveryDetail, DeliveryPhoto } from '../../electron/core/api/definition.ts'
 import { BasemapLayer, MAP_MAX_ZOOM, type TileCoverage } from './BasemapLayer.tsx'
-import { distanceMetres, formatMetres } from './distance.ts'
+import { formatMetres } from './distance.ts'
 import { MAP_COLOURS } from './mapColours.ts'
 import type { DistanceLineSpec } from './DistanceLines.tsx'
 import { DistanceLines } from './DistanceLines.tsx'
@@ -53,14 +53,12 @@ export default function DeliveryMap(props: Props) {
               index,
               photo,
               location: photo.location,
-              distanceM:
-                measured.get(photo.id) ??
-                (addressPoint ? distanceMetres(addressPoint, photo.location) : null),
+              distanceM: measured.get(photo.id) ?? null,
             },
           ]
         : [],
     )
-  }, [photos, locationCheck, addressPoint])
+  }, [photos, locationCheck])
 
   const points: LatLngTuple[] = useMemo(
     () =>
@@ -86,8 +84,9 @@ export default function DeliveryMap(props: Props) {
   // The drop-off first, then the photo on screen, then the others: where labels would collide,
   // the first one keeps its label.
   const lines: DistanceLineSpec[] = []
-  if (addressPoint && dropOffPoint) {
-    const distanceM = locationCheck.dropOffDistanceM ?? distanceMetres(addressPoint, dropOffPoint)
+  const dropOffDistanceM = locationCheck.dropOffDistanceM
+  if (addressPoint && dropOffPoint && dropOffDistanceM !== null) {
+    const distanceM = dropOffDistanceM
     lines.push({
       key: 'drop-off',
       kind: 'drop-off',

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box'
 import Skeleton from '@mui/material/Skeleton'
 import Stack from '@mui/material/Stack'
+import { visuallyHidden } from '../ui/visuallyHidden.ts'
 
 /**
  * The photo and map are the evidence, so they get most of the first screenful. Defined here, where
@@ -55,16 +56,7 @@ export function DeliveryScreenSkeleton() {
           <Skeleton key={key} variant="rounded" height={160} />
         ))}
       </Box>
-      <Box
-        role="status"
-        sx={{
-          position: 'absolute',
-          width: 1,
-          height: 1,
-          overflow: 'hidden',
-          clip: 'rect(0 0 0 0)',
-        }}
-      >
+      <Box role="status" sx={visuallyHidden}>
         Loading delivery…
       </Box>
     </Box>

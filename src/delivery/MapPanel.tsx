@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import LocationOffOutlinedIcon from '@mui/icons-material/LocationOffOutlined'
 import type { DeliveryDetail, DeliveryPhoto } from '../../electron/core/api/definition.ts'
-import { distanceMetres, formatMetres } from './distance.ts'
+import { formatMetres } from './distance.ts'
 import { locationFlagSentence } from './locationFlag.ts'
 import type { LocationFlag } from './locationFlag.ts'
 import { MAP_COLOURS } from './mapColours.ts'
@@ -41,10 +41,7 @@ export function MapPanel(props: Props) {
   const dropOffPoint = dropOff.location
   const photosWithLocation = photos.filter((p) => p.location).length
   const hasAnyPoint = addressPoint || dropOffPoint || photosWithLocation > 0
-  const distance =
-    addressPoint && dropOffPoint
-      ? (delivery.locationCheck.dropOffDistanceM ?? distanceMetres(addressPoint, dropOffPoint))
-      : null
+  const distance = delivery.locationCheck.dropOffDistanceM
   const dropOffAway = flag?.fix.kind === 'drop-off'
 
   return (

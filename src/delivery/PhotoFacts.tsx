@@ -7,8 +7,8 @@ import GpsOffIcon from '@mui/icons-material/GpsOff'
 import ScheduleIcon from '@mui/icons-material/Schedule'
 import StraightenIcon from '@mui/icons-material/Straighten'
 import type { DeliveryDetail, DeliveryPhoto } from '../../electron/core/api/definition.ts'
-import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
 import { formatMetres } from './distance.ts'
+import { DeliveryTime } from '../ui/Times.tsx'
 
 /** When and where the photo was taken, and how far that is from the address. */
 export function PhotoFacts({
@@ -42,10 +42,10 @@ export function PhotoFacts({
       }}
     >
       <FactItem icon={<ScheduleIcon aria-hidden />}>
-        <span title={formatDateTimeLong(photo.takenAt)}>
+        <span>
           Taken{' '}
           <Box component="span" sx={{ color: 'text.primary' }}>
-            {formatDateTime(photo.takenAt)}
+            <DeliveryTime iso={photo.takenAt} timeZone={delivery.timeZone} />
           </Box>
         </span>
         {relation && <span>, {relation}</span>}

@@ -17,6 +17,7 @@ import { isZoomed, transformOf } from './viewTransform.ts'
 import { ViewerToolbar } from './PhotoViewerToolbar.tsx'
 import { usePhotoKeys } from './usePhotoKeys.ts'
 import { useRecordedView } from './useRecordedView.ts'
+import { visuallyHidden } from '../ui/visuallyHidden.ts'
 
 /** If the thumbnail is slow, the full photo is not kept waiting longer than this. */
 const THUMBNAIL_HEAD_START_MS = 1200
@@ -174,17 +175,7 @@ export function PhotoViewer({ photo, alt, caseId, title, fullscreen, onUnreadabl
             Loading the full photo…
           </Stack>
         )}
-        <Box
-          component="span"
-          id={hintId}
-          sx={{
-            position: 'absolute',
-            width: 1,
-            height: 1,
-            overflow: 'hidden',
-            clip: 'rect(0 0 0 0)',
-          }}
-        >
+        <Box component="span" id={hintId} sx={visuallyHidden}>
           Plus and minus zoom, 0 fits, arrow keys pan when zoomed in, R and Shift+R rotate, F shows
           the photo full screen.
         </Box>

@@ -1,51 +1,15 @@
-// Dates and times as an agent reads them: the local wall-clock time, plus "how long ago".
+// Dates, times and ages in the app's one format (shared with the exports), always with the zone
+// they are read in; plus the clock that keeps "5 minutes ago" true on screen.
 import { useEffect, useState } from 'react'
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-const dateTimeLong = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'full',
-  timeStyle: 'long',
-})
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
-
-function toDate(iso: string): Date | null {
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? null : date
-}
-
-/** "12 Mar 2025, 14:05" in the user's locale and time zone. */
-export function formatDateTime(iso: string): string {
-  const date = toDate(iso)
-  return date ? dateTime.format(date) : 'Unknown time'
-}
-
-/** "Wednesday 12 March 2025 at 14:05:31 CET": for tooltips, where precision matters. */
-export function formatDateTimeLong(iso: string): string {
-  const date = toDate(iso)
-  return date ? dateTimeLong.format(date) : 'Unknown time'
-}
-
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 24 * 3600],
-  ['month', 30 * 24 * 3600],
-  ['week', 7 * 24 * 3600],
-  ['day', 24 * 3600],
-  ['hour', 3600],
-  ['minute', 60],
-]
-
-/** "5 minutes ago", "yesterday", "just now". */
-export function formatRelative(iso: string, now: number): string {
-  const date = toDate(iso)
-  if (!date) return 'at an unknown time'
-  const seconds = Math.round((date.getTime() - now) / 1000)
-  const magnitude = Math.abs(seconds)
-  if (magnitude < 45) return 'just now'
-  for (const [unit, size] of UNITS) {
-    if (magnitude >= size) return relative.format(Math.round(seconds / size), unit)
-  }
-  return relative.format(Math.round(seconds / 60), 'minute')
-}
+export {
+  formatAge,
+  formatDateTime,
+  formatDateTimeLong,
+  formatDuration,
+  formatRelative,
+  formatTimeOfDay,
+} from '../../electron/core/api/display-format.ts'
 
 /** The current time, refreshed every `intervalMs`, so relative times stay true on screen. */
 export function useNow(intervalMs = 30_000): number {

@@ -4,10 +4,10 @@ import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import type { ReportFigures } from '../../electron/core/api/report-schemas.ts'
 import { formatCount } from '../format/numbers.ts'
+import { formatHours, formatShare } from '../../electron/core/api/display-format.ts'
 
 export function Headline({ figures }: { figures: ReportFigures }) {
-  const hours = (h: number | null) =>
-    h === null ? '—' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} d`
+  const hours = (h: number | null) => formatHours(h)
   return (
     <Box
       component="dl"
@@ -30,7 +30,7 @@ export function Headline({ figures }: { figures: ReportFigures }) {
       />
       <Figure
         term="Delivered away from the address"
-        value={`${(figures.awayFromAddress.share * 100).toFixed(1)}%`}
+        value={formatShare(figures.awayFromAddress.share)}
         note={`${formatCount(figures.awayFromAddress.count)} of the cases opened (over ${figures.locationThresholdM} m)`}
       />
     </Box>

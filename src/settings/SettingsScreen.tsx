@@ -11,6 +11,7 @@ import CloudOutlinedIcon from '@mui/icons-material/CloudOutlined'
 import ScienceOutlinedIcon from '@mui/icons-material/ScienceOutlined'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { roleLabel } from '../session/roles.ts'
+import { AppearanceSection } from './AppearanceSection.tsx'
 import { RetentionSection } from './RetentionSection.tsx'
 import { SettingsSection } from './SettingsSection.tsx'
 import { SupportSection } from './SupportSection.tsx'
@@ -48,6 +49,7 @@ export function SettingsScreen({ session, user }: Props) {
         >
           Settings
         </Typography>
+        <AppearanceSection />
         <SyncSettings />
         <Suspense fallback={<Skeleton variant="rounded" height={240} aria-hidden />}>
           <MapSourcesSection />

@@ -30,6 +30,7 @@ import {
   lastRunProblems,
   lastRunProblemsDetail,
 } from './syncWords.ts'
+import { visuallyHidden } from '../ui/visuallyHidden.ts'
 
 const Separator = () => <Divider orientation="vertical" flexItem sx={{ my: 0.75 }} />
 
@@ -253,18 +254,7 @@ export function StatusBar({ sync }: { sync: SyncState }) {
         </Button>
       </Box>
 
-      <Box
-        role="status"
-        aria-live="polite"
-        sx={{
-          position: 'absolute',
-          width: 1,
-          height: 1,
-          overflow: 'hidden',
-          clip: 'rect(0 0 0 0)',
-          whiteSpace: 'nowrap',
-        }}
-      >
+      <Box role="status" aria-live="polite" sx={visuallyHidden}>
         {announcement}
       </Box>
     </Box>

@@ -1,5 +1,6 @@
 // The words agents see for case codes, people and times. Kept plain: agents read them to customers.
 import type { CaseDetail, TimelineEntry } from '../../electron/core/api/case-schemas.ts'
+import { formatAge, formatDuration } from '../../electron/core/api/display-format.ts'
 
 export type CaseStatus = CaseDetail['status']
 export type CaseReason = CaseDetail['reason']
@@ -54,19 +55,8 @@ export function assigneeLabel(assigneeId: string | null, meId: string): string {
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
-/** A length of time the way agents say it: "12 m", "3 h 12 m", "4 d 6 h". */
-export function formatSpan(ms: number): string {
-  const minutes = Math.max(0, Math.floor(Math.abs(ms) / MINUTE))
-  if (minutes < 60) return `${minutes} m`
-  const hours = Math.floor(minutes / 60)
-  if (hours < 48) {
-    const rest = minutes % 60
-    return rest ? `${hours} h ${rest} m` : `${hours} h`
-  }
-  const days = Math.floor(minutes / (24 * 60))
-  const restHours = Math.floor((minutes % (24 * 60)) / 60)
-  return restHours ? `${days} d ${restHours} h` : `${days} d`
-}
+/** A length of time the way agents say it, as everywhere: "12 min", "3 h 12 min", "4 d 6 h". */
+export const formatSpan = formatDuration
 
 export type FirstActionState =
   | { kind: 'done'; text: string }
@@ -88,7 +78,7 @@ export function firstActionState(
 
 /** How long a case has been open at `now`. */
 export function caseAge(openedAt: string, now: number): string {
-  return formatSpan(now - Date.parse(openedAt))
+  return formatAge(now - Date.parse(openedAt))
 }
 
 /** The send state of a timeline entry in words; a refusal carries its reason. */

@@ -109,6 +109,8 @@ export const DeliveryDetailSchema = z.object({
   trackingNumber: z.string(),
   status: z.enum(DELIVERY_STATUSES),
   deliveredAt: z.string().nullable(),
+  /** The IANA zone at the address (or drop-off), for "left at 9:45 AM PDT"; null without either. */
+  timeZone: z.string().nullable(),
   customer: z.object({
     id: z.string(),
     name: z.string(),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DeliveryDetail } from '../api/definition.ts'
 import type { Database } from '../db/schema.ts'
+import { deliveryTimeZone } from './delivery-time-zone.ts'
 
 /** What a delivery's view adds from elsewhere: the location threshold, its cases, repeat claims. */
 export interface DeliveryExtras {
@@ -76,6 +77,10 @@ export async function getDelivery(
           ? { lat: row.drop_lat, lng: row.drop_lng, ...accuracy(row.drop_accuracy_m) }
           : null,
     },
+    timeZone: deliveryTimeZone(
+      { lat: row.address_lat, lng: row.address_lng },
+      { lat: row.drop_lat, lng: row.drop_lng },
+    ),
     driver: { id: row.driver_id, name: row.driver_name },
     items: JSON.parse(row.items_json) as DeliveryDetail['items'],
     photoWithheld: row.photo_withheld as DeliveryDetail['photoWithheld'],

@@ -4,6 +4,13 @@
 // delivery never appear: the row says why instead.
 import { hoursToResolve } from './report-figures.ts'
 import { isAway, type ReportCase } from './report-cases.ts'
+import {
+  deliveryStatusText,
+  dropOffSpotText,
+  REASON_LABELS,
+  RESOLUTION_LABELS,
+  STATUS_LABELS,
+} from '../api/display-words.ts'
 
 export type ColumnKind = 'text' | 'number' | 'date' | 'boolean'
 
@@ -22,6 +29,8 @@ export interface ColumnContext {
 }
 
 const round1 = (n: number | null | undefined) => (n == null ? null : Math.round(n * 10) / 10)
+/** Whole metres, as the screen and the PDF give every distance. */
+const metres = (n: number | null | undefined) => (n == null ? null : Math.round(n))
 const person = (id: string | null, ctx: ColumnContext) => (id ? (ctx.userName(id) ?? id) : null)
 
 export const CASE_COLUMNS: readonly CaseColumn[] = [
@@ -33,8 +42,8 @@ export const CASE_COLUMNS: readonly CaseColumn[] = [
     width: 18,
     value: (c) => c.delivery?.trackingNumber ?? null,
   },
-  { header: 'Status', kind: 'text', width: 18, value: (c) => words(c.status) },
-  { header: 'Reason', kind: 'text', width: 16, value: (c) => words(c.reason) },
+  { header: 'Status', kind: 'text', width: 18, value: (c) => STATUS_LABELS[c.status] },
+  { header: 'Reason', kind: 'text', width: 16, value: (c) => REASON_LABELS[c.reason] },
   { header: 'Opened', kind: 'date', width: 18, value: (c) => c.openedAt },
   { header: 'Opened by', kind: 'text', width: 18, value: (c, x) => person(c.openedBy, x) },
   { header: 'Assigned to', kind: 'text', width: 18, value: (c, x) => person(c.assigneeId, x) },
@@ -42,7 +51,7 @@ export const CASE_COLUMNS: readonly CaseColumn[] = [
     header: 'Resolution',
     kind: 'text',
     width: 22,
-    value: (c) => (c.resolution ? words(c.resolution.code) : null),
+    value: (c) => (c.resolution ? RESOLUTION_LABELS[c.resolution.code] : null),
   },
   { header: 'Resolved', kind: 'date', width: 18, value: (c) => c.resolution?.resolvedAt ?? null },
   {
@@ -65,7 +74,7 @@ export const CASE_COLUMNS: readonly CaseColumn[] = [
     header: 'Delivery status',
     kind: 'text',
     width: 12,
-    value: (c) => (c.delivery ? words(c.delivery.status) : null),
+    value: (c) => (c.delivery ? deliveryStatusText(c.delivery.status) : null),
   },
   { header: 'Delivered', kind: 'date', width: 18, value: (c) => c.delivery?.deliveredAt ?? null },
   { header: 'Customer', kind: 'text', width: 24, value: (c) => c.delivery?.customerName ?? null },
@@ -86,26 +95,26 @@ export const CASE_COLUMNS: readonly CaseColumn[] = [
     header: 'Left at',
     kind: 'text',
     width: 14,
-    value: (c) => (c.delivery ? words(c.delivery.dropSpot) : null),
+    value: (c) => (c.delivery ? dropOffSpotText(c.delivery.dropSpot) : null),
   },
   { header: "Driver's note", kind: 'text', width: 30, value: (c) => c.delivery?.dropNote ?? null },
   {
     header: 'Drop-off distance from address (m)',
     kind: 'number',
     width: 12,
-    value: (c) => round1(c.delivery?.dropDistanceM),
+    value: (c) => metres(c.delivery?.dropDistanceM),
   },
   {
     header: 'Farthest photo from address (m)',
     kind: 'number',
     width: 12,
-    value: (c) => round1(c.delivery?.photoDistanceM),
+    value: (c) => metres(c.delivery?.photoDistanceM),
   },
   {
     header: 'Beyond accuracy (m)',
     kind: 'number',
     width: 12,
-    value: (c) => round1(c.delivery?.awayM),
+    value: (c) => metres(c.delivery?.awayM),
   },
   {
     header: 'Delivered away from address',

@@ -16,8 +16,16 @@ import { createCaseViews, type CaseViewContext } from '../cases/case-views.ts'
 import { createEvidenceReader } from '../cases/evidence-snapshot.ts'
 import { MAX_PHOTO_PIXELS } from '../photos/thumbnails.ts'
 import { photoFilePath } from '../photos/photo-files.ts'
-import { words } from './case-columns.ts'
-import { drawMapPanel, formatMetres, MAP_COLOURS } from './pdf-map-panel.ts'
+import { drawMapPanel, MAP_COLOURS } from './pdf-map-panel.ts'
+import { formatDateTime, formatDistance, formatHours, formatShare } from '../api/display-format.ts'
+import {
+  deliveryStatusText,
+  dropOffSpotText,
+  REASON_LABELS,
+  RESOLUTION_LABELS,
+  STATUS_LABELS,
+} from '../api/display-words.ts'
+import { deliveryTimeZone } from '../deliveries/delivery-time-zone.ts'
 import { addressText, isAway, type ReportCase } from './report-cases.ts'
 import { readableTime } from './report-period.ts'
 import { filtersInWords, summaryLines, type SummaryValue } from './summary-lines.ts'
@@ -190,9 +198,9 @@ function valueText(v: SummaryValue): string {
     case 'count':
       return v.value.toLocaleString('en-US')
     case 'share':
-      return `${(v.value * 100).toFixed(1)}%`
+      return formatShare(v.value, 'en-US')
     case 'hours':
-      return v.value === null ? '—' : `${v.value.toFixed(1)} h`
+      return formatHours(v.value, 'en-US')
     case 'text':
       return v.value
   }
@@ -236,7 +244,9 @@ function drawCover(doc: Doc, options: PdfOptions): void {
     }
     const y = doc.y
     doc.font('Body').fontSize(9.5).fillColor(INK)
-    doc.text(line.label, PAGE.margin, y, { width: INNER - 110 })
+    // The PDF writes a duration with its own unit ("5.5 h", "2.3 d"), as the screen does.
+    const label = line.value.kind === 'hours' ? line.label.replace(' (hours)', '') : line.label
+    doc.text(label, PAGE.margin, y, { width: INNER - 110 })
     const after = doc.y
     doc.text(valueText(line.value), PAGE.margin + INNER - 100, y, { width: 100, align: 'right' })
     doc.x = PAGE.margin
@@ -261,7 +271,7 @@ function drawCasePage(doc: Doc, c: ReportCase, parts: CasePageParts): void {
   const person = (id: string | null) => (id ? (parts.userName(id) ?? id) : 'nobody')
   doc.font('Bold').fontSize(15).fillColor(INK).text(`Order ${c.orderId}`, PAGE.margin, PAGE.margin)
   doc.font('Body').fontSize(8.5).fillColor(GREY).text(`Case ${c.id} · delivery ${c.deliveryId}`)
-  const status = c.status === 'resolved' ? 'Resolved' : capital(words(c.status))
+  const status = STATUS_LABELS[c.status]
   doc
     .font('Bold')
     .fontSize(10)
@@ -270,28 +280,30 @@ function drawCasePage(doc: Doc, c: ReportCase, parts: CasePageParts): void {
   doc.y = PAGE.margin + 40
 
   const facts: Array<[string, string]> = [
-    ['Reason', capital(words(c.reason))],
+    ['Reason', REASON_LABELS[c.reason]],
     ['Opened', `${readableTime(c.openedAt, parts.tz)} by ${person(c.openedBy)}`],
     ['Assigned to', person(c.assigneeId)],
     [
       'Delivered',
       d?.deliveredAt
-        ? `${readableTime(d.deliveredAt, parts.tz)} (${words(d.status)})`
+        ? `${readableTime(d.deliveredAt, parts.tz)} (${deliveryStatusText(d.status)}); at the address ${formatDateTime(d.deliveredAt, { timeZone: deliveryTimeZone({ lat: d.addressLat, lng: d.addressLng }, { lat: d.dropLat, lng: d.dropLng }), locale: 'en-US' })}`
         : 'not recorded',
     ],
     ['Tracking number', d?.trackingNumber ?? '—'],
     ['Customer', d?.customerName ?? '—'],
     ['Address', d ? `${addressText(d)}, ${d.country}` : 'not in the local copy'],
     ['Driver', d ? `${d.driverName} (${d.driverId})` : '—'],
-    ['Left at', d ? capital(words(d.dropSpot)) : '—'],
+    ['Left at', d ? dropOffSpotText(d.dropSpot) : '—'],
   ]
   if (d?.dropNote) facts.push(["Driver's note", d.dropNote])
   if (d) {
     const distances = [
       d.dropDistanceM !== null
-        ? `drop-off ${formatMetres(d.dropDistanceM)} from the address`
+        ? `drop-off ${formatDistance(d.dropDistanceM, 'en-US')} from the address`
         : null,
-      d.photoDistanceM !== null ? `farthest photo ${formatMetres(d.photoDistanceM)}` : null,
+      d.photoDistanceM !== null
+        ? `farthest photo ${formatDistance(d.photoDistanceM, 'en-US')}`
+        : null,
     ].filter(Boolean)
     facts.push([
       'Distances',
@@ -300,8 +312,8 @@ function drawCasePage(doc: Doc, c: ReportCase, parts: CasePageParts): void {
     facts.push([
       'Location flag',
       isAway(d, parts.thresholdM)
-        ? `Delivered away from the address: ${formatMetres(d.awayM ?? 0)} beyond the fix's accuracy (threshold ${parts.thresholdM} m)`
-        : `Not flagged (threshold ${parts.thresholdM} m beyond the fix's accuracy)`,
+        ? `Delivered away from the address: ${formatDistance(d.awayM ?? 0, 'en-US')} beyond the fix's accuracy (threshold ${formatDistance(parts.thresholdM, 'en-US')})`
+        : `Not flagged (threshold ${formatDistance(parts.thresholdM, 'en-US')} beyond the fix's accuracy)`,
     ])
   }
   drawFacts(doc, facts)
@@ -338,7 +350,7 @@ function drawCasePage(doc: Doc, c: ReportCase, parts: CasePageParts): void {
       .fontSize(9.5)
       .fillColor(INK)
       .text(
-        `${capital(words(c.resolution.code))} on ${readableTime(c.resolution.resolvedAt, parts.tz)} by ${person(c.resolution.resolvedBy)}`,
+        `${RESOLUTION_LABELS[c.resolution.code]} on ${readableTime(c.resolution.resolvedAt, parts.tz)} by ${person(c.resolution.resolvedBy)}`,
       )
     if (c.resolution.note) doc.fillColor(GREY).text(c.resolution.note)
   } else {
@@ -484,8 +496,4 @@ function drawFooter(doc: Doc, options: PdfOptions, tz: string, pageNumber: numbe
   state._font = saved.font
   state._fontSize = saved.size
   state._fillColor = saved.fill
-}
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1)
 }

@@ -4,6 +4,7 @@
 // were relative to each other, which is what the evidence is about.
 import type PDFDocument from 'pdfkit'
 import { distanceM } from '../deliveries/location-check.ts'
+import { formatDistance } from '../api/display-format.ts'
 
 type Doc = InstanceType<typeof PDFDocument>
 
@@ -155,7 +156,9 @@ export function drawMapPanel(
       doc
         .fillColor(colour(f.kind))
         .fontSize(7)
-        .text(formatMetres(d), (a.x + b.x) / 2 + 4, (a.y + b.y) / 2 - 9, { lineBreak: false })
+        .text(formatDistance(d, 'en-US'), (a.x + b.x) / 2 + 4, (a.y + b.y) / 2 - 9, {
+          lineBreak: false,
+        })
       doc.restore()
     }
   }

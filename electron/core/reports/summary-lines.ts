@@ -2,7 +2,7 @@
 // Summary sheet and the PDF cover. Each line says what it counts, so a manager reading the file
 // alone can tell.
 import type { ReportFigures } from '../api/report-schemas.ts'
-import { words } from './case-columns.ts'
+import { REASON_LABELS, RESOLUTION_LABELS } from '../api/display-words.ts'
 
 export type SummaryValue =
   | { kind: 'count'; value: number }
@@ -31,8 +31,12 @@ export function filtersInWords(
   const parts: string[] = []
   if (f.city) parts.push(`City: ${f.city}`)
   if (f.region) parts.push(`Region: ${f.region}`)
-  if (f.reason) parts.push(`Reason: ${words(f.reason)}`)
-  if (f.resolution) parts.push(`Resolution: ${words(f.resolution)}`)
+  if (f.reason) parts.push(`Reason: ${REASON_LABELS[f.reason]}`)
+  if (f.resolution) {
+    parts.push(
+      `Resolution: ${f.resolution === 'unresolved' ? 'Unresolved' : RESOLUTION_LABELS[f.resolution]}`,
+    )
+  }
   if (f.driverId) parts.push(`Driver: ${names.driver ?? f.driverId}`)
   if (f.agentId) parts.push(`Agent: ${names.agent ?? f.agentId}`)
   if (f.locationFlag === 'away') parts.push('Only deliveries flagged away from the address')
@@ -61,8 +65,8 @@ export function summaryLines(figures: ReportFigures): SummaryLine[] {
     },
     heading('Resolutions in the period'),
     ...figures.resolutions.flatMap((r) => [
-      { label: `${capital(words(r.code))}: cases`, value: count(r.count) },
-      { label: `${capital(words(r.code))}: share`, value: share(r.share) },
+      { label: `${RESOLUTION_LABELS[r.code]}: cases`, value: count(r.count) },
+      { label: `${RESOLUTION_LABELS[r.code]}: share`, value: share(r.share) },
     ]),
     heading('Repeat claims (two or more cases opened in the period)'),
     { label: 'Customers with repeat claims', value: count(figures.repeatCustomers.total) },
@@ -80,8 +84,4 @@ export function summaryLines(figures: ReportFigures): SummaryLine[] {
   if (figures.topDrivers.top.length === 0)
     lines.push({ label: '  No driver has enough deliveries in the period', value: text('') })
   return lines
-}
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1)
 }

@@ -82,6 +82,14 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
       },
     ]),
   ) as Record<RangeColumn, { sparse: RowidStatement; dense: RowidStatement }>
+  // A run of digits anywhere in a phone number: newest first, stopping at the wanted count.
+  const byPhoneRun = sqlite
+    .prepare<[string, number], number>(
+      `SELECT rowid FROM deliveries NOT INDEXED
+       WHERE phone_digits IS NOT NULL AND instr(phone_digits, ?) > 0
+       ORDER BY rowid DESC LIMIT ?`,
+    )
+    .pluck()
   const rowsOf = sqlite.prepare<[string], Row>(
     `SELECT ${COLUMNS} FROM deliveries d WHERE d.rowid IN (SELECT value FROM json_each(?))
      ORDER BY d.rowid DESC`,
@@ -124,6 +132,14 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
       for (const rowid of words.newestMatching(plan.words, wanted)) found.add(rowid)
     for (const range of plan.ranges)
       for (const rowid of newestInRange(range, wanted)) found.add(rowid)
+    if (plan.phoneRun !== null) {
+      // Stored digits drop a leading US country code; so does the run, when it starts with one.
+      const run =
+        plan.phoneRun.length === 11 && plan.phoneRun.startsWith('1')
+          ? plan.phoneRun.slice(1)
+          : plan.phoneRun
+      for (const rowid of byPhoneRun.all(run, wanted)) found.add(rowid)
+    }
     // The newest `wanted` of all the ways together are among the newest `wanted` of each.
     const newest = [...found].sort((a, b) => b - a).slice(0, wanted)
     if (newest.length === 0) return []

@@ -7,7 +7,15 @@ export interface SearchPlan {
   words: string | null
   /** Prefix ranges over indexed columns: `column >= lo AND column < hi`. */
   ranges: PrefixRange[]
+  /**
+   * Seven or more digits typed with nothing but spaces and punctuation around them ("555-0196",
+   * "650 555 01"): a run anywhere in a phone number, not only at its start. Null otherwise.
+   */
+  phoneRun: string | null
 }
+
+/** Fewer digits than this match too many numbers to be worth a look through every phone. */
+export const PHONE_RUN_MIN_DIGITS = 7
 
 export type RangeColumn = 'order_id' | 'tracking_number' | 'phone_digits' | 'email'
 
@@ -34,6 +42,7 @@ export function planSearch(query: string): SearchPlan | null {
   if (q.includes('@')) {
     return {
       words: null,
+      phoneRun: null,
       ranges: [
         range(
           'email',
@@ -46,7 +55,10 @@ export function planSearch(query: string): SearchPlan | null {
   const ranges: PrefixRange[] = []
   if (!/\s/.test(q)) ranges.push(range('order_id', q), range('tracking_number', q.toUpperCase()))
   for (const digits of phonePrefixes(q)) ranges.push(range('phone_digits', digits))
-  return { words: ftsQuery(q), ranges }
+  const digits = q.replace(/\D/g, '')
+  const phoneRun =
+    /^[\d\s().+\-/]+$/.test(q) && digits.length >= PHONE_RUN_MIN_DIGITS ? digits : null
+  return { words: ftsQuery(q), ranges, phoneRun }
 }
 
 /**

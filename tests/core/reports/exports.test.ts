@@ -90,7 +90,7 @@ describe('CSV export', () => {
     expect(lines[2]).toContain(`,"'=HYPERLINK(""http://evil.example"",""click"")",`)
     // Times in the report's zone with their offset; numbers as numbers.
     expect(lines[1]).toContain(',2026-11-02T12:00:00-08:00,')
-    expect(lines[1]).toContain(',refund issued,')
+    expect(lines[1]).toContain(',Refund issued,')
     // The withheld delivery (D3, C3): no photo, the reason instead.
     expect(lines[3]).toContain(',0,customer opted out,')
     expect(lines[3]).not.toMatch(/ph-d3/)
@@ -197,7 +197,7 @@ describe('PDF export', () => {
     expect(cover).toContain('Missing-package case report')
     expect(cover).toContain('Period: 2026-11-01 to 2026-11-07')
     expect(cover).toMatch(/Opened in the period\s*5/)
-    expect(cover).toMatch(/Median time to resolve \(hours\)\s*48\.0 h/)
+    expect(cover).toMatch(/Median time to resolve\s*2\.0 d/)
     expect(cover).toContain('Case pages: the 5 cases opened in the period, oldest first.')
     for (const [i, page] of text.entries()) {
       expect(page).toContain(`Page ${i + 1}`)

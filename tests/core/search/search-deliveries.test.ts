@@ -68,6 +68,22 @@ describe('searching deliveries', () => {
     expect(ids('mai.nguyen@')).toEqual(['2'])
     expect(ids('4155550199')).toEqual(['2'])
   })
+  it('finds a phone number by any run of seven or more of its digits, however written', () => {
+    // (415) 555-0199: the end of the number, its middle, with a country code, spaced and dotted.
+    for (const q of [
+      '555-0199',
+      '5550199',
+      '555 01 99',
+      '155-5501',
+      '+1 415 555 0199',
+      '415.555.01',
+    ]) {
+      expect(ids(q), q).toEqual(['2'])
+    }
+    // Six digits are too few to look through every number; a run the number lacks finds nothing.
+    expect(ids('550199')).toEqual([])
+    expect(ids('555-0198')).toEqual([])
+  })
   it('returns nothing for an empty query and treats FTS syntax as text', () => {
     expect(ids('   ')).toEqual([])
     expect(ids('"NEAR(')).toEqual([])

@@ -1,0 +1,110 @@
+// The side navigation: Search, Cases, Reports (supervisors), Sync report and Settings. Full width
+// (icons and labels) or an icon rail (labels as tooltips): narrower windows get the rail, and the
+// toggle at its foot switches and is remembered (src/navigation/navigationWidth.ts).
+import type { ReactNode } from 'react'
+import Box from '@mui/material/Box'
+import Divider from '@mui/material/Divider'
+import IconButton from '@mui/material/IconButton'
+import List from '@mui/material/List'
+import Tooltip from '@mui/material/Tooltip'
+import AssessmentOutlinedIcon from '@mui/icons-material/AssessmentOutlined'
+import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined'
+import KeyboardDoubleArrowLeftIcon from '@mui/icons-material/KeyboardDoubleArrowLeft'
+import KeyboardDoubleArrowRightIcon from '@mui/icons-material/KeyboardDoubleArrowRight'
+import SearchIcon from '@mui/icons-material/Search'
+import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined'
+import type { Session } from '../../electron/core/api/definition.ts'
+import { CasesNavItem } from '../cases/CasesNavItem.tsx'
+import { useNavigationWidth } from '../navigation/navigationWidth.ts'
+import { routeHref } from '../navigation/route.ts'
+import type { Route } from '../navigation/route.ts'
+import { shortcutLabel } from '../navigation/shortcuts.ts'
+import { NavLink } from '../ui/NavLink.tsx'
+
+type Props = {
+  route: Route
+  role: NonNullable<Session['user']>['role']
+  /** Search is not a plain link: it also puts the cursor in the search box. */
+  onSearch: () => void
+}
+
+export function SideNavigation({ route, role, onSearch }: Props) {
+  const { width, toggle } = useNavigationWidth()
+  const rail = width === 'rail'
+  const place = (target: Route, label: string, icon: ReactNode) => (
+    <NavLink
+      href={routeHref(target)}
+      label={label}
+      icon={icon}
+      selected={route.screen === target.screen}
+      current={route.screen === target.screen}
+      rail={rail}
+    />
+  )
+  const toggleLabel = rail ? 'Show the navigation’s labels' : 'Collapse the navigation to icons'
+  return (
+    <Box
+      component="nav"
+      aria-label="Main"
+      data-width={width}
+      sx={{
+        gridArea: 'nav',
+        width: rail ? 64 : 200,
+        borderRight: 1,
+        borderColor: 'divider',
+        bgcolor: 'background.paper',
+        py: 1,
+        display: 'flex',
+        flexDirection: 'column',
+        overflowX: 'hidden',
+        overflowY: 'auto',
+        transition: (theme) => theme.transitions.create('width', { duration: 150 }),
+      }}
+    >
+      <List dense disablePadding sx={{ px: 1 }}>
+        <NavLink
+          href={routeHref({ screen: 'search' })}
+          label="Search"
+          icon={<SearchIcon fontSize="small" />}
+          selected={route.screen === 'search' || route.screen === 'delivery'}
+          current={route.screen === 'search'}
+          rail={rail}
+          keyHint={shortcutLabel('K')}
+          hint={rail ? `Search (${shortcutLabel('K')})` : undefined}
+          onClick={(event) => {
+            event.preventDefault()
+            onSearch()
+          }}
+        />
+        <CasesNavItem current={route} rail={rail} />
+        {role === 'supervisor' &&
+          place({ screen: 'reports' }, 'Reports', <AssessmentOutlinedIcon fontSize="small" />)}
+        {place(
+          { screen: 'sync-report' },
+          'Sync report',
+          <FactCheckOutlinedIcon fontSize="small" />,
+        )}
+      </List>
+      <List dense disablePadding sx={{ px: 1, mt: 'auto' }}>
+        {place({ screen: 'settings' }, 'Settings', <SettingsOutlinedIcon fontSize="small" />)}
+      </List>
+      <Divider sx={{ my: 0.5 }} />
+      <Box sx={{ px: 1, display: 'flex', justifyContent: rail ? 'center' : 'flex-end' }}>
+        <Tooltip title={toggleLabel} placement="right">
+          <IconButton
+            size="small"
+            onClick={toggle}
+            aria-label={toggleLabel}
+            sx={{ color: 'text.secondary' }}
+          >
+            {rail ? (
+              <KeyboardDoubleArrowRightIcon fontSize="small" />
+            ) : (
+              <KeyboardDoubleArrowLeftIcon fontSize="small" />
+            )}
+          </IconButton>
+        </Tooltip>
+      </Box>
+    </Box>
+  )
+}

@@ -1,0 +1,197 @@
+// The window itself never scrolls: on every page, at 1280×800 and 1024×768, in both themes, the
+// frame (app bar, navigation, status bar) stays put and only the content regions scroll. Below
+// 1280 px the navigation is an icon rail (its labels as tooltips and for screen readers), and the
+// toggle at its foot switches and is remembered. Each page is photographed for a person to look at
+// (test-results/screens/).
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import type { DeliveryRecord } from '../../electron/core/contract/schemas.ts'
+import { startDemoService, type DemoService } from '../../electron/core/demo-service/index.ts'
+import { startConsole, type RunningConsole } from './support/browser-mode.ts'
+import { signInAndWaitForSync } from './support/console-page.ts'
+
+let service: DemoService
+let consoleApp: RunningConsole
+
+test.beforeAll(async () => {
+  service = await startDemoService({ seed: 7, deliveries: 80 })
+  consoleApp = await startConsole({ serviceUrl: service.url })
+})
+
+test.afterAll(async () => {
+  await consoleApp?.stop()
+  await service?.close()
+})
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+] as const
+
+/** How far the window itself can scroll, each way: 0 when only content regions scroll. */
+function windowOverflow(page: Page) {
+  return page.evaluate(() => {
+    const root = document.scrollingElement!
+    return {
+      x: root.scrollWidth - root.clientWidth,
+      y: root.scrollHeight - root.clientHeight,
+    }
+  })
+}
+
+/** The elements that reach past the window's edges, named for the failure message. */
+function elementsBeyondTheWindow(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((element) => {
+        const box = element.getBoundingClientRect()
+        if (box.right <= window.innerWidth + 0.5 && box.bottom <= window.innerHeight + 0.5) {
+          return false
+        }
+        // Clipped by a scrolling region inside the window: that region scrolls, not the window.
+        // An absolutely placed element is clipped only from its containing block up.
+        const absolute = getComputedStyle(element).position === 'absolute'
+        let clipsFrom: Element | null = absolute
+          ? (element as HTMLElement).offsetParent
+          : element.parentElement
+        for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
+          if (up === clipsFrom) clipsFrom = null
+          if (!clipsFrom && getComputedStyle(up).overflow !== 'visible') return false
+        }
+        return true
+      })
+      .slice(0, 5)
+      .map((element) => {
+        const box = element.getBoundingClientRect()
+        const name = element.getAttribute('aria-label') ?? element.textContent?.slice(0, 40)
+        return `${element.tagName.toLowerCase()}.${element.className} "${name}" right ${box.right} bottom ${box.bottom}`
+      })
+      .join('\n'),
+  )
+}
+
+async function pages(page: Page) {
+  const delivery = (await service.world.deliveries()).find(
+    (d): d is DeliveryRecord =>
+      d.deleted !== true && d.photoWithheld === null && d.photos.length > 0,
+  )!
+  const main = page.getByRole('main')
+  return [
+    {
+      name: 'search',
+      hash: '#/',
+      ready: () => expect(page.getByRole('searchbox', { name: 'Search deliveries' })).toBeVisible(),
+    },
+    {
+      name: 'delivery',
+      hash: `#/delivery/${delivery.id}`,
+      ready: () => expect(page.locator('.leaflet-marker-icon').first()).toBeVisible(),
+    },
+    {
+      name: 'cases',
+      hash: '#/cases',
+      ready: () =>
+        expect(main.getByRole('link', { name: /^Open the case on order/ }).first()).toBeVisible(),
+    },
+    {
+      name: 'reports',
+      hash: '#/reports',
+      ready: () => expect(main.getByRole('region', { name: 'Export' })).toBeVisible(),
+    },
+    {
+      name: 'sync-report',
+      hash: '#/sync-report',
+      ready: () => expect(main.getByRole('heading', { level: 1 })).toBeVisible(),
+    },
+    {
+      name: 'settings',
+      hash: '#/settings',
+      ready: () => expect(main.getByRole('region', { name: 'Map tiles' })).toBeVisible(),
+    },
+  ]
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no page lets the window scroll, at either size (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme })
+    await page.setViewportSize(SIZES[0])
+    await page.goto(consoleApp.url)
+    await signInAndWaitForSync(page, { username: 'supervisor', password: 'demo-supervisor' })
+    for (const size of SIZES) {
+      await page.setViewportSize(size)
+      for (const { name, hash, ready } of await pages(page)) {
+        await page.evaluate((target) => (window.location.hash = target), hash)
+        await ready()
+        await page.waitForTimeout(300)
+        expect(
+          await windowOverflow(page),
+          `${name} at ${size.width}×${size.height}:\n${await elementsBeyondTheWindow(page)}`,
+        ).toEqual({
+          x: 0,
+          y: 0,
+        })
+        await page.screenshot({
+          path: join(
+            test.info().project.outputDir,
+            'screens',
+            `${name}-${size.width}-${colorScheme}.png`,
+          ),
+        })
+      }
+    }
+  })
+}
+
+test('below 1280 px the navigation is an icon rail; the toggle is remembered', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await page.goto(consoleApp.url)
+  await signInAndWaitForSync(page)
+  const nav = page.getByRole('navigation', { name: 'Main' })
+  await expect(nav).toHaveAttribute('data-width', 'rail')
+  expect((await nav.boundingBox())!.width).toBeLessThanOrEqual(72)
+  // Labels stay the links' names, and show as tooltips.
+  const settings = nav.getByRole('link', { name: 'Settings' })
+  await settings.hover()
+  await expect(page.getByRole('tooltip', { name: 'Settings' })).toBeVisible()
+  await settings.click()
+  await expect(page).toHaveURL(/#\/settings/)
+
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await expect(nav).toHaveAttribute('data-width', 'full')
+  await nav.getByRole('button', { name: 'Collapse the navigation to icons' }).click()
+  await expect(nav).toHaveAttribute('data-width', 'rail')
+  await page.reload()
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveAttribute('data-width', 'rail')
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Show the navigation’s labels' })
+    .click()
+  await expect(nav).toHaveAttribute('data-width', 'full')
+  await expect(nav.getByText('Sync report')).toBeVisible()
+})
+
+test('the theme is switched in Settings and remembered', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.goto(consoleApp.url)
+  await signInAndWaitForSync(page)
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  const lightBackground = await background()
+  await page.evaluate(() => (window.location.hash = '#/settings'))
+  const appearance = page.getByRole('region', { name: 'Appearance' })
+  const theme = appearance.getByRole('group', { name: 'Theme' })
+  await expect(theme.getByRole('button', { name: 'As the system' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await theme.getByRole('button', { name: 'Dark' }).click()
+  await expect.poll(background).not.toBe(lightBackground)
+  const darkBackground = await background()
+  await page.reload()
+  await expect(page.getByRole('region', { name: 'Appearance' })).toBeVisible()
+  expect(await background()).toBe(darkBackground)
+  await page
+    .getByRole('region', { name: 'Appearance' })
+    .getByRole('button', { name: 'As the system' })
+    .click()
+  await expect.poll(background).toBe(lightBackground)
+})
