@@ -129,6 +129,7 @@ test("another agent's unsent work waits for them, unread, and holds nothing up",
     .getByRole('checkbox', { name: 'Also erase the local data from this computer' })
     .uncheck()
   await dialog.getByRole('button', { name: 'Sign out', exact: true }).click()
+  await expect(page.getByLabel('User name')).toBeVisible()
 
   // A supervisor may, naming Alex; the audit log keeps the decision.
   await signInAndWaitForSync(page, { username: 'supervisor', password: 'demo-supervisor' })
