@@ -2,6 +2,7 @@
 // photo rows `delivery_photos`, and the counts kept as they change (`row_counts`). No other module
 // writes SQL against these tables (tests/core/db/ownership.test.ts); they call these. Typed with
 // Kysely against db/schema.ts and compiled once (db/typed-sql.ts).
+import type BetterSqlite3 from 'better-sqlite3'
 import type { Insertable, Selectable } from 'kysely'
 import type {
   DeliveriesFtsTable,
@@ -339,3 +340,63 @@ export const anyDelivery = statement(() =>
 export const orderIdOfDelivery = statement((p: Params<{ id: string }>) =>
   query.selectFrom('deliveries').select('order_id').where('id', '=', p.id),
 )
+
+// ---- Bulk-loading an empty cache (bulk-load.ts, on the sync's writer thread) ----
+
+/** A secondary index of the delivery tables, as its migration made it. */
+export interface DeliveryIndex {
+  name: string
+  sql: string
+}
+
+/**
+ * The secondary indexes on `deliveries` and `delivery_photos`, with the exact SQL that made them
+ * (the primary keys' own indexes are not among them: they cannot be dropped).
+ */
+export function deliveryIndexes(sqlite: BetterSqlite3.Database): DeliveryIndex[] {
+  return sqlite
+    .prepare<[], DeliveryIndex>(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+         AND tbl_name IN ('deliveries', 'delivery_photos') ORDER BY name`,
+    )
+    .all()
+}
+
+export function dropDeliveryIndex(sqlite: BetterSqlite3.Database, index: DeliveryIndex): void {
+  sqlite.exec(`DROP INDEX IF EXISTS "${index.name.replace(/"/g, '""')}"`)
+}
+
+/** Builds an index again from its own SQL, once, in sorted order; nothing when it is there. */
+export function restoreDeliveryIndex(sqlite: BetterSqlite3.Database, index: DeliveryIndex): void {
+  if (!/^CREATE (UNIQUE )?INDEX /.test(index.sql)) throw new Error(`not an index: ${index.name}`)
+  sqlite.exec(index.sql.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '))
+}
+
+/**
+ * How much merging the word index does as rows arrive: none while a bulk load writes (its
+ * segments are merged once at the end), FTS5's default (4) otherwise.
+ */
+export function setWordIndexMerging(sqlite: BetterSqlite3.Database, automerge: number): void {
+  sqlite
+    .prepare(
+      "INSERT INTO deliveries_fts (deliveries_fts, rank) VALUES ('automerge', CAST(? AS INTEGER))",
+    )
+    .run(automerge)
+}
+
+/**
+ * One step of merging the word index's segments, writing at most about `pages` pages; true while
+ * more is left to merge. Small steps, each in its own transaction, keep the app's writes from
+ * waiting on one long merge.
+ */
+export function mergeWordIndexStep(sqlite: BetterSqlite3.Database, pages: number): boolean {
+  const changes = sqlite.prepare<[], number>('SELECT total_changes()').pluck()
+  const before = changes.get() ?? 0
+  sqlite
+    .prepare(
+      "INSERT INTO deliveries_fts (deliveries_fts, rank) VALUES ('merge', CAST(? AS INTEGER))",
+    )
+    .run(-pages)
+  // FTS5's documented test: a merge that found nothing left to do changes fewer than two rows.
+  return (changes.get() ?? 0) - before >= 2
+}

@@ -1,7 +1,9 @@
 // Stores one pulled page: its valid items written, its rejects recorded and the stream's cursor
 // moved, all in one transaction. After a crash the next run resumes from the last page stored
 // whole and ends where an uninterrupted run would. Runs on the sync's writer thread
-// (page-writer-thread.ts); the items are validated before they get there (validatePage).
+// (page-writer-thread.ts), which also validates the items as received (validatePage), so the
+// main thread only fetches. An empty cache's deliveries are bulk-loaded
+// (deliveries/bulk-load.ts).
 import type BetterSqlite3 from 'better-sqlite3'
 import { createCaseStore } from '../cases/store-cases.ts'
 import {
@@ -10,6 +12,7 @@ import {
   type CaseItem,
   type DeliveryItem,
 } from '../contract/schemas.ts'
+import { createBulkLoad } from '../deliveries/bulk-load.ts'
 import { createDeliveryStore } from '../deliveries/store-deliveries.ts'
 import { recordRejection, writeCursor } from './sync-tables.ts'
 
@@ -26,7 +29,10 @@ export type ValidatedItems = (
   { stream: 'deliveries'; items: DeliveryItem[] } | { stream: 'cases'; items: CaseItem[] }
 ) & { rejected: RejectedItem[] }
 
-export type PageToStore = ValidatedItems & {
+/** A page as received from the service, its items not yet validated. */
+export interface PageToStore {
+  stream: StreamName
+  items: readonly unknown[]
   nextCursor: string
   /** Set during a full resync: every id the service still sends is marked with it. */
   generation: number | null
@@ -36,6 +42,8 @@ export type PageToStore = ValidatedItems & {
 }
 
 export interface StoredPage {
+  /** Items that failed validation, one by one (the good ones beside them are stored). */
+  rejected: RejectedItem[]
   stored: number
   deleted: number
   /** Photo files nothing refers to any more; the caller removes them (the rows are committed). */
@@ -70,18 +78,30 @@ export function validatePage(stream: StreamName, raw: readonly unknown[]): Valid
 
 export type PageStore = ReturnType<typeof createPageStore>
 
-export function createPageStore(sqlite: BetterSqlite3.Database) {
+export function createPageStore(
+  sqlite: BetterSqlite3.Database,
+  options: { bulkLoad?: boolean } = {},
+) {
   const deliveries = createDeliveryStore(sqlite)
+  const bulk = createBulkLoad(sqlite)
+  // Decided at the first page of deliveries: an empty cache is bulk-loaded (unless told not to).
+  let bulkDecided = false
   const cases = createCaseStore(sqlite)
   const moveCursor = writeCursor.on(sqlite)
   const reject = recordRejection.on(sqlite)
   const sweepNone: Outcome = { stored: 0, deleted: 0 }
 
-  const storeOne = (page: PageToStore): StoredPage => {
+  const storeOne = (received: PageToStore): StoredPage => {
+    const page = { ...received, ...validatePage(received.stream, received.items) }
     const sweeping = page.last && page.generation !== null ? page.generation : null
     let outcome: Outcome
     let swept = sweepNone
     if (page.stream === 'deliveries') {
+      if (!bulkDecided) {
+        // A load a killed run left under way is finished at this run's end either way.
+        if (options.bulkLoad !== false) bulk.beginIfEmpty()
+        bulkDecided = true
+      }
       outcome = deliveries.applyItems(page.items, page.generation)
       if (sweeping !== null) swept = deliveries.sweepUnseen(sweeping)
     } else {
@@ -98,6 +118,7 @@ export function createPageStore(sqlite: BetterSqlite3.Database) {
       generation: page.last ? null : page.generation,
     })
     return {
+      rejected: page.rejected,
       stored: outcome.stored,
       deleted: outcome.deleted + swept.deleted,
       orphanedSha256: [...(outcome.orphanedSha256 ?? []), ...(swept.orphanedSha256 ?? [])],
@@ -117,6 +138,11 @@ export function createPageStore(sqlite: BetterSqlite3.Database) {
      * is locked" at once, without waiting, and the page failed to store.
      */
     store: (pages: readonly PageToStore[]) => storeAll.immediate(pages),
+    /**
+     * Ends a bulk load under way (this run's or one a killed run left): the indexes built and the
+     * word index merged, each step a short transaction of its own.
+     */
+    finishBulkLoad: () => bulk.finish(),
   }
 }
 

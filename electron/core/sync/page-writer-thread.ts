@@ -8,7 +8,7 @@ import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_thread
 import BetterSqlite3 from 'better-sqlite3'
 import { configureConnection, refreshPlannerStatistics } from '../db/configure-connection.ts'
 import { createPageStore, type StoredPage } from './page-store.ts'
-import type { WriterReply, WriterRequest } from './page-writer.ts'
+import { CLOSE_REPLY_ID, type WriterReply, type WriterRequest } from './page-writer.ts'
 
 const WRITER_NICENESS = 10
 
@@ -28,7 +28,8 @@ if (process.platform === 'linux') {
   }
 }
 
-const sqlite = new BetterSqlite3((workerData as { databaseFile: string }).databaseFile)
+const options = workerData as { databaseFile: string; bulkLoad: boolean }
+const sqlite = new BetterSqlite3(options.databaseFile)
 configureConnection(sqlite)
 // Checkpoints copy the WAL into the database file and wait for the disk; at the app's setting
 // (256 pages) a large sync would do that after nearly every page. Here, off the UI's thread, a
@@ -38,7 +39,7 @@ sqlite.pragma('journal_size_limit = 67108864')
 // Half the app's page cache: measured, storing 100,000 deliveries went no slower with 32 MB than
 // with 64 MB, and the difference stays off the app's peak memory during a large sync.
 sqlite.pragma('cache_size = -32768')
-const pages = createPageStore(sqlite)
+const pages = createPageStore(sqlite, { bulkLoad: options.bulkLoad })
 
 // After a page fails to store, nothing after it may be: a later page's cursor would skip it.
 let failure: { message: string; code: string | null } | null = null
@@ -50,13 +51,29 @@ port.on('message', (first: WriterRequest) => {
   const stores = requests.filter((r) => r.kind === 'store')
   if (stores.length > 0) storeAll(stores)
   if (requests.some((r) => r.kind === 'close')) {
-    // A sync can change the tables' sizes tenfold; the planner's statistics follow here, off
-    // the app's thread.
+    // A bulk load ends here (its indexes built), whether this run's pull completed or not: the
+    // rows stored are whole pages either way, and the next run carries on incrementally. Then
+    // the planner's statistics follow the tables' new sizes, off the app's thread.
+    finishBulkLoad()
     if (!failure) refreshPlannerStatistics(sqlite)
     sqlite.close()
     port.close()
   }
 })
+
+function finishBulkLoad(): void {
+  try {
+    pages.finishBulkLoad()
+  } catch (error) {
+    // Left under way: the next run finishes it. The run fails with this (PageWriter.close).
+    const code = (error as { code?: unknown }).code
+    failure = {
+      message: `Building the search indexes failed: ${error instanceof Error ? error.message : String(error)}`,
+      code: code === undefined ? null : String(code),
+    }
+    reply({ id: CLOSE_REPLY_ID, ok: false, ...failure })
+  }
+}
 
 function storeAll(requests: Array<Extract<WriterRequest, { kind: 'store' }>>): void {
   if (!failure) {

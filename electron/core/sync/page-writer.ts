@@ -11,9 +11,15 @@ export type WriterReply =
 
 export interface PageWriter {
   write(page: PageToStore): Promise<StoredPage>
-  /** Waits for the pages handed over so far, then ends the thread. */
+  /**
+   * Waits for the pages handed over so far, ends a bulk load under way (its indexes built), then
+   * ends the thread. Rejects when that ending failed.
+   */
   close(): Promise<void>
 }
+
+/** The id of the thread's answer to `close` when ending a bulk load failed. */
+export const CLOSE_REPLY_ID = 0
 
 /** Where the writer thread's code is when the core runs as TypeScript (tests, commands). */
 export const DEFAULT_WRITER_THREAD_FILE = new URL('./page-writer-thread.ts', import.meta.url)
@@ -32,11 +38,13 @@ export class PageWriteError extends Error {
 
 export function startPageWriter(options: {
   databaseFile: string
+  /** Whether an empty cache is bulk-loaded (deliveries/bulk-load.ts); true unless told. */
+  bulkLoad?: boolean
   /** The thread's built file (the app passes out/main/page-writer-thread.js). */
   threadFile?: string | URL
 }): PageWriter {
   const worker = new Worker(options.threadFile ?? DEFAULT_WRITER_THREAD_FILE, {
-    workerData: { databaseFile: options.databaseFile },
+    workerData: { databaseFile: options.databaseFile, bulkLoad: options.bulkLoad ?? true },
     // The thread allocates briskly (every row it binds) but keeps little: a smaller nursery than
     // V8's default keeps about 40 MB off a large sync's peak memory for a few percent of speed.
     resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_GENERATION_MB },
@@ -47,6 +55,7 @@ export function startPageWriter(options: {
   >()
   let nextId = 1
   let failure: Error | null = null
+  let closeFailure: Error | null = null
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
 
   const failAll = (error: Error) => {
@@ -55,6 +64,10 @@ export function startPageWriter(options: {
     waiting.clear()
   }
   worker.on('message', (reply: WriterReply) => {
+    if (reply.id === CLOSE_REPLY_ID && !reply.ok) {
+      closeFailure = new PageWriteError(reply.message, reply.code)
+      return
+    }
     const entry = waiting.get(reply.id)
     if (!entry) return
     waiting.delete(reply.id)
@@ -81,6 +94,7 @@ export function startPageWriter(options: {
       // The thread takes messages in order: the pages handed over are stored before it closes.
       if (!failure) worker.postMessage({ kind: 'close' } satisfies WriterRequest)
       await exited
+      if (closeFailure) throw closeFailure
     },
   }
 }

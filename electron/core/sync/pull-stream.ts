@@ -1,9 +1,10 @@
 // Pulls one change stream (deliveries or cases) page by page into the cache. The writer thread
-// stores each page with its cursor in one transaction (page-store.ts) while the next page is
-// fetched, so the network and the disk work at the same time and this thread only waits.
+// validates and stores each page with its cursor in one transaction (page-store.ts) while the next
+// page is fetched, so the network and the disk work at the same time and this thread only fetches
+// and waits.
 import type BetterSqlite3 from 'better-sqlite3'
 import { removePhotoFiles } from '../photos/photo-files.ts'
-import { validatePage, type RejectedItem, type StoredPage, type StreamName } from './page-store.ts'
+import type { RejectedItem, StoredPage, StreamName } from './page-store.ts'
 import type { PageWriter } from './page-writer.ts'
 import type { ServiceClient } from '../service/service-client.ts'
 import { ServiceError } from '../service/service-client.ts'
@@ -12,16 +13,15 @@ import { cursorOf, writeCursor } from './sync-tables.ts'
 export type { RejectedItem, StreamName } from './page-store.ts'
 
 /**
- * Items asked for per page. Storing happens off this thread, so a page's size no longer decides
- * how long the UI waits; this thread still parses each page's JSON (about 5 ms for 500 records),
- * and fewer round trips keep a large first sync quick.
+ * Items asked for per page. Validating and storing happen off this thread, so a page's size no
+ * longer decides how long the UI waits; this thread still parses each page's JSON (about 5 ms
+ * for 500 records), and fewer round trips keep a large first sync quick.
  */
 export const DEFAULT_PAGE_SIZE = 500
 
 /**
- * The first page of a pull is smaller: its JSON is parsed and validated by code not yet warmed
- * up (a page of 500 then held the main thread 60 ms on a 2-core laptop), and the status bar has
- * its first progress sooner.
+ * The first page of a pull is smaller: its JSON is parsed by code not yet warmed up, and the
+ * status bar has its first progress sooner.
  */
 const FIRST_PAGE_SIZE = 100
 
@@ -31,26 +31,6 @@ const FIRST_PAGE_SIZE = 100
  * meanwhile by the app (a case note) may wait for it, to about 50 ms.
  */
 const MAX_PAGES_STORING = 2
-
-/**
- * Items validated between two turns of the event loop. A page of 500 takes 5 ms once the
- * validators are warm, but 50 ms or more on the first pages of a sync on a slow laptop (the
- * schemas are compiled and optimised as they run): in slices, the UI's calls are answered
- * between them.
- */
-const VALIDATE_SLICE = 100
-
-async function validateInSlices(stream: StreamName, raw: readonly unknown[]) {
-  const valid = validatePage(stream, raw.slice(0, VALIDATE_SLICE))
-  for (let at = VALIDATE_SLICE; at < raw.length; at += VALIDATE_SLICE) {
-    await new Promise((resolve) => setImmediate(resolve))
-    const slice = validatePage(stream, raw.slice(at, at + VALIDATE_SLICE))
-    // Same stream, so the items' types agree.
-    ;(valid.items as unknown[]).push(...slice.items)
-    valid.rejected.push(...slice.rejected)
-  }
-  return valid
-}
 
 export interface PullResult {
   received: number
@@ -88,14 +68,14 @@ export async function pullStream(options: {
   }
   // Pages handed to the writer and not yet stored, oldest first.
   const storing: Array<Promise<void>> = []
-  const account = async (received: number, rejected: RejectedItem[], stored: StoredPage) => {
+  const account = async (received: number, stored: StoredPage) => {
     if (stored.orphanedSha256.length > 0)
       await removePhotoFiles(options.dataDir, stored.orphanedSha256)
     result.stored += stored.stored
     result.deleted += stored.deleted
     result.pages++
     result.received += received
-    result.rejected.push(...rejected)
+    result.rejected.push(...stored.rejected)
     options.onPage?.({ ...result, rejected: [...result.rejected] })
   }
   /** Waits until at most `left` pages are still being stored. */
@@ -140,17 +120,16 @@ export async function pullStream(options: {
       limit = pageSize
       await stored(MAX_PAGES_STORING - 1)
       const received = page.items.length
-      // Validating here leaves the writer thread only the writing: it is the slower of the two.
-      const valid = await validateInSlices(stream, page.items)
       const write = writer
         .write({
-          ...valid,
+          stream,
+          items: page.items,
           nextCursor: page.nextCursor,
           generation,
           last: !page.hasMore,
           runId: options.runId,
         })
-        .then((outcome) => account(received, valid.rejected, outcome))
+        .then((outcome) => account(received, outcome))
       // Observed in order by stored(); until then a failure must not count as unhandled.
       write.catch(() => undefined)
       storing.push(write)

@@ -55,6 +55,11 @@ export interface SyncEngineOptions {
    * TypeScript source next to this module (tests, commands, browser mode).
    */
   writerThreadFile?: string | URL
+  /**
+   * Whether a sync into an empty cache bulk-loads its deliveries (deliveries/bulk-load.ts).
+   * True unless told; false keeps every sync on the incremental path (tests compare the two).
+   */
+  bulkLoad?: boolean
 }
 
 const LAST_SUCCESS_KEY = 'sync.lastSuccessAt'
@@ -273,6 +278,7 @@ export class SyncEngine {
       const writer = startPageWriter({
         databaseFile: sqlite.name,
         threadFile: this.options.writerThreadFile,
+        bulkLoad: this.options.bulkLoad,
       })
       let deliveries, cases
       try {
