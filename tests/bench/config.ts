@@ -78,7 +78,7 @@ export function benchConfig(quick: boolean): BenchConfig {
   }
   return {
     ...common,
-    ingest: { deliveries: 200_000, runs: 3, budgetSeconds: 360 },
+    ingest: { deliveries: 1_000_000, runs: 3, budgetSeconds: 900 },
     search: {
       deliveries: 1_000_000,
       chunk: 200_000,

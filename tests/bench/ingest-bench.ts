@@ -39,15 +39,18 @@ export async function ingestBench(
         console.log(cutShort)
         break
       }
-      const result = await runWorker<IngestRunResult>('ingest-run', {
-        url: demo.url,
-        expected: deliveries,
-      })
+      // The baseline reads every row the sync stored back into memory (a million: some GB).
+      const result = await runWorker<IngestRunResult>(
+        'ingest-run',
+        { url: demo.url, expected: deliveries },
+        8192,
+      )
       results.push(result)
       console.log(
         `ingest run ${run}/${runs}: ${Math.round(result.records / result.seconds).toLocaleString('en-US')} records/s ` +
           `(${result.seconds.toFixed(1)} s); baseline ${Math.round(result.baseline.records / result.baseline.seconds).toLocaleString('en-US')} records/s; ` +
-          `longest stall ${longestStallMs(result.stall).toFixed(0)} ms; peak RSS ${Math.round(result.peakRssBytes / MB)} MB`,
+          `longest stall ${longestStallMs(result.stall).toFixed(0)} ms; ` +
+          `note p95 ${result.notes.p95Ms.toFixed(1)} ms (max ${result.notes.maxMs.toFixed(0)} ms, ${result.notes.written} notes); peak RSS ${Math.round(result.peakRssBytes / MB)} MB`,
       )
     }
   } finally {
@@ -65,6 +68,7 @@ export async function ingestBench(
   )
   const stalls = summarize(results.map((r) => longestStallMs(r.stall)))
   const rss = summarize(results.map((r) => r.peakRssBytes / MB))
+  const notesP95 = summarize(results.map((r) => r.notes.p95Ms))
   const size = deliveries.toLocaleString('en-US')
   const rows: ResultRow[] = [
     {
@@ -73,12 +77,13 @@ export async function ingestBench(
       unit: 'records/s',
       ...rate,
       samples: results.length,
-      baseline: `plain INSERTs, one transaction: ${formatValue(base.median, 'records/s')}`,
+      baseline: `plain INSERTs into the indexed schema, one transaction: ${formatValue(base.median, 'records/s')}`,
       ratio: `${ratios.median.toFixed(2)}× (worst run ${ratios.min.toFixed(2)}×)`,
       ratioValue: ratios.median,
-      target: '≥ 25,000 records/s and ≥ 0.33× baseline',
-      judgedOn: 'median',
-      met: rate.median >= 25_000 && ratios.median >= 1 / 3,
+      target:
+        '≥ 17,000 records/s (1M in ≤ 60 s) at p95 over the runs, and ≥ 1× baseline in every run',
+      judgedOn: 'p95',
+      met: rate.p95 >= 17_000 && ratios.min >= 1,
       baselines: { insertsPerSecond: base.median },
     },
     {
@@ -94,6 +99,20 @@ export async function ingestBench(
       target: '≤ 50 ms',
       judgedOn: 'max',
       met: stalls.max <= 50,
+    },
+    {
+      benchmark: 'case note during ingest',
+      what: `p95 of the time to store a case note (the app's case work on the app's connection) written while ingesting ${size}, per run (${results.map((r) => r.notes.written).join(', ')} notes)`,
+      unit: 'ms',
+      median: notesP95.median,
+      p95: notesP95.p95,
+      max: notesP95.max,
+      samples: results.length,
+      baseline: '—',
+      ratio: '—',
+      target: 'p95 ≤ 100 ms in every run',
+      judgedOn: 'max',
+      met: notesP95.max <= 100,
     },
     {
       benchmark: 'memory (ingest)',

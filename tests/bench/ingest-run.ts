@@ -8,12 +8,21 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
+import { createCaseWork } from '../../electron/core/cases/case-work.ts'
+import { createEvidenceReader } from '../../electron/core/cases/evidence-snapshot.ts'
 import type { Logger } from '../../electron/core/common/logger.ts'
+import type { User } from '../../electron/core/contract/schemas.ts'
 import { openDatabase } from '../../electron/core/db/open-database.ts'
 import { emailHandle } from '../../electron/core/search/search-plan.ts'
 import { createServiceClient } from '../../electron/core/service/service-client.ts'
 import { SyncEngine } from '../../electron/core/sync/sync-engine.ts'
-import { maxRssBytes, startRssSampler, startStallMonitor, type StallReport } from './measure.ts'
+import {
+  maxRssBytes,
+  startRssSampler,
+  startStallMonitor,
+  summarize,
+  type StallReport,
+} from './measure.ts'
 
 export interface IngestRunArgs {
   url: string
@@ -28,6 +37,8 @@ export interface IngestRunResult {
   photoStepStall: StallReport
   peakRssBytes: number
   sampledPeakRssBytes: number
+  /** Case notes written by an agent on the app's connection while the sync stored records. */
+  notes: { written: number; medianMs: number; p95Ms: number; maxMs: number }
   baseline: { records: number; photos: number; seconds: number }
 }
 
@@ -40,7 +51,9 @@ export async function ingestRun(args: IngestRunArgs): Promise<IngestRunResult> {
     const local = await openDatabase(dataDir)
     let token: string | null = null
     const client = createServiceClient({ baseUrl: args.url, getToken: () => token })
-    token = (await client.login('agent', 'demo-agent')).token
+    const signedIn = await client.login('agent', 'demo-agent')
+    token = signedIn.token
+    const notes = startNoteWriter(local.sqlite, signedIn.user, args.expected)
 
     // Filled in by the beforePhotos hook, when the records are stored.
     const marks: {
@@ -65,6 +78,7 @@ export async function ingestRun(args: IngestRunArgs): Promise<IngestRunResult> {
         marks.sampledPeakRssBytes = rss.stop()
         marks.peakRssBytes = maxRssBytes()
         marks.afterRecords = startStallMonitor()
+        notes.stop()
         // Not awaited: stop() waits for this very run to end.
         void engine.stop()
       },
@@ -81,6 +95,9 @@ export async function ingestRun(args: IngestRunArgs): Promise<IngestRunResult> {
     }
     const seconds = (recordsEnded - started) / 1000
 
+    const noteTimes = notes.stop()
+    if (noteTimes.length === 0) throw new Error('no case note was written during the sync')
+    const noteSummary = summarize(noteTimes)
     const baseline = await baselineInserts(local.sqlite, baselineDir)
     await local.close()
     return {
@@ -90,11 +107,63 @@ export async function ingestRun(args: IngestRunArgs): Promise<IngestRunResult> {
       photoStepStall,
       peakRssBytes,
       sampledPeakRssBytes,
+      notes: {
+        written: noteTimes.length,
+        medianMs: noteSummary.median,
+        p95Ms: noteSummary.p95,
+        maxMs: noteSummary.max,
+      },
       baseline,
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
     rmSync(baselineDir, { recursive: true, force: true })
+  }
+}
+
+/** At least this many notes are written during a sync that runs at the target rate. */
+const NOTES = 50
+const TARGET_RECORDS_PER_SECOND = 17_000
+
+/**
+ * An agent working a case while the first sync runs: once the first deliveries are stored, a case
+ * is opened on one (not timed), then a note is added through the app's own case work on the app's
+ * connection every so often until the records are stored, each timed to its commit. Spaced so
+ * that a sync at the target rate gets NOTES of them; a slower one gets more.
+ */
+function startNoteWriter(sqlite: BetterSqlite3.Database, user: User, expected: number) {
+  const work = createCaseWork({ sqlite, currentUser: () => user })
+  const evidence = createEvidenceReader(sqlite)
+  const firstDelivery = sqlite.prepare<[], string>('SELECT id FROM deliveries LIMIT 1').pluck()
+  const intervalMs = Math.max(20, (expected / TARGET_RECORDS_PER_SECOND / NOTES) * 1000)
+  const times: number[] = []
+  let caseId: string | null = null
+  let stopped = false
+  const tick = () => {
+    if (stopped) return
+    if (caseId === null) {
+      const deliveryId = firstDelivery.get()
+      if (deliveryId !== undefined) {
+        caseId = work.open(deliveryId, 'not_received', undefined, (at) => {
+          const snapshot = evidence(deliveryId, 150, at)
+          if (!snapshot) throw new Error(`delivery ${deliveryId} vanished`)
+          return snapshot
+        })
+      }
+    } else {
+      const started = performance.now()
+      work.addNote(caseId, `Called the customer, note ${times.length + 1}.`)
+      times.push(performance.now() - started)
+    }
+    timer = setTimeout(tick, intervalMs)
+  }
+  let timer = setTimeout(tick, intervalMs)
+  return {
+    stop(): number[] {
+      stopped = true
+      clearTimeout(timer)
+      return times
+    },
   }
 }
 

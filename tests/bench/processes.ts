@@ -42,9 +42,14 @@ export interface DemoChild {
 
 /** Starts the demo service in its own process; it stops when we close its stdin. */
 export async function startDemoChild(options: ServeDemoOptions): Promise<DemoChild> {
-  const child = spawn(process.execPath, [SERVE_DEMO, JSON.stringify(options)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
+  // A world of a million deliveries outgrows V8's default heap.
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=8192', SERVE_DEMO, JSON.stringify(options)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
   // In use the delivery service is another computer. Here it shares two cores with the process
   // measured, so it runs at a lower priority: the OS then takes the CPU from it, not from the
   // app's main thread, when the app wants it (the event-loop figure is the app's own stalls).

@@ -51,7 +51,12 @@ export function createCaseWork(options: {
     return user
   }
 
-  /** Checks and writes one event for `caseId`; returns nothing, the caller reads the case again. */
+  /**
+   * Checks and writes one event for `caseId`; returns nothing, the caller reads the case again.
+   * Run IMMEDIATE: it reads before it writes, and a deferred transaction whose snapshot the sync's
+   * writer thread commits past meanwhile fails at once with "database is locked" instead of
+   * waiting its turn (measured: a note written during a first sync).
+   */
   const record = sqlite.transaction(
     (caseId: string, event: CaseEvent, user: User, snapshot?: EvidenceSnapshot) => {
       const projected = reader.project(caseId, user.id)
@@ -81,7 +86,7 @@ export function createCaseWork(options: {
 
   function act(caseId: string, fields: Omit<CaseEvent, 'id' | 'occurredAt'>): void {
     const user = actor()
-    record(caseId, { id: randomUUID(), occurredAt: now(), ...fields }, user)
+    record.immediate(caseId, { id: randomUUID(), occurredAt: now(), ...fields }, user)
   }
 
   return {
@@ -105,7 +110,7 @@ export function createCaseWork(options: {
         reason,
       }
       if (note) event.note = note
-      record(caseId, event, user, snapshot(occurredAt))
+      record.immediate(caseId, event, user, snapshot(occurredAt))
       return caseId
     },
     addNote: (caseId: string, body: string) => act(caseId, { type: 'note_added', note: body }),
