@@ -34,7 +34,9 @@ test('an agent saves the proof-of-delivery sheet and copies it as an image', asy
     (d): d is DeliveryRecord =>
       d.deleted !== true && d.photoWithheld === null && d.photos.length > 0,
   )!
-  const withheld = records.find((d) => d.deleted !== true && d.photoWithheld !== null)!
+  const withheld = records.find(
+    (d): d is DeliveryRecord => d.deleted !== true && d.photoWithheld !== null,
+  )!
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.goto(consoleApp.url)
   await signInAndWaitForSync(page)

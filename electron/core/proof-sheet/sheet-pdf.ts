@@ -1,13 +1,9 @@
 // The proof-of-delivery sheet as a one-page PDF: the words of sheet-content.ts, the photos, and
 // the small map of where the parcel was left (drawn as the case report draws it).
-import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import { drawMapPanel } from '../reports/pdf-map-panel.ts'
+import { registerPdfFonts, writeText } from '../reports/pdf-scripts.ts'
 import type { SheetContent } from './sheet-content.ts'
-
-const require = createRequire(import.meta.url)
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')
 
 const MARGIN = 48
 const INK = '#212121'
@@ -20,8 +16,7 @@ export async function renderSheetPdf(sheet: SheetContent): Promise<Buffer> {
     margin: MARGIN,
     info: { Title: `${sheet.title} · ${sheet.orderLine}`, Creator: 'Porchlight' },
   })
-  doc.registerFont('Body', FONT)
-  doc.registerFont('Bold', FONT_BOLD)
+  registerPdfFonts(doc)
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const ended = new Promise<void>((resolve) => doc.on('end', resolve))
@@ -33,7 +28,8 @@ export async function renderSheetPdf(sheet: SheetContent): Promise<Buffer> {
   if (sheet.deliveredNote) doc.font('Body').fontSize(10).fillColor(MUTED).text(sheet.deliveredNote)
   doc.fillColor(INK)
   doc.moveDown(0.5).font('Body').fontSize(11)
-  for (const line of sheet.addressLines) doc.text(line)
+  // The address may be in any script.
+  for (const line of sheet.addressLines) writeText(doc, line, 'Body')
   doc.moveDown(0.5).text(sheet.leftAtLine)
   doc.text(sheet.distanceLine)
 

@@ -82,7 +82,7 @@ describe('the proof-of-delivery sheet', () => {
       expect(text).toMatch(new RegExp(`${metres} m\\s+from\\s+the\\s+address`))
     }
     // Lines may wrap anywhere a space is.
-    if (shown!.timeZone) expect(text).toMatch(/local\s+time\s+at\s+the\s+address/)
+    if (shown!.timeZone) expect(text).toMatch(/local\s+time\s+at\s+the\s+address/i)
     // Nothing internal: no note, no driver, no claim counts, no other customer.
     expect(text).not.toContain(NOTE)
     expect(text).not.toContain(delivery.driver.name)
