@@ -2,7 +2,7 @@
 // it), copied as an image to paste into a reply, and never offered for a withheld delivery.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import type { DeliveryRecord } from '../../electron/core/contract/schemas.ts'
 import { startDemoService, type DemoService } from '../../electron/core/demo-service/index.ts'
 import { startConsole, type RunningConsole } from './support/browser-mode.ts'
@@ -23,7 +23,7 @@ test.afterAll(async () => {
   await service?.close()
 })
 
-async function open(page: import('@playwright/test').Page, id: string) {
+async function open(page: Page, id: string) {
   await page.evaluate((deliveryId) => (window.location.hash = `#/delivery/${deliveryId}`), id)
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
 }
