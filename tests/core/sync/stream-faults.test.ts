@@ -510,10 +510,10 @@ describe('pulling the streams under faults', () => {
     expect(harness.engine.status().lastRun).toMatchObject({ outcome: 'complete', rejected: 10 })
   })
 
-  it('validates a large page in slices and keeps every good record and every reason, in order', async () => {
-    // The first page of a pull holds 100 items, the next ones the page size. Each is validated
-    // 100 items at a time, between turns of the event loop: rejects at the edges of those slices
-    // must land exactly where they would in one pass.
+  it('validates a large page and keeps every good record and every reason, in order', async () => {
+    // The first page of a pull holds 100 items, the next ones the page size. The writer thread
+    // validates each page and, in a bulk load, stores it 100 items per transaction: rejects at the
+    // edges of those parts must land exactly where they would in one pass.
     const bad = new Set([0, 99, 100, 101, 199, 200, 250, 349])
     const sent = Array.from({ length: 350 }, (_, i) =>
       bad.has(i)
