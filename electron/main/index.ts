@@ -3,7 +3,7 @@
 // the sign-in is protected, which service to use) and connects it to the window.
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, dialog, Menu, safeStorage, screen, session, shell } from 'electron'
+import { app, dialog, Menu, Notification, safeStorage, screen, session, shell } from 'electron'
 import type { BrowserWindow } from 'electron'
 import { createPorchlight } from '../core/app/porchlight.ts'
 import type { PorchlightCore, ServiceChoice } from '../core/app/types.ts'
@@ -40,6 +40,7 @@ import { askAboutOtherService } from './other-service-dialog.ts'
 import { menuTemplate, sendMenuCommand } from './app-menu.ts'
 import { MENU_PLACES } from '../core/api/menu-schemas.ts'
 import { reportProblem } from './report-problem.ts'
+import { createSyncNotifier } from './sync-notifications.ts'
 import { keepWindowState, placeWindow, readWindowState } from './window-state.ts'
 import { createLinkOpener, listenForLinks, registerLinkScheme, showHashIn } from './open-links.ts'
 
@@ -162,6 +163,13 @@ async function startCore(
       appPath: app.getAppPath(),
     }),
     chooseMapFile: createMapFileChooser(() => mainWindow),
+    onSyncNews: createSyncNotifier({
+      Notification,
+      show: (hash) => {
+        if (mainWindow) showHashIn(mainWindow, hash, log)
+      },
+      log,
+    }),
     syncWriterThreadFile,
     logFile,
     exportDestination: createDialogDestination({

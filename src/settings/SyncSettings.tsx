@@ -1,4 +1,5 @@
-// Settings › Sync: how often Porchlight syncs on its own. A change is saved as soon as it is
+// Settings › Sync: how often Porchlight syncs on its own, and whether the desktop app says when
+// changes made offline were sent. A change is saved as soon as it is
 // chosen; a snackbar says it was, an alert with Try again that it was not.
 import { useId, useState } from 'react'
 import Alert from '@mui/material/Alert'
@@ -6,6 +7,7 @@ import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
 import FormControl from '@mui/material/FormControl'
+import FormControlLabel from '@mui/material/FormControlLabel'
 import FormHelperText from '@mui/material/FormHelperText'
 import InputLabel from '@mui/material/InputLabel'
 import MenuItem from '@mui/material/MenuItem'
@@ -13,6 +15,7 @@ import Select from '@mui/material/Select'
 import Skeleton from '@mui/material/Skeleton'
 import Snackbar from '@mui/material/Snackbar'
 import Stack from '@mui/material/Stack'
+import Switch from '@mui/material/Switch'
 import { SettingsSection } from './SettingsSection.tsx'
 import { syncIntervalLabel, syncIntervalOptions, syncIntervalSentence } from './syncIntervals.ts'
 import { useSettings } from './useSettings.ts'
@@ -21,6 +24,7 @@ export function SyncSettings() {
   const { settings, loadError, saving, lastSave, save, reload } = useSettings()
   const labelId = useId()
   const helpId = useId()
+  const notifyHelpId = useId()
   // The select stays enabled while saving: disabling it would throw the keyboard focus away.
   // The snackbar is closed by a timer or by the person; a new save opens it again.
   const [snackbarFor, setSnackbarFor] = useState<object | null>(null)
@@ -87,6 +91,27 @@ export function SyncSettings() {
           )}
         </Stack>
       )}
+      {settings && (
+        <FormControlLabel
+          sx={{ mt: 2, alignItems: 'flex-start' }}
+          control={
+            <Switch
+              checked={settings.notifyAfterOutage}
+              onChange={(event) => save({ notifyAfterOutage: event.target.checked })}
+              slotProps={{ input: { 'aria-describedby': notifyHelpId } }}
+            />
+          }
+          label={
+            <Box sx={{ pt: 1 }}>
+              Tell me when changes made offline are sent
+              <FormHelperText id={notifyHelpId} sx={{ mx: 0 }}>
+                The desktop app shows a notification when the delivery service is back and your
+                queued changes have gone, or when one needs your decision.
+              </FormHelperText>
+            </Box>
+          }
+        />
+      )}
 
       {lastSave?.status === 'failed' && (
         <Alert
@@ -124,7 +149,11 @@ export function SyncSettings() {
         >
           Saved.{' '}
           {lastSave?.status === 'saved' &&
-            syncIntervalSentence(lastSave.settings.syncIntervalMinutes)}
+            ('notifyAfterOutage' in lastSave.patch
+              ? lastSave.settings.notifyAfterOutage
+                ? 'Porchlight tells you when changes made offline are sent.'
+                : 'No notifications after an outage.'
+              : syncIntervalSentence(lastSave.settings.syncIntervalMinutes))}
         </Alert>
       </Snackbar>
     </SettingsSection>

@@ -7,7 +7,7 @@ import { api, userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
 
 export type SaveResult =
-  | { status: 'saved'; settings: AppSettings }
+  | { status: 'saved'; settings: AppSettings; patch: Partial<AppSettings> }
   | { status: 'failed'; message: string; patch: Partial<AppSettings> }
 
 export type SettingsState = {
@@ -26,7 +26,7 @@ export function useSettings(): SettingsState {
   const saving = useSaveSettings()
   const { status, data, error, variables } = saving
   const lastSave = useMemo<SaveResult | null>(() => {
-    if (status === 'success') return { status: 'saved', settings: data }
+    if (status === 'success') return { status: 'saved', settings: data, patch: variables }
     if (status === 'error' && variables) {
       return { status: 'failed', message: userMessage(error), patch: variables }
     }

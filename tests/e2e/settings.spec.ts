@@ -92,6 +92,17 @@ test('the sync interval is saved in the core and survives a reload', async ({ pa
   )
   await page.reload()
   await expect(page.getByRole('combobox', { name: 'Sync automatically' })).toHaveText('Off')
+
+  // The notification after an outage: on by default, switched off by keyboard, remembered.
+  const notify = page.getByRole('switch', { name: 'Tell me when changes made offline are sent' })
+  await expect(notify).toBeChecked()
+  await notify.focus()
+  await page.keyboard.press('Space')
+  await expect(page.getByRole('alert').filter({ hasText: 'Saved.' })).toContainText(
+    'No notifications after an outage.',
+  )
+  await page.reload()
+  await expect(notify).not.toBeChecked()
 })
 
 test('a change the core refuses is undone and can be tried again', async ({ page }) => {

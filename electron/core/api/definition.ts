@@ -214,6 +214,8 @@ export const SettingsSchema = z.object({
   photoRetentionDays: z.number().int().min(1).max(365),
   /** Delivery records older than this are removed unless the delivery has a case. */
   deliveryRetentionDays: z.number().int().min(7).max(3650),
+  /** The desktop app says when changes made offline were sent, or came back as conflicts. */
+  notifyAfterOutage: z.boolean(),
 })
 
 export const apiDefinition = {

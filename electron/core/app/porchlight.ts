@@ -40,6 +40,7 @@ import { createMapDesk } from './map-handlers.ts'
 import { createPhotoDesk } from './photo-desk.ts'
 import { createPrivacyDesk } from './privacy-handlers.ts'
 import { createOutbox } from './outbox.ts'
+import { watchPushForNews } from './sync-news.ts'
 import { createReportDesk } from './report-handlers.ts'
 import type { PorchlightCore, PorchlightOptions } from './types.ts'
 
@@ -140,6 +141,13 @@ async function createCore(
     // cache was filled from, or nothing is sent and nothing pulled.
     beforePush: () => guard.verify(),
   })
+  // Every push, the sync's and the one after an action, is watched for news after an outage.
+  const push = watchPushForNews(
+    () => outbox.push(),
+    (news) => {
+      if (settings.get().notifyAfterOutage) options.onSyncNews?.(news)
+    },
+  )
   const settings = createSettingsStore(sqlite)
   const retentionIntervalMs = options.retentionIntervalMs ?? RETENTION_INTERVAL_MS
   const retention = createRetention({
@@ -156,7 +164,7 @@ async function createCore(
     afterPhotos: evidence.afterPhotos,
     // Photos retention would remove are marked before the photo step, so they are never fetched.
     beforePhotos: retentionIntervalMs > 0 ? () => retention.run() : undefined,
-    pushQueued: () => outbox.push(),
+    pushQueued: () => push(),
     countPending: () => outbox.pendingCount(),
     waitingForOthers: () => outbox.waitingForOthers(),
     sqlite,
@@ -191,7 +199,7 @@ async function createCore(
     settings: () => settings.get(),
     pushSoon: () => {
       // Only when nothing else is talking to the service: a running sync pushes first anyway.
-      if (!engine.running && session.currentUser) outbox.push().catch(logSyncError)
+      if (!engine.running && session.currentUser) push().catch(logSyncError)
     },
   })
   const maps = createMapDesk({

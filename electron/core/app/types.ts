@@ -19,6 +19,8 @@ export type ServiceChoice =
   /** A real (or standalone demo) delivery service. */
   | { kind: 'remote'; url: string }
 
+import type { SyncNews } from './sync-news.ts'
+
 export interface PorchlightOptions {
   dataDir: string
   service: ServiceChoice
@@ -62,6 +64,11 @@ export interface PorchlightOptions {
   demoBasemapPath?: string
   /** The desktop app's open-file dialog for MBTiles files: the chosen path, or null if cancelled. */
   chooseMapFile?: () => Promise<string | null>
+  /**
+   * Told when work queued during an outage was sent, or came back as conflicts (app/sync-news.ts),
+   * if the settings allow it: the desktop app shows a notification.
+   */
+  onSyncNews?: (news: SyncNews) => void
   /**
    * The sync's writer thread, built (the app: out/main/page-writer-thread.js). Default: its
    * TypeScript source, which Node runs directly (tests, commands, browser mode).

@@ -2,6 +2,7 @@
 // sheet, one typed row per case (dates as dates in the report's time zone, numbers as numbers),
 // frozen header, filters. Rows are committed as they come, so the workbook is never held whole;
 // past Excel's row limit the cases go on in "Cases (2)", "Cases (3)", ...
+import { createWriteStream } from 'node:fs'
 import ExcelJS from 'exceljs'
 import type { ReportFigures } from '../api/report-schemas.ts'
 import { CASE_COLUMNS } from './case-columns.ts'
@@ -49,7 +50,8 @@ export async function writeXlsx(options: XlsxOptions): Promise<number> {
   const { figures, columns } = options
   const rowsPerSheet = options.rowsPerSheet ?? EXCEL_MAX_DATA_ROWS
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: options.file,
+    // Owner-only, like the CSV and the PDF: ExcelJS's own `filename` would create it world-readable.
+    stream: createWriteStream(options.file, { mode: 0o600 }),
     useStyles: true,
     useSharedStrings: false,
   })

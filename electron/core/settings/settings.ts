@@ -23,6 +23,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
     maxZoom: OPENSTREETMAP_MAX_ZOOM,
   },
   tileCacheMegabytes: 256,
+  notifyAfterOutage: true,
 }
 
 const KEY = 'settings'

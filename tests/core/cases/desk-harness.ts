@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { createMemoryTokenStore } from '../../../electron/core/app/memory-token-store.ts'
 import { createPorchlight } from '../../../electron/core/app/porchlight.ts'
-import type { PorchlightCore } from '../../../electron/core/app/types.ts'
+import type { PorchlightCore, PorchlightOptions } from '../../../electron/core/app/types.ts'
 import type { TokenStore } from '../../../electron/core/common/token-store.ts'
 import type { Logger } from '../../../electron/core/common/logger.ts'
 import type { ApiHandlers } from '../../../electron/core/api/definition.ts'
@@ -84,7 +84,12 @@ export interface TestConsole {
 /** A console on `dataDir` (a new temp dir by default), its timers off unless asked for. */
 export async function startConsole(
   url: string,
-  options: { dataDir: string; tokenStore?: TokenStore; retentionIntervalMs?: number },
+  options: {
+    dataDir: string
+    tokenStore?: TokenStore
+    retentionIntervalMs?: number
+    onSyncNews?: PorchlightOptions['onSyncNews']
+  },
 ): Promise<TestConsole> {
   const logs: LogLine[] = []
   const log: Logger = {
@@ -101,6 +106,7 @@ export async function startConsole(
     // The world is dated: retention would remove its photos unless a test asks for it.
     retentionIntervalMs: options.retentionIntervalMs ?? 0,
     log,
+    ...(options.onSyncNews ? { onSyncNews: options.onSyncNews } : {}),
   })
   return {
     core,

@@ -2,7 +2,7 @@
 // from the demo delivery service: an agent is refused every one of them whatever it sends; a
 // supervisor gets figures, runs exports in the background with progress, can cancel one, and
 // every export is in the export log with who, what, which filters and how many rows.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -131,6 +131,8 @@ describe('a supervisor', () => {
     expect(file).toMatchObject({ ok: true, name: 'porchlight-cases-2025-04-01-to-2025-06-01.xlsx' })
     const path = (file as { path: string }).path
     expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK')
+    // Readable by its owner alone, like the CSV and the PDF.
+    expect(statSync(path).mode & 0o777).toBe(0o600)
     // Only the finished file is in the folder: no temporary name left over.
     expect(readdirSync(join(supervisor.dataDir, 'exports'))).toEqual([
       'porchlight-cases-2025-04-01-to-2025-06-01.xlsx',
