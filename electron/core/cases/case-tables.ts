@@ -136,3 +136,37 @@ export const anyUnsentEvent = statement(() =>
     eb.exists(eb.selectFrom('case_events').select('seq').where(unsent)).as('held'),
   ),
 )
+
+// ---- Reading cases for the screens (case-views.ts) ----
+
+/** The evidence frozen when the case was opened here. */
+export const caseSnapshot = statement((p: Params<{ caseId: string }>) =>
+  query.selectFrom('case_snapshots').select('evidence_json').where('case_id', '=', p.caseId),
+)
+
+/** Every case the service sent. */
+export const allCaseIds = statement(() => query.selectFrom('cases').select('id'))
+
+/** The service's cases on one delivery. */
+export const caseIdsOfDelivery = statement((p: Params<{ deliveryId: string }>) =>
+  query.selectFrom('cases').select('id').where('delivery_id', '=', p.deliveryId),
+)
+
+/** Changes made here that are not settled yet: pending, in a conflict, or refused. */
+const notSettled = ['pending', 'conflict', 'failed'] as const
+
+/** Cases with changes made here not settled yet (some of them opened here, unknown to the service). */
+export const caseIdsWithLocalWork = statement(() =>
+  query.selectFrom('case_events').select('case_id').distinct().where('state', 'in', notSettled),
+)
+
+/** Cases opened here on one delivery whose opening is not settled yet. */
+export const casesOpenedHereOn = statement((p: Params<{ deliveryId: string }>) =>
+  query
+    .selectFrom('case_events')
+    .select('case_id')
+    .distinct()
+    .where('type', '=', 'opened')
+    .where('state', 'in', notSettled)
+    .where((eb) => eb.fn('json_extract', ['body_json', eb.val('$.deliveryId')]), '=', p.deliveryId),
+)

@@ -2,7 +2,7 @@
 // photo rows `delivery_photos`, and the counts kept as they change (`row_counts`). No other module
 // writes SQL against these tables (tests/core/db/ownership.test.ts); they call these. Typed with
 // Kysely against db/schema.ts and compiled once (db/typed-sql.ts).
-import type { Insertable, Selectable } from 'kysely'
+import { sql, type Insertable, type Selectable } from 'kysely'
 import type {
   DeliveriesFtsTable,
   DeliveriesTable,
@@ -338,4 +338,21 @@ export const anyDelivery = statement(() =>
 /** The order number a case shows for its delivery (cases/case-state.ts; a recovery's salvage). */
 export const orderIdOfDelivery = statement((p: Params<{ id: string }>) =>
   query.selectFrom('deliveries').select('order_id').where('id', '=', p.id),
+)
+
+// ---- What the case screens show of a case's delivery (cases/case-views.ts) ----
+
+/** The address as repeat claims compare it: postal code and first line, in lower case. */
+export const deliveryCaseFacts = statement((p: Params<{ id: string }>) =>
+  query
+    .selectFrom('deliveries')
+    .select([
+      'customer_name',
+      'city',
+      'customer_id',
+      'driver_id',
+      sql<string>`postal_code || '|' || lower(address_line1)`.as('address_key'),
+      'away_m',
+    ])
+    .where('id', '=', p.id),
 )
