@@ -54,7 +54,6 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
   deliveries: [
     'addresses/address-history.ts',
     'app/photo-desk.ts',
-    'cases/case-work.ts',
     'cases/evidence-snapshot.ts',
     'cases/repeat-claims.ts',
     'db/configure-connection.ts',
@@ -94,14 +93,12 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
   ],
   case_events: [
     'cases/case-state.ts',
-    'cases/case-work.ts',
     'cases/push-case-events.ts',
     'cases/repeat-claims.ts',
     'reports/report-cases.ts',
     'reports/report-figures.ts',
     'retention/retention.ts',
   ],
-  case_snapshots: ['cases/case-work.ts'],
   photo_reuse: ['search/search-deliveries.ts'],
 }
 
