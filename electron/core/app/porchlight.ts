@@ -10,7 +10,9 @@ import { createKnownUsers } from '../db/known-users.ts'
 import { DEMO_BASEMAP_FILE } from '../demo-basemap/basemap-file.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
 import { createRedactingLogger } from '../logging/redacting-logger.ts'
-import { folderDestination } from '../reports/export-jobs.ts'
+import { createProofSheets } from '../proof-sheet/proof-sheets.ts'
+import { folderDestination, type ExportDestination } from '../reports/export-jobs.ts'
+import type { User } from '../contract/schemas.ts'
 import { createRetention, type Retention, type RetentionPolicy } from '../retention/retention.ts'
 import { startRetentionSchedule } from '../retention/retention-schedule.ts'
 import { createDeliverySearch } from '../search/search-deliveries.ts'
@@ -30,7 +32,7 @@ import { createMaintenanceDesk } from './maintenance-handlers.ts'
 import { createMapDesk, type MapDesk } from './map-handlers.ts'
 import { openServiceCache } from './open-service-cache.ts'
 import { createOutbox } from './outbox.ts'
-import { createPhotoDesk } from './photo-desk.ts'
+import { createPhotoDesk, type PhotoDesk } from './photo-desk.ts'
 import { createPrivacyDesk } from './privacy-handlers.ts'
 import { createReportDesk } from './report-handlers.ts'
 import { startServiceChoice } from './service-choice.ts'
@@ -69,17 +71,10 @@ async function createCore(
   const retention = createRetention({ sqlite, dataDir, policy: () => retentionPolicy(settings()) })
   const evidence = createEvidenceDesk({ sqlite, dataDir })
   const sync = createSyncDesk({
-    sqlite,
-    dataDir,
-    client,
-    session,
-    outbox,
-    evidence,
+    ...{ sqlite, dataDir, client, session, outbox, evidence, log, onBackgroundError },
     retention: retentionIntervalMs > 0 ? retention : null,
     // The host may pin the interval (tests and the command line turn the timer off).
     intervalMs: () => options.syncIntervalMs ?? settings().syncIntervalMinutes * 60_000,
-    log,
-    onBackgroundError,
     writerThreadFile: options.syncWriterThreadFile,
   })
   const { engine } = sync
@@ -95,13 +90,14 @@ async function createCore(
     tileServerOverride: options.tileServer,
     log,
   })
+  const exportDestination = options.exportDestination ?? folderDestination(join(dataDir, 'exports'))
   const reports = createReportDesk({
     sqlite,
     dbFile: local.file,
     dataDir,
     currentUser,
     thresholdM: () => settings().locationThresholdM,
-    destination: options.exportDestination ?? folderDestination(join(dataDir, 'exports')),
+    destination: exportDestination,
     log,
   })
   const { passes, privacy } = startPrivacy({
@@ -132,10 +128,13 @@ async function createCore(
     afterSignIn: sync.runSoon,
   })
 
+  const { readDelivery, proofSheets } = deliveryReaders({
+    ...{ db, sqlite, settings, desk, photos, currentUser, destination: exportDestination },
+  })
   const handlers: UnguardedCore['handlers'] = {
     ...sessions.handlers,
     ...sync.handlers,
-    ...deliveryHandlers({ db, sqlite, settingsStore, desk, maps, sync }),
+    ...deliveryHandlers({ sqlite, settingsStore, readDelivery, maps, sync }),
     ...desk.handlers,
     ...maps.handlers,
     ...reports.handlers,
@@ -143,6 +142,7 @@ async function createCore(
     ...maintenance.handlers,
     ...photos.handlers,
     ...evidence.handlers,
+    ...proofSheets.handlers,
   }
 
   return {
@@ -281,14 +281,13 @@ function startMaintenance(
 
 /** Settings (a change reaches the maps and the sync's schedule), and finding and reading deliveries. */
 function deliveryHandlers(options: {
-  db: Kysely<Database>
   sqlite: BetterSqlite3.Database
   settingsStore: ReturnType<typeof createSettingsStore>
-  desk: ReturnType<typeof createCaseDesk>
+  readDelivery: (id: string) => ReturnType<typeof getDelivery>
   maps: MapDesk
   sync: SyncDesk
 }): Pick<ApiHandlers, 'getSettings' | 'updateSettings' | 'searchDeliveries' | 'getDelivery'> {
-  const { settingsStore, desk } = options
+  const { settingsStore } = options
   const search = createDeliverySearch(options.sqlite)
   return {
     getSettings: async () => settingsStore.get(),
@@ -304,12 +303,42 @@ function deliveryHandlers(options: {
         reusedPhoto,
         thresholdM: settingsStore.get().locationThresholdM,
       }),
-    getDelivery: async ({ id }) =>
-      getDelivery(options.db, id, {
-        thresholdM: settingsStore.get().locationThresholdM,
-        casesOf: desk.casesOf,
-        repeatClaimsOf: desk.repeatClaimsOf,
-      }),
+    getDelivery: async ({ id }) => options.readDelivery(id),
+  }
+}
+
+/** A delivery as its screen reads it, and the proof-of-delivery sheets made from it. */
+function deliveryReaders(options: {
+  db: Kysely<Database>
+  sqlite: BetterSqlite3.Database
+  settings: () => AppSettings
+  desk: ReturnType<typeof createCaseDesk>
+  photos: PhotoDesk
+  currentUser: () => User | null
+  destination: ExportDestination
+}) {
+  const { desk } = options
+  const readDelivery = (id: string) =>
+    getDelivery(options.db, id, {
+      thresholdM: options.settings().locationThresholdM,
+      casesOf: desk.casesOf,
+      repeatClaimsOf: desk.repeatClaimsOf,
+    })
+  const proofSheets = createProofSheets({
+    sqlite: options.sqlite,
+    currentUser: options.currentUser,
+    delivery: readDelivery,
+    photoFile: fullPhotoOf(options.photos),
+    destination: options.destination,
+  })
+  return { readDelivery, proofSheets }
+}
+
+/** A stored photo's file for the proof-of-delivery sheet, or why not. */
+function fullPhotoOf(photos: PhotoDesk) {
+  return async (photoId: string) => {
+    const file = await photos.resolvePhoto(photoId, { variant: 'full' })
+    return file.ok ? file : { ok: false as const, reason: file.reason }
   }
 }
 
