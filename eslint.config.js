@@ -25,6 +25,24 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Readable units in the core: a function longer than this is several, and gets named parts
+    // in small modules named for what they do (docs/architecture.md, "Readable units").
+    files: ['electron/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 120 }] },
+  },
+  {
+    // Split in issue 18's demo-world work (generateWorld, generateSeedCases): that file is being
+    // rewritten there.
+    files: ['electron/core/demo-service/generate.ts'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  {
+    // A migration is frozen once it ships (docs/architecture.md, "Adding a migration"): its DDL
+    // is never edited, not even to be split.
+    files: ['electron/core/db/migrations/001-initial.ts'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -20,7 +20,7 @@ import {
   REPEAT_WINDOW_DAYS,
   type RepeatCountParams,
   type RepeatCountRow,
-} from '../../electron/core/cases/case-views.ts'
+} from '../../electron/core/cases/repeat-claims.ts'
 import { seededRandom, shuffled, summarize, type Summary } from './measure.ts'
 import { rowPicker } from './queries.ts'
 

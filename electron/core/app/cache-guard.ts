@@ -66,68 +66,87 @@ export async function guardCache(
   options: { log: Logger },
   build: BuildCore,
 ): Promise<PorchlightCore> {
-  const { log } = options
-  let core: UnguardedCore | null = null
-  /** What is wrong with the cache; null while it is sound. */
-  let damage: string | null = null
-  let closing: Promise<void> = Promise.resolve()
-  let recovering: Promise<void> | null = null
-  let lastRecovery: CacheRecovery | null = null
-  /** The cache in use (the data folder or a separate cache in it); kept while it is closed. */
-  let cache: PorchlightCore['cache'] | null = null
-  /** Who was signed in when the core was last in use: a damaged cache keeps its answer for them. */
-  let lastUser: ReturnType<PorchlightCore['currentUser']> = null
+  const guard = new CacheGuard(options.log, build)
+  await guard.start()
+  return guard.core()
+}
 
-  const damaged = () => new CacheDamagedError(damage ?? 'it is not open')
+/** The one core in use, the damage found in its cache, and its recovery. */
+class CacheGuard {
+  private unguarded: UnguardedCore | null = null
+  /** What is wrong with the cache; null while it is sound. */
+  private damage: string | null = null
+  private closing: Promise<void> = Promise.resolve()
+  private recovering: Promise<void> | null = null
+  private lastRecovery: CacheRecovery | null = null
+  /** The cache in use (the data folder or a separate cache in it); kept while it is closed. */
+  private cache: PorchlightCore['cache'] | null = null
+  /** Who was signed in when the core was last in use: a damaged cache keeps its answer for them. */
+  private lastUser: ReturnType<PorchlightCore['currentUser']> = null
+  private readonly log: Logger
+  private readonly build: BuildCore
+
+  constructor(log: Logger, build: BuildCore) {
+    this.log = log
+    this.build = build
+  }
+
+  private damaged() {
+    return new CacheDamagedError(this.damage ?? 'it is not open')
+  }
+
+  /** The core, while its cache is sound and not being recovered. */
+  private usable(): UnguardedCore | null {
+    return this.unguarded && this.damage === null && !this.recovering ? this.unguarded : null
+  }
 
   /** Takes the core out of use at the first sign of damage. Other errors pass untouched. */
-  const noticeDamage = (error: unknown) => {
-    if (damage !== null || !isCacheCorruption(error)) return
-    damage = corruptionDetail(error)
-    if (cache) markCacheDamaged(cache.dir, error)
-    log.error('the local cache is damaged; Porchlight stopped using it', error)
-    const stopping = core
-    core = null
-    closing = (stopping?.close() ?? Promise.resolve()).catch((closeError: unknown) =>
-      log.error('closing the damaged cache failed', closeError),
+  readonly noticeDamage = (error: unknown) => {
+    if (this.damage !== null || !isCacheCorruption(error)) return
+    this.damage = corruptionDetail(error)
+    if (this.cache) markCacheDamaged(this.cache.dir, error)
+    this.log.error('the local cache is damaged; Porchlight stopped using it', error)
+    const stopping = this.unguarded
+    this.unguarded = null
+    this.closing = (stopping?.close() ?? Promise.resolve()).catch((closeError: unknown) =>
+      this.log.error('closing the damaged cache failed', closeError),
     )
   }
 
-  const current = (): UnguardedCore => {
-    if (recovering) {
+  private current(): UnguardedCore {
+    if (this.recovering) {
       throw new UserFacingError(
         'cache-recovering',
         'Porchlight is recovering its local cache. Try again in a moment.',
       )
     }
-    if (damage !== null || !core) throw damaged()
-    return core
+    if (this.damage !== null || !this.unguarded) throw this.damaged()
+    return this.unguarded
   }
 
   /** Runs `work` on the core; a damaged page it meets becomes the one clear answer. */
-  const guarded = async <T>(work: (c: UnguardedCore) => Promise<T>): Promise<T> => {
-    const c = current()
+  private async guarded<T>(work: (c: UnguardedCore) => Promise<T>): Promise<T> {
+    const c = this.current()
     try {
       return await work(c)
     } catch (error) {
-      noticeDamage(error)
+      this.noticeDamage(error)
       // Calls still under way when the core was closed fail in other ways: same answer.
-      if (damage !== null) throw damaged()
+      if (this.damage !== null) throw this.damaged()
       throw error
     }
   }
 
-  const health = (): CacheHealth => {
-    if (recovering) return { state: 'recovering' }
-    if (damage !== null || !core) {
-      return { state: 'damaged', message: damaged().message }
-    }
+  health(): CacheHealth {
+    if (this.recovering) return { state: 'recovering' }
+    const core = this.unguarded
+    if (this.damage !== null || !core) return { state: 'damaged', message: this.damaged().message }
     let notice: CacheRecovery | null
     try {
       notice = readRecoveryNotice(core.sqlite)
     } catch (error) {
-      noticeDamage(error)
-      if (damage !== null) return { state: 'damaged', message: damaged().message }
+      this.noticeDamage(error)
+      if (this.damage !== null) return { state: 'damaged', message: this.damaged().message }
       throw error
     }
     return {
@@ -140,89 +159,107 @@ export async function guardCache(
     }
   }
 
-  const start = async () => {
-    core = await build(noticeDamage)
-    cache = core.cache
-    damage = null
+  async start() {
+    const core = await this.build(this.noticeDamage)
+    this.unguarded = core
+    this.cache = core.cache
+    this.damage = null
     if (core.recovery) {
-      lastRecovery = core.recovery
-      log.info(describeRecovery(core.recovery))
+      this.lastRecovery = core.recovery
+      this.log.info(describeRecovery(core.recovery))
     }
   }
 
-  const recover = (): Promise<void> => {
-    if (recovering) return recovering
-    if (damage === null && core) return Promise.resolve()
-    recovering = (async () => {
-      await closing
+  recover(): Promise<void> {
+    if (this.recovering) return this.recovering
+    if (this.damage === null && this.unguarded) return Promise.resolve()
+    this.recovering = (async () => {
+      await this.closing
       try {
-        await start()
+        await this.start()
       } catch (error) {
-        log.error('recovering the local cache failed', error)
-        damage = `it could not be recovered (${corruptionDetail(error)})`
+        this.log.error('recovering the local cache failed', error)
+        this.damage = `it could not be recovered (${corruptionDetail(error)})`
       }
     })().finally(() => {
-      recovering = null
+      this.recovering = null
     })
-    return recovering
+    return this.recovering
   }
 
-  await start()
+  /** Every call through the guard, and the cache calls answered by the guard itself. */
+  private handlers(): ApiHandlers {
+    const handlers = {} as Record<CallName, (arg: unknown) => Promise<unknown>>
+    for (const name of CALL_NAMES) {
+      if ((CACHE_CALLS as readonly string[]).includes(name)) continue
+      const call = name as Exclude<CallName, CacheCallName>
+      handlers[call] = (arg) =>
+        this.guarded((c) => (c.handlers[call] as (a: unknown) => Promise<unknown>)(arg))
+    }
+    handlers.getCacheHealth = async () => this.health()
+    handlers.recoverCache = async () => {
+      await this.recover()
+      return this.health()
+    }
+    handlers.dismissCacheRecovery = async () => {
+      if (this.unguarded && this.damage === null) dismissRecoveryNotice(this.unguarded.sqlite)
+      return this.health()
+    }
+    return handlers as unknown as ApiHandlers
+  }
 
-  const handlers = {} as Record<CallName, (arg: unknown) => Promise<unknown>>
-  for (const name of CALL_NAMES) {
-    if ((CACHE_CALLS as readonly string[]).includes(name)) continue
-    const call = name as Exclude<CallName, CacheCallName>
-    handlers[call] = (arg) =>
-      guarded((c) => (c.handlers[call] as (a: unknown) => Promise<unknown>)(arg))
-  }
-  handlers.getCacheHealth = async () => health()
-  handlers.recoverCache = async () => {
-    await recover()
-    return health()
-  }
-  handlers.dismissCacheRecovery = async () => {
-    if (core && damage === null) dismissRecoveryNotice(core.sqlite)
-    return health()
+  private async resolvePhoto(
+    ...[photoId, request]: Parameters<PorchlightCore['resolvePhoto']>
+  ): ReturnType<PorchlightCore['resolvePhoto']> {
+    if (this.damage !== null || this.recovering || !this.unguarded)
+      return { ok: false, status: 404, reason: 'The local cache is not available.' }
+    try {
+      return await this.unguarded.resolvePhoto(photoId, request)
+    } catch (error) {
+      this.noticeDamage(error)
+      if (this.damage !== null)
+        return { ok: false, status: 404, reason: 'The local cache is damaged.' }
+      throw error
+    }
   }
 
-  return {
-    handlers: handlers as unknown as ApiHandlers,
-    resolvePhoto: async (photoId, request) => {
-      if (damage !== null || recovering || !core)
-        return { ok: false, status: 404, reason: 'The local cache is not available.' }
-      try {
-        return await core.resolvePhoto(photoId, request)
-      } catch (error) {
-        noticeDamage(error)
-        if (damage !== null)
-          return { ok: false, status: 404, reason: 'The local cache is damaged.' }
-        throw error
-      }
-    },
-    getTile: async (address) => (core && damage === null ? core.getTile(address) : null),
-    resolveExport: (jobId) =>
-      core && damage === null
-        ? core.resolveExport(jobId)
-        : { ok: false, status: 404, reason: 'The local cache is not available.' },
-    currentUser: () => {
-      if (core && damage === null && !recovering) lastUser = core.currentUser()
-      return lastUser
-    },
-    syncOnce: () => guarded((c) => c.syncOnce()),
-    get cache() {
-      // Set by the first start, which either succeeded or threw out of guardCache.
-      return cache as PorchlightCore['cache']
-    },
-    get cacheRecovery() {
-      return lastRecovery
-    },
-    close: async () => {
-      await recovering
-      await closing
-      const closingCore = core
-      core = null
-      await closingCore?.close()
-    },
+  private async close() {
+    await this.recovering
+    await this.closing
+    const closingCore = this.unguarded
+    this.unguarded = null
+    await closingCore?.close()
+  }
+
+  /** The core as the hosts see it. */
+  core(): PorchlightCore {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const guard = this
+    const sound = () => (this.unguarded && this.damage === null ? this.unguarded : null)
+    return {
+      handlers: this.handlers(),
+      resolvePhoto: (photoId, request) => this.resolvePhoto(photoId, request),
+      getTile: async (address) => sound()?.getTile(address) ?? null,
+      resolveExport: (jobId) =>
+        sound()?.resolveExport(jobId) ?? {
+          ok: false,
+          status: 404,
+          reason: 'The local cache is not available.',
+        },
+      currentUser: () => {
+        const core = this.usable()
+        if (core) this.lastUser = core.currentUser()
+        return this.lastUser
+      },
+      syncOnce: () => this.guarded((c) => c.syncOnce()),
+      get cache() {
+        // Set by the first start, which either succeeded or threw out of guardCache.
+        return guard.cache as PorchlightCore['cache']
+      },
+      get cacheRecovery() {
+        return guard.lastRecovery
+      },
+      close: () => this.close(),
+    }
   }
 }

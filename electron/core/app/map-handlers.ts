@@ -9,7 +9,11 @@ import packageJson from '../../../package.json' with { type: 'json' }
 import { type ApiHandlers, type AppSettings } from '../api/definition.ts'
 import { UserFacingError } from '../common/errors.ts'
 import type { MapFileInfo, MapSources } from '../api/map-schemas.ts'
-import { createMapFileRegistry, type MapFileEntry } from '../map-tiles/map-files.ts'
+import {
+  createMapFileRegistry,
+  type MapFileEntry,
+  type MapFileRegistry,
+} from '../map-tiles/map-files.ts'
 import { MbtilesError } from '../map-tiles/mbtiles-file.ts'
 import { createOnlineSource, type OnlineTileSource } from '../map-tiles/online-source.ts'
 import type { TileAddress } from '../map-tiles/tile-address.ts'
@@ -64,14 +68,7 @@ export function createMapDesk(options: {
   const registry = createMapFileRegistry({
     dataDir: options.dataDir,
     demoBasemap: options.demoBasemap,
-    loadAdded: () => {
-      try {
-        const stored: unknown = JSON.parse(state.get(ADDED_MAP_FILES_KEY) ?? '[]')
-        return Array.isArray(stored) ? stored.filter((p): p is string => typeof p === 'string') : []
-      } catch {
-        return []
-      }
-    },
+    loadAdded: () => addedPaths(state.get(ADDED_MAP_FILES_KEY)),
     saveAdded: (paths) => state.set(ADDED_MAP_FILES_KEY, JSON.stringify(paths)),
     onProblem: (message, error) => log.warn(`map files: ${message}`, error),
   })
@@ -94,26 +91,8 @@ export function createMapDesk(options: {
       onProblem: (message, error) => log.warn(`map tiles: ${message}`, error),
     }))
 
-  /** The server in force: Settings', unless the host fixed it. */
-  const tileServer = () => {
-    const fromSettings = options.settings().tileServer
-    const override = options.tileServerOverride
-    if (override === undefined) return { ...fromSettings, fixedBy: null }
-    if (override === 'off') {
-      return {
-        ...fromSettings,
-        enabled: false,
-        fixedBy: 'Switched off when Porchlight was started.',
-      }
-    }
-    return {
-      enabled: true,
-      urlTemplate: override.urlTemplate,
-      attribution: override.attribution ?? fromSettings.attribution,
-      maxZoom: override.maxZoom ?? fromSettings.maxZoom,
-      fixedBy: 'Set when Porchlight was started.',
-    }
-  }
+  const tileServer = () =>
+    tileServerInForce(options.settings().tileServer, options.tileServerOverride)
 
   let online: OnlineTileSource | null = null
   const onlineFor = (urlTemplate: string) => {
@@ -123,18 +102,7 @@ export function createMapDesk(options: {
     return online
   }
 
-  /** Files in the order the map asks them, each with whether it is switched on. */
-  function orderedFiles(): Array<MapFileEntry & { enabled: boolean }> {
-    const { mapFileOrder, mapFilesOff } = options.settings()
-    const rank = (id: string) => {
-      const index = mapFileOrder.indexOf(id)
-      return index === -1 ? Number.MAX_SAFE_INTEGER : index
-    }
-    return knownFiles()
-      .map((entry, index) => ({ entry, index }))
-      .sort((a, b) => rank(a.entry.id) - rank(b.entry.id) || a.index - b.index)
-      .map(({ entry }) => ({ ...entry, enabled: !mapFilesOff.includes(entry.id) }))
-  }
+  const orderedFiles = () => inMapOrder(knownFiles(), options.settings())
 
   const chain = createTileChain({
     files: () =>
@@ -152,20 +120,6 @@ export function createMapDesk(options: {
     log,
   })
 
-  const fileInfo = (entry: MapFileEntry & { enabled: boolean }): MapFileInfo => ({
-    id: entry.id,
-    origin: entry.origin,
-    fileName: entry.fileName,
-    name: entry.file?.info.name ?? null,
-    attribution: entry.file?.info.attribution ?? '',
-    description: entry.file?.info.description ?? '',
-    minZoom: entry.file?.info.minZoom ?? null,
-    maxZoom: entry.file?.info.maxZoom ?? null,
-    format: entry.file?.info.format ?? null,
-    enabled: entry.enabled,
-    problem: entry.problem,
-  })
-
   function sources(): MapSources {
     refreshFiles()
     return {
@@ -177,7 +131,51 @@ export function createMapDesk(options: {
     }
   }
 
-  const handlers: MapDesk['handlers'] = {
+  const handlers = mapHandlers({
+    registry,
+    chooseMapFile: options.chooseMapFile,
+    orderedFiles,
+    tileServer,
+    cache,
+    refreshFiles,
+    sources,
+  })
+
+  return {
+    handlers,
+    async getTile(address) {
+      try {
+        return await chain.getTile(address)
+      } catch (error) {
+        log.error(`map tiles: tile ${address.z}/${address.x}/${address.y} failed`, error)
+        return null
+      }
+    },
+    settingsChanged(settings) {
+      openCache?.setCapBytes(settings.tileCacheMegabytes * MEGABYTE)
+    },
+    eraseViewedTiles() {
+      if (openCache !== null || existsSync(join(options.dataDir, TILE_CACHE_FILE))) cache().clear()
+    },
+    close() {
+      registry.close()
+      openCache?.close()
+    },
+  }
+}
+
+/** The API handlers of the map and of Settings' map sources. */
+function mapHandlers(parts: {
+  registry: MapFileRegistry
+  chooseMapFile: (() => Promise<string | null>) | undefined
+  orderedFiles: () => OrderedFile[]
+  tileServer: () => ReturnType<typeof tileServerInForce>
+  cache: () => TileCache
+  refreshFiles: () => void
+  sources: () => MapSources
+}): MapDesk['handlers'] {
+  const { registry, chooseMapFile, orderedFiles, tileServer, cache, refreshFiles, sources } = parts
+  return {
     getMapView: async () => {
       refreshFiles()
       const files = orderedFiles().filter((f) => f.enabled && f.file)
@@ -193,13 +191,13 @@ export function createMapDesk(options: {
     },
     getMapSources: async () => sources(),
     addMapFile: async () => {
-      if (!options.chooseMapFile) {
+      if (!chooseMapFile) {
         throw new UserFacingError(
           'not-available',
           `Files can be chosen only in the desktop app. Here, put .mbtiles files in ${registry.folder}.`,
         )
       }
-      const path = await options.chooseMapFile()
+      const path = await chooseMapFile()
       if (path === null) return { added: null, sources: sources() }
       let entry: MapFileEntry
       try {
@@ -225,26 +223,69 @@ export function createMapDesk(options: {
       return sources()
     },
   }
+}
 
+type OrderedFile = MapFileEntry & { enabled: boolean }
+
+/** The paths of the files added in the desktop dialog, as app_state keeps them. */
+function addedPaths(stored: string | null | undefined): string[] {
+  try {
+    const paths: unknown = JSON.parse(stored ?? '[]')
+    return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/** The server in force: Settings', unless the host fixed it. */
+function tileServerInForce(
+  fromSettings: AppSettings['tileServer'],
+  override: TileServerOverride | undefined,
+) {
+  if (override === undefined) return { ...fromSettings, fixedBy: null }
+  if (override === 'off') {
+    return {
+      ...fromSettings,
+      enabled: false,
+      fixedBy: 'Switched off when Porchlight was started.',
+    }
+  }
   return {
-    handlers,
-    async getTile(address) {
-      try {
-        return await chain.getTile(address)
-      } catch (error) {
-        log.error(`map tiles: tile ${address.z}/${address.x}/${address.y} failed`, error)
-        return null
-      }
-    },
-    settingsChanged(settings) {
-      openCache?.setCapBytes(settings.tileCacheMegabytes * MEGABYTE)
-    },
-    eraseViewedTiles() {
-      if (openCache !== null || existsSync(join(options.dataDir, TILE_CACHE_FILE))) cache().clear()
-    },
-    close() {
-      registry.close()
-      openCache?.close()
-    },
+    enabled: true,
+    urlTemplate: override.urlTemplate,
+    attribution: override.attribution ?? fromSettings.attribution,
+    maxZoom: override.maxZoom ?? fromSettings.maxZoom,
+    fixedBy: 'Set when Porchlight was started.',
+  }
+}
+
+/** Files in the order the map asks them, each with whether it is switched on. */
+function inMapOrder(
+  files: MapFileEntry[],
+  { mapFileOrder, mapFilesOff }: Pick<AppSettings, 'mapFileOrder' | 'mapFilesOff'>,
+): OrderedFile[] {
+  const rank = (id: string) => {
+    const index = mapFileOrder.indexOf(id)
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index
+  }
+  return files
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => rank(a.entry.id) - rank(b.entry.id) || a.index - b.index)
+    .map(({ entry }) => ({ ...entry, enabled: !mapFilesOff.includes(entry.id) }))
+}
+
+function fileInfo(entry: OrderedFile): MapFileInfo {
+  return {
+    id: entry.id,
+    origin: entry.origin,
+    fileName: entry.fileName,
+    name: entry.file?.info.name ?? null,
+    attribution: entry.file?.info.attribution ?? '',
+    description: entry.file?.info.description ?? '',
+    minZoom: entry.file?.info.minZoom ?? null,
+    maxZoom: entry.file?.info.maxZoom ?? null,
+    format: entry.file?.info.format ?? null,
+    enabled: entry.enabled,
+    problem: entry.problem,
   }
 }

@@ -1,49 +1,44 @@
 // Assembles the core: the cache database, the session, the sync engine and its schedule, the
 // API handlers, and (in demo mode) the built-in demo delivery service on 127.0.0.1.
-import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
-import { type Session as SessionView } from '../api/definition.ts'
-import { UserFacingError } from '../common/errors.ts'
-import { serviceWaitWords } from '../api/service-wait-schemas.ts'
-import { auditLogSummary } from '../audit/audit-log.ts'
-import {
-  holdsServiceData,
-  readCacheOwner,
-  recordCacheOwner,
-} from '../cache-identity/cache-owner.ts'
-import { chooseCache } from '../cache-identity/choose-cache.ts'
-import { createServiceGuard } from '../cache-identity/service-guard.ts'
+import type BetterSqlite3 from 'better-sqlite3'
 import { createPhotoViewLog } from '../audit/photo-views.ts'
-import { createKnownUsers } from '../db/known-users.ts'
-import { openDatabase } from '../db/open-database.ts'
-import { getDelivery } from '../deliveries/get-delivery.ts'
-import { createProofSheets } from '../proof-sheet/proof-sheets.ts'
-import { folderDestination } from '../reports/export-jobs.ts'
-import { createRedactingLogger } from '../logging/redacting-logger.ts'
+import { createServiceGuard } from '../cache-identity/service-guard.ts'
+import type { Logger } from '../common/logger.ts'
 import { ensurePrivateDir } from '../common/private-dir.ts'
-import { createRetention } from '../retention/retention.ts'
+import { createKnownUsers } from '../db/known-users.ts'
+import { DEMO_BASEMAP_FILE } from '../demo-basemap/basemap-file.ts'
+import { getDelivery } from '../deliveries/get-delivery.ts'
+import { createRedactingLogger } from '../logging/redacting-logger.ts'
+import { createProofSheets } from '../proof-sheet/proof-sheets.ts'
+import { folderDestination, type ExportDestination } from '../reports/export-jobs.ts'
+import type { User } from '../contract/schemas.ts'
+import { createRetention, type Retention, type RetentionPolicy } from '../retention/retention.ts'
 import { startRetentionSchedule } from '../retention/retention-schedule.ts'
 import { createDeliverySearch } from '../search/search-deliveries.ts'
+import { createServiceClient } from '../service/service-client.ts'
 import { Session } from '../session/session.ts'
 import { createSettingsStore } from '../settings/settings.ts'
-import { readSyncReport } from '../sync/sync-report.ts'
-import { ServiceError, createServiceClient } from '../service/service-client.ts'
-import { SyncEngine } from '../sync/sync-engine.ts'
-import { startSyncSchedule } from '../sync/sync-schedule.ts'
-import { createUpdateChecker } from '../updates/update-checker.ts'
-import { DEMO_BASEMAP_FILE } from '../demo-basemap/basemap-file.ts'
+import type { SyncEngine } from '../sync/sync-engine.ts'
+import { createUpdateChecker, type UpdateChecker } from '../updates/update-checker.ts'
+import type { ApiHandlers, AppSettings } from '../api/definition.ts'
+import type { Database } from '../db/schema.ts'
+import type { Kysely } from 'kysely'
 import { guardCache, type UnguardedCore } from './cache-guard.ts'
 import { createCaseDesk } from './case-handlers.ts'
+import { diagnosticsFacts } from './diagnostics-facts.ts'
 import { createEvidenceDesk } from './evidence-desk.ts'
-import { createMaintenanceDesk, describeUpdate } from './maintenance-handlers.ts'
-import { createMapDesk } from './map-handlers.ts'
-import { createPhotoDesk } from './photo-desk.ts'
-import { createPrivacyDesk } from './privacy-handlers.ts'
+import { createMaintenanceDesk } from './maintenance-handlers.ts'
+import { createMapDesk, type MapDesk } from './map-handlers.ts'
+import { openServiceCache } from './open-service-cache.ts'
 import { createOutbox } from './outbox.ts'
-import { watchPushForNews } from './sync-news.ts'
+import { createPhotoDesk, type PhotoDesk } from './photo-desk.ts'
+import { createPrivacyDesk } from './privacy-handlers.ts'
 import { createReportDesk } from './report-handlers.ts'
+import { startServiceChoice } from './service-choice.ts'
+import { createSessionDesk } from './session-desk.ts'
+import { createSyncDesk, type SyncDesk } from './sync-desk.ts'
 import type { PorchlightCore, PorchlightOptions } from './types.ts'
-
 /** Retention runs at start and then hourly (and before each sync's photo step). */
 const RETENTION_INTERVAL_MS = 60 * 60_000
 
@@ -62,153 +57,38 @@ async function createCore(
   log: NonNullable<PorchlightOptions['log']>,
   onBackgroundError: (error: unknown) => void,
 ): Promise<UnguardedCore> {
-  ensurePrivateDir(options.dataDir)
-
-  let serviceUrl: string
-  let demoAccounts: SessionView['demoAccounts'] = []
-  let stopDemo: (() => Promise<void>) | null = null
-  let knownDemoUsers: ReadonlyArray<{ userId: string; name: string; role: string }> = []
-  if (options.service.kind === 'demo') {
-    // Loaded only in demo mode; the demo world draws its photos with sharp.
-    const demo = await import('../demo-service/index.ts')
-    const service = await demo.startDemoService({
-      seed: options.service.seed,
-      deliveries: options.service.deliveries,
-      // Render the demo photos in the background from the start, so the first sync finds most
-      // of them ready instead of waiting for each page's photos to be drawn.
-      warmPhotoCache: true,
-    })
-    serviceUrl = service.url
-    stopDemo = () => service.close()
-    demoAccounts = demo.DEMO_ACCOUNTS.map(({ username, password, role }) => ({
-      username,
-      password,
-      role,
-    }))
-    log.info(`demo delivery service on ${service.url}`)
-    knownDemoUsers = demo.DEMO_ACCOUNTS
-  } else {
-    serviceUrl = options.service.url
-  }
-
-  // The cache of this data folder that was filled from this service (cache-identity/). The
-  // service is asked what it is briefly: offline, the console still opens its cache (by address).
-  const probe = () =>
-    createServiceClient({ baseUrl: serviceUrl, getToken: () => null }).describe(3_000)
-  let chosen
-  try {
-    chosen = await chooseCache({
-      dataDir: options.dataDir,
-      url: serviceUrl,
-      probe,
-      otherService: options.otherService,
-    })
-  } catch (error) {
-    await stopDemo?.()
-    throw error
-  }
-  const dataDir = chosen.dir
-  if (chosen.note) log.info(chosen.note)
-  const local = await openDatabase(dataDir)
-  const { db, sqlite } = local
-  // Empty, or made before caches recorded their service: this service's from now on. Otherwise
-  // it is this service's already, and learns the address it is reached at now.
-  // (With its identity where it states one: the built-in demo service is at a new port each time.)
-  if (!readCacheOwner(sqlite) || !holdsServiceData(sqlite) || chosen.probe?.reached)
-    recordCacheOwner(sqlite, serviceUrl, chosen.probe ?? (await probe()))
-
-  // The contract has no user directory; in the demo we know everyone, so show names.
-  const knownUsers = createKnownUsers(sqlite)
-  const seedKnownUsers = () => {
-    for (const a of knownDemoUsers)
-      knownUsers.remember({ id: a.userId, name: a.name, role: a.role })
-  }
-  seedKnownUsers()
-
-  const session = new Session(sqlite, options.tokenStore, log, {
-    remember: options.rememberSignIn ?? true,
-  })
-  await session.restore()
-  const client = createServiceClient({ baseUrl: serviceUrl, getToken: () => session.currentToken })
-  const guard = createServiceGuard({ sqlite, url: serviceUrl, client })
-  const photoViews = createPhotoViewLog(sqlite)
-  const outbox = createOutbox({
-    sqlite,
-    client,
-    photoViews,
-    currentUserId: () => session.currentUser?.id ?? null,
-    // Every push (the first step of every sync run, too): the service must still be the one this
-    // cache was filled from, or nothing is sent and nothing pulled.
-    beforePush: () => guard.verify(),
-  })
-  // Every push, the sync's and the one after an action, is watched for news after an outage.
-  const push = watchPushForNews(
-    () => outbox.push(),
-    (news) => {
-      if (settings.get().notifyAfterOutage) options.onSyncNews?.(news)
-    },
-  )
-  const settings = createSettingsStore(sqlite)
-  const retentionIntervalMs = options.retentionIntervalMs ?? RETENTION_INTERVAL_MS
-  const retention = createRetention({
-    sqlite,
-    dataDir,
-    policy: () => {
-      const current = settings.get()
-      return { photoDays: current.photoRetentionDays, deliveryDays: current.deliveryRetentionDays }
-    },
-  })
-  const evidence = createEvidenceDesk({ sqlite, dataDir })
-  const engine = new SyncEngine({
-    onPhotoHashed: evidence.onPhotoHashed,
-    afterPhotos: evidence.afterPhotos,
-    // Photos retention would remove are marked before the photo step, so they are never fetched.
-    beforePhotos: retentionIntervalMs > 0 ? () => retention.run() : undefined,
-    pushQueued: () => push(),
-    countPending: () => outbox.pendingCount(),
-    waitingForOthers: () => outbox.waitingForOthers(),
-    sqlite,
-    dataDir,
-    client,
+  const { service, serviceUrl, demo, chosen, local, knownUsers, seedKnownUsers } = await openCache(
+    options,
     log,
-    reauthenticate: async () => {
-      const credentials = session.rememberedCredentials
-      if (!credentials) return false
-      const login = await client.login(credentials.username, credentials.password)
-      if (login.user.id !== session.currentUser?.id) return false
-      await session.renewToken(login.token)
-      return true
-    },
-    onUnauthorized: () => void session.signOut(),
+  )
+  const { session, client, photoViews, outbox } = await connect(options, log, serviceUrl, local)
+  const dataDir = chosen.dir
+  const { db, sqlite } = local
+  const currentUser = () => session.currentUser
+  const settingsStore = createSettingsStore(sqlite)
+  const settings = () => settingsStore.get()
+  const retentionIntervalMs = options.retentionIntervalMs ?? RETENTION_INTERVAL_MS
+  const retention = createRetention({ sqlite, dataDir, policy: () => retentionPolicy(settings()) })
+  const evidence = createEvidenceDesk({ sqlite, dataDir })
+  const sync = createSyncDesk({
+    ...{ sqlite, dataDir, client, session, outbox, evidence, log, onBackgroundError },
+    retention: retentionIntervalMs > 0 ? retention : null,
+    // The host may pin the interval (tests and the command line turn the timer off).
+    intervalMs: () => options.syncIntervalMs ?? settings().syncIntervalMinutes * 60_000,
     writerThreadFile: options.syncWriterThreadFile,
-  })
-  const search = createDeliverySearch(sqlite)
-  const photos = createPhotoDesk({
-    sqlite,
-    dataDir,
-    photoViews,
-    currentUser: () => session.currentUser,
-  })
-  const logSyncError = (error: unknown) => {
-    onBackgroundError(error)
-    if (!(error instanceof ServiceError)) log.error('sync error', error)
-  }
-  const desk = createCaseDesk({
-    sqlite,
-    currentUser: () => session.currentUser,
-    settings: () => settings.get(),
-    pushSoon: () => {
-      // Only when nothing else is talking to the service: a running sync pushes first anyway.
-      if (!engine.running && session.currentUser) push().catch(logSyncError)
+    onSyncNews: (news) => {
+      if (settings().notifyAfterOutage) options.onSyncNews?.(news)
     },
   })
+  const { engine } = sync
+  const photos = createPhotoDesk({ sqlite, dataDir, photoViews, currentUser })
+  const desk = createCaseDesk({ sqlite, currentUser, settings, pushSoon: sync.pushSoon })
   const maps = createMapDesk({
     // Map files and viewed tiles are no service's data: a separate cache shares the folder's.
     dataDir: options.dataDir,
     sqlite,
-    settings: () => settings.get(),
-    demoBasemap:
-      options.service.kind === 'demo' ? (options.demoBasemapPath ?? DEMO_BASEMAP_FILE) : null,
+    settings,
+    demoBasemap: demo ? (options.demoBasemapPath ?? DEMO_BASEMAP_FILE) : null,
     chooseMapFile: options.chooseMapFile,
     tileServerOverride: options.tileServer,
     log,
@@ -218,51 +98,14 @@ async function createCore(
     sqlite,
     dbFile: local.file,
     dataDir,
-    currentUser: () => session.currentUser,
-    thresholdM: () => settings.get().locationThresholdM,
+    currentUser,
+    thresholdM: () => settings().locationThresholdM,
     destination: exportDestination,
     log,
   })
-  // The host may pin the interval (tests and the command line turn the timer off).
-  const intervalMs = () => options.syncIntervalMs ?? settings.get().syncIntervalMinutes * 60_000
-  const schedule = (runNow: boolean) =>
-    startSyncSchedule({
-      runNow,
-      engine,
-      canSync: () => session.currentUser !== null,
-      intervalMs: intervalMs(),
-      onError: logSyncError,
-    })
-  let currentSchedule = schedule(true)
-
-  // A pass never overlaps a sync's photo step (it could remove a file being written): it waits
-  // for a run to end; a run that starts meanwhile joins the pass in its beforePhotos step.
-  const runRetention = async () => {
-    while (engine.running) await engine.idle()
-    return retention.run()
-  }
-  const retentionSchedule =
-    retentionIntervalMs > 0
-      ? startRetentionSchedule({
-          intervalMs: retentionIntervalMs,
-          busy: () => engine.running,
-          run: () => retention.run(),
-          onError: (error) => {
-            onBackgroundError(error)
-            log.error('retention pass failed', error)
-          },
-        })
-      : null
-  const privacy = createPrivacyDesk({
-    sqlite,
-    dataDir,
-    settings: () => settings.get(),
-    retention,
-    runRetention,
-    intervalMinutes: retentionIntervalMs > 0 ? Math.round(retentionIntervalMs / 60_000) : null,
-    engine,
-    session,
-    log,
+  const { passes, privacy } = startPrivacy({
+    ...{ sqlite, dataDir, settings, retention, retentionIntervalMs, engine, session, log },
+    onBackgroundError,
     eraseHostData: options.eraseHostData,
     afterErase: () => {
       evidence.reset()
@@ -271,146 +114,30 @@ async function createCore(
     },
   })
 
-  const updates = createUpdateChecker({
-    updater: options.updates?.updater ?? null,
-    feedUrl: options.updates?.feedUrl ?? null,
-    packaged: options.updates?.packaged ?? false,
-    demo: options.service.kind === 'demo',
-    log,
-  })
-  updates.start()
-  const maintenance = createMaintenanceDesk({
-    logFile: options.logFile ?? null,
-    recentLogLines: () => log.recentLines?.(60) ?? [],
-    openExternal: options.openExternal,
-    updates,
-    log,
-    diagnostics: async () => {
-      const status = engine.status()
-      const last = retention.lastRun()
-      const user = session.currentUser
-      return {
-        app: {
-          name: 'Porchlight',
-          version: options.about?.version ?? 'development',
-          runtime: options.about?.runtime ?? { node: process.versions.node },
-          platform: platform(),
-          arch: arch(),
-          osRelease: release(),
-          locale: Intl.DateTimeFormat().resolvedOptions().locale,
-        },
-        session: {
-          signedIn: user !== null,
-          role: user?.role ?? null,
-          demo: options.service.kind === 'demo',
-          serviceUrl,
-        },
-        settings: settings.get(),
-        sync: status,
-        retention: last
-          ? {
-              lastRunAt: last.at,
-              photosPurged: last.photosPurged,
-              deliveriesPurged: last.deliveriesPurged,
-            }
-          : null,
-        // Verifying walks the whole chain; the count is enough here (the CLI verifies).
-        audit: { entries: auditLogSummary(sqlite).entries, intact: null },
-        update: describeUpdate(updates.status()),
-        dataDir,
-      }
-    },
-  })
-
-  const sessionView = (): SessionView => ({
-    user: session.currentUser,
-    demo: options.service.kind === 'demo',
+  const { updates, maintenance } = startMaintenance(options, log, (updates) =>
+    diagnosticsFacts({
+      ...{ about: options.about, demo, serviceUrl, dataDir, sqlite, session, settings },
+      ...{ engine, retention, updates },
+    }),
+  )
+  const sessions = createSessionDesk({
+    session,
+    client,
+    knownUsers,
+    tokenStore: options.tokenStore,
+    demo,
     serviceUrl,
-    notice: options.tokenStore.notice ?? null,
-    demoAccounts,
+    demoAccounts: service.demoAccounts,
+    afterSignIn: sync.runSoon,
   })
 
-  const proofSheets = createProofSheets({
-    sqlite,
-    currentUser: () => session.currentUser,
-    delivery: (id) =>
-      getDelivery(db, id, {
-        thresholdM: settings.get().locationThresholdM,
-        casesOf: desk.casesOf,
-        repeatClaimsOf: desk.repeatClaimsOf,
-      }),
-    photoFile: async (photoId) => {
-      const file = await photos.resolvePhoto(photoId, { variant: 'full' })
-      return file.ok ? file : { ok: false, reason: file.reason }
-    },
-    destination: exportDestination,
+  const { readDelivery, proofSheets } = deliveryReaders({
+    ...{ db, sqlite, settings, desk, photos, currentUser, destination: exportDestination },
   })
   const handlers: UnguardedCore['handlers'] = {
-    getSession: async () => sessionView(),
-    signIn: async ({ username, password }) => {
-      try {
-        const login = await client.login(username, password)
-        await session.signedIn(login.token, login.user, { username, password })
-        knownUsers.remember(login.user)
-      } catch (error) {
-        if (error instanceof ServiceError) {
-          if (error.kind === 'unauthorized') {
-            throw new UserFacingError('bad-credentials', 'The user name or password is not right.')
-          }
-          if (error.kind === 'unreachable') {
-            throw new UserFacingError(
-              'offline',
-              'The delivery service cannot be reached, so you cannot sign in right now. Check the network and try again.',
-            )
-          }
-          const wait = error.kind === 'busy' ? client.serviceWait.now() : null
-          if (wait) {
-            throw new UserFacingError(
-              'service-busy',
-              `${serviceWaitWords(wait.until)}. Please sign in after that.`,
-            )
-          }
-          throw new UserFacingError('sign-in-failed', `Sign-in failed: ${error.message}`)
-        }
-        throw error
-      }
-      engine.run().catch(logSyncError)
-      return sessionView()
-    },
-    signOut: async () => {
-      await session.signOut()
-      return sessionView()
-    },
-    getSyncStatus: async () => engine.status(),
-    syncNow: async () => {
-      engine.run().catch(logSyncError)
-      return engine.status()
-    },
-    getSyncReport: async () => {
-      return readSyncReport(sqlite)
-    },
-    getSettings: async () => settings.get(),
-    updateSettings: async (patch) => {
-      const next = settings.update(patch)
-      maps.settingsChanged(next)
-      currentSchedule.stop()
-      currentSchedule = schedule(false)
-      return next
-    },
-    searchDeliveries: async ({ query, limit, awayFromAddress, reusedPhoto }) => {
-      return search(query, limit, {
-        awayFromAddress,
-        reusedPhoto,
-        thresholdM: settings.get().locationThresholdM,
-      })
-    },
-    getDelivery: async ({ id }) => {
-      return getDelivery(db, id, {
-        thresholdM: settings.get().locationThresholdM,
-        casesOf: desk.casesOf,
-        repeatClaimsOf: desk.repeatClaimsOf,
-      })
-    },
+    ...sessions.handlers,
+    ...sync.handlers,
+    ...deliveryHandlers({ sqlite, settingsStore, readDelivery, maps, sync }),
     ...desk.handlers,
     ...maps.handlers,
     ...reports.handlers,
@@ -429,18 +156,213 @@ async function createCore(
     resolvePhoto: photos.resolvePhoto,
     getTile: (address) => maps.getTile(address),
     resolveExport: (jobId) => reports.exportFile(jobId),
-    currentUser: () => session.currentUser,
+    currentUser,
     syncOnce: () => engine.run(),
     close: async () => {
-      currentSchedule.stop()
+      sync.stopSchedule()
       await reports.close()
-      retentionSchedule?.stop()
+      passes.stop()
       updates.stop()
       await engine.stop()
       await retention.idle()
       maps.close()
       await local.close()
-      await stopDemo?.()
+      await service.stop?.()
     },
   }
+}
+
+/**
+ * Retention's passes: at start and on its interval, never beside a sync's photo step (it could
+ * remove a file being written). "Remove now" waits for a run to end; a run that starts meanwhile
+ * joins the pass in its beforePhotos step.
+ */
+function startRetentionPasses(options: {
+  retention: Retention
+  engine: SyncEngine
+  retentionIntervalMs: number
+  log: Logger
+  onBackgroundError: (error: unknown) => void
+}) {
+  const { retention, engine } = options
+  const schedule =
+    options.retentionIntervalMs > 0
+      ? startRetentionSchedule({
+          intervalMs: options.retentionIntervalMs,
+          busy: () => engine.running,
+          run: () => retention.run(),
+          onError: (error) => {
+            options.onBackgroundError(error)
+            options.log.error('retention pass failed', error)
+          },
+        })
+      : null
+  return {
+    runNow: async () => {
+      while (engine.running) await engine.idle()
+      return retention.run()
+    },
+    stop: () => schedule?.stop(),
+  }
+}
+
+/** The service (the demo one started here), its cache opened, and the people it knows. */
+async function openCache(options: PorchlightOptions, log: Logger) {
+  ensurePrivateDir(options.dataDir)
+  const service = await startServiceChoice(options.service, log)
+  const serviceUrl = service.url
+  const { chosen, local } = await openServiceCache({
+    dataDir: options.dataDir,
+    serviceUrl,
+    otherService: options.otherService,
+    onRefused: async () => service.stop?.(),
+  })
+  if (chosen.note) log.info(chosen.note)
+
+  // The contract has no user directory; in the demo we know everyone, so show names.
+  const knownUsers = createKnownUsers(local.sqlite)
+  const seedKnownUsers = () => {
+    for (const a of service.knownUsers)
+      knownUsers.remember({ id: a.userId, name: a.name, role: a.role })
+  }
+  seedKnownUsers()
+  const demo = options.service.kind === 'demo'
+  return { service, serviceUrl, demo, chosen, local, knownUsers, seedKnownUsers }
+}
+
+/** The session (restored), the service client that carries its token, and the outbox. */
+async function connect(
+  options: PorchlightOptions,
+  log: Logger,
+  serviceUrl: string,
+  local: { sqlite: BetterSqlite3.Database },
+) {
+  const { sqlite } = local
+  const session = new Session(sqlite, options.tokenStore, log, {
+    remember: options.rememberSignIn ?? true,
+  })
+  await session.restore()
+  const client = createServiceClient({ baseUrl: serviceUrl, getToken: () => session.currentToken })
+  const guard = createServiceGuard({ sqlite, url: serviceUrl, client })
+  const photoViews = createPhotoViewLog(sqlite)
+  const outbox = createOutbox({
+    sqlite,
+    client,
+    photoViews,
+    currentUserId: () => session.currentUser?.id ?? null,
+    // Every push (the first step of every sync run, too): the service must still be the one this
+    // cache was filled from, or nothing is sent and nothing pulled.
+    beforePush: () => guard.verify(),
+  })
+  return { session, client, photoViews, outbox }
+}
+
+/** Updates, diagnostics for support, and opening links. */
+function startMaintenance(
+  options: PorchlightOptions,
+  log: NonNullable<PorchlightOptions['log']>,
+  facts: (updates: UpdateChecker) => ReturnType<typeof diagnosticsFacts>,
+) {
+  const updates = createUpdateChecker({
+    updater: options.updates?.updater ?? null,
+    feedUrl: options.updates?.feedUrl ?? null,
+    packaged: options.updates?.packaged ?? false,
+    demo: options.service.kind === 'demo',
+    log,
+  })
+  updates.start()
+  const maintenance = createMaintenanceDesk({
+    logFile: options.logFile ?? null,
+    recentLogLines: () => log.recentLines?.(60) ?? [],
+    openExternal: options.openExternal,
+    updates,
+    log,
+    diagnostics: async () => facts(updates),
+  })
+  return { updates, maintenance }
+}
+
+/** Settings (a change reaches the maps and the sync's schedule), and finding and reading deliveries. */
+function deliveryHandlers(options: {
+  sqlite: BetterSqlite3.Database
+  settingsStore: ReturnType<typeof createSettingsStore>
+  readDelivery: (id: string) => ReturnType<typeof getDelivery>
+  maps: MapDesk
+  sync: SyncDesk
+}): Pick<ApiHandlers, 'getSettings' | 'updateSettings' | 'searchDeliveries' | 'getDelivery'> {
+  const { settingsStore } = options
+  const search = createDeliverySearch(options.sqlite)
+  return {
+    getSettings: async () => settingsStore.get(),
+    updateSettings: async (patch) => {
+      const next = settingsStore.update(patch)
+      options.maps.settingsChanged(next)
+      options.sync.restartSchedule()
+      return next
+    },
+    searchDeliveries: async ({ query, limit, awayFromAddress, reusedPhoto }) =>
+      search(query, limit, {
+        awayFromAddress,
+        reusedPhoto,
+        thresholdM: settingsStore.get().locationThresholdM,
+      }),
+    getDelivery: async ({ id }) => options.readDelivery(id),
+  }
+}
+
+/** A delivery as its screen reads it, and the proof-of-delivery sheets made from it. */
+function deliveryReaders(options: {
+  db: Kysely<Database>
+  sqlite: BetterSqlite3.Database
+  settings: () => AppSettings
+  desk: ReturnType<typeof createCaseDesk>
+  photos: PhotoDesk
+  currentUser: () => User | null
+  destination: ExportDestination
+}) {
+  const { desk } = options
+  const readDelivery = (id: string) =>
+    getDelivery(options.db, id, {
+      thresholdM: options.settings().locationThresholdM,
+      casesOf: desk.casesOf,
+      repeatClaimsOf: desk.repeatClaimsOf,
+    })
+  const proofSheets = createProofSheets({
+    sqlite: options.sqlite,
+    currentUser: options.currentUser,
+    delivery: readDelivery,
+    photoFile: fullPhotoOf(options.photos),
+    destination: options.destination,
+  })
+  return { readDelivery, proofSheets }
+}
+
+/** A stored photo's file for the proof-of-delivery sheet, or why not. */
+function fullPhotoOf(photos: PhotoDesk) {
+  return async (photoId: string) => {
+    const file = await photos.resolvePhoto(photoId, { variant: 'full' })
+    return file.ok ? file : { ok: false as const, reason: file.reason }
+  }
+}
+
+/** Retention's passes, and the privacy handlers (retention settings, "Remove now", erasing). */
+function startPrivacy(
+  options: Omit<Parameters<typeof createPrivacyDesk>[0], 'runRetention' | 'intervalMinutes'> & {
+    retentionIntervalMs: number
+    onBackgroundError: (error: unknown) => void
+  },
+) {
+  const { retentionIntervalMs, onBackgroundError, ...rest } = options
+  const passes = startRetentionPasses({ ...rest, retentionIntervalMs, onBackgroundError })
+  const privacy = createPrivacyDesk({
+    ...rest,
+    runRetention: passes.runNow,
+    intervalMinutes: retentionIntervalMs > 0 ? Math.round(retentionIntervalMs / 60_000) : null,
+  })
+  return { passes, privacy }
+}
+
+/** How long photos and deliveries are kept, from the settings. */
+function retentionPolicy(settings: AppSettings): RetentionPolicy {
+  return { photoDays: settings.photoRetentionDays, deliveryDays: settings.deliveryRetentionDays }
 }

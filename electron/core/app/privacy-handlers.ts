@@ -7,7 +7,11 @@ import { UserFacingError } from '../common/errors.ts'
 import type { RetentionOverview, UnsentWork } from '../api/privacy-schemas.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
 import { eraseLocalData } from '../privacy/erase-local-data.ts'
-import { createUnsentWorkReader, othersWorkInWords } from '../privacy/unsent-work.ts'
+import {
+  createUnsentWorkReader,
+  othersWorkInWords,
+  type AuthorsUnsentWork,
+} from '../privacy/unsent-work.ts'
 import { measureKept, type Retention } from '../retention/retention.ts'
 import type { Session } from '../session/session.ts'
 import type { SyncEngine } from '../sync/sync-engine.ts'
@@ -93,34 +97,9 @@ export function createPrivacyDesk(options: {
     signOutAndErase: async ({ discardUnsent, discardUnsentOf }) => {
       const user = requireUser()
       const waiting = unsentFor(user.id)
-      // Someone else's unsent work is theirs: erasing it is a supervisor's decision, made knowing
-      // whose it is, and recorded in the audit log.
-      if (waiting.others.length > 0 && user.role !== 'supervisor') {
-        throw new UserFacingError(
-          'forbidden',
-          `${othersWorkInWords(waiting.others)} ${verb(waiting.others, 'has', 'have')} not reached the ` +
-            "delivery service. Only a supervisor can erase someone else's unsent work: sign out " +
-            'without erasing, and it is sent when they sign in here again.',
-        )
-      }
-      const unnamed = waiting.others.filter((o) => !discardUnsentOf?.includes(o.userId))
-      if (unnamed.length > 0) {
-        throw new UserFacingError(
-          'unsent-work',
-          `${othersWorkInWords(unnamed)} ${verb(unnamed, 'has', 'have')} not reached the delivery service yet. ` +
-            'Erasing the local data loses it: confirm that you want that (it is recorded in the ' +
-            'audit log under your name), or sign out without erasing.',
-        )
-      }
+      const refusal = eraseRefusal(user, waiting, { discardUnsent, discardUnsentOf })
+      if (refusal) throw refusal
       const mine = waiting.caseChanges + waiting.photoViews
-      if (mine > 0 && !discardUnsent) {
-        throw new UserFacingError(
-          'unsent-work',
-          `${mine === 1 ? 'One change has' : `${mine} changes have`} not reached the delivery ` +
-            'service yet. Erasing the local data loses them: confirm that you want that, or sign ' +
-            'out without erasing.',
-        )
-      }
       const total = mine + waiting.others.reduce((sum, o) => sum + o.caseChanges + o.photoViews, 0)
       const actorId = user.id
       // Nothing may write to the cache while it is emptied: end the sync and any removal pass.
@@ -160,4 +139,46 @@ function verb(
 ): string {
   const single = others.length === 1 && others[0]!.caseChanges + others[0]!.photoViews === 1
   return single ? one : many
+}
+
+/** Why signing out with the data erased may not go ahead: unsent work nobody agreed to lose. */
+function eraseRefusal(
+  user: { role: string },
+  waiting: {
+    caseChanges: number
+    photoViews: number
+    others: readonly AuthorsUnsentWork[]
+  },
+  choice: { discardUnsent?: boolean; discardUnsentOf?: readonly string[] },
+): UserFacingError | null {
+  const { discardUnsent, discardUnsentOf } = choice
+  // Someone else's unsent work is theirs: erasing it is a supervisor's decision, made knowing
+  // whose it is, and recorded in the audit log.
+  if (waiting.others.length > 0 && user.role !== 'supervisor') {
+    return new UserFacingError(
+      'forbidden',
+      `${othersWorkInWords(waiting.others)} ${verb(waiting.others, 'has', 'have')} not reached the ` +
+        "delivery service. Only a supervisor can erase someone else's unsent work: sign out " +
+        'without erasing, and it is sent when they sign in here again.',
+    )
+  }
+  const unnamed = waiting.others.filter((o) => !discardUnsentOf?.includes(o.userId))
+  if (unnamed.length > 0) {
+    return new UserFacingError(
+      'unsent-work',
+      `${othersWorkInWords(unnamed)} ${verb(unnamed, 'has', 'have')} not reached the delivery service yet. ` +
+        'Erasing the local data loses it: confirm that you want that (it is recorded in the ' +
+        'audit log under your name), or sign out without erasing.',
+    )
+  }
+  const mine = waiting.caseChanges + waiting.photoViews
+  if (mine > 0 && !discardUnsent) {
+    return new UserFacingError(
+      'unsent-work',
+      `${mine === 1 ? 'One change has' : `${mine} changes have`} not reached the delivery ` +
+        'service yet. Erasing the local data loses them: confirm that you want that, or sign ' +
+        'out without erasing.',
+    )
+  }
+  return null
 }

@@ -136,3 +136,114 @@ export const anyUnsentEvent = statement(() =>
     eb.exists(eb.selectFrom('case_events').select('seq').where(unsent)).as('held'),
   ),
 )
+
+// ---- Reading cases for the screens (case-views.ts) ----
+
+/** The evidence frozen when the case was opened here. */
+export const caseSnapshot = statement((p: Params<{ caseId: string }>) =>
+  query.selectFrom('case_snapshots').select('evidence_json').where('case_id', '=', p.caseId),
+)
+
+/** Every case the service sent. */
+export const allCaseIds = statement(() => query.selectFrom('cases').select('id'))
+
+/** The service's cases on one delivery. */
+export const caseIdsOfDelivery = statement((p: Params<{ deliveryId: string }>) =>
+  query.selectFrom('cases').select('id').where('delivery_id', '=', p.deliveryId),
+)
+
+/** Changes made here that are not settled yet: pending, in a conflict, or refused. */
+const notSettled = ['pending', 'conflict', 'failed'] as const
+
+/** Cases with changes made here not settled yet (some of them opened here, unknown to the service). */
+export const caseIdsWithLocalWork = statement(() =>
+  query.selectFrom('case_events').select('case_id').distinct().where('state', 'in', notSettled),
+)
+
+/** Cases opened here on one delivery whose opening is not settled yet. */
+export const casesOpenedHereOn = statement((p: Params<{ deliveryId: string }>) =>
+  query
+    .selectFrom('case_events')
+    .select('case_id')
+    .distinct()
+    .where('type', '=', 'opened')
+    .where('state', 'in', notSettled)
+    .where((eb) => eb.fn('json_extract', ['body_json', eb.val('$.deliveryId')]), '=', p.deliveryId),
+)
+
+// ---- The agent's case actions (case-work.ts) ----
+
+/** A change made here, queued to be sent. */
+export const recordCaseEvent = statement(
+  (
+    p: Params<
+      Pick<
+        CaseEventRow,
+        | 'id'
+        | 'case_id'
+        | 'type'
+        | 'body_json'
+        | 'base_version'
+        | 'chained'
+        | 'actor_id'
+        | 'actor_name'
+        | 'created_at'
+      >
+    >,
+  ) =>
+    query.insertInto('case_events').values({
+      id: p.id,
+      case_id: p.case_id,
+      type: p.type,
+      body_json: p.body_json,
+      base_version: p.base_version,
+      chained: p.chained,
+      actor_id: p.actor_id,
+      actor_name: p.actor_name,
+      created_at: p.created_at,
+      state: 'pending',
+    }),
+)
+
+/** The evidence as it was when a case was opened here. */
+export const takeCaseSnapshot = statement(
+  (p: Params<{ caseId: string; takenAt: string; evidenceJson: string }>) =>
+    query
+      .insertInto('case_snapshots')
+      .values({ case_id: p.caseId, taken_at: p.takenAt, evidence_json: p.evidenceJson }),
+)
+
+/** How many of the author's own changes to a case have not reached the service. */
+export const ownUnsentOnCase = statement((p: Params<{ caseId: string; actorId: string }>) =>
+  query
+    .selectFrom('case_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('case_id', '=', p.caseId)
+    .where('actor_id', '=', p.actorId)
+    .where(unsent),
+)
+
+/** The author's own change to a case that met a conflict. */
+export const ownConflictEvent = statement(
+  (p: Params<{ id: string; caseId: string; actorId: string }>) =>
+    query
+      .selectFrom('case_events')
+      .selectAll()
+      .where('id', '=', p.id)
+      .where('case_id', '=', p.caseId)
+      .where('actor_id', '=', p.actorId)
+      .where('state', '=', 'conflict'),
+)
+
+/** A change in conflict that its author dropped. */
+export const discardCaseEvent = statement((p: Params<{ id: string }>) =>
+  query.updateTable('case_events').set({ state: 'discarded' }).where('id', '=', p.id),
+)
+
+/** A change in conflict sent again on the version the service holds now. */
+export const rebaseCaseEvent = statement((p: Params<{ id: string; baseVersion: number | null }>) =>
+  query
+    .updateTable('case_events')
+    .set({ state: 'pending', base_version: p.baseVersion, chained: 0, conflict_json: null })
+    .where('id', '=', p.id),
+)

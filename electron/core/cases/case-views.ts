@@ -8,16 +8,24 @@ import type {
   CaseListItem,
   EvidenceSnapshot,
   ListCasesArg,
-  TimelineEntry,
 } from '../api/case-schemas.ts'
-import type { CaseEvent, ResolutionCode } from '../contract/schemas.ts'
+import type { ResolutionCode } from '../contract/schemas.ts'
 import type { CaseState } from './case-rules.ts'
-import { eventsOfActorIn } from './case-tables.ts'
+import { deliveryCaseFacts } from '../deliveries/delivery-tables.ts'
+import {
+  allCaseIds,
+  caseIdsOfDelivery,
+  caseIdsWithLocalWork,
+  caseSnapshot,
+  casesOpenedHereOn,
+  eventsOfActorIn,
+} from './case-tables.ts'
+import { createRepeatClaims } from './repeat-claims.ts'
+import { describeEvent, firstActionAt, timeline } from './case-timeline.ts'
 import { createCaseReader, eventOf, type LocalEventRow, type ProjectedCase } from './case-state.ts'
 import { evidenceChanges } from './evidence-snapshot.ts'
 
 const HOUR = 3_600_000
-export const REPEAT_WINDOW_DAYS = 90
 
 export interface CaseViewContext {
   meId: string
@@ -28,182 +36,22 @@ export interface CaseViewContext {
   userName: (id: string) => string | null
 }
 
-interface DeliveryFacts {
-  customer_name: string
-  city: string
-  customer_id: string
-  driver_id: string
-  address_key: string
-  away_m: number | null
-}
-
-/**
- * Cases of the last 90 days (synced, or opened here and not sent yet) on other deliveries
- * sharing a customer, an address or a driver with @deliveryId, the three counted in one pass
- * over the recent cases. Exported for the open-delivery benchmark, which runs it bare.
- */
-export const REPEAT_COUNTS_SQL = `SELECT sum(d.customer_id = @customer) AS customer,
-         sum(d.postal_code || '|' || lower(d.address_line1) = @address) AS address,
-         sum(d.driver_id = @driver) AS driver
-       FROM (
-         SELECT c.id, c.delivery_id FROM cases c WHERE c.opened_at >= @since
-         UNION
-         SELECT e.case_id, json_extract(e.body_json, '$.deliveryId') FROM case_events e
-           WHERE e.type = 'opened' AND e.state = 'pending' AND e.created_at >= @since
-       ) k JOIN deliveries d ON d.id = k.delivery_id
-       WHERE d.id != @deliveryId`
-
-export type RepeatCountParams = {
-  since: string
-  deliveryId: string
-  customer: string
-  address: string
-  driver: string
-}
-export type RepeatCountRow = {
-  customer: number | null
-  address: number | null
-  driver: number | null
-}
+type DeliveryFacts = NonNullable<ReturnType<ReturnType<typeof deliveryCaseFacts.on>['get']>>
 
 export function createCaseViews(sqlite: BetterSqlite3.Database) {
   const reader = createCaseReader(sqlite)
-  const snapshotOf = sqlite.prepare<[string], { evidence_json: string }>(
-    'SELECT evidence_json FROM case_snapshots WHERE case_id = ?',
-  )
-  const deliveryFacts = sqlite.prepare<[string], DeliveryFacts>(
-    `SELECT customer_name, city, customer_id, driver_id, postal_code || '|' || lower(address_line1) AS address_key, away_m
-     FROM deliveries WHERE id = ?`,
-  )
-  const serverIds = sqlite.prepare<[], { id: string }>('SELECT id FROM cases')
-  const localIds = sqlite.prepare<[], { case_id: string }>(
-    "SELECT DISTINCT case_id FROM case_events WHERE state IN ('pending', 'conflict', 'failed')",
-  )
-  const serverIdsOf = sqlite
-    .prepare<[string], string>('SELECT id FROM cases WHERE delivery_id = ?')
-    .pluck()
-  const localIdsOf = sqlite
-    .prepare<[string], string>(
-      `SELECT DISTINCT case_id FROM case_events WHERE type = 'opened'
-         AND state IN ('pending', 'conflict', 'failed')
-         AND json_extract(body_json, '$.deliveryId') = ?`,
-    )
-    .pluck()
-  // Each count needs the recent cases' delivery rows: reading them once instead of three times
-  // (or, for a driver, every one of their thousands of deliveries) is what keeps opening a
-  // delivery quick at a million deliveries.
-  const repeatCounts = sqlite.prepare<RepeatCountParams, RepeatCountRow>(REPEAT_COUNTS_SQL)
+  const snapshotOf = caseSnapshot.on(sqlite)
+  const deliveryFacts = deliveryCaseFacts.on(sqlite)
+  const serverIds = allCaseIds.on(sqlite)
+  const localIds = caseIdsWithLocalWork.on(sqlite)
+  const serverIdsOf = caseIdsOfDelivery.on(sqlite)
+  const localIdsOf = casesOpenedHereOn.on(sqlite)
+  const repeatClaims = createRepeatClaims(sqlite)
   // The viewer's own: someone else's unsent work is theirs to send or settle.
   const eventsIn = eventsOfActorIn.on(sqlite)
 
-  function firstActionAt(p: ProjectedCase, state: CaseState): string | null {
-    const times: string[] = []
-    for (const e of p.events)
-      if (e.type !== 'opened' && e.state !== 'discarded' && e.state !== 'failed')
-        times.push(e.created_at)
-    for (const n of state.notes) if (n.createdAt > state.openedAt) times.push(n.createdAt)
-    if (state.resolution) times.push(state.resolution.resolvedAt)
-    if (
-      times.length === 0 &&
-      p.server &&
-      (p.server.status !== 'open' || p.server.assignee_id !== null)
-    ) {
-      times.push(p.server.updated_at)
-    }
-    return times.length ? times.sort()[0]! : null
-  }
-
-  function listItem(
-    caseId: string,
-    p: ProjectedCase,
-    state: CaseState,
-    ctx: CaseViewContext,
-  ): CaseListItem {
-    const facts = deliveryFacts.get(state.deliveryId)
-    return {
-      id: caseId,
-      deliveryId: state.deliveryId,
-      orderId: state.orderId,
-      customerName: facts?.customer_name ?? null,
-      city: facts?.city ?? null,
-      status: state.status,
-      reason: state.reason,
-      openedAt: state.openedAt,
-      assigneeId: state.assigneeId,
-      firstActionDueAt: new Date(
-        Date.parse(state.openedAt) + ctx.firstActionTargetHours * HOUR,
-      ).toISOString(),
-      firstActionAt: firstActionAt(p, state),
-      pendingChanges: p.events.filter((e) => e.state === 'pending').length,
-      hasConflict: p.events.some((e) => e.state === 'conflict'),
-      awayFromAddress: facts?.away_m != null && facts.away_m > ctx.locationThresholdM,
-    }
-  }
-
-  function timeline(p: ProjectedCase, state: CaseState, ctx: CaseViewContext): TimelineEntry[] {
-    const entries: TimelineEntry[] = []
-    const localIds = new Set(p.events.map((e) => e.id))
-    const name = (id: string | null) => (id ? (ctx.userName(id) ?? id) : null)
-    if (p.server) {
-      const s = p.server
-      if (!p.events.some((e) => e.type === 'opened')) {
-        entries.push(
-          entry(
-            `${s.id}:opened`,
-            'opened',
-            s.opened_at,
-            s.opened_by,
-            name(s.opened_by),
-            `Opened: ${words(s.reason)}`,
-            'sent',
-          ),
-        )
-      }
-      const notes = JSON.parse(s.notes_json) as CaseState['notes']
-      for (const n of notes) {
-        if (localIds.has(n.id)) continue
-        entries.push(entry(n.id, 'note', n.createdAt, n.authorId, name(n.authorId), n.body, 'sent'))
-      }
-      const resolution = s.resolution_json
-        ? (JSON.parse(s.resolution_json) as NonNullable<CaseState['resolution']>)
-        : null
-      if (resolution && !p.events.some((e) => e.type === 'resolved' && e.state === 'sent')) {
-        entries.push(
-          entry(
-            `${s.id}:resolved`,
-            'resolved',
-            resolution.resolvedAt,
-            resolution.resolvedBy,
-            name(resolution.resolvedBy),
-            `Resolved: ${words(resolution.code)}${resolution.note ? ` — ${resolution.note}` : ''}`,
-            'sent',
-          ),
-        )
-      }
-    }
-    for (const row of p.events) {
-      const e = eventOf(row)
-      entries.push({
-        ...entry(
-          row.id,
-          kindOf(e),
-          row.created_at,
-          row.actor_id,
-          row.actor_name,
-          describeEvent(e, name),
-          row.state,
-        ),
-        error:
-          row.state === 'failed'
-            ? row.last_error
-            : row.state === 'conflict'
-              ? 'The case changed on the service before this arrived.'
-              : null,
-      })
-    }
-    void state
-    return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-  }
+  const listItem = (caseId: string, p: ProjectedCase, state: CaseState, ctx: CaseViewContext) =>
+    caseListItem(caseId, p, state, ctx, deliveryFacts.get({ id: state.deliveryId }))
 
   return {
     detail(caseId: string, ctx: CaseViewContext): CaseDetail | null {
@@ -211,13 +59,9 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
       if (!p.state) return null
       const state = p.state
       const item = listItem(caseId, p, state, ctx)
-      const snapshotRow = snapshotOf.get(caseId)
+      const snapshotRow = snapshotOf.get({ caseId })
       const snapshot = snapshotRow
         ? (JSON.parse(snapshotRow.evidence_json) as EvidenceSnapshot)
-        : null
-      const conflictRow = p.events.find((e) => e.state === 'conflict')
-      const serverCase = conflictRow?.conflict_json
-        ? (JSON.parse(conflictRow.conflict_json) as Record<string, unknown>)
         : null
       return {
         id: caseId,
@@ -235,29 +79,12 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
         serverVersion: p.server?.version ?? null,
         pendingChanges: item.pendingChanges,
         waitingForOthers: p.othersWaiting,
-        timeline: timeline(p, state, ctx),
+        timeline: timeline(p, ctx),
         snapshot,
         evidenceChanges: snapshot
           ? evidenceChanges(snapshot, ctx.currentEvidence(state.deliveryId))
           : [],
-        conflict:
-          conflictRow && serverCase
-            ? {
-                eventId: conflictRow.id,
-                mine: describeEvent(eventOf(conflictRow), (id) =>
-                  id ? (ctx.userName(id) ?? id) : null,
-                ),
-                server: {
-                  version: Number(serverCase.version ?? 0),
-                  status: (serverCase.status as CaseDetail['status']) ?? 'open',
-                  assigneeId: (serverCase.assigneeId as string | null | undefined) ?? null,
-                  resolutionCode:
-                    (serverCase.resolution as { code?: ResolutionCode } | null | undefined)?.code ??
-                    null,
-                  updatedAt: String(serverCase.updatedAt ?? ''),
-                },
-              }
-            : null,
+        conflict: conflictOf(p, ctx),
         firstActionDueAt: item.firstActionDueAt,
         firstActionAt: item.firstActionAt,
       }
@@ -273,40 +100,19 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
         const p = reader.project(id, ctx.meId)
         if (!p.state) continue
         const state = p.state
-        if (arg.statuses?.length && !arg.statuses.includes(state.status)) continue
-        if (arg.reason && state.reason !== arg.reason) continue
-        if (arg.assignee) {
-          const want =
-            arg.assignee === 'me' ? ctx.meId : arg.assignee === 'unassigned' ? null : arg.assignee
-          if (state.assigneeId !== want) continue
-        }
-        if (
-          arg.minAgeHours !== undefined &&
-          now - Date.parse(state.openedAt) < arg.minAgeHours * HOUR
-        )
+        if (!matches(arg, state, now, ctx.meId, () => deliveryFacts.get({ id: state.deliveryId })))
           continue
-        if (arg.customerId || arg.addressKey || arg.driverId) {
-          const facts = deliveryFacts.get(state.deliveryId)
-          if (!facts) continue
-          if (arg.customerId && facts.customer_id !== arg.customerId) continue
-          if (arg.addressKey && facts.address_key !== arg.addressKey) continue
-          if (arg.driverId && facts.driver_id !== arg.driverId) continue
-        }
         items.push(listItem(id, p, state, ctx))
       }
-      // 'due': cases still waiting for a first action, soonest due first, then the rest.
-      const key = (c: CaseListItem) =>
-        arg.sort === 'due'
-          ? `${c.firstActionAt === null && c.status !== 'resolved' ? 0 : 1}${c.firstActionDueAt}`
-          : c.openedAt
-      items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
-      if (arg.sort === 'newest') items.reverse()
-      return items.slice(0, arg.limit)
+      return inQueueOrder(items, arg.sort).slice(0, arg.limit)
     },
 
     /** The cases on one delivery, newest first: what its screen lists. */
     ofDelivery(deliveryId: string, ctx: CaseViewContext): CaseListItem[] {
-      const ids = new Set([...serverIdsOf.all(deliveryId), ...localIdsOf.all(deliveryId)])
+      const ids = new Set([
+        ...serverIdsOf.all({ deliveryId }).map((r) => r.id),
+        ...localIdsOf.all({ deliveryId }).map((r) => r.case_id),
+      ])
       const items: CaseListItem[] = []
       for (const id of ids) {
         const p = reader.project(id, ctx.meId)
@@ -332,82 +138,96 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
     },
 
     /** Cases in the last 90 days on the same customer, address and driver, not on this delivery. */
-    repeatClaims(deliveryId: string, now = new Date()) {
-      const facts = deliveryFacts.get(deliveryId)
-      const since = new Date(now.getTime() - REPEAT_WINDOW_DAYS * 24 * HOUR).toISOString()
-      const empty = {
-        customer: { id: '', count: 0 },
-        address: { key: '', count: 0 },
-        driver: { id: '', count: 0 },
-      }
-      if (!facts) return empty
-      const counts = repeatCounts.get({
-        since,
-        deliveryId,
-        customer: facts.customer_id,
-        address: facts.address_key,
-        driver: facts.driver_id,
-      })
-      // An empty fact (no customer id from the service) joins nothing to anything.
-      const count = (value: string, n: number | null | undefined) => (value === '' ? 0 : (n ?? 0))
-      return {
-        customer: { id: facts.customer_id, count: count(facts.customer_id, counts?.customer) },
-        address: { key: facts.address_key, count: count(facts.address_key, counts?.address) },
-        driver: { id: facts.driver_id, count: count(facts.driver_id, counts?.driver) },
-      }
+    repeatClaims,
+  }
+}
+
+export type { LocalEventRow }
+export { describeEvent, words } from './case-timeline.ts'
+export { REPEAT_WINDOW_DAYS } from './repeat-claims.ts'
+
+/** The conflict a change of this user met on the service: theirs beside the service's case. */
+function conflictOf(p: ProjectedCase, ctx: CaseViewContext): CaseDetail['conflict'] {
+  const conflictRow = p.events.find((e) => e.state === 'conflict')
+  const serverCase = conflictRow?.conflict_json
+    ? (JSON.parse(conflictRow.conflict_json) as Record<string, unknown>)
+    : null
+  if (!conflictRow || !serverCase) return null
+  return {
+    eventId: conflictRow.id,
+    mine: describeEvent(eventOf(conflictRow), (id) => (id ? (ctx.userName(id) ?? id) : null)),
+    server: {
+      version: Number(serverCase.version ?? 0),
+      status: (serverCase.status as CaseDetail['status']) ?? 'open',
+      assigneeId: (serverCase.assigneeId as string | null | undefined) ?? null,
+      resolutionCode:
+        (serverCase.resolution as { code?: ResolutionCode } | null | undefined)?.code ?? null,
+      updatedAt: String(serverCase.updatedAt ?? ''),
     },
   }
 }
 
-function entry(
-  id: string,
-  kind: TimelineEntry['kind'],
-  at: string,
-  actorId: string | null,
-  actorName: string | null,
-  text: string,
-  send: TimelineEntry['send'],
-): TimelineEntry {
-  return { id, kind, at, actorId, actorName, text, send, error: null }
+/** Whether a case passes the queue's filters (its delivery's facts read only when asked). */
+function matches(
+  arg: ListCasesArg,
+  state: CaseState,
+  now: number,
+  meId: string,
+  factsOf: () => DeliveryFacts | undefined,
+): boolean {
+  if (arg.statuses?.length && !arg.statuses.includes(state.status)) return false
+  if (arg.reason && state.reason !== arg.reason) return false
+  if (arg.assignee) {
+    const want = arg.assignee === 'me' ? meId : arg.assignee === 'unassigned' ? null : arg.assignee
+    if (state.assigneeId !== want) return false
+  }
+  if (arg.minAgeHours !== undefined && now - Date.parse(state.openedAt) < arg.minAgeHours * HOUR)
+    return false
+  if (arg.customerId || arg.addressKey || arg.driverId) {
+    const facts = factsOf()
+    if (!facts) return false
+    if (arg.customerId && facts.customer_id !== arg.customerId) return false
+    if (arg.addressKey && facts.address_key !== arg.addressKey) return false
+    if (arg.driverId && facts.driver_id !== arg.driverId) return false
+  }
+  return true
 }
 
-function kindOf(e: CaseEvent): TimelineEntry['kind'] {
-  switch (e.type) {
-    case 'opened':
-      return 'opened'
-    case 'note_added':
-      return 'note'
-    case 'status_changed':
-      return 'status'
-    case 'assigned':
-      return 'assigned'
-    case 'resolved':
-      return 'resolved'
-    case 'reopened':
-      return 'reopened'
+/** The queue's order. 'due': cases still waiting for a first action, soonest due first, then the rest. */
+function inQueueOrder(items: CaseListItem[], sort: ListCasesArg['sort']): CaseListItem[] {
+  const key = (c: CaseListItem) =>
+    sort === 'due'
+      ? `${c.firstActionAt === null && c.status !== 'resolved' ? 0 : 1}${c.firstActionDueAt}`
+      : c.openedAt
+  items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+  if (sort === 'newest') items.reverse()
+  return items
+}
+
+/** A case as the queue lists it, with its delivery's customer and city. */
+function caseListItem(
+  caseId: string,
+  p: ProjectedCase,
+  state: CaseState,
+  ctx: CaseViewContext,
+  facts: DeliveryFacts | undefined,
+): CaseListItem {
+  return {
+    id: caseId,
+    deliveryId: state.deliveryId,
+    orderId: state.orderId,
+    customerName: facts?.customer_name ?? null,
+    city: facts?.city ?? null,
+    status: state.status,
+    reason: state.reason,
+    openedAt: state.openedAt,
+    assigneeId: state.assigneeId,
+    firstActionDueAt: new Date(
+      Date.parse(state.openedAt) + ctx.firstActionTargetHours * HOUR,
+    ).toISOString(),
+    firstActionAt: firstActionAt(p, state),
+    pendingChanges: p.events.filter((e) => e.state === 'pending').length,
+    hasConflict: p.events.some((e) => e.state === 'conflict'),
+    awayFromAddress: facts?.away_m != null && facts.away_m > ctx.locationThresholdM,
   }
 }
-
-export function describeEvent(e: CaseEvent, name: (id: string | null) => string | null): string {
-  switch (e.type) {
-    case 'opened':
-      return `Opened: ${words(e.reason ?? 'other')}${e.note ? ` — ${e.note}` : ''}`
-    case 'note_added':
-      return e.note ?? ''
-    case 'status_changed':
-      return `Status: ${words(e.status ?? 'open')}`
-    case 'assigned':
-      return e.assigneeId ? `Assigned to ${name(e.assigneeId) ?? e.assigneeId}` : 'Unassigned'
-    case 'resolved':
-      return `Resolved: ${words(e.resolutionCode ?? 'no_action')}${e.note ? ` — ${e.note}` : ''}`
-    case 'reopened':
-      return `Reopened${e.note ? ` — ${e.note}` : ''}`
-  }
-}
-
-/** `awaiting_customer` → "awaiting customer", `delivered_to_neighbor` → "delivered to neighbour". */
-export function words(code: string): string {
-  return code.replace(/_/g, ' ').replace('neighbor', 'neighbour')
-}
-
-export type { LocalEventRow }

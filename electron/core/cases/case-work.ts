@@ -8,7 +8,16 @@ import { UserFacingError } from '../common/errors.ts'
 import type { EvidenceSnapshot } from '../api/case-schemas.ts'
 import type { CaseEvent, CaseReason, ResolutionCode, User } from '../contract/schemas.ts'
 import { applyCaseEvent, CaseRuleError } from './case-rules.ts'
-import { createCaseReader, eventOf, serverState, type LocalEventRow } from './case-state.ts'
+import { createCaseReader, eventOf, serverState } from './case-state.ts'
+import {
+  discardCaseEvent,
+  ownConflictEvent,
+  ownUnsentOnCase,
+  rebaseCaseEvent,
+  recordCaseEvent,
+  takeCaseSnapshot,
+} from './case-tables.ts'
+import { orderIdOfDelivery } from '../deliveries/delivery-tables.ts'
 
 export type CaseWork = ReturnType<typeof createCaseWork>
 
@@ -20,30 +29,16 @@ export function createCaseWork(options: {
   const { sqlite } = options
   const now = () => (options.now ?? (() => new Date()))().toISOString()
   const reader = createCaseReader(sqlite)
-  const insertEvent = sqlite.prepare(`
-    INSERT INTO case_events (id, case_id, type, body_json, base_version, chained, actor_id,
-      actor_name, created_at, state)
-    VALUES (@id, @case_id, @type, @body_json, @base_version, @chained, @actor_id, @actor_name,
-      @created_at, 'pending')`)
-  const insertSnapshot = sqlite.prepare(
-    'INSERT INTO case_snapshots (case_id, taken_at, evidence_json) VALUES (?, ?, ?)',
-  )
+  const insertEvent = recordCaseEvent.on(sqlite)
+  const insertSnapshot = takeCaseSnapshot.on(sqlite)
   // Only the author's own unsent events chain: another user's wait for that user, and this
   // event is sent without them, on the version the service holds (see push-case-events.ts).
-  const hasUnsent = sqlite.prepare<[string, string], { n: number }>(
-    "SELECT count(*) AS n FROM case_events WHERE case_id = ? AND actor_id = ? AND state IN ('pending', 'conflict')",
-  )
+  const hasUnsent = ownUnsentOnCase.on(sqlite)
   // A conflict is settled by the person whose change it is, nobody else.
-  const conflictRow = sqlite.prepare<[string, string, string], LocalEventRow>(
-    "SELECT * FROM case_events WHERE id = ? AND case_id = ? AND actor_id = ? AND state = 'conflict'",
-  )
-  const markDiscarded = sqlite.prepare("UPDATE case_events SET state = 'discarded' WHERE id = ?")
-  const rebase = sqlite.prepare(
-    "UPDATE case_events SET state = 'pending', base_version = ?, chained = 0, conflict_json = NULL WHERE id = ?",
-  )
-  const deliveryExists = sqlite.prepare<[string], { id: string }>(
-    'SELECT id FROM deliveries WHERE id = ?',
-  )
+  const conflictRow = ownConflictEvent.on(sqlite)
+  const markDiscarded = discardCaseEvent.on(sqlite)
+  const rebase = rebaseCaseEvent.on(sqlite)
+  const deliveryExists = orderIdOfDelivery.on(sqlite)
 
   function actor(): User {
     const user = options.currentUser()
@@ -60,27 +55,16 @@ export function createCaseWork(options: {
   const record = sqlite.transaction(
     (caseId: string, event: CaseEvent, user: User, snapshot?: EvidenceSnapshot) => {
       const projected = reader.project(caseId, user.id)
-      try {
-        applyCaseEvent(projected.state, event, { id: user.id, role: user.role })
-      } catch (error) {
-        if (error instanceof CaseRuleError) throw new UserFacingError(error.code, error.message)
-        throw error
-      }
+      checkRules(() => applyCaseEvent(projected.state, event, { id: user.id, role: user.role }))
       // Queued behind our own unsent event: its base is the version that event will produce.
-      const chained = event.type !== 'opened' && hasUnsent.get(caseId, user.id)!.n > 0
-      insertEvent.run({
-        id: event.id,
-        case_id: caseId,
-        type: event.type,
-        body_json: JSON.stringify(event),
-        base_version:
-          event.type === 'opened' || chained ? null : (projected.server?.version ?? null),
-        chained: chained || (event.type !== 'opened' && !projected.server) ? 1 : 0,
-        actor_id: user.id,
-        actor_name: user.name,
-        created_at: event.occurredAt,
-      })
-      if (snapshot) insertSnapshot.run(caseId, snapshot.takenAt, JSON.stringify(snapshot))
+      const chained = event.type !== 'opened' && hasUnsent.get({ caseId, actorId: user.id })!.n > 0
+      insertEvent.run(eventRow(caseId, event, user, chained, projected.server?.version ?? null))
+      if (snapshot)
+        insertSnapshot.run({
+          caseId,
+          takenAt: snapshot.takenAt,
+          evidenceJson: JSON.stringify(snapshot),
+        })
     },
   )
 
@@ -97,7 +81,7 @@ export function createCaseWork(options: {
       snapshot: (at: string) => EvidenceSnapshot,
     ): string {
       const user = actor()
-      if (!deliveryExists.get(deliveryId))
+      if (!deliveryExists.get({ id: deliveryId }))
         throw new UserFacingError('not-found', 'That delivery is not in the local cache.')
       const caseId = randomUUID()
       const occurredAt = now()
@@ -131,29 +115,23 @@ export function createCaseWork(options: {
      */
     resolveConflict(caseId: string, eventId: string, choice: 'apply-again' | 'discard'): void {
       const user = actor()
-      const row = conflictRow.get(eventId, caseId, user.id)
+      const row = conflictRow.get({ id: eventId, caseId, actorId: user.id })
       if (!row)
         throw new UserFacingError('not-found', 'That change is not waiting on a decision any more.')
       if (choice === 'discard') {
-        markDiscarded.run(eventId)
+        markDiscarded.run({ id: eventId })
         return
       }
       const projected = reader.project(caseId, user.id)
-      try {
-        applyCaseEvent(projected.server ? serverState(projected.server) : null, eventOf(row), {
-          id: user.id,
-          role: user.role,
-        })
-      } catch (error) {
-        if (error instanceof CaseRuleError) {
-          throw new UserFacingError(
-            error.code,
-            `Your change cannot be applied to the case as it is now: ${error.message}`,
-          )
-        }
-        throw error
-      }
-      rebase.run(projected.server?.version ?? null, eventId)
+      checkRules(
+        () =>
+          applyCaseEvent(projected.server ? serverState(projected.server) : null, eventOf(row), {
+            id: user.id,
+            role: user.role,
+          }),
+        'Your change cannot be applied to the case as it is now: ',
+      )
+      rebase.run({ id: eventId, baseVersion: projected.server?.version ?? null })
     },
     reopen(caseId: string, note: string) {
       // Enforced here, in the main process, whatever the renderer shows or sends.
@@ -162,5 +140,37 @@ export function createCaseWork(options: {
       }
       act(caseId, { type: 'reopened', note })
     },
+  }
+}
+
+/** Runs a case rule check; a rule it breaks becomes words for the person. */
+function checkRules(check: () => void, lead = ''): void {
+  try {
+    check()
+  } catch (error) {
+    if (error instanceof CaseRuleError)
+      throw new UserFacingError(error.code, `${lead}${error.message}`)
+    throw error
+  }
+}
+
+/** The row of a change made here: chained to the author's own unsent one, or on the service's version. */
+function eventRow(
+  caseId: string,
+  event: CaseEvent,
+  user: User,
+  chained: boolean,
+  serverVersion: number | null,
+) {
+  return {
+    id: event.id,
+    case_id: caseId,
+    type: event.type,
+    body_json: JSON.stringify(event),
+    base_version: event.type === 'opened' || chained ? null : serverVersion,
+    chained: chained || (event.type !== 'opened' && serverVersion === null) ? 1 : 0,
+    actor_id: user.id,
+    actor_name: user.name,
+    created_at: event.occurredAt,
   }
 }

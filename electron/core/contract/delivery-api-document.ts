@@ -4,7 +4,11 @@
 // codes, headers and words. `npm run contract` writes the result to docs/delivery-api.yaml, and
 // tests/core/contract/delivery-api-document.test.ts fails when that file and this disagree.
 import { z } from 'zod'
-import { createDocument, type ZodOpenApiResponseObject } from 'zod-openapi'
+import {
+  createDocument,
+  type ZodOpenApiPathsObject,
+  type ZodOpenApiResponseObject,
+} from 'zod-openapi'
 import { stringify } from 'yaml'
 import {
   CaseEventSchema,
@@ -121,6 +125,168 @@ const cursorGone = problemSaying(
 const photoBytes = z.string().meta({ format: 'binary' })
 const etag = z.string().meta({ description: 'The sha256, quoted.' })
 
+/** Health and signing in: the calls made without a token. */
+const SESSION_PATHS: ZodOpenApiPathsObject = {
+  '/v1/health': {
+    get: {
+      operationId: 'health',
+      security: [],
+      summary: "Liveness, for the console's online/offline indicator.",
+      responses: {
+        '200': {
+          description: 'The service is up.',
+          content: { 'application/json': { schema: HealthSchema } },
+        },
+      },
+    },
+  },
+  '/v1/auth/login': {
+    post: {
+      operationId: 'login',
+      security: [],
+      summary: "Exchange an agent's credentials for a bearer token.",
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: LoginRequestSchema } },
+      },
+      responses: {
+        '200': {
+          description: 'Signed in.',
+          content: { 'application/json': { schema: LoginResponseSchema } },
+        },
+        '401': problem,
+        '429': retryLater,
+      },
+    },
+  },
+}
+
+/** The two streams the console pulls a page at a time. */
+const SYNC_PATHS: ZodOpenApiPathsObject = {
+  '/v1/sync/deliveries': {
+    get: {
+      operationId: 'pullDeliveries',
+      summary: 'One page of delivery records changed after the cursor.',
+      requestParams: { query: pageQuery },
+      responses: {
+        '200': syncPage(
+          DeliveryItemSchema,
+          'A page. `hasMore` false means the client is up to date.',
+        ),
+        '400': problem,
+        '401': problem,
+        '410': cursorGone,
+        '429': retryLater,
+        '503': retryLater,
+      },
+    },
+  },
+  '/v1/sync/cases': {
+    get: {
+      operationId: 'pullCases',
+      summary: "One page of cases changed after the cursor (all agents' work).",
+      requestParams: { query: pageQuery },
+      responses: {
+        '200': syncPage(CaseItemSchema, 'A page.'),
+        '401': problem,
+        '410': cursorGone,
+        '429': retryLater,
+        '503': retryLater,
+      },
+    },
+  },
+}
+
+/** A photo's bytes, resumable. */
+const PHOTO_PATHS: ZodOpenApiPathsObject = {
+  '/v1/photos/{photoId}': {
+    get: {
+      operationId: 'getPhoto',
+      summary: "The photo's bytes, exactly as hashed in `Photo.sha256`.",
+      requestParams: {
+        path: z.object({ photoId: IdSchema }),
+        header: z.object({
+          Range: z
+            .string()
+            .regex(/^bytes=\d+-$/)
+            .meta({ description: 'The rest of the photo from this offset, after a break.' })
+            .optional(),
+        }),
+      },
+      responses: {
+        '200': {
+          description: 'The whole photo.',
+          headers: z.object({ ETag: etag, 'Content-Length': z.number().int().min(0) }),
+          content: Object.fromEntries(
+            PHOTO_CONTENT_TYPES.map((type) => [type, { schema: photoBytes }]),
+          ),
+        },
+        '206': {
+          description: 'The rest of the photo from the asked offset.',
+          headers: z.object({ ETag: etag, 'Content-Range': z.string() }),
+        },
+        '401': problem,
+        '404': problem,
+        '410': problemSaying('The photo was erased (privacy, retention); drop any copy.'),
+        '429': retryLater,
+        '503': retryLater,
+      },
+    },
+  },
+}
+
+/** What the console sends: case events and photo views. */
+const WORK_PATHS: ZodOpenApiPathsObject = {
+  '/v1/cases/{caseId}/events': {
+    post: {
+      operationId: 'postCaseEvent',
+      summary: 'Apply one event to a case (the first `opened` event creates it).',
+      requestParams: { path: z.object({ caseId: UuidSchema }) },
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: CaseEventSchema } },
+      },
+      responses: {
+        '200': {
+          description:
+            'Applied now, or already applied earlier under the same event id. The case as it stands.',
+          content: { 'application/json': { schema: CaseRecordSchema } },
+        },
+        '400': problem,
+        '401': problem,
+        '403': problemSaying(
+          "The user's role may not do this (only supervisors reopen a resolved case).",
+        ),
+        '404': problem,
+        '409': {
+          description:
+            'baseVersion is stale and the event does not commute. The body is the current case; the client shows the agent the conflict and does not retry blindly.',
+          content: { 'application/json': { schema: CaseRecordSchema } },
+        },
+        '429': retryLater,
+        '503': retryLater,
+      },
+    },
+  },
+  '/v1/audit/photo-views': {
+    post: {
+      operationId: 'postPhotoViews',
+      summary: 'Report who looked at which photo, in batches; idempotent by event id.',
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: PhotoViewBatchSchema } },
+      },
+      responses: {
+        '204': { description: 'Recorded.' },
+        '400': problem,
+        '401': problem,
+        '429': retryLater,
+        '503': retryLater,
+      },
+    },
+  },
+}
+
 /** The OpenAPI document of the delivery service's contract. */
 export function deliveryApiDocument(): ReturnType<typeof createDocument> {
   return createDocument(
@@ -139,154 +305,7 @@ export function deliveryApiDocument(): ReturnType<typeof createDocument> {
         },
       ],
       security: [{ bearer: [] }],
-      paths: {
-        '/v1/health': {
-          get: {
-            operationId: 'health',
-            security: [],
-            summary: "Liveness, for the console's online/offline indicator.",
-            responses: {
-              '200': {
-                description: 'The service is up.',
-                content: { 'application/json': { schema: HealthSchema } },
-              },
-            },
-          },
-        },
-        '/v1/auth/login': {
-          post: {
-            operationId: 'login',
-            security: [],
-            summary: "Exchange an agent's credentials for a bearer token.",
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: LoginRequestSchema } },
-            },
-            responses: {
-              '200': {
-                description: 'Signed in.',
-                content: { 'application/json': { schema: LoginResponseSchema } },
-              },
-              '401': problem,
-              '429': retryLater,
-            },
-          },
-        },
-        '/v1/sync/deliveries': {
-          get: {
-            operationId: 'pullDeliveries',
-            summary: 'One page of delivery records changed after the cursor.',
-            requestParams: { query: pageQuery },
-            responses: {
-              '200': syncPage(
-                DeliveryItemSchema,
-                'A page. `hasMore` false means the client is up to date.',
-              ),
-              '400': problem,
-              '401': problem,
-              '410': cursorGone,
-              '429': retryLater,
-              '503': retryLater,
-            },
-          },
-        },
-        '/v1/sync/cases': {
-          get: {
-            operationId: 'pullCases',
-            summary: "One page of cases changed after the cursor (all agents' work).",
-            requestParams: { query: pageQuery },
-            responses: {
-              '200': syncPage(CaseItemSchema, 'A page.'),
-              '401': problem,
-              '410': cursorGone,
-              '429': retryLater,
-              '503': retryLater,
-            },
-          },
-        },
-        '/v1/photos/{photoId}': {
-          get: {
-            operationId: 'getPhoto',
-            summary: "The photo's bytes, exactly as hashed in `Photo.sha256`.",
-            requestParams: {
-              path: z.object({ photoId: IdSchema }),
-              header: z.object({
-                Range: z
-                  .string()
-                  .regex(/^bytes=\d+-$/)
-                  .meta({ description: 'The rest of the photo from this offset, after a break.' })
-                  .optional(),
-              }),
-            },
-            responses: {
-              '200': {
-                description: 'The whole photo.',
-                headers: z.object({ ETag: etag, 'Content-Length': z.number().int().min(0) }),
-                content: Object.fromEntries(
-                  PHOTO_CONTENT_TYPES.map((type) => [type, { schema: photoBytes }]),
-                ),
-              },
-              '206': {
-                description: 'The rest of the photo from the asked offset.',
-                headers: z.object({ ETag: etag, 'Content-Range': z.string() }),
-              },
-              '401': problem,
-              '404': problem,
-              '410': problemSaying('The photo was erased (privacy, retention); drop any copy.'),
-              '429': retryLater,
-              '503': retryLater,
-            },
-          },
-        },
-        '/v1/cases/{caseId}/events': {
-          post: {
-            operationId: 'postCaseEvent',
-            summary: 'Apply one event to a case (the first `opened` event creates it).',
-            requestParams: { path: z.object({ caseId: UuidSchema }) },
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: CaseEventSchema } },
-            },
-            responses: {
-              '200': {
-                description:
-                  'Applied now, or already applied earlier under the same event id. The case as it stands.',
-                content: { 'application/json': { schema: CaseRecordSchema } },
-              },
-              '400': problem,
-              '401': problem,
-              '403': problemSaying(
-                "The user's role may not do this (only supervisors reopen a resolved case).",
-              ),
-              '404': problem,
-              '409': {
-                description:
-                  'baseVersion is stale and the event does not commute. The body is the current case; the client shows the agent the conflict and does not retry blindly.',
-                content: { 'application/json': { schema: CaseRecordSchema } },
-              },
-              '429': retryLater,
-              '503': retryLater,
-            },
-          },
-        },
-        '/v1/audit/photo-views': {
-          post: {
-            operationId: 'postPhotoViews',
-            summary: 'Report who looked at which photo, in batches; idempotent by event id.',
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: PhotoViewBatchSchema } },
-            },
-            responses: {
-              '204': { description: 'Recorded.' },
-              '400': problem,
-              '401': problem,
-              '429': retryLater,
-              '503': retryLater,
-            },
-          },
-        },
-      },
+      paths: { ...SESSION_PATHS, ...SYNC_PATHS, ...PHOTO_PATHS, ...WORK_PATHS },
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
         schemas: {

@@ -77,28 +77,59 @@ export function statement<P extends object = Record<never, never>, R = unknown>(
     { get: (_, name) => (typeof name === 'string' ? new Param(name) : undefined) },
   ) as Params<P>
   const compiled = build(placeholders).compile()
-  // Values that are not placeholders are constants of the statement ('pending', 500...). The
-  // values of a call are laid out by a plain loop: this runs for every row a sync stores.
-  const names = compiled.parameters.map((value) => (value instanceof Param ? value.name : null))
-  const constants = compiled.parameters
-  const count = names.length
-  const bind = (params: Record<string, unknown> | undefined): unknown[] => {
-    const values = new Array<unknown>(count)
-    for (let i = 0; i < count; i++) {
-      const name = names[i]
-      values[i] = name === null || name === undefined ? constants[i] : params![name]
-    }
-    return values
-  }
+  const bind = binder(compiled.parameters)
   return define<P, R>(compiled.sql, (prepared) => {
-    const run = prepared as BetterSqlite3.Statement<unknown[], R>
+    const run = prepared as unknown as Record<'get' | 'all' | 'iterate' | 'run', Call>
     return {
-      get: (params?: unknown) => run.get(bind(params as Record<string, unknown>)),
-      all: (params?: unknown) => run.all(bind(params as Record<string, unknown>)),
-      iterate: (params?: unknown) => run.iterate(bind(params as Record<string, unknown>)),
-      run: (params?: unknown) => run.run(bind(params as Record<string, unknown>)),
-    } as Statement<P, R>
+      get: (params?: unknown) => bind(run.get, run, params),
+      all: (params?: unknown) => bind(run.all, run, params),
+      iterate: (params?: unknown) => bind(run.iterate, run, params),
+      run: (params?: unknown) => bind(run.run, run, params),
+    } as unknown as Statement<P, R>
   })
+}
+
+type Call = (this: unknown, ...values: unknown[]) => unknown
+type Bound = (call: Call, on: unknown, params: unknown) => unknown
+
+/**
+ * Calls a statement method with the values of one call, in the order of the SQL's placeholders.
+ * Values that are not placeholders are constants of the statement ('pending', 500...). This runs
+ * for every row a sync stores and every record a resync marks, so statements of up to three values
+ * (nearly all of them) pass them as arguments, as hand-written code does: no array per call, no
+ * loop (the statements bench, tests/bench/statements-bench.ts, measures the difference).
+ */
+function binder(parameters: readonly unknown[]): Bound {
+  const value = (i: number): ((params: Record<string, unknown>) => unknown) => {
+    const parameter = parameters[i]
+    if (!(parameter instanceof Param)) return () => parameter
+    const name = parameter.name
+    return (params) => params[name]
+  }
+  const count = parameters.length
+  const names = parameters.map((p) => (p instanceof Param ? p.name : null))
+  const allNamed = names.every((name) => name !== null)
+  type P = Record<string, unknown>
+  if (count === 0) return ((call, on) => call.call(on)) as Bound
+  if (count === 1 && allNamed) {
+    const n0 = names[0]!
+    return ((call, on, params) => call.call(on, (params as P)[n0])) as Bound
+  }
+  if (count === 2 && allNamed) {
+    const [n0, n1] = names as [string, string]
+    return ((call, on, params) => call.call(on, (params as P)[n0], (params as P)[n1])) as Bound
+  }
+  if (count === 3 && allNamed) {
+    const [n0, n1, n2] = names as [string, string, string]
+    return ((call, on, params) =>
+      call.call(on, (params as P)[n0], (params as P)[n1], (params as P)[n2])) as Bound
+  }
+  const values = Array.from({ length: count }, (_, i) => value(i))
+  return ((call, on, params) => {
+    const bound = new Array<unknown>(count)
+    for (let i = 0; i < count; i++) bound[i] = values[i]!(params as P)
+    return call.call(on, bound)
+  }) as Bound
 }
 
 function define<P, R>(

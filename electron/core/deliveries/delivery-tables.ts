@@ -3,7 +3,7 @@
 // writes SQL against these tables (tests/core/db/ownership.test.ts); they call these. Typed with
 // Kysely against db/schema.ts and compiled once (db/typed-sql.ts).
 import type BetterSqlite3 from 'better-sqlite3'
-import type { Insertable, Selectable } from 'kysely'
+import { sql, type Insertable, type Selectable } from 'kysely'
 import type {
   DeliveriesFtsTable,
   DeliveriesTable,
@@ -339,6 +339,23 @@ export const anyDelivery = statement(() =>
 /** The order number a case shows for its delivery (cases/case-state.ts; a recovery's salvage). */
 export const orderIdOfDelivery = statement((p: Params<{ id: string }>) =>
   query.selectFrom('deliveries').select('order_id').where('id', '=', p.id),
+)
+
+// ---- What the case screens show of a case's delivery (cases/case-views.ts) ----
+
+/** The address as repeat claims compare it: postal code and first line, in lower case. */
+export const deliveryCaseFacts = statement((p: Params<{ id: string }>) =>
+  query
+    .selectFrom('deliveries')
+    .select([
+      'customer_name',
+      'city',
+      'customer_id',
+      'driver_id',
+      sql<string>`postal_code || '|' || lower(address_line1)`.as('address_key'),
+      'away_m',
+    ])
+    .where('id', '=', p.id),
 )
 
 // ---- Bulk-loading an empty cache (bulk-load.ts, on the sync's writer thread) ----

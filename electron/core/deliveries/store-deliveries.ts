@@ -51,10 +51,114 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
   const deleteFts = deleteWords.on(sqlite)
   const insertFts = insertWords.on(sqlite)
   const removeDelivery = deleteDelivery.on(sqlite)
+  const shaStillStored = storedPhotosWithSha.on(sqlite)
+  const replacePhotos = createPhotoRowWriter(sqlite)
+
+  function remove(
+    { id, rowid, photo_withheld }: { id: string; rowid: number; photo_withheld: string | null },
+    dropped: Set<string>,
+  ): void {
+    counted.deliveries--
+    if (photo_withheld !== null) counted.withheld--
+    replacePhotos(id, null, dropped)
+    deleteFts.run({ rowid })
+    removeDelivery.run({ id })
+  }
+
+  function writeOne(
+    item: DeliveryItem,
+    generation: number | null,
+    outcome: StoreOutcome,
+    dropped: Set<string>,
+  ): void {
+    const current = selectVersion.get({ id: item.id })
+    const buried = tombstones.versionOf(item.id)
+    if (isStale(item.version, current?.version, buried)) {
+      // Still present upstream, even if we hold it already: a resync must not sweep it.
+      if (generation !== null && item.deleted !== true) markSeen.run({ id: item.id, generation })
+      outcome.stale++
+      return
+    }
+    if (item.deleted === true) {
+      tombstones.bury(item.id, item.version)
+      if (current) {
+        remove({ ...current, id: item.id }, dropped)
+        outcome.deleted++
+      }
+      return
+    }
+    if (buried !== undefined) tombstones.unbury(item.id)
+    const base = recencyBase(item.deliveredAt ?? null, item.updatedAt)
+    // A delivery keeps its place unless the time it sorts by moved.
+    const rowid =
+      current && recencyBase(current.delivered_at, current.updated_at) === base
+        ? current.rowid
+        : keys.free(base)
+    upsert.run({ ...toRow(item), rowid, seen_generation: generation })
+    if (!current) counted.deliveries++
+    counted.withheld +=
+      Number(item.photoWithheld !== null) - Number((current?.photo_withheld ?? null) !== null)
+    if (current) deleteFts.run({ rowid: current.rowid })
+    insertFts.run(searchWords(rowid, item))
+    replacePhotos(item.id, item, dropped, !current)
+    outcome.stored++
+  }
+
+  const orphaned = (dropped: Set<string>) => stillUnused(dropped, shaStillStored)
+
+  return {
+    /**
+     * Applies items in order inside the caller's transaction. A version equal to or older than
+     * the cached one is ignored, so repeated and out-of-order items are harmless. During a full
+     * resync, `generation` marks every id the service still sends.
+     */
+    applyItems(items: readonly DeliveryItem[], generation: number | null = null): StoreOutcome {
+      const outcome = emptyOutcome()
+      const dropped = new Set<string>()
+      for (const item of items) writeOne(item, generation, outcome, dropped)
+      saveCounts()
+      outcome.orphanedSha256 = orphaned(dropped)
+      return outcome
+    },
+
+    /**
+     * Removes deliveries (with their photo rows and search entries) that retention no longer
+     * keeps; inside the caller's transaction. Unknown ids are skipped.
+     */
+    purge(ids: readonly string[]): StoreOutcome {
+      const outcome = emptyOutcome()
+      const dropped = new Set<string>()
+      for (const id of ids) {
+        const current = selectVersion.get({ id })
+        if (!current) continue
+        remove({ ...current, id }, dropped)
+        outcome.deleted++
+      }
+      saveCounts()
+      outcome.orphanedSha256 = orphaned(dropped)
+      return outcome
+    },
+
+    /** Ends a full resync: whatever the service did not send again is gone upstream. */
+    sweepUnseen(generation: number): StoreOutcome {
+      const outcome = emptyOutcome()
+      const dropped = new Set<string>()
+      for (const row of unseen.all({ generation })) {
+        remove(row, dropped)
+        outcome.deleted++
+      }
+      saveCounts()
+      outcome.orphanedSha256 = orphaned(dropped)
+      return outcome
+    },
+  }
+}
+
+/** Writes the photo rows of one delivery at a time (the store's part on `delivery_photos`). */
+function createPhotoRowWriter(sqlite: BetterSqlite3.Database) {
   const photosOf = photosOfDelivery.on(sqlite)
   const removePhoto = deletePhoto.on(sqlite)
   const writePhoto = upsertPhoto.on(sqlite)
-  const shaStillStored = storedPhotosWithSha.on(sqlite)
 
   /**
    * Replaces the photo rows of `deliveryId`; files no longer referenced go into `dropped`. A
@@ -98,114 +202,29 @@ export function createDeliveryStore(sqlite: BetterSqlite3.Database) {
       if (gone.state === 'stored') dropped.add(gone.sha256)
     }
   }
+  return replacePhotos
+}
 
-  function remove(
-    { id, rowid, photo_withheld }: { id: string; rowid: number; photo_withheld: string | null },
-    dropped: Set<string>,
-  ): void {
-    counted.deliveries--
-    if (photo_withheld !== null) counted.withheld--
-    replacePhotos(id, null, dropped)
-    deleteFts.run({ rowid })
-    removeDelivery.run({ id })
-  }
+/** A version no newer than the one held, or than the one deleted: repeated or out of order. */
+const isStale = (version: number, held: number | undefined, buried: number | undefined) =>
+  (held !== undefined && held >= version) || (buried !== undefined && buried >= version)
 
-  function writeOne(
-    item: DeliveryItem,
-    generation: number | null,
-    outcome: StoreOutcome,
-    dropped: Set<string>,
-  ): void {
-    const current = selectVersion.get({ id: item.id })
-    const buried = tombstones.versionOf(item.id)
-    if (
-      (current && current.version >= item.version) ||
-      (buried !== undefined && buried >= item.version)
-    ) {
-      // Still present upstream, even if we hold it already: a resync must not sweep it.
-      if (generation !== null && item.deleted !== true) markSeen.run({ id: item.id, generation })
-      outcome.stale++
-      return
-    }
-    if (item.deleted === true) {
-      tombstones.bury(item.id, item.version)
-      if (current) {
-        remove({ ...current, id: item.id }, dropped)
-        outcome.deleted++
-      }
-      return
-    }
-    if (buried !== undefined) tombstones.unbury(item.id)
-    const base = recencyBase(item.deliveredAt ?? null, item.updatedAt)
-    // A delivery keeps its place unless the time it sorts by moved.
-    const rowid =
-      current && recencyBase(current.delivered_at, current.updated_at) === base
-        ? current.rowid
-        : keys.free(base)
-    upsert.run({ ...toRow(item), rowid, seen_generation: generation })
-    if (!current) counted.deliveries++
-    counted.withheld +=
-      Number(item.photoWithheld !== null) - Number((current?.photo_withheld ?? null) !== null)
-    if (current) deleteFts.run({ rowid: current.rowid })
-    insertFts.run({
-      rowid,
-      customer_name: item.customer.name,
-      email_handle: emailHandle(item.customer.email),
-      street: [item.address.line1, item.address.line2].filter(Boolean).join(' '),
-      city: item.address.city,
-    })
-    replacePhotos(item.id, item, dropped, !current)
-    outcome.stored++
-  }
+/** Of the files dropped, those no stored photo row holds any more: they can go. */
+const stillUnused = (
+  dropped: Set<string>,
+  stored: ReturnType<typeof storedPhotosWithSha.on>,
+): string[] => [...dropped].filter((sha256) => stored.get({ sha256 })?.n === 0)
 
-  const orphaned = (dropped: Set<string>) =>
-    [...dropped].filter((sha256) => shaStillStored.get({ sha256 })?.n === 0)
+const emptyOutcome = (): StoreOutcome => ({ stored: 0, stale: 0, deleted: 0, orphanedSha256: [] })
 
+/** What the search index holds of a delivery. */
+function searchWords(rowid: number, item: DeliveryRecord) {
   return {
-    /**
-     * Applies items in order inside the caller's transaction. A version equal to or older than
-     * the cached one is ignored, so repeated and out-of-order items are harmless. During a full
-     * resync, `generation` marks every id the service still sends.
-     */
-    applyItems(items: readonly DeliveryItem[], generation: number | null = null): StoreOutcome {
-      const outcome: StoreOutcome = { stored: 0, stale: 0, deleted: 0, orphanedSha256: [] }
-      const dropped = new Set<string>()
-      for (const item of items) writeOne(item, generation, outcome, dropped)
-      saveCounts()
-      outcome.orphanedSha256 = orphaned(dropped)
-      return outcome
-    },
-
-    /**
-     * Removes deliveries (with their photo rows and search entries) that retention no longer
-     * keeps; inside the caller's transaction. Unknown ids are skipped.
-     */
-    purge(ids: readonly string[]): StoreOutcome {
-      const outcome: StoreOutcome = { stored: 0, stale: 0, deleted: 0, orphanedSha256: [] }
-      const dropped = new Set<string>()
-      for (const id of ids) {
-        const current = selectVersion.get({ id })
-        if (!current) continue
-        remove({ ...current, id }, dropped)
-        outcome.deleted++
-      }
-      saveCounts()
-      outcome.orphanedSha256 = orphaned(dropped)
-      return outcome
-    },
-
-    /** Ends a full resync: whatever the service did not send again is gone upstream. */
-    sweepUnseen(generation: number): StoreOutcome {
-      const outcome: StoreOutcome = { stored: 0, stale: 0, deleted: 0, orphanedSha256: [] }
-      const dropped = new Set<string>()
-      for (const row of unseen.all({ generation })) {
-        remove(row, dropped)
-        outcome.deleted++
-      }
-      saveCounts()
-      outcome.orphanedSha256 = orphaned(dropped)
-      return outcome
-    },
+    rowid,
+    customer_name: item.customer.name,
+    email_handle: emailHandle(item.customer.email),
+    street: [item.address.line1, item.address.line2].filter(Boolean).join(' '),
+    city: item.address.city,
   }
 }
 

@@ -59,19 +59,67 @@ interface Known extends MapFileEntry {
 
 const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16)
 
+/** Size and modification time, or null when there is no file. */
+function stampOf(path: string): string | null {
+  try {
+    const info = statSync(path)
+    return info.isFile() ? `${info.size}:${info.mtimeMs}` : null
+  } catch {
+    return null
+  }
+}
+
+/** An entry's file opened, or the problem that kept it from opening, in words. */
+function openEntry(
+  where: { id: string; origin: MapFileOrigin; path: string; stamp: string | null },
+  missingWords: string,
+  onProblem: MapFileRegistryOptions['onProblem'],
+): Known {
+  const { id, origin, path, stamp } = where
+  const entry: Known = {
+    id,
+    origin,
+    path,
+    fileName: basename(path),
+    file: null,
+    problem: null,
+    stamp,
+  }
+  if (stamp === null) {
+    entry.problem = missingWords
+  } else {
+    try {
+      entry.file = openMbtiles(path, {
+        onSkippedTile: (message) => onProblem?.(message, null),
+      })
+    } catch (error) {
+      entry.problem =
+        error instanceof MbtilesError ? error.message : `${entry.fileName} could not be read.`
+      if (!(error instanceof MbtilesError)) onProblem?.(`map file ${path}`, error)
+    }
+  }
+  return entry
+}
+
+/** The MBTiles files in the maps folder (made if missing), by name, up to the limit. */
+function folderFiles(folder: string, onProblem: MapFileRegistryOptions['onProblem']): string[] {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 })
+    return readdirSync(folder, { withFileTypes: true })
+      .filter((item) => item.name.toLowerCase().endsWith('.mbtiles') && !item.isDirectory())
+      .map((item) => item.name)
+      .sort((a, b) => a.localeCompare(b))
+      .slice(0, MAX_FOLDER_FILES)
+  } catch (error) {
+    onProblem?.(`the maps folder ${folder} could not be read`, error)
+    return []
+  }
+}
+
 export function createMapFileRegistry(options: MapFileRegistryOptions): MapFileRegistry {
   const folder = join(options.dataDir, MAPS_FOLDER)
   const known = new Map<string, Known>()
   let added = options.loadAdded()
-
-  const stampOf = (path: string): string | null => {
-    try {
-      const info = statSync(path)
-      return info.isFile() ? `${info.size}:${info.mtimeMs}` : null
-    } catch {
-      return null
-    }
-  }
 
   /** Opens (or keeps) the file behind an entry; a file that changed is opened afresh. */
   function load(id: string, origin: MapFileOrigin, path: string, missingWords: string): Known {
@@ -81,44 +129,9 @@ export function createMapFileRegistry(options: MapFileRegistryOptions): MapFileR
       return previous
     }
     previous?.file?.close()
-    const entry: Known = {
-      id,
-      origin,
-      path,
-      fileName: basename(path),
-      file: null,
-      problem: null,
-      stamp,
-    }
-    if (stamp === null) {
-      entry.problem = missingWords
-    } else {
-      try {
-        entry.file = openMbtiles(path, {
-          onSkippedTile: (message) => options.onProblem?.(message, null),
-        })
-      } catch (error) {
-        entry.problem =
-          error instanceof MbtilesError ? error.message : `${entry.fileName} could not be read.`
-        if (!(error instanceof MbtilesError)) options.onProblem?.(`map file ${path}`, error)
-      }
-    }
+    const entry = openEntry({ id, origin, path, stamp }, missingWords, options.onProblem)
     known.set(id, entry)
     return entry
-  }
-
-  function folderFiles(): string[] {
-    try {
-      mkdirSync(folder, { recursive: true, mode: 0o700 })
-      return readdirSync(folder, { withFileTypes: true })
-        .filter((item) => item.name.toLowerCase().endsWith('.mbtiles') && !item.isDirectory())
-        .map((item) => item.name)
-        .sort((a, b) => a.localeCompare(b))
-        .slice(0, MAX_FOLDER_FILES)
-    } catch (error) {
-      options.onProblem?.(`the maps folder ${folder} could not be read`, error)
-      return []
-    }
   }
 
   function refresh(): void {
@@ -142,7 +155,7 @@ export function createMapFileRegistry(options: MapFileRegistryOptions): MapFileR
       )
       seen.add(id)
     }
-    for (const name of folderFiles()) {
+    for (const name of folderFiles(folder, options.onProblem)) {
       const id = `folder-${shortHash(name)}`
       load(id, 'folder', join(folder, name), `${name} could not be opened.`)
       seen.add(id)

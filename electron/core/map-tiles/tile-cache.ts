@@ -118,11 +118,8 @@ function openFile(file: string): BetterSqlite3.Database {
   }
 }
 
-function createTileCache(sqlite: BetterSqlite3.Database, options: TileCacheOptions): TileCache {
-  const now = options.now ?? Date.now
-  const keepExpiredMs = options.keepExpiredMs ?? DEFAULT_KEEP_EXPIRED_MS
-  let capBytes = options.capBytes
-
+/** The statements of the tile cache's own file (a cache of map tiles, not of service data). */
+function tileStatements(sqlite: BetterSqlite3.Database) {
   const select = sqlite.prepare<[string, number, number, number], Row>(
     'SELECT data, format, fresh_until, etag, last_modified FROM tiles WHERE source = ? AND z = ? AND x = ? AND y = ?',
   )
@@ -155,6 +152,28 @@ function createTileCache(sqlite: BetterSqlite3.Database, options: TileCacheOptio
     'SELECT COUNT(*) AS tiles, SUM(size) AS bytes FROM tiles',
   )
   const dropExpired = sqlite.prepare<[number]>('DELETE FROM tiles WHERE fresh_until < ?')
+  return {
+    select,
+    touch,
+    upsert,
+    sizeOf,
+    update,
+    deleteOne,
+    oldest,
+    deleteRow,
+    totals,
+    dropExpired,
+  }
+}
+
+function createTileCache(sqlite: BetterSqlite3.Database, options: TileCacheOptions): TileCache {
+  const now = options.now ?? Date.now
+  const keepExpiredMs = options.keepExpiredMs ?? DEFAULT_KEEP_EXPIRED_MS
+  let capBytes = options.capBytes
+
+  const statements = tileStatements(sqlite)
+  const { select, touch, upsert, sizeOf, update, deleteOne, oldest, deleteRow } = statements
+  const { totals, dropExpired } = statements
 
   let tiles = 0
   let bytes = 0

@@ -58,6 +58,94 @@ export async function downloadPendingPhotos(options: {
   signal?: AbortSignal
 }): Promise<PhotoDownloadProgress> {
   const { sqlite, client, dataDir } = options
+  const rows = photoRows(sqlite)
+  const { pendingTotal, nextPending, markStored, markRetry } = rows
+  const progress: PhotoDownloadProgress = {
+    downloaded: 0,
+    failed: 0,
+    undisplayable: 0,
+    pending: pendingTotal,
+  }
+  let fatal: unknown = null
+
+  async function keep(photo: PendingPhoto): Promise<void> {
+    // The thumbnail comes first and the row says 'stored' only together with its outcome: if
+    // the process dies in between, the row is still pending, its file is in place, and the next
+    // run makes the thumbnail. (Marking 'stored' first left such rows without one for good.)
+    const thumbnail = await makeThumbnail(dataDir, photo.sha256)
+    if (thumbnail.ok) {
+      options.onHashed?.(photo.sha256, thumbnail.hash)
+      markStored.run(1, null, photo.sha256)
+      progress.downloaded++
+    } else {
+      markStored.run(0, `This photo could not be displayed: ${thumbnail.reason}.`, photo.sha256)
+      progress.undisplayable++
+    }
+  }
+
+  // Photos with the same bytes share one partial file and one final file: two workers on the
+  // same sha256 at once would write into each other's partial file and rename it from under
+  // each other. The second waits for the first, then finds the file in place.
+  const inFlight = new Map<string, Promise<void>>()
+
+  async function worker(): Promise<void> {
+    while (fatal === null && !options.signal?.aborted) {
+      const photo = nextPending()
+      if (!photo) return
+      for (let busy = inFlight.get(photo.sha256); busy; busy = inFlight.get(photo.sha256)) {
+        await busy
+      }
+      const work = fetchOne({ dataDir, client, rows, progress, keep }, photo)
+      inFlight.set(
+        photo.sha256,
+        work.then(
+          () => undefined,
+          () => undefined,
+        ),
+      )
+      try {
+        await work
+      } catch (error) {
+        // Offline, signed out or asked to wait: the run ends, and no photo is charged a try.
+        if (
+          error instanceof ServiceError &&
+          (error.kind === 'unreachable' || error.kind === 'unauthorized' || error.kind === 'busy')
+        ) {
+          fatal = error
+          return
+        }
+        markRetry.run(
+          `The download failed (${error instanceof Error ? error.message : String(error)}).`,
+          photo.id,
+          photo.sha256,
+        )
+        progress.failed++
+      } finally {
+        inFlight.delete(photo.sha256)
+      }
+      progress.pending = Math.max(
+        0,
+        pendingTotal - progress.downloaded - progress.failed - progress.undisplayable,
+      )
+      options.onProgress?.({ ...progress })
+    }
+  }
+
+  // Nothing is being downloaded or thumbnailed yet: clear what an interrupted run left.
+  await removeStrayFiles(
+    dataDir,
+    (sha256) => rows.isReferenced.get(sha256) !== undefined,
+    (sha256) => rows.isPending.get(sha256) !== undefined,
+  )
+  await Promise.all(
+    Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, () => worker()),
+  )
+  if (fatal !== null) throw fatal
+  return progress
+}
+
+/** The photo rows the download reads and marks, and the pending ones a chunk at a time. */
+function photoRows(sqlite: BetterSqlite3.Database) {
   // After a first sync hundreds of thousands of photos wait: they are read a chunk at a time,
   // newest rows first, so no single read holds the event loop. Withheld deliveries have no photo
   // rows (see store-deliveries.ts); the join checks again so that no path can ever fetch a photo
@@ -105,152 +193,88 @@ export async function downloadPendingPhotos(options: {
        state = CASE WHEN attempts + 1 >= ${MAX_RUNS} THEN 'failed' ELSE 'pending' END
      WHERE id = ? AND sha256 = ?`,
   )
-  const progress: PhotoDownloadProgress = {
-    downloaded: 0,
-    failed: 0,
-    undisplayable: 0,
-    pending: pendingTotal,
-  }
-  let fatal: unknown = null
+  return { pendingTotal, nextPending, isReferenced, isPending, markStored, markFailed, markRetry }
+}
 
-  async function keep(photo: PendingPhoto): Promise<void> {
-    // The thumbnail comes first and the row says 'stored' only together with its outcome: if
-    // the process dies in between, the row is still pending, its file is in place, and the next
-    // run makes the thumbnail. (Marking 'stored' first left such rows without one for good.)
-    const thumbnail = await makeThumbnail(dataDir, photo.sha256)
-    if (thumbnail.ok) {
-      options.onHashed?.(photo.sha256, thumbnail.hash)
-      markStored.run(1, null, photo.sha256)
-      progress.downloaded++
-    } else {
-      markStored.run(0, `This photo could not be displayed: ${thumbnail.reason}.`, photo.sha256)
-      progress.undisplayable++
+type PhotoRows = ReturnType<typeof photoRows>
+
+/**
+ * Fetches one photo: resumed with Range after a broken connection, kept when its bytes hash to
+ * the record's sha256, marked failed or left for the next run otherwise.
+ */
+async function fetchOne(
+  run: {
+    dataDir: string
+    client: ServiceClient
+    rows: PhotoRows
+    progress: PhotoDownloadProgress
+    keep: (photo: PendingPhoto) => Promise<void>
+  },
+  photo: PendingPhoto,
+): Promise<void> {
+  const { dataDir, client, progress, keep } = run
+  const { markFailed, markRetry } = run.rows
+  if (await photoFileExists(dataDir, photo.sha256)) return keep(photo)
+  let mismatches = 0
+  for (let transfer = 1; transfer <= MAX_TRANSFERS; transfer++) {
+    const have = await partialSize(dataDir, photo.sha256)
+    const response = await client.getPhoto(photo.id, have)
+    if (response.status === 401) {
+      await response.body?.cancel()
+      throw new ServiceError('unauthorized', 'The service refused the sign-in token.', 401)
     }
-  }
-
-  async function fetchOne(photo: PendingPhoto): Promise<void> {
-    if (await photoFileExists(dataDir, photo.sha256)) return keep(photo)
-    let mismatches = 0
-    for (let transfer = 1; transfer <= MAX_TRANSFERS; transfer++) {
-      const have = await partialSize(dataDir, photo.sha256)
-      const response = await client.getPhoto(photo.id, have)
-      if (response.status === 401) {
-        await response.body?.cancel()
-        throw new ServiceError('unauthorized', 'The service refused the sign-in token.', 401)
-      }
-      if (response.status === 410) {
-        await response.body?.cancel()
-        await discardPartial(dataDir, photo.sha256)
-        await removePhotoFiles(dataDir, [photo.sha256])
-        markFailed.run('The delivery service erased this photo.', photo.id, photo.sha256)
-        progress.failed++
-        return
-      }
-      if (response.status === 416) {
-        // Our partial file is not a prefix the service recognises: start over.
-        await response.body?.cancel()
-        await discardPartial(dataDir, photo.sha256)
-        continue
-      }
-      if (!response.ok || !response.body) {
-        await response.body?.cancel()
-        markRetry.run(`The service answered HTTP ${response.status}.`, photo.id, photo.sha256)
-        progress.failed++
-        return
-      }
-      const append = response.status === 206 && contentRangeStart(response) === have
-      if (response.status === 206 && !append) {
-        await response.body.cancel()
-        await discardPartial(dataDir, photo.sha256)
-        continue
-      }
-      let size: number
-      try {
-        size = await appendToPartial(dataDir, photo.sha256, response.body, append, photo.bytes)
-      } catch {
-        continue // the connection broke mid-body: resume from what arrived
-      }
-      if (size >= 0 && size < photo.bytes) continue // ended early without an error: resume
-      if (size === photo.bytes && (await promotePartial(dataDir, photo.sha256))) return keep(photo)
+    if (response.status === 410) {
+      await response.body?.cancel()
       await discardPartial(dataDir, photo.sha256)
-      mismatches++
-      if (mismatches >= MAX_MISMATCHES) {
-        markFailed.run(
-          `The photo could not be verified: the bytes received did not match its SHA-256 in ${MAX_MISMATCHES} tries, so it was not saved.`,
-          photo.id,
-          photo.sha256,
-        )
-        progress.failed++
-        return
-      }
+      await removePhotoFiles(dataDir, [photo.sha256])
+      markFailed.run('The delivery service erased this photo.', photo.id, photo.sha256)
+      progress.failed++
+      return
     }
-    markRetry.run(
-      'The connection kept breaking; the download will resume at the next sync.',
-      photo.id,
-      photo.sha256,
-    )
-    progress.failed++
-  }
-
-  // Photos with the same bytes share one partial file and one final file: two workers on the
-  // same sha256 at once would write into each other's partial file and rename it from under
-  // each other. The second waits for the first, then finds the file in place.
-  const inFlight = new Map<string, Promise<void>>()
-
-  async function worker(): Promise<void> {
-    while (fatal === null && !options.signal?.aborted) {
-      const photo = nextPending()
-      if (!photo) return
-      for (let busy = inFlight.get(photo.sha256); busy; busy = inFlight.get(photo.sha256)) {
-        await busy
-      }
-      const work = fetchOne(photo)
-      inFlight.set(
+    if (response.status === 416) {
+      // Our partial file is not a prefix the service recognises: start over.
+      await response.body?.cancel()
+      await discardPartial(dataDir, photo.sha256)
+      continue
+    }
+    if (!response.ok || !response.body) {
+      await response.body?.cancel()
+      markRetry.run(`The service answered HTTP ${response.status}.`, photo.id, photo.sha256)
+      progress.failed++
+      return
+    }
+    const append = response.status === 206 && contentRangeStart(response) === have
+    if (response.status === 206 && !append) {
+      await response.body.cancel()
+      await discardPartial(dataDir, photo.sha256)
+      continue
+    }
+    let size: number
+    try {
+      size = await appendToPartial(dataDir, photo.sha256, response.body, append, photo.bytes)
+    } catch {
+      continue // the connection broke mid-body: resume from what arrived
+    }
+    if (size >= 0 && size < photo.bytes) continue // ended early without an error: resume
+    if (size === photo.bytes && (await promotePartial(dataDir, photo.sha256))) return keep(photo)
+    await discardPartial(dataDir, photo.sha256)
+    mismatches++
+    if (mismatches >= MAX_MISMATCHES) {
+      markFailed.run(
+        `The photo could not be verified: the bytes received did not match its SHA-256 in ${MAX_MISMATCHES} tries, so it was not saved.`,
+        photo.id,
         photo.sha256,
-        work.then(
-          () => undefined,
-          () => undefined,
-        ),
       )
-      try {
-        await work
-      } catch (error) {
-        // Offline, signed out or asked to wait: the run ends, and no photo is charged a try.
-        if (
-          error instanceof ServiceError &&
-          (error.kind === 'unreachable' || error.kind === 'unauthorized' || error.kind === 'busy')
-        ) {
-          fatal = error
-          return
-        }
-        markRetry.run(
-          `The download failed (${error instanceof Error ? error.message : String(error)}).`,
-          photo.id,
-          photo.sha256,
-        )
-        progress.failed++
-      } finally {
-        inFlight.delete(photo.sha256)
-      }
-      progress.pending = Math.max(
-        0,
-        pendingTotal - progress.downloaded - progress.failed - progress.undisplayable,
-      )
-      options.onProgress?.({ ...progress })
+      progress.failed++
+      return
     }
   }
-
-  // Nothing is being downloaded or thumbnailed yet: clear what an interrupted run left.
-  await removeStrayFiles(
-    dataDir,
-    (sha256) => isReferenced.get(sha256) !== undefined,
-    (sha256) => isPending.get(sha256) !== undefined,
+  markRetry.run(
+    'The connection kept breaking; the download will resume at the next sync.',
+    photo.id,
+    photo.sha256,
   )
-  await Promise.all(
-    Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, () => worker()),
-  )
-  if (fatal !== null) throw fatal
-  return progress
+  progress.failed++
 }
 
 function contentRangeStart(response: Response): number | null {

@@ -88,56 +88,24 @@ export function createExportJobs(options: {
 
   return {
     /** Asks the host where to write, then starts the export; null when no place was chosen. */
-    async start(request: {
-      format: ExportFormat
-      filters: ReportFilters
-      user: { id: string; name: string }
-    }): Promise<ExportJob | null> {
+    async start(request: StartRequest): Promise<ExportJob | null> {
       const path = await options.destination.choose(
         suggestedFileName(request.format, request.filters),
         request.format,
       )
       if (path === null) return null
       const controller = new AbortController()
-      const view: ExportJob = {
-        id: randomUUID(),
-        format: request.format,
-        state: 'running',
-        done: 0,
-        total: null,
-        step: 'Starting',
-        fileName: basename(path),
-        downloadable: options.destination.downloadable,
-        revealable: options.destination.reveal !== undefined,
-        error: null,
-        startedAt: new Date().toISOString(),
-        finishedAt: null,
-      }
+      const view = newJobView(request.format, path, options.destination)
+      let recorded = false
+      const entry = (outcome: 'done' | 'failed' | 'cancelled', rows: number) =>
+        exportLogEntry(request, view.fileName, outcome, rows)
       const exportRequest: ExportRequest = {
-        format: request.format,
-        filters: request.filters,
-        dbFile: options.dbFile,
-        dataDir: options.dataDir,
-        destination: path,
-        thresholdM: options.thresholdM(),
-        generatedBy: request.user,
-        userName: options.userName,
-        rowsPerSheet: options.rowsPerSheet,
+        ...exportInputs(options, request, path),
         beforeRename: (rows) => {
           recorded = true
           options.exportLog.record(entry('done', rows))
         },
       }
-      let recorded = false
-      const entry = (outcome: 'done' | 'failed' | 'cancelled', rows: number) => ({
-        user: request.user,
-        format: request.format,
-        filters: request.filters,
-        rows,
-        outcome,
-        fileName: view.fileName,
-        via: 'app' as const,
-      })
       const job: Job = {
         view,
         ownerId: request.user.id,
@@ -152,27 +120,12 @@ export function createExportJobs(options: {
         (progress) => Object.assign(view, progress),
         controller.signal,
       ).then(
-        (result) => {
-          Object.assign(view, {
-            state: 'done',
-            step: 'Done',
-            done: result.rows,
-            total: result.rows,
-            finishedAt: new Date().toISOString(),
-          })
-        },
+        (result) => void Object.assign(view, doneState(result.rows)),
         (error: unknown) => {
           const cancelled = controller.signal.aborted
           if (!cancelled) options.log.error('report export failed', error)
           job.path = null
-          Object.assign(view, {
-            state: cancelled ? 'cancelled' : 'failed',
-            step: cancelled ? 'Cancelled' : 'Failed',
-            error: cancelled
-              ? null
-              : 'The export could not be written. Check that the folder still exists and has space, then try again.',
-            finishedAt: new Date().toISOString(),
-          })
+          Object.assign(view, endedState(cancelled))
           if (recorded) return
           try {
             options.exportLog.record(entry(cancelled ? 'cancelled' : 'failed', view.done))
@@ -228,3 +181,86 @@ export function createExportJobs(options: {
 }
 
 export type ExportJobs = ReturnType<typeof createExportJobs>
+
+type StartRequest = {
+  format: ExportFormat
+  filters: ReportFilters
+  user: { id: string; name: string }
+}
+
+/** What the export reads and where it writes. */
+function exportInputs(
+  options: Parameters<typeof createExportJobs>[0],
+  request: StartRequest,
+  path: string,
+): Omit<ExportRequest, 'beforeRename'> {
+  return {
+    format: request.format,
+    filters: request.filters,
+    dbFile: options.dbFile,
+    dataDir: options.dataDir,
+    destination: path,
+    thresholdM: options.thresholdM(),
+    generatedBy: request.user,
+    userName: options.userName,
+    rowsPerSheet: options.rowsPerSheet,
+  }
+}
+
+/** The export log's line for a job: who exported what, how many rows, and how it ended. */
+function exportLogEntry(
+  request: StartRequest,
+  fileName: string | null,
+  outcome: 'done' | 'failed' | 'cancelled',
+  rows: number,
+) {
+  return {
+    user: request.user,
+    format: request.format,
+    filters: request.filters,
+    rows,
+    outcome,
+    fileName,
+    via: 'app' as const,
+  }
+}
+
+/** A job as the screen sees it, as it starts. */
+function newJobView(format: ExportFormat, path: string, destination: ExportDestination): ExportJob {
+  return {
+    id: randomUUID(),
+    format,
+    state: 'running',
+    done: 0,
+    total: null,
+    step: 'Starting',
+    fileName: basename(path),
+    downloadable: destination.downloadable,
+    revealable: destination.reveal !== undefined,
+    error: null,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+  }
+}
+
+function doneState(rows: number): Partial<ExportJob> {
+  return {
+    state: 'done',
+    step: 'Done',
+    done: rows,
+    total: rows,
+    finishedAt: new Date().toISOString(),
+  }
+}
+
+/** A job that stopped before its end: cancelled, or failed in words the person can act on. */
+function endedState(cancelled: boolean): Partial<ExportJob> {
+  return {
+    state: cancelled ? 'cancelled' : 'failed',
+    step: cancelled ? 'Cancelled' : 'Failed',
+    error: cancelled
+      ? null
+      : 'The export could not be written. Check that the folder still exists and has space, then try again.',
+    finishedAt: new Date().toISOString(),
+  }
+}

@@ -110,25 +110,7 @@ export function drawMapPanel(
   })
 
   doc.rect(box.x, box.y, box.width, box.height).clip()
-  // A grid at the scale bar's length, as a quiet reference for distances.
-  const gridM = niceLength(box.width / 4 / scale)
-  doc.lineWidth(0.4).strokeColor(MAP_COLOURS.grid)
-  const left = centreX - box.width / 2 / scale
-  const bottom = centreY - box.height / 2 / scale
-  for (let gx = Math.floor(left / gridM) * gridM; gx < left + box.width / scale; gx += gridM) {
-    const x = toPage({ x: gx, y: 0 }).x
-    doc
-      .moveTo(x, box.y)
-      .lineTo(x, box.y + box.height)
-      .stroke()
-  }
-  for (let gy = Math.floor(bottom / gridM) * gridM; gy < bottom + box.height / scale; gy += gridM) {
-    const y = toPage({ x: 0, y: gy }).y
-    doc
-      .moveTo(box.x, y)
-      .lineTo(box.x + box.width, y)
-      .stroke()
-  }
+  drawGrid(doc, box, { scale, centreX, centreY, toPage })
 
   const colour = (kind: 'address' | 'dropOff' | 'photo') => MAP_COLOURS[kind]
   // Accuracy circles first, under everything else.
@@ -185,7 +167,42 @@ export function drawMapPanel(
     doc.restore()
   }
 
-  // Scale bar, bottom left, on a white ground.
+  drawScaleAndNorth(doc, box, scale)
+  doc.restore()
+  return true
+}
+
+type Box = { x: number; y: number; width: number; height: number }
+
+/** A grid at the scale bar's length, as a quiet reference for distances. */
+function drawGrid(
+  doc: Doc,
+  box: Box,
+  view: { scale: number; centreX: number; centreY: number; toPage: (p: Point) => Point },
+) {
+  const { scale, centreX, centreY, toPage } = view
+  const gridM = niceLength(box.width / 4 / scale)
+  doc.lineWidth(0.4).strokeColor(MAP_COLOURS.grid)
+  const left = centreX - box.width / 2 / scale
+  const bottom = centreY - box.height / 2 / scale
+  for (let gx = Math.floor(left / gridM) * gridM; gx < left + box.width / scale; gx += gridM) {
+    const x = toPage({ x: gx, y: 0 }).x
+    doc
+      .moveTo(x, box.y)
+      .lineTo(x, box.y + box.height)
+      .stroke()
+  }
+  for (let gy = Math.floor(bottom / gridM) * gridM; gy < bottom + box.height / scale; gy += gridM) {
+    const y = toPage({ x: 0, y: gy }).y
+    doc
+      .moveTo(box.x, y)
+      .lineTo(box.x + box.width, y)
+      .stroke()
+  }
+}
+
+/** The scale bar, bottom left on a white ground, and the north arrow. */
+function drawScaleAndNorth(doc: Doc, box: Box, scale: number) {
   const barM = niceLength((box.width * 0.3) / scale)
   const barW = barM * scale
   const bx = box.x + 10
@@ -214,7 +231,4 @@ export function drawMapPanel(
   doc.polygon([nx, ny], [nx - 4, ny + 10], [nx + 4, ny + 10]).fill(MAP_COLOURS.text)
   doc.fontSize(7).text('N', nx - 3, ny + 11, { lineBreak: false })
   doc.restore()
-
-  doc.restore()
-  return true
 }

@@ -65,16 +65,8 @@ export function purgedPhotoReason(photoDays: number): string {
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-export function createRetention(options: {
-  sqlite: BetterSqlite3.Database
-  dataDir: string
-  policy: () => RetentionPolicy
-  now?: () => Date
-}) {
-  const { sqlite, dataDir } = options
-  const now = () => (options.now ?? (() => new Date()))()
-  const deliveries = createDeliveryStore(sqlite)
-
+/** What a pass reads and marks: expired photos and deliveries, photos a newly opened case needs. */
+function retentionStatements(sqlite: BetterSqlite3.Database) {
   const expiredPhotos = sqlite.prepare<
     { cutoff: string; limit: number },
     { id: string; sha256: string; state: string }
@@ -103,6 +95,30 @@ export function createRetention(options: {
        AND d.id NOT IN (${CASE_DELIVERIES})
      LIMIT @limit`,
   )
+  return { expiredPhotos, markPurged, stillShown, restore, expiredDeliveries }
+}
+
+/** Removes photo files (and any partial download of them), a batch at a time. */
+async function removeFiles(dataDir: string, shas: readonly string[]) {
+  for (let i = 0; i < shas.length; i += BATCH) {
+    const slice = shas.slice(i, i + BATCH)
+    await removePhotoFiles(dataDir, slice)
+    await Promise.all(slice.map((sha) => discardPartial(dataDir, sha)))
+  }
+}
+
+export function createRetention(options: {
+  sqlite: BetterSqlite3.Database
+  dataDir: string
+  policy: () => RetentionPolicy
+  now?: () => Date
+}) {
+  const { sqlite, dataDir } = options
+  const now = () => (options.now ?? (() => new Date()))()
+  const deliveries = createDeliveryStore(sqlite)
+
+  const { expiredPhotos, markPurged, stillShown, restore, expiredDeliveries } =
+    retentionStatements(sqlite)
   const state = createAppState(sqlite)
 
   let running: Promise<RetentionOutcome> | null = null
@@ -156,11 +172,7 @@ export function createRetention(options: {
     // Files after the rows: a crash in between leaves files no row points at, which the next
     // sync's stray-file sweep removes (photos/photo-files.ts), never a row without its file.
     const shas = [...unreferenced]
-    for (let i = 0; i < shas.length; i += BATCH) {
-      const slice = shas.slice(i, i + BATCH)
-      await removePhotoFiles(dataDir, slice)
-      await Promise.all(slice.map((sha) => discardPartial(dataDir, sha)))
-    }
+    await removeFiles(dataDir, shas)
     outcome.filesRemoved = shas.length
     // Damaged caches set aside hold delivery records too: they go when those would have.
     removeDamagedCachesBefore(dataDir, new Date(deliveryCutoff))

@@ -1,11 +1,7 @@
 // The HTTP client of the delivery service contract (docs/delivery-api.yaml).
 // Every response body is parsed with the contract's zod schemas before anything else sees it.
-import type { z } from 'zod'
-import { serviceWaitWords } from '../api/service-wait-schemas.ts'
 import {
-  HealthSchema,
   LoginResponseSchema,
-  ProblemSchema,
   SyncPageSchema,
   type CaseEvent,
   type LoginResponse,
@@ -14,34 +10,12 @@ import {
   type SyncPage,
 } from '../contract/schemas.ts'
 import { systemClock } from '../common/clock.ts'
-import { createServiceGate, type RequestKind, type ServiceWait } from './service-gate.ts'
+import { createSender } from './send-request.ts'
+import { failure, json, jsonOrNull, parseText } from './service-answers.ts'
+import { ServiceError } from './service-error.ts'
+import { createServiceGate, type RequestKind, type ServiceGate } from './service-gate.ts'
 
-export type ServiceErrorKind =
-  /** The token was refused: the user must sign in again. */
-  | 'unauthorized'
-  /** No answer: connection refused, DNS, timeout. The app is offline. */
-  | 'unreachable'
-  /** The cursor is too old (410): start a full resync. */
-  | 'gone'
-  /** The service answered with an error status. */
-  | 'http'
-  /** The service answered 2xx with a body that breaks the contract. */
-  | 'invalid'
-  /** Another service than the one this cache was filled from answers here: nothing is sent. */
-  | 'other-service'
-  /** The service asked us to wait longer than we wait within one sync: nothing is sent until then. */
-  | 'busy'
-
-export class ServiceError extends Error {
-  readonly kind: ServiceErrorKind
-  readonly status: number | null
-  constructor(kind: ServiceErrorKind, message: string, status: number | null = null) {
-    super(message)
-    this.name = 'ServiceError'
-    this.kind = kind
-    this.status = status
-  }
-}
+export { ServiceError, type ServiceErrorKind } from './service-error.ts'
 
 export interface ServiceClientOptions {
   baseUrl: string
@@ -75,13 +49,11 @@ export function createServiceClient(options: ServiceClientOptions) {
   const now = options.now ?? systemClock.now
   // Every request of this client passes it: one gate per service (service-gate.ts).
   const gate = createServiceGate({ clock: { now, sleep } })
+  const { send, sendForText, askHealth } = createSender({
+    ...{ base, gate, timeoutMs, maxAttempts, maxRetryWaitMs, sleep, now },
+  })
 
-  function url(path: string, query?: Record<string, string | number | undefined>): URL {
-    const u = new URL(path, base)
-    for (const [k, v] of Object.entries(query ?? {}))
-      if (v !== undefined) u.searchParams.set(k, String(v))
-    return u
-  }
+  const url = (path: string, query?: Query) => urlOf(base, path, query)
 
   function headers(extra?: Record<string, string>): Record<string, string> {
     const h: Record<string, string> = { accept: 'application/json', ...extra }
@@ -90,133 +62,25 @@ export function createServiceClient(options: ServiceClientOptions) {
     return h
   }
 
-  /** The request is not sent: the service asked us to wait past what we wait for. */
-  function waitError(wait: ServiceWait): ServiceError {
-    return new ServiceError(
-      'busy',
-      `${serviceWaitWords(wait.until)}. Nothing is sent to it before then; the next sync after that carries on.`,
-      wait.status,
-    )
-  }
-
-  /** A 429 or 503 closes the gate for everyone: for its Retry-After, else for our back-off. */
-  function holdFor(response: Response, request: RequestKind, attempt: number): ServiceWait {
-    const retryAfter = retryAfterMs(response.headers.get('retry-after'), now())
-    const waitMs = retryAfter ?? backoffMs(attempt)
-    // The contract asks for jitter on top of Retry-After (never less than it): clients told the
-    // same wait must not all come back in the same instant. The back-off has its own.
-    const jitterMs = retryAfter === null ? 0 : Math.min(1_000, waitMs / 4)
-    return gate.hold({ request, status: response.status, waitMs, jitterMs })
-  }
-
-  /**
-   * Sends a request once the gate lets it, retrying 429/503 (after the gate) and transient
-   * failures (after an exponential back-off with jitter) a bounded number of times. Returns the
-   * final response, whatever status; throws 'busy' when the service asked for a longer wait.
-   */
-  async function send(
-    request: RequestKind,
-    target: URL,
-    init: RequestInit,
-    timeout = timeoutMs,
-  ): Promise<Response> {
-    let lastError: unknown = null
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      const refused = await gate.pass(maxRetryWaitMs)
-      if (refused) throw waitError(refused)
-      let response: Response
-      try {
-        response = await fetch(target, { ...init, signal: AbortSignal.timeout(timeout) })
-      } catch (error) {
-        lastError = error
-        if (attempt === maxAttempts) break
-        await sleep(backoffMs(attempt))
-        continue
-      }
-      if (response.status === 429 || response.status === 503) {
-        const wait = holdFor(response, request, attempt)
-        if (wait.until - now() > maxRetryWaitMs) {
-          await response.body?.cancel()
-          throw waitError(wait)
-        }
-        if (attempt === maxAttempts) return response
-        await response.body?.cancel()
-        continue
-      }
-      if (response.status >= 500 && attempt < maxAttempts) {
-        await response.body?.cancel()
-        await sleep(backoffMs(attempt))
-        continue
-      }
-      return response
+  /** Posts a JSON body; the status with the parsed answer. A refused token throws. */
+  async function postJson(request: RequestKind, target: URL, body: unknown) {
+    const response = await send(request, target, {
+      method: 'POST',
+      headers: headers({ 'content-type': 'application/json' }),
+      body: JSON.stringify(body),
+    })
+    if (response.status === 401) {
+      await response.body?.cancel()
+      throw new ServiceError('unauthorized', 'The service refused the sign-in token.', 401)
     }
-    throw new ServiceError(
-      'unreachable',
-      `The delivery service at ${base.origin} could not be reached (${describe(lastError)}).`,
-    )
-  }
-
-  async function failure(response: Response, what: string): Promise<ServiceError> {
-    let detail = ''
-    try {
-      const problem = ProblemSchema.safeParse(await response.json())
-      if (problem.success) detail = problem.data.detail ?? problem.data.title ?? ''
-    } catch {
-      // Not a problem+json body; the status says enough.
-    }
-    const kind: ServiceErrorKind =
-      response.status === 401 ? 'unauthorized' : response.status === 410 ? 'gone' : 'http'
-    const suffix = detail ? `: ${detail}` : ''
-    return new ServiceError(
-      kind,
-      `${what} failed with HTTP ${response.status}${suffix}`,
-      response.status,
-    )
-  }
-
-  async function json<S extends z.ZodType>(
-    response: Response,
-    schema: S,
-    what: string,
-  ): Promise<z.output<S>> {
-    let text: string
-    try {
-      text = await response.text()
-    } catch {
-      throw new ServiceError('invalid', `${what}: the service sent a body that is not JSON.`)
-    }
-    return parseText(text, schema, what)
-  }
-
-  function parseText<S extends z.ZodType>(text: string, schema: S, what: string): z.output<S> {
-    let body: unknown
-    try {
-      body = JSON.parse(text)
-    } catch {
-      throw new ServiceError('invalid', `${what}: the service sent a body that is not JSON.`)
-    }
-    const parsed = schema.safeParse(body)
-    if (!parsed.success) {
-      throw new ServiceError(
-        'invalid',
-        `${what}: the service's answer breaks the contract (${parsed.error.issues[0]?.message ?? 'invalid'}).`,
-      )
-    }
-    return parsed.data
+    return { status: response.status, body: await jsonOrNull(response) }
   }
 
   return {
     origin: base.origin,
 
     /** The gate every request passes: what the service asked us to wait for, if anything. */
-    serviceWait: {
-      /** The wait in force now, or null. */
-      now: () => gate.waiting(),
-      /** The latest wait asked for, even one that has passed. */
-      latest: () => gate.latest(),
-      /** How many answers have asked to wait, in all. */
-      asked: () => gate.asked,
-    },
+    serviceWait: waitsAskedOf(gate),
 
     /**
      * Whether the service answers. While it has asked us to wait, it is not asked: it answered
@@ -224,18 +88,8 @@ export function createServiceClient(options: ServiceClientOptions) {
      */
     async health(): Promise<boolean> {
       if (gate.waiting()) return true
-      try {
-        const response = await fetch(url('/v1/health'), { signal: AbortSignal.timeout(5_000) })
-        if (response.status === 429 || response.status === 503) {
-          holdFor(response, 'health', 1)
-          await response.body?.cancel()
-          return false
-        }
-        if (!response.ok) return false
-        return HealthSchema.safeParse(await response.json()).success
-      } catch {
-        return false
-      }
+      const answer = await askHealth(url('/v1/health'), 5_000)
+      return answer !== null && answer.success
     },
 
     /**
@@ -245,24 +99,10 @@ export function createServiceClient(options: ServiceClientOptions) {
     async describe(timeout = 5_000): Promise<ServiceProbe> {
       // While the service has asked us to wait, nothing is sent to it, this question included.
       if (gate.waiting()) return { reached: false }
-      try {
-        const response = await fetch(url('/v1/health'), { signal: AbortSignal.timeout(timeout) })
-        if (response.status === 429 || response.status === 503) {
-          holdFor(response, 'health', 1)
-          await response.body?.cancel()
-          return { reached: false }
-        }
-        if (!response.ok) {
-          await response.body?.cancel()
-          return { reached: false }
-        }
-        const health = HealthSchema.safeParse(await response.json())
-        return health.success
-          ? { reached: true, identity: health.data.service ?? null }
-          : { reached: false }
-      } catch {
-        return { reached: false }
-      }
+      const answer = await askHealth(url('/v1/health'), timeout)
+      return answer?.success
+        ? { reached: true, identity: answer.data.service ?? null }
+        : { reached: false }
     },
 
     async login(username: string, password: string): Promise<LoginResponse> {
@@ -285,27 +125,8 @@ export function createServiceClient(options: ServiceClientOptions) {
       limit: number,
     ): Promise<SyncPage> {
       const target = url(`/v1/sync/${stream}`, { cursor: cursor ?? undefined, limit })
-      // fetch resolves once the headers are in, so `send` retries only connections that break
-      // before them. One that breaks mid-body is as transient (the page is asked for again from
-      // the same cursor), not "a body that is not JSON" that fails the whole run.
-      for (let attempt = 1; ; attempt++) {
-        const response = await send(stream, target, { headers: headers() })
-        if (!response.ok) throw await failure(response, `Pulling ${stream}`)
-        let text: string
-        try {
-          text = await response.text()
-        } catch (error) {
-          if (attempt >= maxAttempts) {
-            throw new ServiceError(
-              'unreachable',
-              `Pulling ${stream}: the connection to ${base.origin} kept breaking (${describe(error)}).`,
-            )
-          }
-          await sleep(backoffMs(attempt))
-          continue
-        }
-        return parseText(text, SyncPageSchema, `Pulling ${stream}`)
-      }
+      const text = await sendForText(stream, target, { headers: headers() }, `Pulling ${stream}`)
+      return parseText(text, SyncPageSchema, `Pulling ${stream}`)
     },
 
     /**
@@ -317,34 +138,12 @@ export function createServiceClient(options: ServiceClientOptions) {
       caseId: string,
       event: CaseEvent,
     ): Promise<{ status: number; body: unknown }> {
-      const response = await send(
-        'case-event',
-        url(`/v1/cases/${encodeURIComponent(caseId)}/events`),
-        {
-          method: 'POST',
-          headers: headers({ 'content-type': 'application/json' }),
-          body: JSON.stringify(event),
-        },
-      )
-      if (response.status === 401) {
-        await response.body?.cancel()
-        throw new ServiceError('unauthorized', 'The service refused the sign-in token.', 401)
-      }
-      return { status: response.status, body: await jsonOrNull(response) }
+      return postJson('case-event', url(`/v1/cases/${encodeURIComponent(caseId)}/events`), event)
     },
 
     /** Reports photo views; the service answers 204 when it recorded them. */
     async postPhotoViews(events: PhotoViewEvent[]): Promise<{ status: number; body: unknown }> {
-      const response = await send('photo-views', url('/v1/audit/photo-views'), {
-        method: 'POST',
-        headers: headers({ 'content-type': 'application/json' }),
-        body: JSON.stringify({ events }),
-      })
-      if (response.status === 401) {
-        await response.body?.cancel()
-        throw new ServiceError('unauthorized', 'The service refused the sign-in token.', 401)
-      }
-      return { status: response.status, body: await jsonOrNull(response) }
+      return postJson('photo-views', url('/v1/audit/photo-views'), { events })
     },
 
     /** Starts a photo download; the caller streams the body. `from` asks for the rest after a break. */
@@ -361,35 +160,23 @@ export function createServiceClient(options: ServiceClientOptions) {
   }
 }
 
-/** A response body as JSON, or null when it is empty, cut off or not JSON. */
-async function jsonOrNull(response: Response): Promise<unknown> {
-  const text = await response.text().catch(() => '')
-  try {
-    return text ? (JSON.parse(text) as unknown) : null
-  } catch {
-    return null
+type Query = Record<string, string | number | undefined>
+
+function urlOf(base: URL, path: string, query?: Query): URL {
+  const u = new URL(path, base)
+  for (const [k, v] of Object.entries(query ?? {}))
+    if (v !== undefined) u.searchParams.set(k, String(v))
+  return u
+}
+
+/** What the service asked this client to wait for, as Settings and the status bar show it. */
+function waitsAskedOf(gate: ServiceGate) {
+  return {
+    /** The wait in force now, or null. */
+    now: () => gate.waiting(),
+    /** The latest wait asked for, even one that has passed. */
+    latest: () => gate.latest(),
+    /** How many answers have asked to wait, in all. */
+    asked: () => gate.asked,
   }
-}
-
-function backoffMs(attempt: number): number {
-  const ceiling = Math.min(30_000, 500 * 2 ** (attempt - 1))
-  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2))
-}
-
-/** Retry-After in seconds or as an HTTP date, as milliseconds from `now`; null when absent or unreadable. */
-function retryAfterMs(header: string | null, now: number): number | null {
-  if (header === null || header.trim() === '') return null
-  const seconds = Number(header)
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
-  const date = Date.parse(header)
-  return Number.isNaN(date) ? null : Math.max(0, date - now)
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError') return 'no answer in time'
-    const cause = (error as { cause?: { code?: string } }).cause
-    return cause?.code ?? error.message
-  }
-  return String(error)
 }

@@ -54,9 +54,8 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
   deliveries: [
     'addresses/address-history.ts',
     'app/photo-desk.ts',
-    'cases/case-views.ts',
-    'cases/case-work.ts',
     'cases/evidence-snapshot.ts',
+    'cases/repeat-claims.ts',
     'db/configure-connection.ts',
     'deliveries/get-delivery.ts',
     'photo-match/lookalikes.ts',
@@ -85,8 +84,8 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
   cases: [
     'addresses/address-history.ts',
     'cases/case-state.ts',
-    'cases/case-views.ts',
     'cases/list-cases.ts',
+    'cases/repeat-claims.ts',
     'reports/report-cases.ts',
     'reports/report-connection.ts',
     'reports/report-figures.ts',
@@ -94,14 +93,12 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
   ],
   case_events: [
     'cases/case-state.ts',
-    'cases/case-views.ts',
-    'cases/case-work.ts',
     'cases/push-case-events.ts',
+    'cases/repeat-claims.ts',
     'reports/report-cases.ts',
     'reports/report-figures.ts',
     'retention/retention.ts',
   ],
-  case_snapshots: ['cases/case-views.ts', 'cases/case-work.ts'],
   photo_reuse: ['search/search-deliveries.ts'],
 }
 
