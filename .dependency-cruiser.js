@@ -81,6 +81,10 @@ export const FLOORS = [
         uses: ['addresses', 'photos'],
       },
       photos: { path: '^electron/core/photos/' },
+      people: {
+        path: '^electron/core/people/',
+        says: "the service's directory of people, kept for offline use, and who an id is",
+      },
       cases: { path: '^electron/core/cases/', uses: ['deliveries'] },
       settings: { path: '^electron/core/settings/' },
       session: { path: '^electron/core/session/' },
@@ -99,7 +103,7 @@ export const FLOORS = [
       },
       privacy: {
         path: '^electron/core/privacy/',
-        uses: ['cache-opening', 'audit', 'cases', 'photos', 'retention'],
+        uses: ['cache-opening', 'audit', 'cases', 'people', 'photos', 'retention'],
       },
       sync: { path: '^electron/core/sync/', uses: ['cases', 'deliveries', 'photos'] },
       'cache-identity': {
@@ -109,7 +113,7 @@ export const FLOORS = [
       },
       reports: {
         path: '^electron/core/reports/',
-        uses: ['audit', 'cases', 'deliveries', 'photos'],
+        uses: ['audit', 'cases', 'deliveries', 'people', 'photos'],
       },
       'demo-service': { path: '^electron/core/demo-service/' },
       'demo-basemap': { path: '^electron/core/demo-basemap/', uses: ['demo-service', 'map-tiles'] },

@@ -37,6 +37,7 @@ import { createEvidenceDesk } from './evidence-desk.ts'
 import { createMaintenanceDesk, describeUpdate } from './maintenance-handlers.ts'
 import { createMapDesk } from './map-handlers.ts'
 import { createPhotoDesk } from './photo-desk.ts'
+import { createPeopleDesk } from './people-desk.ts'
 import { createPrivacyDesk } from './privacy-handlers.ts'
 import { createOutbox } from './outbox.ts'
 import { createReportDesk } from './report-handlers.ts'
@@ -150,11 +151,17 @@ async function createCore(
     },
   })
   const evidence = createEvidenceDesk({ sqlite, dataDir })
+  const people = createPeopleDesk({ sqlite, listPeople: () => client.listPeople(), log })
   const engine = new SyncEngine({
     onPhotoHashed: evidence.onPhotoHashed,
     afterPhotos: evidence.afterPhotos,
     // Photos retention would remove are marked before the photo step, so they are never fetched.
-    beforePhotos: retentionIntervalMs > 0 ? () => retention.run() : undefined,
+    // The directory of people is read after the pull, so the names of the people the new
+    // records carry are at hand.
+    beforePhotos: async () => {
+      await people.refresh()
+      if (retentionIntervalMs > 0) await retention.run()
+    },
     pushQueued: () => outbox.push(),
     countPending: () => outbox.pendingCount(),
     waitingForOthers: () => outbox.waitingForOthers(),
@@ -393,6 +400,7 @@ async function createCore(
     ...maintenance.handlers,
     ...photos.handlers,
     ...evidence.handlers,
+    ...people.handlers,
   }
 
   return {

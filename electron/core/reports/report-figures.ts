@@ -15,7 +15,7 @@ import {
   type ReportCase,
 } from './report-cases.ts'
 import { dayIn, inPeriod, reportPeriod, type ReportPeriod } from './report-period.ts'
-import { createKnownUsers } from '../db/known-users.ts'
+import { createPersonNames } from '../people/person-names.ts'
 
 const HOUR_MS = 3_600_000
 /** Drivers with fewer deliveries in the period are not ranked: one case on one delivery is noise. */
@@ -219,7 +219,7 @@ export function reportOptions(sqlite: BetterSqlite3.Database): ReportOptions {
       'SELECT driver_id AS id, max(driver_name) AS name FROM deliveries GROUP BY driver_id ORDER BY name',
     )
     .all()
-  const knownUsers = createKnownUsers(sqlite)
+  const people = createPersonNames(sqlite)
   const agents = sqlite
     .prepare<[], string>(
       `SELECT a.id FROM (
@@ -232,7 +232,7 @@ export function reportOptions(sqlite: BetterSqlite3.Database): ReportOptions {
     )
     .pluck()
     .all()
-    .map((id) => ({ id, name: knownUsers.nameOf(id) }))
+    .map((id) => ({ id, name: people.nameOf(id) }))
     // By name, or id for a user never met here (as SQLite orders text: by code unit here).
     .sort((a, b) => {
       const [x, y] = [a.name ?? a.id, b.name ?? b.id]

@@ -5,6 +5,7 @@ import { serviceWaitWords } from '../api/service-wait-schemas.ts'
 import {
   HealthSchema,
   LoginResponseSchema,
+  PeopleDirectorySchema,
   ProblemSchema,
   SyncPageSchema,
   type CaseEvent,
@@ -306,6 +307,13 @@ export function createServiceClient(options: ServiceClientOptions) {
         }
         return parseText(text, SyncPageSchema, `Pulling ${stream}`)
       }
+    },
+
+    /** The directory of people (`GET /v1/people`); each entry still to be parsed on its own. */
+    async listPeople(): Promise<unknown[]> {
+      const response = await send('people', url('/v1/people'), { headers: headers() })
+      if (!response.ok) throw await failure(response, 'Reading the directory of people')
+      return (await json(response, PeopleDirectorySchema, 'Reading the directory of people')).people
     },
 
     /**
