@@ -20,6 +20,7 @@ import { formatDateTime } from '../format/time.ts'
 import { routeHref } from '../navigation/route.ts'
 import { RESOLUTION_LABELS, STATUS_LABELS } from '../words/caseWords.ts'
 import { deliveryStatusText } from './labels.ts'
+import { PersonName } from '../ui/PersonName.tsx'
 
 /** "This address has had 3 claims in 90 days, 2 resolved as delivered." */
 export function claimsText(claims: AddressHistory['claims']): string {
@@ -180,7 +181,7 @@ function Entry(props: { entry: HistoryEntry; picked: boolean; onPick: () => void
       </Typography>
       <Typography variant="caption" sx={{ color: 'text.secondary' }}>
         {deliveryStatusText(entry.status)} by{' '}
-        <span title={`Driver id ${entry.driver.id}`}>{entry.driver.name}</span>
+        <PersonName id={entry.driver.id} fallback={entry.driver.name} />
       </Typography>
       <Typography variant="caption">{outcomeText(entry)}</Typography>
     </Stack>

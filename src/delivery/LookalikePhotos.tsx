@@ -14,6 +14,7 @@ import { photoUrl, userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
 import { formatDateTime } from '../format/time.ts'
 import { routeHref } from '../navigation/route.ts'
+import { PersonName } from '../ui/PersonName.tsx'
 
 /** The flag in words: where else the photo appears. */
 export function reuseFlagText(flag: ReuseFlag): string {
@@ -107,7 +108,7 @@ function Pair(props: { photoId: string; index: number; match: Lookalike; maxDist
         </Typography>
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           Taken {formatDateTime(match.takenAt)} by{' '}
-          <span title={`Driver id ${match.driver.id}`}>{match.driver.name}</span>
+          <PersonName id={match.driver.id} fallback={match.driver.name} />
         </Typography>
       </Box>
     </Box>

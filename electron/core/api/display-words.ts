@@ -213,6 +213,11 @@ export function unknownPersonName(id: string): string {
   return `Unknown person (${id})`
 }
 
+/** Whether `name` is the unknown-person words (its parts are not a given and a family name). */
+export function isUnknownPersonName(name: string): boolean {
+  return /^Unknown person \(.*\)$/.test(name)
+}
+
 /** The name to show for `id`: its known name, else the unknown-person words. */
 export function personName(id: string, known: string | null | undefined): string {
   return known ?? unknownPersonName(id)
