@@ -78,7 +78,7 @@ export const FLOORS = [
       'photo-match': {
         path: '^electron/core/photo-match/',
         says: 'perceptual hashes of stored photos, look-alikes and the reuse flag',
-        uses: ['addresses', 'photos'],
+        uses: ['addresses', 'deliveries', 'photos'],
       },
       photos: { path: '^electron/core/photos/' },
       people: {

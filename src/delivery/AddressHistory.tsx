@@ -131,7 +131,7 @@ function comparison(
     if (!entry) return null
     return {
       key: id,
-      label: `Order ${entry.orderId}${entry.deliveredAt ? `, ${formatDateTime(entry.deliveredAt)}` : ''}`,
+      label: `Order ${entry.orderId}${entry.deliveredAt ? `, ${formatDateTime(entry.deliveredAt, { timeZone: entry.timeZone })}` : ''}`,
       photoId: entry.photo?.hasThumbnail ? entry.photo.id : null,
       withheld: entry.photoWithheld,
     }
@@ -145,7 +145,9 @@ function comparison(
 
 function Entry(props: { entry: HistoryEntry; picked: boolean; onPick: () => void }) {
   const { entry, picked, onPick } = props
-  const date = entry.deliveredAt ? formatDateTime(entry.deliveredAt) : 'not delivered'
+  const date = entry.deliveredAt
+    ? formatDateTime(entry.deliveredAt, { timeZone: entry.timeZone })
+    : 'not delivered'
   const photo = entry.photo?.hasThumbnail ? entry.photo.id : null
   // The words shown in place of a photo are part of the button's name.
   const instead = entry.photoWithheld ? ', Photo withheld' : photo ? '' : ', No photo to show'

@@ -12,9 +12,9 @@ import { useQuery } from '@tanstack/react-query'
 import type { Lookalike, ReuseFlag } from '../../electron/core/api/evidence-schemas.ts'
 import { photoUrl, userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
-import { formatDateTime } from '../format/time.ts'
 import { routeHref } from '../navigation/route.ts'
 import { PersonName } from '../ui/PersonName.tsx'
+import { DeliveryTime } from '../ui/Times.tsx'
 
 /** The flag in words: where else the photo appears. */
 export function reuseFlagText(flag: ReuseFlag): string {
@@ -107,7 +107,7 @@ function Pair(props: { photoId: string; index: number; match: Lookalike; maxDist
           {where}
         </Typography>
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          Taken {formatDateTime(match.takenAt)} by{' '}
+          Taken <DeliveryTime iso={match.takenAt} timeZone={match.timeZone} /> by{' '}
           <PersonName id={match.driver.id} fallback={match.driver.name} />
         </Typography>
       </Box>
