@@ -113,7 +113,7 @@ export const FLOORS = [
       },
       reports: {
         path: '^electron/core/reports/',
-        uses: ['audit', 'cases', 'deliveries', 'people', 'photos'],
+        uses: ['audit', 'cases', 'deliveries', 'people', 'photo-match', 'photos'],
       },
       'demo-service': { path: '^electron/core/demo-service/' },
       'demo-basemap': { path: '^electron/core/demo-basemap/', uses: ['demo-service', 'map-tiles'] },

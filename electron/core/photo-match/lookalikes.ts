@@ -89,6 +89,18 @@ export function reuseFlagOf(found: readonly PhotoLookalikes[]): ReuseFlag | null
   return otherAddress || earlier ? { otherAddress, earlier } : null
 }
 
+/** The deliveries flagged now for a photo that also appears elsewhere (for the report, per driver). */
+export function reuseFlaggedDeliveries(sqlite: BetterSqlite3.Database): Set<string> {
+  return new Set(
+    sqlite
+      .prepare<[], string>(
+        'SELECT delivery_id FROM photo_reuse WHERE other_address = 1 OR earlier = 1',
+      )
+      .pluck()
+      .all(),
+  )
+}
+
 export type Lookalikes = ReturnType<typeof createLookalikes>
 
 export function createLookalikes(sqlite: BetterSqlite3.Database, fingerprints: Fingerprints) {
