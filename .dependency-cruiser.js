@@ -115,6 +115,11 @@ export const FLOORS = [
         path: '^electron/core/reports/',
         uses: ['audit', 'cases', 'deliveries', 'people', 'photo-match', 'photos'],
       },
+      'proof-sheet': {
+        path: '^electron/core/proof-sheet/',
+        says: "the customer's proof-of-delivery sheet (PDF and image)",
+        uses: ['audit', 'reports'],
+      },
       'demo-service': { path: '^electron/core/demo-service/' },
       'demo-basemap': { path: '^electron/core/demo-basemap/', uses: ['demo-service', 'map-tiles'] },
     },

@@ -1,15 +1,15 @@
-// Where a report export goes in the desktop app: the person picks the file in the operating
+// Where a report export (or a proof-of-delivery sheet) goes in the desktop app: the person picks the file in the operating
 // system's save dialog, opened by the main process. The renderer never names a path; it only
 // asks for an export and later, if it likes, for the finished file to be shown in its folder.
 import { extname, join } from 'node:path'
 import type { BrowserWindow, Dialog, SaveDialogOptions, Shell } from 'electron'
-import type { ExportFormat } from '../core/api/report-schemas.ts'
-import type { ExportDestination } from '../core/reports/export-jobs.ts'
+import type { ExportDestination, SavedFormat } from '../core/reports/export-jobs.ts'
 
-const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
+const FILTERS: Record<SavedFormat, { name: string; extensions: string[] }> = {
   csv: { name: 'CSV (comma-separated values)', extensions: ['csv'] },
   xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
   pdf: { name: 'PDF document', extensions: ['pdf'] },
+  png: { name: 'PNG image', extensions: ['png'] },
 }
 
 export function createDialogDestination(options: {
@@ -22,10 +22,14 @@ export function createDialogDestination(options: {
 }): ExportDestination {
   return {
     downloadable: false,
-    async choose(suggestedName, format) {
+    async choose(
+      suggestedName,
+      format,
+      words = { title: 'Save the case report', button: 'Export' },
+    ) {
       const dialogOptions: SaveDialogOptions = {
-        title: 'Save the case report',
-        buttonLabel: 'Export',
+        title: words.title,
+        buttonLabel: words.button,
         defaultPath: join(options.defaultFolder, suggestedName),
         filters: [FILTERS[format]],
         properties: ['createDirectory', 'showOverwriteConfirmation'],

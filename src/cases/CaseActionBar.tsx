@@ -1,5 +1,6 @@
 // The Case screen's actions in one row: assign to me (A), unassign, the working status, a note
 // (N), resolve (S) and, for supervisors, reopen; and how many changes still wait to be sent.
+import { useState } from 'react'
 import Button from '@mui/material/Button'
 import MenuItem from '@mui/material/MenuItem'
 import Paper from '@mui/material/Paper'
@@ -17,6 +18,8 @@ import { api } from '../api/client.ts'
 import { plural } from '../format/numbers.ts'
 import { Kbd } from '../ui/Kbd.tsx'
 import { STATUS_LABELS } from '../words/caseWords.ts'
+import { usePeople } from '../ui/usePeople.ts'
+import { ReopenDialog } from './ReopenDialog.tsx'
 import type { CaseActions } from './useCaseActions.ts'
 
 type WorkingStatus = 'open' | 'investigating' | 'awaiting_customer'
@@ -35,6 +38,8 @@ type Props = {
 export function CaseActionBar(props: Props) {
   const { detail, meId, supervisor, actions, onAssignToMe, onNote, onResolve } = props
   const { busy, act } = actions
+  const { nameOf } = usePeople(meId)
+  const [reopening, setReopening] = useState(false)
   const caseId = detail.id
   const resolved = detail.status === 'resolved'
   return (
@@ -112,10 +117,28 @@ export function CaseActionBar(props: Props) {
           startIcon={<ReplayOutlinedIcon />}
           loading={busy === 'reopen'}
           loadingPosition="start"
-          onClick={() => act('reopen', () => api.reopenCase({ caseId }), 'Case reopened.')}
+          onClick={() => setReopening(true)}
         >
-          Reopen
+          Reopen…
         </Button>
+      )}
+      {reopening && (
+        <ReopenDialog
+          orderId={detail.orderId}
+          owner={
+            detail.assigneeId === null
+              ? null
+              : detail.assigneeId === meId
+                ? 'you'
+                : nameOf(detail.assigneeId).name
+          }
+          onClose={() => setReopening(false)}
+          onReopen={(reason) =>
+            api
+              .reopenCase({ caseId, note: reason })
+              .then((next) => actions.show(next, 'Case reopened.'))
+          }
+        />
       )}
       {detail.pendingChanges > 0 && <WaitingToBeSent count={detail.pendingChanges} />}
     </Paper>

@@ -1,6 +1,6 @@
 // The case's timeline with the note box under it: everything that happened, with its send state,
 // and a note to add (Ctrl/Cmd+Enter adds it). N from anywhere on the screen puts the cursor here.
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { Ref } from 'react'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
@@ -24,7 +24,16 @@ type Props = {
 
 export function CaseNotes({ detail, meId, noteRef, adding, onAdd }: Props) {
   const [note, setNote] = useState('')
-  const add = () => onAdd(note.trim(), () => setNote(''))
+  // Once the added note is on the timeline, the focus moves to it.
+  const [focusNewestAfter, setFocusNewestAfter] = useState<number | null>(null)
+  const focused = useCallback(() => setFocusNewestAfter(null), [])
+  const add = () => {
+    const before = detail.timeline.length
+    onAdd(note.trim(), () => {
+      setNote('')
+      setFocusNewestAfter(before)
+    })
+  }
   return (
     <Paper
       component="section"
@@ -35,7 +44,12 @@ export function CaseNotes({ detail, meId, noteRef, adding, onAdd }: Props) {
       <Typography variant="h2" id="timeline-heading">
         Timeline
       </Typography>
-      <CaseTimeline entries={detail.timeline} meId={meId} />
+      <CaseTimeline
+        entries={detail.timeline}
+        meId={meId}
+        focusNewestAfter={focusNewestAfter}
+        onFocused={focused}
+      />
       <Box
         component="form"
         aria-label="Add a note"

@@ -1,5 +1,6 @@
 // Everything that happened on a case, oldest first: what, who, when, and whether the delivery
 // service has it yet ("Sent", "Waiting to be sent", "Conflict", "Refused: …").
+import { useEffect, useRef } from 'react'
 import type { ReactElement } from 'react'
 import Box from '@mui/material/Box'
 import Stack from '@mui/material/Stack'
@@ -40,7 +41,23 @@ const SEND_LOOKS: Record<TimelineEntry['send'], { colour: string; icon: ReactEle
   },
 }
 
-export function CaseTimeline({ entries, meId }: { entries: TimelineEntry[]; meId: string }) {
+type Props = {
+  entries: TimelineEntry[]
+  meId: string
+  /** Set when a note was just added: once the timeline is longer than this, its newest entry
+   * takes the focus (so a screen reader reads what was added), and `onFocused` is called. */
+  focusNewestAfter?: number | null
+  onFocused?: () => void
+}
+
+export function CaseTimeline({ entries, meId, focusNewestAfter = null, onFocused }: Props) {
+  const list = useRef<HTMLOListElement>(null)
+  useEffect(() => {
+    if (focusNewestAfter === null || entries.length <= focusNewestAfter) return
+    list.current?.querySelector<HTMLElement>(':scope > li:last-child')?.focus()
+    onFocused?.()
+  }, [entries.length, focusNewestAfter, onFocused])
+
   if (entries.length === 0) {
     return (
       <Typography variant="body2" sx={{ color: 'text.secondary' }}>
@@ -49,7 +66,7 @@ export function CaseTimeline({ entries, meId }: { entries: TimelineEntry[]; meId
     )
   }
   return (
-    <Box component="ol" aria-label="Timeline" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+    <Box component="ol" ref={list} aria-label="Timeline" sx={{ listStyle: 'none', m: 0, p: 0 }}>
       {entries.map((entry, index) => (
         <TimelineItem
           key={entry.id}
@@ -83,7 +100,13 @@ function TimelineItem({
   return (
     <Box
       component="li"
-      sx={{ display: 'grid', gridTemplateColumns: '32px minmax(0, 1fr)', columnGap: 1.5 }}
+      tabIndex={-1}
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: '32px minmax(0, 1fr)',
+        columnGap: 1.5,
+        borderRadius: 1,
+      }}
     >
       <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center' }}>
         <Box

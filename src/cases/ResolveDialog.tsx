@@ -2,14 +2,9 @@
 // start. The canned note's {orderId} and {customerName} are filled in for this case.
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import type { FormEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
-import Dialog from '@mui/material/Dialog'
-import DialogActions from '@mui/material/DialogActions'
-import DialogContent from '@mui/material/DialogContent'
-import DialogTitle from '@mui/material/DialogTitle'
 import FormControl from '@mui/material/FormControl'
 import FormControlLabel from '@mui/material/FormControlLabel'
 import FormHelperText from '@mui/material/FormHelperText'
@@ -22,6 +17,7 @@ import Typography from '@mui/material/Typography'
 import { fillPlaceholders } from '../../electron/core/api/case-schemas.ts'
 import { userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
+import { FormDialog } from '../ui/FormDialog.tsx'
 import { RESOLUTION_HINTS, RESOLUTION_LABELS, RESOLUTION_ORDER } from '../words/caseWords.ts'
 import type { ResolutionCode } from '../words/caseWords.ts'
 
@@ -75,103 +71,92 @@ export function ResolveDialog({ orderId, customerName, onClose, onResolve }: Pro
   }
 
   return (
-    <Dialog
-      open
-      onClose={busy ? undefined : onClose}
-      maxWidth="sm"
-      fullWidth
-      aria-labelledby="resolve-title"
-      slotProps={{
-        paper: {
-          component: 'form',
-          onSubmit: (event: FormEvent) => {
-            event.preventDefault()
-            submit()
-          },
-        },
-      }}
+    <FormDialog
+      title={`Resolve the case on order ${orderId}`}
+      busy={busy}
+      onClose={onClose}
+      onSubmit={submit}
+      actions={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="contained" loading={busy}>
+            Resolve case
+          </Button>
+        </>
+      }
     >
-      <DialogTitle id="resolve-title">Resolve the case on order {orderId}</DialogTitle>
-      <DialogContent dividers sx={{ display: 'flex', flexDirection: 'column', gap: 2.5 }}>
-        {error && <Alert severity="error">The case was not resolved. {error}</Alert>}
-        <FormControl error={showCodeError && !code} required>
-          <FormLabel id="resolution-label" sx={{ mb: 0.5 }}>
-            How was it resolved?
-          </FormLabel>
-          <RadioGroup
-            aria-labelledby="resolution-label"
-            value={code ?? ''}
-            onChange={(event) => setCode(event.target.value as ResolutionCode)}
-            sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 2 }}
-          >
-            {RESOLUTION_ORDER.map((value) => (
-              <FormControlLabel
-                key={value}
-                value={value}
-                control={<Radio size="small" />}
-                label={
-                  <Box sx={{ py: 0.5 }}>
-                    <Typography variant="body2" sx={{ fontWeight: 500 }}>
-                      {RESOLUTION_LABELS[value]}
-                    </Typography>
-                    <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-                      {RESOLUTION_HINTS[value]}
-                    </Typography>
-                  </Box>
-                }
-                sx={{ alignItems: 'flex-start', mr: 0, '& .MuiRadio-root': { mt: 0.25 } }}
-              />
-            ))}
-          </RadioGroup>
-          {showCodeError && !code && (
-            <FormHelperText>Choose how the case was resolved.</FormHelperText>
-          )}
-        </FormControl>
-
-        <TextField
-          select
-          size="small"
-          label="Canned note"
-          value={cannedId}
-          onChange={(event) => pickCanned(event.target.value)}
-          disabled={!canned || canned.length === 0}
-          helperText={
-            cannedError
-              ? `The canned notes could not be read. ${cannedError}`
-              : canned && canned.length === 0
-                ? 'No canned notes yet; a supervisor can add them.'
-                : 'Fills the note below with this order and customer. You can edit it.'
-          }
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+      {error && <Alert severity="error">The case was not resolved. {error}</Alert>}
+      <FormControl error={showCodeError && !code} required>
+        <FormLabel id="resolution-label" sx={{ mb: 0.5 }}>
+          How was it resolved?
+        </FormLabel>
+        <RadioGroup
+          aria-labelledby="resolution-label"
+          value={code ?? ''}
+          onChange={(event) => setCode(event.target.value as ResolutionCode)}
+          sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 2 }}
         >
-          <MenuItem value="">
-            <em>None</em>
-          </MenuItem>
-          {canned?.map((n) => (
-            <MenuItem key={n.id} value={n.id}>
-              {n.title}
-            </MenuItem>
+          {RESOLUTION_ORDER.map((value) => (
+            <FormControlLabel
+              key={value}
+              value={value}
+              control={<Radio size="small" />}
+              label={
+                <Box sx={{ py: 0.5 }}>
+                  <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                    {RESOLUTION_LABELS[value]}
+                  </Typography>
+                  <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+                    {RESOLUTION_HINTS[value]}
+                  </Typography>
+                </Box>
+              }
+              sx={{ alignItems: 'flex-start', mr: 0, '& .MuiRadio-root': { mt: 0.25 } }}
+            />
           ))}
-        </TextField>
+        </RadioGroup>
+        {showCodeError && !code && (
+          <FormHelperText>Choose how the case was resolved.</FormHelperText>
+        )}
+      </FormControl>
 
-        <TextField
-          label="Note (optional)"
-          multiline
-          minRows={3}
-          maxRows={10}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-          slotProps={{ htmlInput: { maxLength: 4000 } }}
-        />
-      </DialogContent>
-      <DialogActions sx={{ px: 3, py: 1.5 }}>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="contained" loading={busy}>
-          Resolve case
-        </Button>
-      </DialogActions>
-    </Dialog>
+      <TextField
+        select
+        size="small"
+        label="Canned note"
+        value={cannedId}
+        onChange={(event) => pickCanned(event.target.value)}
+        disabled={!canned || canned.length === 0}
+        helperText={
+          cannedError
+            ? `The canned notes could not be read. ${cannedError}`
+            : canned && canned.length === 0
+              ? 'No canned notes yet; a supervisor can add them.'
+              : 'Fills the note below with this order and customer. You can edit it.'
+        }
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+      >
+        <MenuItem value="">
+          <em>None</em>
+        </MenuItem>
+        {canned?.map((n) => (
+          <MenuItem key={n.id} value={n.id}>
+            {n.title}
+          </MenuItem>
+        ))}
+      </TextField>
+
+      <TextField
+        label="Note (optional)"
+        multiline
+        minRows={3}
+        maxRows={10}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        slotProps={{ htmlInput: { maxLength: 4000 } }}
+      />
+    </FormDialog>
   )
 }

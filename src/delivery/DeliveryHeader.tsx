@@ -21,6 +21,7 @@ import DoneIcon from '@mui/icons-material/Done'
 import KeyboardReturnIcon from '@mui/icons-material/KeyboardReturn'
 import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined'
 import { CopyLinkButton } from '../ui/CopyLinkButton.tsx'
+import { ProofSheetButton } from './ProofSheetButton.tsx'
 import { deliveryLinkText } from './deliveryLink.ts'
 import { deliveryStatusText } from './labels.ts'
 
@@ -30,9 +31,12 @@ type Props = {
   headingRef: Ref<HTMLHeadingElement>
   onBack: () => void
   onOpenCase: () => void
+  /** The case the delivery was opened from, recorded with a proof-of-delivery sheet. */
+  caseId: string | null
 }
 
-export function DeliveryHeader({ delivery, flag, headingRef, onBack, onOpenCase }: Props) {
+export function DeliveryHeader(props: Props) {
+  const { delivery, flag, headingRef, onBack, onOpenCase, caseId } = props
   return (
     <Box>
       <Stack
@@ -65,6 +69,7 @@ export function DeliveryHeader({ delivery, flag, headingRef, onBack, onOpenCase 
           <CopyButton value={delivery.trackingNumber} label="tracking number" />
         </Stack>
         <Box sx={{ flex: 1 }} />
+        <ProofSheetButton delivery={delivery} caseId={caseId} />
         <CopyLinkButton text={deliveryLinkText(delivery)} what="delivery" />
         <Tooltip describeChild title="Open a case (O)">
           <Button

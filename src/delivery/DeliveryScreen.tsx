@@ -122,6 +122,7 @@ function DeliveryView({
         headingRef={headingRef}
         onBack={onBack}
         onOpenCase={startCase}
+        caseId={caseId}
       />
 
       <Box

@@ -2,15 +2,9 @@
 // to hand, the first note. The case is written locally at once and sent when the service is
 // reachable, so this works offline too.
 import { useId, useState } from 'react'
-import type { FormEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
-import CircularProgress from '@mui/material/CircularProgress'
-import Dialog from '@mui/material/Dialog'
-import DialogActions from '@mui/material/DialogActions'
-import DialogContent from '@mui/material/DialogContent'
-import DialogTitle from '@mui/material/DialogTitle'
 import FormControl from '@mui/material/FormControl'
 import FormControlLabel from '@mui/material/FormControlLabel'
 import FormHelperText from '@mui/material/FormHelperText'
@@ -29,6 +23,7 @@ import { ACTIVE_STATUSES, STATUS_LABELS } from '../words/caseWords.ts'
 import type { CaseReason } from '../words/caseWords.ts'
 import { formatDateTime } from '../format/time.ts'
 import { caseHref } from './caseLinks.ts'
+import { FormDialog } from '../ui/FormDialog.tsx'
 import { CASE_REASON_CHOICES } from '../words/caseReasons.ts'
 
 const NOTE_MAX = 4000
@@ -47,7 +42,6 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const client = useQueryClient()
-  const titleId = useId()
   const reasonLabelId = useId()
   const reasonErrorId = useId()
 
@@ -63,8 +57,7 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
     onClose()
   }
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
+  const submit = async () => {
     if (saving) return
     if (!reason) {
       setShowReasonError(true)
@@ -92,110 +85,101 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
   const activeCases = delivery.cases.filter((c) => ACTIVE_STATUSES.includes(c.status))
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
+      title={`Open a case on order ${delivery.orderId}`}
+      busy={saving}
       onClose={close}
-      aria-labelledby={titleId}
-      fullWidth
-      maxWidth="sm"
-      slotProps={{ transition: { onExited: reset } }}
-    >
-      <Box component="form" noValidate onSubmit={submit}>
-        <DialogTitle id={titleId}>Open a case on order {delivery.orderId}</DialogTitle>
-        <DialogContent sx={{ display: 'grid', gap: 2.5 }}>
-          {activeCases.length > 0 && (
-            <Alert severity="info">
-              This delivery already has {activeCases.length === 1 ? 'a case' : 'cases'} being
-              worked:{' '}
-              {activeCases.map((c, index) => (
-                <span key={c.id}>
-                  {index > 0 && ', '}
-                  <Link href={caseHref(c.id)} color="inherit">
-                    {STATUS_LABELS[c.status].toLowerCase()}, opened {formatDateTime(c.openedAt)}
-                  </Link>
-                </span>
-              ))}
-              . Open another only for a different problem.
-            </Alert>
-          )}
-
-          <FormControl error={showReasonError && !reason} required>
-            <FormLabel id={reasonLabelId} sx={{ mb: 0.5 }}>
-              What is the customer reporting?
-            </FormLabel>
-            <RadioGroup
-              name="case-reason"
-              aria-labelledby={reasonLabelId}
-              aria-describedby={showReasonError && !reason ? reasonErrorId : undefined}
-              aria-required
-              value={reason ?? ''}
-              onChange={(event) => setReason(event.target.value as CaseReason)}
-            >
-              {CASE_REASON_CHOICES.map((choice) => (
-                <FormControlLabel
-                  key={choice.value}
-                  value={choice.value}
-                  control={<Radio size="small" />}
-                  sx={{ alignItems: 'flex-start', mr: 0, '& .MuiRadio-root': { pt: 0.5 } }}
-                  label={
-                    <Box sx={{ py: 0.5 }}>
-                      <Typography component="span" variant="body1" sx={{ display: 'block' }}>
-                        {choice.label}
-                      </Typography>
-                      <Typography
-                        component="span"
-                        variant="body2"
-                        sx={{ display: 'block', color: 'text.secondary' }}
-                      >
-                        {choice.hint}
-                      </Typography>
-                    </Box>
-                  }
-                />
-              ))}
-            </RadioGroup>
-            {showReasonError && !reason && (
-              <FormHelperText id={reasonErrorId} sx={{ mx: 0 }}>
-                Choose what the customer is reporting.
-              </FormHelperText>
-            )}
-          </FormControl>
-
-          <TextField
-            label="First note (optional)"
-            multiline
-            minRows={3}
-            maxRows={10}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            helperText={
-              note.length > NOTE_MAX - 200
-                ? `${note.length.toLocaleString()} of ${NOTE_MAX.toLocaleString()} characters`
-                : 'What the customer said, and what you have checked so far.'
-            }
-            slotProps={{ htmlInput: { maxLength: NOTE_MAX } }}
-          />
-
-          {error && (
-            <Alert severity="error" role="alert">
-              The case could not be opened. {error}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
+      onSubmit={() => void submit()}
+      onExited={reset}
+      actions={
+        <>
           <Button onClick={close} disabled={saving}>
             Cancel
           </Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={saving}
-            startIcon={saving ? <CircularProgress size={16} color="inherit" /> : undefined}
-          >
+          <Button type="submit" variant="contained" loading={saving}>
             Open case
           </Button>
-        </DialogActions>
-      </Box>
-    </Dialog>
+        </>
+      }
+    >
+      {activeCases.length > 0 && (
+        <Alert severity="info">
+          This delivery already has {activeCases.length === 1 ? 'a case' : 'cases'} being worked:{' '}
+          {activeCases.map((c, index) => (
+            <span key={c.id}>
+              {index > 0 && ', '}
+              <Link href={caseHref(c.id)} color="inherit">
+                {STATUS_LABELS[c.status].toLowerCase()}, opened {formatDateTime(c.openedAt)}
+              </Link>
+            </span>
+          ))}
+          . Open another only for a different problem.
+        </Alert>
+      )}
+
+      <FormControl error={showReasonError && !reason} required>
+        <FormLabel id={reasonLabelId} sx={{ mb: 0.5 }}>
+          What is the customer reporting?
+        </FormLabel>
+        <RadioGroup
+          name="case-reason"
+          aria-labelledby={reasonLabelId}
+          aria-describedby={showReasonError && !reason ? reasonErrorId : undefined}
+          aria-required
+          value={reason ?? ''}
+          onChange={(event) => setReason(event.target.value as CaseReason)}
+        >
+          {CASE_REASON_CHOICES.map((choice) => (
+            <FormControlLabel
+              key={choice.value}
+              value={choice.value}
+              control={<Radio size="small" />}
+              sx={{ alignItems: 'flex-start', mr: 0, '& .MuiRadio-root': { pt: 0.5 } }}
+              label={
+                <Box sx={{ py: 0.5 }}>
+                  <Typography component="span" variant="body1" sx={{ display: 'block' }}>
+                    {choice.label}
+                  </Typography>
+                  <Typography
+                    component="span"
+                    variant="body2"
+                    sx={{ display: 'block', color: 'text.secondary' }}
+                  >
+                    {choice.hint}
+                  </Typography>
+                </Box>
+              }
+            />
+          ))}
+        </RadioGroup>
+        {showReasonError && !reason && (
+          <FormHelperText id={reasonErrorId} sx={{ mx: 0 }}>
+            Choose what the customer is reporting.
+          </FormHelperText>
+        )}
+      </FormControl>
+
+      <TextField
+        label="First note (optional)"
+        multiline
+        minRows={3}
+        maxRows={10}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        helperText={
+          note.length > NOTE_MAX - 200
+            ? `${note.length.toLocaleString()} of ${NOTE_MAX.toLocaleString()} characters`
+            : 'What the customer said, and what you have checked so far.'
+        }
+        slotProps={{ htmlInput: { maxLength: NOTE_MAX } }}
+      />
+
+      {error && (
+        <Alert severity="error" role="alert">
+          The case could not be opened. {error}
+        </Alert>
+      )}
+    </FormDialog>
   )
 }

@@ -1,7 +1,7 @@
 // The results table: one row per figure, printed for the terminal and as Markdown for the README.
 import { summarize, type MachineInfo, type Summary } from './measure.ts'
 
-export type Unit = 'records/s' | 'photos/s' | 'ms' | 'MB' | 'KB'
+export type Unit = 'records/s' | 'photos/s' | 'ms' | 'MB' | 'KB' | 'score' | 'count'
 
 export interface ResultRow {
   benchmark: string
@@ -9,7 +9,7 @@ export interface ResultRow {
   unit: Unit
   /**
    * For rates, p95 and max are the slow side (the rate at the p95 and the longest time per
-   * item), so in every row "p95" and "max" are the bad tail.
+   * item), and for scores the lowest, so in every row "p95" and "max" are the bad tail.
    */
   median: number
   p95: number
@@ -51,6 +51,10 @@ export function formatValue(value: number, unit: Unit): string {
       return `${Math.round(value)} MB`
     case 'KB':
       return `${value.toFixed(1)} KB`
+    case 'score':
+      return `${Math.round(value)}/100`
+    case 'count':
+      return Math.round(value).toLocaleString('en-US')
   }
 }
 

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--only bundle,ingest,statements,search,open,check,ui,photos,lookalikes] [--no-build]`
+// `npm run bench [-- --quick] [--only bundle,ingest,statements,search,open,check,ui,photos,lookalikes,lighthouse] [--no-build]`
 // Measures the issue-8 figures on this machine, each beside a baseline run in the same process
 // where the issue names one, prints the table (and a Markdown copy for the README) and writes
 // bench-results.json and bench-results.md at the repository root.
@@ -28,6 +28,7 @@ import {
 import { searchBench } from './search-bench.ts'
 import { statementsBench } from './statements-bench.ts'
 import { uiBench } from './ui-bench.ts'
+import { lighthouseBench } from './lighthouse-bench.ts'
 
 const REPO = new URL('../..', import.meta.url).pathname
 const STAGES = [
@@ -40,6 +41,7 @@ const STAGES = [
   'ui',
   'photos',
   'lookalikes',
+  'lighthouse',
 ] as const
 type Stage = (typeof STAGES)[number]
 
@@ -111,7 +113,7 @@ async function stage(
   stageTimes.push(`${name} ${formatDuration((performance.now() - stageStarted) / 1000)}`)
 }
 
-if (wanted('bundle') || wanted('ui')) {
+if (wanted('bundle') || wanted('ui') || wanted('lighthouse')) {
   if (values['no-build']) {
     console.log('Using the renderer already in out/renderer (--no-build).')
   } else {
@@ -168,6 +170,7 @@ if (wanted('search') || wanted('open') || wanted('check') || wanted('ui')) {
 }
 if (wanted('photos')) await stage('photos', () => photoBench(config))
 if (wanted('lookalikes')) await stage('look-alike photos', () => lookalikeBench(config))
+if (wanted('lighthouse')) await stage('Lighthouse', () => lighthouseBench(config))
 
 const durationSeconds = (performance.now() - started) / 1000
 notes.push(`Time by stage: ${stageTimes.join(', ')}.`)

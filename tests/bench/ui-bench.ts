@@ -7,7 +7,6 @@
 // came from the cache, not from this service, so the copy is first recorded as this service's
 // cache (a console never opens a cache filled from another service: cache-identity/). Sync and
 // retention timers are off.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,12 +16,10 @@ import { openDatabase } from '../../electron/core/db/open-database.ts'
 import playwrightConfig from '../playwright.config.ts'
 import type { BenchConfig } from './config.ts'
 import { seededRandom, sleep, summarize, type Summary } from './measure.ts'
+import { startBrowserMode } from './browser-mode-child.ts'
 import { startDemoChild } from './processes.ts'
 import { QUERY_KINDS, type Query } from './queries.ts'
 import { formatValue, type ResultRow } from './report-table.ts'
-
-const REPO = new URL('../..', import.meta.url).pathname
-const CLI = join(REPO, 'electron/core/browser-mode/cli.ts')
 
 interface Timing {
   /** Last keydown to the results painted. */
@@ -102,60 +99,6 @@ export async function uiBench(
     await console_.stop()
     await demo.stop()
     rmSync(noPhotos, { recursive: true, force: true })
-  }
-}
-
-async function startBrowserMode(
-  dataDir: string,
-  serviceUrl: string,
-): Promise<{ url: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      CLI,
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--service',
-      serviceUrl,
-      '--sync-interval',
-      '0',
-      '--retention-interval',
-      '0',
-      '--tile-server',
-      'off',
-    ],
-    { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  let output = ''
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()))
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`browser mode did not start:\n${output}`)),
-      60_000,
-    )
-    child.stdout?.on('data', () => {
-      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    })
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`browser mode exited with ${code}:\n${output}`))
-    })
-  })
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode !== null) return
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await exited
-    },
   }
 }
 

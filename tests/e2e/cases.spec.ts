@@ -215,6 +215,8 @@ test('an agent adds a note, takes the case, and resolves it with a canned note',
   const timeline = page.getByRole('list', { name: 'Timeline' })
   const noteEntry = timeline.getByRole('listitem').filter({ hasText: noteText })
   await expect(noteEntry).toBeVisible()
+  // The focus moves to the note just added, so a screen reader reads it back.
+  await expect(noteEntry).toBeFocused()
   await expect(noteEntry).toContainText('Sent', { timeout: 15_000 })
   await expect(noteBox).toHaveValue('')
   expect(serverCase(caseId).notes.some((n) => n.body === noteText)).toBe(true)
@@ -243,6 +245,7 @@ test('an agent adds a note, takes the case, and resolves it with a canned note',
   await page.keyboard.press('s')
   const dialog = page.getByRole('dialog', { name: /Resolve the case/ })
   await expect(dialog).toBeVisible()
+  await expect(dialog.getByRole('radio').first()).toBeFocused()
   await dialog.getByRole('button', { name: 'Resolve case' }).click()
   await expect(dialog.getByText('Choose how the case was resolved.')).toBeVisible()
   await dialog.getByRole('radio', { name: /Refund issued/ }).check()
@@ -252,7 +255,7 @@ test('an agent adds a note, takes the case, and resolves it with a canned note',
   await expect(resolutionNote).toHaveValue(new RegExp(delivery.orderId))
   await expect(resolutionNote).toHaveValue(new RegExp(delivery.customer.name))
   await expect(resolutionNote).not.toHaveValue(/\{orderId\}|\{customerName\}/)
-  await dialog.getByRole('button', { name: 'Resolve case' }).click()
+  await resolutionNote.press('Control+Enter')
   await expect(dialog).toBeHidden()
 
   const resolvedEntry = timeline.getByRole('listitem').filter({ hasText: 'Resolved:' }).last()
@@ -436,12 +439,21 @@ test('a supervisor keeps the canned notes and may reopen a resolved case', async
   await casesTable(page)
     .getByRole('link', { name: `Open the case on order ${delivery.orderId}` })
     .click()
+  // Reopening asks why; the reason is on the timeline beside "Reopened".
   await page.getByRole('button', { name: 'Reopen' }).click()
+  const reopen = page.getByRole('dialog', { name: /Reopen the case/ })
+  const why = reopen.getByRole('textbox', { name: 'Why reopen it?' })
+  await expect(why).toBeFocused()
+  await why.press('Control+Enter')
+  await expect(reopen.getByText('Say why the case is reopened')).toBeVisible()
+  await why.fill('The customer found only one of two boxes.')
+  await reopen.screenshot({ path: join(screenshots, 'case-reopen.png') })
+  await why.press('Control+Enter')
+  await expect(reopen).toBeHidden()
   await expect(page.getByRole('combobox', { name: 'Status' })).toBeVisible()
   const timeline = page.getByRole('list', { name: 'Timeline' })
-  await expect(timeline.getByRole('listitem').filter({ hasText: 'Reopened' })).toContainText(
-    'Sent',
-    { timeout: 15_000 },
-  )
+  const reopened = timeline.getByRole('listitem').filter({ hasText: 'Reopened' })
+  await expect(reopened).toContainText('The customer found only one of two boxes.')
+  await expect(reopened).toContainText('Sent', { timeout: 15_000 })
   expect(serverCase(caseId).status).toBe('open')
 })

@@ -252,16 +252,24 @@ test('opening a case from the delivery lands on the new case', async ({ page }) 
   await page.keyboard.press('o')
   const dialog = page.getByRole('dialog', { name: `Open a case on order ${delivery.orderId}` })
   await expect(dialog).toBeVisible()
-  // A reason is required, and said so in words.
+  // By keyboard: it opens at its first field, and Esc cancels it.
+  await expect(dialog.getByRole('radio').first()).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await page.keyboard.press('o')
+  await expect(dialog.getByRole('radio').first()).toBeFocused()
+  // A reason is required, and said so in words, whether by the button or by Ctrl+Enter.
+  await page.keyboard.press('Control+Enter')
+  await expect(dialog.getByText('Choose what the customer is reporting.')).toBeVisible()
   await dialog.getByRole('button', { name: 'Open case' }).click()
   await expect(dialog.getByText('Choose what the customer is reporting.')).toBeVisible()
   await dialog.getByRole('radio', { name: /^Not received/ }).check()
-  await dialog
-    .getByRole('textbox', { name: 'First note (optional)' })
-    .fill('Customer called: nothing on the porch, neighbours have not seen it.')
+  const firstNote = dialog.getByRole('textbox', { name: 'First note (optional)' })
+  await firstNote.fill('Customer called: nothing on the porch, neighbours have not seen it.')
   await page.screenshot({ path: join(screenshots, 'delivery-open-case.png') })
   await axeHasNoSeriousViolations(page, 'Open a case dialog')
-  await dialog.getByRole('button', { name: 'Open case' }).click()
+  // Ctrl+Enter submits it from the note.
+  await firstNote.press('Control+Enter')
   await expect(page).toHaveURL(
     /#\/case\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
   )

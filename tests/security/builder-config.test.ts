@@ -87,6 +87,27 @@ describe('electron-builder.yml', () => {
     )
   })
 
+  it('packs the PDF fonts Porchlight draws with, and leaves out the weights it never uses', async () => {
+    const { FONT_FILES } = await import('../../electron/core/reports/pdf-scripts.ts')
+    const config = await loadConfig()
+    // electron-builder hands back its file sets as patterns, or as objects with a filter list.
+    const globs = (config.files as unknown[]).flatMap((set) =>
+      typeof set === 'string' ? [set] : ((set as { filter?: string[] }).filter ?? []),
+    )
+    const excluded = (file: string) =>
+      globs.some((glob) => glob.startsWith('!') && matchesGlob(file, glob.slice(1)))
+    const used = Object.values(FONT_FILES).flatMap((weights) =>
+      Object.values(weights).map((file) => relative(root, file)),
+    )
+    expect(used.length).toBe(8)
+    for (const file of used) expect(excluded(file), file).toBe(false)
+    const unused = filesUnder(join(root, 'node_modules/@expo-google-fonts')).filter(
+      (file) => !used.includes(file) && /\.(ttf|png)$/.test(file),
+    )
+    expect(unused.length).toBeGreaterThan(0)
+    for (const file of unused) expect(excluded(file), file).toBe(true)
+  })
+
   it('unpacks every native library of the production dependencies from the asar archive', async () => {
     const config = await loadConfig()
     const native = nativeFilesOfProductionDependencies()

@@ -192,7 +192,8 @@ export const caseCalls = {
     result: CaseDetailSchema,
   },
   reopenCase: {
-    arg: z.object({ caseId: CaseIdSchema, note: NoteSchema.optional() }),
+    /** Why the case is reopened: required, and shown on the timeline. */
+    arg: z.object({ caseId: CaseIdSchema, note: NoteSchema }),
     result: CaseDetailSchema,
   },
   resolveConflict: {

@@ -347,6 +347,7 @@ export const CALL_ACCESS: { readonly [K in CallName]: CallAccess } = {
   checkForUpdates: 'public',
   restartToUpdate: 'public',
   recordPhotoView: 'signed-in',
+  makeProofSheet: 'signed-in',
   getCacheHealth: 'public',
   recoverCache: 'public',
   dismissCacheRecovery: 'public',

@@ -17,6 +17,7 @@ import { createPhotoViewLog } from '../audit/photo-views.ts'
 import { createKnownUsers } from '../db/known-users.ts'
 import { openDatabase } from '../db/open-database.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
+import { createProofSheets } from '../proof-sheet/proof-sheets.ts'
 import { folderDestination } from '../reports/export-jobs.ts'
 import { createRedactingLogger } from '../logging/redacting-logger.ts'
 import { ensurePrivateDir } from '../common/private-dir.ts'
@@ -211,13 +212,14 @@ async function createCore(
     tileServerOverride: options.tileServer,
     log,
   })
+  const exportDestination = options.exportDestination ?? folderDestination(join(dataDir, 'exports'))
   const reports = createReportDesk({
     sqlite,
     dbFile: local.file,
     dataDir,
     currentUser: () => session.currentUser,
     thresholdM: () => settings.get().locationThresholdM,
-    destination: options.exportDestination ?? folderDestination(join(dataDir, 'exports')),
+    destination: exportDestination,
     log,
   })
   // The host may pin the interval (tests and the command line turn the timer off).
@@ -327,6 +329,21 @@ async function createCore(
     demoAccounts,
   })
 
+  const proofSheets = createProofSheets({
+    sqlite,
+    currentUser: () => session.currentUser,
+    delivery: (id) =>
+      getDelivery(db, id, {
+        thresholdM: settings.get().locationThresholdM,
+        casesOf: desk.casesOf,
+        repeatClaimsOf: desk.repeatClaimsOf,
+      }),
+    photoFile: async (photoId) => {
+      const file = await photos.resolvePhoto(photoId, { variant: 'full' })
+      return file.ok ? file : { ok: false, reason: file.reason }
+    },
+    destination: exportDestination,
+  })
   const handlers: UnguardedCore['handlers'] = {
     getSession: async () => sessionView(),
     signIn: async ({ username, password }) => {
@@ -401,6 +418,7 @@ async function createCore(
     ...photos.handlers,
     ...evidence.handlers,
     ...people.handlers,
+    ...proofSheets.handlers,
   }
 
   return {

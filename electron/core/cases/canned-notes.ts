@@ -18,6 +18,11 @@ const DEFAULTS: Array<Pick<CannedNote, 'title' | 'body'>> = [
     body: 'Hello {customerName}, we have sent a replacement for order {orderId} at no cost. You will get a new tracking number by email.',
   },
   {
+    // Goes with the proof-of-delivery sheet (proof-sheet/), pasted or attached beside it.
+    title: 'Proof of delivery attached',
+    body: 'Hello {customerName}, our delivery record for order {orderId} shows it was left at your address. The attached proof-of-delivery sheet has the photo, the time and the place it was left. Could you check there and with your neighbours? If it is still missing, reply and we will sort it out.',
+  },
+  {
     title: 'Found by customer',
     body: 'The customer found the package for order {orderId}. No further action needed.',
   },

@@ -150,12 +150,12 @@ export function createCaseWork(options: {
       }
       rebase.run(projected.server?.version ?? null, eventId)
     },
-    reopen(caseId: string, note?: string) {
+    reopen(caseId: string, note: string) {
       // Enforced here, in the main process, whatever the renderer shows or sends.
       if (actor().role !== 'supervisor') {
         throw new UserFacingError('forbidden', 'Only a supervisor can reopen a resolved case.')
       }
-      act(caseId, note ? { type: 'reopened', note } : { type: 'reopened' })
+      act(caseId, { type: 'reopened', note })
     },
   }
 }

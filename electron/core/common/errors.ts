@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'not-removable',
   'not-this-delivery',
   'photo-unavailable',
+  'photo-withheld',
   'bad-map-file',
   'cache-recovering',
   'cache-damaged',

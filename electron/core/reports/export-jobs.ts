@@ -10,10 +10,20 @@ import type { ExportLog } from '../audit/export-log.ts'
 import type { Logger } from '../common/logger.ts'
 import { runExport, type ExportRequest } from './run-export.ts'
 
+/** What Porchlight saves where a person chooses: report exports and proof-of-delivery sheets. */
+export type SavedFormat = ExportFormat | 'png'
+
 /** How the host decides where an export is written. */
 export interface ExportDestination {
-  /** The full path to write to, or null when the person cancelled the choice. */
-  choose(suggestedName: string, format: ExportFormat): Promise<string | null>
+  /**
+   * The full path to write to, or null when the person cancelled the choice. `words` name what
+   * is saved (the save dialog's title and button); a case report's by default.
+   */
+  choose(
+    suggestedName: string,
+    format: SavedFormat,
+    words?: { title: string; button: string },
+  ): Promise<string | null>
   /** Browser mode: the finished file is fetched through the bridge. */
   readonly downloadable: boolean
   /** The desktop app: show the finished file in its folder. */

@@ -5,7 +5,6 @@
 //
 // Withheld photos are never read, let alone drawn: a withheld delivery keeps no photo rows, and
 // this module does not look for one when the delivery says its photos are withheld.
-import { createRequire } from 'node:module'
 import { createWriteStream, existsSync } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import type BetterSqlite3 from 'better-sqlite3'
@@ -16,6 +15,7 @@ import { createCaseViews, type CaseViewContext } from '../cases/case-views.ts'
 import { createEvidenceReader } from '../cases/evidence-snapshot.ts'
 import { MAX_PHOTO_PIXELS } from '../photos/thumbnails.ts'
 import { photoFilePath } from '../photos/photo-files.ts'
+import { registerPdfFonts, writeText } from './pdf-scripts.ts'
 import { drawMapPanel, MAP_COLOURS } from './pdf-map-panel.ts'
 import { formatDateTime, formatDistance, formatHours, formatShare } from '../api/display-format.ts'
 import {
@@ -39,10 +39,6 @@ export const MAX_PDF_CASES = 1000
 const PHOTO_PIXELS = 720
 /** Output allowed to wait for the disk before the next page is drawn. */
 const MAX_PENDING_BYTES = 4 << 20
-
-const require = createRequire(import.meta.url)
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')
 
 const WITHHELD_WORDS: Record<string, string> = {
   customer_opted_out: 'The customer opted out of delivery photos.',
@@ -87,8 +83,7 @@ export async function writePdf(options: PdfOptions): Promise<number> {
       Creator: 'Porchlight',
     },
   })
-  doc.registerFont('Body', FONT)
-  doc.registerFont('Bold', FONT_BOLD)
+  registerPdfFonts(doc)
   // Each page gets its footer as it is made: pages are written out as soon as the next one starts,
   // so a thousand case pages never sit in memory together.
   let pageNumber = 1
@@ -217,10 +212,13 @@ function drawCover(doc: Doc, options: PdfOptions): void {
     .fontSize(11)
     .fillColor(GREY)
     .text(`Period: ${f.from} to ${f.to} (days in ${f.timeZone})`)
-    .text(`Filters: ${filtersInWords(f, options.filterNames)}`)
-    .text(
-      `Generated ${readableTime(figures.generatedAt, f.timeZone)} by ${options.generatedBy.name}`,
-    )
+  // Names may be in any script.
+  writeText(doc, `Filters: ${filtersInWords(f, options.filterNames)}`, 'Body')
+  writeText(
+    doc,
+    `Generated ${readableTime(figures.generatedAt, f.timeZone)} by ${options.generatedBy.name}`,
+    'Body',
+  )
   const pages =
     options.selected === 0
       ? 'No case was opened in the period with these filters, so this report has no case pages.'
@@ -346,14 +344,13 @@ function drawCasePage(doc: Doc, c: ReportCase, parts: CasePageParts): void {
 
   section(doc, 'Resolution')
   if (c.resolution) {
-    doc
-      .font('Body')
-      .fontSize(9.5)
-      .fillColor(INK)
-      .text(
-        `${RESOLUTION_LABELS[c.resolution.code]} on ${readableTime(c.resolution.resolvedAt, parts.tz)} by ${person(c.resolution.resolvedBy)}`,
-      )
-    if (c.resolution.note) doc.fillColor(GREY).text(c.resolution.note)
+    doc.font('Body').fontSize(9.5).fillColor(INK)
+    writeText(
+      doc,
+      `${RESOLUTION_LABELS[c.resolution.code]} on ${readableTime(c.resolution.resolvedAt, parts.tz)} by ${person(c.resolution.resolvedBy)}`,
+      'Body',
+    )
+    if (c.resolution.note) writeText(doc.fillColor(GREY), c.resolution.note, 'Body')
   } else {
     doc.font('Body').fontSize(9.5).fillColor(GREY).text('Not resolved.')
   }
@@ -371,10 +368,10 @@ function drawCasePage(doc: Doc, c: ReportCase, parts: CasePageParts): void {
     const rowY = doc.y
     doc.font('Body').fontSize(8.5).fillColor(GREY)
     doc.text(readableTime(entry.at, parts.tz), PAGE.margin, rowY, { width: 92 })
-    doc.text(entry.actorName ?? '', PAGE.margin + 94, rowY, { width: 90 })
+    writeText(doc, entry.actorName ?? '', 'Body', PAGE.margin + 94, rowY, { width: 90 })
     const sendNote =
       entry.send === 'sent' ? '' : ` (${entry.send === 'pending' ? 'not yet sent' : entry.send})`
-    doc.fillColor(INK).text(`${entry.text}${sendNote}`, PAGE.margin + 186, rowY, {
+    writeText(doc.fillColor(INK), `${entry.text}${sendNote}`, 'Body', PAGE.margin + 186, rowY, {
       width: INNER - 186,
     })
     doc.x = PAGE.margin
@@ -386,13 +383,9 @@ function drawFacts(doc: Doc, facts: Array<[string, string]>): void {
   for (const [label, value] of facts) {
     const y = doc.y
     doc.font('Bold').fontSize(8.5).fillColor(GREY).text(label, PAGE.margin, y, { width: 100 })
-    doc
-      .font('Body')
-      .fontSize(9)
-      .fillColor(INK)
-      .text(value, PAGE.margin + 104, y, {
-        width: INNER - 104,
-      })
+    writeText(doc.fontSize(9).fillColor(INK), value, 'Body', PAGE.margin + 104, y, {
+      width: INNER - 104,
+    })
     doc.x = PAGE.margin
     doc.y += 1.5
   }
