@@ -78,9 +78,13 @@ export const FLOORS = [
       'photo-match': {
         path: '^electron/core/photo-match/',
         says: 'perceptual hashes of stored photos, look-alikes and the reuse flag',
-        uses: ['addresses', 'photos'],
+        uses: ['addresses', 'deliveries', 'photos'],
       },
       photos: { path: '^electron/core/photos/' },
+      people: {
+        path: '^electron/core/people/',
+        says: "the service's directory of people, kept for offline use, and who an id is",
+      },
       cases: { path: '^electron/core/cases/', uses: ['deliveries'] },
       settings: { path: '^electron/core/settings/' },
       session: { path: '^electron/core/session/' },
@@ -99,7 +103,7 @@ export const FLOORS = [
       },
       privacy: {
         path: '^electron/core/privacy/',
-        uses: ['cache-opening', 'audit', 'cases', 'photos', 'retention'],
+        uses: ['cache-opening', 'audit', 'cases', 'people', 'photos', 'retention'],
       },
       sync: { path: '^electron/core/sync/', uses: ['cases', 'deliveries', 'photos'] },
       'cache-identity': {
@@ -109,7 +113,7 @@ export const FLOORS = [
       },
       reports: {
         path: '^electron/core/reports/',
-        uses: ['audit', 'cases', 'deliveries', 'photos'],
+        uses: ['audit', 'cases', 'deliveries', 'people', 'photo-match', 'photos'],
       },
       'proof-sheet': {
         path: '^electron/core/proof-sheet/',

@@ -37,6 +37,14 @@ export const queries = {
     queryOptions({ queryKey: ['getMapSources'], queryFn: () => api.getMapSources() }),
   mapView: () => queryOptions({ queryKey: ['getMapView'], queryFn: () => api.getMapView() }),
   retention: () => queryOptions({ queryKey: ['getRetention'], queryFn: () => api.getRetention() }),
+  /** Everyone the cache can name: read by src/ui/usePeople.ts, the one place names are looked up. */
+  people: () =>
+    queryOptions({
+      queryKey: ['listPeople'],
+      queryFn: () => api.listPeople(),
+      // The directory changes rarely; a sync refreshes it (refreshOnSync.ts).
+      staleTime: 5 * 60_000,
+    }),
   updateStatus: () =>
     queryOptions({ queryKey: ['getUpdateStatus'], queryFn: () => api.getUpdateStatus() }),
 

@@ -17,7 +17,8 @@ import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import { api } from '../api/client.ts'
 import { plural } from '../format/numbers.ts'
 import { Kbd } from '../ui/Kbd.tsx'
-import { assigneeLabel, STATUS_LABELS } from '../words/caseWords.ts'
+import { STATUS_LABELS } from '../words/caseWords.ts'
+import { usePeople } from '../ui/usePeople.ts'
 import { ReopenDialog } from './ReopenDialog.tsx'
 import type { CaseActions } from './useCaseActions.ts'
 
@@ -37,6 +38,7 @@ type Props = {
 export function CaseActionBar(props: Props) {
   const { detail, meId, supervisor, actions, onAssignToMe, onNote, onResolve } = props
   const { busy, act } = actions
+  const { nameOf } = usePeople(meId)
   const [reopening, setReopening] = useState(false)
   const caseId = detail.id
   const resolved = detail.status === 'resolved'
@@ -128,7 +130,7 @@ export function CaseActionBar(props: Props) {
               ? null
               : detail.assigneeId === meId
                 ? 'you'
-                : assigneeLabel(detail.assigneeId, meId)
+                : nameOf(detail.assigneeId).name
           }
           onClose={() => setReopening(false)}
           onReopen={(reason) =>

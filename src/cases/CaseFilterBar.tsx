@@ -13,13 +13,8 @@ import CheckIcon from '@mui/icons-material/Check'
 import FilterListOffOutlinedIcon from '@mui/icons-material/FilterListOffOutlined'
 import { CASE_SORT_LABELS, DEFAULT_CASE_FILTERS, isFiltered } from '../navigation/caseFilters.ts'
 import type { CaseFilters, CaseSort } from '../navigation/caseFilters.ts'
-import {
-  REASON_LABELS,
-  REASON_ORDER,
-  STATUS_LABELS,
-  STATUS_ORDER,
-  assigneeLabel,
-} from '../words/caseWords.ts'
+import { REASON_LABELS, REASON_ORDER, STATUS_LABELS, STATUS_ORDER } from '../words/caseWords.ts'
+import { usePeople } from '../ui/usePeople.ts'
 import type { CaseReason, CaseStatus } from '../words/caseWords.ts'
 
 export const MIN_AGE_CHOICES: Array<{ hours: number | null; label: string }> = [
@@ -39,6 +34,7 @@ export function CaseFilterBar(props: {
   onChange: (patch: Partial<CaseFilters>) => void
 }) {
   const { filters, onChange } = props
+  const { nameOf } = usePeople(props.meId)
   const assigneeChoice =
     filters.assignee === null
       ? 'anyone'
@@ -57,10 +53,11 @@ export function CaseFilterBar(props: {
   if (filters.customer)
     scope.push({ label: `Customer ${filters.customer}`, clear: { customer: null } })
   if (filters.address) scope.push({ label: `Address ${filters.address}`, clear: { address: null } })
-  if (filters.driver) scope.push({ label: `Driver ${filters.driver}`, clear: { driver: null } })
+  if (filters.driver)
+    scope.push({ label: `Driver ${nameOf(filters.driver).name}`, clear: { driver: null } })
   if (filters.assignee && assigneeChoice === null) {
     scope.push({
-      label: `Assigned to ${assigneeLabel(filters.assignee, props.meId)}`,
+      label: `Assigned to ${nameOf(filters.assignee).name}`,
       clear: { assignee: null },
     })
   }

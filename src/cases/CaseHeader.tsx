@@ -11,7 +11,8 @@ import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
 import { routeHref } from '../navigation/route.ts'
 import { CaseStatusChip } from '../ui/CaseStatusChip.tsx'
-import { assigneeLabel, REASON_LABELS } from '../words/caseWords.ts'
+import { REASON_LABELS } from '../words/caseWords.ts'
+import { Assignee } from '../ui/Assignee.tsx'
 import { CopyLinkButton } from '../ui/CopyLinkButton.tsx'
 import { caseLinkText } from './caseLink.ts'
 import { CASE_HEADING_ID } from './CaseFrame.tsx'
@@ -87,7 +88,9 @@ export function CaseHeader({ detail, meId, now, headingRef }: Props) {
         </div>
         <div>
           <dt>Assignee</dt>
-          <dd style={{ fontWeight: mine ? 500 : 400 }}>{assigneeLabel(detail.assigneeId, meId)}</dd>
+          <dd style={{ fontWeight: mine ? 500 : 400 }}>
+            <Assignee id={detail.assigneeId} meId={meId} />
+          </dd>
         </div>
         <div>
           <dt>Opened</dt>

@@ -15,7 +15,8 @@ import type { CaseListItem } from '../../electron/core/api/case-schemas.ts'
 import { routeHref } from '../navigation/route.ts'
 import { plural } from '../format/numbers.ts'
 import { CaseStatusChip } from '../ui/CaseStatusChip.tsx'
-import { REASON_LABELS, assigneeLabel } from '../words/caseWords.ts'
+import { REASON_LABELS } from '../words/caseWords.ts'
+import { Assignee } from '../ui/Assignee.tsx'
 import { FirstActionTimer } from './FirstActionTimer.tsx'
 import { visuallyHidden } from '../ui/visuallyHidden.ts'
 
@@ -30,7 +31,6 @@ export type RowProps = {
 }
 
 export function CaseRow({ item, meId, now, selected, linkRef, onOpen, onFocus }: RowProps) {
-  const assignee = assigneeLabel(item.assigneeId, meId)
   return (
     <TableRow
       hover
@@ -88,8 +88,12 @@ export function CaseRow({ item, meId, now, selected, linkRef, onOpen, onFocus }:
       <TableCell>
         <CaseStatusChip status={item.status} />
       </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: assignee === 'You' ? 500 : 400 }}>
-        {item.assigneeId === null ? <Muted>Unassigned</Muted> : assignee}
+      <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: item.assigneeId === meId ? 500 : 400 }}>
+        {item.assigneeId === null ? (
+          <Muted>Unassigned</Muted>
+        ) : (
+          <Assignee id={item.assigneeId} meId={meId} />
+        )}
       </TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>
         <FirstActionTimer

@@ -19,6 +19,7 @@ import TaskAltOutlinedIcon from '@mui/icons-material/TaskAltOutlined'
 import type { TimelineEntry } from '../../electron/core/api/case-schemas.ts'
 import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
 import { sendStateText } from '../words/caseWords.ts'
+import { PersonName } from '../ui/PersonName.tsx'
 
 const KINDS: Record<TimelineEntry['kind'], { label: string; icon: ReactElement }> = {
   opened: { label: 'Opened', icon: <FolderOpenOutlinedIcon fontSize="small" /> },
@@ -89,8 +90,11 @@ function TimelineItem({
 }) {
   const kind = KINDS[entry.kind]
   const send = SEND_LOOKS[entry.send]
-  const who =
-    entry.actorId === meId ? 'You' : (entry.actorName ?? entry.actorId ?? 'The delivery service')
+  const who = entry.actorId ? (
+    <PersonName id={entry.actorId} youId={meId} fallback={entry.actorName ?? undefined} />
+  ) : (
+    'The delivery service'
+  )
   const isNote = entry.kind === 'note'
   const discarded = entry.send === 'discarded'
   return (

@@ -12,7 +12,8 @@ import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import { userMessage } from '../api/client.ts'
 import { formatDateTime } from '../format/time.ts'
 import { CaseStatusChip } from '../ui/CaseStatusChip.tsx'
-import { assigneeLabel, RESOLUTION_LABELS } from '../words/caseWords.ts'
+import { RESOLUTION_LABELS } from '../words/caseWords.ts'
+import { Assignee } from '../ui/Assignee.tsx'
 
 type Conflict = NonNullable<CaseDetail['conflict']>
 
@@ -108,7 +109,9 @@ export function ConflictPanel({ conflict, meId, onChoose }: Props) {
               <CaseStatusChip status={server.status} />
             </dd>
             <dt>Assignee</dt>
-            <dd>{assigneeLabel(server.assigneeId, meId)}</dd>
+            <dd>
+              <Assignee id={server.assigneeId} meId={meId} />
+            </dd>
             <dt>Resolution</dt>
             <dd>{server.resolutionCode ? RESOLUTION_LABELS[server.resolutionCode] : 'None'}</dd>
             <dt>Updated</dt>

@@ -19,6 +19,7 @@ import { DeliveryTime } from '../ui/Times.tsx'
 import { plural } from '../format/numbers.ts'
 import { DEFAULT_CASE_FILTERS } from '../navigation/caseFilters.ts'
 import type { CaseFilters } from '../navigation/caseFilters.ts'
+import { PersonName } from '../ui/PersonName.tsx'
 
 const MAX_THUMBNAILS = 4
 
@@ -128,7 +129,7 @@ export function DeliverySummary({
           ) : (
             'Not delivered'
           )}{' '}
-          by {delivery.driver.name}
+          by <PersonName id={delivery.driver.id} fallback={delivery.driver.name} />
         </dd>
         <dt>Left</dt>
         <dd>

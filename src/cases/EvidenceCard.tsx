@@ -17,6 +17,7 @@ import { formatMetres } from '../delivery/distance.ts'
 import { dropOffSpotText, withheldReasonText } from '../delivery/labels.ts'
 import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
 import { shortHash } from '../words/caseWords.ts'
+import { PersonName } from '../ui/PersonName.tsx'
 
 type Fix = NonNullable<EvidenceSnapshot['dropOff']['location']>
 
@@ -105,7 +106,7 @@ export function EvidenceCard({ detail }: { detail: CaseDetail }) {
           <dd>{snapshot.deliveredAt ? formatDateTime(snapshot.deliveredAt) : 'Not delivered'}</dd>
           <dt>Driver</dt>
           <dd>
-            {snapshot.driver.name}{' '}
+            <PersonName id={snapshot.driver.id} fallback={snapshot.driver.name} />{' '}
             <Box component="span" sx={{ color: 'text.secondary' }}>
               ({snapshot.driver.id})
             </Box>

@@ -20,6 +20,7 @@ import { formatDateTime } from '../format/time.ts'
 import { routeHref } from '../navigation/route.ts'
 import { RESOLUTION_LABELS, STATUS_LABELS } from '../words/caseWords.ts'
 import { deliveryStatusText } from './labels.ts'
+import { PersonName } from '../ui/PersonName.tsx'
 
 /** "This address has had 3 claims in 90 days, 2 resolved as delivered." */
 export function claimsText(claims: AddressHistory['claims']): string {
@@ -130,7 +131,7 @@ function comparison(
     if (!entry) return null
     return {
       key: id,
-      label: `Order ${entry.orderId}${entry.deliveredAt ? `, ${formatDateTime(entry.deliveredAt)}` : ''}`,
+      label: `Order ${entry.orderId}${entry.deliveredAt ? `, ${formatDateTime(entry.deliveredAt, { timeZone: entry.timeZone })}` : ''}`,
       photoId: entry.photo?.hasThumbnail ? entry.photo.id : null,
       withheld: entry.photoWithheld,
     }
@@ -144,7 +145,9 @@ function comparison(
 
 function Entry(props: { entry: HistoryEntry; picked: boolean; onPick: () => void }) {
   const { entry, picked, onPick } = props
-  const date = entry.deliveredAt ? formatDateTime(entry.deliveredAt) : 'not delivered'
+  const date = entry.deliveredAt
+    ? formatDateTime(entry.deliveredAt, { timeZone: entry.timeZone })
+    : 'not delivered'
   const photo = entry.photo?.hasThumbnail ? entry.photo.id : null
   // The words shown in place of a photo are part of the button's name.
   const instead = entry.photoWithheld ? ', Photo withheld' : photo ? '' : ', No photo to show'
@@ -180,7 +183,7 @@ function Entry(props: { entry: HistoryEntry; picked: boolean; onPick: () => void
       </Typography>
       <Typography variant="caption" sx={{ color: 'text.secondary' }}>
         {deliveryStatusText(entry.status)} by{' '}
-        <span title={`Driver id ${entry.driver.id}`}>{entry.driver.name}</span>
+        <PersonName id={entry.driver.id} fallback={entry.driver.name} />
       </Typography>
       <Typography variant="caption">{outcomeText(entry)}</Typography>
     </Stack>

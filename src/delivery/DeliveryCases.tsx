@@ -15,7 +15,8 @@ import CloudUploadOutlinedIcon from '@mui/icons-material/CloudUploadOutlined'
 import SyncProblemOutlinedIcon from '@mui/icons-material/SyncProblemOutlined'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
 import { CaseStatusChip } from '../ui/CaseStatusChip.tsx'
-import { assigneeLabel, REASON_LABELS } from '../words/caseWords.ts'
+import { REASON_LABELS } from '../words/caseWords.ts'
+import { Assignee } from '../ui/Assignee.tsx'
 import { formatDateTime, formatDateTimeLong, formatRelative, useNow } from '../format/time.ts'
 import { caseHref, casesQueueHref } from './caseLinks.ts'
 import type { CasesFilter } from './caseLinks.ts'
@@ -80,9 +81,13 @@ export function CasesOnDelivery(props: {
                       {formatDateTime(item.openedAt)}
                     </span>{' '}
                     ({formatRelative(item.openedAt, now)}) ·{' '}
-                    {item.assigneeId === null
-                      ? 'Unassigned'
-                      : `Assigned to ${meId ? assigneeLabel(item.assigneeId, meId) : item.assigneeId}`}
+                    {item.assigneeId === null ? (
+                      'Unassigned'
+                    ) : (
+                      <>
+                        Assigned to <Assignee id={item.assigneeId} meId={meId ?? null} />
+                      </>
+                    )}
                   </Typography>
                 </Box>
                 <ChevronRightIcon

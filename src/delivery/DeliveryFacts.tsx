@@ -11,6 +11,7 @@ import { addressLines } from './address.ts'
 import { dropOffSpotText } from './labels.ts'
 import { DeliveryTime } from '../ui/Times.tsx'
 import { formatPhone } from '../format/phone.ts'
+import { PersonName } from '../ui/PersonName.tsx'
 
 export function DeliveryFacts(props: {
   delivery: DeliveryDetail
@@ -61,7 +62,7 @@ export function DeliveryFacts(props: {
               )}
             </Fact>
             <Fact term="Driver">
-              {driver.name}
+              <PersonName id={driver.id} fallback={driver.name} />
               <Secondary>ID {driver.id}</Secondary>
             </Fact>
             <Fact term="Photos">

@@ -12,8 +12,9 @@ import { useQuery } from '@tanstack/react-query'
 import type { Lookalike, ReuseFlag } from '../../electron/core/api/evidence-schemas.ts'
 import { photoUrl, userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
-import { formatDateTime } from '../format/time.ts'
 import { routeHref } from '../navigation/route.ts'
+import { PersonName } from '../ui/PersonName.tsx'
+import { DeliveryTime } from '../ui/Times.tsx'
 
 /** The flag in words: where else the photo appears. */
 export function reuseFlagText(flag: ReuseFlag): string {
@@ -106,8 +107,8 @@ function Pair(props: { photoId: string; index: number; match: Lookalike; maxDist
           {where}
         </Typography>
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          Taken {formatDateTime(match.takenAt)} by{' '}
-          <span title={`Driver id ${match.driver.id}`}>{match.driver.name}</span>
+          Taken <DeliveryTime iso={match.takenAt} timeZone={match.timeZone} /> by{' '}
+          <PersonName id={match.driver.id} fallback={match.driver.name} />
         </Typography>
       </Box>
     </Box>

@@ -45,6 +45,17 @@ export function Lists({ figures }: { figures: ReportFigures }) {
         ])}
         empty="No driver with enough deliveries in the period has a case."
       />
+      <ListCard
+        id="reused-photo-drivers-heading"
+        title="Drivers with reused or look-alike photos"
+        note="Their deliveries in the period whose photo also appears at another address or on an earlier delivery."
+        columns={['Driver', 'Flagged / deliveries']}
+        rows={figures.reusedPhotoDrivers.map((d) => [
+          d.name,
+          `${formatCount(d.flagged)} / ${formatCount(d.deliveries)}`,
+        ])}
+        empty="No delivery in the period is flagged for a reused photo."
+      />
     </Box>
   )
 }

@@ -21,12 +21,6 @@ export {
   STATUS_ORDER,
 } from '../../electron/core/api/display-words.ts'
 
-/** "You" for the person at the keyboard, "Unassigned" for nobody, else the service's user id. */
-export function assigneeLabel(assigneeId: string | null, meId: string): string {
-  if (assigneeId === null) return 'Unassigned'
-  return assigneeId === meId ? 'You' : assigneeId
-}
-
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 

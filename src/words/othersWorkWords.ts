@@ -1,4 +1,5 @@
 // Words for other people's unsent work on this computer, the same wherever it is shown.
+import { isUnknownPersonName } from '../../electron/core/api/display-words.ts'
 import { plural } from '../format/numbers.ts'
 
 export interface OthersWaiting {
@@ -6,7 +7,9 @@ export interface OthersWaiting {
   changes: number
 }
 
+/** "Alex" of "Alex Rivera"; a person the cache cannot name keeps the whole unknown-person words. */
 export function firstName(name: string): string {
+  if (isUnknownPersonName(name)) return name
   return name.trim().split(/\s+/)[0] || name
 }
 

@@ -267,6 +267,11 @@ export interface FaultServer {
   photoRequests(id: string): RequestRecord[]
   /** Every token handed out so far is refused (401) from now on. */
   expireTokens(): void
+  /**
+   * What GET /v1/people answers, served as written (invalid entries included); null answers
+   * 404, as a service without a directory does.
+   */
+  people: unknown[] | null
   /** Stops listening and cuts every open connection: the port then refuses connections. */
   close(): Promise<void>
 }
@@ -288,6 +293,7 @@ export async function startFaultServer(
   const backOffs: BackOff[] = []
   let rules: FaultRule[] = []
   let logins = 0
+  let people: unknown[] | null = null
 
   function matches(when: RequestMatcher, record: RequestRecord): boolean {
     if (typeof when === 'function') return when(record)
@@ -440,6 +446,18 @@ export async function startFaultServer(
     })
     if (handled) return
 
+    if (req.method === 'GET' && url.pathname === '/v1/people') {
+      if (people === null) return problem(res, record, 404, 'This service has no directory.')
+      return send(
+        res,
+        record,
+        200,
+        { 'content-type': 'application/json' },
+        Buffer.from(JSON.stringify({ people })),
+        fault,
+      )
+    }
+
     const sync = /^\/v1\/sync\/(deliveries|cases)$/.exec(url.pathname)
     if (req.method === 'GET' && sync) {
       const stream = streams[sync[1] as StreamName]
@@ -548,6 +566,12 @@ export async function startFaultServer(
     photoViewBatches: caseEvents.ledger.photoViewBatches,
     get logins() {
       return logins
+    },
+    get people() {
+      return people
+    },
+    set people(directory) {
+      people = directory
     },
     caseEvents: caseEvents.ledger,
     get onRequest() {

@@ -7,6 +7,7 @@ import type { AddressHistory, HistoryEntry } from '../api/evidence-schemas.ts'
 import type { CaseReason, CaseStatus, ResolutionCode } from '../contract/schemas.ts'
 import { sameAddress, type AddressFacts } from './same-address.ts'
 import { createWordIndex } from '../search/word-index.ts'
+import { deliveryTimeZone } from '../deliveries/delivery-time-zone.ts'
 
 export const HISTORY_SHOWN = 40
 export const CLAIM_DAYS = 90
@@ -118,6 +119,7 @@ export function createAddressHistory(sqlite: BetterSqlite3.Database) {
           orderId: row.order_id,
           status: row.status as HistoryEntry['status'],
           deliveredAt: row.delivered_at,
+          timeZone: deliveryTimeZone({ lat: row.address_lat, lng: row.address_lng }),
           driver: { id: row.driver_id, name: row.driver_name },
           photoWithheld: row.photo_withheld !== null,
           photo: photo

@@ -14,6 +14,7 @@ import {
 } from '../contract/schemas.ts'
 import { cacheCalls } from './cache-schemas.ts'
 import { evidenceCalls } from './evidence-schemas.ts'
+import { peopleCalls } from './people-schemas.ts'
 import { CaseListItemSchema, caseCalls } from './case-schemas.ts'
 import { MapFileIdSchema, TileServerSchema, mapCalls } from './map-schemas.ts'
 import { reportCalls } from './report-schemas.ts'
@@ -256,6 +257,7 @@ export const apiDefinition = {
   ...photoCalls,
   ...cacheCalls,
   ...evidenceCalls,
+  ...peopleCalls,
 } as const
 
 export type ApiDefinition = typeof apiDefinition
@@ -351,6 +353,7 @@ export const CALL_ACCESS: { readonly [K in CallName]: CallAccess } = {
   getCacheHealth: 'public',
   recoverCache: 'public',
   dismissCacheRecovery: 'public',
+  listPeople: 'signed-in',
 }
 
 /** What the preload exposes as `window.porchlight`: every call answers with its outcome. */

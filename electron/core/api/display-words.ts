@@ -203,3 +203,22 @@ export function awayFlagSentence(
       : 'no accuracy was recorded with the fix'
   return `${awayFlagShort(flag.fix, flag.distanceM, locale)} (${accuracy}); threshold ${formatDistance(flag.thresholdM, locale)}`
 }
+
+/**
+ * A person the records name by id whom neither the service's directory (as kept here) nor this
+ * computer's sign-ins know: said so, with the id, never as a bare id. One wording for the screens,
+ * the timeline, the command line and every export.
+ */
+export function unknownPersonName(id: string): string {
+  return `Unknown person (${id})`
+}
+
+/** Whether `name` is the unknown-person words (its parts are not a given and a family name). */
+export function isUnknownPersonName(name: string): boolean {
+  return /^Unknown person \(.*\)$/.test(name)
+}
+
+/** The name to show for `id`: its known name, else the unknown-person words. */
+export function personName(id: string, known: string | null | undefined): string {
+  return known ?? unknownPersonName(id)
+}

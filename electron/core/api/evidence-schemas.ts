@@ -20,6 +20,8 @@ export const LookalikeSchema = z.object({
   takenAt: z.string(),
   orderId: z.string(),
   deliveredAt: z.string().nullable(),
+  /** The zone its times are read in, as the delivery screen reads them (null: the agent's own). */
+  timeZone: z.string().nullable(),
   address: z.object({ line1: z.string(), line2: z.string().nullable(), city: z.string() }),
   driver: z.object({ id: z.string(), name: z.string() }),
   otherAddress: z.boolean(),
@@ -45,6 +47,8 @@ export const HistoryEntrySchema = z.object({
   orderId: z.string(),
   status: z.enum(DELIVERY_STATUSES),
   deliveredAt: z.string().nullable(),
+  /** The zone its times are read in, as the delivery screen reads them (null: the agent's own). */
+  timeZone: z.string().nullable(),
   driver: z.object({ id: z.string(), name: z.string() }),
   photoWithheld: z.boolean(),
   /** The first photo, when one may be shown (never for a withheld delivery). */

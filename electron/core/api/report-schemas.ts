@@ -96,6 +96,18 @@ export const ReportFiguresSchema = z.object({
       }),
     ),
   }),
+  /**
+   * Drivers whose deliveries in the period are flagged for a photo that also appears at another
+   * address or on an earlier delivery (photo-match/), most flagged first.
+   */
+  reusedPhotoDrivers: z.array(
+    z.object({
+      driverId: z.string(),
+      name: z.string(),
+      deliveries: z.number(),
+      flagged: z.number(),
+    }),
+  ),
   /** Cases opened per day of the period (in its time zone), every day listed. */
   perDay: z.array(z.object({ day: z.string(), opened: z.number(), resolved: z.number() })),
   /** How long the cases resolved in the period took, in fixed buckets. */

@@ -12,6 +12,7 @@ export const REQUEST_KINDS = [
   'photo',
   'case-event',
   'photo-views',
+  'people',
 ] as const
 export type RequestKind = (typeof REQUEST_KINDS)[number]
 
@@ -37,6 +38,7 @@ const REQUEST_WORDS: Record<RequestKind, string> = {
   photo: 'a photo download',
   'case-event': 'a case change being sent',
   'photo-views': 'the photo-view audit being sent',
+  people: 'the directory of people',
 }
 
 /** "a photo download": the request that got the answer, as a person would say it. */

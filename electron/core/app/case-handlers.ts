@@ -3,11 +3,12 @@
 import { signedInUser } from './signed-in-user.ts'
 import type BetterSqlite3 from 'better-sqlite3'
 import { type ApiHandlers } from '../api/definition.ts'
+import { personName } from '../api/display-words.ts'
 import { UserFacingError } from '../common/errors.ts'
 import { createCannedNotes } from '../cases/canned-notes.ts'
 import { createCaseViews, type CaseViewContext } from '../cases/case-views.ts'
 import { createCaseWork } from '../cases/case-work.ts'
-import { createKnownUsers } from '../db/known-users.ts'
+import { createPersonNames } from '../people/person-names.ts'
 import { createEvidenceReader } from '../cases/evidence-snapshot.ts'
 import type { User } from '../contract/schemas.ts'
 import type { AppSettings } from '../api/definition.ts'
@@ -39,7 +40,7 @@ export function createCaseDesk(options: {
   const views = createCaseViews(sqlite)
   const evidence = createEvidenceReader(sqlite)
   const canned = createCannedNotes(sqlite)
-  const knownUsers = createKnownUsers(sqlite)
+  const people = createPersonNames(sqlite)
 
   /** The user making the call: the dispatcher let only a signed-in user through (CALL_ACCESS). */
   const me = (): User => signedInUser(options.currentUser)
@@ -53,7 +54,8 @@ export function createCaseDesk(options: {
       locationThresholdM: settings.locationThresholdM,
       currentEvidence: (deliveryId) =>
         evidence(deliveryId, settings.locationThresholdM, new Date().toISOString()),
-      userName: (id) => (id === user.id ? user.name : knownUsers.nameOf(id)),
+      // Never null: one unknown to this cache is named so (display-words.ts), never a bare id.
+      userName: (id) => (id === user.id ? user.name : personName(id, people.nameOf(id))),
     }
   }
 

@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { ApiHandlers } from '../api/definition.ts'
 import { createAddressHistory } from '../addresses/address-history.ts'
 import { createFingerprints } from '../photo-match/fingerprints.ts'
-import { createLookalikes } from '../photo-match/lookalikes.ts'
+import { createLookalikes, reuseFlagOf } from '../photo-match/lookalikes.ts'
 import { matchPhotos } from '../photo-match/match-photos.ts'
 import { LOOKALIKE_DISTANCE, type PerceptualHash } from '../photos/perceptual-hash.ts'
 
@@ -17,10 +17,11 @@ export function createEvidenceDesk(options: { sqlite: BetterSqlite3.Database; da
 
   const handlers: Pick<ApiHandlers, 'getLookalikes' | 'getAddressHistory'> = {
     getLookalikes: async ({ deliveryId }) => {
-      // Worked out again on every view, and kept: a flag never outlives what it was based on
-      // (a look-alike since withheld, deleted or moved) on the delivery the agent is looking at.
-      const { found, flag } = lookalikes.refresh(deliveryId)
-      return { photos: found, flag, maxDistance: LOOKALIKE_DISTANCE }
+      // Read only: worked out from the look-alikes now, so the flag shown never outlives what it
+      // was based on (a look-alike since withheld, deleted or moved). The kept flags that search
+      // and the report read are refreshed by the sync's look-alike pass (match-photos.ts).
+      const found = lookalikes.of(deliveryId)
+      return { photos: found, flag: reuseFlagOf(found), maxDistance: LOOKALIKE_DISTANCE }
     },
     getAddressHistory: async ({ deliveryId }) => {
       return history(deliveryId)

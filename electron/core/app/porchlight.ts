@@ -32,6 +32,7 @@ import { createMaintenanceDesk } from './maintenance-handlers.ts'
 import { createMapDesk, type MapDesk } from './map-handlers.ts'
 import { openServiceCache } from './open-service-cache.ts'
 import { createOutbox } from './outbox.ts'
+import { createPeopleDesk } from './people-desk.ts'
 import { createPhotoDesk, type PhotoDesk } from './photo-desk.ts'
 import { createPrivacyDesk } from './privacy-handlers.ts'
 import { createReportDesk } from './report-handlers.ts'
@@ -70,8 +71,10 @@ async function createCore(
   const retentionIntervalMs = options.retentionIntervalMs ?? RETENTION_INTERVAL_MS
   const retention = createRetention({ sqlite, dataDir, policy: () => retentionPolicy(settings()) })
   const evidence = createEvidenceDesk({ sqlite, dataDir })
+  const people = createPeopleDesk({ sqlite, listPeople: () => client.listPeople(), log })
   const sync = createSyncDesk({
     ...{ sqlite, dataDir, client, session, outbox, evidence, log, onBackgroundError },
+    refreshPeople: () => people.refresh(),
     retention: retentionIntervalMs > 0 ? retention : null,
     // The host may pin the interval (tests and the command line turn the timer off).
     intervalMs: () => options.syncIntervalMs ?? settings().syncIntervalMinutes * 60_000,
@@ -95,13 +98,8 @@ async function createCore(
   })
   const exportDestination = options.exportDestination ?? folderDestination(join(dataDir, 'exports'))
   const reports = createReportDesk({
-    sqlite,
-    dbFile: local.file,
-    dataDir,
-    currentUser,
+    ...{ sqlite, dbFile: local.file, dataDir, currentUser, log, destination: exportDestination },
     thresholdM: () => settings().locationThresholdM,
-    destination: exportDestination,
-    log,
   })
   const { passes, privacy } = startPrivacy({
     ...{ sqlite, dataDir, settings, retention, retentionIntervalMs, engine, session, log },
@@ -145,6 +143,7 @@ async function createCore(
     ...maintenance.handlers,
     ...photos.handlers,
     ...evidence.handlers,
+    ...people.handlers,
     ...proofSheets.handlers,
   }
 

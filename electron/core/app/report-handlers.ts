@@ -7,7 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { type ApiHandlers } from '../api/definition.ts'
 import { createExportLog } from '../audit/export-log.ts'
 import type { User } from '../contract/schemas.ts'
-import { createKnownUsers } from '../db/known-users.ts'
+import { reportPersonNames } from '../reports/report-people.ts'
 import { createExportJobs, type ExportDestination } from '../reports/export-jobs.ts'
 import { openReportConnection } from '../reports/report-connection.ts'
 import { computeFigures, reportOptions } from '../reports/report-figures.ts'
@@ -35,8 +35,7 @@ export function createReportDesk(options: {
   log: Logger
 }) {
   const exportLog = createExportLog(options.sqlite)
-  const knownUsers = createKnownUsers(options.sqlite)
-  const userName = (id: string | null) => knownUsers.nameOf(id)
+  const userName = reportPersonNames(options.sqlite)
   const jobs = createExportJobs({
     dbFile: options.dbFile,
     dataDir: options.dataDir,

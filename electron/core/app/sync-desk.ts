@@ -29,6 +29,8 @@ export function createSyncDesk(options: {
   log: Logger
   onBackgroundError: (error: unknown) => void
   writerThreadFile?: string
+  /** Reads the service's directory of people again (people-desk.ts). */
+  refreshPeople?: () => Promise<void>
   /** Told of news after an outage (sync-news.ts), when the settings allow it. */
   onSyncNews?: (news: SyncNews) => void
 }) {
@@ -41,8 +43,13 @@ export function createSyncDesk(options: {
   const engine = new SyncEngine({
     onPhotoHashed: evidence.onPhotoHashed,
     afterPhotos: evidence.afterPhotos,
-    // Photos retention would remove are marked before the photo step, so they are never fetched.
-    beforePhotos: retention ? () => retention.run() : undefined,
+    // The directory of people is read after the pull, so the names of the people the new records
+    // carry are at hand; photos retention would remove are marked before the photo step, so they
+    // are never fetched.
+    beforePhotos: async () => {
+      await options.refreshPeople?.()
+      if (retention) await retention.run()
+    },
     pushQueued: () => push(),
     countPending: () => outbox.pendingCount(),
     waitingForOthers: () => outbox.waitingForOthers(),

@@ -36,14 +36,13 @@ export function createCaseWork(options: {
   const hasUnsent = ownUnsentOnCase.on(sqlite)
   // A conflict is settled by the person whose change it is, nobody else.
   const conflictRow = ownConflictEvent.on(sqlite)
-  const markDiscarded = discardCaseEvent.on(sqlite)
-  const rebase = rebaseCaseEvent.on(sqlite)
+  const [markDiscarded, rebase] = [discardCaseEvent.on(sqlite), rebaseCaseEvent.on(sqlite)]
   const deliveryExists = orderIdOfDelivery.on(sqlite)
 
-  function actor(): User {
+  const actor = (): User => {
     const user = options.currentUser()
-    if (!user) throw new UserFacingError('signed-out', 'Please sign in first.')
-    return user
+    if (user) return user
+    throw new UserFacingError('signed-out', 'Please sign in first.')
   }
 
   /**

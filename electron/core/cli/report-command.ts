@@ -14,6 +14,7 @@ import { readCacheOwner } from '../cache-identity/cache-owner.ts'
 import { chooseCache, OtherServiceCacheError } from '../cache-identity/choose-cache.ts'
 import type { User } from '../contract/schemas.ts'
 import { createKnownUsers } from '../db/known-users.ts'
+import { reportPersonNames } from '../reports/report-people.ts'
 import type { LocalDatabase } from '../db/open-database.ts'
 import { runExport } from '../reports/run-export.ts'
 import { createSettingsStore } from '../settings/settings.ts'
@@ -95,7 +96,7 @@ export async function reportCommand(
         `Reports are for supervisors; ${user.name} (${user.id}) signs in as ${user.role === 'agent' ? 'an agent' : user.role}.`,
       )
     }
-    const knownUsers = createKnownUsers(local.sqlite)
+    const userName = reportPersonNames(local.sqlite)
     const log = createExportLog(local.sqlite)
     const started = performance.now()
     let rows = 0
@@ -109,7 +110,7 @@ export async function reportCommand(
           destination: out,
           thresholdM: createSettingsStore(local.sqlite).get().locationThresholdM,
           generatedBy: { id: user.id, name: user.name },
-          userName: (id) => knownUsers.nameOf(id),
+          userName,
           beforeRename: (written) => {
             log.record({
               user,

@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { createCaseViews } from '../cases/case-views.ts'
 import { listCasesOfDelivery } from '../cases/list-cases.ts'
 import { createSettingsStore } from '../settings/settings.ts'
+import { personName } from '../api/display-words.ts'
+import { createPersonNames } from '../people/person-names.ts'
 import { requireCache } from './data-folder.ts'
 import { getDelivery } from '../deliveries/get-delivery.ts'
 import { createFingerprints } from '../photo-match/fingerprints.ts'
@@ -71,9 +73,13 @@ export async function showCommand(
       return
     }
     const a = delivery.address
+    const names = createPersonNames(local.sqlite)
+    // By name, as the console shows them: the directory's, else the record's own for a driver.
+    const who = (id: string, recorded?: string) =>
+      names.nameOf(id) ?? recorded ?? personName(id, null)
     print(`Order ${delivery.orderId} · tracking ${delivery.trackingNumber} · ${delivery.status}`)
     print(
-      `  delivered:  ${delivery.deliveredAt ?? 'not delivered'} by ${delivery.driver.name} (${delivery.dropOff.spot.replace(/_/g, ' ')})`,
+      `  delivered:  ${delivery.deliveredAt ?? 'not delivered'} by ${who(delivery.driver.id, delivery.driver.name)} (${delivery.dropOff.spot.replace(/_/g, ' ')})`,
     )
     if (delivery.dropOff.note) print(`  note:       ${delivery.dropOff.note}`)
     print(
@@ -90,13 +96,13 @@ export async function showCommand(
       )
       for (const l of lookalikesOf.get(p.id) ?? [])
         print(
-          `    ${l.sameFile ? 'same file' : `looks the same (${l.distance} bits apart)`} as photo ${l.photoId} of delivery ${l.deliveryId}, ${l.address.line1}, ${l.takenAt}, by ${l.driver.name}`,
+          `    ${l.sameFile ? 'same file' : `looks the same (${l.distance} bits apart)`} as photo ${l.photoId} of delivery ${l.deliveryId}, ${l.address.line1}, ${l.takenAt}, by ${who(l.driver.id, l.driver.name)}`,
         )
     }
     if (cases.length === 0) print('  cases:      none')
     for (const c of cases)
       print(
-        `  case ${c.id}: ${c.status.replace(/_/g, ' ')}, ${c.reason.replace(/_/g, ' ')}, opened ${c.openedAt}`,
+        `  case ${c.id}: ${c.status.replace(/_/g, ' ')}, ${c.reason.replace(/_/g, ' ')}, opened ${c.openedAt} by ${who(c.openedBy)}, ${c.assigneeId ? `assigned to ${who(c.assigneeId)}` : 'unassigned'}`,
       )
   } finally {
     await local.close()

@@ -24,6 +24,8 @@ import {
   LatLngSchema,
   LoginRequestSchema,
   LoginResponseSchema,
+  PeopleDirectorySchema,
+  PersonSchema,
   PhotoSchema,
   PhotoViewBatchSchema,
   PhotoViewEventSchema,
@@ -61,6 +63,9 @@ Rules every client and server of this contract follows:
   client-generated \`id\` (UUID) as its idempotency key and the \`baseVersion\` it saw. The same
   event posted twice is applied once. A stale \`baseVersion\` is answered 409 with the current
   case, unless the event commutes (a note, an assignment), which the server applies anyway.
+* **People by name.** Records name agents, supervisors and drivers by id; \`GET /v1/people\`
+  answers the directory of their names, in any script. A client keeps its last copy for offline
+  use, and shows a person missing from it as unknown (with the id), never as a bare id.
 * **Back-pressure.** 429 and 503 carry \`Retry-After\` (seconds). Clients back off with jitter
   and never retry faster than that.
 * **Errors** are \`application/problem+json\` (RFC 9457).
@@ -268,6 +273,27 @@ const WORK_PATHS: ZodOpenApiPathsObject = {
       },
     },
   },
+  '/v1/people': {
+    get: {
+      operationId: 'listPeople',
+      summary:
+        'The directory: every agent, supervisor and driver the records name by id, with the name a person reads.',
+      responses: {
+        '200': {
+          description:
+            'Everyone, in one answer. A client keeps it for offline use and shows a person the records name but the directory does not as unknown, never as a bare id.',
+          content: {
+            'application/json': {
+              schema: PeopleDirectorySchema.extend({ people: z.array(PersonSchema) }),
+            },
+          },
+        },
+        '401': problem,
+        '429': retryLater,
+        '503': retryLater,
+      },
+    },
+  },
   '/v1/audit/photo-views': {
     post: {
       operationId: 'postPhotoViews',
@@ -315,6 +341,7 @@ export function deliveryApiDocument(): ReturnType<typeof createDocument> {
           LatLng: LatLngSchema,
           Fix: FixSchema,
           User: UserSchema,
+          Person: PersonSchema,
           Address: AddressSchema,
           Photo: PhotoSchema,
           Delivery: DeliveryRecordSchema,

@@ -313,6 +313,26 @@ export const SyncPageSchema = z.object({
   hasMore: z.boolean().meta({ description: 'false when the client is up to date.' }),
 })
 
+/**
+ * One person of the service's directory: an agent, a supervisor or a driver, by the id the
+ * records carry (case assignees and actors, a delivery's driver) and the name a person reads.
+ */
+export const PersonSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string().trim().min(1).max(200).meta({ description: 'In any script, as written.' }),
+    kind: z.enum(['agent', 'supervisor', 'driver']),
+  })
+  .meta({ description: 'A person the records name by id.' })
+
+/**
+ * What GET /v1/people answers: the whole directory, small enough for one answer. People are kept
+ * as `unknown` here and parsed one by one, so one bad entry is dropped without losing the rest.
+ */
+export const PeopleDirectorySchema = z.object({
+  people: z.array(z.unknown()).max(100_000),
+})
+
 export const ProblemSchema = z.object({
   type: z.string().optional(),
   title: z.string().optional(),
@@ -338,6 +358,7 @@ export type LoginResponse = z.infer<typeof LoginResponseSchema>
 export type ServiceIdentity = z.infer<typeof ServiceIdentitySchema>
 export type SyncPage = z.infer<typeof SyncPageSchema>
 export type Problem = z.infer<typeof ProblemSchema>
+export type Person = z.infer<typeof PersonSchema>
 export type PhotoWithheldReason = (typeof PHOTO_WITHHELD_REASONS)[number]
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 export type CaseReason = (typeof CASE_REASONS)[number]

@@ -1,6 +1,6 @@
-// The names of the users this cache has met (`known_users`): the contract has no user directory,
-// so a case or a report shows a colleague's name only if they signed in here (or, in the demo,
-// were seeded). The one module with statements on `known_users`.
+// The names of the users who signed in on this computer (`known_users`), beside the service's
+// directory (people/people-table.ts): a user met here is named even before the first sync. The
+// one module with statements on `known_users`.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Selectable } from 'kysely'
 import type { KnownUsersTable } from './schema.ts'
@@ -10,6 +10,10 @@ export type KnownUserRow = Selectable<KnownUsersTable>
 
 const nameOf = statement((p: Params<{ id: string }>) =>
   query.selectFrom('known_users').select('name').where('id', '=', p.id),
+)
+
+const everyone = statement(() =>
+  query.selectFrom('known_users').select(['id', 'name', 'role']).orderBy('id'),
 )
 
 const remember = statement((p: Params<KnownUserRow>) =>
@@ -31,6 +35,8 @@ export function createKnownUsers(sqlite: BetterSqlite3.Database) {
     /** The name of `id`, or null for a user never met here (or no user). */
     nameOf: (id: string | null): string | null =>
       id === null ? null : (nameOf.on(sqlite).get({ id })?.name ?? null),
+    /** Every user met here. */
+    all: (): KnownUserRow[] => everyone.on(sqlite).all(),
     /** Keeps (or updates) a user's name and role. */
     remember: (user: KnownUserRow): void => void remember.on(sqlite).run(user),
   }

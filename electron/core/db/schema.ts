@@ -187,6 +187,13 @@ export interface KnownUsersTable {
   role: string
 }
 
+export interface PeopleTable {
+  id: string
+  name: string
+  kind: string
+  listed_at: string
+}
+
 export interface TombstonesTable {
   stream: string
   id: string
@@ -262,6 +269,7 @@ export interface Database {
   photo_views: PhotoViewsTable
   canned_notes: CannedNotesTable
   known_users: KnownUsersTable
+  people: PeopleTable
   tombstones: TombstonesTable
   app_state: AppStateTable
   cache_owner: CacheOwnerTable

@@ -2,6 +2,7 @@
 // demo service answers 401 to old tokens, and the client signs in again.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Role, User } from '../contract/schemas.ts'
+import { COLLEAGUES } from './names.ts'
 
 export interface DemoAccount {
   username: string
@@ -43,9 +44,12 @@ export function userOf(account: DemoAccount): User {
   return { id: account.userId, name: account.name, role: account.role }
 }
 
+/** A demo account, or a colleague who works cases on other consoles (names.ts; no sign-in here). */
 export function findUser(userId: string): User | null {
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.userId === userId)
-  return account ? userOf(account) : null
+  if (account) return userOf(account)
+  const colleague = COLLEAGUES.find((candidate) => candidate.id === userId)
+  return colleague ? { id: colleague.id, name: colleague.name, role: colleague.role } : null
 }
 
 function digest(text: string): Buffer {

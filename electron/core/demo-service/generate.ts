@@ -18,6 +18,7 @@ import {
   AREAS,
   ATTEMPT_NOTES,
   CASE_NOTES,
+  COLLEAGUES,
   DRIVER_HABITS,
   DRIVER_NAMES,
   DRIVER_NOTES,
@@ -37,7 +38,7 @@ import type { DeliveryDraft, DropOffSpot, PhotoDraft, PhotoReuse, PhotoScene } f
  * Bump when anything that shapes records or photo bytes changes: it names the photo cache folder
  * and goes into sync cursors, so stale caches and cursors are never mixed with a new world.
  */
-export const GENERATOR_VERSION = 3
+export const GENERATOR_VERSION = 4
 
 export const WORLD_DAYS = 60
 
@@ -612,6 +613,9 @@ function sceneFor(photo: PhotoDraft, context: SceneContext): PhotoScene {
 const AGENT = DEMO_ACCOUNTS.find((account) => account.role === 'agent')?.userId ?? 'agent'
 const SUPERVISOR =
   DEMO_ACCOUNTS.find((account) => account.role === 'supervisor')?.userId ?? 'supervisor'
+/** Colleagues on other consoles (names.ts): some cases are theirs, one of them no longer listed. */
+const OTHER_AGENTS = COLLEAGUES.filter((c) => c.role === 'agent').map((c) => c.id)
+const OTHER_SUPERVISORS = COLLEAGUES.filter((c) => c.role === 'supervisor').map((c) => c.id)
 
 function generateSeedCases(
   rng: Random,
@@ -620,7 +624,8 @@ function generateSeedCases(
   eventTimes: ReadonlyMap<string, number>,
   latest: number,
 ): SeedCase[] {
-  const wanted = Math.min(60, Math.max(6, Math.round(deliveries.length / 50)))
+  // Hundreds in the app's demo world (2,000 deliveries): a queue and a report worth reading.
+  const wanted = Math.min(400, Math.max(6, Math.round(deliveries.length / 8)))
   const candidates = deliveries.filter(
     (delivery) => (eventTimes.get(delivery.id) ?? latest) < latest - DAY_MS,
   )
@@ -648,7 +653,14 @@ function generateSeedCases(
       at = Math.min(latest - 60_000, at + rng.int(20, 30 * 60) * 60_000)
       return isoSeconds(at)
     }
-    const someone = (): string => (rng.chance(0.75) ? AGENT : SUPERVISOR)
+    // The demo accounts do most of the work; colleagues on other consoles the rest.
+    const someone = (): string =>
+      rng.weighted<string>([
+        [AGENT, 60],
+        [SUPERVISOR, 20],
+        ...OTHER_AGENTS.map((id) => [id, 5] as const),
+        ...OTHER_SUPERVISORS.map((id) => [id, 3] as const),
+      ])
     const far =
       farDropOffs.has(delivery.id) ||
       (delivery.dropOff.location && delivery.address.location
@@ -686,7 +698,12 @@ function generateSeedCases(
           id: rng.uuid(),
           type: 'assigned',
           occurredAt: stepTime(),
-          assigneeId: rng.chance(0.65) ? AGENT : SUPERVISOR,
+          assigneeId: rng.weighted<string>([
+            [AGENT, 55],
+            [SUPERVISOR, 20],
+            ...OTHER_AGENTS.map((id) => [id, 6] as const),
+            ...OTHER_SUPERVISORS.map((id) => [id, 3] as const),
+          ]),
         },
       })
     }

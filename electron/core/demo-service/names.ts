@@ -524,6 +524,23 @@ export const DRIVER_NAMES: ReadonlyArray<string> = [
   'Ngozi Eze',
 ]
 
+/**
+ * Colleagues of the demo accounts who worked some of the seeded cases on other consoles, with
+ * names in Arabic, Chinese and Cyrillic script. One has left and is no longer in the directory,
+ * so the console shows how it names a person it cannot find.
+ */
+export const COLLEAGUES: ReadonlyArray<{
+  id: string
+  name: string
+  role: 'agent' | 'supervisor'
+  inDirectory: boolean
+}> = [
+  { id: 'u_layla_haddad', name: 'ليلى حداد', role: 'agent', inDirectory: true },
+  { id: 'u_zhang_wei', name: '张伟', role: 'agent', inDirectory: true },
+  { id: 'u_irina_sokolova', name: 'Ирина Соколова', role: 'supervisor', inDirectory: true },
+  { id: 'u_kim_former', name: 'Kim Fielding', role: 'agent', inDirectory: false },
+]
+
 /** Drivers whose habits the demo shows: one reuses photos, two often deliver far away. */
 export const DRIVER_HABITS: Readonly<Record<string, 'reuses' | 'far'>> = {
   'Trevor McAllister': 'reuses',

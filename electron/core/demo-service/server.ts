@@ -66,6 +66,7 @@ const ROUTES: ReadonlyArray<Route> = [
   { method: 'GET', pattern: /^\/v1\/photos\/([^/]*)$/, auth: true, handle: getPhoto },
   { method: 'POST', pattern: /^\/v1\/cases\/([^/]*)\/events$/, auth: true, handle: postCaseEvent },
   { method: 'POST', pattern: /^\/v1\/audit\/photo-views$/, auth: true, handle: postPhotoViews },
+  { method: 'GET', pattern: /^\/v1\/people$/, auth: true, handle: listPeople },
 ]
 
 export function createDemoServer(options: DemoServerOptions): Server {
@@ -215,6 +216,10 @@ function pullCases(exchange: Exchange): void {
   const result = exchange.options.world.pullCases(query.cursor, query.limit)
   if (!result.ok) sendProblem(exchange.res, result.status, result.detail)
   else sendJson(exchange.res, 200, result.page)
+}
+
+function listPeople({ res, options }: Exchange): void {
+  sendJson(res, 200, { people: options.world.people() })
 }
 
 async function getPhoto({ req, res, params, fault, options }: Exchange): Promise<void> {

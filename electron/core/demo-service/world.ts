@@ -9,11 +9,13 @@ import type {
   CaseItem,
   CaseRecord,
   DeliveryItem,
+  Person,
   DeliveryRecord,
   Photo,
   PhotoViewEvent,
 } from '../contract/schemas.ts'
 import { findUser } from './accounts.ts'
+import { demoDirectory } from './directory.ts'
 import { applyCaseEvent } from './case-events.ts'
 import type { StoredCase } from './case-events.ts'
 import { ChangeLog, checkCursor, encodeCursor } from './change-log.ts'
@@ -185,6 +187,11 @@ export class DemoWorld {
     if (!draft) return null
     await this.#ensurePhotos([draft])
     return this.#toWire(draft)
+  }
+
+  /** The directory GET /v1/people answers: accounts, colleagues and the current deliveries' drivers. */
+  people(): Person[] {
+    return demoDirectory(this.#deliveries.values())
   }
 
   /** Current cases as the sync endpoint serves them, deleted ones included. */

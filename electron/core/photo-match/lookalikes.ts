@@ -7,6 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { sameAddress, type AddressFacts } from '../addresses/same-address.ts'
 import type { Fingerprints } from './fingerprints.ts'
 import { LOOKALIKE_DISTANCE } from '../photos/perceptual-hash.ts'
+import { deliveryTimeZone } from '../deliveries/delivery-time-zone.ts'
 
 /**
  * A look-alike photo taken at least this much earlier counts as "an earlier delivery": two parcels
@@ -24,6 +25,8 @@ export interface Lookalike {
   takenAt: string
   orderId: string
   deliveredAt: string | null
+  /** The other delivery's own zone (deliveries/delivery-time-zone.ts), as its screen reads it. */
+  timeZone: string | null
   address: { line1: string; line2: string | null; city: string }
   driver: { id: string; name: string }
   /** The other delivery went to another address. */
@@ -84,6 +87,18 @@ export function reuseFlagOf(found: readonly PhotoLookalikes[]): ReuseFlag | null
     }
   }
   return otherAddress || earlier ? { otherAddress, earlier } : null
+}
+
+/** The deliveries flagged now for a photo that also appears elsewhere (for the report, per driver). */
+export function reuseFlaggedDeliveries(sqlite: BetterSqlite3.Database): Set<string> {
+  return new Set(
+    sqlite
+      .prepare<[], string>(
+        'SELECT delivery_id FROM photo_reuse WHERE other_address = 1 OR earlier = 1',
+      )
+      .pluck()
+      .all(),
+  )
 }
 
 export type Lookalikes = ReturnType<typeof createLookalikes>
@@ -150,6 +165,7 @@ export function createLookalikes(sqlite: BetterSqlite3.Database, fingerprints: F
           takenAt: row.taken_at,
           orderId: row.order_id,
           deliveredAt: row.delivered_at,
+          timeZone: deliveryTimeZone({ lat: row.address_lat, lng: row.address_lng }),
           address: { line1: row.address_line1, line2: row.address_line2, city: row.city },
           driver: { id: row.driver_id, name: row.driver_name },
           otherAddress: !sameAddress(home, addressOf(row)),

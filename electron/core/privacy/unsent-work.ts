@@ -5,7 +5,8 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { unsentViewsByUser } from '../audit/photo-views.ts'
 import { unsentEventsByAuthorAndCase } from '../cases/case-tables.ts'
-import { createKnownUsers } from '../db/known-users.ts'
+import { personName } from '../api/display-words.ts'
+import { createPersonNames } from '../people/person-names.ts'
 
 export interface AuthorsUnsentWork {
   userId: string
@@ -19,7 +20,7 @@ export interface AuthorsUnsentWork {
 export function createUnsentWorkReader(sqlite: BetterSqlite3.Database) {
   const caseChanges = unsentEventsByAuthorAndCase.on(sqlite)
   const photoViews = unsentViewsByUser.on(sqlite)
-  const knownUsers = createKnownUsers(sqlite)
+  const people = createPersonNames(sqlite)
 
   /** Everyone's unsent work, oldest author first. */
   function byAuthor(): AuthorsUnsentWork[] {
@@ -27,7 +28,14 @@ export function createUnsentWorkReader(sqlite: BetterSqlite3.Database) {
     const author = (userId: string, name: string | null, first: number) => {
       let entry = authors.get(userId)
       if (!entry) {
-        entry = { userId, name: name ?? userId, caseChanges: 0, photoViews: 0, cases: {}, first }
+        entry = {
+          userId,
+          name: personName(userId, name),
+          caseChanges: 0,
+          photoViews: 0,
+          cases: {},
+          first,
+        }
         authors.set(userId, entry)
       }
       entry.first = Math.min(entry.first, first)
@@ -39,7 +47,7 @@ export function createUnsentWorkReader(sqlite: BetterSqlite3.Database) {
       entry.cases[row.case_id] = row.n
     }
     for (const row of photoViews.all())
-      author(row.user_id, knownUsers.nameOf(row.user_id), row.first).photoViews = row.n
+      author(row.user_id, people.nameOf(row.user_id), row.first).photoViews = row.n
     return [...authors.values()]
       .sort((a, b) => a.first - b.first)
       .map(({ first: _first, ...rest }) => rest)

@@ -7,6 +7,7 @@ import { isAway, type ReportCase } from './report-cases.ts'
 import {
   deliveryStatusText,
   dropOffSpotText,
+  personName,
   REASON_LABELS,
   RESOLUTION_LABELS,
   STATUS_LABELS,
@@ -25,13 +26,16 @@ export interface CaseColumn {
 
 export interface ColumnContext {
   thresholdM: number
+  /** The name of a person the records name by id, or null for a person the cache cannot name. */
   userName: (id: string | null) => string | null
 }
 
 const round1 = (n: number | null | undefined) => (n == null ? null : Math.round(n * 10) / 10)
 /** Whole metres, as the screen and the PDF give every distance. */
 const metres = (n: number | null | undefined) => (n == null ? null : Math.round(n))
-const person = (id: string | null, ctx: ColumnContext) => (id ? (ctx.userName(id) ?? id) : null)
+/** A person by name, or said to be unknown (never a bare id); their id has a column of its own. */
+const person = (id: string | null, ctx: ColumnContext) =>
+  id ? personName(id, ctx.userName(id)) : null
 
 export const CASE_COLUMNS: readonly CaseColumn[] = [
   { header: 'Case ID', kind: 'text', width: 38, value: (c) => c.id },
@@ -46,7 +50,9 @@ export const CASE_COLUMNS: readonly CaseColumn[] = [
   { header: 'Reason', kind: 'text', width: 16, value: (c) => REASON_LABELS[c.reason] },
   { header: 'Opened', kind: 'date', width: 18, value: (c) => c.openedAt },
   { header: 'Opened by', kind: 'text', width: 18, value: (c, x) => person(c.openedBy, x) },
+  { header: 'Opened by ID', kind: 'text', width: 16, value: (c) => c.openedBy },
   { header: 'Assigned to', kind: 'text', width: 18, value: (c, x) => person(c.assigneeId, x) },
+  { header: 'Assigned to ID', kind: 'text', width: 16, value: (c) => c.assigneeId },
   {
     header: 'Resolution',
     kind: 'text',
@@ -59,6 +65,12 @@ export const CASE_COLUMNS: readonly CaseColumn[] = [
     kind: 'text',
     width: 18,
     value: (c, x) => person(c.resolution?.resolvedBy ?? null, x),
+  },
+  {
+    header: 'Resolved by ID',
+    kind: 'text',
+    width: 16,
+    value: (c) => c.resolution?.resolvedBy ?? null,
   },
   {
     header: 'Hours to resolve',

@@ -21,6 +21,7 @@ import { formatDateTime, formatDistance, formatHours, formatShare } from '../api
 import {
   deliveryStatusText,
   dropOffSpotText,
+  personName,
   REASON_LABELS,
   RESOLUTION_LABELS,
   STATUS_LABELS,
@@ -266,7 +267,7 @@ interface CasePageParts {
 
 function drawCasePage(doc: Doc, c: ReportCase, parts: CasePageParts): void {
   const d = c.delivery
-  const person = (id: string | null) => (id ? (parts.userName(id) ?? id) : 'nobody')
+  const person = (id: string | null) => (id ? personName(id, parts.userName(id)) : 'nobody')
   doc.font('Bold').fontSize(15).fillColor(INK).text(`Order ${c.orderId}`, PAGE.margin, PAGE.margin)
   doc.font('Body').fontSize(8.5).fillColor(GREY).text(`Case ${c.id} · delivery ${c.deliveryId}`)
   const status = STATUS_LABELS[c.status]

@@ -15,7 +15,8 @@ import {
   type ReportCase,
 } from './report-cases.ts'
 import { dayIn, inPeriod, reportPeriod, type ReportPeriod } from './report-period.ts'
-import { createKnownUsers } from '../db/known-users.ts'
+import { createPersonNames } from '../people/person-names.ts'
+import { reuseFlaggedDeliveries } from '../photo-match/lookalikes.ts'
 
 const HOUR_MS = 3_600_000
 /** Drivers with fewer deliveries in the period are not ranked: one case on one delivery is noise. */
@@ -135,10 +136,7 @@ export function createFiguresAccumulator(
         awayFromAddress: { count: away, share: share(away, opened) },
         repeatCustomers: { total: repeatCustomers.length, top: repeatCustomers.slice(0, TOP) },
         repeatAddresses: { total: repeatAddresses.length, top: repeatAddresses.slice(0, TOP) },
-        topDrivers: {
-          minDeliveries: MIN_DRIVER_DELIVERIES,
-          top: await driverRates(sqlite, filters, thresholdM, period, driverCases),
-        },
+        ...(await driverFigures(sqlite, filters, thresholdM, period, driverCases)),
         perDay: [...perDay].map(([day, n]) => ({ day, ...n })),
         timeToResolveBuckets: buckets,
       }
@@ -146,18 +144,22 @@ export function createFiguresAccumulator(
   }
 }
 
-async function driverRates(
+/** Per driver, over their deliveries in the period: cases per delivery, and reused-photo flags. */
+async function driverFigures(
   sqlite: BetterSqlite3.Database,
   filters: ReportFilters,
   thresholdM: number,
   period: ReportPeriod,
   driverCases: ReadonlyMap<string, number>,
-): Promise<ReportFigures['topDrivers']['top']> {
+): Promise<Pick<ReportFigures, 'topDrivers' | 'reusedPhotoDrivers'>> {
+  const flaggedDeliveries = reuseFlaggedDeliveries(sqlite)
+  const people = createPersonNames(sqlite)
   // delivered_at carries an offset, so the period is compared on unixepoch(), not as text.
   const rows = sqlite
     .prepare<
       [number, number],
       {
+        id: string
         driverId: string
         driverName: string
         city: string
@@ -165,20 +167,36 @@ async function driverRates(
         awayM: number | null
       }
     >(
-      `SELECT driver_id AS driverId, driver_name AS driverName, city, region, away_m AS awayM
+      `SELECT id, driver_id AS driverId, driver_name AS driverName, city, region, away_m AS awayM
        FROM deliveries WHERE unixepoch(delivered_at) >= ? AND unixepoch(delivered_at) < ?`,
     )
     .iterate(Date.parse(period.start) / 1000, Date.parse(period.end) / 1000)
-  const drivers = new Map<string, { name: string; deliveries: number }>()
+  const drivers = new Map<string, { name: string; deliveries: number; flagged: number }>()
   let n = 0
   for (const row of rows) {
     if (++n % CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve))
     if (!matchesDeliveryFilters(row, filters, thresholdM)) continue
-    const driver = drivers.get(row.driverId) ?? { name: row.driverName, deliveries: 0 }
+    // The directory's name where it has one (people/), else the one the record carries.
+    const driver = drivers.get(row.driverId) ?? {
+      name: people.nameOf(row.driverId) ?? row.driverName,
+      deliveries: 0,
+      flagged: 0,
+    }
     driver.deliveries++
+    if (flaggedDeliveries.has(row.id)) driver.flagged++
     drivers.set(row.driverId, driver)
   }
-  return [...drivers]
+  const reusedPhotoDrivers = [...drivers]
+    .filter(([, d]) => d.flagged > 0)
+    .map(([driverId, d]) => ({
+      driverId,
+      name: d.name,
+      deliveries: d.deliveries,
+      flagged: d.flagged,
+    }))
+    .sort((a, b) => b.flagged - a.flagged || a.driverId.localeCompare(b.driverId))
+    .slice(0, TOP)
+  const top = [...drivers]
     .filter(([id, d]) => d.deliveries >= MIN_DRIVER_DELIVERIES && (driverCases.get(id) ?? 0) > 0)
     .map(([driverId, d]) => {
       const cases = driverCases.get(driverId) ?? 0
@@ -192,6 +210,7 @@ async function driverRates(
     })
     .sort((a, b) => b.casesPerDelivery - a.casesPerDelivery || b.cases - a.cases)
     .slice(0, TOP)
+  return { topDrivers: { minDeliveries: MIN_DRIVER_DELIVERIES, top }, reusedPhotoDrivers }
 }
 
 /** The figures for `filters` over every case in the cache, as `viewerId` sees the cases. */
@@ -219,7 +238,7 @@ export function reportOptions(sqlite: BetterSqlite3.Database): ReportOptions {
       'SELECT driver_id AS id, max(driver_name) AS name FROM deliveries GROUP BY driver_id ORDER BY name',
     )
     .all()
-  const knownUsers = createKnownUsers(sqlite)
+  const people = createPersonNames(sqlite)
   const agents = sqlite
     .prepare<[], string>(
       `SELECT a.id FROM (
@@ -232,7 +251,7 @@ export function reportOptions(sqlite: BetterSqlite3.Database): ReportOptions {
     )
     .pluck()
     .all()
-    .map((id) => ({ id, name: knownUsers.nameOf(id) }))
+    .map((id) => ({ id, name: people.nameOf(id) }))
     // By name, or id for a user never met here (as SQLite orders text: by code unit here).
     .sort((a, b) => {
       const [x, y] = [a.name ?? a.id, b.name ?? b.id]

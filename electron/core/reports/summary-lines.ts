@@ -83,5 +83,14 @@ export function summaryLines(figures: ReportFigures): SummaryLine[] {
   ]
   if (figures.topDrivers.top.length === 0)
     lines.push({ label: '  No driver has enough deliveries in the period', value: text('') })
+  lines.push(
+    heading('Drivers with reused or look-alike photos (deliveries flagged in the period)'),
+    ...figures.reusedPhotoDrivers.map((d) => ({
+      label: `  ${d.name} (${d.driverId}): of ${d.deliveries} deliveries`,
+      value: count(d.flagged),
+    })),
+  )
+  if (figures.reusedPhotoDrivers.length === 0)
+    lines.push({ label: '  No delivery in the period is flagged', value: text('') })
   return lines
 }

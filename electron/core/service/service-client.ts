@@ -2,6 +2,7 @@
 // Every response body is parsed with the contract's zod schemas before anything else sees it.
 import {
   LoginResponseSchema,
+  PeopleDirectorySchema,
   SyncPageSchema,
   type CaseEvent,
   type LoginResponse,
@@ -36,6 +37,10 @@ export interface ServiceClientOptions {
 }
 
 export type ServiceClient = ReturnType<typeof createServiceClient>
+
+type SyncStream = 'deliveries' | 'cases'
+/** A posted body's answer: the status with the parsed JSON. */
+type Posted = { status: number; body: unknown }
 
 /** What `/v1/health` told about the service at an address. */
 export type ServiceProbe = { reached: true; identity: ServiceIdentity | null } | { reached: false }
@@ -119,14 +124,17 @@ export function createServiceClient(options: ServiceClientOptions) {
       return json(response, LoginResponseSchema, 'Sign-in')
     },
 
-    async pullPage(
-      stream: 'deliveries' | 'cases',
-      cursor: string | null,
-      limit: number,
-    ): Promise<SyncPage> {
+    async pullPage(stream: SyncStream, cursor: string | null, limit: number): Promise<SyncPage> {
       const target = url(`/v1/sync/${stream}`, { cursor: cursor ?? undefined, limit })
       const text = await sendForText(stream, target, { headers: headers() }, `Pulling ${stream}`)
       return parseText(text, SyncPageSchema, `Pulling ${stream}`)
+    },
+
+    /** The directory of people (`GET /v1/people`); each entry still to be parsed on its own. */
+    async listPeople(): Promise<unknown[]> {
+      const response = await send('people', url('/v1/people'), { headers: headers() })
+      if (!response.ok) throw await failure(response, 'Reading the directory of people')
+      return (await json(response, PeopleDirectorySchema, 'Reading the directory of people')).people
     },
 
     /**
@@ -134,15 +142,12 @@ export function createServiceClient(options: ServiceClientOptions) {
      * 409, a problem otherwise); throws only when the service cannot be reached or refuses the
      * token.
      */
-    async postCaseEvent(
-      caseId: string,
-      event: CaseEvent,
-    ): Promise<{ status: number; body: unknown }> {
+    async postCaseEvent(caseId: string, event: CaseEvent): Promise<Posted> {
       return postJson('case-event', url(`/v1/cases/${encodeURIComponent(caseId)}/events`), event)
     },
 
     /** Reports photo views; the service answers 204 when it recorded them. */
-    async postPhotoViews(events: PhotoViewEvent[]): Promise<{ status: number; body: unknown }> {
+    async postPhotoViews(events: PhotoViewEvent[]): Promise<Posted> {
       return postJson('photo-views', url('/v1/audit/photo-views'), { events })
     },
 

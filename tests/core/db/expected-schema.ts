@@ -338,6 +338,23 @@ export const expectedSchema = {
       role TEXT NOT NULL
     )`,
     },
+    people: {
+      kind: 'table',
+      columns: {
+        id: { type: 'TEXT', nullable: false, primaryKey: true },
+        name: { type: 'TEXT', nullable: false },
+        kind: { type: 'TEXT', nullable: false },
+        listed_at: { type: 'TEXT', nullable: false },
+      },
+      sql: `CREATE TABLE people (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      -- agent, supervisor or driver
+      kind TEXT NOT NULL,
+      -- When the directory last listed this person.
+      listed_at TEXT NOT NULL
+    ) WITHOUT ROWID`,
+    },
     photo_fingerprints: {
       kind: 'table',
       columns: {

@@ -10,6 +10,7 @@ import '../../../electron/core/db/tombstones.ts'
 import type { Database } from '../../../electron/core/db/schema.ts'
 import { definedStatements } from '../../../electron/core/db/typed-sql.ts'
 import '../../../electron/core/deliveries/delivery-tables.ts'
+import '../../../electron/core/people/people-table.ts'
 import '../../../electron/core/sync/sync-tables.ts'
 import { rawStatements, readSource, sourceFiles, tablesNamed } from '../../support/sql-in-source.ts'
 
@@ -30,6 +31,7 @@ const OWNER: Record<keyof Database, string> = {
   tombstones: 'db/tombstones.ts',
   app_state: 'db/app-state.ts',
   known_users: 'db/known-users.ts',
+  people: 'people/people-table.ts',
   canned_notes: 'cases/canned-notes.ts',
   photo_views: 'audit/photo-views.ts',
   audit_log: 'audit/audit-log.ts',

@@ -1,8 +1,9 @@
-// The default-size world: 2,000 deliveries and a few dozen cases, served page by page. How fast it
+// The default-size world: 2,000 deliveries and hundreds of cases, served page by page. How fast it
 // starts is measured by the demo service's benchmark, never here (a loaded machine is no bug).
 import { afterAll, describe, expect, it } from 'vitest'
 import { SyncPageSchema } from '../../../electron/core/contract/schemas.ts'
-import { getJson, signIn, startHarness } from './helpers.ts'
+import { generateWorld } from '../../../electron/core/demo-service/generate.ts'
+import { ANCHOR, getJson, signIn, startHarness } from './helpers.ts'
 import type { Harness } from './helpers.ts'
 
 let harness: Harness | undefined
@@ -12,7 +13,7 @@ afterAll(async () => {
 })
 
 describe('a 2,000-delivery world', () => {
-  it('starts on a cold cache and holds 2,000 deliveries and a few dozen cases', async () => {
+  it('starts on a cold cache and holds 2,000 deliveries and hundreds of cases', async () => {
     const started = performance.now()
     harness = await startHarness({ deliveries: 2000, seed: 1 })
     const startMs = performance.now() - started
@@ -24,7 +25,11 @@ describe('a 2,000-delivery world', () => {
     const cases = SyncPageSchema.parse(
       await (await getJson(`${harness.url}/v1/sync/cases?limit=1000`, token)).json(),
     )
-    expect(cases.items).toHaveLength(40)
+    // Every case the world seeds (hundreds: see world-content.test.ts), in one page.
+    expect(cases.items).toHaveLength(
+      generateWorld({ seed: 1, deliveries: 2000, anchor: ANCHOR }).seedCases.length,
+    )
+    expect(cases.items.length).toBeGreaterThanOrEqual(200)
     expect(cases.hasMore).toBe(false)
 
     // A small first page is quick even though its photos are rendered on demand.

@@ -1,6 +1,7 @@
 // The generated world: deterministic, and shaped like the data the app's features rely on.
 import { describe, expect, it } from 'vitest'
 import { distanceMetres } from '../../../electron/core/demo-service/geo.ts'
+import { COLLEAGUES } from '../../../electron/core/demo-service/names.ts'
 import { generateWorld } from '../../../electron/core/demo-service/generate.ts'
 import type { DeliveryDraft } from '../../../electron/core/demo-service/index.ts'
 import { ANCHOR } from './helpers.ts'
@@ -144,8 +145,16 @@ describe('generated world', () => {
     }
   })
 
-  it('seeds a few dozen cases in every status', () => {
-    expect(world.seedCases.length).toBe(40)
+  it('seeds hundreds of cases in every status, worked by colleagues named in every script', () => {
+    // The app's demo world: a queue and a report worth reading on first start.
+    expect(world.seedCases.length).toBeGreaterThanOrEqual(200)
+    expect(world.seedCases.length).toBeLessThanOrEqual(400)
+    const people = new Set(
+      world.seedCases.flatMap((c) =>
+        c.steps.flatMap((s) => [s.userId, s.event.assigneeId ?? s.userId]),
+      ),
+    )
+    for (const colleague of COLLEAGUES) expect(people).toContain(colleague.id)
     const reasons = new Set(world.seedCases.map((c) => c.steps[0]?.event.reason))
     expect(reasons.size).toBeGreaterThanOrEqual(4)
     const types = new Set(world.seedCases.flatMap((c) => c.steps.map((s) => s.event.type)))

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateWorld } from '../../../electron/core/demo-service/generate.ts'
 import type { DeliveryDraft } from '../../../electron/core/demo-service/index.ts'
 import { LOOKALIKE_DISTANCE } from '../../../electron/core/photos/perceptual-hash.ts'
+import { deliveryTimeZone } from '../../../electron/core/deliveries/delivery-time-zone.ts'
 import {
   ANCHOR,
   signedInConsole,
@@ -160,6 +161,36 @@ describe('look-alike photos', () => {
       reusedPhoto: true,
     })
     expect(byOrder.map((r) => r.deliveryId)).toEqual([copy.id])
+  })
+
+  it('reads without writing, and gives each look-alike its own time zone', async () => {
+    const copy = ownerOf.get([...reusedFrom.keys()][0]!)!
+    // Another connection on the same file: the flag kept for search, taken away behind its back.
+    const file = join(agent.dataDir, 'porchlight.sqlite')
+    const side = new BetterSqlite3(file)
+    try {
+      const kept = () =>
+        side.prepare('SELECT delivery_id FROM photo_reuse WHERE delivery_id = ?').get(copy.id)
+      expect(kept()).toBeDefined()
+      side.prepare('DELETE FROM photo_reuse WHERE delivery_id = ?').run(copy.id)
+      const seen = await agent.h.getLookalikes({ deliveryId: copy.id })
+      // The screen still shows the flag, worked out now, and the read wrote nothing back.
+      expect(seen.flag).not.toBeNull()
+      expect(kept()).toBeUndefined()
+      for (const photo of seen.photos)
+        for (const l of photo.lookalikes) {
+          const other = world.deliveries.find((d) => d.id === l.deliveryId)!
+          expect(l.timeZone).toBe(
+            deliveryTimeZone({
+              lat: other.address.location?.lat ?? null,
+              lng: other.address.location?.lng ?? null,
+            }),
+          )
+          expect(l.timeZone).toMatch(/^America\//)
+        }
+    } finally {
+      side.close()
+    }
   })
 
   it('drops a look-alike whose delivery became withheld, and its flag with it', async () => {

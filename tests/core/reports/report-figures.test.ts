@@ -121,6 +121,31 @@ describe('report figures', () => {
     expect(f.timeToResolveBuckets.map((b) => b.count)).toEqual([0, 1, 0, 1, 1, 0])
   })
 
+  it("count each driver's deliveries flagged for a reused photo, by the directory's name", async () => {
+    expect((await figures()).reusedPhotoDrivers).toEqual([])
+    // d2 and d6 (drv-a) and d3 (drv-b) in the period are flagged; d4 (drv-b) is in October.
+    const flag = local.sqlite.prepare(
+      'INSERT INTO photo_reuse (delivery_id, other_address, earlier) VALUES (?, ?, ?)',
+    )
+    flag.run('d2', 1, 0)
+    flag.run('d6', 0, 1)
+    flag.run('d3', 1, 1)
+    flag.run('d4', 1, 1)
+    // The directory names drv-b in its own script.
+    local.sqlite
+      .prepare("INSERT INTO people (id, name, kind, listed_at) VALUES ('drv-b', ?, 'driver', ?)")
+      .run('Рави Менон', '2026-11-30T00:00:00Z')
+    try {
+      expect((await figures()).reusedPhotoDrivers).toEqual([
+        { driverId: 'drv-a', name: 'Dana Whitfield', deliveries: 5, flagged: 2 },
+        { driverId: 'drv-b', name: 'Рави Менон', deliveries: 5, flagged: 1 },
+      ])
+    } finally {
+      local.sqlite.prepare('DELETE FROM photo_reuse').run()
+      local.sqlite.prepare('DELETE FROM people').run()
+    }
+  })
+
   it('apply each filter', async () => {
     const seattle = await figures({ city: 'Seattle' })
     expect([seattle.opened, seattle.resolved, seattle.openNow]).toEqual([4, 2, 2])
