@@ -2,6 +2,7 @@
 // its delivery and evidence facts. Each column says what kind of value it holds, so the XLSX can
 // type its cells (dates as dates) and the CSV can write them plainly. Photos of a withheld
 // delivery never appear: the row says why instead.
+import { formatDateTime } from '../api/display-format.ts'
 import { hoursToResolve } from './report-figures.ts'
 import { isAway, type ReportCase } from './report-cases.ts'
 import {
@@ -26,6 +27,8 @@ export interface CaseColumn {
 
 export interface ColumnContext {
   thresholdM: number
+  /** The report's time zone: times inside text cells (the notes) are read in it. */
+  timeZone: string
   /** The name of a person the records name by id, or null for a person the cache cannot name. */
   userName: (id: string | null) => string | null
 }
@@ -36,6 +39,17 @@ const metres = (n: number | null | undefined) => (n == null ? null : Math.round(
 /** A person by name, or said to be unknown (never a bare id); their id has a column of its own. */
 const person = (id: string | null, ctx: ColumnContext) =>
   id ? personName(id, ctx.userName(id)) : null
+
+/** Every note, one a line: when (in the report's zone), who, and what they wrote. */
+function notesText(c: ReportCase, ctx: ColumnContext): string | null {
+  if (c.notes.length === 0) return null
+  return c.notes
+    .map(
+      (n) =>
+        `${formatDateTime(n.createdAt, { timeZone: ctx.timeZone })}, ${person(n.authorId, ctx)}: ${n.body}`,
+    )
+    .join('\n')
+}
 
 export const CASE_COLUMNS: readonly CaseColumn[] = [
   { header: 'Case ID', kind: 'text', width: 38, value: (c) => c.id },
@@ -79,7 +93,7 @@ export const CASE_COLUMNS: readonly CaseColumn[] = [
     value: (c) => round1(hoursToResolve(c)),
   },
   { header: 'Resolution note', kind: 'text', width: 40, value: (c) => c.resolution?.note ?? null },
-  { header: 'Notes', kind: 'number', width: 8, value: (c) => c.noteCount },
+  { header: 'Notes', kind: 'text', width: 60, value: (c, x) => notesText(c, x) },
   { header: 'Changes not yet sent', kind: 'number', width: 10, value: (c) => c.unsentChanges },
   { header: 'Delivery ID', kind: 'text', width: 16, value: (c) => c.deliveryId },
   {

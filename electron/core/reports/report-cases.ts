@@ -63,7 +63,8 @@ export interface ReportCase {
     resolvedAt: string
     resolvedBy: string
   } | null
-  noteCount: number
+  /** The case's notes, oldest first. */
+  notes: Array<{ authorId: string; body: string; createdAt: string }>
   /** This console's changes to the case not yet accepted by the service. */
   unsentChanges: number
   /** Null when the delivery is not (or no longer) in the local cache. */
@@ -181,7 +182,7 @@ function caseOf(
     resolution: state.resolution
       ? { ...state.resolution, note: state.resolution.note ?? null }
       : null,
-    noteCount: state.notes.length,
+    notes: state.notes.map((n) => ({ authorId: n.authorId, body: n.body, createdAt: n.createdAt })),
     unsentChanges: unsent,
     delivery,
   }

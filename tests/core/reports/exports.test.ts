@@ -94,6 +94,10 @@ describe('CSV export', () => {
     // The withheld delivery (D3, C3): no photo, the reason instead.
     expect(lines[3]).toContain(',0,customer opted out,')
     expect(lines[3]).not.toMatch(/ph-d3/)
+    // The Notes column holds the notes themselves, one a line, with when and who.
+    expect(lines[3]).toContain(
+      `,"Nov 4, 2026, 5:00 AM PST, ${names['agent-2']}: Called the customer: ""not on the porch""\nNov 4, 2026, 6:05 AM PST, ${names['agent-1']}: Asked the driver.",`,
+    )
     // D1 has a photo: its id and hash are there.
     expect(lines[1]).toMatch(/ph-d1-1=[0-9a-f]{64}/)
     expect(progress[0]).toEqual({ step: 'Counting the cases', done: 0, total: null })

@@ -111,6 +111,20 @@ export const CASES: CaseRecord[] = [
     openedBy: 'agent-1',
     status: 'investigating',
     assigneeId: 'agent-2',
+    notes: [
+      {
+        id: 'n-3-1',
+        authorId: 'agent-2',
+        body: 'Called the customer: "not on the porch"',
+        createdAt: '2026-11-04T13:00:00Z',
+      },
+      {
+        id: 'n-3-2',
+        authorId: 'agent-1',
+        body: 'Asked the driver.',
+        createdAt: '2026-11-04T14:05:00Z',
+      },
+    ],
   }),
   makeCase(4, 'd4', {
     openedAt: '2026-10-25T10:00:00Z',
