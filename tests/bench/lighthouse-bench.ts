@@ -13,7 +13,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { desktopConfig, navigation, startTimespan, type Result } from 'lighthouse'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
 import playwrightConfig from '../playwright.config.ts'
-import { startBrowserMode } from './browser-mode-child.ts'
+import { startConsole } from '../e2e/support/browser-mode.ts'
 import type { BenchConfig } from './config.ts'
 import { summarize } from './measure.ts'
 import { startDemoChild } from './processes.ts'
@@ -43,7 +43,7 @@ export async function lighthouseBench(
     photoCacheDir: photos,
     renderPhotos: true,
   })
-  const app = await startBrowserMode(dataDir, demo.url)
+  const app = await startConsole({ serviceUrl: demo.url, dataDir, startTimeoutMs: 60_000 })
   const browser = await puppeteer.launch({
     executablePath: '/usr/bin/chromium',
     args: playwrightConfig.use?.launchOptions?.args ?? [],

@@ -16,7 +16,7 @@ import { openDatabase } from '../../electron/core/db/open-database.ts'
 import playwrightConfig from '../playwright.config.ts'
 import type { BenchConfig } from './config.ts'
 import { seededRandom, sleep, summarize, type Summary } from './measure.ts'
-import { startBrowserMode } from './browser-mode-child.ts'
+import { startConsole } from '../e2e/support/browser-mode.ts'
 import { startDemoChild } from './processes.ts'
 import { QUERY_KINDS, type Query } from './queries.ts'
 import { formatValue, type ResultRow } from './report-table.ts'
@@ -48,7 +48,11 @@ export async function uiBench(
   const copy = await openDatabase(dataDir)
   recordCacheOwner(copy.sqlite, demo.url)
   await copy.close()
-  const console_ = await startBrowserMode(dataDir, demo.url)
+  const console_ = await startConsole({
+    serviceUrl: demo.url,
+    dataDir: dataDir,
+    startTimeoutMs: 60_000,
+  })
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: playwrightConfig.use?.launchOptions?.args ?? [],

@@ -1,6 +1,7 @@
 // Starts the console in browser mode as a person would (`node electron/core/browser-mode/cli.ts`)
 // against a delivery service, in a fresh data dir, and hands back the address it prints. The
 // online tile server is off unless a test gives one (on 127.0.0.1): tests never reach the internet.
+// The benchmarks that drive the UI (tests/bench/) start it the same way.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -33,6 +34,8 @@ export async function startConsole(args: {
   extraArgs?: string[]
   /** Puts files in the data folder before the console starts (a cache to open, say). */
   prepare?: (dataDir: string) => Promise<void>
+  /** How long it may take to start (the benches open a cache of a million deliveries). */
+  startTimeoutMs?: number
 }): Promise<RunningConsole> {
   const dataDir = args.dataDir ?? mkdtempSync(join(tmpdir(), 'porchlight-e2e-'))
   await args.prepare?.(dataDir)
@@ -66,7 +69,7 @@ export async function startConsole(args: {
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`browser mode did not start:\n${output}`)),
-      30_000,
+      args.startTimeoutMs ?? 30_000,
     )
     child.stdout.on('data', () => {
       const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
