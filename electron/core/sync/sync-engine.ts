@@ -11,7 +11,8 @@ import { startPageWriter } from './page-writer.ts'
 import { pullStream, type RejectedItem } from './pull-stream.ts'
 import { ServiceError, type ServiceClient } from '../service/service-client.ts'
 import { createAppState, type AppState } from '../db/app-state.ts'
-import { rowCounts, storedPhotoCount } from '../deliveries/delivery-tables.ts'
+import { rowCounts } from '../deliveries/delivery-tables.ts'
+import { storedPhotoCount } from '../deliveries/photo-table.ts'
 import { finishRun, lastFinishedRun, startRun } from './sync-tables.ts'
 
 export interface SyncRunSummary {

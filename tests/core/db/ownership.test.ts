@@ -10,6 +10,7 @@ import '../../../electron/core/db/tombstones.ts'
 import type { Database } from '../../../electron/core/db/schema.ts'
 import { definedStatements } from '../../../electron/core/db/typed-sql.ts'
 import '../../../electron/core/deliveries/delivery-tables.ts'
+import '../../../electron/core/deliveries/photo-table.ts'
 import '../../../electron/core/people/people-table.ts'
 import '../../../electron/core/sync/sync-tables.ts'
 import { rawStatements, readSource, sourceFiles, tableUses } from '../../support/sql-in-source.ts'
@@ -20,7 +21,7 @@ const CORE = 'electron/core/'
 const OWNER: Record<keyof Database, string> = {
   deliveries: 'deliveries/delivery-tables.ts',
   deliveries_fts: 'deliveries/delivery-tables.ts',
-  delivery_photos: 'deliveries/delivery-tables.ts',
+  delivery_photos: 'deliveries/photo-table.ts',
   row_counts: 'deliveries/delivery-tables.ts',
   cases: 'cases/case-tables.ts',
   case_events: 'cases/case-tables.ts',
