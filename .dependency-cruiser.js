@@ -67,13 +67,13 @@ export const FLOORS = [
   {
     floor: 'capabilities',
     parts: {
-      search: { path: '^electron/core/search/' },
-      deliveries: { path: '^electron/core/deliveries/', uses: ['search'] },
+      deliveries: { path: '^electron/core/deliveries/' },
+      search: { path: '^electron/core/search/', uses: ['deliveries'] },
       audit: { path: '^electron/core/audit/' },
       addresses: {
         path: '^electron/core/addresses/',
         says: "an address's own history: the same address, its deliveries and claims",
-        uses: ['deliveries', 'search'],
+        uses: ['deliveries'],
       },
       'photo-match': {
         path: '^electron/core/photo-match/',

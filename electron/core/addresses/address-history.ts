@@ -6,8 +6,8 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { AddressHistory, HistoryEntry } from '../api/evidence-schemas.ts'
 import type { CaseReason, CaseStatus, ResolutionCode } from '../contract/schemas.ts'
 import { sameAddress, type AddressFacts } from './same-address.ts'
-import { createWordIndex } from '../search/word-index.ts'
 import { deliveryTimeZone } from '../deliveries/delivery-time-zone.ts'
+import { newestMatchingWords } from '../deliveries/delivery-tables.ts'
 
 export const HISTORY_SHOWN = 40
 export const CLAIM_DAYS = 90
@@ -56,7 +56,7 @@ export function streetPhrase(line1: string): string | null {
 
 export function createAddressHistory(sqlite: BetterSqlite3.Database) {
   const own = sqlite.prepare<[string], Row>(`SELECT ${COLUMNS} FROM deliveries WHERE id = ?`)
-  const words = createWordIndex(sqlite)
+  const words = newestMatchingWords.on(sqlite)
   const rowsOf = sqlite.prepare<[string], Row>(
     `SELECT ${COLUMNS} FROM deliveries WHERE rowid IN (SELECT value FROM json_each(?))
      ORDER BY rowid DESC`,
@@ -100,7 +100,7 @@ export function createAddressHistory(sqlite: BetterSqlite3.Database) {
     const here = facts(self)
     const same = phrase
       ? rowsOf
-          .all(JSON.stringify(words.newestMatching(phrase, CANDIDATES)))
+          .all(JSON.stringify(words.all({ match: phrase, limit: CANDIDATES })))
           .filter((row) => row.id === self.id || sameAddress(here, facts(row)))
       : [self]
     const earlier = same.filter((row) => row.rowid < self.rowid)

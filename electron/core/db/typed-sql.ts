@@ -58,6 +58,9 @@ export interface StatementDefinition<P, R> {
   on(sqlite: BetterSqlite3.Database): Statement<P, R>
 }
 
+/** The row a statement returns. */
+export type RowOf<D> = D extends StatementDefinition<never, infer R> ? R : never
+
 const defined: string[] = []
 
 /** The SQL of every statement defined so far (in the modules loaded), for the ownership test. */
@@ -119,12 +122,15 @@ function typed<P extends object, R>(
 export function handWritten<A extends unknown[] = unknown[], R = unknown>(
   sql: string,
   options: { pluck?: boolean } = {},
-): Definition<BetterSqlite3.Statement<A, R>> {
+): HandWritten<A, R> {
   return define(sql, (prepared) => {
     const statement = prepared as BetterSqlite3.Statement<A, R>
     return options.pluck ? statement.pluck() : statement
   })
 }
+
+/** A statement written by hand, prepared on one connection as better-sqlite3 gives it. */
+export type HandWritten<A extends unknown[], R> = Definition<BetterSqlite3.Statement<A, R>>
 
 type Call = (this: unknown, ...values: unknown[]) => unknown
 type Bound = (call: Call, on: unknown, params: unknown) => unknown
@@ -170,7 +176,7 @@ function binder(parameters: readonly unknown[]): Bound {
 }
 
 /** SQL prepared once per connection, then the same statement. */
-interface Definition<S> {
+export interface Definition<S> {
   readonly sql: string
   on(sqlite: BetterSqlite3.Database): S
 }

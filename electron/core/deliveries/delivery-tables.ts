@@ -3,9 +3,16 @@
 // writes SQL against these tables (tests/core/db/ownership.test.ts); they call these. Typed with
 // Kysely against db/schema.ts and compiled once (db/typed-sql.ts).
 import type BetterSqlite3 from 'better-sqlite3'
-import { sql, type Insertable, type Selectable } from 'kysely'
-import type { DeliveriesFtsTable, DeliveriesTable, DeliveryRowid } from '../db/schema.ts'
-import { query, statement, type Params } from '../db/typed-sql.ts'
+import { sql, type ExpressionBuilder, type Insertable, type Selectable } from 'kysely'
+import type { Database, DeliveriesFtsTable, DeliveriesTable, DeliveryRowid } from '../db/schema.ts'
+import {
+  handWritten,
+  pluckedStatement,
+  query,
+  statement,
+  type HandWritten,
+  type Params,
+} from '../db/typed-sql.ts'
 
 /** A delivery as stored. */
 export type DeliveryRow = Selectable<DeliveriesTable>
@@ -180,6 +187,135 @@ export const rowCounts = statement(() =>
       )
       .as('withheld'),
   ]),
+)
+
+// ---- The search box (search/search-deliveries.ts) ----
+// It runs on every keystroke over up to a million deliveries: each way of matching hands back only
+// its newest few rowids (a delivery's rowid is its recency, recency-key.ts, so "newest first" is an
+// index order, never a sort of every match), and the rows are read for those rowids only.
+
+/** Up to `limit` rowids of deliveries whose words match an FTS5 query, newest first. */
+export const newestMatchingWords = pluckedStatement((p: Params<{ match: string; limit: number }>) =>
+  query
+    .selectFrom('deliveries_fts')
+    .select('rowid')
+    .where(sql<string>`deliveries_fts`, 'match', p.match)
+    .orderBy('rowid', 'desc')
+    .limit(p.limit),
+)
+
+/** The columns searched by prefix, each with the index that orders it and what that index holds. */
+const PREFIX_INDEXES = {
+  order_id: { index: 'deliveries_order_id', expression: 'order_id' },
+  tracking_number: { index: 'deliveries_tracking_number', expression: 'tracking_number' },
+  phone_digits: { index: 'deliveries_phone_digits', expression: 'phone_digits' },
+  email: { index: 'deliveries_email', expression: 'lower(customer_email)' },
+} as const
+
+/** A column searched by prefix (search/search-plan.ts). */
+export type RangeColumn = keyof typeof PREFIX_INDEXES
+
+type RowidsInRange = HandWritten<[lo: string, hi: string, limit: number], number>
+
+/**
+ * Per prefix column, the rowids of deliveries whose column lies in [lo, hi): `sparse` at most
+ * `limit` of them off the column's index, in no order (few matches: sorted by the caller); `dense`
+ * the newest `limit`, walking the table newest first (a common prefix: its newest matches are near
+ * the top). By hand: Kysely cannot write INDEXED BY or NOT INDEXED, and the planner, left to
+ * itself, sorts every match of a common prefix.
+ */
+export const rowidsInRange = Object.fromEntries(
+  Object.entries(PREFIX_INDEXES).map(([column, { index, expression }]) => [
+    column,
+    {
+      sparse: handWritten<[lo: string, hi: string, limit: number], number>(
+        `SELECT rowid FROM deliveries INDEXED BY ${index}
+         WHERE ${expression} >= ? AND ${expression} < ? LIMIT ?`,
+        { pluck: true },
+      ),
+      dense: handWritten<[lo: string, hi: string, limit: number], number>(
+        `SELECT rowid FROM deliveries NOT INDEXED
+         WHERE ${expression} >= ? AND ${expression} < ? ORDER BY rowid DESC LIMIT ?`,
+        { pluck: true },
+      ),
+    },
+  ]),
+) as Record<RangeColumn, { sparse: RowidsInRange; dense: RowidsInRange }>
+
+/**
+ * A run of digits anywhere in a phone number: newest first, stopping at `limit`. By hand: NOT
+ * INDEXED keeps the planner from reading every number off the phone index and sorting them.
+ */
+export const newestWithPhoneRun = handWritten<[run: string, limit: number], number>(
+  `SELECT rowid FROM deliveries NOT INDEXED
+   WHERE phone_digits IS NOT NULL AND instr(phone_digits, ?) > 0
+   ORDER BY rowid DESC LIMIT ?`,
+  { pluck: true },
+)
+
+/** Deliveries flagged "away from the address" beyond `away` metres, newest first (by hand: NOT INDEXED). */
+export const newestAwayFrom = handWritten<[away: number, limit: number], number>(
+  'SELECT rowid FROM deliveries NOT INDEXED WHERE away_m > ? ORDER BY rowid DESC LIMIT ?',
+  { pluck: true },
+)
+
+/** What a search result shows of a delivery, with its photo count and the reuse flag. */
+const searchColumns = (eb: ExpressionBuilder<Database & { d: DeliveriesTable }, 'd'>) =>
+  [
+    'd.id',
+    'd.order_id',
+    'd.tracking_number',
+    'd.customer_name',
+    'd.address_line1',
+    'd.city',
+    'd.delivered_at',
+    'd.photo_withheld',
+    'd.away_m',
+    eb
+      .selectFrom('delivery_photos as p')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .whereRef('p.delivery_id', '=', 'd.id')
+      .$asScalar()
+      .as('photo_count'),
+    eb
+      .and([
+        eb('d.photo_withheld', 'is', null),
+        eb.exists(
+          eb
+            .selectFrom('photo_reuse as r')
+            .select((e) => e.lit(1).as('one'))
+            .whereRef('r.delivery_id', '=', 'd.id'),
+        ),
+      ])
+      .$castTo<number>()
+      .as('reused'),
+  ] as const
+
+/** The search's rows for these rowids (a JSON array), newest first. */
+export const searchRowsOf = statement((p: Params<{ rowids: string }>) =>
+  keyed
+    .selectFrom('deliveries as d')
+    .select(searchColumns)
+    .where('d.rowid', 'in', (eb) =>
+      eb.selectFrom(sql<{ value: number }>`json_each(${p.rowids})`.as('j')).select('j.value'),
+    )
+    .orderBy('d.rowid', 'desc'),
+)
+
+/**
+ * The deliveries flagged for a reused photo (photo-match/), beyond `away` metres from the
+ * address too unless `away` is negative: few (photo_reuse holds only those), read whole, newest
+ * first.
+ */
+export const newestReused = statement((p: Params<{ away: number; limit: number }>) =>
+  keyed
+    .selectFrom('deliveries as d')
+    .innerJoin('photo_reuse as r', 'r.delivery_id', 'd.id')
+    .select(searchColumns)
+    .where('d.photo_withheld', 'is', null)
+    .where((eb) => eb.or([eb(eb.val(p.away), '<', 0), eb('d.away_m', '>', p.away)]))
+    .orderBy('d.rowid', 'desc')
+    .limit(p.limit),
 )
 
 // ---- Whether the cache holds anything of a service's (cache-identity/cache-owner.ts) ----

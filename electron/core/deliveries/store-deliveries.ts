@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { DeliveryItem, DeliveryRecord } from '../contract/schemas.ts'
 import { distanceM, recordLocationFacts } from './location-check.ts'
 import { createTombstones } from '../db/tombstones.ts'
-import { emailHandle, phoneDigits } from '../search/search-plan.ts'
+import { emailHandle, phoneDigits } from './search-columns.ts'
 import {
   bumpRowCount,
   deleteDelivery,

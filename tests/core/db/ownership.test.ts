@@ -67,9 +67,7 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
     'reports/report-figures.ts',
     'reports/run-export.ts',
     'retention/retention.ts',
-    'search/search-deliveries.ts',
   ],
-  deliveries_fts: ['search/word-index.ts'],
   delivery_photos: [
     'addresses/address-history.ts',
     'app/photo-desk.ts',
@@ -82,7 +80,6 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
     'reports/pdf-export.ts',
     'reports/report-cases.ts',
     'retention/retention.ts',
-    'search/search-deliveries.ts',
   ],
   cases: [
     'addresses/address-history.ts',
@@ -102,7 +99,6 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
     'reports/report-figures.ts',
     'retention/retention.ts',
   ],
-  photo_reuse: ['search/search-deliveries.ts'],
 }
 
 /** The typed-SQL helper and the schema name tables in examples and types, not statements. */
