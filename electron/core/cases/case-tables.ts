@@ -152,6 +152,15 @@ export const caseIdsOfDelivery = statement((p: Params<{ deliveryId: string }>) =
   query.selectFrom('cases').select('id').where('delivery_id', '=', p.deliveryId),
 )
 
+/** The service's cases on one delivery, newest first (the `show` command lists them). */
+export const casesOfDeliveryNewestFirst = statement((p: Params<{ deliveryId: string }>) =>
+  query
+    .selectFrom('cases')
+    .selectAll()
+    .where('delivery_id', '=', p.deliveryId)
+    .orderBy('opened_at', 'desc'),
+)
+
 /** Changes made here that are not settled yet: pending, in a conflict, or refused. */
 const notSettled = ['pending', 'conflict', 'failed'] as const
 

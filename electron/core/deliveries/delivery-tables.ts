@@ -318,6 +318,25 @@ export const newestReused = statement((p: Params<{ away: number; limit: number }
     .limit(p.limit),
 )
 
+// ---- One delivery for its screen (get-delivery.ts) ----
+
+export const deliveryById = statement((p: Params<{ id: string }>) =>
+  query.selectFrom('deliveries').selectAll().where('id', '=', p.id),
+)
+
+/** The newest delivery with this order id or tracking number. */
+export const newestDeliveryByNumber = statement(
+  (p: Params<{ orderId: string; trackingNumber: string }>) =>
+    query
+      .selectFrom('deliveries')
+      .selectAll()
+      .where((eb) =>
+        eb.or([eb('order_id', '=', p.orderId), eb('tracking_number', '=', p.trackingNumber)]),
+      )
+      .orderBy('delivered_at', 'desc')
+      .limit(1),
+)
+
 // ---- Whether the cache holds anything of a service's (cache-identity/cache-owner.ts) ----
 
 export const anyDelivery = statement(() =>

@@ -124,6 +124,17 @@ export const storedPhotosWithSha = statement((p: Params<{ sha256: string }>) =>
     .where('state', '=', 'stored'),
 )
 
+// ---- One delivery for its screen (get-delivery.ts) ----
+
+/** A delivery's photos, in their order. */
+export const photosOfDeliveryInOrder = statement((p: Params<{ deliveryId: string }>) =>
+  query
+    .selectFrom('delivery_photos')
+    .selectAll()
+    .where('delivery_id', '=', p.deliveryId)
+    .orderBy('position'),
+)
+
 // ---- The status bar (sync/sync-engine.ts) ----
 
 export const storedPhotoCount = statement(() =>
