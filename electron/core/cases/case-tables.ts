@@ -3,7 +3,7 @@
 // a case was opened here). No other module writes SQL against these tables
 // (tests/core/db/ownership.test.ts); they call these. Typed with Kysely against db/schema.ts and
 // compiled once (db/typed-sql.ts).
-import type { ExpressionBuilder, Insertable, Selectable } from 'kysely'
+import { sql, type ExpressionBuilder, type Insertable, type Selectable } from 'kysely'
 import type { CaseEventsTable, CasesTable, Database } from '../db/schema.ts'
 import { query, statement, type Params } from '../db/typed-sql.ts'
 
@@ -255,4 +255,144 @@ export const rebaseCaseEvent = statement((p: Params<{ id: string; baseVersion: n
     .updateTable('case_events')
     .set({ state: 'pending', base_version: p.baseVersion, chained: 0, conflict_json: null })
     .where('id', '=', p.id),
+)
+
+// ---- A case as this console sees it (case-state.ts) ----
+
+/** The service's state of record of one case. */
+export const caseById = statement((p: Params<{ id: string }>) =>
+  query.selectFrom('cases').selectAll().where('id', '=', p.id),
+)
+
+/** Every change made here to one case, in the order it was made. */
+export const eventsOfCase = statement((p: Params<{ caseId: string }>) =>
+  query.selectFrom('case_events').selectAll().where('case_id', '=', p.caseId).orderBy('seq'),
+)
+
+// ---- Sending the changes made here (push-case-events.ts) ----
+
+/** Every change waiting to be sent, in the order it was made. */
+export const pendingEvents = statement(() =>
+  query.selectFrom('case_events').selectAll().where('state', '=', 'pending').orderBy('seq'),
+)
+
+/** The author's change to a case just before this one (discarded ones too). */
+export const eventBefore = statement(
+  (p: Params<{ caseId: string; actorId: string; seq: number }>) =>
+    query
+      .selectFrom('case_events')
+      .selectAll()
+      .where('case_id', '=', p.caseId)
+      .where('actor_id', '=', p.actorId)
+      .where('seq', '<', p.seq)
+      .orderBy('seq', 'desc')
+      .limit(1),
+)
+
+/** The service took the change: on this base, making this version. */
+export const markEventSent = statement(
+  (
+    p: Params<{
+      id: string
+      sentAt: string
+      baseVersion: number | null
+      producedVersion: number | null
+    }>,
+  ) =>
+    query
+      .updateTable('case_events')
+      .set((eb) => ({
+        state: 'sent',
+        sent_at: p.sentAt,
+        base_version: p.baseVersion,
+        produced_version: p.producedVersion,
+        last_error: null,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where('id', '=', p.id),
+)
+
+/** The service refused the change over a newer version: the case as it holds it, as JSON. */
+export const markEventConflict = statement((p: Params<{ id: string; conflictJson: string }>) =>
+  query
+    .updateTable('case_events')
+    .set((eb) => ({
+      state: 'conflict',
+      conflict_json: p.conflictJson,
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('id', '=', p.id),
+)
+
+/** The service refused the change for good, in these words. */
+export const markEventFailed = statement((p: Params<{ id: string; error: string }>) =>
+  query
+    .updateTable('case_events')
+    .set((eb) => ({ state: 'failed', last_error: p.error, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', p.id),
+)
+
+/** A try that did not reach an answer: the change stays pending. */
+export const markEventTried = statement((p: Params<{ id: string; error: string }>) =>
+  query
+    .updateTable('case_events')
+    .set((eb) => ({ last_error: p.error, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', p.id),
+)
+
+// ---- Repeat claims (repeat-claims.ts), as the delivery and case screens show them ----
+
+/**
+ * Cases opened since `since` (synced, or opened here and not sent yet) on deliveries other than
+ * `deliveryId` that share its customer, its address (postal code and first line, in lower case)
+ * or its driver, the three counted in one pass over the recent cases: reading their delivery rows
+ * once instead of three times (or, for a driver, every one of their thousands of deliveries) is
+ * what keeps opening a delivery quick at a million deliveries.
+ */
+export const repeatClaimCounts = statement(
+  (
+    p: Params<{
+      since: string
+      deliveryId: string
+      customer: string
+      address: string
+      driver: string
+    }>,
+  ) =>
+    query
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('cases as c')
+          .select(['c.id', 'c.delivery_id'])
+          .where('c.opened_at', '>=', p.since)
+          .union(
+            eb
+              .selectFrom('case_events as e')
+              .select((e) => [
+                'e.case_id as id',
+                e
+                  .fn<string>('json_extract', ['e.body_json', sql.lit('$.deliveryId')])
+                  .as('delivery_id'),
+              ])
+              .where('e.type', '=', sql.lit('opened'))
+              .where('e.state', '=', sql.lit('pending'))
+              .where('e.created_at', '>=', p.since),
+          )
+          .as('k'),
+      )
+      .innerJoin('deliveries as d', 'd.id', 'k.delivery_id')
+      .select((eb) => [
+        eb.fn.sum<number | null>(eb('d.customer_id', '=', p.customer)).as('customer'),
+        eb.fn
+          .sum<number | null>(
+            eb(
+              sql`${eb.ref('d.postal_code')} || '|' || lower(${eb.ref('d.address_line1')})`,
+              '=',
+              p.address,
+            ),
+          )
+          .as('address'),
+        eb.fn.sum<number | null>(eb('d.driver_id', '=', p.driver)).as('driver'),
+      ])
+      .where('d.id', '!=', p.deliveryId),
 )

@@ -58,7 +58,6 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
     'addresses/address-history.ts',
     'app/photo-desk.ts',
     'cases/evidence-snapshot.ts',
-    'cases/repeat-claims.ts',
     'db/configure-connection.ts',
     'photo-match/lookalikes.ts',
     'photos/download-photos.ts',
@@ -80,21 +79,12 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
   ],
   cases: [
     'addresses/address-history.ts',
-    'cases/case-state.ts',
-    'cases/repeat-claims.ts',
     'reports/report-cases.ts',
     'reports/report-connection.ts',
     'reports/report-figures.ts',
     'retention/retention.ts',
   ],
-  case_events: [
-    'cases/case-state.ts',
-    'cases/push-case-events.ts',
-    'cases/repeat-claims.ts',
-    'reports/report-cases.ts',
-    'reports/report-figures.ts',
-    'retention/retention.ts',
-  ],
+  case_events: ['reports/report-cases.ts', 'reports/report-figures.ts', 'retention/retention.ts'],
 }
 
 /** The typed-SQL helper and the schema name tables in examples and types, not statements. */
