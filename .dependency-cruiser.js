@@ -73,7 +73,7 @@ export const FLOORS = [
       addresses: {
         path: '^electron/core/addresses/',
         says: "an address's own history: the same address, its deliveries and claims",
-        uses: ['deliveries'],
+        uses: ['cases', 'deliveries'],
       },
       'photo-match': {
         path: '^electron/core/photo-match/',

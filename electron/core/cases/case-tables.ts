@@ -340,6 +340,36 @@ export const markEventTried = statement((p: Params<{ id: string; error: string }
     .where('id', '=', p.id),
 )
 
+// ---- An address's own history (addresses/address-history.ts) ----
+
+/** The ids in a JSON array, as a table: the deliveries a history asks about. */
+const idsIn = (json: string) => sql<{ value: string }>`json_each(${json})`.as('j')
+
+/** Claims made since `since` on these deliveries (a JSON array of ids), newest first. */
+export const claimsOnDeliveriesSince = statement(
+  (p: Params<{ deliveryIds: string; since: string }>) =>
+    query
+      .selectFrom('cases')
+      .select(['delivery_id', 'reason', 'status', 'resolution_json', 'opened_at'])
+      .where('delivery_id', 'in', (eb) => eb.selectFrom(idsIn(p.deliveryIds)).select('j.value'))
+      .where('opened_at', '>=', p.since)
+      .orderBy('opened_at', 'desc'),
+)
+
+/** The latest claim on each of these deliveries (a JSON array of ids) that has one. */
+export const latestClaimOnEach = statement((p: Params<{ deliveryIds: string }>) =>
+  query
+    .selectFrom('cases as c')
+    .select(['c.delivery_id', 'c.reason', 'c.status', 'c.resolution_json'])
+    .where('c.delivery_id', 'in', (eb) => eb.selectFrom(idsIn(p.deliveryIds)).select('j.value'))
+    .where('c.opened_at', '=', (eb) =>
+      eb
+        .selectFrom('cases as x')
+        .select((e) => e.fn.max('x.opened_at').as('latest'))
+        .whereRef('x.delivery_id', '=', 'c.delivery_id'),
+    ),
+)
+
 // ---- Repeat claims (repeat-claims.ts), as the delivery and case screens show them ----
 
 /**

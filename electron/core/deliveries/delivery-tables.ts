@@ -20,6 +20,9 @@ export type DeliveryRow = Selectable<DeliveriesTable>
 /** Deliveries with their rowid, the recency key (recency-key.ts), named. */
 const keyed = query.withTables<{ deliveries: DeliveryRowid }>()
 
+/** The rowids in a JSON array, as a table: the deliveries a read asks about. */
+const rowidsIn = (json: string) => sql<{ value: number }>`json_each(${json})`.as('j')
+
 // ---- Storing what the sync receives (store-deliveries.ts, on the sync's writer thread) ----
 
 export const deliveryVersion = statement((p: Params<{ id: string }>) =>
@@ -296,9 +299,7 @@ export const searchRowsOf = statement((p: Params<{ rowids: string }>) =>
   keyed
     .selectFrom('deliveries as d')
     .select(searchColumns)
-    .where('d.rowid', 'in', (eb) =>
-      eb.selectFrom(sql<{ value: number }>`json_each(${p.rowids})`.as('j')).select('j.value'),
-    )
+    .where('d.rowid', 'in', (eb) => eb.selectFrom(rowidsIn(p.rowids)).select('j.value'))
     .orderBy('d.rowid', 'desc'),
 )
 
@@ -335,6 +336,39 @@ export const newestDeliveryByNumber = statement(
       )
       .orderBy('delivered_at', 'desc')
       .limit(1),
+)
+
+// ---- An address's own history (addresses/address-history.ts) ----
+
+/** What the history compares and shows of a delivery: its address and who delivered it. */
+const ADDRESS_FACTS = [
+  'rowid',
+  'id',
+  'order_id',
+  'status',
+  'delivered_at',
+  'driver_id',
+  'driver_name',
+  'photo_withheld',
+  'address_line1',
+  'address_line2',
+  'postal_code',
+  'country',
+  'address_lat',
+  'address_lng',
+] as const
+
+export const addressFactsOf = statement((p: Params<{ id: string }>) =>
+  keyed.selectFrom('deliveries').select(ADDRESS_FACTS).where('id', '=', p.id),
+)
+
+/** The same for these rowids (a JSON array), newest first. */
+export const addressFactsOfRowids = statement((p: Params<{ rowids: string }>) =>
+  keyed
+    .selectFrom('deliveries')
+    .select(ADDRESS_FACTS)
+    .where('rowid', 'in', (eb) => eb.selectFrom(rowidsIn(p.rowids)).select('j.value'))
+    .orderBy('rowid', 'desc'),
 )
 
 // ---- Whether the cache holds anything of a service's (cache-identity/cache-owner.ts) ----

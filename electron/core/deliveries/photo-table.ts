@@ -135,6 +135,18 @@ export const photosOfDeliveryInOrder = statement((p: Params<{ deliveryId: string
     .orderBy('position'),
 )
 
+// ---- An address's own history (addresses/address-history.ts) ----
+
+/** A delivery's first photo, for the history's thumbnail. */
+export const firstPhotoOf = statement((p: Params<{ deliveryId: string }>) =>
+  query
+    .selectFrom('delivery_photos')
+    .select(['id', 'has_thumbnail', 'state'])
+    .where('delivery_id', '=', p.deliveryId)
+    .orderBy('position')
+    .limit(1),
+)
+
 // ---- The status bar (sync/sync-engine.ts) ----
 
 export const storedPhotoCount = statement(() =>

@@ -55,7 +55,6 @@ const WHOLE_CACHE = ['db/recovery/salvage.ts', 'privacy/erase-local-data.ts']
  */
 const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
   deliveries: [
-    'addresses/address-history.ts',
     'app/photo-desk.ts',
     'cases/evidence-snapshot.ts',
     'db/configure-connection.ts',
@@ -67,7 +66,6 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
     'retention/retention.ts',
   ],
   delivery_photos: [
-    'addresses/address-history.ts',
     'app/photo-desk.ts',
     'cases/evidence-snapshot.ts',
     'photo-match/fingerprints.ts',
@@ -78,7 +76,6 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
     'retention/retention.ts',
   ],
   cases: [
-    'addresses/address-history.ts',
     'reports/report-cases.ts',
     'reports/report-connection.ts',
     'reports/report-figures.ts',
