@@ -147,6 +147,25 @@ export const firstPhotoOf = statement((p: Params<{ deliveryId: string }>) =>
     .limit(1),
 )
 
+// ---- Showing a stored photo (app/photo-desk.ts) ----
+
+/** A photo's file and state, and whether its delivery's photos are withheld. */
+export const photoToShow = statement((p: Params<{ id: string }>) =>
+  query
+    .selectFrom('delivery_photos as p')
+    .innerJoin('deliveries as d', 'd.id', 'p.delivery_id')
+    .select([
+      'p.sha256',
+      'p.content_type',
+      'p.state',
+      'p.display_error',
+      'p.has_thumbnail',
+      'p.delivery_id',
+      'd.photo_withheld',
+    ])
+    .where('p.id', '=', p.id),
+)
+
 // ---- The status bar (sync/sync-engine.ts) ----
 
 export const storedPhotoCount = statement(() =>
