@@ -80,7 +80,7 @@ export const FLOORS = [
         says: 'perceptual hashes of stored photos, look-alikes and the reuse flag',
         uses: ['addresses', 'deliveries', 'photos'],
       },
-      photos: { path: '^electron/core/photos/' },
+      photos: { path: '^electron/core/photos/', uses: ['deliveries'] },
       people: {
         path: '^electron/core/people/',
         says: "the service's directory of people, kept for offline use, and who an id is",

@@ -4,7 +4,7 @@
 // with Kysely against db/schema.ts and compiled once (db/typed-sql.ts).
 import type { Selectable } from 'kysely'
 import type { DeliveryPhotosTable, PhotoState } from '../db/schema.ts'
-import { query, statement, type Params } from '../db/typed-sql.ts'
+import { handWritten, query, statement, type Params } from '../db/typed-sql.ts'
 
 /** A photo row as stored. */
 export type DeliveryPhotoRow = Selectable<DeliveryPhotosTable>
@@ -166,13 +166,98 @@ export const photoToShow = statement((p: Params<{ id: string }>) =>
     .where('p.id', '=', p.id),
 )
 
-// ---- The status bar (sync/sync-engine.ts) ----
+// ---- Downloading the photos the cache lists (photos/download-photos.ts) ----
 
-export const storedPhotoCount = statement(() =>
+/**
+ * Pending photos below rowid `before`, newest rows first, `limit` at a time, never one of a
+ * withheld delivery (the join checks what the store already ensures). By hand: INDEXED BY keeps
+ * the planner on the state index, not walking every photo row for the few pending ones.
+ */
+export const pendingPhotosBefore = handWritten<
+  [before: number, limit: number],
+  { key: number; id: string; sha256: string; bytes: number; attempts: number }
+>(
+  `SELECT p.rowid AS key, p.id, p.sha256, p.bytes, p.attempts
+   FROM delivery_photos p INDEXED BY delivery_photos_state
+   JOIN deliveries d ON d.id = p.delivery_id
+   WHERE p.state = 'pending' AND p.rowid < ? AND d.photo_withheld IS NULL
+   ORDER BY p.rowid DESC LIMIT ?`,
+)
+
+/** Whether any photo row has these bytes (a file no row has is a stray). */
+export const anyPhotoWithSha = statement((p: Params<{ sha256: string }>) =>
+  query
+    .selectFrom('delivery_photos')
+    .select((eb) => eb.lit(1).as('one'))
+    .where('sha256', '=', p.sha256)
+    .limit(1),
+)
+
+/** Whether a photo row with these bytes still waits for its file. */
+export const pendingPhotoWithSha = statement((p: Params<{ sha256: string }>) =>
+  query
+    .selectFrom('delivery_photos')
+    .select((eb) => eb.lit(1).as('one'))
+    .where('sha256', '=', p.sha256)
+    .where('state', '=', 'pending')
+    .limit(1),
+)
+
+/** The file with these bytes is in place: every row with them is stored, shown or not. */
+export const markPhotosStored = statement(
+  (p: Params<{ sha256: string; hasThumbnail: number; displayError: string | null }>) =>
+    query
+      .updateTable('delivery_photos')
+      .set({
+        state: 'stored',
+        failure_reason: null,
+        has_thumbnail: p.hasThumbnail,
+        display_error: p.displayError,
+      })
+      .where('sha256', '=', p.sha256),
+)
+
+/** The photo cannot be fetched, for this reason: it is not tried again. */
+export const markPhotoFailed = statement(
+  (p: Params<{ id: string; sha256: string; reason: string }>) =>
+    query
+      .updateTable('delivery_photos')
+      .set((eb) => ({
+        state: 'failed',
+        failure_reason: p.reason,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where('id', '=', p.id)
+      .where('sha256', '=', p.sha256),
+)
+
+/** A try that failed for this reason: tried again next run, until `maxRuns` tries have failed. */
+export const markPhotoRetry = statement(
+  (p: Params<{ id: string; sha256: string; reason: string; maxRuns: number }>) =>
+    query
+      .updateTable('delivery_photos')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        failure_reason: p.reason,
+        state: eb
+          .case()
+          .when(eb(eb('attempts', '+', 1), '>=', p.maxRuns))
+          .then(eb.val<PhotoState>('failed'))
+          .else(eb.val<PhotoState>('pending'))
+          .end(),
+      }))
+      .where('id', '=', p.id)
+      .where('sha256', '=', p.sha256),
+)
+
+// ---- The status bar (sync/sync-engine.ts), and the download's progress ----
+
+/** How many photo rows are in this state (stored: the status bar; pending: the download). */
+export const photoCountIn = statement((p: Params<{ state: PhotoState }>) =>
   query
     .selectFrom('delivery_photos')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('state', '=', 'stored'),
+    .where('state', '=', p.state),
 )
 
 // ---- The sync report (sync/sync-report.ts) ----

@@ -57,7 +57,6 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
   deliveries: [
     'db/configure-connection.ts',
     'photo-match/lookalikes.ts',
-    'photos/download-photos.ts',
     'reports/report-cases.ts',
     'reports/report-figures.ts',
     'reports/run-export.ts',
@@ -66,7 +65,6 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
   delivery_photos: [
     'photo-match/fingerprints.ts',
     'photo-match/lookalikes.ts',
-    'photos/download-photos.ts',
     'reports/report-cases.ts',
     'retention/retention.ts',
   ],
