@@ -2,9 +2,9 @@
 // photo record, and what the download, the screens, retention and reports read and mark. No other
 // module writes SQL against this table (tests/core/db/ownership.test.ts); they call these. Typed
 // with Kysely against db/schema.ts and compiled once (db/typed-sql.ts).
-import type { Selectable } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { DeliveryPhotosTable, PhotoState } from '../db/schema.ts'
-import { handWritten, query, statement, type Params } from '../db/typed-sql.ts'
+import { handWritten, pluckedStatement, query, statement, type Params } from '../db/typed-sql.ts'
 
 /** A photo row as stored. */
 export type DeliveryPhotoRow = Selectable<DeliveryPhotosTable>
@@ -248,6 +248,77 @@ export const markPhotoRetry = statement(
       }))
       .where('id', '=', p.id)
       .where('sha256', '=', p.sha256),
+)
+
+// ---- Look-alike photos (photo-match/) ----
+
+/** The SHA-256s in a JSON array, as a table: the files a look-alike read asks about. */
+const shasIn = (json: string) => sql<{ value: string }>`json_each(${json})`.as('j')
+
+/**
+ * Photos of other deliveries with one of these files (a JSON array of SHA-256s), with what the
+ * look-alike list shows of their delivery; none of a withheld delivery.
+ */
+export const photosWithShaElsewhere = statement(
+  (p: Params<{ sha256s: string; deliveryId: string }>) =>
+    query
+      .selectFrom('delivery_photos as p')
+      .innerJoin('deliveries as d', 'd.id', 'p.delivery_id')
+      .select([
+        'p.id as photo_id',
+        'p.sha256',
+        'p.taken_at',
+        'd.id',
+        'd.order_id',
+        'd.delivered_at',
+        'd.address_line1',
+        'd.address_line2',
+        'd.city',
+        'd.postal_code',
+        'd.country',
+        'd.address_lat',
+        'd.address_lng',
+        'd.photo_withheld',
+        'd.driver_id',
+        'd.driver_name',
+      ])
+      .where('p.sha256', 'in', (eb) => eb.selectFrom(shasIn(p.sha256s)).select('j.value'))
+      .where('d.photo_withheld', 'is', null)
+      .where('d.id', '!=', p.deliveryId),
+)
+
+/** The deliveries with a photo among these files (a JSON array of SHA-256s). */
+export const deliveriesWithSha = pluckedStatement((p: Params<{ sha256s: string }>) =>
+  query
+    .selectFrom('delivery_photos')
+    .select('delivery_id')
+    .distinct()
+    .where('sha256', 'in', (eb) => eb.selectFrom(shasIn(p.sha256s)).select('j.value')),
+)
+
+/**
+ * Stored, displayable photo files without a perceptual hash yet (photo-match/fingerprints.ts):
+ * those stored before hashes were kept.
+ */
+export const storedPhotosUnhashed = pluckedStatement((p: Params<{ limit: number }>) =>
+  query
+    .selectFrom('delivery_photos as p')
+    .select('p.sha256')
+    .distinct()
+    .where('p.state', '=', 'stored')
+    .where('p.display_error', 'is', null)
+    .where('p.purged_at', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('photo_fingerprints as f')
+            .select((e) => e.lit(1).as('one'))
+            .whereRef('f.sha256', '=', 'p.sha256'),
+        ),
+      ),
+    )
+    .limit(p.limit),
 )
 
 // ---- The status bar (sync/sync-engine.ts), and the download's progress ----
