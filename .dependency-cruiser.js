@@ -99,7 +99,7 @@ export const FLOORS = [
       },
       retention: {
         path: '^electron/core/retention/',
-        uses: ['cache-opening', 'audit', 'deliveries', 'photos'],
+        uses: ['cache-opening', 'audit', 'cases', 'deliveries', 'photos'],
       },
       privacy: {
         path: '^electron/core/privacy/',

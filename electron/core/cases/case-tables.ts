@@ -125,6 +125,12 @@ export const unsentEventsByAuthorAndCase = statement(() =>
     .groupBy(['actor_id', 'case_id']),
 )
 
+// ---- What this computer holds (retention/retention.ts) ----
+
+export const caseCount = statement(() =>
+  query.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')),
+)
+
 // ---- Whether the cache holds anything of a service's (cache-identity/cache-owner.ts) ----
 
 export const anyCase = statement(() =>

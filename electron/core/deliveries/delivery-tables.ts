@@ -371,6 +371,54 @@ export const addressFactsOfRowids = statement((p: Params<{ rowids: string }>) =>
     .orderBy('rowid', 'desc'),
 )
 
+// ---- Retention (retention/retention.ts) ----
+
+/** Deliveries with any case, open or resolved, on the service or made here. */
+const caseDeliveries = (eb: ExpressionBuilder<Database, 'deliveries'>) =>
+  eb
+    .selectFrom('cases')
+    .select('delivery_id')
+    .union(
+      eb
+        .selectFrom('case_events')
+        .select((x) =>
+          x.fn<string>('json_extract', ['body_json', sql.lit('$.deliveryId')]).as('delivery_id'),
+        )
+        .where('type', '=', sql.lit('opened')),
+    )
+
+/** When a delivery record counts from: its delivery, or its last change when never delivered. */
+const recordTime = (eb: ExpressionBuilder<Database, 'deliveries'>) =>
+  eb.fn.coalesce('delivered_at', 'updated_at')
+
+/** Deliveries from before `cutoff` that no case is on. */
+export const expiredDeliveries = statement((p: Params<{ cutoff: string; limit: number }>) =>
+  query
+    .selectFrom('deliveries')
+    .select('id')
+    .where(recordTime, '<', p.cutoff)
+    .where('id', 'not in', caseDeliveries)
+    .limit(p.limit),
+)
+
+/** The delivery records, the oldest one's time, and how many older than `cutoff` a case keeps. */
+export const deliveriesKept = statement((p: Params<{ cutoff: string }>) =>
+  query
+    .selectFrom('deliveries')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.min(recordTime(eb)).as('oldest'),
+      eb.fn
+        .coalesce(
+          eb.fn.sum<number>(
+            eb.and([eb(recordTime(eb), '<', p.cutoff), eb('id', 'in', caseDeliveries(eb))]),
+          ),
+          eb.lit(0),
+        )
+        .as('kept'),
+    ]),
+)
+
 // ---- Whether the cache holds anything of a service's (cache-identity/cache-owner.ts) ----
 
 export const anyDelivery = statement(() =>

@@ -2,8 +2,8 @@
 // photo record, and what the download, the screens, retention and reports read and mark. No other
 // module writes SQL against this table (tests/core/db/ownership.test.ts); they call these. Typed
 // with Kysely against db/schema.ts and compiled once (db/typed-sql.ts).
-import { sql, type Selectable } from 'kysely'
-import type { DeliveryPhotosTable, PhotoState } from '../db/schema.ts'
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely'
+import type { CaseEventState, Database, DeliveryPhotosTable, PhotoState } from '../db/schema.ts'
 import { handWritten, pluckedStatement, query, statement, type Params } from '../db/typed-sql.ts'
 
 /** A photo row as stored. */
@@ -319,6 +319,115 @@ export const storedPhotosUnhashed = pluckedStatement((p: Params<{ limit: number 
       ),
     )
     .limit(p.limit),
+)
+
+// ---- Retention (retention/retention.ts) ----
+
+/**
+ * Deliveries with a case that is open as this console sees it: open on the service, or with work
+ * made here that has not reached it (a case opened here, a change still pending or in conflict).
+ * Erring towards "open" only keeps a photo longer.
+ */
+const openCaseDeliveries = (eb: ExpressionBuilder<Database, 'delivery_photos'>) =>
+  eb
+    .selectFrom('cases')
+    .select('delivery_id')
+    .where('status', '<>', sql.lit('resolved'))
+    .union(
+      eb
+        .selectFrom('cases as c')
+        .innerJoin('case_events as e', 'e.case_id', 'c.id')
+        .select('c.delivery_id')
+        .where('e.state', 'in', [
+          sql.lit<CaseEventState>('pending'),
+          sql.lit<CaseEventState>('conflict'),
+        ]),
+    )
+    .union(
+      eb
+        .selectFrom('case_events as e')
+        .select((x) =>
+          x.fn<string>('json_extract', ['e.body_json', sql.lit('$.deliveryId')]).as('delivery_id'),
+        )
+        .where('e.type', '=', sql.lit('opened'))
+        .where('e.state', '<>', sql.lit('discarded'))
+        .where((x) =>
+          x.not(
+            x.exists(
+              x
+                .selectFrom('cases as c')
+                .select((y) => y.lit(1).as('one'))
+                .whereRef('c.id', '=', 'e.case_id'),
+            ),
+          ),
+        ),
+    )
+
+/** Photos taken before `cutoff` and not purged yet, on deliveries without an open case. */
+export const expiredPhotos = statement((p: Params<{ cutoff: string; limit: number }>) =>
+  query
+    .selectFrom('delivery_photos')
+    .select(['id', 'sha256', 'state'])
+    .where('purged_at', 'is', null)
+    .where('taken_at', '<', p.cutoff)
+    .where('delivery_id', 'not in', openCaseDeliveries)
+    .limit(p.limit),
+)
+
+/** The photo's file is removed from this computer, for this reason; it is not fetched again. */
+export const markPhotoPurged = statement((p: Params<{ id: string; at: string; reason: string }>) =>
+  query
+    .updateTable('delivery_photos')
+    .set({
+      state: 'failed',
+      failure_reason: p.reason,
+      display_error: null,
+      has_thumbnail: 0,
+      purged_at: p.at,
+    })
+    .where('id', '=', p.id),
+)
+
+/** Photo rows that still show the file with these bytes (none: the file can go). */
+export const photosShowingSha = statement((p: Params<{ sha256: string }>) =>
+  query
+    .selectFrom('delivery_photos')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sha256', '=', p.sha256)
+    .where('purged_at', 'is', null)
+    .where('state', '<>', 'failed'),
+)
+
+/** Purged photos of deliveries whose case is open now: fetched again. */
+export const restorePurgedPhotos = statement(() =>
+  query
+    .updateTable('delivery_photos')
+    .set({ state: 'pending', failure_reason: null, attempts: 0, purged_at: null })
+    .where('purged_at', 'is not', null)
+    .where('delivery_id', 'in', openCaseDeliveries),
+)
+
+/** The stored photos, the oldest one's time, and how many older than `cutoff` an open case keeps. */
+export const storedPhotosKept = statement((p: Params<{ cutoff: string }>) =>
+  query
+    .selectFrom('delivery_photos')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('stored'),
+      eb.fn.min('taken_at').as('oldest'),
+      eb.fn
+        .coalesce(
+          eb.fn.sum<number>(
+            eb.and([
+              eb('taken_at', '<', p.cutoff),
+              eb('delivery_id', 'in', openCaseDeliveries(eb)),
+            ]),
+          ),
+          eb.lit(0),
+        )
+        .as('kept'),
+    ])
+    .where('state', '=', 'stored')
+    .where('purged_at', 'is', null),
 )
 
 // ---- The status bar (sync/sync-engine.ts), and the download's progress ----

@@ -59,16 +59,10 @@ const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
     'reports/report-cases.ts',
     'reports/report-figures.ts',
     'reports/run-export.ts',
-    'retention/retention.ts',
   ],
-  delivery_photos: ['reports/report-cases.ts', 'retention/retention.ts'],
-  cases: [
-    'reports/report-cases.ts',
-    'reports/report-connection.ts',
-    'reports/report-figures.ts',
-    'retention/retention.ts',
-  ],
-  case_events: ['reports/report-cases.ts', 'reports/report-figures.ts', 'retention/retention.ts'],
+  delivery_photos: ['reports/report-cases.ts'],
+  cases: ['reports/report-cases.ts', 'reports/report-connection.ts', 'reports/report-figures.ts'],
+  case_events: ['reports/report-cases.ts', 'reports/report-figures.ts'],
 }
 
 /** The typed-SQL helper and the schema name tables in examples and types, not statements. */
