@@ -3,9 +3,22 @@
 // a case was opened here). No other module writes SQL against these tables
 // (tests/core/db/ownership.test.ts); they call these. Typed with Kysely against db/schema.ts and
 // compiled once (db/typed-sql.ts).
-import { sql, type ExpressionBuilder, type Insertable, type Selectable } from 'kysely'
-import type { CaseEventsTable, CasesTable, Database } from '../db/schema.ts'
-import { query, statement, type Params } from '../db/typed-sql.ts'
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Nullable,
+  type Selectable,
+} from 'kysely'
+import type {
+  CaseEventState,
+  CaseEventsTable,
+  CasesTable,
+  Database,
+  DeliveriesTable,
+} from '../db/schema.ts'
+import { pluckedStatement, query, statement, type Params } from '../db/typed-sql.ts'
 
 /** A row of `cases`: the service's state of record. */
 export type CaseRow = Selectable<CasesTable>
@@ -431,4 +444,173 @@ export const repeatClaimCounts = statement(
         eb.fn.sum<number | null>(eb('d.driver_id', '=', p.driver)).as('driver'),
       ])
       .where('d.id', '!=', p.deliveryId),
+)
+
+// ---- Reports (reports/report-cases.ts), on a report's own read-only connection ----
+
+/** The viewer's own changes not settled yet, per case, and how many of them are pending. */
+export const unsettledWorkOf = statement((p: Params<{ actorId: string }>) =>
+  query
+    .selectFrom('case_events')
+    .select((eb) => [
+      'case_id',
+      eb.fn.sum<number>(eb('state', '=', sql.lit<CaseEventState>('pending'))).as('pending'),
+    ])
+    .where('state', 'in', notSettled)
+    .where('actor_id', '=', p.actorId)
+    .groupBy('case_id'),
+)
+
+/** A report's case row and its delivery (null columns when the cache no longer holds it). */
+type ReportDB = Database & { d: Nullable<DeliveriesTable> }
+
+/**
+ * What a report shows of a case's delivery, with its photos' count, ids and hashes, and farthest
+ * fix (none of them when photos are withheld).
+ */
+const reportDelivery = (eb: ExpressionBuilder<ReportDB, 'd'>) => {
+  const unlessWithheld = <T>(value: Expression<T>) =>
+    eb.case().when('d.photo_withheld', 'is', null).then(value).end()
+  const photos = () => eb.selectFrom('delivery_photos as p')
+  return [
+    'd.id as d_id',
+    'd.tracking_number',
+    'd.status as d_status',
+    'd.delivered_at',
+    'd.customer_id',
+    'd.customer_name',
+    'd.address_line1',
+    'd.address_line2',
+    'd.city',
+    'd.region',
+    'd.postal_code',
+    'd.country',
+    'd.address_lat',
+    'd.address_lng',
+    'd.drop_spot',
+    'd.drop_note',
+    'd.drop_lat',
+    'd.drop_lng',
+    'd.drop_accuracy_m',
+    'd.drop_distance_m',
+    'd.driver_id',
+    'd.driver_name',
+    'd.photo_withheld',
+    'd.away_m',
+    eb
+      .case()
+      .when('d.photo_withheld', 'is', null)
+      .then(
+        photos()
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('p.delivery_id', '=', 'd.id')
+          .$asScalar(),
+      )
+      .else(0)
+      .end()
+      .as('photo_count'),
+    unlessWithheld(
+      eb
+        .selectFrom(
+          photos()
+            .select(['p.id', 'p.sha256'])
+            .whereRef('p.delivery_id', '=', 'd.id')
+            .orderBy('p.position')
+            .as('q'),
+        )
+        .select((e) =>
+          sql<string>`group_concat(${e.ref('q.id')} || '=' || ${e.ref('q.sha256')}, ' ')`.as(
+            'hashes',
+          ),
+        )
+        .$asScalar(),
+    ).as('photo_hashes'),
+    unlessWithheld(
+      photos()
+        .select((e) => e.fn.max('p.distance_m').as('m'))
+        .whereRef('p.delivery_id', '=', 'd.id')
+        .$asScalar(),
+    ).as('photo_distance_m'),
+  ] as const
+}
+
+/**
+ * The cases opened in [from, before) (ISO strings, compared as text), oldest first, each with its
+ * delivery: iterated row by row on the report's connection, never all in memory.
+ */
+export const reportCasesOpenedBetween = statement((p: Params<{ from: string; before: string }>) =>
+  query
+    .selectFrom('cases as c')
+    .leftJoin('deliveries as d', 'd.id', 'c.delivery_id')
+    .select([
+      'c.id',
+      'c.delivery_id',
+      'c.order_id',
+      'c.status',
+      'c.reason',
+      'c.opened_at',
+      'c.opened_by',
+      'c.assignee_id',
+      'c.resolution_json',
+      'c.notes_json',
+    ])
+    // The same columns whichever case they join: the one list above, typed on its own.
+    .select((eb) => reportDelivery(eb as unknown as ExpressionBuilder<ReportDB, 'd'>))
+    .where('c.opened_at', '>=', p.from)
+    .where('c.opened_at', '<', p.before)
+    .orderBy('c.opened_at')
+    .orderBy('c.id'),
+)
+
+/** The delivery a case opened here is on (the service does not know the case yet). */
+export const reportDeliveryOfOpening = statement((p: Params<{ caseId: string }>) =>
+  query
+    .selectFrom('case_events as e')
+    .leftJoin('deliveries as d', (join) =>
+      join.on((eb) =>
+        eb('d.id', '=', eb.fn<string>('json_extract', ['e.body_json', sql.lit('$.deliveryId')])),
+      ),
+    )
+    .select((eb) => reportDelivery(eb as unknown as ExpressionBuilder<ReportDB, 'd'>))
+    .where('e.case_id', '=', p.caseId)
+    .where('e.type', '=', sql.lit('opened')),
+)
+
+/** Everyone who opened, was assigned, resolved or changed a case, by id, for the report's filters. */
+export const caseAgentIds = pluckedStatement(() =>
+  query
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('cases')
+        .select('opened_by as id')
+        .union(
+          eb
+            .selectFrom('cases')
+            .select('assignee_id as id')
+            .where('assignee_id', 'is not', null)
+            .$narrowType<{ id: string }>(),
+        )
+        .union(
+          eb
+            .selectFrom('cases')
+            .select((x) =>
+              x.fn<string>('json_extract', ['resolution_json', sql.lit('$.resolvedBy')]).as('id'),
+            )
+            .where('resolution_json', 'is not', null),
+        )
+        .union(eb.selectFrom('case_events').select('actor_id as id'))
+        .as('a'),
+    )
+    .select('a.id')
+    .where('a.id', 'is not', null),
+)
+
+/** The first and last day a case was opened (UTC dates), for the report's period. */
+export const caseDaySpan = statement(() =>
+  query
+    .selectFrom('cases')
+    .select((eb) => [
+      eb.fn.min<string | null>(eb.fn('date', ['opened_at'])).as('first'),
+      eb.fn.max<string | null>(eb.fn('date', ['opened_at'])).as('last'),
+    ]),
 )

@@ -419,6 +419,55 @@ export const deliveriesKept = statement((p: Params<{ cutoff: string }>) =>
     ]),
 )
 
+// ---- Reports (reports/), on a report's own read-only connection ----
+
+/**
+ * The deliveries made in [start, end) (seconds since the epoch), for the drivers' figures.
+ * delivered_at carries an offset, so the period is compared on unixepoch(), not as text.
+ */
+export const deliveriesInPeriod = statement((p: Params<{ start: number; end: number }>) =>
+  query
+    .selectFrom('deliveries')
+    .select([
+      'id',
+      'driver_id as driverId',
+      'driver_name as driverName',
+      'city',
+      'region',
+      'away_m as awayM',
+    ])
+    .where((eb) => eb.fn('unixepoch', ['delivered_at']), '>=', p.start)
+    .where((eb) => eb.fn('unixepoch', ['delivered_at']), '<', p.end),
+)
+
+/** The places deliveries went to, for the report's filters. */
+export const deliveryAreas = statement(() =>
+  query
+    .selectFrom('deliveries')
+    .select(['city', 'region'])
+    .distinct()
+    .orderBy('region')
+    .orderBy('city'),
+)
+
+/** The drivers, each with a name their records carry, for the report's filters. */
+export const deliveryDrivers = statement(() =>
+  query
+    .selectFrom('deliveries')
+    .select((eb) => [eb.ref('driver_id').as('id'), eb.fn.max('driver_name').as('name')])
+    .groupBy('driver_id')
+    .orderBy('name'),
+)
+
+/** A name one of the driver's records carries. */
+export const driverNameOf = statement((p: Params<{ driverId: string }>) =>
+  query
+    .selectFrom('deliveries')
+    .select('driver_name as name')
+    .where('driver_id', '=', p.driverId)
+    .limit(1),
+)
+
 // ---- Whether the cache holds anything of a service's (cache-identity/cache-owner.ts) ----
 
 export const anyDelivery = statement(() =>
