@@ -468,6 +468,21 @@ export const driverNameOf = statement((p: Params<{ driverId: string }>) =>
     .limit(1),
 )
 
+// ---- The planner's statistics (planner-statistics.ts) ----
+
+/** How many deliveries the cache holds, counting no further than `limit`. */
+export const deliveriesUpTo = pluckedStatement((p: Params<{ limit: number }>) =>
+  query
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('deliveries')
+        .select((e) => e.lit(1).as('one'))
+        .limit(p.limit)
+        .as('held'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n')),
+)
+
 // ---- Whether the cache holds anything of a service's (cache-identity/cache-owner.ts) ----
 
 export const anyDelivery = statement(() =>

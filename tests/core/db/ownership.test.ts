@@ -48,15 +48,6 @@ const OWNER: Record<keyof Database, string> = {
  */
 const WHOLE_CACHE = ['db/recovery/salvage.ts', 'privacy/erase-local-data.ts']
 
-/**
- * Statements not yet moved to their table's owner (issue 16, point 4, left for a next step): the
- * reads of the case and report screens, search, photos and retention. This list may only shrink:
- * a new file writing SQL against these tables fails, and so does one that stopped (take it off).
- */
-const NOT_YET_MOVED: Partial<Record<keyof Database, string[]>> = {
-  deliveries: ['db/configure-connection.ts'],
-}
-
 /** The typed-SQL helper and the schema name tables in examples and types, not statements. */
 const NOT_STATEMENTS = ['db/typed-sql.ts', 'db/schema.ts']
 
@@ -93,8 +84,8 @@ describe('one owner per table', () => {
       astray.set(table, [...(astray.get(table) ?? []), local])
   }
 
-  it.each(tables)('%s: statements only in its owner (and the list not yet moved)', (table) => {
-    expect(astray.get(table) ?? []).toEqual(NOT_YET_MOVED[table] ?? [])
+  it.each(tables)('%s: statements only in its owner', (table) => {
+    expect(astray.get(table) ?? []).toEqual([])
   })
 
   it('reads what each statement does to its tables (the reading itself is checked)', () => {
