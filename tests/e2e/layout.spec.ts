@@ -195,3 +195,29 @@ test('the theme is switched in Settings and remembered', async ({ page }) => {
     .click()
   await expect.poll(background).toBe(lightBackground)
 })
+
+test('each screen loads its own code when first opened; starting loads only search', async ({
+  page,
+}) => {
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    const name = /\/assets\/([A-Za-z]+)-[\w-]+\.js$/.exec(request.url())?.[1]
+    if (name) scripts.push(name)
+  })
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(consoleApp.url)
+  await signInAndWaitForSync(page)
+  await expect(page.getByRole('searchbox', { name: 'Search deliveries' })).toBeVisible()
+  const screens = ['CasesScreen', 'CaseScreen', 'SettingsScreen', 'SyncReportScreen']
+  for (const screen of [...screens, 'ReportsScreen', 'DeliveryScreen'])
+    expect(scripts, `${screen} is loaded before it is opened`).not.toContain(screen)
+
+  const navigation = page.getByRole('navigation', { name: 'Main' })
+  await navigation.getByRole('link', { name: /^Cases/ }).click()
+  await expect(page.getByRole('table', { name: 'Cases' })).toBeVisible()
+  expect(scripts).toContain('CasesScreen')
+  expect(scripts).not.toContain('SettingsScreen')
+  await navigation.getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+  expect(scripts).toContain('SettingsScreen')
+})

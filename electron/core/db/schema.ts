@@ -177,6 +177,8 @@ export interface CannedNotesTable {
   id: string
   title: string
   body: string
+  /** Who it is written for: the team, or the customer (a reply). */
+  audience: Generated<'internal' | 'customer'>
   updated_at: string
   updated_by: string | null
 }
