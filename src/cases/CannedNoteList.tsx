@@ -92,7 +92,7 @@ export function CannedNoteList(props: Props) {
               <ListItemText
                 primary={
                   <>
-                    {note.title} <AudienceTag audience={note.audience} />
+                    <span>{note.title}</span> <AudienceTag audience={note.audience} />
                   </>
                 }
                 secondary={

@@ -221,3 +221,23 @@ test('each screen loads its own code when first opened; starting loads only sear
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
   expect(scripts).toContain('SettingsScreen')
 })
+
+test('the cases queue shows every column without scrolling sideways, at either size', async ({
+  page,
+}) => {
+  await page.goto(`${consoleApp.url}#/cases`)
+  await signInAndWaitForSync(page, { username: 'supervisor', password: 'demo-supervisor' })
+  const table = page.getByRole('table', { name: 'Cases' })
+  for (const size of SIZES) {
+    await page.setViewportSize(size)
+    await expect(table).toBeVisible()
+    const sideways = await table.evaluate((element) => {
+      const region = element.parentElement!
+      return region.scrollWidth - region.clientWidth
+    })
+    expect(sideways, `the queue scrolls sideways at ${size.width} px`).toBeLessThanOrEqual(0)
+    // Where the city has no column of its own, it is under the customer's name.
+    const cityColumn = table.getByRole('columnheader', { name: 'City' })
+    if (size.width < 1280) await expect(cityColumn).toBeHidden()
+  }
+})
