@@ -9,10 +9,12 @@ import NoPhotographyOutlinedIcon from '@mui/icons-material/NoPhotographyOutlined
 import PhotoCameraOutlinedIcon from '@mui/icons-material/PhotoCameraOutlined'
 import ContentCopyOutlinedIcon from '@mui/icons-material/ContentCopyOutlined'
 import WrongLocationOutlinedIcon from '@mui/icons-material/WrongLocationOutlined'
+import FolderOpenOutlinedIcon from '@mui/icons-material/FolderOpenOutlined'
 import type { SearchResult } from '../../electron/core/api/definition.ts'
 import { routeHref } from '../navigation/route.ts'
 import { withheldReasonText } from '../delivery/labels.ts'
 import { formatDateTime } from '../format/time.ts'
+import { STATUS_LABELS } from '../words/caseWords.ts'
 
 export type RowActions = {
   open: (index: number, deliveryId: string) => void
@@ -62,7 +64,22 @@ export const RESULT_STYLES = {
   '& .result-flag.photo-withheld, & .result-flag.away': { color: 'warning.main' },
   '& .result-flag.photo-none': { color: 'text.secondary' },
   '& .result-flag.away': { fontWeight: 500 },
+  // Deliveries that already have a case say so under the order: open work stands out.
+  '& .result-case': {
+    display: 'flex',
+    alignItems: 'center',
+    gap: 0.5,
+    typography: 'caption',
+    color: 'info.main',
+    fontWeight: 500,
+  },
+  '& .result-case.resolved': { color: 'text.secondary', fontWeight: 400 },
 } as const
+
+/** "Case: Open", "Case: Resolved": one wording for the search row and its name. */
+function caseWords(status: NonNullable<SearchResult['caseStatus']>): string {
+  return `Case: ${STATUS_LABELS[status]}`
+}
 
 export const ResultRow = memo(function ResultRow({ result, index, selected, actions }: RowProps) {
   const delivered = result.deliveredAt ? formatDateTime(result.deliveredAt) : null
@@ -76,6 +93,7 @@ export const ResultRow = memo(function ResultRow({ result, index, selected, acti
     `photo: ${photo.label.toLowerCase()}`,
     ...(result.awayFromAddress ? ['delivered away from the address'] : []),
     ...(result.reusedPhoto ? ['photo reused'] : []),
+    ...(result.caseStatus ? [caseWords(result.caseStatus).toLowerCase()] : []),
   ].join(', ')
   const photoFlag = (
     <span className={`result-flag photo-${photo.kind}`}>
@@ -108,6 +126,12 @@ export const ResultRow = memo(function ResultRow({ result, index, selected, acti
         >
           {result.orderId}
         </a>
+        {result.caseStatus && (
+          <span className={`result-case${result.caseStatus === 'resolved' ? ' resolved' : ''}`}>
+            <FolderOpenOutlinedIcon sx={{ fontSize: 14 }} aria-hidden />
+            {caseWords(result.caseStatus)}
+          </span>
+        )}
       </td>
       <td className="result-cell result-tracking">{result.trackingNumber}</td>
       <td className="result-cell">{result.customerName}</td>

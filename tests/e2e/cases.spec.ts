@@ -423,6 +423,15 @@ test('a canned reply from the note box: / offers them, the reply is marked and c
   await page.mouse.move(0, 0)
   await page.screenshot({ path: join(screenshots, 'case-customer-reply.png') })
   await expectNoSeriousViolations(page)
+
+  // Search says the delivery already has a case, and where it stands.
+  await page.keyboard.press('Control+k')
+  await page.getByRole('searchbox', { name: 'Search deliveries' }).fill(delivery.orderId)
+  const row = page.getByRole('link', { name: new RegExp(`^Open order ${delivery.orderId}`) })
+  await expect(row).toBeVisible()
+  await expect(page.getByRole('row').filter({ hasText: delivery.orderId })).toContainText(
+    'Case: Open',
+  )
 })
 
 test('? lists every keyboard shortcut', async ({ page }) => {

@@ -39,7 +39,7 @@ const firstDelivered = async (service: DemoService) =>
 test('another service is refused by name, and gets a separate cache only when asked', async ({
   page,
 }) => {
-  // The folder is filled from A, and an agent's case change waits there, unsent.
+  // The folder is filled from A, and an agent's case (opened, and assigned to them) waits there, unsent.
   const filler = await createPorchlight({
     dataDir,
     service: { kind: 'remote', url: a.url },
@@ -63,14 +63,14 @@ test('another service is refused by name, and gets a separate cache only when as
   expect(refused).toContain('browser mode exited with 1')
   expect(refused).toContain(`was filled from the delivery service at ${a.url}`)
   expect(refused).toContain(`not from ${b.url}`)
-  expect(refused).toContain(`It still holds 1 case change not yet sent to ${a.url}.`)
+  expect(refused).toContain(`It still holds 2 case changes not yet sent to ${a.url}.`)
   expect(refused).toContain('--new-cache')
   expect(b.requests().map((r) => r.path)).toEqual(['/v1/health'])
 
   consoleApp = await startConsole({ serviceUrl: b.url, dataDir, extraArgs: ['--new-cache'] })
   const separate = join(dataDir, 'services', 'porchlight-demo-seed-42-20')
   expect(consoleApp.output()).toContain(`Started a separate cache for ${b.url} in ${separate}.`)
-  expect(consoleApp.output()).toContain(`It still holds 1 case change not yet sent to ${a.url}`)
+  expect(consoleApp.output()).toContain(`It still holds 2 case changes not yet sent to ${a.url}`)
   expect(consoleApp.output()).toContain(`Porchlight (browser mode), data in ${separate}`)
 
   await page.goto(consoleApp.url)

@@ -9,6 +9,7 @@ import {
   DROP_OFF_SPOTS,
   FixSchema,
   LatLngSchema,
+  CASE_STATUSES,
   PHOTO_WITHHELD_REASONS,
   UserSchema,
 } from '../contract/schemas.ts'
@@ -83,6 +84,8 @@ export const SearchResultSchema = z.object({
   awayFromAddress: z.boolean(),
   /** A photo of it also appears on a delivery to another address or an earlier one. */
   reusedPhoto: z.boolean(),
+  /** The status of its newest case, as the service holds it; null when it has none. */
+  caseStatus: z.enum(CASE_STATUSES).nullable(),
 })
 
 export const PHOTO_STATES = ['pending', 'stored', 'failed'] as const

@@ -292,6 +292,15 @@ const searchColumns = (eb: ExpressionBuilder<Database & { d: DeliveriesTable }, 
       ])
       .$castTo<number>()
       .as('reused'),
+    // The newest case on it the service holds (cases_delivery finds it), or null.
+    eb
+      .selectFrom('cases as c')
+      .select('c.status')
+      .whereRef('c.delivery_id', '=', 'd.id')
+      .orderBy('c.opened_at', 'desc')
+      .limit(1)
+      .$asScalar()
+      .as('case_status'),
   ] as const
 
 /** The search's rows for these rowids (a JSON array), newest first. */

@@ -5,7 +5,7 @@
 // "newest first" is an index order, never a sort of every match.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { SearchResult } from '../api/definition.ts'
-import type { PhotoWithheldReason } from '../contract/schemas.ts'
+import type { CaseStatus, PhotoWithheldReason } from '../contract/schemas.ts'
 import {
   newestAwayFrom,
   newestMatchingWords,
@@ -120,4 +120,5 @@ const resultOf =
     photoWithheld: row.photo_withheld as PhotoWithheldReason | null,
     awayFromAddress: row.away_m !== null && row.away_m > thresholdM,
     reusedPhoto: row.reused === 1,
+    caseStatus: (row.case_status as CaseStatus | null) ?? null,
   })

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type LocalDatabase } from '../../../electron/core/db/open-database.ts'
 import { createDeliveryStore } from '../../../electron/core/deliveries/store-deliveries.ts'
 import { createDeliverySearch, ftsQuery } from '../../../electron/core/search/search-deliveries.ts'
+import { createCaseStore } from '../../../electron/core/cases/store-cases.ts'
 import { makeDelivery, tempDir } from '../fixtures/deliveries.ts'
+import { makeCase } from '../../support/records.ts'
 
 describe('searching deliveries', () => {
   const temp = tempDir()
@@ -50,6 +52,19 @@ describe('searching deliveries', () => {
   })
 
   const ids = (q: string) => search(q, 50).map((r) => r.deliveryId)
+
+  it('says which deliveries have a case, and the newest case’s status', () => {
+    const cases = createCaseStore(local.sqlite)
+    cases.applyItems([
+      makeCase(1, '1', { status: 'resolved', openedAt: '2026-11-05T09:00:00Z' }),
+      makeCase(2, '1', { status: 'investigating', openedAt: '2026-11-20T09:00:00Z' }),
+      makeCase(3, '3', { status: 'resolved', openedAt: '2026-11-06T09:00:00Z' }),
+    ])
+    const status = (q: string) =>
+      Object.fromEntries(search(q, 50).map((r) => [r.deliveryId, r.caseStatus]))
+    expect(status('114-3941')).toEqual({ '1': 'investigating', '3': 'resolved' })
+    expect(status('Nguyễn')).toEqual({ '2': null })
+  })
 
   it('finds by order id prefix, newest first', () => {
     expect(ids('114-3941')).toEqual(['3', '1'])
