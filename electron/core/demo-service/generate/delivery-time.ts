@@ -1,0 +1,43 @@
+// When a delivery happened: a day among the world's last WORLD_DAYS (fewer on Sundays), at an
+// hour of the area's working day, never later than `latest`.
+import { fromLocal } from '../local-time.ts'
+import type { Area } from '../names.ts'
+import type { Random } from '../random.ts'
+import { DAY_MS, WORLD_DAYS } from './world-span.ts'
+
+/** Rounds by local hour: most in the early afternoon, a few into the evening. */
+const HOURS: ReadonlyArray<readonly [number, number]> = [
+  [9, 5],
+  [10, 7],
+  [11, 8],
+  [12, 9],
+  [13, 10],
+  [14, 11],
+  [15, 11],
+  [16, 10],
+  [17, 9],
+  [18, 7],
+  [19, 5],
+  [20, 3],
+]
+
+export function deliveryTime(rng: Random, area: Area, anchor: Date, latest: number): Date {
+  let daysBack = rng.int(1, WORLD_DAYS)
+  const day = new Date(anchor.getTime() - daysBack * DAY_MS)
+  // Fewer Sunday rounds, as in a real network.
+  if (day.getUTCDay() === 0 && rng.chance(0.5)) daysBack = Math.min(WORLD_DAYS, daysBack + 1)
+  const date = new Date(
+    Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), anchor.getUTCDate() - daysBack),
+  )
+  const hour = rng.weighted(HOURS)
+  const instant = fromLocal(
+    area.timeZone,
+    date.getUTCFullYear(),
+    date.getUTCMonth() + 1,
+    date.getUTCDate(),
+    hour,
+    rng.int(0, 59),
+    rng.int(0, 59),
+  )
+  return instant.getTime() > latest ? new Date(instant.getTime() - DAY_MS) : instant
+}
