@@ -70,7 +70,7 @@ test('a supervisor reads the figures and exports each format', async ({ page }) 
   await expect(page).toHaveURL(/#\/reports$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeFocused()
 
-  // Last 90 days: the demo world's cases are from the last two months.
+  // Last 90 days: the demo world's cases are from its 90 days.
   await page.getByRole('combobox', { name: 'Period' }).click()
   await page.getByRole('option', { name: 'Last 90 days' }).click()
   const cases = service.world.cases().filter((c) => c.deleted !== true)

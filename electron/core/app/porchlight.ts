@@ -27,6 +27,7 @@ import type { Kysely } from 'kysely'
 import { guardCache, type UnguardedCore } from './cache-guard.ts'
 import { createCaseDesk } from './case-handlers.ts'
 import { diagnosticsFacts } from './diagnostics-facts.ts'
+import { queueEarlierWork } from './demo-earlier-work.ts'
 import { createEvidenceDesk } from './evidence-desk.ts'
 import { createMaintenanceDesk } from './maintenance-handlers.ts'
 import { createMapDesk, type MapDesk } from './map-handlers.ts'
@@ -225,6 +226,8 @@ async function openCache(options: PorchlightOptions, log: Logger) {
       knownUsers.remember({ id: a.userId, name: a.name, role: a.role })
   }
   seedKnownUsers()
+  const queued = queueEarlierWork(local.sqlite, service.earlierWork)
+  if (queued > 0) log.info(`demo: ${queued} case changes made offline wait to be sent`)
   const demo = options.service.kind === 'demo'
   return { service, serviceUrl, demo, chosen, local, knownUsers, seedKnownUsers }
 }

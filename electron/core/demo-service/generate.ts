@@ -2,12 +2,13 @@
 // photo scenes, and the scripts of the cases agents already opened. Pure: no I/O, no clock, no
 // Math.random, so the same inputs give the same world down to the byte. The parts are in
 // generate/: ids, addresses, customers, drivers, delivery times, deliveries, photos, the reusing
-// driver's photos, the seeded cases.
+// driver's photos, the seeded cases, the agent's offline work that colleagues overtook.
 import { Customers } from './generate/customers.ts'
 import { makeDelivery } from './generate/deliveries.ts'
 import { Drivers } from './generate/drivers.ts'
 import { WorldIds } from './generate/ids.ts'
 import { reusePhotos } from './generate/reuse.ts'
+import { overtakeSomeCases, type EarlierWork } from './generate/overtaken-work.ts'
 import { generateSeedCases, type SeedCase } from './generate/seed-cases.ts'
 import { versionBaseFor } from './generate/world-span.ts'
 import { createRandom, hashSeed } from './random.ts'
@@ -16,6 +17,7 @@ import type { DeliveryDraft, PhotoScene } from './types.ts'
 export { GENERATOR_VERSION, WORLD_DAYS, versionBaseFor } from './generate/world-span.ts'
 export { transliterate } from './generate/customers.ts'
 export type { SeedCase, SeedCaseStep } from './generate/seed-cases.ts'
+export type { EarlierWork } from './generate/overtaken-work.ts'
 
 export interface GenerateOptions {
   seed: number
@@ -28,6 +30,11 @@ export interface GeneratedWorld {
   deliveries: DeliveryDraft[]
   scenes: Map<string, PhotoScene>
   seedCases: SeedCase[]
+  /**
+   * The demo agent's changes made offline on the console before colleagues' later steps on the
+   * same cases (in seedCases): the app's demo puts them in a new cache, where they meet a 409.
+   */
+  earlierWork: EarlierWork[]
   /** The first version number of this world's records (see versionBaseFor). */
   versionBase: number
 }
@@ -58,9 +65,8 @@ export function generateWorld(options: GenerateOptions): GeneratedWorld {
 
   reusePhotos(rng, deliveries, makers.scenes, (id) => reusers.has(id))
   deliveries.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id))
-  const seedCases = generateSeedCases(rng, {
-    ...{ deliveries, farDropOffs, eventTimes },
-    latest: makers.latest,
-  })
-  return { deliveries, scenes: makers.scenes, seedCases, versionBase: makers.versionBase }
+  const { latest, versionBase } = makers
+  const seedCases = generateSeedCases(rng, { deliveries, farDropOffs, eventTimes, latest })
+  const earlierWork = overtakeSomeCases(rng, seedCases, versionBase, latest)
+  return { deliveries, scenes: makers.scenes, seedCases, earlierWork, versionBase }
 }

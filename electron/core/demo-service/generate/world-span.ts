@@ -5,10 +5,10 @@
  * Bump when anything that shapes records or photo bytes changes: it names the photo cache folder
  * and goes into sync cursors, so stale caches and cursors are never mixed with a new world.
  */
-export const GENERATOR_VERSION = 4
+export const GENERATOR_VERSION = 5
 
 /** Deliveries happen on the days before the anchor, this many back at most. */
-export const WORLD_DAYS = 60
+export const WORLD_DAYS = 90
 
 export const DAY_MS = 86_400_000
 
