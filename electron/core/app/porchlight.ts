@@ -71,7 +71,10 @@ async function createCore(
   const settings = () => settingsStore.get()
   const retentionIntervalMs = options.retentionIntervalMs ?? RETENTION_INTERVAL_MS
   const retention = createRetention({ sqlite, dataDir, policy: () => retentionPolicy(settings()) })
-  const evidence = createEvidenceDesk({ sqlite, dataDir })
+  const evidence = createEvidenceDesk({
+    ...{ sqlite, dataDir, log },
+    indexThreadFile: options.hashIndexThreadFile,
+  })
   const people = createPeopleDesk({ sqlite, listPeople: () => client.listPeople(), log })
   const sync = createSyncDesk({
     ...{ sqlite, dataDir, client, session, outbox, evidence, log, onBackgroundError },
