@@ -54,19 +54,23 @@ export function generateWorld(options: GenerateOptions): GeneratedWorld {
   const deliveries: DeliveryDraft[] = []
   const farDropOffs = new Set<string>()
   const eventTimes = new Map<string, number>()
+  const lastDay = new Set<string>()
   const reusers = new Set<string>()
   for (let index = 0; index < options.deliveries; index++) {
     const made = makeDelivery(makers)
     deliveries.push(made.draft)
     eventTimes.set(made.draft.id, made.happenedAt)
     if (made.far) farDropOffs.add(made.draft.id)
+    if (made.lastDay) lastDay.add(made.draft.id)
     if (made.driver.habit === 'reuses') reusers.add(made.draft.id)
   }
 
   reusePhotos(rng, deliveries, makers.scenes, (id) => reusers.has(id))
   deliveries.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id))
   const { latest, versionBase } = makers
-  const seedCases = generateSeedCases(rng, { deliveries, farDropOffs, eventTimes, latest })
+  const seedCases = generateSeedCases(rng, {
+    ...{ deliveries, farDropOffs, eventTimes, lastDay, latest },
+  })
   const earlierWork = overtakeSomeCases(rng, seedCases, versionBase, latest)
   return { deliveries, scenes: makers.scenes, seedCases, earlierWork, versionBase }
 }

@@ -28,6 +28,23 @@ describe('generated world', () => {
     expect(other.deliveries[0]?.orderId).not.toBe(deliveries[0]?.orderId)
   })
 
+  it('keeps its ids, people and addresses from one day to the next', () => {
+    // The default anchor is today: a console that synced yesterday's world finds the same records
+    // (in newer versions), and the README can name what to try.
+    const facts = (d: DeliveryDraft) =>
+      JSON.stringify([d.id, d.orderId, d.customer, d.address, d.driver, d.photos.map((p) => p.id)])
+    const mine = deliveries.map(facts).sort()
+    for (const days of [1, 3, 4]) {
+      const later = generateWorld({
+        seed: 1,
+        deliveries: 2000,
+        anchor: new Date(ANCHOR.getTime() + days * 86_400_000),
+      })
+      expect(later.deliveries.map(facts).sort()).toEqual(mine)
+      expect(later.seedCases.map((c) => c.caseId)).toEqual(world.seedCases.map((c) => c.caseId))
+    }
+  })
+
   it('has unique, realistic ids and a server order by updatedAt', () => {
     expect(deliveries).toHaveLength(2000)
     expect(new Set(deliveries.map((d) => d.id)).size).toBe(2000)

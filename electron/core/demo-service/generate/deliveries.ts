@@ -44,6 +44,8 @@ export interface MadeDelivery {
   happenedAt: number
   /** Marked delivered far (200 m to 2 km) from the address. */
   far: boolean
+  /** Drawn for the day before the anchor: too recent for a seeded case. */
+  lastDay: boolean
 }
 
 type Status = DeliveryDraft['status']
@@ -60,7 +62,7 @@ export function makeDelivery(world: WorldMakers): MadeDelivery {
     ['attempted', 5],
     ['returned', 3],
   ])
-  const happenedAt = deliveryTime(rng, area, world.anchor, world.latest)
+  const { instant: happenedAt, daysBack } = deliveryTime(rng, area, world.anchor, world.latest)
   const photoWithheld = withheldReason(rng, customer, plan)
   const dropOff = spotAndNote(rng, status, plan)
   const driver = world.drivers.pick(area)
@@ -98,7 +100,7 @@ export function makeDelivery(world: WorldMakers): MadeDelivery {
     photoWithheld,
     items,
   }
-  return { draft, driver, happenedAt: happenedAt.getTime(), far }
+  return { draft, driver, happenedAt: happenedAt.getTime(), far, lastDay: daysBack === 1 }
 }
 
 function withheldReason(

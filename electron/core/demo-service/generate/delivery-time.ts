@@ -21,11 +21,23 @@ const HOURS: ReadonlyArray<readonly [number, number]> = [
   [20, 3],
 ]
 
-export function deliveryTime(rng: Random, area: Area, anchor: Date, latest: number): Date {
-  let daysBack = rng.int(1, WORLD_DAYS)
+/**
+ * The instant, and the number of days back it was drawn for (before a Sunday round moves to the
+ * Saturday): the world's facts that must not change from one anchor to the next use that.
+ */
+export function deliveryTime(
+  rng: Random,
+  area: Area,
+  anchor: Date,
+  latest: number,
+): { instant: Date; daysBack: number } {
+  const drawn = rng.int(1, WORLD_DAYS)
+  let daysBack = drawn
   const day = new Date(anchor.getTime() - daysBack * DAY_MS)
-  // Fewer Sunday rounds, as in a real network.
-  if (day.getUTCDay() === 0 && rng.chance(0.5)) daysBack = Math.min(WORLD_DAYS, daysBack + 1)
+  // Fewer Sunday rounds, as in a real network. Drawn whatever the day, so every anchor takes the
+  // same draws: the world's ids, people and addresses are the same from one day to the next.
+  const movedOffSunday = rng.chance(0.5)
+  if (day.getUTCDay() === 0 && movedOffSunday) daysBack = Math.min(WORLD_DAYS, daysBack + 1)
   const date = new Date(
     Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), anchor.getUTCDate() - daysBack),
   )
@@ -39,5 +51,8 @@ export function deliveryTime(rng: Random, area: Area, anchor: Date, latest: numb
     rng.int(0, 59),
     rng.int(0, 59),
   )
-  return instant.getTime() > latest ? new Date(instant.getTime() - DAY_MS) : instant
+  return {
+    instant: instant.getTime() > latest ? new Date(instant.getTime() - DAY_MS) : instant,
+    daysBack: drawn,
+  }
 }

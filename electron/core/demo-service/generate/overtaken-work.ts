@@ -9,7 +9,6 @@ import { isoSeconds } from '../local-time.ts'
 import { COLLEAGUES } from '../names.ts'
 import type { Random } from '../random.ts'
 import type { SeedCase, SeedCaseStep } from './seed-cases.ts'
-import { DAY_MS } from './world-span.ts'
 
 /** A case event made on this console and not sent yet, with the version its author saw. */
 export interface EarlierWork {
@@ -50,9 +49,10 @@ const OVERTAKEN: ReadonlyArray<{ mine: Change; theirs: Change; colleague: string
 const AGENT = DEMO_ACCOUNTS.find((account) => account.role === 'agent')?.userId ?? 'agent'
 
 /**
- * Picks open cases whose last step is over a day old, gives each the agent's change
- * (made 10 to 20 hours before `latest`) and a colleague's step 1 to 4 hours after it. The
- * colleague's step is added to the seed case, so the service holds it; the agent's is returned.
+ * Picks open cases, gives each the agent's change (in the last day, after the case's last step)
+ * and a colleague's step after it. The colleague's step is added to the seed case, so the service
+ * holds it; the agent's is returned. Which cases, and how many draws, do not depend on the times,
+ * so the same cases are overtaken whatever the anchor.
  */
 export function overtakeSomeCases(
   rng: Random,
@@ -60,17 +60,19 @@ export function overtakeSomeCases(
   versionBase: number,
   latest: number,
 ): EarlierWork[] {
-  const candidates = seedCases.filter((c) => {
-    const last = c.steps[c.steps.length - 1] as SeedCaseStep
-    return Date.parse(last.event.occurredAt) < latest - DAY_MS && statusAtEnd(c) === 'open'
-  })
+  const candidates = seedCases.filter((c) => statusAtEnd(c) === 'open')
   const work: EarlierWork[] = []
   for (const plan of OVERTAKEN) {
     if (candidates.length === 0) break
     if (!COLLEAGUES.some((c) => c.id === plan.colleague)) continue
     const chosen = candidates.splice(rng.int(0, candidates.length - 1), 1)[0] as SeedCase
-    const mineAt = latest - rng.int(10 * 60, 20 * 60) * 60_000
-    const theirsAt = Math.min(latest - 60_000, mineAt + rng.int(60, 4 * 60) * 60_000)
+    const lastAt = Date.parse(
+      (chosen.steps[chosen.steps.length - 1] as SeedCaseStep).event.occurredAt,
+    )
+    // Yesterday, unless the case's last step is later: then between it and now.
+    const from = Math.max(lastAt, latest - rng.int(14 * 60, 20 * 60) * 60_000)
+    const mineAt = from + (latest - from) * rng.float(0.2, 0.5)
+    const theirsAt = mineAt + (latest - mineAt) * rng.float(0.3, 0.8)
     const { type: myType, ...myFields } = plan.mine
     work.push({
       caseId: chosen.caseId,

@@ -8,7 +8,6 @@ import { isoSeconds } from '../local-time.ts'
 import { CASE_NOTES, COLLEAGUES, RESOLUTION_NOTES } from '../names.ts'
 import type { Random } from '../random.ts'
 import type { DeliveryDraft } from '../types.ts'
-import { DAY_MS } from './world-span.ts'
 
 export interface SeedCaseStep {
   /** baseVersion is filled in when the step is applied. */
@@ -28,6 +27,8 @@ export interface CaseGround {
   farDropOffs: ReadonlySet<string>
   /** When each delivery happened (ms). */
   eventTimes: ReadonlyMap<string, number>
+  /** Deliveries of the day before the anchor: too recent to have been claimed. */
+  lastDay: ReadonlySet<string>
   /** No step is later than this. */
   latest: number
 }
@@ -49,14 +50,17 @@ export function generateSeedCases(rng: Random, ground: CaseGround): SeedCase[] {
   })
 }
 
-/** The deliveries claimed: a day old at least, far drop-offs eight times as often. */
+/**
+ * The deliveries claimed: not the last day's, far drop-offs eight times as often. Chosen in id
+ * order, not by time, so the same ones are chosen whatever the anchor (times move with it).
+ */
 function chooseDeliveries(rng: Random, ground: CaseGround): DeliveryDraft[] {
-  const { deliveries, farDropOffs, eventTimes, latest } = ground
+  const { deliveries, farDropOffs, lastDay } = ground
   // Hundreds in the app's demo world (2,000 deliveries): a queue and a report worth reading.
   const wanted = Math.min(400, Math.max(6, Math.round(deliveries.length / 8)))
-  const candidates = deliveries.filter(
-    (delivery) => (eventTimes.get(delivery.id) ?? latest) < latest - DAY_MS,
-  )
+  const candidates = deliveries
+    .filter((delivery) => !lastDay.has(delivery.id))
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
   const chosen = new Set<DeliveryDraft>()
   const table = candidates.map((delivery) => {
     const weight = farDropOffs.has(delivery.id) ? 8 : delivery.status === 'delivered' ? 1 : 0.5
