@@ -42,6 +42,11 @@ describe('generated world', () => {
       })
       expect(later.deliveries.map(facts).sort()).toEqual(mine)
       expect(later.seedCases.map((c) => c.caseId)).toEqual(world.seedCases.map((c) => c.caseId))
+      expect(later.earlierWork.map((w) => w.caseId)).toEqual(world.earlierWork.map((w) => w.caseId))
+      // The same photos reused, as the same copies of the same photos.
+      const reuses = (scenes: typeof world.scenes) =>
+        [...scenes.values()].map((s) => `${s.photoId} ${s.seed} ${s.reuse?.kind ?? ''}`).sort()
+      expect(reuses(later.scenes)).toEqual(reuses(world.scenes))
     }
   })
 
@@ -141,8 +146,9 @@ describe('generated world', () => {
     const near = distances.filter((m) => m >= 4 && m <= 41).length / distances.length
     const far = distances.filter((m) => m >= 199 && m <= 2001).length / distances.length
     expect(near).toBeGreaterThan(0.9)
-    expect(far).toBeGreaterThan(0.015)
-    expect(far).toBeLessThan(0.06)
+    // 3.5% of rounds, and a fifth of the far-dropping drivers' (who drive more): 5-6% in all.
+    expect(far).toBeGreaterThan(0.03)
+    expect(far).toBeLessThan(0.08)
     for (const d of deliveries) {
       const accuracy = d.dropOff.location?.accuracyM
       if (accuracy !== undefined) expect(accuracy >= 3 && accuracy <= 25).toBe(true)

@@ -1,5 +1,5 @@
-// When a delivery happened: a day among the world's last WORLD_DAYS (fewer on Sundays), at an
-// hour of the area's working day, never later than `latest`.
+// When a delivery happened: a day among the world's last WORLD_DAYS, at an hour of the area's
+// working day, never later than `latest`.
 import { fromLocal } from '../local-time.ts'
 import type { Area } from '../names.ts'
 import type { Random } from '../random.ts'
@@ -22,8 +22,10 @@ const HOURS: ReadonlyArray<readonly [number, number]> = [
 ]
 
 /**
- * The instant, and the number of days back it was drawn for (before a Sunday round moves to the
- * Saturday): the world's facts that must not change from one anchor to the next use that.
+ * The instant, and the number of days back it was drawn for. Nothing here depends on the anchor's
+ * weekday or date but the dates themselves (no fewer Sunday rounds, say), so every anchor takes
+ * the same draws in the same order: the world's ids, people, addresses, cases and reused photos
+ * are the same from one day to the next.
  */
 export function deliveryTime(
   rng: Random,
@@ -31,13 +33,7 @@ export function deliveryTime(
   anchor: Date,
   latest: number,
 ): { instant: Date; daysBack: number } {
-  const drawn = rng.int(1, WORLD_DAYS)
-  let daysBack = drawn
-  const day = new Date(anchor.getTime() - daysBack * DAY_MS)
-  // Fewer Sunday rounds, as in a real network. Drawn whatever the day, so every anchor takes the
-  // same draws: the world's ids, people and addresses are the same from one day to the next.
-  const movedOffSunday = rng.chance(0.5)
-  if (day.getUTCDay() === 0 && movedOffSunday) daysBack = Math.min(WORLD_DAYS, daysBack + 1)
+  const daysBack = rng.int(1, WORLD_DAYS)
   const date = new Date(
     Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), anchor.getUTCDate() - daysBack),
   )
@@ -51,8 +47,9 @@ export function deliveryTime(
     rng.int(0, 59),
     rng.int(0, 59),
   )
+  // A round of the last day that would end after `latest` took place the day before.
   return {
     instant: instant.getTime() > latest ? new Date(instant.getTime() - DAY_MS) : instant,
-    daysBack: drawn,
+    daysBack,
   }
 }
