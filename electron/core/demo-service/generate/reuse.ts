@@ -1,4 +1,4 @@
-// The reusing driver's later deliveries: about a third carry, as their first photo, one of their
+// The reusing driver's later deliveries: about half carry, as their first photo, one of their
 // own earlier photos of another address (the same file, or saved again: re-encoded, resized,
 // trimmed or brightened), so the console has reused photos and look-alikes to find.
 import type { Random } from '../random.ts'
@@ -20,7 +20,7 @@ export function reusePhotos(
   let reused = 0
   for (const delivery of theirs) {
     const sources = originals.filter((o) => o.address.line1 !== delivery.address.line1)
-    if (originals.length < 3 || sources.length === 0 || !rng.chance(0.35)) {
+    if (originals.length < 3 || sources.length === 0 || !rng.chance(0.5)) {
       originals.push(delivery)
       continue
     }
