@@ -28,7 +28,7 @@ test('the agent finds conflicts waiting, and the demo’s evidence, at once', as
   await signInAndWaitForSync(page)
 
   const navigation = page.getByRole('navigation', { name: 'Main' })
-  const cases = navigation.getByRole('link', { name: /^Cases, .*3 need your decision/ })
+  const cases = navigation.getByRole('link', { name: /^Cases\b.*3 need your decision/ })
   await expect(cases).toBeVisible({ timeout: 30_000 })
   await cases.click()
   await expect(page.getByText(/3 need your decision/).first()).toBeVisible()
@@ -60,7 +60,7 @@ test('the agent finds conflicts waiting, and the demo’s evidence, at once', as
   await conflict.getByRole('button', { name: 'Discard mine' }).click()
   await expect(conflict).toBeHidden()
   await expect(
-    navigation.getByRole('link', { name: /^Cases, .*2 need your decision/ }),
+    navigation.getByRole('link', { name: /^Cases\b.*2 need your decision/ }),
   ).toBeVisible()
 
   // Search's filters have deliveries to show.
