@@ -4,7 +4,6 @@ import { useState } from 'react'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
-import Divider from '@mui/material/Divider'
 import Link from '@mui/material/Link'
 import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
@@ -31,16 +30,7 @@ import {
   lastRunProblemsDetail,
 } from './syncWords.ts'
 import { visuallyHidden } from '../ui/visuallyHidden.ts'
-
-const Separator = () => <Divider orientation="vertical" flexItem sx={{ my: 0.75 }} />
-
-const itemSx = {
-  display: 'flex',
-  alignItems: 'center',
-  gap: 0.75,
-  minWidth: 0,
-  whiteSpace: 'nowrap',
-} as const
+import { Clipped, StatusItem, statusBarContainerSx } from './StatusItem.tsx'
 
 /**
  * The service asked us to send nothing until an instant: said with the time and a countdown. It
@@ -54,23 +44,75 @@ function ServiceWaitItem({ until }: { until: string }) {
       describeChild
       title={`${words} (${formatDateTimeLong(until)}). Porchlight sends it nothing before then: syncing and sending your changes carry on after that, and nothing is lost.`}
     >
-      <Box
-        tabIndex={0}
-        // It takes the squeeze before its neighbours do; the countdown is never cut.
-        sx={{ ...itemSx, color: 'warning.main', flexShrink: 100, overflow: 'hidden' }}
-      >
+      {/* It takes the squeeze before its neighbours do; the countdown is never cut. */}
+      <StatusItem separated tabIndex={0} giveWay={100} sx={{ color: 'warning.main' }}>
         <HourglassEmptyIcon fontSize="small" aria-hidden />
-        <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
-          {words}
-        </Box>{' '}
+        <Clipped>{words}</Clipped>{' '}
         <Box component="span" sx={{ flexShrink: 0, fontVariantNumeric: 'tabular-nums' }}>
           ({countdown(Date.parse(until) - now)} left)
         </Box>
-      </Box>
+      </StatusItem>
     </Tooltip>
   )
 }
 
+/** Online or offline, and this person's changes still to send: never squeezed out. */
+function ConnectionItem({ status, problem }: Pick<SyncState, 'status' | 'problem'>) {
+  if (status === null)
+    return (
+      <StatusItem giveWay={0}>
+        {problem ? (
+          <HelpOutlineIcon fontSize="small" />
+        ) : (
+          <CircularProgress size={14} aria-hidden="true" />
+        )}
+        <span>{problem ? 'Status unknown' : 'Checking connection…'}</span>
+      </StatusItem>
+    )
+  if (status.online)
+    return (
+      <StatusItem giveWay={0}>
+        <CloudDoneOutlinedIcon fontSize="small" sx={{ color: 'success.main' }} aria-hidden />
+        <Typography component="span" variant="body2" sx={{ color: 'text.primary' }}>
+          Online
+        </Typography>
+        {status.pendingChanges > 0 && (
+          <Box
+            component="span"
+            sx={{ display: 'flex', alignItems: 'center', gap: 0.75, ml: 1, color: 'warning.main' }}
+          >
+            <CloudUploadOutlinedIcon fontSize="small" aria-hidden />
+            {plural(status.pendingChanges, 'change', 'changes')} waiting to be sent
+          </Box>
+        )}
+      </StatusItem>
+    )
+  return (
+    <Tooltip
+      describeChild
+      title="The delivery service cannot be reached. Search and deliveries work from the local copy; your changes are kept and sent when it is back."
+    >
+      <StatusItem giveWay={0} tabIndex={0}>
+        <CloudOffOutlinedIcon fontSize="small" sx={{ color: 'warning.main' }} aria-hidden />
+        <Typography
+          component="span"
+          variant="body2"
+          sx={{ color: 'text.primary', fontWeight: 500 }}
+        >
+          {status.pendingChanges > 0
+            ? `Offline — ${plural(status.pendingChanges, 'change', 'changes')} waiting`
+            : 'Offline'}
+        </Typography>
+      </StatusItem>
+    </Tooltip>
+  )
+}
+
+/**
+ * The bar's items, by priority when room is short: the connection and "Sync now" stay whole;
+ * then a problem, the sync's progress, others' waiting work and the last sync clip their words
+ * (the tooltips hold the whole); the cache's counts leave first (Settings has them too).
+ */
 export function StatusBar({ sync }: { sync: SyncState }) {
   const { status, problem, requesting, syncNow } = sync
   const now = useNow(15_000)
@@ -95,6 +137,7 @@ export function StatusBar({ sync }: { sync: SyncState }) {
       component="footer"
       aria-label="Sync status"
       sx={{
+        ...statusBarContainerSx,
         gridArea: 'status',
         display: 'flex',
         alignItems: 'stretch',
@@ -109,136 +152,77 @@ export function StatusBar({ sync }: { sync: SyncState }) {
         overflow: 'hidden',
       }}
     >
-      <Box sx={itemSx}>
-        {status === null && problem ? (
-          <>
-            <HelpOutlineIcon fontSize="small" />
-            <span>Status unknown</span>
-          </>
-        ) : status === null ? (
-          <>
-            <CircularProgress size={14} aria-hidden="true" />
-            <span>Checking connection…</span>
-          </>
-        ) : status.online ? (
-          <>
-            <CloudDoneOutlinedIcon fontSize="small" sx={{ color: 'success.main' }} aria-hidden />
-            <Typography component="span" variant="body2" sx={{ color: 'text.primary' }}>
-              Online
-            </Typography>
-            {status.pendingChanges > 0 && (
-              <Box component="span" sx={{ ...itemSx, ml: 1, color: 'warning.main' }}>
-                <CloudUploadOutlinedIcon fontSize="small" aria-hidden />
-                {plural(status.pendingChanges, 'change', 'changes')} waiting to be sent
-              </Box>
-            )}
-          </>
-        ) : (
-          <>
-            <CloudOffOutlinedIcon fontSize="small" sx={{ color: 'warning.main' }} aria-hidden />
-            <Tooltip
-              describeChild
-              title="The delivery service cannot be reached. Search and deliveries work from the local copy; your changes are kept and sent when it is back."
-            >
-              <Typography
-                component="span"
-                variant="body2"
-                tabIndex={0}
-                sx={{ color: 'text.primary', fontWeight: 500 }}
-              >
-                {status.pendingChanges > 0
-                  ? `Offline — ${plural(status.pendingChanges, 'change', 'changes')} waiting`
-                  : 'Offline'}
-              </Typography>
-            </Tooltip>
-          </>
-        )}
-      </Box>
+      <ConnectionItem status={status} problem={problem} />
 
       {status && <OthersWaiting others={status.waitingForOthers} />}
 
-      {status && (
-        <>
-          <Separator />
-          <Box sx={itemSx}>
-            {status.lastSuccessAt ? (
-              <Tooltip describeChild title={lastSyncDetail(status, status.lastSuccessAt)}>
-                <span tabIndex={0}>Last synced {formatRelative(status.lastSuccessAt, now)}</span>
-              </Tooltip>
-            ) : (
-              <span>Never synced</span>
-            )}
-          </Box>
-        </>
-      )}
+      {status &&
+        (status.lastSuccessAt ? (
+          <Tooltip describeChild title={lastSyncDetail(status, status.lastSuccessAt)}>
+            <StatusItem separated giveWay={4} tabIndex={0}>
+              <Clipped>Last synced {formatRelative(status.lastSuccessAt, now)}</Clipped>
+            </StatusItem>
+          </Tooltip>
+        ) : (
+          <StatusItem separated giveWay={4}>
+            <Clipped>Never synced</Clipped>
+          </StatusItem>
+        ))}
 
       {status && running && (
-        <>
-          <Separator />
-          <Box sx={{ ...itemSx, color: 'text.primary' }}>
-            <CircularProgress size={14} aria-hidden="true" />
-            <span>{syncProgressText(status)}</span>
-          </Box>
-        </>
+        <StatusItem separated giveWay={2} sx={{ color: 'text.primary' }}>
+          <CircularProgress size={14} aria-hidden="true" sx={{ flexShrink: 0 }} />
+          <Clipped>{syncProgressText(status)}</Clipped>
+        </StatusItem>
       )}
 
       {status && (
-        <>
-          <Separator />
-          <Box sx={itemSx}>
-            <span>
-              {plural(status.cached.deliveries, 'delivery', 'deliveries')},{' '}
-              {plural(status.cached.photos, 'photo', 'photos')} cached
-            </span>
-          </Box>
-        </>
+        <StatusItem separated giveWay={8} dropBelow={1000}>
+          <Clipped>
+            {plural(status.cached.deliveries, 'delivery', 'deliveries')},{' '}
+            {plural(status.cached.photos, 'photo', 'photos')} cached
+          </Clipped>
+        </StatusItem>
       )}
 
-      {waitUntil && (
-        <>
-          <Separator />
-          <ServiceWaitItem until={waitUntil} />
-        </>
-      )}
+      {waitUntil && <ServiceWaitItem until={waitUntil} />}
 
       {error && (
-        <>
-          <Separator />
-          <Tooltip
-            describeChild
-            title={
-              status?.lastAttemptAt && !problem
-                ? `${error} (last attempt ${formatDateTimeLong(status.lastAttemptAt)})`
-                : error
-            }
-          >
-            <Box
-              tabIndex={0}
-              sx={{ ...itemSx, color: 'error.main', flexShrink: 1, overflow: 'hidden' }}
-            >
-              <ErrorOutlineIcon fontSize="small" aria-hidden />
-              <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                {error}
-              </Box>
-            </Box>
-          </Tooltip>
-        </>
+        <Tooltip
+          describeChild
+          title={
+            status?.lastAttemptAt && !problem
+              ? `${error} (last attempt ${formatDateTimeLong(status.lastAttemptAt)})`
+              : error
+          }
+        >
+          <StatusItem separated giveWay={1} tabIndex={0} sx={{ color: 'error.main' }}>
+            <ErrorOutlineIcon fontSize="small" aria-hidden />
+            <Clipped>{error}</Clipped>
+          </StatusItem>
+        </Tooltip>
       )}
 
       {runProblems > 0 && status?.lastRun && (
-        <>
-          <Separator />
+        <StatusItem separated giveWay={1}>
           <Tooltip describeChild title={lastRunProblemsDetail(status.lastRun)}>
             <Link
               href={routeHref({ screen: 'sync-report' })}
               underline="hover"
-              sx={{ ...itemSx, color: 'warning.main', fontWeight: 500, alignSelf: 'center' }}
+              sx={{
+                display: 'flex',
+                alignItems: 'center',
+                gap: 0.75,
+                minWidth: 0,
+                color: 'warning.main',
+                fontWeight: 500,
+              }}
             >
               <ReportProblemOutlinedIcon fontSize="small" aria-hidden />
-              {plural(runProblems, 'problem', 'problems')} — open the sync report
+              <Clipped>{plural(runProblems, 'problem', 'problems')} — open the sync report</Clipped>
             </Link>
           </Tooltip>
-        </>
+        </StatusItem>
       )}
 
       <Box sx={{ ml: 'auto', display: 'flex', alignItems: 'center', flexShrink: 0 }}>

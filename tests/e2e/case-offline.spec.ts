@@ -70,6 +70,8 @@ test('case work done offline is kept, shown as waiting, and sent once when the s
   const timeline = page.getByRole('list', { name: 'Timeline' })
   const entries = timeline.getByRole('listitem')
   await expect(entries.filter({ hasText: 'Opened' })).toContainText('Waiting to be sent')
+  // Opening it made it this agent's: that too waits to be sent.
+  await expect(entries.filter({ hasText: 'Assigned to' })).toContainText('Waiting to be sent')
   // Opened on this console: the evidence was frozen with it.
   await expect(
     page.getByRole('heading', { name: 'Evidence when the case was opened' }),
@@ -96,9 +98,9 @@ test('case work done offline is kept, shown as waiting, and sent once when the s
   await expect(entries.filter({ hasText: 'Resolved:' })).toContainText('Waiting to be sent')
   await expect(timeline.getByText('Sent', { exact: true })).toHaveCount(0)
 
-  // Three case changes made here wait to be sent (the status bar polls, so give it a moment).
-  await expect(statusBar.getByText('Offline — 3 changes waiting')).toBeVisible()
-  await expect(page.getByText(/3 changes waiting to be sent/)).toBeVisible()
+  // Four case changes made here wait to be sent (the status bar polls, so give it a moment).
+  await expect(statusBar.getByText('Offline — 4 changes waiting')).toBeVisible()
+  await expect(page.getByText(/4 changes waiting to be sent/)).toBeVisible()
   await page.mouse.move(0, 0)
   await page.screenshot({ path: join(screenshots, 'case-offline.png') })
 
@@ -110,19 +112,24 @@ test('case work done offline is kept, shown as waiting, and sent once when the s
   await expect(timeline.getByText('Waiting to be sent', { exact: true })).toHaveCount(0, {
     timeout: 30_000,
   })
-  await expect(timeline.getByText('Sent', { exact: true })).toHaveCount(3)
+  await expect(timeline.getByText('Sent', { exact: true })).toHaveCount(4)
   await expect(statusBar.getByText(/^Online$/)).toBeVisible({ timeout: 15_000 })
   await expect(statusBar.getByText(/waiting/)).toHaveCount(0, { timeout: 15_000 })
 
   const applied = () => service.world.appliedCaseEvents().filter((e) => e.caseId === caseId)
-  expect(applied().map((e) => e.event.type)).toEqual(['opened', 'note_added', 'resolved'])
-  expect(new Set(applied().map((e) => e.event.id)).size).toBe(3)
+  expect(applied().map((e) => e.event.type)).toEqual([
+    'opened',
+    'assigned',
+    'note_added',
+    'resolved',
+  ])
+  expect(new Set(applied().map((e) => e.event.id)).size).toBe(4)
   const onService = service.world.case(caseId) as CaseRecord
   expect(onService.status).toBe('resolved')
   expect(onService.resolution?.code).toBe('replacement_sent')
 
   // Later syncs send nothing again.
   await page.waitForTimeout(5_000)
-  expect(applied()).toHaveLength(3)
-  await expect(timeline.getByText('Sent', { exact: true })).toHaveCount(3)
+  expect(applied()).toHaveLength(4)
+  await expect(timeline.getByText('Sent', { exact: true })).toHaveCount(4)
 })

@@ -183,7 +183,7 @@ test('the queue lists the open cases and filters them by status', async ({ page 
   await expect(page).toHaveURL(/#\/cases$/)
 })
 
-test('an agent adds a note, takes the case, and resolves it with a canned note', async ({
+test('an agent adds a note, which takes the case, and resolves it with a canned note', async ({
   page,
 }) => {
   await page.goto(`${consoleApp.url}#/cases`)
@@ -204,7 +204,10 @@ test('an agent adds a note, takes the case, and resolves it with a canned note',
     `#/delivery/${delivery.id}?case=${caseId}`,
   )
 
-  // N focuses the note box; Ctrl+Enter adds the note; the push follows at once.
+  // N focuses the note box; Ctrl+Enter adds the note; the push follows at once. Acting on the
+  // unassigned case takes it: the navigation badge counts it as waiting on this agent.
+  const before = await waitingOnMe(page)
+  await expect(page.getByRole('button', { name: 'Assign to me' })).toBeVisible()
   await page.keyboard.press('n')
   const noteBox = page.getByRole('textbox', { name: 'Note' })
   await expect(noteBox).toBeFocused()
@@ -220,11 +223,6 @@ test('an agent adds a note, takes the case, and resolves it with a canned note',
   await expect(noteEntry).toContainText('Sent', { timeout: 15_000 })
   await expect(noteBox).toHaveValue('')
   expect(serverCase(caseId).notes.some((n) => n.body === noteText)).toBe(true)
-
-  // A assigns the case to me; the navigation badge counts it.
-  const before = await waitingOnMe(page)
-  await noteBox.blur()
-  await page.keyboard.press('a')
   await expect(page.getByRole('button', { name: 'Unassign' })).toBeVisible()
   await expect(
     navigation(page).getByRole('link', {
@@ -235,6 +233,14 @@ test('an agent adds a note, takes the case, and resolves it with a canned note',
     'Sent',
     { timeout: 15_000 },
   )
+  // Given back, A takes it again.
+  await page.getByRole('button', { name: 'Unassign' }).click()
+  await expect(page.getByRole('button', { name: 'Assign to me' })).toBeVisible()
+  await expect(
+    navigation(page).getByRole('link', { name: new RegExp(`^Cases ?, ${before} waiting on you`) }),
+  ).toBeVisible()
+  await page.keyboard.press('a')
+  await expect(page.getByRole('button', { name: 'Unassign' })).toBeVisible()
   await expect(page.getByText('First action done')).toBeVisible()
 
   await page.mouse.move(700, 860)

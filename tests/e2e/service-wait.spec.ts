@@ -119,7 +119,7 @@ test('the status bar says until when the service asked us to wait and counts dow
   await expect(statusBar.getByText(/Nothing is sent to it before then/)).toHaveCount(0)
 
   // The tooltip has the whole of it, for a keyboard user too.
-  await statusBar.getByText(/Last synced/).focus()
+  await statusBar.locator('[tabindex="0"]', { hasText: /^Last synced/ }).focus()
   await page.keyboard.press('Tab')
   await expect(wait).toBeFocused()
   await expect(page.getByRole('tooltip')).toContainText(

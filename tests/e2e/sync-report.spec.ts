@@ -89,7 +89,7 @@ test('the report shows the last run, what it rejected and which photos are missi
   const problems = statusBar.getByRole('link', { name: '5 problems — open the sync report' })
   await expect(problems).toBeVisible()
   // Reached with the keyboard; the tooltip says what the problems are.
-  await statusBar.getByText(/Last synced/).focus()
+  await statusBar.locator('[tabindex="0"]', { hasText: /^Last synced/ }).focus()
   await page.keyboard.press('Tab')
   await expect(problems).toBeFocused()
   await expect(page.getByRole('tooltip')).toContainText(

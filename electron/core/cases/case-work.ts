@@ -29,11 +29,7 @@ export function createCaseWork(options: {
   const { sqlite } = options
   const now = () => (options.now ?? (() => new Date()))().toISOString()
   const reader = createCaseReader(sqlite)
-  const insertEvent = recordCaseEvent.on(sqlite)
-  const insertSnapshot = takeCaseSnapshot.on(sqlite)
-  // Only the author's own unsent events chain: another user's wait for that user, and this
-  // event is sent without them, on the version the service holds (see push-case-events.ts).
-  const hasUnsent = ownUnsentOnCase.on(sqlite)
+  const record = createCaseRecorder(sqlite, reader)
   // A conflict is settled by the person whose change it is, nobody else.
   const conflictRow = ownConflictEvent.on(sqlite)
   const [markDiscarded, rebase] = [discardCaseEvent.on(sqlite), rebaseCaseEvent.on(sqlite)]
@@ -44,28 +40,6 @@ export function createCaseWork(options: {
     if (user) return user
     throw new UserFacingError('signed-out', 'Please sign in first.')
   }
-
-  /**
-   * Checks and writes one event for `caseId`; returns nothing, the caller reads the case again.
-   * Run IMMEDIATE: it reads before it writes, and a deferred transaction whose snapshot the sync's
-   * writer thread commits past meanwhile fails at once with "database is locked" instead of
-   * waiting its turn (measured: a note written during a first sync).
-   */
-  const record = sqlite.transaction(
-    (caseId: string, event: CaseEvent, user: User, snapshot?: EvidenceSnapshot) => {
-      const projected = reader.project(caseId, user.id)
-      checkRules(() => applyCaseEvent(projected.state, event, { id: user.id, role: user.role }))
-      // Queued behind our own unsent event: its base is the version that event will produce.
-      const chained = event.type !== 'opened' && hasUnsent.get({ caseId, actorId: user.id })!.n > 0
-      insertEvent.run(eventRow(caseId, event, user, chained, projected.server?.version ?? null))
-      if (snapshot)
-        insertSnapshot.run({
-          caseId,
-          takenAt: snapshot.takenAt,
-          evidenceJson: JSON.stringify(snapshot),
-        })
-    },
-  )
 
   function act(caseId: string, fields: Omit<CaseEvent, 'id' | 'occurredAt'>): void {
     const user = actor()
@@ -141,6 +115,62 @@ export function createCaseWork(options: {
     },
   }
 }
+
+/**
+ * Checks and writes one event for a case, and takes an unassigned case for the person acting on
+ * it (opening, a note, a status, resolving): the case is theirs from then on, as in a help desk.
+ * The assignment is its own event in the same transaction, so it is sent and shown like any
+ * other. Returns nothing, the caller reads the case again.
+ * Run it IMMEDIATE: it reads before it writes, and a deferred transaction whose snapshot the
+ * sync's writer thread commits past meanwhile fails at once with "database is locked" instead of
+ * waiting its turn (measured: a note written during a first sync).
+ */
+function createCaseRecorder(
+  sqlite: BetterSqlite3.Database,
+  reader: ReturnType<typeof createCaseReader>,
+) {
+  const insertEvent = recordCaseEvent.on(sqlite)
+  const insertSnapshot = takeCaseSnapshot.on(sqlite)
+  // Only the author's own unsent events chain: another user's wait for that user, and this
+  // event is sent without them, on the version the service holds (see push-case-events.ts).
+  const hasUnsent = ownUnsentOnCase.on(sqlite)
+
+  const writeOne = (caseId: string, event: CaseEvent, user: User, snapshot?: EvidenceSnapshot) => {
+    const projected = reader.project(caseId, user.id)
+    checkRules(() => applyCaseEvent(projected.state, event, { id: user.id, role: user.role }))
+    // Queued behind our own unsent event: its base is the version that event will produce.
+    const chained = event.type !== 'opened' && hasUnsent.get({ caseId, actorId: user.id })!.n > 0
+    insertEvent.run(eventRow(caseId, event, user, chained, projected.server?.version ?? null))
+    if (snapshot)
+      insertSnapshot.run({
+        caseId,
+        takenAt: snapshot.takenAt,
+        evidenceJson: JSON.stringify(snapshot),
+      })
+  }
+
+  return sqlite.transaction(
+    (caseId: string, event: CaseEvent, user: User, snapshot?: EvidenceSnapshot) => {
+      const takeIt = (): CaseEvent => ({
+        id: randomUUID(),
+        type: 'assigned',
+        occurredAt: event.occurredAt,
+        assigneeId: user.id,
+      })
+      if (event.type === 'opened') {
+        writeOne(caseId, event, user, snapshot)
+        writeOne(caseId, takeIt(), user)
+        return
+      }
+      const before = TAKES_THE_CASE.has(event.type) ? reader.project(caseId, user.id).state : null
+      if (before && before.assigneeId === null) writeOne(caseId, takeIt(), user)
+      writeOne(caseId, event, user, snapshot)
+    },
+  )
+}
+
+/** Acting on an unassigned case with one of these makes it the actor's (opening always does). */
+const TAKES_THE_CASE = new Set<CaseEvent['type']>(['note_added', 'status_changed', 'resolved'])
 
 /** Runs a case rule check; a rule it breaks becomes words for the person. */
 function checkRules(check: () => void, lead = ''): void {

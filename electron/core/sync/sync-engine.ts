@@ -273,7 +273,10 @@ export class SyncEngine {
       // Push first: the agent's work reaches the service as early as possible, and the pull
       // that follows brings back the cases as the service now holds them.
       const outbox = (await this.options.pushQueued?.()) ?? { pushed: 0, conflicts: 0 }
-      this.online = true
+      // Online only once the service has answered: an empty outbox asked it nothing, and saying
+      // "online" at the start of every run while it is down makes the bar (and a screen reader)
+      // flip between online and offline on each attempt.
+      if (outbox.pushed + outbox.conflicts > 0) this.online = true
       // Pages are stored on a thread of their own; it lives as long as this run's pull.
       const writer = startPageWriter({
         databaseFile: sqlite.name,

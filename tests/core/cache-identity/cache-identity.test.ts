@@ -116,7 +116,7 @@ describe('a cache that knows whose it is', () => {
       'is not the one this cache was filled from',
     )
     const before = facts(dataDir)
-    expect(before.pending).toHaveLength(1)
+    expect(before.pending).toHaveLength(2) // opened, and assigned to its opener
     // Asked what it is, and nothing else: no cursor, no case event of the other world.
     expect(other.requests().every((r) => r.path === '/v1/health')).toBe(true)
     expect(other.world.case(opened.id)).toBeNull()
@@ -129,13 +129,13 @@ describe('a cache that knows whose it is', () => {
       dataDir,
       cachedFrom: { url, identity: { id: 'porchlight-demo-seed-31-12' } },
       asked: { url, identity: { id: 'porchlight-demo-seed-32-12' } },
-      unsentChanges: 1,
+      unsentChanges: 2,
       unconfirmed: false,
     })
     expect((refusal as Error).message).toBe(
       `The Porchlight data in ${dataDir} was filled from the delivery service at ${url} ` +
         `(Porchlight demo service (seed 31, 12 deliveries)), not from ${url} (Porchlight demo ` +
-        `service (seed 32, 12 deliveries)). It still holds 1 case change not yet sent to ${url}.`,
+        `service (seed 32, 12 deliveries)). It still holds 2 case changes not yet sent to ${url}.`,
     )
     expect(other.requests().every((r) => r.path === '/v1/health')).toBe(true)
     expect(facts(dataDir)).toEqual(before)

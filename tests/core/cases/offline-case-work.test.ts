@@ -54,14 +54,15 @@ describe('case work while the service is unreachable', () => {
       deliveryId,
       status: 'open',
       serverVersion: null,
-      pendingChanges: 1,
-      assigneeId: null,
+      // Opening a case makes it the opener's: the assignment is its own queued change.
+      pendingChanges: 2,
+      assigneeId: AGENT.id,
     })
-    expect(kinds(opened)).toEqual(['opened:pending'])
+    expect(kinds(opened)).toEqual(['opened:pending', 'assigned:pending'])
     expect(opened.snapshot?.deliveryVersion).toBe(delivery.version)
 
     const noted = await desk.h.addCaseNote({ caseId, body: 'Called the customer, no answer.' })
-    expect(noted.pendingChanges).toBe(2)
+    expect(noted.pendingChanges).toBe(3)
     expect(noted.timeline.at(-1)).toMatchObject({
       kind: 'note',
       text: 'Called the customer, no answer.',
@@ -69,9 +70,7 @@ describe('case work while the service is unreachable', () => {
       actorId: AGENT.id,
     })
     const investigating = await desk.h.changeCaseStatus({ caseId, status: 'investigating' })
-    expect(investigating).toMatchObject({ status: 'investigating', pendingChanges: 3 })
-    const assigned = await desk.h.assignCase({ caseId, to: 'me' })
-    expect(assigned).toMatchObject({ assigneeId: AGENT.id, pendingChanges: 4 })
+    expect(investigating).toMatchObject({ status: 'investigating', pendingChanges: 4 })
     const resolved = await desk.h.resolveCase({
       caseId,
       code: 'refund_issued',
@@ -88,9 +87,9 @@ describe('case work while the service is unreachable', () => {
     expect(seen).toEqual(resolved)
     expect(kinds(seen)).toEqual([
       'opened:pending',
+      'assigned:pending',
       'note:pending',
       'status:pending',
-      'assigned:pending',
       'resolved:pending',
     ])
     const queue = await desk.h.listCases({ statuses: ['resolved'], sort: 'newest', limit: 200 })
@@ -127,9 +126,9 @@ describe('case work while the service is unreachable', () => {
     expect(applied.map((a) => a.event.id)).toEqual(mine.map((e) => e.id))
     expect(applied.map((a) => a.event.type)).toEqual([
       'opened',
+      'assigned',
       'note_added',
       'status_changed',
-      'assigned',
       'resolved',
     ])
     expect(applied.every((a) => a.userId === AGENT.id)).toBe(true)
@@ -160,12 +159,13 @@ describe('case work while the service is unreachable', () => {
     const desk = await signedInConsole(front.url, dirs.make())
     const [first, second] = svc.deliveries()
     // A case the service already holds, changed by someone else since it was opened, and
-    // pulled: this console's next change is based on version 2.
+    // pulled: this console's next change is based on version 3 (opened, assigned to the opener,
+    // the supervisor's note).
     const known = (await desk.h.openCase({ deliveryId: first!.id, reason: 'damaged' })).id
     await desk.core.syncOnce()
     actOnService(service, known, { type: 'note_added', note: 'Supervisor: photo looks fine.' })
     await desk.core.syncOnce()
-    expect((await desk.h.getCase({ caseId: known }))!.serverVersion).toBe(2)
+    expect((await desk.h.getCase({ caseId: known }))!.serverVersion).toBe(3)
 
     await front.down()
     const fresh = (await desk.h.openCase({ deliveryId: second!.id, reason: 'wrong_location' })).id
@@ -176,7 +176,7 @@ describe('case work while the service is unreachable', () => {
     await desk.h.resolveCase({ caseId: known, code: 'replacement_sent' })
     await desk.h.changeCaseStatus({ caseId: fresh, status: 'investigating' })
     await desk.h.resolveCase({ caseId: fresh, code: 'delivered_to_neighbor' })
-    expect((await desk.h.getSyncStatus(undefined)).pendingChanges).toBe(8)
+    expect((await desk.h.getSyncStatus(undefined)).pendingChanges).toBe(9)
 
     // Back online while the push the actions started may still be retrying: the sync must
     // still send everything that is queued.
@@ -191,15 +191,16 @@ describe('case work while the service is unreachable', () => {
         .map((p) => ({ type: p.type, base: p.baseVersion ?? null, status: p.status, v: p.version }))
     expect(postsOf(fresh)).toEqual([
       { type: 'opened', base: null, status: 200, v: 1 },
-      { type: 'note_added', base: 1, status: 200, v: 2 },
-      { type: 'status_changed', base: 2, status: 200, v: 3 },
-      { type: 'assigned', base: 3, status: 200, v: 4 },
-      { type: 'status_changed', base: 4, status: 200, v: 5 },
-      { type: 'resolved', base: 5, status: 200, v: 6 },
+      { type: 'assigned', base: 1, status: 200, v: 2 },
+      { type: 'note_added', base: 2, status: 200, v: 3 },
+      { type: 'status_changed', base: 3, status: 200, v: 4 },
+      { type: 'assigned', base: 4, status: 200, v: 5 },
+      { type: 'status_changed', base: 5, status: 200, v: 6 },
+      { type: 'resolved', base: 6, status: 200, v: 7 },
     ])
-    expect(postsOf(known).slice(1)).toEqual([
-      { type: 'status_changed', base: 2, status: 200, v: 3 },
-      { type: 'resolved', base: 3, status: 200, v: 4 },
+    expect(postsOf(known).slice(2)).toEqual([
+      { type: 'status_changed', base: 3, status: 200, v: 4 },
+      { type: 'resolved', base: 4, status: 200, v: 5 },
     ])
     for (const caseId of [fresh, known]) {
       const mine = localEvents(desk.dataDir, caseId)
@@ -216,8 +217,8 @@ describe('case work while the service is unreachable', () => {
           .map((a) => a.version),
       )
     }
-    expect(service.world.case(fresh)).toMatchObject({ status: 'resolved', version: 6 })
-    expect(service.world.case(known)).toMatchObject({ status: 'resolved', version: 4 })
+    expect(service.world.case(fresh)).toMatchObject({ status: 'resolved', version: 7 })
+    expect(service.world.case(known)).toMatchObject({ status: 'resolved', version: 5 })
     await desk.close()
   })
 })

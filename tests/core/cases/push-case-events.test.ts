@@ -64,9 +64,12 @@ describe('exactly once', () => {
     const mine = localEvents(desk.dataDir, caseId)
     expect(mine.map((e) => [e.type, e.state])).toEqual([
       ['opened', 'sent'],
+      ['assigned', 'sent'],
       ['status_changed', 'sent'],
     ])
-    for (const event of mine) {
+    // The assignment that came with opening was answered the first time.
+    expect(postsOf(caseId, mine[1]!.id).map((p) => [p.status, p.lost])).toEqual([[200, false]])
+    for (const event of [mine[0]!, mine[2]!]) {
       const posts = postsOf(caseId, event.id)
       expect(posts.map((p) => [p.status, p.lost])).toEqual([
         [200, true],
@@ -78,7 +81,7 @@ describe('exactly once', () => {
     expect(applied.map((a) => a.event.id)).toEqual(mine.map((e) => e.id))
     expect(mine.map((e) => e.produced_version)).toEqual(applied.map((a) => a.version))
     const detail = (await desk.h.getCase({ caseId }))!
-    expect(detail).toMatchObject({ status: 'investigating', serverVersion: 2, conflict: null })
+    expect(detail).toMatchObject({ status: 'investigating', serverVersion: 3, conflict: null })
   })
 
   it('keeps an event whose every answer was lost queued, and the next sync settles it once', async () => {
@@ -93,13 +96,13 @@ describe('exactly once', () => {
     expect((await desk.h.getCase({ caseId }))!.pendingChanges).toBe(1)
 
     await desk.core.syncOnce()
-    expect(newestEvent(caseId)).toMatchObject({ id: event.id, state: 'sent', produced_version: 2 })
+    expect(newestEvent(caseId)).toMatchObject({ id: event.id, state: 'sent', produced_version: 3 })
     const posts = postsOf(caseId, event.id)
     expect(posts).toHaveLength(5)
     expect(posts.map((p) => p.lost)).toEqual([true, true, true, true, false])
-    expect(posts.every((p) => p.status === 200 && p.baseVersion === 1)).toBe(true)
+    expect(posts.every((p) => p.status === 200 && p.baseVersion === 2)).toBe(true)
     expect(appliedOn(svc.service, caseId).filter((a) => a.event.id === event.id)).toHaveLength(1)
-    expect(svc.service.world.case(caseId)).toMatchObject({ status: 'resolved', version: 2 })
+    expect(svc.service.world.case(caseId)).toMatchObject({ status: 'resolved', version: 3 })
   })
 })
 
@@ -119,9 +122,9 @@ describe('conflicts', () => {
       eventId: statusEvent.id,
       mine: 'Status: investigating',
       server: {
-        version: 2,
+        version: 3,
         status: 'awaiting_customer',
-        assigneeId: null,
+        assigneeId: AGENT.id,
         resolutionCode: null,
         updatedAt: serviceCase(svc.service, caseId).updatedAt,
       },
@@ -129,7 +132,7 @@ describe('conflicts', () => {
     // The case shows what the service holds, plus what still waits to be sent.
     expect(parked).toMatchObject({
       status: 'awaiting_customer',
-      serverVersion: 2,
+      serverVersion: 3,
       pendingChanges: 1,
     })
     const entry = (id: string) => parked.timeline.find((t) => t.id === id)
@@ -140,7 +143,7 @@ describe('conflicts', () => {
       text: 'Asked the warehouse for the scan.',
     })
     expect(postsOf(caseId, statusEvent.id).map((p) => [p.baseVersion, p.status])).toEqual([
-      [1, 409],
+      [2, 409],
     ])
     expect(postsOf(caseId, noteEvent.id)).toEqual([])
     expect((await desk.h.getCaseCounts(undefined)).conflicts).toBe(1)
@@ -162,16 +165,16 @@ describe('conflicts', () => {
     expect(
       postsOf(caseId, statusEvent.id).map((p) => [p.baseVersion, p.status, p.version]),
     ).toEqual([
-      [1, 409, 2],
-      [2, 200, 3],
-    ])
-    expect(postsOf(caseId, noteEvent.id).map((p) => [p.baseVersion, p.status, p.version])).toEqual([
+      [2, 409, 3],
       [3, 200, 4],
     ])
+    expect(postsOf(caseId, noteEvent.id).map((p) => [p.baseVersion, p.status, p.version])).toEqual([
+      [4, 200, 5],
+    ])
     expect(localEvents(desk.dataDir, caseId).every((e) => e.state === 'sent')).toBe(true)
-    expect(svc.service.world.case(caseId)).toMatchObject({ status: 'investigating', version: 4 })
+    expect(svc.service.world.case(caseId)).toMatchObject({ status: 'investigating', version: 5 })
     const settled = (await desk.h.getCase({ caseId }))!
-    expect(settled).toMatchObject({ conflict: null, status: 'investigating', serverVersion: 4 })
+    expect(settled).toMatchObject({ conflict: null, status: 'investigating', serverVersion: 5 })
     expect((await desk.h.getCaseCounts(undefined)).conflicts).toBe(0)
   })
 
@@ -204,21 +207,22 @@ describe('conflicts', () => {
 
     expect(localEvents(desk.dataDir, caseId).map((e) => [e.type, e.state])).toEqual([
       ['opened', 'sent'],
+      ['assigned', 'sent'],
       ['status_changed', 'discarded'],
       ['resolved', 'sent'],
       ['note_added', 'sent'],
     ])
     expect(postsOf(caseId, resolveEvent.id).map((p) => [p.baseVersion, p.status])).toEqual([
-      [2, 200],
+      [3, 200],
     ])
     expect(postsOf(caseId, noteEvent.id).map((p) => p.status)).toEqual([200])
     expect(appliedOn(svc.service, caseId).map((a) => a.event.id)).not.toContain(statusEvent.id)
     expect(svc.service.world.case(caseId)).toMatchObject({
       status: 'resolved',
       resolution: { code: 'carrier_claim' },
-      version: 4,
+      version: 5,
     })
-    expect((await desk.h.getCase({ caseId }))!).toMatchObject({ conflict: null, serverVersion: 4 })
+    expect((await desk.h.getCase({ caseId }))!).toMatchObject({ conflict: null, serverVersion: 5 })
   })
 
   it('refuses apply-again when the case as the service holds it no longer allows the change', async () => {
@@ -255,24 +259,27 @@ describe('conflicts', () => {
     const caseId = await openSentCase()
     actOnService(svc.service, caseId, { type: 'status_changed', status: 'investigating' })
     actOnService(svc.service, caseId, { type: 'note_added', note: 'Supervisor looked at it.' })
-    // This console still holds version 1.
+    // This console still holds version 2 (opened, and assigned to its opener).
     await desk.h.addCaseNote({ caseId, body: 'Customer called again.' })
     const noteEvent = newestEvent(caseId)
-    expect(noteEvent.base_version).toBe(1)
+    expect(noteEvent.base_version).toBe(2)
+    await desk.h.assignCase({ caseId, to: 'nobody' })
+    const assignEvent = newestEvent(caseId)
     await desk.core.syncOnce()
     await desk.h.assignCase({ caseId, to: 'me' })
     await desk.core.syncOnce()
 
     expect(postsOf(caseId, noteEvent.id).map((p) => [p.baseVersion, p.status, p.version])).toEqual([
-      [1, 200, 4],
+      [2, 200, 5],
     ])
+    expect(postsOf(caseId, assignEvent.id).map((p) => [p.status, p.version])).toEqual([[200, 6]])
     expect(localEvents(desk.dataDir, caseId).every((e) => e.state === 'sent')).toBe(true)
     const detail = (await desk.h.getCase({ caseId }))!
     expect(detail).toMatchObject({
       conflict: null,
       status: 'investigating',
       assigneeId: AGENT.id,
-      serverVersion: 5,
+      serverVersion: 7,
     })
     expect(detail.timeline.filter((t) => t.kind === 'note').map((t) => t.text)).toEqual([
       'Supervisor looked at it.',

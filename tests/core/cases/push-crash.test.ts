@@ -28,8 +28,8 @@ import {
 const CHILD = new URL('./push-crash-child.ts', import.meta.url).pathname
 const KILLS = 6
 const CASES = 9
-/** Each case: opened, note, status, assigned, note, status, resolved. */
-const EVENTS_PER_CASE = 7
+/** Each case: opened, assigned (to its opener), note, status, assigned, note, status, resolved. */
+const EVENTS_PER_CASE = 8
 /** How long the service holds each answer after applying the event. */
 const ANSWER_DELAY_MS = 25
 
@@ -216,7 +216,16 @@ describe('a push killed at random moments', () => {
         const onService = appliedOn(service, caseId)
         expect(onService.map((a) => a.event.id)).toEqual(ofCase.map((e) => e.id))
         expect(ofCase.map((e) => e.produced_version)).toEqual(onService.map((a) => a.version))
-        expect(onService.map((a) => a.event.baseVersion ?? null)).toEqual([null, 1, 2, 3, 4, 5, 6])
+        expect(onService.map((a) => a.event.baseVersion ?? null)).toEqual([
+          null,
+          1,
+          2,
+          3,
+          4,
+          5,
+          6,
+          7,
+        ])
         expect(service.world.case(caseId)).toMatchObject({
           status: 'resolved',
           assigneeId: AGENT.id,

@@ -46,15 +46,22 @@ describe('whose queued work is sent', () => {
       const status = await desk.h.getSyncStatus(undefined)
       expect(status.pendingChanges).toBe(0)
       expect(status.waitingForOthers).toEqual([
-        { userId: AGENT.id, name: 'Alex Rivera', changes: 1 },
+        // Opened, and assigned to the agent who opened it.
+        { userId: AGENT.id, name: 'Alex Rivera', changes: 2 },
       ])
 
       await desk.h.signOut(undefined)
       await desk.h.signIn({ username: AGENT.username, password: AGENT.password })
       await desk.core.syncOnce()
       const applied = appliedOn(svc.service, opened.id)
-      expect(applied).toHaveLength(1)
-      expect(svc.service.world.case(opened.id)).toMatchObject({ openedBy: AGENT.id })
+      expect(applied.map((a) => [a.event.type, a.userId])).toEqual([
+        ['opened', AGENT.id],
+        ['assigned', AGENT.id],
+      ])
+      expect(svc.service.world.case(opened.id)).toMatchObject({
+        openedBy: AGENT.id,
+        assigneeId: AGENT.id,
+      })
     } finally {
       await desk.close()
     }

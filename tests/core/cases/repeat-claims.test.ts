@@ -133,9 +133,10 @@ describe('repeat claims', () => {
     )
     try {
       const local = await desk.h.openCase({ deliveryId: 'dB', reason: 'not_received' })
-      expect(local.pendingChanges).toBe(1)
+      // Opened, and assigned to the opener: both stay queued.
+      expect(local.pendingChanges).toBe(2)
       await desk.core.syncOnce()
-      expect((await desk.h.getCase({ caseId: local.id }))!.pendingChanges).toBe(1)
+      expect((await desk.h.getCase({ caseId: local.id }))!.pendingChanges).toBe(2)
       expect((await desk.h.getDelivery({ id: 'dT' }))!.repeatClaims).toEqual({
         customer: { id: 'C1', count: 3 },
         address: { key: '98101|1420 pine street', count: 2 },

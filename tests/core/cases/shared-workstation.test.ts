@@ -49,7 +49,8 @@ async function alexWorksOfflineAndLeaves(desk: TestConsole) {
   const [first, second] = svc.deliveries()
   const shared = await desk.h.openCase({ deliveryId: first!.id, reason: 'not_received' })
   await desk.core.syncOnce()
-  expect(serviceCase(svc.service, shared.id).version).toBe(1)
+  // Opened, and assigned to Alex, who opened it.
+  expect(serviceCase(svc.service, shared.id).version).toBe(2)
 
   await svc.front.down()
   await desk.h.addCaseNote({ caseId: shared.id, body: ALEX_NOTE })
@@ -73,7 +74,7 @@ describe('a computer shared by two agents', () => {
 
       await signInAs(desk, AGENT_B)
       // Nothing of Alex's went out under Jordan's sign-in.
-      expect(appliedOn(svc.service, shared)).toHaveLength(1)
+      expect(appliedOn(svc.service, shared)).toHaveLength(2)
       expect(svc.service.world.case(alone)).toBeNull()
 
       // Jordan sees the case as the service has it, and that Alex's changes wait, not what they say.
@@ -84,7 +85,7 @@ describe('a computer shared by two agents', () => {
         waitingForOthers: [{ userId: AGENT.id, name: 'Alex Rivera', changes: 2 }],
       })
       expect(JSON.stringify(seen)).not.toContain('neighbour at 12')
-      expect(seen!.timeline.map((e) => e.send)).toEqual(['sent'])
+      expect(seen!.timeline.map((e) => e.send)).toEqual(['sent', 'sent'])
       // The case Alex opened offline is not on the service: Jordan has nothing of it but the count.
       expect(await desk.h.getCase({ caseId: alone })).toBeNull()
       const queue = await desk.h.listCases({ sort: 'oldest', limit: 200 })
@@ -93,20 +94,22 @@ describe('a computer shared by two agents', () => {
       const status = await desk.h.getSyncStatus(undefined)
       expect(status.pendingChanges).toBe(0)
       expect(status.waitingForOthers).toEqual([
-        { userId: AGENT.id, name: 'Alex Rivera', changes: 3 },
+        { userId: AGENT.id, name: 'Alex Rivera', changes: 4 },
       ])
       expect(await desk.h.getCaseCounts(undefined)).toMatchObject({
         pendingChanges: 0,
         conflicts: 0,
       })
 
-      // Jordan's own note on the same case goes out at once, on the version the service holds.
+      // Jordan's own note on the same case goes out at once, on the version the service holds;
+      // the case is Alex's, and stays Alex's.
       await desk.h.addCaseNote({ caseId: shared, body: 'Jordan: customer called back.' })
       await desk.core.syncOnce()
       const afterJordan = appliedOn(svc.service, shared)
       expect(afterJordan.map((a) => [a.event.type, a.userId, a.event.baseVersion])).toEqual([
         ['opened', AGENT.id, null],
-        ['note_added', AGENT_B.id, 1],
+        ['assigned', AGENT.id, 1],
+        ['note_added', AGENT_B.id, 2],
       ])
       const jordans = await desk.h.getCase({ caseId: shared })
       expect(jordans!.timeline.find((e) => e.text === 'Jordan: customer called back.')?.send).toBe(
@@ -115,13 +118,14 @@ describe('a computer shared by two agents', () => {
       expect(jordans!.pendingChanges).toBe(0)
 
       // Alex comes back: Alex's work goes out under Alex's sign-in, in Alex's order. The note
-      // commutes with Jordan's; the status change was made on version 1, the service is at 2:
+      // commutes with Jordan's; the status change was made on version 2, the service is at 3:
       // a conflict for Alex to settle, having seen the case as it now is.
       await desk.h.signOut(undefined)
       await signInAs(desk, AGENT)
       const applied = appliedOn(svc.service, shared)
       expect(applied.map((a) => [a.event.type, a.userId])).toEqual([
         ['opened', AGENT.id],
+        ['assigned', AGENT.id],
         ['note_added', AGENT_B.id],
         ['note_added', AGENT.id],
       ])
@@ -290,24 +294,24 @@ describe("erasing someone else's unsent work", () => {
       expect(await desk.h.getUnsentWork(undefined)).toEqual({
         caseChanges: 0,
         photoViews: 0,
-        others: [{ userId: AGENT.id, name: 'Alex Rivera', caseChanges: 1, photoViews: 1 }],
+        others: [{ userId: AGENT.id, name: 'Alex Rivera', caseChanges: 2, photoViews: 1 }],
       })
       await expect(desk.h.signOutAndErase({ discardUnsent: true })).rejects.toThrow(
-        /Alex Rivera's 2 unsent changes have not reached the delivery service\. Only a supervisor can erase/,
+        /Alex Rivera's 3 unsent changes have not reached the delivery service\. Only a supervisor can erase/,
       )
       await expect(
         desk.h.signOutAndErase({ discardUnsent: true, discardUnsentOf: [AGENT.id] }),
       ).rejects.toThrow(/Only a supervisor/)
-      expect(localEvents(desk.dataDir)).toHaveLength(1)
+      expect(localEvents(desk.dataDir)).toHaveLength(2)
       expect((await desk.h.getSession(undefined)).user?.id).toBe(AGENT_B.id)
 
       await desk.h.signOut(undefined)
       await signInAs(desk, SUPERVISOR)
       // A supervisor must name whose work goes.
       await expect(desk.h.signOutAndErase({ discardUnsent: true })).rejects.toThrow(
-        /Alex Rivera's 2 unsent changes have not reached the delivery service yet/,
+        /Alex Rivera's 3 unsent changes have not reached the delivery service yet/,
       )
-      expect(localEvents(desk.dataDir)).toHaveLength(1)
+      expect(localEvents(desk.dataDir)).toHaveLength(2)
       await desk.h.signOutAndErase({ discardUnsent: false, discardUnsentOf: [AGENT.id] })
       expect(localEvents(desk.dataDir)).toHaveLength(0)
 
@@ -326,12 +330,12 @@ describe("erasing someone else's unsent work", () => {
             actor_id: SUPERVISOR.id,
             payload: {
               authorId: AGENT.id,
-              caseChanges: 1,
+              caseChanges: 2,
               photoViews: 1,
-              cases: { [opened.id]: 1 },
+              cases: { [opened.id]: 2 },
             },
           },
-          { kind: 'local-data-erased', actor_id: SUPERVISOR.id, payload: { discardedUnsent: 2 } },
+          { kind: 'local-data-erased', actor_id: SUPERVISOR.id, payload: { discardedUnsent: 3 } },
         ])
       } finally {
         sqlite.close()

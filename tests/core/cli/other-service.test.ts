@@ -92,7 +92,7 @@ describe('a data folder filled from one delivery service, pointed at another', (
     await expect(desk.core.syncOnce()).rejects.toMatchObject({ kind: 'unreachable' })
     await desk.close()
     const unsent = localEvents(dataDir).filter((e) => e.state === 'pending').length
-    expect(unsent).toBe(2)
+    expect(unsent).toBe(3) // opened, assigned to the agent, a note
     const before = cacheFacts(dataDir)
     expect(before.deliveryIds).toEqual(await live(a.service))
     expect(before.cursors.map((c) => c.stream)).toEqual(['cases', 'deliveries'])
@@ -112,7 +112,7 @@ describe('a data folder filled from one delivery service, pointed at another', (
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain(`filled from the delivery service at ${a.front.url}`)
     expect(refused.stderr).toContain(`not from ${b.url}`)
-    expect(refused.stderr).toContain(`It still holds 2 case changes not yet sent to ${a.front.url}`)
+    expect(refused.stderr).toContain(`It still holds 3 case changes not yet sent to ${a.front.url}`)
     expect(refused.stderr).toContain('--new-cache')
     expect(refused.stderr).not.toMatch(/\bat (file|async|Object)\b/)
     // B was only asked what it is: no sign-in, no cursor of A's, no case work of A's.
@@ -142,7 +142,7 @@ describe('a data folder filled from one delivery service, pointed at another', (
     const bDir = join(dataDir, 'services', 'porchlight-demo-seed-12-50')
     expect(summary.cache).toBe(bDir)
     expect(summary.note).toContain(`Started a separate cache for ${b.url} in ${bDir}`)
-    expect(summary.note).toContain(`It still holds 2 case changes not yet sent to ${a.front.url}`)
+    expect(summary.note).toContain(`It still holds 3 case changes not yet sent to ${a.front.url}`)
     expect(b.requests().some((r) => r.status === 410)).toBe(false)
     expect(b.requests().some((r) => r.path.startsWith('/v1/cases/'))).toBe(false)
     expect(b.world.appliedCaseEvents()).toEqual([])
@@ -185,7 +185,7 @@ describe('a data folder filled from one delivery service, pointed at another', (
       '--json',
     ])
     expect(home.code).toBe(0)
-    expect(JSON.parse(home.stdout).outbox).toEqual({ pushed: 2, conflicts: 0 })
+    expect(JSON.parse(home.stdout).outbox).toEqual({ pushed: 3, conflicts: 0 })
     expect(a.service.world.case(opened.id)).not.toBeNull()
   }, 180_000)
 })

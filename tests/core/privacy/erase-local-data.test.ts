@@ -54,13 +54,13 @@ describe('sign out and erase the local data', () => {
         note: 'Porch empty',
       })
       const unsent = await desk.h.getUnsentWork(undefined)
-      expect(unsent.caseChanges).toBe(1)
+      expect(unsent.caseChanges).toBe(2) // opened, and assigned to its opener
       expect(unsent.photoViews).toBe(1)
       const before = bytesOf(dataDir)
       expect(before.includes(Buffer.from(delivery.customer.name))).toBe(true)
 
       await expect(desk.h.signOutAndErase({ discardUnsent: false })).rejects.toThrow(
-        /2 changes have not reached the delivery service yet/,
+        /3 changes have not reached the delivery service yet/,
       )
       await expect(desk.h.signOutAndErase({ discardUnsent: false })).rejects.toBeInstanceOf(
         UserFacingError,
@@ -113,7 +113,7 @@ describe('sign out and erase the local data', () => {
           { kind: 'local-data-erased', actor_id: AGENT.id },
         ])
         expect(JSON.parse((kinds[1] as { payload_json: string }).payload_json)).toMatchObject({
-          discardedUnsent: 2,
+          discardedUnsent: 3,
         })
       } finally {
         sqlite.close()

@@ -141,8 +141,14 @@ describe('sign-in and reachability during a sync', () => {
     server.putPhoto('p1', file.bytes)
     server.deliveries.append(makeDelivery('d1', { photos: [photoRecord('p1', file)] }))
     const waits: number[] = []
+    const onlineWhileWaiting: boolean[] = []
     harness = await startSyncHarness(server, {
-      client: { sleep: async (ms) => void waits.push(ms) },
+      client: {
+        sleep: async (ms) => {
+          waits.push(ms)
+          onlineWhileWaiting.push(harness.engine.status().online)
+        },
+      },
     })
     await harness.engine.run()
     expect(harness.engine.status().online).toBe(true)
@@ -160,6 +166,14 @@ describe('sign-in and reachability during a sync', () => {
     expect(status.cached).toEqual({ deliveries: 1, photos: 1 })
     expect(await harness.engine.checkOnline()).toBe(false)
     expect(harness.snapshot()).toEqual(before)
+
+    // The next attempt, still unreachable, never says "online" on the way (the bar would flip
+    // and a screen reader announce "back online" on every attempt).
+    onlineWhileWaiting.length = 0
+    await expect(harness.engine.run()).rejects.toMatchObject({ kind: 'unreachable' })
+    expect(onlineWhileWaiting.length).toBeGreaterThanOrEqual(1)
+    expect(onlineWhileWaiting).not.toContain(true)
+    expect(harness.engine.status().online).toBe(false)
     // A fresh server (on another port) for afterEach to close.
     server = await startFaultServer()
   })

@@ -170,7 +170,8 @@ describe('one back-off for every request to the service', () => {
   function expectEverythingThrough(outcome: Awaited<ReturnType<typeof everyKindAtOnce>>) {
     expect(outcome.pulled.stored).toBe(PLAIN_DELIVERIES)
     expect(outcome.photos).toMatchObject({ downloaded: PHOTO_DELIVERIES, failed: 0 })
-    expect(outcome.pushed).toMatchObject({ pushed: 2 * CASES, conflicts: 0, failed: 0 })
+    // Each case: opened, assigned to its opener, a note.
+    expect(outcome.pushed).toMatchObject({ pushed: 3 * CASES, conflicts: 0, failed: 0 })
     expect(outcome.unsentViews).toBe(0)
     expect(server.photoViewBatches.flat()).toHaveLength(outcome.viewed)
   }
