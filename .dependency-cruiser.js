@@ -67,20 +67,20 @@ export const FLOORS = [
   {
     floor: 'capabilities',
     parts: {
-      search: { path: '^electron/core/search/' },
-      deliveries: { path: '^electron/core/deliveries/', uses: ['search'] },
+      deliveries: { path: '^electron/core/deliveries/' },
+      search: { path: '^electron/core/search/', uses: ['deliveries'] },
       audit: { path: '^electron/core/audit/' },
       addresses: {
         path: '^electron/core/addresses/',
         says: "an address's own history: the same address, its deliveries and claims",
-        uses: ['deliveries', 'search'],
+        uses: ['cases', 'deliveries'],
       },
       'photo-match': {
         path: '^electron/core/photo-match/',
         says: 'perceptual hashes of stored photos, look-alikes and the reuse flag',
         uses: ['addresses', 'deliveries', 'photos'],
       },
-      photos: { path: '^electron/core/photos/' },
+      photos: { path: '^electron/core/photos/', uses: ['deliveries'] },
       people: {
         path: '^electron/core/people/',
         says: "the service's directory of people, kept for offline use, and who an id is",
@@ -99,7 +99,7 @@ export const FLOORS = [
       },
       retention: {
         path: '^electron/core/retention/',
-        uses: ['cache-opening', 'audit', 'deliveries', 'photos'],
+        uses: ['cache-opening', 'audit', 'cases', 'deliveries', 'photos'],
       },
       privacy: {
         path: '^electron/core/privacy/',

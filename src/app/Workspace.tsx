@@ -6,8 +6,6 @@ import Box from '@mui/material/Box'
 import Toolbar from '@mui/material/Toolbar'
 import Typography from '@mui/material/Typography'
 import type { Session } from '../../electron/core/api/definition.ts'
-import { CaseScreen } from '../cases/CaseScreen.tsx'
-import { CasesScreen } from '../cases/CasesScreen.tsx'
 import { KeyboardShortcutsHelp } from './KeyboardShortcutsDialog.tsx'
 import { useMenuCommand } from './useMenuCommand.ts'
 import { DeliveryScreenSkeleton } from '../delivery/DeliveryScreenSkeleton.tsx'
@@ -17,19 +15,32 @@ import { ReportsSkeleton, SupervisorsOnly } from '../reports/ReportsPlaceholders
 import { DemoChip } from '../session/DemoChip.tsx'
 import { SessionNotice } from '../session/SessionNotice.tsx'
 import { UserMenu } from '../session/UserMenu.tsx'
-import { SettingsScreen } from '../settings/SettingsScreen.tsx'
 import { StatusBar } from '../sync/StatusBar.tsx'
-import { SyncReportScreen } from '../sync/SyncReportScreen.tsx'
 import { useSyncStatus } from '../sync/useSyncStatus.ts'
 import { BrandMark } from '../ui/BrandMark.tsx'
+import { ScreenSkeleton } from './ScreenSkeleton.tsx'
 import { UpdateNotice } from './UpdateNotice.tsx'
 import { SideNavigation } from './SideNavigation.tsx'
 import { navigate, useRoute } from '../navigation/route.ts'
 import { useCommandShortcut } from '../navigation/shortcuts.ts'
 
+// Each screen but search (the first one) is its own chunk, loaded when it is first opened, so
+// starting the app loads only what search needs. Reports and their chart library load only when
+// a supervisor opens them.
 const DeliveryScreen = lazy(() => import('../delivery/DeliveryScreen.tsx'))
-// Reports and their chart library load only when a supervisor opens them.
 const ReportsScreen = lazy(() => import('../reports/ReportsScreen.tsx'))
+const CasesScreen = lazy(() =>
+  import('../cases/CasesScreen.tsx').then((m) => ({ default: m.CasesScreen })),
+)
+const CaseScreen = lazy(() =>
+  import('../cases/CaseScreen.tsx').then((m) => ({ default: m.CaseScreen })),
+)
+const SyncReportScreen = lazy(() =>
+  import('../sync/SyncReportScreen.tsx').then((m) => ({ default: m.SyncReportScreen })),
+)
+const SettingsScreen = lazy(() =>
+  import('../settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
+)
 
 type Props = {
   session: Session
@@ -93,11 +104,17 @@ export function Workspace({ session, user, onSignedOut }: Props) {
       <SideNavigation route={route} role={user.role} onSearch={focusSearch} />
 
       {route.screen === 'cases' ? (
-        <CasesScreen filters={route.filters} user={user} />
+        <Suspense fallback={<ScreenSkeleton label="Loading the cases" />}>
+          <CasesScreen filters={route.filters} user={user} />
+        </Suspense>
       ) : route.screen === 'case' ? (
-        <CaseScreen key={route.caseId} caseId={route.caseId} user={user} />
+        <Suspense fallback={<ScreenSkeleton label="Loading the case" />}>
+          <CaseScreen key={route.caseId} caseId={route.caseId} user={user} />
+        </Suspense>
       ) : route.screen === 'sync-report' ? (
-        <SyncReportScreen sync={sync} />
+        <Suspense fallback={<ScreenSkeleton label="Loading the sync report" />}>
+          <SyncReportScreen sync={sync} />
+        </Suspense>
       ) : route.screen === 'reports' ? (
         user.role === 'supervisor' ? (
           <Suspense fallback={<ReportsSkeleton />}>
@@ -107,7 +124,9 @@ export function Workspace({ session, user, onSignedOut }: Props) {
           <SupervisorsOnly />
         )
       ) : route.screen === 'settings' ? (
-        <SettingsScreen session={session} user={user} />
+        <Suspense fallback={<ScreenSkeleton label="Loading the settings" />}>
+          <SettingsScreen session={session} user={user} />
+        </Suspense>
       ) : route.screen === 'delivery' ? (
         <Suspense fallback={<DeliveryScreenSkeleton />}>
           <DeliveryScreen

@@ -6,10 +6,15 @@ import Button from '@mui/material/Button'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { fillPlaceholders } from '../../electron/core/api/case-schemas.ts'
+import FormControlLabel from '@mui/material/FormControlLabel'
+import FormLabel from '@mui/material/FormLabel'
+import Radio from '@mui/material/Radio'
+import RadioGroup from '@mui/material/RadioGroup'
+import { fillPlaceholders, type NoteAudience } from '../../electron/core/api/case-schemas.ts'
+import { AUDIENCE_LABELS } from '../words/noteAudienceWords.ts'
 
 /** A canned note being written: new, or an edit of the one with `id`. */
-export type Draft = { id?: string; title: string; body: string }
+export type Draft = { id?: string; title: string; body: string; audience: NoteAudience }
 
 export const PLACEHOLDERS = ['{orderId}', '{customerName}'] as const
 const EXAMPLE = { orderId: 'ORD-104233', customerName: 'Dana Whitfield' }
@@ -57,6 +62,26 @@ export function CannedNoteEditor(props: Props) {
         onChange={(event) => onChange({ ...draft, body: event.target.value })}
         slotProps={{ htmlInput: { maxLength: 4000 } }}
       />
+      <Box role="radiogroup" aria-labelledby="canned-audience-label">
+        <FormLabel id="canned-audience-label" sx={{ typography: 'body2' }}>
+          Written for
+        </FormLabel>
+        <RadioGroup
+          row
+          aria-labelledby="canned-audience-label"
+          value={draft.audience}
+          onChange={(event) => onChange({ ...draft, audience: event.target.value as NoteAudience })}
+        >
+          {(['internal', 'customer'] as const).map((audience) => (
+            <FormControlLabel
+              key={audience}
+              value={audience}
+              control={<Radio size="small" />}
+              label={AUDIENCE_LABELS[audience]}
+            />
+          ))}
+        </RadioGroup>
+      </Box>
       <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="caption" sx={{ color: 'text.secondary' }}>
           Insert:

@@ -14,6 +14,7 @@ import DeleteOutlineOutlinedIcon from '@mui/icons-material/DeleteOutlineOutlined
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined'
 import type { CannedNote } from '../../electron/core/api/case-schemas.ts'
 import { formatDateTime } from '../format/time.ts'
+import { AudienceTag } from '../ui/AudienceTag.tsx'
 
 type Props = {
   notes: CannedNote[] | null
@@ -89,7 +90,11 @@ export function CannedNoteList(props: Props) {
               }}
             >
               <ListItemText
-                primary={note.title}
+                primary={
+                  <>
+                    <span>{note.title}</span> <AudienceTag audience={note.audience} />
+                  </>
+                }
                 secondary={
                   <>
                     <Box

@@ -115,7 +115,9 @@ export function CannedNotesDialog({ onClose }: { onClose: () => void }) {
             editingId={draft?.id}
             confirmDelete={confirmDelete}
             busy={busy}
-            onEdit={(note) => setDraft({ id: note.id, title: note.title, body: note.body })}
+            onEdit={(note) =>
+              setDraft({ id: note.id, title: note.title, body: note.body, audience: note.audience })
+            }
             onAskDelete={setConfirmDelete}
             onDelete={remove}
           />
@@ -140,7 +142,7 @@ export function CannedNotesDialog({ onClose }: { onClose: () => void }) {
           startIcon={<AddOutlinedIcon />}
           onClick={() => {
             setConfirmDelete(null)
-            setDraft({ title: '', body: '' })
+            setDraft({ title: '', body: '', audience: 'internal' })
           }}
         >
           New canned note

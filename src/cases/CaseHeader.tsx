@@ -13,6 +13,7 @@ import { routeHref } from '../navigation/route.ts'
 import { CaseStatusChip } from '../ui/CaseStatusChip.tsx'
 import { REASON_LABELS } from '../words/caseWords.ts'
 import { Assignee } from '../ui/Assignee.tsx'
+import { PersonName } from '../ui/PersonName.tsx'
 import { CopyLinkButton } from '../ui/CopyLinkButton.tsx'
 import { caseLinkText } from './caseLink.ts'
 import { CASE_HEADING_ID } from './CaseFrame.tsx'
@@ -98,7 +99,7 @@ export function CaseHeader({ detail, meId, now, headingRef }: Props) {
             <time dateTime={detail.openedAt} title={formatDateTimeLong(detail.openedAt)}>
               {formatDateTime(detail.openedAt)}
             </time>{' '}
-            by {detail.openedBy === meId ? 'you' : detail.openedBy}
+            by {detail.openedBy === meId ? 'you' : <PersonName id={detail.openedBy} />}
           </dd>
         </div>
         <div>

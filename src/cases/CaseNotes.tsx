@@ -1,38 +1,58 @@
 // The case's timeline with the note box under it: everything that happened, with its send state,
 // and a note to add (Ctrl/Cmd+Enter adds it). N from anywhere on the screen puts the cursor here.
-import { useCallback, useState } from 'react'
-import type { Ref } from 'react'
+// A canned note starts it ("Canned note", or "/" in an empty box); a note is either internal or a
+// reply written for the customer, and says so on the timeline.
+import { useCallback, useRef, useState } from 'react'
+import type { RefObject } from 'react'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
+import ToggleButton from '@mui/material/ToggleButton'
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
+import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown'
 import Typography from '@mui/material/Typography'
-import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
+import type { CaseDetail, NoteAudience } from '../../electron/core/api/case-schemas.ts'
 import { shortcutLabel } from '../navigation/shortcuts.ts'
+import { AUDIENCE_LABELS } from '../words/noteAudienceWords.ts'
+import { CannedNoteMenu } from './CannedNoteMenu.tsx'
 import { CaseTimeline } from './CaseTimeline.tsx'
 
 type Props = {
   detail: CaseDetail
   meId: string
-  noteRef: Ref<HTMLTextAreaElement>
+  noteRef: RefObject<HTMLTextAreaElement | null>
   /** True while the note is being added. */
   adding: boolean
   /** Adds the note; `added` empties the box once it is stored. An empty note only focuses it. */
-  onAdd: (body: string, added: () => void) => void
+  onAdd: (body: string, audience: NoteAudience, added: () => void) => void
 }
 
 export function CaseNotes({ detail, meId, noteRef, adding, onAdd }: Props) {
   const [note, setNote] = useState('')
+  const [audience, setAudience] = useState<NoteAudience>('internal')
+  const [menuAt, setMenuAt] = useState<HTMLElement | null>(null)
+  const box = useRef<HTMLDivElement>(null)
   // Once the added note is on the timeline, the focus moves to it.
   const [focusNewestAfter, setFocusNewestAfter] = useState<number | null>(null)
   const focused = useCallback(() => setFocusNewestAfter(null), [])
   const add = () => {
     const before = detail.timeline.length
-    onAdd(note.trim(), () => {
+    onAdd(note.trim(), audience, () => {
       setNote('')
+      setAudience('internal')
       setFocusNewestAfter(before)
     })
+  }
+  const closeMenu = () => {
+    setMenuAt(null)
+    requestAnimationFrame(() => noteRef.current?.focus())
+  }
+  const pick = (text: string, pickedFor: NoteAudience) => {
+    setNote(text)
+    setAudience(pickedFor)
+    closeMenu()
   }
   return (
     <Paper
@@ -66,24 +86,60 @@ export function CaseNotes({ detail, meId, noteRef, adding, onAdd }: Props) {
           minRows={2}
           maxRows={12}
           value={note}
+          ref={box}
           inputRef={noteRef}
           onChange={(event) => setNote(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               event.preventDefault()
               add()
+            } else if (event.key === '/' && note === '') {
+              // "/" in an empty box offers the canned notes; elsewhere it is just a slash.
+              event.preventDefault()
+              setMenuAt(box.current)
             }
           }}
+          helperText="Type / in an empty note for a canned note."
           slotProps={{ htmlInput: { maxLength: 4000, 'aria-keyshortcuts': 'N' } }}
         />
-        <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5 }}>
+        <ToggleButtonGroup
+          exclusive
+          size="small"
+          value={audience}
+          onChange={(_event, next: NoteAudience | null) => next && setAudience(next)}
+          aria-label="Written for"
+          sx={{ alignSelf: 'flex-start' }}
+        >
+          {(['internal', 'customer'] as const).map((a) => (
+            <ToggleButton key={a} value={a} sx={{ textTransform: 'none', py: 0.25 }}>
+              {AUDIENCE_LABELS[a]}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
           <Button type="submit" variant="outlined" disabled={!note.trim()} loading={adding}>
-            Add note
+            {audience === 'customer' ? 'Add reply' : 'Add note'}
+          </Button>
+          <Button
+            endIcon={<ArrowDropDownIcon />}
+            aria-haspopup="menu"
+            aria-expanded={menuAt !== null}
+            aria-keyshortcuts="/"
+            onClick={(event) => setMenuAt(event.currentTarget)}
+          >
+            Canned note
           </Button>
           <Typography variant="caption" sx={{ color: 'text.secondary' }}>
             <kbd>{shortcutLabel('Enter')}</kbd> adds it
           </Typography>
         </Stack>
+        <CannedNoteMenu
+          anchor={menuAt}
+          orderId={detail.orderId}
+          customerName={detail.customerName}
+          onPick={pick}
+          onClose={closeMenu}
+        />
       </Box>
     </Paper>
   )

@@ -82,9 +82,18 @@ export function CaseRow({ item, meId, now, selected, linkRef, onOpen, onFocus }:
       </TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>
         {item.customerName ?? <Muted>Not in the local copy</Muted>}
+        {item.city && (
+          <Box component="span" className="queue-city-inline" sx={{ color: 'text.secondary' }}>
+            {item.city}
+          </Box>
+        )}
       </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>{item.city ?? <Muted>—</Muted>}</TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>{REASON_LABELS[item.reason]}</TableCell>
+      <TableCell className="queue-city" sx={{ whiteSpace: 'nowrap' }}>
+        {item.city ?? <Muted>—</Muted>}
+      </TableCell>
+      <TableCell className="queue-reason" sx={{ whiteSpace: 'nowrap' }}>
+        {REASON_LABELS[item.reason]}
+      </TableCell>
       <TableCell>
         <CaseStatusChip status={item.status} />
       </TableCell>
@@ -101,6 +110,7 @@ export function CaseRow({ item, meId, now, selected, linkRef, onOpen, onFocus }:
           firstActionDueAt={item.firstActionDueAt}
           firstActionAt={item.firstActionAt}
           now={now}
+          stacked
         />
       </TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>

@@ -8,6 +8,7 @@ import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import Stack from '@mui/material/Stack'
+import type { NoteAudience } from '../../electron/core/api/case-schemas.ts'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
 import { CASE_POLL_MS, queries } from '../api/queries.ts'
@@ -55,14 +56,14 @@ export function CaseScreen({ caseId, user }: Props) {
     noteRef.current?.focus()
     noteRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
   }
-  const addNote = (body: string, added: () => void) => {
+  const addNote = (body: string, audience: NoteAudience, added: () => void) => {
     if (!body) return focusNote()
     const call = () =>
-      api.addCaseNote({ caseId, body }).then((next) => {
+      api.addCaseNote({ caseId, body, audience }).then((next) => {
         added()
         return next
       })
-    actions.act('note', call, 'Note added.')
+    actions.act('note', call, audience === 'customer' ? 'Reply added.' : 'Note added.')
   }
   const assignToMe = () =>
     actions.act('assign', () => api.assignCase({ caseId, to: 'me' }), 'Assigned to you.')

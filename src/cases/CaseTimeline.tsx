@@ -9,6 +9,7 @@ import AssignmentIndOutlinedIcon from '@mui/icons-material/AssignmentIndOutlined
 import BlockOutlinedIcon from '@mui/icons-material/BlockOutlined'
 import ChatBubbleOutlineOutlinedIcon from '@mui/icons-material/ChatBubbleOutlineOutlined'
 import CloudDoneOutlinedIcon from '@mui/icons-material/CloudDoneOutlined'
+import ContentCopyIcon from '@mui/icons-material/ContentCopy'
 import CloudUploadOutlinedIcon from '@mui/icons-material/CloudUploadOutlined'
 import DoNotDisturbOnOutlinedIcon from '@mui/icons-material/DoNotDisturbOnOutlined'
 import FolderOpenOutlinedIcon from '@mui/icons-material/FolderOpenOutlined'
@@ -20,6 +21,8 @@ import type { TimelineEntry } from '../../electron/core/api/case-schemas.ts'
 import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
 import { sendStateText } from '../words/caseWords.ts'
 import { PersonName } from '../ui/PersonName.tsx'
+import { AudienceTag } from '../ui/AudienceTag.tsx'
+import { CopyTextButton } from '../ui/CopyTextButton.tsx'
 
 const KINDS: Record<TimelineEntry['kind'], { label: string; icon: ReactElement }> = {
   opened: { label: 'Opened', icon: <FolderOpenOutlinedIcon fontSize="small" /> },
@@ -141,6 +144,7 @@ function TimelineItem({
           <Typography variant="body2" component="span" sx={{ fontWeight: 500 }}>
             {kind.label}
           </Typography>
+          {entry.audience && <AudienceTag audience={entry.audience} />}
           <Typography variant="body2" component="span" sx={{ color: 'text.secondary' }}>
             {who} ·{' '}
             <time dateTime={entry.at} title={formatDateTimeLong(entry.at)}>
@@ -184,6 +188,19 @@ function TimelineItem({
         >
           {entry.text}
         </Typography>
+        {entry.audience === 'customer' && !discarded && (
+          <Box sx={{ mt: 0.5 }}>
+            <CopyTextButton
+              text={entry.text}
+              label="Copy reply"
+              doneLabel="Reply copied"
+              title="Copy this reply, to paste into your message to the customer"
+              icon={<ContentCopyIcon />}
+              size="small"
+              variant="text"
+            />
+          </Box>
+        )}
         {entry.send === 'conflict' && entry.error && (
           <Typography variant="caption" sx={{ color: 'error.main' }}>
             {entry.error}

@@ -163,7 +163,7 @@ export function CasesScreen({ filters, user }: Props) {
         <TableContainer
           component={Paper}
           variant="outlined"
-          sx={{ minHeight: 0, flex: '0 1 auto' }}
+          sx={{ minHeight: 0, flex: '0 1 auto', containerType: 'inline-size' }}
         >
           <Table
             ref={tableRef}
@@ -173,13 +173,24 @@ export function CasesScreen({ filters, user }: Props) {
             sx={{
               '& .MuiTableCell-root': { px: 1.25 },
               '& .MuiTableCell-root:first-of-type': { pl: 2 },
+              // A narrow queue keeps every column in view: the city moves under the customer's
+              // name instead of taking a column of its own.
+              '& .queue-city-inline': { display: 'none' },
+              '@container (max-width: 1099.98px)': {
+                '& .queue-city': { display: 'none' },
+                '& .queue-city-inline': { display: 'block' },
+                '& .MuiTableCell-root': { px: 0.75 },
+                '& td.queue-reason': { whiteSpace: 'normal', minWidth: 90 },
+              },
             }}
           >
             <TableHead>
               <TableRow>
                 <TableCell scope="col">Order</TableCell>
                 <TableCell scope="col">Customer</TableCell>
-                <TableCell scope="col">City</TableCell>
+                <TableCell scope="col" className="queue-city">
+                  City
+                </TableCell>
                 <TableCell scope="col">Reason</TableCell>
                 <TableCell scope="col">Status</TableCell>
                 <TableCell scope="col">Assignee</TableCell>

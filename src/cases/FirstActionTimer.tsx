@@ -14,9 +14,12 @@ type Props = {
   firstActionDueAt: string
   firstActionAt: string | null
   now: number
+  /** The age above the first action's state (a narrow table column), not beside it. */
+  stacked?: boolean
 }
 
-export function FirstActionTimer({ openedAt, firstActionDueAt, firstActionAt, now }: Props) {
+export function FirstActionTimer(props: Props) {
+  const { openedAt, firstActionDueAt, firstActionAt, now, stacked = false } = props
   const age = caseAge(openedAt, now)
   const state = firstActionState({ firstActionAt, firstActionDueAt }, now)
   const detail =
@@ -29,7 +32,8 @@ export function FirstActionTimer({ openedAt, firstActionDueAt, firstActionAt, no
         component="span"
         sx={{
           display: 'inline-flex',
-          alignItems: 'center',
+          flexDirection: stacked ? 'column' : 'row',
+          alignItems: stacked ? 'flex-start' : 'center',
           columnGap: 0.75,
           whiteSpace: 'nowrap',
           fontVariantNumeric: 'tabular-nums',
@@ -38,9 +42,11 @@ export function FirstActionTimer({ openedAt, firstActionDueAt, firstActionAt, no
         <Box component="span" sx={{ color: 'text.primary' }}>
           {age}
         </Box>
-        <Box component="span" aria-hidden sx={{ color: 'text.secondary' }}>
-          —
-        </Box>
+        {!stacked && (
+          <Box component="span" aria-hidden sx={{ color: 'text.secondary' }}>
+            —
+          </Box>
+        )}
         <Box
           component="span"
           sx={{

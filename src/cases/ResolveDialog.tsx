@@ -17,6 +17,7 @@ import Typography from '@mui/material/Typography'
 import { fillPlaceholders } from '../../electron/core/api/case-schemas.ts'
 import { userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
+import { AudienceTag } from '../ui/AudienceTag.tsx'
 import { FormDialog } from '../ui/FormDialog.tsx'
 import { RESOLUTION_HINTS, RESOLUTION_LABELS, RESOLUTION_ORDER } from '../words/caseWords.ts'
 import type { ResolutionCode } from '../words/caseWords.ts'
@@ -142,8 +143,8 @@ export function ResolveDialog({ orderId, customerName, onClose, onResolve }: Pro
           <em>None</em>
         </MenuItem>
         {canned?.map((n) => (
-          <MenuItem key={n.id} value={n.id}>
-            {n.title}
+          <MenuItem key={n.id} value={n.id} sx={{ gap: 1 }}>
+            {n.title} <AudienceTag audience={n.audience} />
           </MenuItem>
         ))}
       </TextField>

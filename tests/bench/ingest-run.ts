@@ -13,7 +13,7 @@ import { createEvidenceReader } from '../../electron/core/cases/evidence-snapsho
 import type { Logger } from '../../electron/core/common/logger.ts'
 import type { User } from '../../electron/core/contract/schemas.ts'
 import { openDatabase } from '../../electron/core/db/open-database.ts'
-import { emailHandle } from '../../electron/core/search/search-plan.ts'
+import { emailHandle } from '../../electron/core/deliveries/search-columns.ts'
 import { createServiceClient } from '../../electron/core/service/service-client.ts'
 import { SyncEngine } from '../../electron/core/sync/sync-engine.ts'
 import {

@@ -15,12 +15,8 @@ import { createPorchlight } from '../../electron/core/app/porchlight.ts'
 import { recordCacheOwner } from '../../electron/core/cache-identity/cache-owner.ts'
 import type { Logger } from '../../electron/core/common/logger.ts'
 import { DEMO_ACCOUNTS } from '../../electron/core/demo-service/index.ts'
-import {
-  REPEAT_COUNTS_SQL,
-  REPEAT_WINDOW_DAYS,
-  type RepeatCountParams,
-  type RepeatCountRow,
-} from '../../electron/core/cases/repeat-claims.ts'
+import { repeatClaimCounts } from '../../electron/core/cases/case-tables.ts'
+import { REPEAT_WINDOW_DAYS } from '../../electron/core/cases/repeat-claims.ts'
 import { seededRandom, shuffled, summarize, type Summary } from './measure.ts'
 import { rowPicker } from './queries.ts'
 
@@ -93,7 +89,7 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
   const sample = [...ids]
 
   // The same reads as bare statements: the row, its photos, its cases, the repeat-claim counts
-  // (their SQL is the module's own, REPEAT_COUNTS_SQL, but prepared here).
+  // (their SQL is the module's own, cases/case-tables.ts's repeatClaimCounts, run bare here).
   const delivery = sqlite.prepare<[string], Record<string, unknown>>(
     'SELECT * FROM deliveries WHERE id = ?',
   )
@@ -103,7 +99,7 @@ export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
   const cases = sqlite.prepare<[string], Record<string, unknown>>(
     'SELECT * FROM cases WHERE delivery_id = ?',
   )
-  const repeatCounts = sqlite.prepare<RepeatCountParams, RepeatCountRow>(REPEAT_COUNTS_SQL)
+  const repeatCounts = repeatClaimCounts.on(sqlite)
   const facts = sqlite.prepare<
     [string],
     { customer_id: string; address_key: string; driver_id: string }

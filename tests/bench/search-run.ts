@@ -5,11 +5,8 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { openDatabase } from '../../electron/core/db/open-database.ts'
 import { createDeliverySearch } from '../../electron/core/search/search-deliveries.ts'
-import {
-  planSearch,
-  type RangeColumn,
-  type SearchPlan,
-} from '../../electron/core/search/search-plan.ts'
+import type { RangeColumn } from '../../electron/core/deliveries/delivery-tables.ts'
+import { planSearch, type SearchPlan } from '../../electron/core/search/search-plan.ts'
 import { createSettingsStore } from '../../electron/core/settings/settings.ts'
 import { maxRssBytes, seededRandom, shuffled, summarize, type Summary } from './measure.ts'
 import { drawQueries, QUERY_KINDS, type Query, type QueryKind } from './queries.ts'

@@ -365,6 +365,79 @@ test('a change made on the service underneath becomes a conflict the agent settl
   expect(serverCase(caseId).status).toBe('investigating')
 })
 
+test('a canned reply from the note box: / offers them, the reply is marked and copied', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const { caseId, delivery } = fresh[3]!
+  await page.goto(`${consoleApp.url}#/case/${caseId}`)
+  await signInAndWaitForSync(page)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(delivery.orderId)
+  // Who opened it, by name (the id on hover), never the bare id.
+  const opener = page.locator('dd', { hasText: /^.* by / }).filter({ hasText: 'Sam Okafor' })
+  await expect(opener).toBeVisible()
+  await expect(opener.locator('bdi')).toHaveAttribute('data-person-id', SUPERVISOR)
+
+  // "/" in the empty note box offers the canned notes, each saying whom it is for.
+  await page.keyboard.press('n')
+  const noteBox = page.getByRole('textbox', { name: 'Note' })
+  await expect(noteBox).toBeFocused()
+  await page.keyboard.press('/')
+  const menu = page.getByRole('menu', { name: 'Canned notes' })
+  await expect(menu).toBeVisible()
+  await expect(menu.getByRole('menuitem', { name: /Refund issued.*Customer reply/ })).toBeVisible()
+  await expect(menu.getByRole('menuitem', { name: /Found by customer.*Internal/ })).toBeVisible()
+  await page.screenshot({ path: join(screenshots, 'case-canned-menu.png') })
+  // Esc gives the focus back to the note box, with nothing typed.
+  await page.keyboard.press('Escape')
+  await expect(menu).toBeHidden()
+  await expect(noteBox).toBeFocused()
+  await expect(noteBox).toHaveValue('')
+
+  // Picked from the button, the reply fills the box for this order and customer and sets the
+  // note to a reply for the customer.
+  await page.getByRole('button', { name: 'Canned note' }).click()
+  await menu.getByRole('menuitem', { name: /Refund issued/ }).click()
+  await expect(noteBox).toBeFocused()
+  await expect(noteBox).toHaveValue(new RegExp(`order ${delivery.orderId}`))
+  await expect(noteBox).toHaveValue(new RegExp(delivery.customer.name))
+  const writtenFor = page.getByRole('group', { name: 'Written for' })
+  await expect(writtenFor.getByRole('button', { name: 'Reply to the customer' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  const reply = await noteBox.inputValue()
+  await page.getByRole('button', { name: 'Add reply' }).click()
+
+  const timeline = page.getByRole('list', { name: 'Timeline' })
+  const entry = timeline.getByRole('listitem').filter({ hasText: reply.slice(0, 40) })
+  await expect(entry).toContainText('Customer reply')
+  await expect(entry).toContainText('Sent', { timeout: 15_000 })
+  await entry.getByRole('button', { name: 'Copy reply' }).click()
+  await expect(entry.getByRole('button', { name: 'Reply copied' })).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reply)
+  const onService = serverCase(caseId).notes.find((n) => n.body === reply)
+  expect(onService?.audience).toBe('customer')
+
+  // An internal note is marked as such, with nothing to copy; the box is internal again.
+  await expect(writtenFor.getByRole('button', { name: 'Internal note' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await noteBox.fill('Checked with the depot: scanned at 14:02.')
+  await page
+    .getByRole('form', { name: 'Add a note' })
+    .getByRole('button', { name: 'Add note', exact: true })
+    .click()
+  const internal = timeline.getByRole('listitem').filter({ hasText: 'Checked with the depot' })
+  await expect(internal).toContainText('Internal')
+  await expect(internal.getByRole('button', { name: /Copy/ })).toHaveCount(0)
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: join(screenshots, 'case-customer-reply.png') })
+  await expectNoSeriousViolations(page)
+})
+
 test('? lists every keyboard shortcut', async ({ page }) => {
   await page.goto(`${consoleApp.url}#/cases`)
   await signInAndWaitForSync(page)
@@ -391,7 +464,9 @@ test('? lists every keyboard shortcut', async ({ page }) => {
   await expect(first).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/#\/case\//)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Case on order')
   await page.keyboard.press('n')
+  await expect(page.getByRole('textbox', { name: 'Note' })).toBeFocused()
   await page.keyboard.type('s and a and ?')
   await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue('s and a and ?')
   await expect(page.getByRole('dialog')).toHaveCount(0)

@@ -195,3 +195,49 @@ test('the theme is switched in Settings and remembered', async ({ page }) => {
     .click()
   await expect.poll(background).toBe(lightBackground)
 })
+
+test('each screen loads its own code when first opened; starting loads only search', async ({
+  page,
+}) => {
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    const name = /\/assets\/([A-Za-z]+)-[\w-]+\.js$/.exec(request.url())?.[1]
+    if (name) scripts.push(name)
+  })
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(consoleApp.url)
+  await signInAndWaitForSync(page)
+  await expect(page.getByRole('searchbox', { name: 'Search deliveries' })).toBeVisible()
+  const screens = ['CasesScreen', 'CaseScreen', 'SettingsScreen', 'SyncReportScreen']
+  for (const screen of [...screens, 'ReportsScreen', 'DeliveryScreen'])
+    expect(scripts, `${screen} is loaded before it is opened`).not.toContain(screen)
+
+  const navigation = page.getByRole('navigation', { name: 'Main' })
+  await navigation.getByRole('link', { name: /^Cases/ }).click()
+  await expect(page.getByRole('table', { name: 'Cases' })).toBeVisible()
+  expect(scripts).toContain('CasesScreen')
+  expect(scripts).not.toContain('SettingsScreen')
+  await navigation.getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+  expect(scripts).toContain('SettingsScreen')
+})
+
+test('the cases queue shows every column without scrolling sideways, at either size', async ({
+  page,
+}) => {
+  await page.goto(`${consoleApp.url}#/cases`)
+  await signInAndWaitForSync(page, { username: 'supervisor', password: 'demo-supervisor' })
+  const table = page.getByRole('table', { name: 'Cases' })
+  for (const size of SIZES) {
+    await page.setViewportSize(size)
+    await expect(table).toBeVisible()
+    const sideways = await table.evaluate((element) => {
+      const region = element.parentElement!
+      return region.scrollWidth - region.clientWidth
+    })
+    expect(sideways, `the queue scrolls sideways at ${size.width} px`).toBeLessThanOrEqual(0)
+    // Where the city has no column of its own, it is under the customer's name.
+    const cityColumn = table.getByRole('columnheader', { name: 'City' })
+    if (size.width < 1280) await expect(cityColumn).toBeHidden()
+  }
+})

@@ -6,8 +6,15 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { AddressHistory, HistoryEntry } from '../api/evidence-schemas.ts'
 import type { CaseReason, CaseStatus, ResolutionCode } from '../contract/schemas.ts'
 import { sameAddress, type AddressFacts } from './same-address.ts'
-import { createWordIndex } from '../search/word-index.ts'
 import { deliveryTimeZone } from '../deliveries/delivery-time-zone.ts'
+import {
+  addressFactsOf,
+  addressFactsOfRowids,
+  newestMatchingWords,
+} from '../deliveries/delivery-tables.ts'
+import { firstPhotoOf } from '../deliveries/photo-table.ts'
+import { claimsOnDeliveriesSince, latestClaimOnEach } from '../cases/case-tables.ts'
+import type { RowOf } from '../db/typed-sql.ts'
 
 export const HISTORY_SHOWN = 40
 export const CLAIM_DAYS = 90
@@ -19,25 +26,7 @@ const DELIVERED_AFTER_ALL: ReadonlySet<string> = new Set([
   'delivered_to_neighbor',
 ])
 
-interface Row {
-  rowid: number
-  id: string
-  order_id: string
-  status: string
-  delivered_at: string | null
-  driver_id: string
-  driver_name: string
-  photo_withheld: string | null
-  address_line1: string
-  address_line2: string | null
-  postal_code: string
-  country: string
-  address_lat: number | null
-  address_lng: number | null
-}
-
-const COLUMNS = `rowid, id, order_id, status, delivered_at, driver_id, driver_name, photo_withheld,
-  address_line1, address_line2, postal_code, country, address_lat, address_lng`
+type Row = RowOf<typeof addressFactsOf>
 
 const facts = (row: Row): AddressFacts => ({
   line1: row.address_line1,
@@ -55,38 +44,12 @@ export function streetPhrase(line1: string): string | null {
 }
 
 export function createAddressHistory(sqlite: BetterSqlite3.Database) {
-  const own = sqlite.prepare<[string], Row>(`SELECT ${COLUMNS} FROM deliveries WHERE id = ?`)
-  const words = createWordIndex(sqlite)
-  const rowsOf = sqlite.prepare<[string], Row>(
-    `SELECT ${COLUMNS} FROM deliveries WHERE rowid IN (SELECT value FROM json_each(?))
-     ORDER BY rowid DESC`,
-  )
-  const firstPhoto = sqlite.prepare<[string], { id: string; has_thumbnail: number; state: string }>(
-    `SELECT id, has_thumbnail, state FROM delivery_photos WHERE delivery_id = ?
-     ORDER BY position LIMIT 1`,
-  )
-  const casesOf = sqlite.prepare<
-    [string, string],
-    {
-      delivery_id: string
-      reason: string
-      status: string
-      resolution_json: string | null
-      opened_at: string
-    }
-  >(
-    `SELECT delivery_id, reason, status, resolution_json, opened_at FROM cases
-     WHERE delivery_id IN (SELECT value FROM json_each(?)) AND opened_at >= ?
-     ORDER BY opened_at DESC`,
-  )
-  const latestCases = sqlite.prepare<
-    [string],
-    { delivery_id: string; reason: string; status: string; resolution_json: string | null }
-  >(
-    `SELECT delivery_id, reason, status, resolution_json FROM cases c
-     WHERE delivery_id IN (SELECT value FROM json_each(?))
-       AND opened_at = (SELECT max(opened_at) FROM cases x WHERE x.delivery_id = c.delivery_id)`,
-  )
+  const own = addressFactsOf.on(sqlite)
+  const words = newestMatchingWords.on(sqlite)
+  const rowsOf = addressFactsOfRowids.on(sqlite)
+  const firstPhoto = firstPhotoOf.on(sqlite)
+  const casesOf = claimsOnDeliveriesSince.on(sqlite)
+  const latestCases = latestClaimOnEach.on(sqlite)
 
   return function addressHistory(deliveryId: string, now = new Date()): AddressHistory {
     const empty: AddressHistory = {
@@ -94,25 +57,28 @@ export function createAddressHistory(sqlite: BetterSqlite3.Database) {
       total: 0,
       claims: { days: CLAIM_DAYS, count: 0, resolvedAsDelivered: 0 },
     }
-    const self = own.get(deliveryId)
+    const self = own.get({ id: deliveryId })
     if (!self) return empty
     const phrase = streetPhrase(self.address_line1)
     const here = facts(self)
     const same = phrase
       ? rowsOf
-          .all(JSON.stringify(words.newestMatching(phrase, CANDIDATES)))
+          .all({ rowids: JSON.stringify(words.all({ match: phrase, limit: CANDIDATES })) })
           .filter((row) => row.id === self.id || sameAddress(here, facts(row)))
       : [self]
     const earlier = same.filter((row) => row.rowid < self.rowid)
     const shown = earlier.slice(0, HISTORY_SHOWN)
     const latest = new Map(
-      latestCases.all(JSON.stringify(shown.map((row) => row.id))).map((c) => [c.delivery_id, c]),
+      latestCases
+        .all({ deliveryIds: JSON.stringify(shown.map((row) => row.id)) })
+        .map((c) => [c.delivery_id, c]),
     )
     const since = new Date(now.getTime() - CLAIM_DAYS * 86_400_000).toISOString()
-    const claims = casesOf.all(JSON.stringify(same.map((row) => row.id)), since)
+    const claims = casesOf.all({ deliveryIds: JSON.stringify(same.map((row) => row.id)), since })
     return {
       deliveries: shown.map((row): HistoryEntry => {
-        const photo = row.photo_withheld === null ? firstPhoto.get(row.id) : undefined
+        const photo =
+          row.photo_withheld === null ? firstPhoto.get({ deliveryId: row.id }) : undefined
         const claim = latest.get(row.id)
         return {
           deliveryId: row.id,

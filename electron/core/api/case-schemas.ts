@@ -2,7 +2,13 @@
 // (the server's state with this console's unsent work applied on top), its timeline, the
 // evidence snapshot it was opened with, and the queue.
 import { z } from 'zod'
-import { CASE_REASONS, CASE_STATUSES, FixSchema, RESOLUTION_CODES } from '../contract/schemas.ts'
+import {
+  CASE_REASONS,
+  CASE_STATUSES,
+  FixSchema,
+  NOTE_AUDIENCES,
+  RESOLUTION_CODES,
+} from '../contract/schemas.ts'
 
 export const CaseStatusSchema = z.enum(CASE_STATUSES)
 export const CaseReasonSchema = z.enum(CASE_REASONS)
@@ -53,6 +59,8 @@ export const TimelineEntrySchema = z.object({
   /** Whether the event has reached the delivery service. */
   send: z.enum(SEND_STATES),
   error: z.string().nullable(),
+  /** For a note: whether it is for the team or text written for the customer; else null. */
+  audience: z.enum(NOTE_AUDIENCES).nullable(),
 })
 
 export const ConflictSchema = z.object({
@@ -153,6 +161,8 @@ export const CannedNoteSchema = z.object({
   id: z.string(),
   title: z.string(),
   body: z.string(),
+  /** Internal (for the team's notes) or a reply written for the customer. */
+  audience: z.enum(NOTE_AUDIENCES),
   updatedAt: z.string(),
 })
 
@@ -169,7 +179,12 @@ export const caseCalls = {
   listCases: { arg: ListCasesArgSchema, result: z.array(CaseListItemSchema) },
   getCaseCounts: { arg: z.undefined().optional(), result: CaseCountsSchema },
   addCaseNote: {
-    arg: z.object({ caseId: CaseIdSchema, body: NoteSchema }),
+    arg: z.object({
+      caseId: CaseIdSchema,
+      body: NoteSchema,
+      /** Internal (the default) or text written for the customer. */
+      audience: z.enum(NOTE_AUDIENCES).optional(),
+    }),
     result: CaseDetailSchema,
   },
   changeCaseStatus: {
@@ -210,6 +225,7 @@ export const caseCalls = {
       id: z.string().max(64).optional(),
       title: z.string().trim().min(1, 'Give the note a title').max(80),
       body: z.string().trim().min(1, 'Write the note').max(4000),
+      audience: z.enum(NOTE_AUDIENCES),
     }),
     result: z.array(CannedNoteSchema),
   },
@@ -224,6 +240,7 @@ export type CaseListItem = z.output<typeof CaseListItemSchema>
 export type TimelineEntry = z.output<typeof TimelineEntrySchema>
 export type EvidenceSnapshot = z.output<typeof EvidenceSnapshotSchema>
 export type CannedNote = z.output<typeof CannedNoteSchema>
+export type NoteAudience = CannedNote['audience']
 export type ListCasesArg = z.output<typeof ListCasesArgSchema>
 
 /** Fills {orderId} and {customerName} into a canned note (pure: the renderer uses it too). */

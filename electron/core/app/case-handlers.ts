@@ -80,8 +80,8 @@ export function createCaseDesk(options: {
     getCase: async ({ caseId }) => views.detail(caseId, context()),
     listCases: async (arg) => views.list(arg, context()),
     getCaseCounts: async () => views.counts(context()),
-    addCaseNote: async ({ caseId, body }) => {
-      work.addNote(caseId, body)
+    addCaseNote: async ({ caseId, body, audience }) => {
+      work.addNote(caseId, body, audience)
       return detailAfter(caseId)
     },
     changeCaseStatus: async ({ caseId, status }) => {

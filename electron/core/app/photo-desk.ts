@@ -12,19 +12,13 @@ import { type ApiHandlers } from '../api/definition.ts'
 import { UserFacingError } from '../common/errors.ts'
 import type { createPhotoViewLog } from '../audit/photo-views.ts'
 import { createCaseReader } from '../cases/case-state.ts'
+import type { RowOf } from '../db/typed-sql.ts'
+import { photoToShow } from '../deliveries/photo-table.ts'
 import { IdSchema, type User } from '../contract/schemas.ts'
 import { photoFilePath, thumbnailPath } from '../photos/photo-files.ts'
 import type { PhotoFile, PhotoRequestOptions } from './types.ts'
 
-interface PhotoRow {
-  sha256: string
-  content_type: string
-  state: string
-  display_error: string | null
-  has_thumbnail: number
-  delivery_id: string
-  photo_withheld: string | null
-}
+type PhotoRow = RowOf<typeof photoToShow>
 
 export interface PhotoDesk {
   resolvePhoto(photoId: string, asked?: PhotoRequestOptions): Promise<PhotoFile>
@@ -37,11 +31,7 @@ export function createPhotoDesk(options: {
   photoViews: ReturnType<typeof createPhotoViewLog>
   currentUser: () => User | null
 }): PhotoDesk {
-  const photoLookup = options.sqlite.prepare<[string], PhotoRow>(
-    `SELECT p.sha256, p.content_type, p.state, p.display_error, p.has_thumbnail, p.delivery_id,
-       d.photo_withheld FROM delivery_photos p
-     JOIN deliveries d ON d.id = p.delivery_id WHERE p.id = ?`,
-  )
+  const photoLookup = photoToShow.on(options.sqlite)
   const cases = createCaseReader(options.sqlite)
 
   /** The stored file behind a photo id, or why it may not be shown. */
@@ -52,7 +42,7 @@ export function createPhotoDesk(options: {
     if (!IdSchema.safeParse(photoId).success)
       return { ok: false, status: 400, reason: 'Not a photo id.' }
     if (!options.currentUser()) return { ok: false, status: 403, reason: SIGN_IN_FIRST }
-    const row = photoLookup.get(photoId)
+    const row = photoLookup.get({ id: photoId })
     if (!row) return { ok: false, status: 404, reason: 'No such photo in the local cache.' }
     if (row.photo_withheld !== null) {
       return { ok: false, status: 403, reason: 'Photos of this delivery are withheld.' }

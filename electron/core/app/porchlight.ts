@@ -8,7 +8,7 @@ import type { Logger } from '../common/logger.ts'
 import { ensurePrivateDir } from '../common/private-dir.ts'
 import { createKnownUsers } from '../db/known-users.ts'
 import { DEMO_BASEMAP_FILE } from '../demo-basemap/basemap-file.ts'
-import { getDelivery } from '../deliveries/get-delivery.ts'
+import { createDeliveryReader } from '../deliveries/get-delivery.ts'
 import { createRedactingLogger } from '../logging/redacting-logger.ts'
 import { createProofSheets } from '../proof-sheet/proof-sheets.ts'
 import { folderDestination, type ExportDestination } from '../reports/export-jobs.ts'
@@ -21,9 +21,7 @@ import { Session } from '../session/session.ts'
 import { createSettingsStore } from '../settings/settings.ts'
 import type { SyncEngine } from '../sync/sync-engine.ts'
 import { createUpdateChecker, type UpdateChecker } from '../updates/update-checker.ts'
-import type { ApiHandlers, AppSettings } from '../api/definition.ts'
-import type { Database } from '../db/schema.ts'
-import type { Kysely } from 'kysely'
+import type { ApiHandlers, AppSettings, DeliveryDetail } from '../api/definition.ts'
 import { guardCache, type UnguardedCore } from './cache-guard.ts'
 import { createCaseDesk } from './case-handlers.ts'
 import { diagnosticsFacts } from './diagnostics-facts.ts'
@@ -65,7 +63,7 @@ async function createCore(
   )
   const { session, client, photoViews, outbox } = await connect(options, log, serviceUrl, local)
   const dataDir = chosen.dir
-  const { db, sqlite } = local
+  const { sqlite } = local
   const currentUser = () => session.currentUser
   const settingsStore = createSettingsStore(sqlite)
   const settings = () => settingsStore.get()
@@ -134,7 +132,7 @@ async function createCore(
   })
 
   const { readDelivery, proofSheets } = deliveryReaders({
-    ...{ db, sqlite, settings, desk, photos, currentUser, destination: exportDestination },
+    ...{ sqlite, settings, desk, photos, currentUser, destination: exportDestination },
   })
   const handlers: UnguardedCore['handlers'] = {
     ...sessions.handlers,
@@ -291,7 +289,7 @@ function startMaintenance(
 function deliveryHandlers(options: {
   sqlite: BetterSqlite3.Database
   settingsStore: ReturnType<typeof createSettingsStore>
-  readDelivery: (id: string) => ReturnType<typeof getDelivery>
+  readDelivery: (id: string) => Promise<DeliveryDetail | null>
   maps: MapDesk
   sync: SyncDesk
 }): Pick<ApiHandlers, 'getSettings' | 'updateSettings' | 'searchDeliveries' | 'getDelivery'> {
@@ -317,7 +315,6 @@ function deliveryHandlers(options: {
 
 /** A delivery as its screen reads it, and the proof-of-delivery sheets made from it. */
 function deliveryReaders(options: {
-  db: Kysely<Database>
   sqlite: BetterSqlite3.Database
   settings: () => AppSettings
   desk: ReturnType<typeof createCaseDesk>
@@ -326,8 +323,9 @@ function deliveryReaders(options: {
   destination: ExportDestination
 }) {
   const { desk } = options
-  const readDelivery = (id: string) =>
-    getDelivery(options.db, id, {
+  const read = createDeliveryReader(options.sqlite)
+  const readDelivery = async (id: string) =>
+    read(id, {
       thresholdM: options.settings().locationThresholdM,
       casesOf: desk.casesOf,
       repeatClaimsOf: desk.repeatClaimsOf,

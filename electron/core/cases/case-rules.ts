@@ -5,6 +5,7 @@ import type {
   CaseEvent,
   CaseReason,
   CaseStatus,
+  NoteAudience,
   ResolutionCode,
   Role,
 } from '../contract/schemas.ts'
@@ -24,7 +25,13 @@ export interface CaseState {
     resolvedAt: string
     resolvedBy: string
   } | null
-  notes: Array<{ id: string; authorId: string; body: string; createdAt: string }>
+  notes: Array<{
+    id: string
+    authorId: string
+    body: string
+    createdAt: string
+    audience?: NoteAudience
+  }>
 }
 
 /** An action the rules do not allow, in words for the agent. */
@@ -108,7 +115,15 @@ export function applyCaseEvent(state: CaseState | null, event: CaseEvent, actor:
 }
 
 function note(event: CaseEvent, actor: Actor, body: string) {
-  return { id: event.id, authorId: actor.id, body, createdAt: event.occurredAt }
+  const audience: NoteAudience | null =
+    event.type === 'note_added' && event.audience === 'customer' ? 'customer' : null
+  return {
+    id: event.id,
+    authorId: actor.id,
+    body,
+    createdAt: event.occurredAt,
+    ...(audience ? { audience } : {}),
+  }
 }
 
 /** Events the service applies even on a stale base version (they commute with others). */

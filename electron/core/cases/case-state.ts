@@ -6,6 +6,7 @@ import { CaseEventSchema, type CaseEvent, type Role } from '../contract/schemas.
 import type { CaseEventsTable, CasesTable } from '../db/schema.ts'
 import { applyCaseEvent, CaseRuleError, type CaseState } from './case-rules.ts'
 import { orderIdOfDelivery } from '../deliveries/delivery-tables.ts'
+import { caseById, eventsOfCase } from './case-tables.ts'
 
 /** A row of `cases`: the service's state of record. */
 export type ServerCaseRow = Omit<Selectable<CasesTable>, 'seen_generation'>
@@ -64,17 +65,15 @@ export function visibleTo(row: LocalEventRow, viewerId: string | undefined): boo
 }
 
 export function createCaseReader(sqlite: BetterSqlite3.Database) {
-  const serverRow = sqlite.prepare<[string], ServerCaseRow>('SELECT * FROM cases WHERE id = ?')
-  const localEvents = sqlite.prepare<[string], LocalEventRow>(
-    'SELECT * FROM case_events WHERE case_id = ? ORDER BY seq',
-  )
+  const serverRow = caseById.on(sqlite)
+  const localEvents = eventsOfCase.on(sqlite)
   const deliveryOrder = orderIdOfDelivery.on(sqlite)
 
   return {
     /** The case as `viewerId` sees it; without a viewer, with everyone's unsent work (reports). */
     project(caseId: string, viewerId?: string): ProjectedCase {
-      const server = serverRow.get(caseId) ?? null
-      const all = localEvents.all(caseId)
+      const server: ServerCaseRow | null = serverRow.get({ id: caseId }) ?? null
+      const all = localEvents.all({ caseId })
       const events = all.filter((row) => visibleTo(row, viewerId))
       const othersWaiting: OthersWaiting[] = []
       for (const row of all) {

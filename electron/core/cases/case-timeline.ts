@@ -49,7 +49,10 @@ export function timeline(
     const notes = JSON.parse(s.notes_json) as CaseState['notes']
     for (const n of notes) {
       if (localIds.has(n.id)) continue
-      entries.push(entry(n.id, 'note', n.createdAt, n.authorId, name(n.authorId), n.body, 'sent'))
+      entries.push({
+        ...entry(n.id, 'note', n.createdAt, n.authorId, name(n.authorId), n.body, 'sent'),
+        audience: n.audience ?? 'internal',
+      })
     }
     const resolution = s.resolution_json
       ? (JSON.parse(s.resolution_json) as NonNullable<CaseState['resolution']>)
@@ -86,6 +89,7 @@ export function timeline(
           : row.state === 'conflict'
             ? 'The case changed on the service before this arrived.'
             : null,
+      audience: e.type === 'note_added' ? (e.audience ?? 'internal') : null,
     })
   }
   return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
@@ -100,7 +104,7 @@ function entry(
   text: string,
   send: TimelineEntry['send'],
 ): TimelineEntry {
-  return { id, kind, at, actorId, actorName, text, send, error: null }
+  return { id, kind, at, actorId, actorName, text, send, error: null, audience: null }
 }
 
 function kindOf(e: CaseEvent): TimelineEntry['kind'] {

@@ -6,7 +6,13 @@ import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { UserFacingError } from '../common/errors.ts'
 import type { EvidenceSnapshot } from '../api/case-schemas.ts'
-import type { CaseEvent, CaseReason, ResolutionCode, User } from '../contract/schemas.ts'
+import type {
+  CaseEvent,
+  CaseReason,
+  NoteAudience,
+  ResolutionCode,
+  User,
+} from '../contract/schemas.ts'
 import { applyCaseEvent, CaseRuleError } from './case-rules.ts'
 import { createCaseReader, eventOf, serverState } from './case-state.ts'
 import {
@@ -70,7 +76,14 @@ export function createCaseWork(options: {
       record.immediate(caseId, event, user, snapshot(occurredAt))
       return caseId
     },
-    addNote: (caseId: string, body: string) => act(caseId, { type: 'note_added', note: body }),
+    /** A note for the team, or text written for the customer (sent to them by the agent). */
+    addNote: (caseId: string, body: string, audience: NoteAudience = 'internal') =>
+      act(
+        caseId,
+        audience === 'customer'
+          ? { type: 'note_added', note: body, audience }
+          : { type: 'note_added', note: body },
+      ),
     changeStatus: (caseId: string, status: 'open' | 'investigating' | 'awaiting_customer') =>
       act(caseId, { type: 'status_changed', status }),
     assign: (caseId: string, to: 'me' | 'nobody') =>

@@ -2,42 +2,15 @@
 // later syncs must never change what a decision was based on, only say that it changed.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { EvidenceSnapshot } from '../api/case-schemas.ts'
+import { deliveryById } from '../deliveries/delivery-tables.ts'
+import { photosOfDeliveryInOrder } from '../deliveries/photo-table.ts'
 
 /** Reads a delivery's evidence as it is in the cache now; null when the delivery is gone. */
 export function createEvidenceReader(sqlite: BetterSqlite3.Database) {
-  const delivery = sqlite.prepare<
-    [string],
-    {
-      version: number
-      delivered_at: string | null
-      driver_id: string
-      driver_name: string
-      drop_spot: string
-      drop_lat: number | null
-      drop_lng: number | null
-      drop_accuracy_m: number | null
-      photo_withheld: string | null
-      away_m: number | null
-    }
-  >(
-    `SELECT version, delivered_at, driver_id, driver_name, drop_spot, drop_lat, drop_lng,
-       drop_accuracy_m, photo_withheld, away_m FROM deliveries WHERE id = ?`,
-  )
-  const photos = sqlite.prepare<
-    [string],
-    {
-      id: string
-      sha256: string
-      taken_at: string
-      lat: number | null
-      lng: number | null
-      accuracy_m: number | null
-    }
-  >(
-    'SELECT id, sha256, taken_at, lat, lng, accuracy_m FROM delivery_photos WHERE delivery_id = ? ORDER BY position',
-  )
+  const delivery = deliveryById.on(sqlite)
+  const photos = photosOfDeliveryInOrder.on(sqlite)
   return (deliveryId: string, thresholdM: number, takenAt: string): EvidenceSnapshot | null => {
-    const d = delivery.get(deliveryId)
+    const d = delivery.get({ id: deliveryId })
     if (!d) return null
     return {
       takenAt,
@@ -45,7 +18,7 @@ export function createEvidenceReader(sqlite: BetterSqlite3.Database) {
       deliveredAt: d.delivered_at,
       driver: { id: d.driver_id, name: d.driver_name },
       dropOff: { spot: d.drop_spot, location: fix(d.drop_lat, d.drop_lng, d.drop_accuracy_m) },
-      photos: photos.all(deliveryId).map((p) => ({
+      photos: photos.all({ deliveryId }).map((p) => ({
         id: p.id,
         sha256: p.sha256,
         takenAt: p.taken_at,

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely'
+import type BetterSqlite3 from 'better-sqlite3'
 import type { CaseRecord } from '../contract/schemas.ts'
-import type { Database } from '../db/schema.ts'
+import { casesOfDeliveryNewestFirst } from './case-tables.ts'
 
 export interface CaseSummary {
   id: string
@@ -15,27 +15,24 @@ export interface CaseSummary {
 }
 
 /** The cases on a delivery, newest first, as the service last sent them. */
-export async function listCasesOfDelivery(
-  db: Kysely<Database>,
+export function listCasesOfDelivery(
+  sqlite: BetterSqlite3.Database,
   deliveryId: string,
-): Promise<CaseSummary[]> {
-  const rows = await db
-    .selectFrom('cases')
-    .selectAll()
-    .where('delivery_id', '=', deliveryId)
-    .orderBy('opened_at', 'desc')
-    .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    version: r.version,
-    status: r.status as CaseSummary['status'],
-    reason: r.reason as CaseSummary['reason'],
-    openedAt: r.opened_at,
-    openedBy: r.opened_by,
-    assigneeId: r.assignee_id,
-    resolution: r.resolution_json
-      ? (JSON.parse(r.resolution_json) as CaseSummary['resolution'])
-      : null,
-    notes: JSON.parse(r.notes_json) as CaseSummary['notes'],
-  }))
+): CaseSummary[] {
+  return casesOfDeliveryNewestFirst
+    .on(sqlite)
+    .all({ deliveryId })
+    .map((r) => ({
+      id: r.id,
+      version: r.version,
+      status: r.status as CaseSummary['status'],
+      reason: r.reason as CaseSummary['reason'],
+      openedAt: r.opened_at,
+      openedBy: r.opened_by,
+      assigneeId: r.assignee_id,
+      resolution: r.resolution_json
+        ? (JSON.parse(r.resolution_json) as CaseSummary['resolution'])
+        : null,
+      notes: JSON.parse(r.notes_json) as CaseSummary['notes'],
+    }))
 }

@@ -14,7 +14,15 @@ import { CaseRecordSchema } from '../contract/schemas.ts'
 import { ServiceError, type ServiceClient } from '../service/service-client.ts'
 import { eventOf, type LocalEventRow } from './case-state.ts'
 import { createCaseStore } from './store-cases.ts'
-import { caseVersion } from './case-tables.ts'
+import {
+  caseVersion,
+  eventBefore,
+  markEventConflict,
+  markEventFailed,
+  markEventSent,
+  markEventTried,
+  pendingEvents,
+} from './case-tables.ts'
 
 export interface PushOutcome {
   pushed: number
@@ -40,28 +48,16 @@ export async function pushCaseEvents(options: {
 }): Promise<PushOutcome> {
   const { sqlite, client } = options
   const store = createCaseStore(sqlite)
-  const pending = sqlite.prepare<[], LocalEventRow>(
-    "SELECT * FROM case_events WHERE state = 'pending' ORDER BY seq",
-  )
+  const pending = pendingEvents.on(sqlite)
   // Discarded events count as the one before: skipping them based the next event on the version
   // of the event before the discarded one, a version the service had moved past (that is why the
   // discarded one met a 409), so the next non-commuting event met a false 409 of its own.
-  const previous = sqlite.prepare<[string, string, number], LocalEventRow>(
-    'SELECT * FROM case_events WHERE case_id = ? AND actor_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1',
-  )
+  const previous = eventBefore.on(sqlite)
   const serverVersion = caseVersion.on(sqlite)
-  const markSent = sqlite.prepare(
-    "UPDATE case_events SET state = 'sent', sent_at = ?, base_version = ?, produced_version = ?, last_error = NULL, attempts = attempts + 1 WHERE id = ?",
-  )
-  const markConflict = sqlite.prepare(
-    "UPDATE case_events SET state = 'conflict', conflict_json = ?, attempts = attempts + 1 WHERE id = ?",
-  )
-  const markFailed = sqlite.prepare(
-    "UPDATE case_events SET state = 'failed', last_error = ?, attempts = attempts + 1 WHERE id = ?",
-  )
-  const markAttempt = sqlite.prepare(
-    'UPDATE case_events SET attempts = attempts + 1, last_error = ? WHERE id = ?',
-  )
+  const markSent = markEventSent.on(sqlite)
+  const markConflict = markEventConflict.on(sqlite)
+  const markFailed = markEventFailed.on(sqlite)
+  const markAttempt = markEventTried.on(sqlite)
   // Run IMMEDIATE: it reads the case before writing it, and a deferred transaction that reads
   // while a sync's writer thread commits cannot write after it ("database is locked" at once).
   // A sent event keeps the base it was sent on (for a chained one, known only then).
@@ -70,8 +66,13 @@ export async function pushCaseEvents(options: {
       const parsed = CaseRecordSchema.safeParse(body)
       if (parsed.success) store.applyItems([parsed.data])
       const version = parsed.success ? parsed.data.version : null
-      if (outcome === 'sent') markSent.run(new Date().toISOString(), base, version, row.id)
-      else markConflict.run(JSON.stringify(parsed.success ? parsed.data : body), row.id)
+      if (outcome === 'sent') {
+        const sentAt = new Date().toISOString()
+        markSent.run({ id: row.id, sentAt, baseVersion: base, producedVersion: version })
+      } else {
+        const conflictJson = JSON.stringify(parsed.success ? parsed.data : body)
+        markConflict.run({ id: row.id, conflictJson })
+      }
     },
   )
 
@@ -95,7 +96,7 @@ export async function pushCaseEvents(options: {
     } catch (error) {
       // Offline or signed out: everything stays queued for the next round.
       if (error instanceof ServiceError) throw error
-      markAttempt.run(error instanceof Error ? error.message : String(error), row.id)
+      markAttempt.run({ id: row.id, error: error instanceof Error ? error.message : String(error) })
       blocked.add(row.case_id)
       continue
     }
@@ -107,11 +108,11 @@ export async function pushCaseEvents(options: {
       outcome.conflicts++
       blocked.add(row.case_id)
     } else if (response.status === 400 || response.status === 403 || response.status === 404) {
-      markFailed.run(problemText(response.status, response.body), row.id)
+      markFailed.run({ id: row.id, error: problemText(response.status, response.body) })
       outcome.failed++
     } else {
       // 429/503 beyond the client's retries, or a server error: try again next round.
-      markAttempt.run(problemText(response.status, response.body), row.id)
+      markAttempt.run({ id: row.id, error: problemText(response.status, response.body) })
       blocked.add(row.case_id)
     }
   }
@@ -121,7 +122,7 @@ export async function pushCaseEvents(options: {
   function baseVersionOf(row: LocalEventRow): number | null | 'wait' {
     if (row.type === 'opened') return null
     if (row.chained === 0) return row.base_version
-    const before = previous.get(row.case_id, row.actor_id, row.seq)
+    const before = previous.get({ caseId: row.case_id, actorId: row.actor_id, seq: row.seq })
     if (!before) return serverVersion.get({ id: row.case_id })?.version ?? null
     if (before.state === 'pending' || before.state === 'conflict') return 'wait'
     if (before.state === 'sent') {

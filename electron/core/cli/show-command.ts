@@ -6,7 +6,8 @@ import { createSettingsStore } from '../settings/settings.ts'
 import { personName } from '../api/display-words.ts'
 import { createPersonNames } from '../people/person-names.ts'
 import { requireCache } from './data-folder.ts'
-import { getDelivery } from '../deliveries/get-delivery.ts'
+import { createDeliveryReader } from '../deliveries/get-delivery.ts'
+import { photosOfDeliveryInOrder } from '../deliveries/photo-table.ts'
 import { createFingerprints } from '../photo-match/fingerprints.ts'
 import { createLookalikes } from '../photo-match/lookalikes.ts'
 import { photoFilePath } from '../photos/photo-files.ts'
@@ -29,7 +30,7 @@ export async function showCommand(
   requireCache(dataDir)
   const local = await openCache(dataDir)
   try {
-    const delivery = await getDelivery(local.db, id, {
+    const delivery = createDeliveryReader(local.sqlite)(id, {
       thresholdM: createSettingsStore(local.sqlite).get().locationThresholdM,
       // The command lists the cases itself below, from the service's state of record.
       casesOf: () => [],
@@ -37,13 +38,10 @@ export async function showCommand(
     })
     if (!delivery) throw new CommandFailed(`No delivery “${id}” in the local cache at ${dataDir}.`)
     const shas = new Map(
-      (
-        await local.db
-          .selectFrom('delivery_photos')
-          .select(['id', 'sha256'])
-          .where('delivery_id', '=', delivery.id)
-          .execute()
-      ).map((p) => [p.id, p.sha256]),
+      photosOfDeliveryInOrder
+        .on(local.sqlite)
+        .all({ deliveryId: delivery.id })
+        .map((p) => [p.id, p.sha256]),
     )
     // Read as the console last flagged them; a withheld delivery has none (photo-match/).
     const found = createLookalikes(local.sqlite, createFingerprints(local.sqlite)).of(delivery.id)
@@ -66,7 +64,7 @@ export async function showCommand(
         })),
       }
     })
-    const cases = await listCasesOfDelivery(local.db, delivery.id)
+    const cases = listCasesOfDelivery(local.sqlite, delivery.id)
     if (json) {
       const { cases: _none, ...facts } = delivery
       print(JSON.stringify({ ...facts, photos, cases }))

@@ -167,6 +167,12 @@ export const RESOLUTION_CODES = [
   'no_action',
 ] as const
 
+/**
+ * Who a note is written for: the support team (internal), or the customer (text an agent sends
+ * them, e.g. from a canned reply). Absent means internal.
+ */
+export const NOTE_AUDIENCES = ['internal', 'customer'] as const
+
 export const CaseRecordSchema = z.object({
   id: UuidSchema,
   version: z.number().int().min(1),
@@ -194,6 +200,10 @@ export const CaseRecordSchema = z.object({
       authorId: IdSchema,
       body: z.string().max(4000),
       createdAt: DateTimeSchema,
+      audience: z
+        .enum(NOTE_AUDIENCES)
+        .meta({ description: 'Who the note is written for; absent means internal.' })
+        .optional(),
     }),
   ),
 })
@@ -246,6 +256,10 @@ export const CaseEventSchema = z.strictObject({
     .meta({ description: 'note_added (required), resolved and reopened (optional)' })
     .optional(),
   resolutionCode: z.enum(RESOLUTION_CODES).meta({ description: 'resolved only' }).optional(),
+  audience: z
+    .enum(NOTE_AUDIENCES)
+    .meta({ description: 'note_added only: who the note is for; absent means internal.' })
+    .optional(),
 })
 
 export const PhotoViewEventSchema = z.object({
@@ -363,3 +377,4 @@ export type PhotoWithheldReason = (typeof PHOTO_WITHHELD_REASONS)[number]
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 export type CaseReason = (typeof CASE_REASONS)[number]
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number]
+export type NoteAudience = (typeof NOTE_AUDIENCES)[number]

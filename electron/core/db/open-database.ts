@@ -3,7 +3,8 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import { ensurePrivateDir } from '../common/private-dir.ts'
-import { configureConnection, refreshPlannerStatistics } from './configure-connection.ts'
+import { configureConnection } from './configure-connection.ts'
+import { refreshPlannerStatistics } from '../deliveries/planner-statistics.ts'
 import { migrations } from './migrations/index.ts'
 import {
   CACHE_FILE,

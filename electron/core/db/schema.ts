@@ -37,7 +37,7 @@ export interface DeliveriesTable {
   seen_generation: number | null
   away_m: number | null
   drop_distance_m: number | null
-  /** The phone number's digits without a US country code (search/search-plan.ts). */
+  /** The phone number's digits without a US country code (deliveries/search-columns.ts). */
   phone_digits: string | null
 }
 
@@ -177,6 +177,8 @@ export interface CannedNotesTable {
   id: string
   title: string
   body: string
+  /** Who it is written for: the team, or the customer (a reply). */
+  audience: Generated<'internal' | 'customer'>
   updated_at: string
   updated_by: string | null
 }

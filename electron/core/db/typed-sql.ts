@@ -58,6 +58,9 @@ export interface StatementDefinition<P, R> {
   on(sqlite: BetterSqlite3.Database): Statement<P, R>
 }
 
+/** The row a statement returns. */
+export type RowOf<D> = D extends StatementDefinition<never, infer R> ? R : never
+
 const defined: string[] = []
 
 /** The SQL of every statement defined so far (in the modules loaded), for the ownership test. */
@@ -72,14 +75,35 @@ export function definedStatements(): readonly string[] {
 export function statement<P extends object = Record<never, never>, R = unknown>(
   build: (p: Params<P>) => Compilable<R>,
 ): StatementDefinition<P, R> {
+  return typed<P, R>(build, false)
+}
+
+/**
+ * A typed statement that reads one column: it returns that column's values, not rows
+ * (better-sqlite3's pluck), as `SELECT rowid ...` read by hand did.
+ */
+export function pluckedStatement<P extends object = Record<never, never>, R = unknown>(
+  build: (p: Params<P>) => Compilable<R>,
+): StatementDefinition<P, R[keyof R]> {
+  return typed<P, R[keyof R]>(build as (p: Params<P>) => Compilable<unknown>, true)
+}
+
+function typed<P extends object, R>(
+  build: (p: Params<P>) => Compilable<unknown>,
+  pluck: boolean,
+): StatementDefinition<P, R> {
   const placeholders = new Proxy(
     {},
     { get: (_, name) => (typeof name === 'string' ? new Param(name) : undefined) },
   ) as Params<P>
   const compiled = build(placeholders).compile()
   const bind = binder(compiled.parameters)
-  return define<P, R>(compiled.sql, (prepared) => {
-    const run = prepared as unknown as Record<'get' | 'all' | 'iterate' | 'run', Call>
+  defined.push(compiled.sql)
+  return define(compiled.sql, (prepared): Statement<P, R> => {
+    const run = (pluck ? prepared.pluck() : prepared) as unknown as Record<
+      'get' | 'all' | 'iterate' | 'run',
+      Call
+    >
     return {
       get: (params?: unknown) => bind(run.get, run, params),
       all: (params?: unknown) => bind(run.all, run, params),
@@ -88,6 +112,25 @@ export function statement<P extends object = Record<never, never>, R = unknown>(
     } as unknown as Statement<P, R>
   })
 }
+
+/**
+ * A statement Kysely cannot write (an FTS5 query's rank command, INDEXED BY, NOT INDEXED): its SQL
+ * written by hand in its table's owner module, with a comment saying why, and prepared once per
+ * connection like the typed ones. The type checker does not check its names; the tests that run
+ * it do. `A` are its values as better-sqlite3 takes them: in order, or `[{ name: value }]`.
+ */
+export function handWritten<A extends unknown[] = unknown[], R = unknown>(
+  sql: string,
+  options: { pluck?: boolean } = {},
+): HandWritten<A, R> {
+  return define(sql, (prepared) => {
+    const statement = prepared as BetterSqlite3.Statement<A, R>
+    return options.pluck ? statement.pluck() : statement
+  })
+}
+
+/** A statement written by hand, prepared on one connection as better-sqlite3 gives it. */
+export type HandWritten<A extends unknown[], R> = Definition<BetterSqlite3.Statement<A, R>>
 
 type Call = (this: unknown, ...values: unknown[]) => unknown
 type Bound = (call: Call, on: unknown, params: unknown) => unknown
@@ -132,12 +175,17 @@ function binder(parameters: readonly unknown[]): Bound {
   }) as Bound
 }
 
-function define<P, R>(
+/** SQL prepared once per connection, then the same statement. */
+export interface Definition<S> {
+  readonly sql: string
+  on(sqlite: BetterSqlite3.Database): S
+}
+
+function define<S extends object>(
   sql: string,
-  wrap: (prepared: BetterSqlite3.Statement) => Statement<P, R>,
-): StatementDefinition<P, R> {
-  defined.push(sql)
-  const prepared = new WeakMap<BetterSqlite3.Database, Statement<P, R>>()
+  wrap: (prepared: BetterSqlite3.Statement) => S,
+): Definition<S> {
+  const prepared = new WeakMap<BetterSqlite3.Database, S>()
   return {
     sql,
     on(sqlite) {

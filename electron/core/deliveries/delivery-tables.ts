@@ -1,25 +1,27 @@
-// Every statement on the delivery records: `deliveries`, their word index `deliveries_fts`, their
-// photo rows `delivery_photos`, and the counts kept as they change (`row_counts`). No other module
+// Every statement on the delivery records: `deliveries`, their word index `deliveries_fts`, and the
+// counts kept as they change (`row_counts`); their photo rows are photo-table.ts's. No other module
 // writes SQL against these tables (tests/core/db/ownership.test.ts); they call these. Typed with
 // Kysely against db/schema.ts and compiled once (db/typed-sql.ts).
 import type BetterSqlite3 from 'better-sqlite3'
-import { sql, type Insertable, type Selectable } from 'kysely'
-import type {
-  DeliveriesFtsTable,
-  DeliveriesTable,
-  DeliveryPhotosTable,
-  DeliveryRowid,
-  PhotoState,
-} from '../db/schema.ts'
-import { query, statement, type Params } from '../db/typed-sql.ts'
+import { sql, type ExpressionBuilder, type Insertable, type Selectable } from 'kysely'
+import type { Database, DeliveriesFtsTable, DeliveriesTable, DeliveryRowid } from '../db/schema.ts'
+import {
+  handWritten,
+  pluckedStatement,
+  query,
+  statement,
+  type HandWritten,
+  type Params,
+} from '../db/typed-sql.ts'
 
 /** A delivery as stored. */
 export type DeliveryRow = Selectable<DeliveriesTable>
-/** A photo row as stored. */
-export type DeliveryPhotoRow = Selectable<DeliveryPhotosTable>
 
 /** Deliveries with their rowid, the recency key (recency-key.ts), named. */
 const keyed = query.withTables<{ deliveries: DeliveryRowid }>()
+
+/** The rowids in a JSON array, as a table: the deliveries a read asks about. */
+const rowidsIn = (json: string) => sql<{ value: number }>`json_each(${json})`.as('j')
 
 // ---- Storing what the sync receives (store-deliveries.ts, on the sync's writer thread) ----
 
@@ -173,119 +175,6 @@ export const bumpRowCount = statement(
       ),
 )
 
-export const photosOfDelivery = statement((p: Params<{ deliveryId: string }>) =>
-  query
-    .selectFrom('delivery_photos')
-    .select(['id', 'sha256', 'state'])
-    .where('delivery_id', '=', p.deliveryId),
-)
-
-export const deletePhoto = statement((p: Params<{ id: string }>) =>
-  query.deleteFrom('delivery_photos').where('id', '=', p.id),
-)
-
-/** What the store writes of a photo record (its download state is the photo step's). */
-export type PhotoWrite = Pick<
-  DeliveryPhotoRow,
-  | 'id'
-  | 'delivery_id'
-  | 'position'
-  | 'sha256'
-  | 'bytes'
-  | 'content_type'
-  | 'width'
-  | 'height'
-  | 'taken_at'
-  | 'lat'
-  | 'lng'
-  | 'accuracy_m'
-  | 'distance_m'
->
-
-export const upsertPhoto = statement((p: Params<PhotoWrite>) =>
-  query
-    .insertInto('delivery_photos')
-    .values({
-      id: p.id,
-      delivery_id: p.delivery_id,
-      position: p.position,
-      sha256: p.sha256,
-      bytes: p.bytes,
-      content_type: p.content_type,
-      width: p.width,
-      height: p.height,
-      taken_at: p.taken_at,
-      lat: p.lat,
-      lng: p.lng,
-      accuracy_m: p.accuracy_m,
-      state: 'pending',
-      failure_reason: null,
-      attempts: 0,
-      distance_m: p.distance_m,
-    })
-    .onConflict((oc) =>
-      oc.column('id').doUpdateSet((eb) => {
-        // The same bytes keep what is known of them; new bytes start over: what was known about
-        // the old ones (thumbnail, why they could not be shown) no longer holds, and would
-        // otherwise outlive a failed download of the new ones.
-        const sameBytes = eb('delivery_photos.sha256', '=', eb.ref('excluded.sha256'))
-        return {
-          delivery_id: eb.ref('excluded.delivery_id'),
-          position: eb.ref('excluded.position'),
-          sha256: eb.ref('excluded.sha256'),
-          bytes: eb.ref('excluded.bytes'),
-          content_type: eb.ref('excluded.content_type'),
-          width: eb.ref('excluded.width'),
-          height: eb.ref('excluded.height'),
-          taken_at: eb.ref('excluded.taken_at'),
-          lat: eb.ref('excluded.lat'),
-          lng: eb.ref('excluded.lng'),
-          accuracy_m: eb.ref('excluded.accuracy_m'),
-          distance_m: eb.ref('excluded.distance_m'),
-          state: eb
-            .case()
-            .when(sameBytes)
-            .then(eb.ref('delivery_photos.state'))
-            .else(eb.val<PhotoState>('pending'))
-            .end(),
-          failure_reason: eb
-            .case()
-            .when(sameBytes)
-            .then(eb.ref('delivery_photos.failure_reason'))
-            .else(null)
-            .end(),
-          attempts: eb
-            .case()
-            .when(sameBytes)
-            .then(eb.ref('delivery_photos.attempts'))
-            .else(0)
-            .end(),
-          display_error: eb
-            .case()
-            .when(sameBytes)
-            .then(eb.ref('delivery_photos.display_error'))
-            .else(null)
-            .end(),
-          has_thumbnail: eb
-            .case()
-            .when(sameBytes)
-            .then(eb.ref('delivery_photos.has_thumbnail'))
-            .else(0)
-            .end(),
-        }
-      }),
-    ),
-)
-
-/** Rows still holding a stored file with these bytes (none: the file can go). */
-export const storedPhotosWithSha = statement((p: Params<{ sha256: string }>) =>
-  query
-    .selectFrom('delivery_photos')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('sha256', '=', p.sha256)
-    .where('state', '=', 'stored'),
-)
-
 // ---- The status bar (sync/sync-engine.ts) ----
 
 /** The counts kept as deliveries are written: counting a million rows would hold the UI. */
@@ -303,31 +192,295 @@ export const rowCounts = statement(() =>
   ]),
 )
 
-export const storedPhotoCount = statement(() =>
+// ---- The search box (search/search-deliveries.ts) ----
+// It runs on every keystroke over up to a million deliveries: each way of matching hands back only
+// its newest few rowids (a delivery's rowid is its recency, recency-key.ts, so "newest first" is an
+// index order, never a sort of every match), and the rows are read for those rowids only.
+
+/** Up to `limit` rowids of deliveries whose words match an FTS5 query, newest first. */
+export const newestMatchingWords = pluckedStatement((p: Params<{ match: string; limit: number }>) =>
   query
-    .selectFrom('delivery_photos')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('state', '=', 'stored'),
+    .selectFrom('deliveries_fts')
+    .select('rowid')
+    .where(sql<string>`deliveries_fts`, 'match', p.match)
+    .orderBy('rowid', 'desc')
+    .limit(p.limit),
 )
 
-// ---- The sync report (sync/sync-report.ts) ----
+/** The columns searched by prefix, each with the index that orders it and what that index holds. */
+const PREFIX_INDEXES = {
+  order_id: { index: 'deliveries_order_id', expression: 'order_id' },
+  tracking_number: { index: 'deliveries_tracking_number', expression: 'tracking_number' },
+  phone_digits: { index: 'deliveries_phone_digits', expression: 'phone_digits' },
+  email: { index: 'deliveries_email', expression: 'lower(customer_email)' },
+} as const
 
-/** Photos that could not be fetched or shown, newest delivery first. */
-export const photoProblems = statement((p: Params<{ limit: number }>) =>
-  query
-    .selectFrom('delivery_photos as p')
-    .innerJoin('deliveries as d', 'd.id', 'p.delivery_id')
-    .select([
-      'p.id',
-      'p.delivery_id',
-      'd.order_id',
-      'p.state',
-      'p.failure_reason',
-      'p.display_error',
-    ])
-    .where((eb) => eb.or([eb('p.state', '=', 'failed'), eb('p.display_error', 'is not', null)]))
-    .orderBy('d.delivered_at', 'desc')
+/** A column searched by prefix (search/search-plan.ts). */
+export type RangeColumn = keyof typeof PREFIX_INDEXES
+
+type RowidsInRange = HandWritten<[lo: string, hi: string, limit: number], number>
+
+/**
+ * Per prefix column, the rowids of deliveries whose column lies in [lo, hi): `sparse` at most
+ * `limit` of them off the column's index, in no order (few matches: sorted by the caller); `dense`
+ * the newest `limit`, walking the table newest first (a common prefix: its newest matches are near
+ * the top). By hand: Kysely cannot write INDEXED BY or NOT INDEXED, and the planner, left to
+ * itself, sorts every match of a common prefix.
+ */
+export const rowidsInRange = Object.fromEntries(
+  Object.entries(PREFIX_INDEXES).map(([column, { index, expression }]) => [
+    column,
+    {
+      sparse: handWritten<[lo: string, hi: string, limit: number], number>(
+        `SELECT rowid FROM deliveries INDEXED BY ${index}
+         WHERE ${expression} >= ? AND ${expression} < ? LIMIT ?`,
+        { pluck: true },
+      ),
+      dense: handWritten<[lo: string, hi: string, limit: number], number>(
+        `SELECT rowid FROM deliveries NOT INDEXED
+         WHERE ${expression} >= ? AND ${expression} < ? ORDER BY rowid DESC LIMIT ?`,
+        { pluck: true },
+      ),
+    },
+  ]),
+) as Record<RangeColumn, { sparse: RowidsInRange; dense: RowidsInRange }>
+
+/**
+ * A run of digits anywhere in a phone number: newest first, stopping at `limit`. By hand: NOT
+ * INDEXED keeps the planner from reading every number off the phone index and sorting them.
+ */
+export const newestWithPhoneRun = handWritten<[run: string, limit: number], number>(
+  `SELECT rowid FROM deliveries NOT INDEXED
+   WHERE phone_digits IS NOT NULL AND instr(phone_digits, ?) > 0
+   ORDER BY rowid DESC LIMIT ?`,
+  { pluck: true },
+)
+
+/** Deliveries flagged "away from the address" beyond `away` metres, newest first (by hand: NOT INDEXED). */
+export const newestAwayFrom = handWritten<[away: number, limit: number], number>(
+  'SELECT rowid FROM deliveries NOT INDEXED WHERE away_m > ? ORDER BY rowid DESC LIMIT ?',
+  { pluck: true },
+)
+
+/** What a search result shows of a delivery, with its photo count and the reuse flag. */
+const searchColumns = (eb: ExpressionBuilder<Database & { d: DeliveriesTable }, 'd'>) =>
+  [
+    'd.id',
+    'd.order_id',
+    'd.tracking_number',
+    'd.customer_name',
+    'd.address_line1',
+    'd.city',
+    'd.delivered_at',
+    'd.photo_withheld',
+    'd.away_m',
+    eb
+      .selectFrom('delivery_photos as p')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .whereRef('p.delivery_id', '=', 'd.id')
+      .$asScalar()
+      .as('photo_count'),
+    eb
+      .and([
+        eb('d.photo_withheld', 'is', null),
+        eb.exists(
+          eb
+            .selectFrom('photo_reuse as r')
+            .select((e) => e.lit(1).as('one'))
+            .whereRef('r.delivery_id', '=', 'd.id'),
+        ),
+      ])
+      .$castTo<number>()
+      .as('reused'),
+  ] as const
+
+/** The search's rows for these rowids (a JSON array), newest first. */
+export const searchRowsOf = statement((p: Params<{ rowids: string }>) =>
+  keyed
+    .selectFrom('deliveries as d')
+    .select(searchColumns)
+    .where('d.rowid', 'in', (eb) => eb.selectFrom(rowidsIn(p.rowids)).select('j.value'))
+    .orderBy('d.rowid', 'desc'),
+)
+
+/**
+ * The deliveries flagged for a reused photo (photo-match/), beyond `away` metres from the
+ * address too unless `away` is negative: few (photo_reuse holds only those), read whole, newest
+ * first.
+ */
+export const newestReused = statement((p: Params<{ away: number; limit: number }>) =>
+  keyed
+    .selectFrom('deliveries as d')
+    .innerJoin('photo_reuse as r', 'r.delivery_id', 'd.id')
+    .select(searchColumns)
+    .where('d.photo_withheld', 'is', null)
+    .where((eb) => eb.or([eb(eb.val(p.away), '<', 0), eb('d.away_m', '>', p.away)]))
+    .orderBy('d.rowid', 'desc')
     .limit(p.limit),
+)
+
+// ---- One delivery for its screen (get-delivery.ts) ----
+
+export const deliveryById = statement((p: Params<{ id: string }>) =>
+  query.selectFrom('deliveries').selectAll().where('id', '=', p.id),
+)
+
+/** The newest delivery with this order id or tracking number. */
+export const newestDeliveryByNumber = statement(
+  (p: Params<{ orderId: string; trackingNumber: string }>) =>
+    query
+      .selectFrom('deliveries')
+      .selectAll()
+      .where((eb) =>
+        eb.or([eb('order_id', '=', p.orderId), eb('tracking_number', '=', p.trackingNumber)]),
+      )
+      .orderBy('delivered_at', 'desc')
+      .limit(1),
+)
+
+// ---- An address's own history (addresses/address-history.ts) ----
+
+/** What the history compares and shows of a delivery: its address and who delivered it. */
+const ADDRESS_FACTS = [
+  'rowid',
+  'id',
+  'order_id',
+  'status',
+  'delivered_at',
+  'driver_id',
+  'driver_name',
+  'photo_withheld',
+  'address_line1',
+  'address_line2',
+  'postal_code',
+  'country',
+  'address_lat',
+  'address_lng',
+] as const
+
+export const addressFactsOf = statement((p: Params<{ id: string }>) =>
+  keyed.selectFrom('deliveries').select(ADDRESS_FACTS).where('id', '=', p.id),
+)
+
+/** The same for these rowids (a JSON array), newest first. */
+export const addressFactsOfRowids = statement((p: Params<{ rowids: string }>) =>
+  keyed
+    .selectFrom('deliveries')
+    .select(ADDRESS_FACTS)
+    .where('rowid', 'in', (eb) => eb.selectFrom(rowidsIn(p.rowids)).select('j.value'))
+    .orderBy('rowid', 'desc'),
+)
+
+// ---- Retention (retention/retention.ts) ----
+
+/** Deliveries with any case, open or resolved, on the service or made here. */
+const caseDeliveries = (eb: ExpressionBuilder<Database, 'deliveries'>) =>
+  eb
+    .selectFrom('cases')
+    .select('delivery_id')
+    .union(
+      eb
+        .selectFrom('case_events')
+        .select((x) =>
+          x.fn<string>('json_extract', ['body_json', sql.lit('$.deliveryId')]).as('delivery_id'),
+        )
+        .where('type', '=', sql.lit('opened')),
+    )
+
+/** When a delivery record counts from: its delivery, or its last change when never delivered. */
+const recordTime = (eb: ExpressionBuilder<Database, 'deliveries'>) =>
+  eb.fn.coalesce('delivered_at', 'updated_at')
+
+/** Deliveries from before `cutoff` that no case is on. */
+export const expiredDeliveries = statement((p: Params<{ cutoff: string; limit: number }>) =>
+  query
+    .selectFrom('deliveries')
+    .select('id')
+    .where(recordTime, '<', p.cutoff)
+    .where('id', 'not in', caseDeliveries)
+    .limit(p.limit),
+)
+
+/** The delivery records, the oldest one's time, and how many older than `cutoff` a case keeps. */
+export const deliveriesKept = statement((p: Params<{ cutoff: string }>) =>
+  query
+    .selectFrom('deliveries')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.min(recordTime(eb)).as('oldest'),
+      eb.fn
+        .coalesce(
+          eb.fn.sum<number>(
+            eb.and([eb(recordTime(eb), '<', p.cutoff), eb('id', 'in', caseDeliveries(eb))]),
+          ),
+          eb.lit(0),
+        )
+        .as('kept'),
+    ]),
+)
+
+// ---- Reports (reports/), on a report's own read-only connection ----
+
+/**
+ * The deliveries made in [start, end) (seconds since the epoch), for the drivers' figures.
+ * delivered_at carries an offset, so the period is compared on unixepoch(), not as text.
+ */
+export const deliveriesInPeriod = statement((p: Params<{ start: number; end: number }>) =>
+  query
+    .selectFrom('deliveries')
+    .select([
+      'id',
+      'driver_id as driverId',
+      'driver_name as driverName',
+      'city',
+      'region',
+      'away_m as awayM',
+    ])
+    .where((eb) => eb.fn('unixepoch', ['delivered_at']), '>=', p.start)
+    .where((eb) => eb.fn('unixepoch', ['delivered_at']), '<', p.end),
+)
+
+/** The places deliveries went to, for the report's filters. */
+export const deliveryAreas = statement(() =>
+  query
+    .selectFrom('deliveries')
+    .select(['city', 'region'])
+    .distinct()
+    .orderBy('region')
+    .orderBy('city'),
+)
+
+/** The drivers, each with a name their records carry, for the report's filters. */
+export const deliveryDrivers = statement(() =>
+  query
+    .selectFrom('deliveries')
+    .select((eb) => [eb.ref('driver_id').as('id'), eb.fn.max('driver_name').as('name')])
+    .groupBy('driver_id')
+    .orderBy('name'),
+)
+
+/** A name one of the driver's records carries. */
+export const driverNameOf = statement((p: Params<{ driverId: string }>) =>
+  query
+    .selectFrom('deliveries')
+    .select('driver_name as name')
+    .where('driver_id', '=', p.driverId)
+    .limit(1),
+)
+
+// ---- The planner's statistics (planner-statistics.ts) ----
+
+/** How many deliveries the cache holds, counting no further than `limit`. */
+export const deliveriesUpTo = pluckedStatement((p: Params<{ limit: number }>) =>
+  query
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('deliveries')
+        .select((e) => e.lit(1).as('one'))
+        .limit(p.limit)
+        .as('held'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n')),
 )
 
 // ---- Whether the cache holds anything of a service's (cache-identity/cache-owner.ts) ----

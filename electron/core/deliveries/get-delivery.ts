@@ -1,7 +1,11 @@
-import type { Kysely } from 'kysely'
+// One delivery as its screen shows it: found by its id, order id or tracking number, with its
+// photos. Opening a delivery is a hot path: its statements (delivery-tables.ts, photo-table.ts)
+// are prepared once on the connection, and nothing is awaited.
+import type BetterSqlite3 from 'better-sqlite3'
 import type { DeliveryDetail } from '../api/definition.ts'
-import type { Database } from '../db/schema.ts'
+import { deliveryById, newestDeliveryByNumber, type DeliveryRow } from './delivery-tables.ts'
 import { deliveryTimeZone } from './delivery-time-zone.ts'
+import { photosOfDeliveryInOrder, type DeliveryPhotoRow } from './photo-table.ts'
 
 /** What a delivery's view adds from elsewhere: the location threshold, its cases, repeat claims. */
 export interface DeliveryExtras {
@@ -10,39 +14,28 @@ export interface DeliveryExtras {
   repeatClaimsOf: (deliveryId: string) => DeliveryDetail['repeatClaims']
 }
 
+export type DeliveryReader = (idOrNumber: string, extras: DeliveryExtras) => DeliveryDetail | null
+
 /** Finds a delivery by its id, order id or tracking number, with its photos. */
-export async function getDelivery(
-  db: Kysely<Database>,
-  idOrNumber: string,
+export function createDeliveryReader(sqlite: BetterSqlite3.Database): DeliveryReader {
+  const byId = deliveryById.on(sqlite)
+  const byNumber = newestDeliveryByNumber.on(sqlite)
+  const photosOf = photosOfDeliveryInOrder.on(sqlite)
+  return (idOrNumber, extras) => {
+    const row =
+      byId.get({ id: idOrNumber }) ??
+      byNumber.get({ orderId: idOrNumber, trackingNumber: idOrNumber.toUpperCase() })
+    if (!row) return null
+    const photos = row.photo_withheld === null ? photosOf.all({ deliveryId: row.id }) : []
+    return detailOf(row, photos, extras)
+  }
+}
+
+function detailOf(
+  row: DeliveryRow,
+  photos: DeliveryPhotoRow[],
   extras: DeliveryExtras,
-): Promise<DeliveryDetail | null> {
-  const row =
-    (await db
-      .selectFrom('deliveries')
-      .selectAll()
-      .where('id', '=', idOrNumber)
-      .executeTakeFirst()) ??
-    (await db
-      .selectFrom('deliveries')
-      .selectAll()
-      .where((eb) =>
-        eb.or([
-          eb('order_id', '=', idOrNumber),
-          eb('tracking_number', '=', idOrNumber.toUpperCase()),
-        ]),
-      )
-      .orderBy('delivered_at', 'desc')
-      .executeTakeFirst())
-  if (!row) return null
-  const photos =
-    row.photo_withheld === null
-      ? await db
-          .selectFrom('delivery_photos')
-          .selectAll()
-          .where('delivery_id', '=', row.id)
-          .orderBy('position')
-          .execute()
-      : []
+): DeliveryDetail {
   return {
     id: row.id,
     version: row.version,

@@ -1,25 +1,22 @@
 // Writes validated delivery items into the cache. This is the sync's hot path (hundreds of
-// thousands of rows on a full resync): its statements (delivery-tables.ts) are compiled once and
-// prepared once on the connection it is given.
+// thousands of rows on a full resync): its statements (delivery-tables.ts, photo-table.ts) are
+// compiled once and prepared once on the connection it is given.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { DeliveryItem, DeliveryRecord } from '../contract/schemas.ts'
 import { distanceM, recordLocationFacts } from './location-check.ts'
 import { createTombstones } from '../db/tombstones.ts'
-import { emailHandle, phoneDigits } from '../search/search-plan.ts'
+import { emailHandle, phoneDigits } from './search-columns.ts'
 import {
   bumpRowCount,
   deleteDelivery,
-  deletePhoto,
   deleteWords,
   deliveryVersion,
   insertWords,
   markDeliverySeen,
-  photosOfDelivery,
-  storedPhotosWithSha,
   unseenDeliveries,
   upsertDelivery,
-  upsertPhoto,
 } from './delivery-tables.ts'
+import { deletePhoto, photosOfDelivery, storedPhotosWithSha, upsertPhoto } from './photo-table.ts'
 import { createRecencyKeys, recencyBase } from './recency-key.ts'
 
 export interface StoreOutcome {

@@ -37,10 +37,11 @@ export type CaseOutcome =
 
 const COMMUTING: ReadonlySet<CaseEvent['type']> = new Set(['note_added', 'assigned'])
 
-type EventField = 'deliveryId' | 'reason' | 'status' | 'assigneeId' | 'resolutionCode' | 'note'
+type EventField =
+  'deliveryId' | 'reason' | 'status' | 'assigneeId' | 'resolutionCode' | 'note' | 'audience'
 const FIELDS: Readonly<Record<CaseEvent['type'], ReadonlyArray<EventField>>> = {
   opened: ['deliveryId', 'reason', 'assigneeId', 'note'],
-  note_added: ['note'],
+  note_added: ['note', 'audience'],
   status_changed: ['status'],
   assigned: ['assigneeId'],
   resolved: ['resolutionCode', 'note'],
@@ -53,10 +54,26 @@ const ALL_FIELDS: ReadonlyArray<EventField> = [
   'assigneeId',
   'resolutionCode',
   'note',
+  'audience',
 ]
 
 export function commutes(type: CaseEvent['type']): boolean {
   return COMMUTING.has(type)
+}
+
+/** The note an event carries, as the case keeps it (none for an event without text). */
+function notesOf(event: CaseEvent, actor: Actor): StoredCase['notes'] {
+  if (!event.note?.trim()) return []
+  return [
+    {
+      id: event.id,
+      authorId: actor.id,
+      body: event.note,
+      createdAt: event.occurredAt,
+      // Internal is the default, and is not written.
+      ...(event.audience === 'customer' ? { audience: 'customer' as const } : {}),
+    },
+  ]
 }
 
 /** 400-level problems with the event on its own, before any case is looked at; null if none. */
@@ -102,11 +119,7 @@ export function applyCaseEvent(
   if (event.assigneeId && !context.userExists(event.assigneeId)) {
     return { kind: 'rejected', status: 400, detail: `No user has the id ${event.assigneeId}.` }
   }
-  const noteText = event.note?.trim() ? event.note : null
-  const noteOf = (): StoredCase['notes'] =>
-    noteText
-      ? [{ id: event.id, authorId: actor.id, body: noteText, createdAt: event.occurredAt }]
-      : []
+  const noteOf = () => notesOf(event, actor)
 
   if (event.type === 'opened') {
     if (current) {
@@ -197,7 +210,7 @@ export function applyCaseEvent(
       next.status = 'resolved'
       next.resolution = {
         code: event.resolutionCode as NonNullable<StoredCase['resolution']>['code'],
-        note: noteText,
+        note: event.note?.trim() ? event.note : null,
         resolvedAt: event.occurredAt,
         resolvedBy: actor.id,
       }

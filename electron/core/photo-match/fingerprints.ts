@@ -13,6 +13,7 @@ import type { PhotoFingerprintsTable } from '../db/schema.ts'
 import { buildBandTables, HashIndex, type IndexMatch, type IndexSnapshot } from './hash-index.ts'
 import { buildIndexOffThread } from './index-builder.ts'
 import type { PerceptualHash } from '../photos/perceptual-hash.ts'
+import { storedPhotosUnhashed } from '../deliveries/photo-table.ts'
 
 type FingerprintRow = Pick<
   Selectable<PhotoFingerprintsTable>,
@@ -94,13 +95,7 @@ export function createFingerprints(
   const markCompared = sqlite.prepare<[number]>(
     'UPDATE photo_fingerprints SET compared = 1 WHERE id = ?',
   )
-  // Stored, displayable photos without a hash: those stored before hashes were kept.
-  const unhashed = sqlite.prepare<[number], { sha256: string }>(
-    `SELECT DISTINCT p.sha256 FROM delivery_photos p
-     WHERE p.state = 'stored' AND p.display_error IS NULL AND p.purged_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM photo_fingerprints f WHERE f.sha256 = p.sha256)
-     LIMIT ?`,
-  )
+  const unhashed = storedPhotosUnhashed.on(sqlite)
 
   const table = createIndexKeeper(sqlite, options)
 
@@ -161,7 +156,7 @@ export function createFingerprints(
 
     /** Stored photo files that have no hash yet. */
     unhashed(limit: number): string[] {
-      return unhashed.all(limit).map((row) => row.sha256)
+      return unhashed.all({ limit })
     },
   }
 }

@@ -8,6 +8,12 @@ import { sameAddress, type AddressFacts } from '../addresses/same-address.ts'
 import type { Fingerprints } from './fingerprints.ts'
 import { LOOKALIKE_DISTANCE } from '../photos/perceptual-hash.ts'
 import { deliveryTimeZone } from '../deliveries/delivery-time-zone.ts'
+import { addressFactsOf, type DeliveryRow } from '../deliveries/delivery-tables.ts'
+import {
+  deliveriesWithSha,
+  photosOfDeliveryInOrder,
+  photosWithShaElsewhere,
+} from '../deliveries/photo-table.ts'
 
 /**
  * A look-alike photo taken at least this much earlier counts as "an earlier delivery": two parcels
@@ -45,29 +51,13 @@ export interface ReuseFlag {
   earlier: boolean
 }
 
-interface DeliveryRow {
-  id: string
-  address_line1: string
-  address_line2: string | null
-  postal_code: string
-  country: string
-  address_lat: number | null
-  address_lng: number | null
-  photo_withheld: string | null
-}
+/** What the address rule reads of a delivery. */
+type AddressRow = Pick<
+  DeliveryRow,
+  'address_line1' | 'address_line2' | 'postal_code' | 'country' | 'address_lat' | 'address_lng'
+>
 
-interface MatchRow extends DeliveryRow {
-  photo_id: string
-  sha256: string
-  taken_at: string
-  order_id: string
-  delivered_at: string | null
-  city: string
-  driver_id: string
-  driver_name: string
-}
-
-const addressOf = (row: DeliveryRow): AddressFacts => ({
+const addressOf = (row: AddressRow): AddressFacts => ({
   line1: row.address_line1,
   line2: row.address_line2,
   postalCode: row.postal_code,
@@ -104,26 +94,10 @@ export function reuseFlaggedDeliveries(sqlite: BetterSqlite3.Database): Set<stri
 export type Lookalikes = ReturnType<typeof createLookalikes>
 
 export function createLookalikes(sqlite: BetterSqlite3.Database, fingerprints: Fingerprints) {
-  const delivery = sqlite.prepare<[string], DeliveryRow>(
-    `SELECT id, address_line1, address_line2, postal_code, country, address_lat, address_lng,
-       photo_withheld FROM deliveries WHERE id = ?`,
-  )
-  const photosOf = sqlite.prepare<[string], { id: string; sha256: string; taken_at: string }>(
-    'SELECT id, sha256, taken_at FROM delivery_photos WHERE delivery_id = ? ORDER BY position',
-  )
-  const photosWith = sqlite.prepare<[string, string], MatchRow>(
-    `SELECT p.id AS photo_id, p.sha256, p.taken_at, d.id, d.order_id, d.delivered_at,
-       d.address_line1, d.address_line2, d.city, d.postal_code, d.country, d.address_lat,
-       d.address_lng, d.photo_withheld, d.driver_id, d.driver_name
-     FROM delivery_photos p JOIN deliveries d ON d.id = p.delivery_id
-     WHERE p.sha256 IN (SELECT value FROM json_each(?)) AND d.photo_withheld IS NULL AND d.id != ?`,
-  )
-  const deliveriesWith = sqlite
-    .prepare<[string], string>(
-      `SELECT DISTINCT delivery_id FROM delivery_photos
-       WHERE sha256 IN (SELECT value FROM json_each(?))`,
-    )
-    .pluck()
+  const delivery = addressFactsOf.on(sqlite)
+  const photosOf = photosOfDeliveryInOrder.on(sqlite)
+  const photosWith = photosWithShaElsewhere.on(sqlite)
+  const deliveriesWith = deliveriesWithSha.on(sqlite)
   const setFlag = sqlite.prepare<[string, number, number]>(
     `INSERT INTO photo_reuse (delivery_id, other_address, earlier) VALUES (?, ?, ?)
      ON CONFLICT (delivery_id) DO UPDATE SET other_address = excluded.other_address,
@@ -149,14 +123,14 @@ export function createLookalikes(sqlite: BetterSqlite3.Database, fingerprints: F
   }
 
   function of(deliveryId: string): PhotoLookalikes[] {
-    const own = delivery.get(deliveryId)
+    const own = delivery.get({ id: deliveryId })
     if (!own || own.photo_withheld !== null) return []
     const home = addressOf(own)
-    return photosOf.all(deliveryId).map((photo) => {
+    return photosOf.all({ deliveryId }).map((photo) => {
       const files = filesLike(photo.sha256)
       const takenAt = Date.parse(photo.taken_at)
       const lookalikes = photosWith
-        .all(JSON.stringify([...files.keys()]), deliveryId)
+        .all({ sha256s: JSON.stringify([...files.keys()]), deliveryId })
         .map((row): Lookalike => ({
           deliveryId: row.id,
           photoId: row.photo_id,
@@ -200,7 +174,7 @@ export function createLookalikes(sqlite: BetterSqlite3.Database, fingerprints: F
     deliveriesNear(sha256s: readonly string[]): string[] {
       const files = new Set<string>()
       for (const sha256 of sha256s) for (const file of filesLike(sha256).keys()) files.add(file)
-      return deliveriesWith.all(JSON.stringify([...files]))
+      return deliveriesWith.all({ sha256s: JSON.stringify([...files]) })
     },
   }
 }

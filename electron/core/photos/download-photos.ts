@@ -15,6 +15,15 @@ import {
 } from './photo-files.ts'
 import type { PerceptualHash } from './perceptual-hash.ts'
 import { makeThumbnail } from './thumbnails.ts'
+import {
+  anyPhotoWithSha,
+  markPhotoFailed,
+  markPhotoRetry,
+  markPhotosStored,
+  photoCountIn,
+  pendingPhotosBefore,
+  pendingPhotoWithSha,
+} from '../deliveries/photo-table.ts'
 
 /** Broken connections resumed for one photo in one run before leaving it for the next run. */
 const MAX_TRANSFERS = 5
@@ -75,10 +84,10 @@ export async function downloadPendingPhotos(options: {
     const thumbnail = await makeThumbnail(dataDir, photo.sha256)
     if (thumbnail.ok) {
       options.onHashed?.(photo.sha256, thumbnail.hash)
-      markStored.run(1, null, photo.sha256)
+      markStored(photo.sha256, 1, null)
       progress.downloaded++
     } else {
-      markStored.run(0, `This photo could not be displayed: ${thumbnail.reason}.`, photo.sha256)
+      markStored(photo.sha256, 0, `This photo could not be displayed: ${thumbnail.reason}.`)
       progress.undisplayable++
     }
   }
@@ -114,10 +123,9 @@ export async function downloadPendingPhotos(options: {
           fatal = error
           return
         }
-        markRetry.run(
+        markRetry(
+          photo,
           `The download failed (${error instanceof Error ? error.message : String(error)}).`,
-          photo.id,
-          photo.sha256,
         )
         progress.failed++
       } finally {
@@ -132,11 +140,7 @@ export async function downloadPendingPhotos(options: {
   }
 
   // Nothing is being downloaded or thumbnailed yet: clear what an interrupted run left.
-  await removeStrayFiles(
-    dataDir,
-    (sha256) => rows.isReferenced.get(sha256) !== undefined,
-    (sha256) => rows.isPending.get(sha256) !== undefined,
-  )
+  await removeStrayFiles(dataDir, rows.isReferenced, rows.isPending)
   await Promise.all(
     Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, () => worker()),
   )
@@ -150,19 +154,8 @@ function photoRows(sqlite: BetterSqlite3.Database) {
   // newest rows first, so no single read holds the event loop. Withheld deliveries have no photo
   // rows (see store-deliveries.ts); the join checks again so that no path can ever fetch a photo
   // of a withheld delivery.
-  const pendingChunk = sqlite.prepare<[number, number], PendingPhoto & { key: number }>(
-    `SELECT p.rowid AS key, p.id, p.sha256, p.bytes, p.attempts
-     FROM delivery_photos p INDEXED BY delivery_photos_state
-     JOIN deliveries d ON d.id = p.delivery_id
-     WHERE p.state = 'pending' AND p.rowid < ? AND d.photo_withheld IS NULL
-     ORDER BY p.rowid DESC LIMIT ?`,
-  )
-  const pendingTotal =
-    sqlite
-      .prepare<[], { n: number }>(
-        "SELECT count(*) AS n FROM delivery_photos WHERE state = 'pending'",
-      )
-      .get()?.n ?? 0
+  const pendingChunk = pendingPhotosBefore.on(sqlite)
+  const pendingTotal = photoCountIn.on(sqlite).get({ state: 'pending' })?.n ?? 0
   let buffered: PendingPhoto[] = []
   let lastKey = Number.MAX_SAFE_INTEGER
   let exhausted = false
@@ -175,24 +168,19 @@ function photoRows(sqlite: BetterSqlite3.Database) {
     }
     return buffered.pop()
   }
-  const isReferenced = sqlite.prepare<[string], { one: number }>(
-    'SELECT 1 AS one FROM delivery_photos WHERE sha256 = ? LIMIT 1',
-  )
-  const isPending = sqlite.prepare<[string], { one: number }>(
-    "SELECT 1 AS one FROM delivery_photos WHERE sha256 = ? AND state = 'pending' LIMIT 1",
-  )
-  const markStored = sqlite.prepare(
-    `UPDATE delivery_photos SET state = 'stored', failure_reason = NULL, has_thumbnail = ?,
-       display_error = ? WHERE sha256 = ?`,
-  )
-  const markFailed = sqlite.prepare(
-    "UPDATE delivery_photos SET state = 'failed', failure_reason = ?, attempts = attempts + 1 WHERE id = ? AND sha256 = ?",
-  )
-  const markRetry = sqlite.prepare(
-    `UPDATE delivery_photos SET attempts = attempts + 1, failure_reason = ?,
-       state = CASE WHEN attempts + 1 >= ${MAX_RUNS} THEN 'failed' ELSE 'pending' END
-     WHERE id = ? AND sha256 = ?`,
-  )
+  const referenced = anyPhotoWithSha.on(sqlite)
+  const pending = pendingPhotoWithSha.on(sqlite)
+  const stored = markPhotosStored.on(sqlite)
+  const failed = markPhotoFailed.on(sqlite)
+  const retry = markPhotoRetry.on(sqlite)
+  const isReferenced = (sha256: string) => referenced.get({ sha256 }) !== undefined
+  const isPending = (sha256: string) => pending.get({ sha256 }) !== undefined
+  const markStored = (sha256: string, hasThumbnail: number, displayError: string | null) =>
+    stored.run({ sha256, hasThumbnail, displayError })
+  const markFailed = (photo: PendingPhoto, reason: string) =>
+    failed.run({ id: photo.id, sha256: photo.sha256, reason })
+  const markRetry = (photo: PendingPhoto, reason: string) =>
+    retry.run({ id: photo.id, sha256: photo.sha256, reason, maxRuns: MAX_RUNS })
   return { pendingTotal, nextPending, isReferenced, isPending, markStored, markFailed, markRetry }
 }
 
@@ -227,7 +215,7 @@ async function fetchOne(
       await response.body?.cancel()
       await discardPartial(dataDir, photo.sha256)
       await removePhotoFiles(dataDir, [photo.sha256])
-      markFailed.run('The delivery service erased this photo.', photo.id, photo.sha256)
+      markFailed(photo, 'The delivery service erased this photo.')
       progress.failed++
       return
     }
@@ -239,7 +227,7 @@ async function fetchOne(
     }
     if (!response.ok || !response.body) {
       await response.body?.cancel()
-      markRetry.run(`The service answered HTTP ${response.status}.`, photo.id, photo.sha256)
+      markRetry(photo, `The service answered HTTP ${response.status}.`)
       progress.failed++
       return
     }
@@ -260,20 +248,15 @@ async function fetchOne(
     await discardPartial(dataDir, photo.sha256)
     mismatches++
     if (mismatches >= MAX_MISMATCHES) {
-      markFailed.run(
+      markFailed(
+        photo,
         `The photo could not be verified: the bytes received did not match its SHA-256 in ${MAX_MISMATCHES} tries, so it was not saved.`,
-        photo.id,
-        photo.sha256,
       )
       progress.failed++
       return
     }
   }
-  markRetry.run(
-    'The connection kept breaking; the download will resume at the next sync.',
-    photo.id,
-    photo.sha256,
-  )
+  markRetry(photo, 'The connection kept breaking; the download will resume at the next sync.')
   progress.failed++
 }
 

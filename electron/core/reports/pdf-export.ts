@@ -27,6 +27,7 @@ import {
   STATUS_LABELS,
 } from '../api/display-words.ts'
 import { deliveryTimeZone } from '../deliveries/delivery-time-zone.ts'
+import { photosOfDeliveryInOrder } from '../deliveries/photo-table.ts'
 import { addressText, isAway, type ReportCase } from './report-cases.ts'
 import { readableTime } from './report-period.ts'
 import { filtersInWords, summaryLines, type SummaryValue } from './summary-lines.ts'
@@ -96,21 +97,7 @@ export async function writePdf(options: PdfOptions): Promise<number> {
   const out = createWriteStream(options.file, { mode: 0o600 })
   doc.pipe(out)
 
-  const photos = options.sqlite.prepare<
-    [string],
-    {
-      id: string
-      sha256: string
-      state: string
-      display_error: string | null
-      lat: number | null
-      lng: number | null
-      accuracy_m: number | null
-    }
-  >(
-    `SELECT id, sha256, state, display_error, lat, lng, accuracy_m FROM delivery_photos
-     WHERE delivery_id = ? ORDER BY position`,
-  )
+  const photos = photosOfDeliveryInOrder.on(options.sqlite)
   const views = createCaseViews(options.sqlite)
   const evidence = createEvidenceReader(options.sqlite)
   const context: CaseViewContext = {
@@ -128,7 +115,10 @@ export async function writePdf(options: PdfOptions): Promise<number> {
     for await (const c of options.cases) {
       options.signal.throwIfAborted()
       doc.addPage()
-      const rows = c.delivery && c.delivery.photoWithheld === null ? photos.all(c.deliveryId) : []
+      const rows =
+        c.delivery && c.delivery.photoWithheld === null
+          ? photos.all({ deliveryId: c.deliveryId })
+          : []
       const shown = rows.find((p) => p.state === 'stored' && p.display_error === null)
       let photo: Buffer | null = null
       if (shown) {

@@ -10,6 +10,14 @@ import type { ReportFilters } from '../api/report-schemas.ts'
 import type { CaseReason, CaseStatus, ResolutionCode } from '../contract/schemas.ts'
 import { createCaseReader } from '../cases/case-state.ts'
 import type { CaseState } from '../cases/case-rules.ts'
+import {
+  caseVersion,
+  reportCasesOpenedBetween,
+  reportDeliveryOfOpening,
+  unsettledWorkOf,
+} from '../cases/case-tables.ts'
+import type { RowOf } from '../db/typed-sql.ts'
+import type { DeliveryRow } from '../deliveries/delivery-tables.ts'
 
 /** Rows between two turns of the event loop. */
 export const CHUNK = 200
@@ -71,66 +79,18 @@ export interface ReportCase {
   delivery: ReportDelivery | null
 }
 
-const DELIVERY_COLUMNS = `
-  d.id AS d_id, d.tracking_number, d.status AS d_status, d.delivered_at, d.customer_id,
-  d.customer_name, d.address_line1, d.address_line2, d.city, d.region, d.postal_code, d.country,
-  d.address_lat, d.address_lng, d.drop_spot, d.drop_note, d.drop_lat, d.drop_lng,
-  d.drop_accuracy_m, d.drop_distance_m, d.driver_id, d.driver_name, d.photo_withheld, d.away_m,
-  CASE WHEN d.photo_withheld IS NULL THEN
-    (SELECT count(*) FROM delivery_photos p WHERE p.delivery_id = d.id) ELSE 0 END AS photo_count,
-  CASE WHEN d.photo_withheld IS NULL THEN
-    (SELECT group_concat(p.id || '=' || p.sha256, ' ') FROM
-      (SELECT id, sha256 FROM delivery_photos WHERE delivery_id = d.id ORDER BY position) p)
-    END AS photo_hashes,
-  CASE WHEN d.photo_withheld IS NULL THEN
-    (SELECT max(p.distance_m) FROM delivery_photos p WHERE p.delivery_id = d.id) END
-    AS photo_distance_m`
+/** A report row's delivery columns: all null when the cache no longer holds the delivery. */
+type DeliveryColumns = RowOf<typeof reportDeliveryOfOpening>
+/** The same when it holds it: each column as the delivery stores it (db/schema.ts). */
+type HeldDelivery = {
+  [K in keyof DeliveryColumns]: K extends keyof DeliveryRow ? DeliveryRow[K] : DeliveryColumns[K]
+} & { d_id: string; d_status: string }
 
-interface DeliveryRow {
-  d_id: string | null
-  tracking_number: string
-  d_status: string
-  delivered_at: string | null
-  customer_id: string
-  customer_name: string
-  address_line1: string
-  address_line2: string | null
-  city: string
-  region: string | null
-  postal_code: string
-  country: string
-  address_lat: number | null
-  address_lng: number | null
-  drop_spot: string
-  drop_note: string | null
-  drop_lat: number | null
-  drop_lng: number | null
-  drop_accuracy_m: number | null
-  drop_distance_m: number | null
-  driver_id: string
-  driver_name: string
-  photo_withheld: string | null
-  away_m: number | null
-  photo_count: number
-  photo_hashes: string | null
-  photo_distance_m: number | null
-}
+type CaseRow = RowOf<typeof reportCasesOpenedBetween>
 
-interface CaseRow extends DeliveryRow {
-  id: string
-  delivery_id: string
-  order_id: string
-  status: string
-  reason: string
-  opened_at: string
-  opened_by: string
-  assignee_id: string | null
-  resolution_json: string | null
-  notes_json: string
-}
-
-function deliveryOf(row: DeliveryRow): ReportDelivery | null {
-  if (row.d_id === null) return null
+function deliveryOf(columns: DeliveryColumns): ReportDelivery | null {
+  if (columns.d_id === null) return null
+  const row = columns as HeldDelivery
   const withheld = row.photo_withheld !== null
   return {
     id: row.d_id,
@@ -158,7 +118,7 @@ function deliveryOf(row: DeliveryRow): ReportDelivery | null {
     photoWithheld: row.photo_withheld,
     awayM: row.away_m,
     // Belt and braces: the store keeps no photo rows for a withheld delivery anyway.
-    photoCount: withheld ? 0 : row.photo_count,
+    photoCount: withheld ? 0 : (row.photo_count ?? 0),
     photoHashes: withheld ? '' : (row.photo_hashes ?? ''),
     photoDistanceM: withheld ? null : row.photo_distance_m,
   }
@@ -228,17 +188,10 @@ export async function* readReportCases(
 ): AsyncGenerator<ReportCase> {
   const reader = createCaseReader(sqlite)
   const localWork = new Map<string, number>()
-  for (const r of sqlite
-    .prepare<[string], { case_id: string; pending: number }>(
-      `SELECT case_id, sum(state = 'pending') AS pending FROM case_events
-       WHERE state IN ('pending', 'conflict', 'failed') AND actor_id = ? GROUP BY case_id`,
-    )
-    .all(scope.viewerId))
+  for (const r of unsettledWorkOf.on(sqlite).all({ actorId: scope.viewerId }))
     localWork.set(r.case_id, r.pending)
-  const deliveryById = sqlite.prepare<[string], DeliveryRow>(
-    `SELECT ${DELIVERY_COLUMNS} FROM deliveries d WHERE d.id = ?`,
-  )
-  const serverIds = sqlite.prepare<[string], { id: string }>('SELECT id FROM cases WHERE id = ?')
+  const deliveryOfOpening = reportDeliveryOfOpening.on(sqlite)
+  const onService = caseVersion.on(sqlite)
   const from = scope.openedFrom ? Date.parse(scope.openedFrom) : -Infinity
   const before = scope.openedBefore ? Date.parse(scope.openedBefore) : Infinity
   const inScope = (openedAt: string) => {
@@ -249,10 +202,10 @@ export async function* readReportCases(
   // Opened here and not yet known to the service: few, so read whole and merged in below.
   const localOnly: ReportCase[] = []
   for (const [id, unsent] of localWork) {
-    if (serverIds.get(id)) continue
+    if (onService.get({ id })) continue
     const state = reader.project(id, scope.viewerId).state
     if (!state || !inScope(state.openedAt)) continue
-    const row = deliveryById.get(state.deliveryId)
+    const row = deliveryOfOpening.get({ caseId: id })
     localOnly.push(caseOf(state, id, row ? deliveryOf(row) : null, unsent))
   }
   localOnly.sort((a, b) => Date.parse(a.openedAt) - Date.parse(b.openedAt))
@@ -261,13 +214,7 @@ export async function* readReportCases(
   // exact bounds are checked on the parsed instants.
   const wide = (t: number, days: number, otherwise: string) =>
     Number.isFinite(t) ? new Date(t + days * 86_400_000).toISOString() : otherwise
-  const statement = sqlite.prepare<[{ from: string; before: string }], CaseRow>(
-    `SELECT c.id, c.delivery_id, c.order_id, c.status, c.reason, c.opened_at, c.opened_by,
-       c.assignee_id, c.resolution_json, c.notes_json, ${DELIVERY_COLUMNS}
-     FROM cases c LEFT JOIN deliveries d ON d.id = c.delivery_id
-     WHERE c.opened_at >= @from AND c.opened_at < @before
-     ORDER BY c.opened_at, c.id`,
-  )
+  const statement = reportCasesOpenedBetween.on(sqlite)
   let n = 0
   for (const row of statement.iterate({
     from: wide(from, -1, ''),

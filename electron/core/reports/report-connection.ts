@@ -3,6 +3,7 @@
 // however much a sync writes meanwhile. And its iterators keep no other statement waiting: on
 // the app's shared connection an open iterator would refuse every write until it finished.
 import BetterSqlite3 from 'better-sqlite3'
+import { caseCount } from '../cases/case-tables.ts'
 
 export interface ReportConnection {
   readonly sqlite: BetterSqlite3.Database
@@ -14,7 +15,7 @@ export function openReportConnection(file: string): ReportConnection {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.exec('BEGIN')
   // The snapshot starts at the first read; take it now.
-  sqlite.prepare('SELECT count(*) FROM cases').get()
+  caseCount.on(sqlite).get()
   return {
     sqlite,
     close: () => {

@@ -17,6 +17,12 @@ import {
 import { dayIn, inPeriod, reportPeriod, type ReportPeriod } from './report-period.ts'
 import { createPersonNames } from '../people/person-names.ts'
 import { reuseFlaggedDeliveries } from '../photo-match/lookalikes.ts'
+import { caseAgentIds, caseDaySpan } from '../cases/case-tables.ts'
+import {
+  deliveriesInPeriod,
+  deliveryAreas,
+  deliveryDrivers,
+} from '../deliveries/delivery-tables.ts'
 
 const HOUR_MS = 3_600_000
 /** Drivers with fewer deliveries in the period are not ranked: one case on one delivery is noise. */
@@ -154,23 +160,10 @@ async function driverFigures(
 ): Promise<Pick<ReportFigures, 'topDrivers' | 'reusedPhotoDrivers'>> {
   const flaggedDeliveries = reuseFlaggedDeliveries(sqlite)
   const people = createPersonNames(sqlite)
-  // delivered_at carries an offset, so the period is compared on unixepoch(), not as text.
-  const rows = sqlite
-    .prepare<
-      [number, number],
-      {
-        id: string
-        driverId: string
-        driverName: string
-        city: string
-        region: string | null
-        awayM: number | null
-      }
-    >(
-      `SELECT id, driver_id AS driverId, driver_name AS driverName, city, region, away_m AS awayM
-       FROM deliveries WHERE unixepoch(delivered_at) >= ? AND unixepoch(delivered_at) < ?`,
-    )
-    .iterate(Date.parse(period.start) / 1000, Date.parse(period.end) / 1000)
+  const rows = deliveriesInPeriod.on(sqlite).iterate({
+    start: Date.parse(period.start) / 1000,
+    end: Date.parse(period.end) / 1000,
+  })
   const drivers = new Map<string, { name: string; deliveries: number; flagged: number }>()
   let n = 0
   for (const row of rows) {
@@ -228,28 +221,11 @@ export async function computeFigures(
 
 /** What the filters can be set to: the places, drivers and agents in the cache. */
 export function reportOptions(sqlite: BetterSqlite3.Database): ReportOptions {
-  const areas = sqlite
-    .prepare<[], { city: string; region: string | null }>(
-      'SELECT DISTINCT city, region FROM deliveries ORDER BY region, city',
-    )
-    .all()
-  const drivers = sqlite
-    .prepare<[], { id: string; name: string }>(
-      'SELECT driver_id AS id, max(driver_name) AS name FROM deliveries GROUP BY driver_id ORDER BY name',
-    )
-    .all()
+  const areas = deliveryAreas.on(sqlite).all()
+  const drivers = deliveryDrivers.on(sqlite).all()
   const people = createPersonNames(sqlite)
-  const agents = sqlite
-    .prepare<[], string>(
-      `SELECT a.id FROM (
-         SELECT opened_by AS id FROM cases
-         UNION SELECT assignee_id FROM cases WHERE assignee_id IS NOT NULL
-         UNION SELECT json_extract(resolution_json, '$.resolvedBy') FROM cases
-           WHERE resolution_json IS NOT NULL
-         UNION SELECT actor_id FROM case_events
-       ) a WHERE a.id IS NOT NULL`,
-    )
-    .pluck()
+  const agents = caseAgentIds
+    .on(sqlite)
     .all()
     .map((id) => ({ id, name: people.nameOf(id) }))
     // By name, or id for a user never met here (as SQLite orders text: by code unit here).
@@ -257,11 +233,7 @@ export function reportOptions(sqlite: BetterSqlite3.Database): ReportOptions {
       const [x, y] = [a.name ?? a.id, b.name ?? b.id]
       return x < y ? -1 : x > y ? 1 : 0
     })
-  const span = sqlite
-    .prepare<[], { first: string | null; last: string | null }>(
-      `SELECT min(date(opened_at)) AS first, max(date(opened_at)) AS last FROM cases`,
-    )
-    .get()
+  const span = caseDaySpan.on(sqlite).get()
   return {
     areas,
     drivers,

@@ -1,6 +1,7 @@
 // One export from start to finish: read the figures and the selected cases from a snapshot of
 // the cache, write them in the asked format to a temporary name beside the destination, and
 // rename it into place only when complete. A cancelled or failed export leaves no file behind.
+import { driverNameOf } from '../deliveries/delivery-tables.ts'
 import { randomBytes } from 'node:crypto'
 import { rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
@@ -98,11 +99,7 @@ export async function runExport(
     const columns = { thresholdM, userName: request.userName, timeZone: filters.timeZone }
     const filterNames = {
       driver: filters.driverId
-        ? (connection.sqlite
-            .prepare<[string], { name: string }>(
-              'SELECT driver_name AS name FROM deliveries WHERE driver_id = ? LIMIT 1',
-            )
-            .get(filters.driverId)?.name ?? null)
+        ? (driverNameOf.on(connection.sqlite).get({ driverId: filters.driverId })?.name ?? null)
         : null,
       agent: filters.agentId ? request.userName(filters.agentId) : null,
     }

@@ -11,6 +11,15 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { appendAuditEntry } from '../audit/audit-log.ts'
 import { removeDamagedCachesBefore } from '../db/recovery/damaged-folder.ts'
+import { caseCount } from '../cases/case-tables.ts'
+import { deliveriesKept, expiredDeliveries } from '../deliveries/delivery-tables.ts'
+import {
+  expiredPhotos,
+  markPhotoPurged,
+  photosShowingSha,
+  restorePurgedPhotos,
+  storedPhotosKept,
+} from '../deliveries/photo-table.ts'
 import { createDeliveryStore } from '../deliveries/store-deliveries.ts'
 import { discardPartial, removePhotoFiles } from '../photos/photo-files.ts'
 import { createAppState } from '../db/app-state.ts'
@@ -38,24 +47,6 @@ const DAY_MS = 86_400_000
 const BATCH = 500
 const LAST_RUN_KEY = 'retention.lastRun'
 
-/**
- * Deliveries with a case that is open as this console sees it: open on the service, or with work
- * made here that has not reached it (a case opened here, a change still pending or in conflict).
- * Erring towards "open" only keeps a photo longer.
- */
-const OPEN_CASE_DELIVERIES = `
-  SELECT delivery_id FROM cases WHERE status <> 'resolved'
-  UNION SELECT c.delivery_id FROM cases c JOIN case_events e ON e.case_id = c.id
-    WHERE e.state IN ('pending', 'conflict')
-  UNION SELECT json_extract(e.body_json, '$.deliveryId') FROM case_events e
-    WHERE e.type = 'opened' AND e.state <> 'discarded'
-      AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = e.case_id)`
-
-/** Deliveries with any case, open or resolved, on the service or made here. */
-const CASE_DELIVERIES = `
-  SELECT delivery_id FROM cases
-  UNION SELECT json_extract(body_json, '$.deliveryId') FROM case_events WHERE type = 'opened'`
-
 export function purgedPhotoReason(photoDays: number): string {
   return (
     `Not kept on this computer: photos older than ${photoDays} days are removed unless a case ` +
@@ -67,35 +58,13 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** What a pass reads and marks: expired photos and deliveries, photos a newly opened case needs. */
 function retentionStatements(sqlite: BetterSqlite3.Database) {
-  const expiredPhotos = sqlite.prepare<
-    { cutoff: string; limit: number },
-    { id: string; sha256: string; state: string }
-  >(
-    `SELECT p.id, p.sha256, p.state FROM delivery_photos p
-     WHERE p.purged_at IS NULL AND p.taken_at < @cutoff
-       AND p.delivery_id NOT IN (${OPEN_CASE_DELIVERIES})
-     LIMIT @limit`,
-  )
-  const markPurged = sqlite.prepare<{ id: string; at: string; reason: string }>(
-    `UPDATE delivery_photos SET state = 'failed', failure_reason = @reason, display_error = NULL,
-       has_thumbnail = 0, purged_at = @at WHERE id = @id`,
-  )
-  const stillShown = sqlite.prepare<[string], { n: number }>(
-    `SELECT count(*) AS n FROM delivery_photos
-     WHERE sha256 = ? AND purged_at IS NULL AND state <> 'failed'`,
-  )
-  const restore = sqlite.prepare(
-    `UPDATE delivery_photos SET state = 'pending', failure_reason = NULL, attempts = 0,
-       purged_at = NULL
-     WHERE purged_at IS NOT NULL AND delivery_id IN (${OPEN_CASE_DELIVERIES})`,
-  )
-  const expiredDeliveries = sqlite.prepare<{ cutoff: string; limit: number }, { id: string }>(
-    `SELECT d.id FROM deliveries d
-     WHERE coalesce(d.delivered_at, d.updated_at) < @cutoff
-       AND d.id NOT IN (${CASE_DELIVERIES})
-     LIMIT @limit`,
-  )
-  return { expiredPhotos, markPurged, stillShown, restore, expiredDeliveries }
+  return {
+    expiredPhotos: expiredPhotos.on(sqlite),
+    markPurged: markPhotoPurged.on(sqlite),
+    stillShown: photosShowingSha.on(sqlite),
+    restore: restorePurgedPhotos.on(sqlite),
+    expiredDeliveries: expiredDeliveries.on(sqlite),
+  }
 }
 
 /** Removes photo files (and any partial download of them), a batch at a time. */
@@ -149,7 +118,7 @@ export function createRetention(options: {
         for (const row of rows) markPurged.run({ id: row.id, at: outcome.at, reason })
         // Content-addressed files may be shared: only a file no kept photo shows goes.
         for (const row of rows)
-          if (stillShown.get(row.sha256)?.n === 0) unreferenced.add(row.sha256)
+          if (stillShown.get({ sha256: row.sha256 })?.n === 0) unreferenced.add(row.sha256)
         return rows.length
       })()
       outcome.photosPurged += batch
@@ -244,22 +213,9 @@ export function measureKept(
 ) {
   const photoCutoff = new Date(at.getTime() - policy.photoDays * DAY_MS).toISOString()
   const deliveryCutoff = new Date(at.getTime() - policy.deliveryDays * DAY_MS).toISOString()
-  const photos = sqlite
-    .prepare<[string], { stored: number; oldest: string | null; kept: number }>(
-      `SELECT count(*) AS stored, min(taken_at) AS oldest,
-         coalesce(sum(taken_at < ? AND delivery_id IN (${OPEN_CASE_DELIVERIES})), 0) AS kept
-       FROM delivery_photos WHERE state = 'stored' AND purged_at IS NULL`,
-    )
-    .get(photoCutoff)
-  const records = sqlite
-    .prepare<[string], { count: number; oldest: string | null; kept: number }>(
-      `SELECT count(*) AS count, min(coalesce(delivered_at, updated_at)) AS oldest,
-         coalesce(sum(coalesce(delivered_at, updated_at) < ? AND id IN (${CASE_DELIVERIES})), 0)
-           AS kept
-       FROM deliveries`,
-    )
-    .get(deliveryCutoff)
-  const cases = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM cases').get()
+  const photos = storedPhotosKept.on(sqlite).get({ cutoff: photoCutoff })
+  const records = deliveriesKept.on(sqlite).get({ cutoff: deliveryCutoff })
+  const cases = caseCount.on(sqlite).get()
   return {
     photos: {
       stored: photos?.stored ?? 0,

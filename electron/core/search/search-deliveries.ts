@@ -1,43 +1,26 @@
 // The one search the UI, the browser bridge and the `porchlight search` command share. It runs
-// on every keystroke over up to a million deliveries, so its statements are prepared once on the
-// raw connection, and each way of matching hands back only its newest few rowids: a delivery's
-// rowid is its recency (deliveries/recency-key.ts), so "newest first" is an index order, never a
-// sort of every match.
+// on every keystroke over up to a million deliveries, so its statements (deliveries/
+// delivery-tables.ts) are prepared once on the connection, and each way of matching hands back
+// only its newest few rowids: a delivery's rowid is its recency (deliveries/recency-key.ts), so
+// "newest first" is an index order, never a sort of every match.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { SearchResult } from '../api/definition.ts'
 import type { PhotoWithheldReason } from '../contract/schemas.ts'
-import { planSearch, type PrefixRange, type RangeColumn } from './search-plan.ts'
-import { createWordIndex } from './word-index.ts'
+import {
+  newestAwayFrom,
+  newestMatchingWords,
+  newestReused,
+  newestWithPhoneRun,
+  rowidsInRange,
+  searchRowsOf,
+  type RangeColumn,
+} from '../deliveries/delivery-tables.ts'
+import type { RowOf } from '../db/typed-sql.ts'
+import { planSearch, type PrefixRange } from './search-plan.ts'
 
 export { ftsQuery } from './search-plan.ts'
 
-interface Row {
-  id: string
-  order_id: string
-  tracking_number: string
-  customer_name: string
-  address_line1: string
-  city: string
-  delivered_at: string | null
-  photo_withheld: string | null
-  photo_count: number
-  away_m: number | null
-  reused: number
-}
-
-const COLUMNS = `d.id, d.order_id, d.tracking_number, d.customer_name, d.address_line1, d.city,
-  d.delivered_at, d.photo_withheld, d.away_m,
-  (SELECT count(*) FROM delivery_photos p WHERE p.delivery_id = d.id) AS photo_count,
-  (d.photo_withheld IS NULL AND EXISTS (SELECT 1 FROM photo_reuse r WHERE r.delivery_id = d.id))
-    AS reused`
-
-/** Each range column with the index that orders it and the expression that index covers. */
-const RANGE_INDEXES: Record<RangeColumn, { index: string; expression: string }> = {
-  order_id: { index: 'deliveries_order_id', expression: 'order_id' },
-  tracking_number: { index: 'deliveries_tracking_number', expression: 'tracking_number' },
-  phone_digits: { index: 'deliveries_phone_digits', expression: 'phone_digits' },
-  email: { index: 'deliveries_email', expression: 'lower(customer_email)' },
-}
+type Row = RowOf<typeof searchRowsOf>
 
 /**
  * A prefix matching more rows than this is common ("114-", "TBA"): its newest matches are then
@@ -62,48 +45,19 @@ export type DeliverySearch = (
 ) => SearchResult[]
 
 export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySearch {
-  const words = createWordIndex(sqlite)
+  const words = newestMatchingWords.on(sqlite)
   const ranges = Object.fromEntries(
-    Object.entries(RANGE_INDEXES).map(([column, { index, expression }]) => [
+    Object.entries(rowidsInRange).map(([column, { sparse, dense }]) => [
       column,
-      {
-        sparse: sqlite
-          .prepare<[string, string, number], number>(
-            `SELECT rowid FROM deliveries INDEXED BY ${index}
-             WHERE ${expression} >= ? AND ${expression} < ? LIMIT ?`,
-          )
-          .pluck(),
-        dense: sqlite
-          .prepare<[string, string, number], number>(
-            `SELECT rowid FROM deliveries NOT INDEXED
-             WHERE ${expression} >= ? AND ${expression} < ? ORDER BY rowid DESC LIMIT ?`,
-          )
-          .pluck(),
-      },
+      { sparse: sparse.on(sqlite), dense: dense.on(sqlite) },
     ]),
   ) as Record<RangeColumn, { sparse: RowidStatement; dense: RowidStatement }>
-  // A run of digits anywhere in a phone number: newest first, stopping at the wanted count.
-  const byPhoneRun = sqlite
-    .prepare<[string, number], number>(
-      `SELECT rowid FROM deliveries NOT INDEXED
-       WHERE phone_digits IS NOT NULL AND instr(phone_digits, ?) > 0
-       ORDER BY rowid DESC LIMIT ?`,
-    )
-    .pluck()
-  const rowsOf = sqlite.prepare<[string], Row>(
-    `SELECT ${COLUMNS} FROM deliveries d WHERE d.rowid IN (SELECT value FROM json_each(?))
-     ORDER BY d.rowid DESC`,
-  )
-  const flaggedOnly = sqlite.prepare<[number, number], Row>(
-    `SELECT ${COLUMNS} FROM deliveries d NOT INDEXED WHERE d.away_m > ?
-     ORDER BY d.rowid DESC LIMIT ?`,
-  )
-  // Flagged deliveries are few (photo_reuse holds only those): read them all, newest first.
-  const reusedOnly = sqlite.prepare<{ away: number; limit: number }, Row>(
-    `SELECT ${COLUMNS} FROM photo_reuse r JOIN deliveries d ON d.id = r.delivery_id
-     WHERE d.photo_withheld IS NULL AND (@away < 0 OR d.away_m > @away)
-     ORDER BY d.rowid DESC LIMIT @limit`,
-  )
+  const byPhoneRun = newestWithPhoneRun.on(sqlite)
+  const awayFrom = newestAwayFrom.on(sqlite)
+  const rowsOf = searchRowsOf.on(sqlite)
+  const reusedOnly = newestReused.on(sqlite)
+  const rowsFor = (rowids: number[]) =>
+    rowids.length === 0 ? [] : rowsOf.all({ rowids: JSON.stringify(rowids) })
 
   function newestInRange({ column, lo, hi }: PrefixRange, wanted: number): number[] {
     const statements = ranges[column]
@@ -122,14 +76,16 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
         const away = options.awayFromAddress ? options.thresholdM : -1
         return reusedOnly.all({ away, limit }).map(toResult)
       }
-      return options.awayFromAddress ? flaggedOnly.all(options.thresholdM, limit).map(toResult) : []
+      return options.awayFromAddress
+        ? rowsFor(awayFrom.all(options.thresholdM, limit)).map(toResult)
+        : []
     }
     // A flag narrows a text search after the fact: it is a small subset either way.
     const filtered = options.awayFromAddress || options.reusedPhoto
     const wanted = filtered ? limit * 20 : limit
     const found = new Set<number>()
     if (plan.words !== null)
-      for (const rowid of words.newestMatching(plan.words, wanted)) found.add(rowid)
+      for (const rowid of words.all({ match: plan.words, limit: wanted })) found.add(rowid)
     for (const range of plan.ranges)
       for (const rowid of newestInRange(range, wanted)) found.add(rowid)
     if (plan.phoneRun !== null) {
@@ -143,7 +99,7 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
     // The newest `wanted` of all the ways together are among the newest `wanted` of each.
     const newest = [...found].sort((a, b) => b - a).slice(0, wanted)
     if (newest.length === 0) return []
-    const results = rowsOf.all(JSON.stringify(newest)).map(toResult)
+    const results = rowsFor(newest).map(toResult)
     return (filtered ? results.filter(keep) : results).slice(0, limit)
   }
 }

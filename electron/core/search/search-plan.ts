@@ -1,6 +1,7 @@
 // What the agent typed, read as the ways a delivery can be found: words (names, streets, cities,
 // the words of an email's handle) through the full-text index, and the things people paste or
 // read out (order id, tracking number, phone number, email address) as prefixes of their columns.
+import type { RangeColumn } from '../deliveries/delivery-tables.ts'
 
 export interface SearchPlan {
   /** An FTS5 query: every word must match as a prefix; null when there are no words to match. */
@@ -16,8 +17,6 @@ export interface SearchPlan {
 
 /** Fewer digits than this match too many numbers to be worth a look through every phone. */
 export const PHONE_RUN_MIN_DIGITS = 7
-
-export type RangeColumn = 'order_id' | 'tracking_number' | 'phone_digits' | 'email'
 
 export interface PrefixRange {
   column: RangeColumn
@@ -72,7 +71,7 @@ export function ftsQuery(text: string): string | null {
 }
 
 /**
- * The national digits of a phone number as stored (see phoneDigits), or the prefixes a typed
+ * The national digits of a phone number as stored (deliveries/search-columns.ts), or the prefixes a typed
  * number may be: "+1 415 555" and "1415555" are also tried without the US country code.
  */
 function phonePrefixes(q: string): string[] {
@@ -80,19 +79,4 @@ function phonePrefixes(q: string): string[] {
   const digits = q.replace(/\D/g, '')
   if (digits.length < 3) return []
   return digits.startsWith('1') && digits.length > 3 ? [digits, digits.slice(1)] : [digits]
-}
-
-/** A phone number as searched: its digits, without a leading US country code. */
-export function phoneDigits(phone: string | null | undefined): string | null {
-  if (!phone) return null
-  const digits = phone.replace(/\D/g, '')
-  if (digits === '') return null
-  return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits
-}
-
-/** The words of an email's handle ("mai.nguyen" of mai.nguyen@example.org), for the word index. */
-export function emailHandle(email: string | null | undefined): string | null {
-  if (!email) return null
-  const at = email.indexOf('@')
-  return at > 0 ? email.slice(0, at) : email
 }

@@ -6,7 +6,8 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads'
 import BetterSqlite3 from 'better-sqlite3'
 import { lowerThisThreadsPriority } from '../common/thread-priority.ts'
-import { configureConnection, refreshPlannerStatistics } from '../db/configure-connection.ts'
+import { configureConnection } from '../db/configure-connection.ts'
+import { refreshPlannerStatistics } from '../deliveries/planner-statistics.ts'
 import { createPageStore, type StoredPage } from './page-store.ts'
 import { CLOSE_REPLY_ID, type WriterReply, type WriterRequest } from './page-writer.ts'
 

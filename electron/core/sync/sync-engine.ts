@@ -11,7 +11,8 @@ import { startPageWriter } from './page-writer.ts'
 import { pullStream, type RejectedItem } from './pull-stream.ts'
 import { ServiceError, type ServiceClient } from '../service/service-client.ts'
 import { createAppState, type AppState } from '../db/app-state.ts'
-import { rowCounts, storedPhotoCount } from '../deliveries/delivery-tables.ts'
+import { rowCounts } from '../deliveries/delivery-tables.ts'
+import { photoCountIn } from '../deliveries/photo-table.ts'
 import { finishRun, lastFinishedRun, startRun } from './sync-tables.ts'
 
 export interface SyncRunSummary {
@@ -90,7 +91,7 @@ export class SyncEngine {
       // Kept as rows are written (migration 006): counting a million rows here would hold the
       // UI. Erasing the local data empties row_counts with the rest.
       counts: rowCounts.on(sqlite),
-      storedPhotos: storedPhotoCount.on(sqlite),
+      photosIn: photoCountIn.on(sqlite),
       startRun: startRun.on(sqlite),
       finishRun: finishRun.on(sqlite),
       lastRun: lastFinishedRun.on(sqlite),
@@ -187,7 +188,10 @@ export class SyncEngine {
   private storedPhotos(refresh = false): number {
     const now = Date.now()
     if (refresh || this.photoCount === null || now - this.photoCount.at > PHOTO_COUNT_MAX_AGE_MS) {
-      this.photoCount = { value: this.statements.storedPhotos.get()?.n ?? 0, at: now }
+      this.photoCount = {
+        value: this.statements.photosIn.get({ state: 'stored' })?.n ?? 0,
+        at: now,
+      }
     }
     return this.photoCount.value
   }

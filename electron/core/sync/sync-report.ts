@@ -3,7 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { SyncReport } from '../api/definition.ts'
 import { RunServiceWaitSchema, type RunServiceWait } from '../api/service-wait-schemas.ts'
-import { photoProblems as photoProblemRows } from '../deliveries/delivery-tables.ts'
+import { photoProblems as photoProblemRows } from '../deliveries/photo-table.ts'
 import { recentRuns, rejectionsOfRun } from './sync-tables.ts'
 
 /** Rejections and photo problems listed at most. */

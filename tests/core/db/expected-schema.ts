@@ -64,6 +64,12 @@ export const expectedSchema = {
         body: { type: 'TEXT', nullable: false },
         updated_at: { type: 'TEXT', nullable: false },
         updated_by: { type: 'TEXT', nullable: true },
+        audience: {
+          type: 'TEXT',
+          nullable: false,
+          default: "'internal'",
+          values: ['internal', 'customer'],
+        },
       },
       sql: `CREATE TABLE canned_notes (
       id TEXT PRIMARY KEY,
@@ -71,7 +77,8 @@ export const expectedSchema = {
       body TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       updated_by TEXT
-    )`,
+    , audience TEXT NOT NULL DEFAULT 'internal'
+      CHECK (audience IN ('internal', 'customer')))`,
     },
     case_events: {
       kind: 'table',

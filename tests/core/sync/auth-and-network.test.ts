@@ -146,7 +146,7 @@ describe('sign-in and reachability during a sync', () => {
       client: {
         sleep: async (ms) => {
           waits.push(ms)
-          onlineWhileWaiting.push(harness.engine.status().online)
+          onlineWhileWaiting.push(harness!.engine.status().online)
         },
       },
     })
