@@ -138,6 +138,8 @@ export class HashIndex {
   #removed = new Set<number>()
   #seen = new Uint32Array(0)
   #stamp = 0
+  /** Every id is larger than the one before (AUTOINCREMENT rowids, read in id order). */
+  #ascending = true
   readonly #rebuildInline: boolean
 
   constructor(
@@ -156,6 +158,10 @@ export class HashIndex {
     index.#hi = snapshot.hi
     index.#lo = snapshot.lo
     index.#count = snapshot.count
+    for (let slot = 1; slot < snapshot.count && index.#ascending; slot++) {
+      if ((snapshot.ids[slot] as number) <= (snapshot.ids[slot - 1] as number))
+        index.#ascending = false
+    }
     index.#setTables(snapshot.tables)
     index.#built = snapshot.count
     return index
@@ -184,8 +190,27 @@ export class HashIndex {
     if (this.#rebuildInline && this.tailIsLong) this.#build()
   }
 
+  /** Drops an entry; an id the index does not hold is ignored (it may never have been read). */
   remove(id: number): void {
-    this.#removed.add(id)
+    if (this.#holds(id)) this.#removed.add(id)
+  }
+
+  /** Whether an entry has this id: a binary search while ids only grew, as the table's do. */
+  #holds(id: number): boolean {
+    const ids = this.#ids
+    if (!this.#ascending) {
+      for (let slot = 0; slot < this.#count; slot++) if (ids[slot] === id) return true
+      return false
+    }
+    let [low, high] = [0, this.#count - 1]
+    while (low <= high) {
+      const middle = (low + high) >>> 1
+      const at = ids[middle] as number
+      if (at === id) return true
+      if (at < id) low = middle + 1
+      else high = middle - 1
+    }
+    return false
   }
 
   /** Entries within `maxDistance` bits of `hash`, nearest first. */
@@ -259,6 +284,7 @@ export class HashIndex {
       this.#hi = grow(this.#hi, new Uint32Array(capacity))
       this.#lo = grow(this.#lo, new Uint32Array(capacity))
     }
+    if (this.#count > 0 && id <= (this.#ids[this.#count - 1] as number)) this.#ascending = false
     this.#ids[this.#count] = id
     this.#hi[this.#count] = hi >>> 0
     this.#lo[this.#count] = lo >>> 0
