@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // The sync's writer thread runs as a worker of its own (core/sync/page-writer.ts).
           'page-writer-thread': resolve(root, 'electron/core/sync/page-writer-thread.ts'),
+          // So does the look-alike table's builder (core/photo-match/index-builder.ts).
+          'hash-index-thread': resolve(root, 'electron/core/photo-match/hash-index-thread.ts'),
         },
       },
     },

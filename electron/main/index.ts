@@ -52,6 +52,7 @@ const outDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const preloadPath = join(outDir, 'preload', 'index.cjs')
 const rendererRoot = join(outDir, 'renderer')
 const syncWriterThreadFile = join(outDir, 'main', 'page-writer-thread.js')
+const hashIndexThreadFile = join(outDir, 'main', 'hash-index-thread.js')
 
 const { log, file: logFile } = createFileLogger({ console: !app.isPackaged })
 const devServerUrl = devServerUrlFrom(process.env['ELECTRON_RENDERER_URL'], app.isPackaged)
@@ -171,6 +172,7 @@ async function startCore(
       log,
     }),
     syncWriterThreadFile,
+    hashIndexThreadFile,
     logFile,
     exportDestination: createDialogDestination({
       dialog,

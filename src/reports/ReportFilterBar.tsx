@@ -13,6 +13,7 @@ import {
   RESOLUTION_LABELS,
   RESOLUTION_ORDER,
 } from '../words/caseWords.ts'
+import { PersonName } from '../ui/PersonName.tsx'
 import {
   PERIOD_PRESETS,
   presetDays,
@@ -130,7 +131,7 @@ export function ReportFilterBar({ choices, options, onChange, onClear }: Props) 
         <MenuItem value="">Any driver</MenuItem>
         {(options?.drivers ?? []).map((d) => (
           <MenuItem key={d.id} value={d.id}>
-            {d.name}
+            <PersonName id={d.id} fallback={d.name} />
           </MenuItem>
         ))}
       </Choice>
@@ -138,7 +139,7 @@ export function ReportFilterBar({ choices, options, onChange, onClear }: Props) 
         <MenuItem value="">Any agent</MenuItem>
         {(options?.agents ?? []).map((a) => (
           <MenuItem key={a.id} value={a.id}>
-            {a.name ?? a.id}
+            <PersonName id={a.id} fallback={a.name ?? undefined} />
           </MenuItem>
         ))}
       </Choice>

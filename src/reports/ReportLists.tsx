@@ -11,6 +11,12 @@ import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import type { ReportFigures } from '../../electron/core/api/report-schemas.ts'
 import { formatCount } from '../format/numbers.ts'
+import { PersonName } from '../ui/PersonName.tsx'
+
+/** A driver by name, the id on hover and on focus (the report's tables hold no other control). */
+function Driver({ driver }: { driver: { driverId: string; name: string } }) {
+  return <PersonName id={driver.driverId} fallback={driver.name} focusable />
+}
 
 export const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const
 
@@ -22,7 +28,10 @@ export function Lists({ figures }: { figures: ReportFigures }) {
         title="Repeat-claim customers"
         note={`${formatCount(figures.repeatCustomers.total)} customers with two or more cases opened in the period.`}
         columns={['Customer', 'Cases']}
-        rows={figures.repeatCustomers.top.map((c) => [c.name, formatCount(c.cases)])}
+        rows={figures.repeatCustomers.top.map((c) => ({
+          key: c.name,
+          cells: [c.name, formatCount(c.cases)],
+        }))}
         empty="No customer claimed twice in the period."
       />
       <ListCard
@@ -30,7 +39,10 @@ export function Lists({ figures }: { figures: ReportFigures }) {
         title="Repeat-claim addresses"
         note={`${formatCount(figures.repeatAddresses.total)} addresses with two or more cases opened in the period.`}
         columns={['Address', 'Cases']}
-        rows={figures.repeatAddresses.top.map((a) => [a.address, formatCount(a.cases)])}
+        rows={figures.repeatAddresses.top.map((a) => ({
+          key: a.address,
+          cells: [a.address, formatCount(a.cases)],
+        }))}
         empty="No address had two claims in the period."
       />
       <ListCard
@@ -38,11 +50,14 @@ export function Lists({ figures }: { figures: ReportFigures }) {
         title="Drivers by cases per delivery"
         note={`Cases on their deliveries in the period; drivers with at least ${figures.topDrivers.minDeliveries} deliveries.`}
         columns={['Driver', 'Cases / deliveries', 'Rate']}
-        rows={figures.topDrivers.top.map((d) => [
-          d.name,
-          `${formatCount(d.cases)} / ${formatCount(d.deliveries)}`,
-          `${(d.casesPerDelivery * 100).toFixed(1)}%`,
-        ])}
+        rows={figures.topDrivers.top.map((d) => ({
+          key: d.driverId,
+          cells: [
+            <Driver key="name" driver={d} />,
+            `${formatCount(d.cases)} / ${formatCount(d.deliveries)}`,
+            `${(d.casesPerDelivery * 100).toFixed(1)}%`,
+          ],
+        }))}
         empty="No driver with enough deliveries in the period has a case."
       />
       <ListCard
@@ -50,10 +65,13 @@ export function Lists({ figures }: { figures: ReportFigures }) {
         title="Drivers with reused or look-alike photos"
         note="Their deliveries in the period whose photo also appears at another address or on an earlier delivery."
         columns={['Driver', 'Flagged / deliveries']}
-        rows={figures.reusedPhotoDrivers.map((d) => [
-          d.name,
-          `${formatCount(d.flagged)} / ${formatCount(d.deliveries)}`,
-        ])}
+        rows={figures.reusedPhotoDrivers.map((d) => ({
+          key: d.driverId,
+          cells: [
+            <Driver key="name" driver={d} />,
+            `${formatCount(d.flagged)} / ${formatCount(d.deliveries)}`,
+          ],
+        }))}
         empty="No delivery in the period is flagged for a reused photo."
       />
     </Box>
@@ -65,7 +83,7 @@ export function ListCard(props: {
   title: string
   note: string
   columns: string[]
-  rows: string[][]
+  rows: Array<{ key: string; cells: ReactNode[] }>
   empty: ReactNode
 }) {
   return (
@@ -98,9 +116,11 @@ export function ListCard(props: {
           </TableHead>
           <TableBody>
             {props.rows.map((row) => (
-              <TableRow key={row[0]}>
-                {row.map((cell, i) => (
-                  <TableCell key={i} sx={i > 0 ? numberCell : { overflowWrap: 'anywhere' }}>
+              <TableRow key={row.key}>
+                {row.cells.map((cell, i) => (
+                  // break-word, not anywhere: a name keeps its words whole where the column can
+                  // grow, and only a word too long for any width is broken.
+                  <TableCell key={i} sx={i > 0 ? numberCell : { overflowWrap: 'break-word' }}>
                     {cell}
                   </TableCell>
                 ))}

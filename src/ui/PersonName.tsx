@@ -1,17 +1,23 @@
 // A person by name, with the id on hover: the way every screen shows an agent, a supervisor or a
-// driver (src/ui/usePeople.ts). `dir="auto"` lets an Arabic or Hebrew name run right to left
-// inside a left-to-right line without moving the words around it.
+// driver (src/ui/usePeople.ts). The id is a tooltip that describes the name (aria-describedby
+// while shown; the title attribute, which assistive technology reads as a description, while
+// not). Where the name stands on its own (not inside a link or a button), `focusable` lets the
+// keyboard reach it, and the tooltip opens on focus too. `dir="auto"` lets an Arabic or Hebrew
+// name run right to left inside a left-to-right line without moving the words around it.
+import Tooltip from '@mui/material/Tooltip'
 import { usePeople } from './usePeople.ts'
 
-export function PersonName({ id, youId, fallback }: Props) {
+export function PersonName({ id, youId, fallback, focusable }: Props) {
   const { nameOf } = usePeople(youId)
   const label = nameOf(id)
   // A record's own name for a driver (a delivery carries it) is used until the directory says.
   const name = !label.known && fallback ? fallback : label.name
   return (
-    <bdi title={label.title} data-person-id={id} dir="auto">
-      {name}
-    </bdi>
+    <Tooltip describeChild title={label.title} placement="bottom-start">
+      <bdi data-person-id={id} dir="auto" tabIndex={focusable ? 0 : undefined}>
+        {name}
+      </bdi>
+    </Tooltip>
   )
 }
 
@@ -21,4 +27,6 @@ interface Props {
   youId?: string | null
   /** The name the record itself carries (a delivery's driver), while the directory has none. */
   fallback?: string
+  /** Reachable by Tab, for a name that is not inside a link or a button (a report's table). */
+  focusable?: boolean
 }

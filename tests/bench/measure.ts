@@ -47,6 +47,11 @@ export interface StallReport {
    * loop. Much smaller: the machine gave the CPU to another process (it has 2 cores, shared).
    */
   probeWorstGapOnCpuMs: number
+  /**
+   * The most CPU time this thread spent between two runs of the probe, in any gap: the longest
+   * its own work held the loop, whatever other processes did with the cores meanwhile.
+   */
+  probeMaxOnCpuMs: number
 }
 
 /**
@@ -57,15 +62,18 @@ export function startStallMonitor(): { stop(): StallReport } {
   const histogram = monitorEventLoopDelay({ resolution: 1 })
   let worstGap = 0
   let worstGapCpu = 0
+  let mostCpu = 0
   let last = performance.now()
   let lastCpu = process.threadCpuUsage()
   const probe = setInterval(() => {
     const now = performance.now()
     const cpu = process.threadCpuUsage(lastCpu)
     const gap = now - last - 1
+    const onCpu = (cpu.user + cpu.system) / 1000
+    mostCpu = Math.max(mostCpu, onCpu)
     if (gap > worstGap) {
       worstGap = gap
-      worstGapCpu = (cpu.user + cpu.system) / 1000
+      worstGapCpu = onCpu
     }
     last = now
     lastCpu = process.threadCpuUsage()
@@ -80,6 +88,7 @@ export function startStallMonitor(): { stop(): StallReport } {
         histogramP99Ms: histogram.percentile(99) / 1e6,
         probeMaxGapMs: Math.max(0, worstGap),
         probeWorstGapOnCpuMs: worstGapCpu,
+        probeMaxOnCpuMs: mostCpu,
       }
     },
   }

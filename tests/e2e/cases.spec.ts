@@ -11,6 +11,8 @@ import type {
   DeliveryRecord,
 } from '../../electron/core/contract/schemas.ts'
 import { startDemoService, type DemoService } from '../../electron/core/demo-service/index.ts'
+import { REASON_LABELS } from '../../electron/core/api/display-words.ts'
+import { CASE_REASONS } from '../../electron/core/contract/schemas.ts'
 import { startConsole, type RunningConsole } from './support/browser-mode.ts'
 import { expectNoSeriousViolations, signInAndWaitForSync } from './support/console-page.ts'
 
@@ -165,10 +167,21 @@ test('the queue lists the open cases and filters them by status', async ({ page 
   await expect(page).toHaveURL(/#\/cases$/)
   await expect(rows).toHaveCount(open.length)
 
-  // Nothing matches: the queue says so and offers the way back.
+  // Nothing matches: the queue says so and offers the way back. A reason none of the open cases
+  // assigned to me (or to nobody) has, as the world holds them.
+  const empty = (['Me', 'Unassigned'] as const)
+    .flatMap((who) => CASE_REASONS.map((reason) => ({ who, reason })))
+    .find(({ who, reason }) => {
+      const assignee = who === 'Me' ? 'u_alex_rivera' : null
+      return !open.some((c) => c.reason === reason && c.assigneeId === assignee)
+    })
+  expect(empty, 'a reason and assignee no open case has').toBeDefined()
   await page.getByRole('combobox', { name: 'Reason' }).click()
-  await page.getByRole('option', { name: 'Damaged' }).click()
-  await page.getByRole('group', { name: 'Assignee' }).getByRole('button', { name: 'Me' }).click()
+  await page.getByRole('option', { name: REASON_LABELS[empty!.reason] }).click()
+  await page
+    .getByRole('group', { name: 'Assignee' })
+    .getByRole('button', { name: empty!.who })
+    .click()
   await expect(page.getByRole('heading', { name: 'No cases match these filters' })).toBeVisible()
   await page.getByRole('button', { name: 'Clear filters' }).last().click()
   await expect(rows).toHaveCount(open.length)

@@ -13,7 +13,7 @@ import { startConsole, type RunningConsole } from './support/browser-mode.ts'
 import { expectNoSeriousViolations, signInAndWaitForSync } from './support/console-page.ts'
 
 const screenshots = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
-// Seed 6 at 200 deliveries on this day: the reusing driver sends 9 earlier photos again
+// Seed 6 at 200 deliveries on this day: the reusing driver sends earlier photos again, in every way
 // (as in tests/core/photo-match/lookalikes.test.ts).
 const SEED = 6
 const SIZE = 200

@@ -54,7 +54,7 @@ test('settings show what is kept and for how long, and remove what expired', asy
   await expectNoSeriousViolations(page)
   await section.screenshot({ path: join(screenshots, 'settings-retention.png') })
 
-  // The demo world spans 60 days: a 30-day photo period has expired photos to remove.
+  // The demo world spans 90 days: a 30-day photo period has expired photos to remove.
   const before = Number(
     /(\d[\d,]*) photos/.exec((await photos.textContent()) ?? '')?.[1]?.replace(/,/g, ''),
   )

@@ -70,7 +70,7 @@ test('a supervisor reads the figures and exports each format', async ({ page }) 
   await expect(page).toHaveURL(/#\/reports$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeFocused()
 
-  // Last 90 days: the demo world's cases are from the last two months.
+  // Last 90 days: the demo world's cases are from its 90 days.
   await page.getByRole('combobox', { name: 'Period' }).click()
   await page.getByRole('option', { name: 'Last 90 days' }).click()
   const cases = service.world.cases().filter((c) => c.deleted !== true)
@@ -145,6 +145,76 @@ test('a supervisor reads the figures and exports each format', async ({ page }) 
   await page.emulateMedia({ colorScheme: 'light' })
 
   // Signed out, so that the next test signs in as the agent.
+  expect((await callApi(page, 'signOut', undefined)).status).toBe(200)
+})
+
+test("the report's driver tables name each driver, the id on hover and on focus", async ({
+  page,
+}) => {
+  await page.goto(consoleApp.url)
+  await signInAndWaitForSync(page, SUPERVISOR)
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Reports' })
+    .click()
+  await page.getByRole('combobox', { name: 'Period' }).click()
+  await page.getByRole('option', { name: 'Last 90 days' }).click()
+  await expect(page.getByRole('main')).toHaveAttribute('aria-busy', 'false')
+
+  const driverIds = new Map<string, string>()
+  for (const d of service.world.deliveryDrafts())
+    if (!d.deleted) driverIds.set(d.driver.name, d.driver.id)
+  for (const title of [
+    'Drivers by cases per delivery',
+    'Drivers with reused or look-alike photos',
+  ]) {
+    const card = page.getByRole('region', { name: title })
+    const name = card.getByRole('row').nth(1).getByRole('cell').first().locator('bdi')
+    await expect(name, `${title} lists a driver`).toBeVisible()
+    const id = driverIds.get((await name.textContent()) ?? '')
+    expect(id, 'the name is a driver of the world').toBeDefined()
+    await expect(name).toHaveAttribute('data-person-id', id!)
+
+    // Hovered: a tooltip says the id, and describes the name while it shows.
+    await name.hover()
+    const tooltip = page.getByRole('tooltip', { name: `id ${id}` })
+    await expect(tooltip).toBeVisible()
+    await expect(name).toHaveAccessibleDescription(`id ${id}`)
+    await page.mouse.move(0, 0)
+    await expect(tooltip).toBeHidden()
+    // Closed, the title carries the id for assistive technology and the browser's own tooltip.
+    await expect(name).toHaveAttribute('title', `id ${id}`)
+
+    // By keyboard: the name takes the focus and the tooltip opens.
+    await name.focus()
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Tab')
+    await expect(name).toBeFocused()
+    await expect(tooltip).toBeVisible()
+    await expect(name).toHaveAccessibleDescription(`id ${id}`)
+    await page.keyboard.press('Escape')
+  }
+
+  const reused = page.getByRole('region', { name: 'Drivers with reused or look-alike photos' })
+  const trevor = reused.getByRole('row').nth(1).locator('bdi')
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 768],
+  ] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height })
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.mouse.move(0, 0)
+      await reused.scrollIntoViewIfNeeded()
+      await trevor.hover()
+      await expect(page.getByRole('tooltip')).toBeVisible()
+      await page.screenshot({
+        path: join(screenshots, `reports-drivers-${width}x${height}-${scheme}.png`),
+      })
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  await expectNoSeriousViolations(page)
   expect((await callApi(page, 'signOut', undefined)).status).toBe(200)
 })
 

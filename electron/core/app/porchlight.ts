@@ -25,6 +25,7 @@ import type { ApiHandlers, AppSettings, DeliveryDetail } from '../api/definition
 import { guardCache, type UnguardedCore } from './cache-guard.ts'
 import { createCaseDesk } from './case-handlers.ts'
 import { diagnosticsFacts } from './diagnostics-facts.ts'
+import { queueEarlierWork } from './demo-earlier-work.ts'
 import { createEvidenceDesk } from './evidence-desk.ts'
 import { createMaintenanceDesk } from './maintenance-handlers.ts'
 import { createMapDesk, type MapDesk } from './map-handlers.ts'
@@ -68,7 +69,10 @@ async function createCore(
   const settings = () => settingsStore.get()
   const retentionIntervalMs = options.retentionIntervalMs ?? RETENTION_INTERVAL_MS
   const retention = createRetention({ sqlite, dataDir, policy: () => retentionPolicy(settings()) })
-  const evidence = createEvidenceDesk({ sqlite, dataDir })
+  const evidence = createEvidenceDesk({
+    ...{ sqlite, dataDir, log },
+    indexThreadFile: options.hashIndexThreadFile,
+  })
   const people = createPeopleDesk({ sqlite, listPeople: () => client.listPeople(), log })
   const sync = createSyncDesk({
     ...{ sqlite, dataDir, client, session, outbox, evidence, log, onBackgroundError },
@@ -223,6 +227,8 @@ async function openCache(options: PorchlightOptions, log: Logger) {
       knownUsers.remember({ id: a.userId, name: a.name, role: a.role })
   }
   seedKnownUsers()
+  const queued = queueEarlierWork(local.sqlite, service.earlierWork)
+  if (queued > 0) log.info(`demo: ${queued} case changes made offline wait to be sent`)
   const demo = options.service.kind === 'demo'
   return { service, serviceUrl, demo, chosen, local, knownUsers, seedKnownUsers }
 }

@@ -2,6 +2,7 @@
 // 127.0.0.1 (with the accounts the sign-in screen offers), or a real one at its address.
 import { type Session as SessionView } from '../api/definition.ts'
 import type { Logger } from '../common/logger.ts'
+import type { EarlierWorkItem } from './demo-earlier-work.ts'
 import type { ServiceChoice } from './types.ts'
 
 export interface StartedService {
@@ -10,6 +11,8 @@ export interface StartedService {
   demoAccounts: SessionView['demoAccounts']
   /** The people the demo knows, so the console can show their names. */
   knownUsers: ReadonlyArray<{ userId: string; name: string; role: string }>
+  /** The demo agent's offline work a new cache starts with (demo-earlier-work.ts); none for a real one. */
+  earlierWork: ReadonlyArray<EarlierWorkItem>
   /** Stops the built-in demo service; null for a real one. */
   stop: (() => Promise<void>) | null
 }
@@ -19,7 +22,7 @@ export async function startServiceChoice(
   log: Logger,
 ): Promise<StartedService> {
   if (choice.kind !== 'demo')
-    return { url: choice.url, demoAccounts: [], knownUsers: [], stop: null }
+    return { url: choice.url, demoAccounts: [], knownUsers: [], earlierWork: [], stop: null }
   // Loaded only in demo mode; the demo world draws its photos with sharp.
   const demo = await import('../demo-service/index.ts')
   const service = await demo.startDemoService({
@@ -38,6 +41,14 @@ export async function startServiceChoice(
       role,
     })),
     knownUsers: demo.DEMO_ACCOUNTS,
+    earlierWork: service.world.earlierWork().map(({ caseId, userId, event }) => ({
+      caseId,
+      actor: {
+        id: userId,
+        name: demo.DEMO_ACCOUNTS.find((a) => a.userId === userId)?.name ?? userId,
+      },
+      event,
+    })),
     stop: () => service.close(),
   }
 }

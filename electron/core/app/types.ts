@@ -74,6 +74,11 @@ export interface PorchlightOptions {
    * TypeScript source, which Node runs directly (tests, commands, browser mode).
    */
   syncWriterThreadFile?: string
+  /**
+   * The look-alike table's worker thread, built (the app: out/main/hash-index-thread.js).
+   * Default: its TypeScript source (photo-match/hash-index-thread.ts).
+   */
+  hashIndexThreadFile?: string
   /** Fixes the online tile server whatever Settings say (tests; machines that must not use one). */
   tileServer?: TileServerOverride
   /**

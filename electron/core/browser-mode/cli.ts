@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     tileServer,
     // The writer thread as the app bundles it, built with the renderer.
     syncWriterThreadFile: join(outDir, 'main', 'page-writer-thread.js'),
+    hashIndexThreadFile: join(outDir, 'main', 'hash-index-thread.js'),
   })
   const bridge = await startBridgeServer({ core, rendererDir, port: args.port, log })
   if (core.cache.note) console.log(core.cache.note)

@@ -20,7 +20,7 @@ import { applyCaseEvent } from './case-events.ts'
 import type { StoredCase } from './case-events.ts'
 import { ChangeLog, checkCursor, encodeCursor } from './change-log.ts'
 import { GENERATOR_VERSION, generateWorld } from './generate.ts'
-import type { SeedCase } from './generate.ts'
+import type { EarlierWork, SeedCase } from './generate.ts'
 import { isoSeconds } from './local-time.ts'
 import { PhotoCache } from './photo-cache.ts'
 import type { PhotoCacheStats, PhotoFile } from './photo-cache.ts'
@@ -98,6 +98,7 @@ export class DemoWorld {
   readonly #caseOfEvent = new Map<string, string>()
   readonly #appliedEvents: AppliedCaseEvent[] = []
   readonly #photoViews = new Map<string, RecordedPhotoView>()
+  readonly #earlierWork: ReadonlyArray<EarlierWork>
 
   constructor(options: DemoWorldOptions) {
     this.seed = options.seed
@@ -121,6 +122,7 @@ export class DemoWorld {
       anchor: this.anchor,
     })
     this.versionBase = generated.versionBase
+    this.#earlierWork = deepFreeze(generated.earlierWork)
     this.#scenes = generated.scenes
     this.photos = new PhotoCache({
       dir: options.photoCacheDir,
@@ -192,6 +194,15 @@ export class DemoWorld {
   /** The directory GET /v1/people answers: accounts, colleagues and the current deliveries' drivers. */
   people(): Person[] {
     return demoDirectory(this.#deliveries.values())
+  }
+
+  /**
+   * The demo agent's case changes made offline on a console before colleagues' later steps on the
+   * same cases (generate/overtaken-work.ts): the app's demo puts them in a new cache as unsent,
+   * and sending them meets a 409 each. Not part of what the service holds.
+   */
+  earlierWork(): ReadonlyArray<EarlierWork> {
+    return this.#earlierWork
   }
 
   /** Current cases as the sync endpoint serves them, deleted ones included. */

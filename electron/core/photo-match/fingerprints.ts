@@ -3,10 +3,15 @@
 // multi-index table over them that finds look-alikes. Hashes are made only from photos this
 // computer downloaded, and a withheld delivery's photos are never downloaded (photos/), so no
 // withheld photo is ever hashed.
+//
+// The table is built on a worker thread (index-builder.ts) when one is given: `ready()` starts
+// the build and resolves once it is in; hashes recorded or forgotten meanwhile are applied to it
+// when it arrives. A long unindexed tail is built again the same way, in the background.
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Selectable } from 'kysely'
 import type { PhotoFingerprintsTable } from '../db/schema.ts'
-import { HashIndex, type IndexMatch } from './hash-index.ts'
+import { buildBandTables, HashIndex, type IndexMatch, type IndexSnapshot } from './hash-index.ts'
+import { buildIndexOffThread } from './index-builder.ts'
 import type { PerceptualHash } from '../photos/perceptual-hash.ts'
 import { storedPhotosUnhashed } from '../deliveries/photo-table.ts'
 
@@ -22,16 +27,60 @@ export interface FileMatch {
 
 export type Fingerprints = ReturnType<typeof createFingerprints>
 
-export function createFingerprints(sqlite: BetterSqlite3.Database) {
+/** Every stored hash in id order, as the arrays the look-alike table is built over. */
+export function readStoredHashes(
+  sqlite: BetterSqlite3.Database,
+): Omit<IndexSnapshot, 'tables'> & { maxId: number } {
+  let ids = new Float64Array(1024)
+  let hi = new Uint32Array(1024)
+  let lo = new Uint32Array(1024)
+  let count = 0
+  const rows = sqlite
+    .prepare<[], [number, number, number]>(
+      'SELECT id, hash_hi, hash_lo FROM photo_fingerprints ORDER BY id',
+    )
+    .raw()
+  for (const [id, hashHi, hashLo] of rows.iterate()) {
+    if (count === ids.length) {
+      ;[ids, hi, lo] = [
+        grown(ids, new Float64Array(count * 2)),
+        grown(hi, new Uint32Array(count * 2)),
+        grown(lo, new Uint32Array(count * 2)),
+      ]
+    }
+    ids[count] = id
+    hi[count] = hashHi >>> 0
+    lo[count] = hashLo >>> 0
+    count++
+  }
+  return { ids, hi, lo, count, maxId: count > 0 ? (ids[count - 1] as number) : 0 }
+}
+
+function grown<T extends Float64Array | Uint32Array>(from: T, to: T): T {
+  to.set(from)
+  return to
+}
+
+export interface FingerprintsOptions {
+  /**
+   * The look-alike table's worker thread (the app: out/main/hash-index-thread.js; default: its
+   * TypeScript source). null builds the table on the calling thread when first needed (commands).
+   */
+  indexThreadFile?: string | URL | null
+  /** Told when the thread failed; the table is then built on the calling thread. */
+  onIndexThreadError?: (error: Error) => void
+}
+
+export function createFingerprints(
+  sqlite: BetterSqlite3.Database,
+  options: FingerprintsOptions = {},
+) {
   const insert = sqlite.prepare<[string, number, number]>(
     `INSERT INTO photo_fingerprints (sha256, hash_hi, hash_lo) VALUES (?, ?, ?)
      ON CONFLICT (sha256) DO NOTHING`,
   )
   const byHash = sqlite.prepare<[string], FingerprintRow>(
     'SELECT id, sha256, hash_hi, hash_lo FROM photo_fingerprints WHERE sha256 = ?',
-  )
-  const all = sqlite.prepare<[], FingerprintRow>(
-    'SELECT id, sha256, hash_hi, hash_lo FROM photo_fingerprints',
   )
   const shaOf = sqlite.prepare<[string], { id: number; sha256: string }>(
     'SELECT id, sha256 FROM photo_fingerprints WHERE id IN (SELECT value FROM json_each(?))',
@@ -48,22 +97,13 @@ export function createFingerprints(sqlite: BetterSqlite3.Database) {
   )
   const unhashed = storedPhotosUnhashed.on(sqlite)
 
-  let index: HashIndex | null = null
-  const tableIndex = (): HashIndex => {
-    index ??= new HashIndex(
-      (function* () {
-        for (const row of all.iterate())
-          yield { id: row.id as number, hi: row.hash_hi, lo: row.hash_lo }
-      })(),
-    )
-    return index
-  }
+  const table = createIndexKeeper(sqlite, options)
 
   return {
     /** Keeps the hash of a stored photo file (the first one made for those bytes stays). */
     record(sha256: string, hash: PerceptualHash): void {
       const added = insert.run(sha256, hash.hi, hash.lo)
-      if (added.changes > 0 && index) index.add(Number(added.lastInsertRowid), hash)
+      if (added.changes > 0) table.added(Number(added.lastInsertRowid), hash)
     },
 
     hashOf(sha256: string): PerceptualHash | null {
@@ -73,7 +113,7 @@ export function createFingerprints(sqlite: BetterSqlite3.Database) {
 
     /** Files whose hash is within `maxDistance` of `hash` (the file itself included), nearest first. */
     filesNear(hash: PerceptualHash, maxDistance: number): FileMatch[] {
-      const matches: IndexMatch[] = tableIndex().query(hash, maxDistance)
+      const matches: IndexMatch[] = table.index().query(hash, maxDistance)
       if (matches.length === 0) return []
       const distance = new Map(matches.map((m) => [m.id, m.distance]))
       return shaOf
@@ -82,18 +122,22 @@ export function createFingerprints(sqlite: BetterSqlite3.Database) {
         .sort((a, b) => a.distance - b.distance || a.sha256.localeCompare(b.sha256))
     },
 
-    /** The in-memory table, built from the cache on first use. */
-    index: tableIndex,
+    /**
+     * The in-memory table. Built on the calling thread if `ready()` has not brought it in yet:
+     * the app awaits `ready()` first.
+     */
+    index: () => table.index(),
+
+    /** Resolves once the in-memory table is there (built on the worker thread, if one is given). */
+    ready: (): Promise<void> => table.ready(),
 
     /** Forgets the hashes of files no photo row refers to any more. */
     forget(sha256s: Iterable<string>): void {
-      for (const sha256 of sha256s) for (const row of remove.all(sha256)) index?.remove(row.id)
+      for (const sha256 of sha256s) for (const row of remove.all(sha256)) table.removed(row.id)
     },
 
     /** Drops the in-memory table (after the cache was emptied); it is built again when needed. */
-    reset(): void {
-      index = null
-    },
+    reset: () => table.reset(),
 
     /** Hashes whose look-alikes have not been flagged yet, oldest first. */
     uncompared(limit: number): Array<{ id: number; sha256: string; hash: PerceptualHash }> {
@@ -113,6 +157,87 @@ export function createFingerprints(sqlite: BetterSqlite3.Database) {
     /** Stored photo files that have no hash yet. */
     unhashed(limit: number): string[] {
       return unhashed.all({ limit })
+    },
+  }
+}
+
+interface IndexBuild {
+  done: Promise<void>
+  added: Array<{ id: number; hash: PerceptualHash }>
+  removed: number[]
+  stale: boolean
+}
+
+/**
+ * The in-memory table and its builds: on the calling thread (no thread file), or on a worker
+ * thread, with what changed during a build applied to its result before it is swapped in.
+ */
+function createIndexKeeper(sqlite: BetterSqlite3.Database, options: FingerprintsOptions) {
+  const threadFile = options.indexThreadFile
+  const offThread = threadFile !== null
+  let index: HashIndex | null = null
+  /** A build under way: what changed since it started, and whether a reset made it stale. */
+  let building: IndexBuild | null = null
+
+  const buildHere = (): HashIndex => {
+    const stored = readStoredHashes(sqlite)
+    const tables = buildBandTables(stored.hi, stored.lo, stored.count)
+    return HashIndex.fromSnapshot({ ...stored, tables }, { rebuildInline: !offThread })
+  }
+
+  const startBuild = (): Promise<void> => {
+    if (building) return building.done
+    const job: IndexBuild = {
+      done: Promise.resolve(),
+      added: [],
+      removed: [],
+      stale: false,
+    }
+    building = job
+    job.done = (async () => {
+      // A write transaction of this connection still open would be invisible to the thread's
+      // connection; the build starts once it has ended (a transaction is never held across turns).
+      while (sqlite.inTransaction) await new Promise((resolve) => setImmediate(resolve))
+      let next: HashIndex
+      try {
+        const built = await buildIndexOffThread(sqlite.name, threadFile ?? undefined)
+        next = HashIndex.fromSnapshot(built.snapshot, { rebuildInline: false })
+        // Ids only grow: those above the highest the thread read were recorded after its read.
+        for (const { id, hash } of job.added) if (id > built.maxId) next.add(id, hash)
+      } catch (error) {
+        options.onIndexThreadError?.(error instanceof Error ? error : new Error(String(error)))
+        next = buildHere()
+      }
+      for (const id of job.removed) next.remove(id)
+      if (!job.stale) index = next
+    })().finally(() => {
+      if (building === job) building = null
+    })
+    return job.done
+  }
+
+  return {
+    index(): HashIndex {
+      index ??= buildHere()
+      return index
+    },
+    async ready(): Promise<void> {
+      while (!index) await (offThread ? startBuild() : Promise.resolve(this.index()))
+    },
+    added(id: number, hash: PerceptualHash): void {
+      building?.added.push({ id, hash })
+      if (!index) return
+      index.add(id, hash)
+      if (offThread && index.tailIsLong) void startBuild()
+    },
+    removed(id: number): void {
+      building?.removed.push(id)
+      index?.remove(id)
+    },
+    reset(): void {
+      index = null
+      if (building) building.stale = true
+      building = null
     },
   }
 }

@@ -8,9 +8,11 @@
 //
 // The tables live in memory as flat typed arrays (about 64 bytes a photo: 64 MB at a million;
 // each band keeps its members' hashes in its own order, so a probe reads them in a row),
-// built once from the cache and kept up to date by the process that adds hashes. Entries whose
-// rows were removed since are dropped with `remove`; a caller joins what it finds with the cache
-// anyway, so nothing removed is ever shown.
+// built from the cache and kept up to date by the process that adds hashes. Building them for a
+// million hashes takes a couple of seconds, so the app has them built on a worker thread
+// (hash-index-thread.ts) and takes the finished arrays over (`HashIndex.fromSnapshot`). Entries
+// whose rows were removed since are dropped with `remove`; a caller joins what it finds with the
+// cache anyway, so nothing removed is ever shown.
 import { popcount32, type PerceptualHash } from '../photos/perceptual-hash.ts'
 
 const BANDS = 4
@@ -61,10 +63,69 @@ export function probeRadii(maxDistance: number): number[] {
   return Array.from({ length: BANDS }, (_, band) => (band <= a ? r : r - 1))
 }
 
+/** Per band: the members' slots grouped by band value, and their hashes in that order. */
+export interface BandTables {
+  /** Per band: where each value's members start (BAND_VALUES + 1 entries). */
+  offsets: Uint32Array[]
+  members: Uint32Array[]
+  memberHi: Uint32Array[]
+  memberLo: Uint32Array[]
+}
+
+/** A built index as plain typed arrays: what a worker thread hands over (transferable). */
+export interface IndexSnapshot {
+  ids: Float64Array
+  hi: Uint32Array
+  lo: Uint32Array
+  count: number
+  tables: BandTables
+}
+
+/** Counting sort of the first `n` hashes by each band's value. */
+export function buildBandTables(hiOf: Uint32Array, loOf: Uint32Array, n: number): BandTables {
+  const tables: BandTables = { offsets: [], members: [], memberHi: [], memberLo: [] }
+  for (let band = 0; band < BANDS; band++) {
+    const offsets = new Uint32Array(BAND_VALUES + 1)
+    for (let slot = 0; slot < n; slot++) {
+      const value = bandOf(hiOf[slot] as number, loOf[slot] as number, band)
+      offsets[value + 1] = (offsets[value + 1] as number) + 1
+    }
+    for (let value = 0; value < BAND_VALUES; value++) {
+      offsets[value + 1] = (offsets[value + 1] as number) + (offsets[value] as number)
+    }
+    const next = offsets.slice(0, BAND_VALUES)
+    const members = new Uint32Array(n)
+    const memberHi = new Uint32Array(n)
+    const memberLo = new Uint32Array(n)
+    for (let slot = 0; slot < n; slot++) {
+      const hi = hiOf[slot] as number
+      const lo = loOf[slot] as number
+      const at = (next[bandOf(hi, lo, band)] as number)++
+      members[at] = slot
+      memberHi[at] = hi
+      memberLo[at] = lo
+    }
+    tables.offsets.push(offsets)
+    tables.members.push(members)
+    tables.memberHi.push(memberHi)
+    tables.memberLo.push(memberLo)
+  }
+  return tables
+}
+
+export interface HashIndexOptions {
+  /**
+   * Whether `add` builds the tables again itself when the unindexed tail grows long (default
+   * true). False leaves that to the owner (fingerprints.ts builds a fresh index off the thread and
+   * swaps it in); the tail is then scanned until it does.
+   */
+  rebuildInline?: boolean
+}
+
 export class HashIndex {
-  #ids = new Float64Array(0)
-  #hi = new Uint32Array(0)
-  #lo = new Uint32Array(0)
+  #ids: Float64Array = new Float64Array(0)
+  #hi: Uint32Array = new Uint32Array(0)
+  #lo: Uint32Array = new Uint32Array(0)
   #count = 0
   /** Per band: where each value's members start in #members (BAND_VALUES + 1 entries). */
   #offsets: Uint32Array[] = []
@@ -77,26 +138,79 @@ export class HashIndex {
   #removed = new Set<number>()
   #seen = new Uint32Array(0)
   #stamp = 0
+  /** Every id is larger than the one before (AUTOINCREMENT rowids, read in id order). */
+  #ascending = true
+  readonly #rebuildInline: boolean
 
-  constructor(entries: Iterable<{ id: number; hi: number; lo: number }> = []) {
+  constructor(
+    entries: Iterable<{ id: number; hi: number; lo: number }> = [],
+    options: HashIndexOptions = {},
+  ) {
+    this.#rebuildInline = options.rebuildInline ?? true
     for (const entry of entries) this.#push(entry.id, entry.hi, entry.lo)
     this.#build()
+  }
+
+  /** An index over tables built elsewhere (a worker thread); the arrays are taken, not copied. */
+  static fromSnapshot(snapshot: IndexSnapshot, options: HashIndexOptions = {}): HashIndex {
+    const index = new HashIndex([], options)
+    index.#ids = snapshot.ids
+    index.#hi = snapshot.hi
+    index.#lo = snapshot.lo
+    index.#count = snapshot.count
+    for (let slot = 1; slot < snapshot.count && index.#ascending; slot++) {
+      if ((snapshot.ids[slot] as number) <= (snapshot.ids[slot - 1] as number))
+        index.#ascending = false
+    }
+    index.#setTables(snapshot.tables)
+    index.#built = snapshot.count
+    return index
   }
 
   get size(): number {
     return this.#count - this.#removed.size
   }
 
+  /** Entries added since the tables were built, which each query scans one by one. */
+  get tailLength(): number {
+    return this.#count - this.#built
+  }
+
+  /**
+   * Whether the tail has grown long enough to build the tables again: a sixteenth of the whole,
+   * which keeps both the rebuilds and the tail's scans cheap.
+   */
+  get tailIsLong(): boolean {
+    return this.tailLength > Math.max(4096, this.#built / 16)
+  }
+
   /** Ids are never reused for another hash (the table's rowids are AUTOINCREMENT). */
   add(id: number, hash: PerceptualHash): void {
     this.#push(id, hash.hi, hash.lo)
-    // Rebuilding costs a pass over everything; doing it when the unindexed tail reaches a
-    // sixteenth of the whole keeps both the rebuilds and the tail's scans cheap.
-    if (this.#count - this.#built > Math.max(4096, this.#built / 16)) this.#build()
+    if (this.#rebuildInline && this.tailIsLong) this.#build()
   }
 
+  /** Drops an entry; an id the index does not hold is ignored (it may never have been read). */
   remove(id: number): void {
-    this.#removed.add(id)
+    if (this.#holds(id)) this.#removed.add(id)
+  }
+
+  /** Whether an entry has this id: a binary search while ids only grew, as the table's do. */
+  #holds(id: number): boolean {
+    const ids = this.#ids
+    if (!this.#ascending) {
+      for (let slot = 0; slot < this.#count; slot++) if (ids[slot] === id) return true
+      return false
+    }
+    let [low, high] = [0, this.#count - 1]
+    while (low <= high) {
+      const middle = (low + high) >>> 1
+      const at = ids[middle] as number
+      if (at === id) return true
+      if (at < id) low = middle + 1
+      else high = middle - 1
+    }
+    return false
   }
 
   /** Entries within `maxDistance` bits of `hash`, nearest first. */
@@ -170,6 +284,7 @@ export class HashIndex {
       this.#hi = grow(this.#hi, new Uint32Array(capacity))
       this.#lo = grow(this.#lo, new Uint32Array(capacity))
     }
+    if (this.#count > 0 && id <= (this.#ids[this.#count - 1] as number)) this.#ascending = false
     this.#ids[this.#count] = id
     this.#hi[this.#count] = hi >>> 0
     this.#lo[this.#count] = lo >>> 0
@@ -179,38 +294,15 @@ export class HashIndex {
   /** Counting sort of every entry by each band's value; drops removed entries first. */
   #build(): void {
     if (this.#removed.size > 0) this.#compact()
-    const n = this.#count
-    this.#offsets = []
-    this.#members = []
-    this.#memberHi = []
-    this.#memberLo = []
-    for (let band = 0; band < BANDS; band++) {
-      const offsets = new Uint32Array(BAND_VALUES + 1)
-      for (let slot = 0; slot < n; slot++) {
-        const value = bandOf(this.#hi[slot] as number, this.#lo[slot] as number, band)
-        offsets[value + 1] = (offsets[value + 1] as number) + 1
-      }
-      for (let value = 0; value < BAND_VALUES; value++) {
-        offsets[value + 1] = (offsets[value + 1] as number) + (offsets[value] as number)
-      }
-      const next = offsets.slice(0, BAND_VALUES)
-      const members = new Uint32Array(n)
-      const memberHi = new Uint32Array(n)
-      const memberLo = new Uint32Array(n)
-      for (let slot = 0; slot < n; slot++) {
-        const hi = this.#hi[slot] as number
-        const lo = this.#lo[slot] as number
-        const at = (next[bandOf(hi, lo, band)] as number)++
-        members[at] = slot
-        memberHi[at] = hi
-        memberLo[at] = lo
-      }
-      this.#offsets.push(offsets)
-      this.#members.push(members)
-      this.#memberHi.push(memberHi)
-      this.#memberLo.push(memberLo)
-    }
-    this.#built = n
+    this.#setTables(buildBandTables(this.#hi, this.#lo, this.#count))
+    this.#built = this.#count
+  }
+
+  #setTables(tables: BandTables): void {
+    this.#offsets = tables.offsets
+    this.#members = tables.members
+    this.#memberHi = tables.memberHi
+    this.#memberLo = tables.memberLo
   }
 
   #compact(): void {

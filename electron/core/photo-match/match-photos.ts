@@ -55,6 +55,8 @@ export async function matchPhotos(options: {
     if (signal?.aborted) break
     const batch = fingerprints.uncompared(CHUNK)
     if (batch.length === 0) break
+    // The table is built on its worker thread the first time, while this waits.
+    await fingerprints.ready()
     const deliveries = new Set(lookalikes.deliveriesNear(batch.map((f) => f.sha256)))
     sqlite.transaction(() => {
       for (const deliveryId of deliveries) lookalikes.refresh(deliveryId)
@@ -72,6 +74,7 @@ export async function matchPhotos(options: {
     if (signal?.aborted) break
     const batch = lookalikes.flagged(after, CHUNK)
     if (batch.length === 0) break
+    await fingerprints.ready()
     sqlite.transaction(() => {
       for (const deliveryId of batch) lookalikes.refresh(deliveryId)
     })()

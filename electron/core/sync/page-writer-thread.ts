@@ -3,31 +3,19 @@
 // updates and the occasional FTS5 merge or WAL checkpoint, takes tens of milliseconds; here it
 // never holds the main process's event loop, where the UI's calls are answered.
 // Started by page-writer.ts; bundled as its own entry for the app (electron.vite.config.ts).
-import { setPriority } from 'node:os'
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads'
 import BetterSqlite3 from 'better-sqlite3'
+import { lowerThisThreadsPriority } from '../common/thread-priority.ts'
 import { configureConnection } from '../db/configure-connection.ts'
 import { refreshPlannerStatistics } from '../deliveries/planner-statistics.ts'
 import { createPageStore, type StoredPage } from './page-store.ts'
 import { CLOSE_REPLY_ID, type WriterReply, type WriterRequest } from './page-writer.ts'
 
-const WRITER_NICENESS = 10
-
 const port = parentPort
 if (!port) throw new Error('page-writer-thread.ts runs as a worker thread')
 
-// Writing a large sync keeps this thread busy for minutes; on a 2-core laptop the OS would then
-// share the cores evenly between it, the app's main thread and the window, and the UI's calls
-// would wait their turn. At a lower priority the OS gives them the CPU first. Linux keeps a nice
-// value per thread, and setpriority on "this process" (0) sets the calling thread's. Elsewhere
-// the same call would lower the whole app, so it is made on Linux only.
-if (process.platform === 'linux') {
-  try {
-    setPriority(0, WRITER_NICENESS)
-  } catch {
-    // Not permitted: the thread keeps the app's priority.
-  }
-}
+// Writing a large sync keeps this thread busy for minutes: it gives the UI's thread the CPU first.
+lowerThisThreadsPriority()
 
 const options = workerData as { databaseFile: string; bulkLoad: boolean }
 const sqlite = new BetterSqlite3(options.databaseFile)

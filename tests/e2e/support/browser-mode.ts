@@ -18,7 +18,9 @@ export interface RunningConsole {
 }
 
 export async function startConsole(args: {
-  serviceUrl: string
+  /** The delivery service; without one, the built-in demo of `demoDeliveries` (`--demo`). */
+  serviceUrl?: string
+  demoDeliveries?: number
   syncIntervalSeconds?: number
   /**
    * A tile URL template on 127.0.0.1; 'settings' leaves the choice to Settings (whose default is
@@ -51,8 +53,9 @@ export async function startConsole(args: {
       '0',
       '--data-dir',
       dataDir,
-      '--service',
-      args.serviceUrl,
+      ...(args.serviceUrl
+        ? ['--service', args.serviceUrl]
+        : ['--demo', '--demo-deliveries', String(args.demoDeliveries ?? 2000)]),
       '--sync-interval',
       String(args.syncIntervalSeconds ?? 0),
       ...(args.tileServer === 'settings' ? [] : ['--tile-server', args.tileServer ?? 'off']),
