@@ -46,12 +46,16 @@ export type DeliverySearch = (
 
 export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySearch {
   const words = newestMatchingWords.on(sqlite)
+  // The sparse reads name their index (INDEXED BY), which a first sync's bulk load drops until
+  // its end (deliveries/bulk-load.ts), and which a load a kill interrupted leaves dropped until
+  // the next sync ends it. So they are prepared when first used, not here: the console must start
+  // and search meanwhile, and without the index the dense read (NOT INDEXED) answers instead.
   const ranges = Object.fromEntries(
     Object.entries(rowidsInRange).map(([column, { sparse, dense }]) => [
       column,
-      { sparse: sparse.on(sqlite), dense: dense.on(sqlite) },
+      { sparse: () => sparse.on(sqlite), dense: dense.on(sqlite) },
     ]),
-  ) as Record<RangeColumn, { sparse: RowidStatement; dense: RowidStatement }>
+  ) as Record<RangeColumn, { sparse: () => RowidStatement; dense: RowidStatement }>
   const byPhoneRun = newestWithPhoneRun.on(sqlite)
   const awayFrom = newestAwayFrom.on(sqlite)
   const rowsOf = searchRowsOf.on(sqlite)
@@ -61,7 +65,13 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
 
   function newestInRange({ column, lo, hi }: PrefixRange, wanted: number): number[] {
     const statements = ranges[column]
-    const matches = statements.sparse.all(lo, hi, SPARSE_RANGE_CAP)
+    let matches: number[]
+    try {
+      matches = statements.sparse().all(lo, hi, SPARSE_RANGE_CAP)
+    } catch (error) {
+      if (!isMissingIndex(error)) throw error
+      return statements.dense.all(lo, hi, wanted)
+    }
     if (matches.length < SPARSE_RANGE_CAP) return matches.sort((a, b) => b - a).slice(0, wanted)
     return statements.dense.all(lo, hi, wanted)
   }
@@ -105,6 +115,11 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
 }
 
 type RowidStatement = BetterSqlite3.Statement<[string, string, number], number>
+
+/** SQLite's answer to INDEXED BY an index that is not there (dropped for a bulk load). */
+function isMissingIndex(error: unknown): boolean {
+  return error instanceof Error && /^no such index: /.test(error.message)
+}
 
 const resultOf =
   (thresholdM: number) =>

@@ -66,6 +66,21 @@ describe('searching deliveries', () => {
     expect(status('Nguyễn')).toEqual({ '2': null })
   })
 
+  it('starts and answers while a bulk load has its indexes dropped (a killed first sync)', async () => {
+    const dir = `${temp.dir}/bulk`
+    const cache = await openDatabase(dir)
+    try {
+      createDeliveryStore(cache.sqlite).applyItems([
+        makeDelivery('7', { orderId: '113-5550001-0000007', deliveredAt: '2026-11-01T10:00:00Z' }),
+      ])
+      cache.sqlite.exec('DROP INDEX deliveries_order_id')
+      const during = createDeliverySearch(cache.sqlite)
+      expect(during('113-5550', 10).map((r) => r.deliveryId)).toEqual(['7'])
+    } finally {
+      await cache.close()
+    }
+  })
+
   it('finds by order id prefix, newest first', () => {
     expect(ids('114-3941')).toEqual(['3', '1'])
     expect(ids('114-3941689-8772232')).toEqual(['1'])
