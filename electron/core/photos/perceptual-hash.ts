@@ -9,8 +9,6 @@
 // Two photos look alike when both are close: the coarse 64 bits find the candidates fast (the
 // look-alike table searches them), and the finer detail tells apart different porches that share
 // their broad shapes (a door in the middle, a parcel below), which the coarse bits alone do not.
-import type { Sharp } from 'sharp'
-
 /** Side of the grey image the transform runs over. */
 const SIZE = 32
 /** Frequencies kept per axis for the coarse hash (from 1, skipping the constant term). */
@@ -101,23 +99,116 @@ function aboveMedian(values: Float64Array): boolean[] {
 }
 
 /**
- * The grey 32 × 32 pixels a hash is taken of, from any image sharp reads (file path, encoded
- * bytes, or a sharp pipeline such as a thumbnail's decoded pixels). The EXIF orientation is
- * applied first, so a photo hashes as it is shown.
+ * The grey 32 × 32 pixels a hash is taken of, from raw pixels as sharp gives them (1-4 channels,
+ * 8 bits each, row-major): each channel's light weighted as Rec. 601 luma, any alpha laid over
+ * white, then each cell a weighted mean of the pixels around it (see taps). Plain
+ * arithmetic here instead of a second image pipeline: a thumbnail's pixels are already in memory.
  */
-export async function greyPixelsOf(input: Sharp): Promise<Buffer> {
-  return input
-    .rotate()
-    .flatten({ background: '#ffffff' })
-    .greyscale()
-    .resize(SIZE, SIZE, { fit: 'fill', kernel: 'cubic' })
-    .raw()
-    .toBuffer()
+export function greyCells(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  channels: number,
+): Uint8Array {
+  if (width < 1 || height < 1 || channels < 1 || channels > 4) {
+    throw new Error(`cannot hash a ${width} × ${height} image of ${channels} channels`)
+  }
+  if (data.length !== width * height * channels) {
+    throw new Error(`expected ${width * height * channels} bytes of pixels, got ${data.length}`)
+  }
+  const across = taps(width)
+  const down = taps(height)
+  // Each source row reduced to SIZE columns, then the rows reduced to SIZE.
+  const rows = new Float64Array(height * SIZE)
+  const line = new Float64Array(width)
+  for (let y = 0; y < height; y++) {
+    greyLine(data, y * width * channels, width, channels, line)
+    for (let c = 0; c < SIZE; c++) rows[y * SIZE + c] = weighed(across, c, (x) => line[x] as number)
+  }
+  const cells = new Float64Array(SIZE * SIZE)
+  for (let r = 0; r < SIZE; r++) {
+    for (let c = 0; c < SIZE; c++) {
+      cells[r * SIZE + c] = weighed(down, r, (y) => rows[y * SIZE + c] as number)
+    }
+  }
+  return Uint8Array.from(cells, (value) => Math.round(value))
 }
 
-/** The perceptual hash of an image sharp can read. */
-export async function perceptualHash(input: Sharp): Promise<PerceptualHash> {
-  return hashGreyPixels(await greyPixelsOf(input))
+/** The grey of each pixel of one row (0-255), alpha laid over white. */
+function greyLine(
+  data: Uint8Array,
+  offset: number,
+  width: number,
+  channels: number,
+  into: Float64Array,
+): void {
+  for (let x = 0, i = offset; x < width; x++, i += channels) {
+    let grey =
+      channels <= 2
+        ? (data[i] as number)
+        : 0.299 * (data[i] as number) +
+          0.587 * (data[i + 1] as number) +
+          0.114 * (data[i + 2] as number)
+    if (channels === 2 || channels === 4) {
+      const alpha = (data[i + channels - 1] as number) / 255
+      grey = grey * alpha + 255 * (1 - alpha)
+    }
+    into[x] = grey
+  }
+}
+
+interface Taps {
+  /** Cell c's taps are start[c] to start[c + 1] - 1. */
+  start: Uint32Array
+  pixel: Uint32Array
+  weight: Float64Array
+}
+
+/**
+ * Which source pixels along an axis of `length` make each of the SIZE cells, and by how much: a
+ * tent two cells wide (at least two pixels) centred on the cell, so a picture shifted by a fraction
+ * of a cell changes every cell a little rather than a few a lot (slight crops move the hash less).
+ * Each cell's weights add up to 1.
+ */
+function taps(length: number): Taps {
+  const scale = length / SIZE
+  const reach = Math.max(scale, 1)
+  const start = new Uint32Array(SIZE + 1)
+  const pixel: number[] = []
+  const weight: number[] = []
+  for (let c = 0; c < SIZE; c++) {
+    start[c] = pixel.length
+    const centre = (c + 0.5) * scale - 0.5
+    const first = Math.max(0, Math.ceil(centre - reach))
+    const last = Math.min(length - 1, Math.floor(centre + reach))
+    let total = 0
+    for (let i = first; i <= last; i++) total += Math.max(0, 1 - Math.abs(i - centre) / reach)
+    for (let i = first; i <= last; i++) {
+      const share = Math.max(0, 1 - Math.abs(i - centre) / reach)
+      if (share <= 0) continue
+      pixel.push(i)
+      weight.push(share / total)
+    }
+  }
+  start[SIZE] = pixel.length
+  return { start, pixel: Uint32Array.from(pixel), weight: Float64Array.from(weight) }
+}
+
+/** Cell c: its taps' values, weighed. */
+function weighed(taps: Taps, c: number, value: (pixel: number) => number): number {
+  let sum = 0
+  for (let k = taps.start[c] as number; k < (taps.start[c + 1] as number); k++) {
+    sum += value(taps.pixel[k] as number) * (taps.weight[k] as number)
+  }
+  return sum
+}
+
+/** The perceptual hash of raw pixels (see greyCells). */
+export function hashRawPixels(
+  data: Uint8Array,
+  info: { width: number; height: number; channels: number },
+): PerceptualHash {
+  return hashGreyPixels(greyCells(data, info.width, info.height, info.channels))
 }
 
 /** Bits that differ between two coarse hashes (0-64). */
@@ -160,12 +251,13 @@ export function hashHex(hash: CoarseHash): string {
  * Two photos look the same when their coarse hashes are this many bits apart or less, and their
  * detail hashes at most DETAIL_LOOKALIKE_DISTANCE. Measured on labelled demo photos
  * (tests/core/photos/perceptual-hash.test.ts, and the 2,514 photos of the 2,000-delivery demo
- * world): copies re-encoded, resized, brightened or darkened are at most 6 coarse and 18 detail bits
- * from their original, copies cropped by 1% on every side at most 10 and 34. Photos of different
- * drop-offs come as close as 2 coarse bits (253 pairs of the demo world's 3.16 million within 10),
- * because the demo's porches share their broad shapes, but never closer than 46 detail bits. A
- * copy cropped by 2% on one side only is found about three times in five: the shift moves the
- * finer frequencies most. The hash's bits are half ones and half zeros, so distances are even.
+ * world with 80 copies of each kind): copies re-encoded, resized, brightened or darkened are at
+ * most 6 coarse and 14 detail bits from their original, copies cropped by 1% on every side at most
+ * 8 and 36. Photos of different drop-offs come as close as 4 coarse bits (265 pairs of the demo
+ * world's 3.16 million within 10), because the demo's porches share their broad shapes, but never
+ * closer than 44 detail bits. A copy cropped by 2% on one side only is found about two times in
+ * three: the shift moves the finer frequencies most. The hash's bits are half ones and half zeros,
+ * so distances are even.
  */
 export const LOOKALIKE_DISTANCE = 10
 export const DETAIL_LOOKALIKE_DISTANCE = 40

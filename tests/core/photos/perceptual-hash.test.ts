@@ -10,6 +10,7 @@ import {
   DETAIL_LOOKALIKE_DISTANCE,
   LOOKALIKE_DISTANCE,
   detailDistance,
+  greyCells,
   hammingDistance,
   hashGreyPixels,
   looksAlike,
@@ -81,6 +82,32 @@ describe('perceptual hash', () => {
     expect(hashGreyPixels(Buffer.from(pixels))).toEqual(hash)
     expect(hashGreyPixels(pixels.map((v) => v + 40))).toEqual(hash)
     expect(() => hashGreyPixels(Buffer.alloc(10))).toThrow(/1024 grey pixels/)
+  })
+
+  it('reduces raw pixels of any size and 1-4 channels to 32 × 32 grey cells, alpha over white', () => {
+    const solid = (width: number, height: number, pixel: number[]) =>
+      greyCells(
+        Uint8Array.from(
+          { length: width * height * pixel.length },
+          (_, i) => pixel[i % pixel.length]!,
+        ),
+        width,
+        height,
+        pixel.length,
+      )
+    expect(solid(320, 240, [200, 100, 50])).toEqual(new Uint8Array(1024).fill(124))
+    expect(solid(7, 5, [90])).toEqual(new Uint8Array(1024).fill(90))
+    expect(solid(40, 40, [10, 0])).toEqual(new Uint8Array(1024).fill(255))
+    expect(solid(64, 64, [0, 0, 0, 255])).toEqual(new Uint8Array(1024).fill(0))
+    // A left half black and a right half white stay so, with a soft edge between.
+    const halves = new Uint8Array(100 * 10)
+    for (let y = 0; y < 10; y++) halves.fill(255, y * 100 + 50, y * 100 + 100)
+    const cells = greyCells(halves, 100, 10, 1)
+    expect(cells[0]).toBe(0)
+    expect(cells[31]).toBe(255)
+    expect(cells[15]! + cells[16]!).toBeGreaterThan(200)
+    expect(() => greyCells(new Uint8Array(10), 4, 4, 1)).toThrow(/expected 16 bytes/)
+    expect(() => greyCells(new Uint8Array(0), 0, 4, 3)).toThrow(/cannot hash/)
   })
 
   it('keeps 256 bits of detail, half of them set, the same for the same pixels', () => {
