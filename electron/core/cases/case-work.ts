@@ -58,6 +58,7 @@ export function createCaseWork(options: {
       reason: CaseReason,
       note: string | undefined,
       snapshot: (at: string) => EvidenceSnapshot,
+      ticket?: string,
     ): string {
       const user = actor()
       if (!deliveryExists.get({ id: deliveryId }))
@@ -73,7 +74,11 @@ export function createCaseWork(options: {
         reason,
       }
       if (note) event.note = note
-      record.immediate(caseId, event, user, snapshot(occurredAt))
+      // The ticket it was opened from is its own event, sent and shown like a later one.
+      const ticketSet: CaseEvent | undefined = ticket
+        ? { id: randomUUID(), type: 'ticket_set', occurredAt, ticket }
+        : undefined
+      record.immediate(caseId, event, user, snapshot(occurredAt), ticketSet)
       return caseId
     },
     /** A note for the team, or text written for the customer (sent to them by the agent). */
@@ -84,6 +89,9 @@ export function createCaseWork(options: {
           ? { type: 'note_added', note: body, audience }
           : { type: 'note_added', note: body },
       ),
+    /** The help-desk ticket the case is worked from; null clears it. */
+    setTicket: (caseId: string, ticket: string | null) =>
+      act(caseId, { type: 'ticket_set', ticket }),
     changeStatus: (caseId: string, status: 'open' | 'investigating' | 'awaiting_customer') =>
       act(caseId, { type: 'status_changed', status }),
     assign: (caseId: string, to: 'me' | 'nobody') =>
@@ -163,7 +171,14 @@ function createCaseRecorder(
   }
 
   return sqlite.transaction(
-    (caseId: string, event: CaseEvent, user: User, snapshot?: EvidenceSnapshot) => {
+    (
+      caseId: string,
+      event: CaseEvent,
+      user: User,
+      snapshot?: EvidenceSnapshot,
+      /** An opening's ticket: written after it and its assignment. */
+      ticketSet?: CaseEvent,
+    ) => {
       const takeIt = (): CaseEvent => ({
         id: randomUUID(),
         type: 'assigned',
@@ -173,6 +188,7 @@ function createCaseRecorder(
       if (event.type === 'opened') {
         writeOne(caseId, event, user, snapshot)
         writeOne(caseId, takeIt(), user)
+        if (ticketSet) writeOne(caseId, ticketSet, user)
         return
       }
       const before = TAKES_THE_CASE.has(event.type) ? reader.project(caseId, user.id).state : null
@@ -183,7 +199,12 @@ function createCaseRecorder(
 }
 
 /** Acting on an unassigned case with one of these makes it the actor's (opening always does). */
-const TAKES_THE_CASE = new Set<CaseEvent['type']>(['note_added', 'status_changed', 'resolved'])
+const TAKES_THE_CASE = new Set<CaseEvent['type']>([
+  'note_added',
+  'status_changed',
+  'resolved',
+  'ticket_set',
+])
 
 /** Runs a case rule check; a rule it breaks becomes words for the person. */
 function checkRules(check: () => void, lead = ''): void {
