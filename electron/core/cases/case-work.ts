@@ -6,12 +6,13 @@ import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { UserFacingError } from '../common/errors.ts'
 import type { EvidenceSnapshot } from '../api/case-schemas.ts'
-import type {
-  CaseEvent,
-  CaseReason,
-  NoteAudience,
-  ResolutionCode,
-  User,
+import {
+  TicketSchema,
+  type CaseEvent,
+  type CaseReason,
+  type NoteAudience,
+  type ResolutionCode,
+  type User,
 } from '../contract/schemas.ts'
 import { applyCaseEvent, CaseRuleError } from './case-rules.ts'
 import { createCaseReader, eventOf, serverState } from './case-state.ts'
@@ -76,7 +77,7 @@ export function createCaseWork(options: {
       if (note) event.note = note
       // The ticket it was opened from is its own event, sent and shown like a later one.
       const ticketSet: CaseEvent | undefined = ticket
-        ? { id: randomUUID(), type: 'ticket_set', occurredAt, ticket }
+        ? { id: randomUUID(), type: 'ticket_set', occurredAt, ticket: checkedTicket(ticket) }
         : undefined
       record.immediate(caseId, event, user, snapshot(occurredAt), ticketSet)
       return caseId
@@ -91,7 +92,7 @@ export function createCaseWork(options: {
       ),
     /** The help-desk ticket the case is worked from; null clears it. */
     setTicket: (caseId: string, ticket: string | null) =>
-      act(caseId, { type: 'ticket_set', ticket }),
+      act(caseId, { type: 'ticket_set', ticket: ticket === null ? null : checkedTicket(ticket) }),
     changeStatus: (caseId: string, status: 'open' | 'investigating' | 'awaiting_customer') =>
       act(caseId, { type: 'status_changed', status }),
     assign: (caseId: string, to: 'me' | 'nobody') =>
@@ -205,6 +206,16 @@ const TAKES_THE_CASE = new Set<CaseEvent['type']>([
   'resolved',
   'ticket_set',
 ])
+
+/**
+ * A ticket number as the outbox may keep it (the API checked it already; this keeps a bad one
+ * from ever reaching the queue, whoever calls).
+ */
+function checkedTicket(ticket: string): string {
+  const parsed = TicketSchema.safeParse(ticket.trim())
+  if (parsed.success) return parsed.data
+  throw new UserFacingError('invalid-argument', parsed.error.issues[0]!.message)
+}
 
 /** Runs a case rule check; a rule it breaks becomes words for the person. */
 function checkRules(check: () => void, lead = ''): void {
