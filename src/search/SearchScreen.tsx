@@ -159,14 +159,19 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
 
       {!active && pasted.kind === 'none' && !webAddress && <EmptyQueryHint />}
 
-      {active && !error && results !== null && results.length === 0 && answered && (
-        <NoMatches
-          query={resultQuery}
-          awayOnly={resultAwayOnly}
-          reusedOnly={resultReusedOnly}
-          cachedDeliveries={cachedDeliveries}
-        />
-      )}
+      {active &&
+        !error &&
+        results !== null &&
+        results.length === 0 &&
+        answered &&
+        !ticket.answer?.cases.length && (
+          <NoMatches
+            query={resultQuery}
+            awayOnly={resultAwayOnly}
+            reusedOnly={resultReusedOnly}
+            cachedDeliveries={cachedDeliveries}
+          />
+        )}
 
       {showResults && (
         <SearchResults

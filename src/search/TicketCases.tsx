@@ -28,7 +28,7 @@ export function TicketCases({ answer }: { answer: TicketAnswer }) {
   return (
     <Box component="section" aria-labelledby={HEADING_ID}>
       <Typography variant="h2" id={HEADING_ID} sx={{ mb: 0.5 }}>
-        {cases.length === 1 ? 'Case' : 'Cases'} with ticket {ticket}
+        {cases.length === 1 ? 'Case' : 'Cases'} with ticket {cases[0]!.ticket ?? ticket}
       </Typography>
       <Box component="ul" sx={{ m: 0, pl: 0, listStyle: 'none', display: 'grid', gap: 0.5 }}>
         {cases.map((c) => (
