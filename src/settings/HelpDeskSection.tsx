@@ -35,7 +35,7 @@ export function HelpDeskSection() {
           The settings could not be read. {loadError}
         </Alert>
       ) : settings === null ? (
-        <Box role="status" aria-label="Loading the settings">
+        <Box role="status" aria-label="Loading the help desk's ticket address">
           <Skeleton variant="rounded" height={40} />
         </Box>
       ) : (
