@@ -133,7 +133,7 @@ export interface CasesTable {
   resolution_json: string | null
   notes_json: string
   seen_generation: number | null
-  /** The help-desk ticket's number (migration 013); compared without regard to case. */
+  /** The help-desk ticket's number (migration 014); compared without regard to case. */
   ticket: string | null
 }
 
@@ -250,6 +250,8 @@ export interface PhotoFingerprintsTable {
   sha256: string
   hash_hi: number
   hash_lo: number
+  /** 32 bytes: the 256-bit detail hash. */
+  detail: Uint8Array
   compared: Generated<number>
 }
 

@@ -253,7 +253,7 @@ describe('a cache from before tickets', () => {
     const dir = dirs.make()
     const old = await openDatabase(dir, {
       migrations: Object.fromEntries(
-        Object.entries(migrations).filter(([name]) => name < '013-case-ticket'),
+        Object.entries(migrations).filter(([name]) => name < '014-case-ticket'),
       ),
     })
     const record: CaseRecord = {
