@@ -57,7 +57,17 @@ export function planSearch(query: string): SearchPlan | null {
   const digits = q.replace(/\D/g, '')
   const phoneRun =
     /^[\d\s().+\-/]+$/.test(q) && digits.length >= PHONE_RUN_MIN_DIGITS ? digits : null
-  return { words: ftsQuery(q), ranges, phoneRun }
+  return { words: identifierOnly(q) ? null : ftsQuery(q), ranges, phoneRun }
+}
+
+/**
+ * Digits in several groups and no letter ("114-394", "650 555 01"): an order id or a phone number
+ * being typed, found by their ranges above. Their digit groups as words would match house numbers
+ * by prefix, thousands of them, for nothing. A single group ("1840") is still a word: it may be a
+ * house number.
+ */
+function identifierOnly(q: string): boolean {
+  return !/\p{L}/u.test(q) && (q.match(/\d+/g)?.length ?? 0) > 1
 }
 
 /**
