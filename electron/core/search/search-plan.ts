@@ -56,8 +56,19 @@ export function planSearch(query: string): SearchPlan | null {
   for (const digits of phonePrefixes(q)) ranges.push(range('phone_digits', digits))
   const digits = q.replace(/\D/g, '')
   const phoneRun =
-    /^[\d\s().+\-/]+$/.test(q) && digits.length >= PHONE_RUN_MIN_DIGITS ? digits : null
+    /^[\d\s().+\-/]+$/.test(q) && digits.length >= PHONE_RUN_MIN_DIGITS && !orderIdShaped(q)
+      ? digits
+      : null
   return { words: identifierOnly(q) ? null : ftsQuery(q), ranges, phoneRun }
+}
+
+/**
+ * The start of an order id as the service writes them ("114-3941689-8772232": three digits, a
+ * dash, then seven): not a phone number. Looking for its digits anywhere in every phone number
+ * reads the whole table when, as always, none has them.
+ */
+function orderIdShaped(q: string): boolean {
+  return /^\d{3}-\d{5,}/.test(q)
 }
 
 /**

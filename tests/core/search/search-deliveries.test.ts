@@ -90,6 +90,10 @@ describe('searching deliveries', () => {
     expect(planSearch('114-394')?.words).toBeNull()
     expect(planSearch('650 555 01')?.words).toBeNull()
     expect(planSearch('114-3941689-8772232')?.ranges.map((r) => r.column)).toContain('order_id')
+    // Nor is an order id's start looked for inside every phone number; a phone's digits are.
+    expect(planSearch('112-4659952-')?.phoneRun).toBeNull()
+    expect(planSearch('650-555-0196')?.phoneRun).toBe('6505550196')
+    expect(planSearch('555-0196')?.phoneRun).toBe('5550196')
     // One group may be a house number; letters make it words.
     expect(planSearch('1840')?.words).toBe('"1840"*')
     expect(planSearch('1840 randolph')?.words).toBe('"1840"* "randolph"*')
