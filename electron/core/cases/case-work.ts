@@ -157,8 +157,15 @@ function createCaseRecorder(
   // event is sent without them, on the version the service holds (see push-case-events.ts).
   const hasUnsent = ownUnsentOnCase.on(sqlite)
 
-  const writeOne = (caseId: string, event: CaseEvent, user: User, snapshot?: EvidenceSnapshot) => {
-    const projected = reader.project(caseId, user.id)
+  type Projection = ReturnType<typeof reader.project>
+  const writeOne = (
+    caseId: string,
+    event: CaseEvent,
+    user: User,
+    snapshot?: EvidenceSnapshot,
+    /** The case as it stands, when the caller has just read it. */
+    projected: Projection = reader.project(caseId, user.id),
+  ) => {
     checkRules(() => applyCaseEvent(projected.state, event, { id: user.id, role: user.role }))
     // Queued behind our own unsent event: its base is the version that event will produce.
     const chained = event.type !== 'opened' && hasUnsent.get({ caseId, actorId: user.id })!.n > 0
@@ -192,9 +199,14 @@ function createCaseRecorder(
         if (ticketSet) writeOne(caseId, ticketSet, user)
         return
       }
-      const before = TAKES_THE_CASE.has(event.type) ? reader.project(caseId, user.id).state : null
-      if (before && before.assigneeId === null) writeOne(caseId, takeIt(), user)
-      writeOne(caseId, event, user, snapshot)
+      // Read once: the event is checked against this reading unless taking the case changes it.
+      const before = reader.project(caseId, user.id)
+      if (TAKES_THE_CASE.has(event.type) && before.state?.assigneeId === null) {
+        writeOne(caseId, takeIt(), user, undefined, before)
+        writeOne(caseId, event, user, snapshot)
+      } else {
+        writeOne(caseId, event, user, snapshot, before)
+      }
     },
   )
 }
