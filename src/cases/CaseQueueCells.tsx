@@ -1,12 +1,10 @@
-// One case in the queue: the order (the row's one link), customer, city, reason, status, assignee,
-// the first-action timer, and whether this console still has work on it to send.
+// What the queue's cells show: the order (the row's one link, with "Away" when the drop-off was
+// far from the address), the customer with the city under the name where the city has no column,
+// and whether this console still has work on the case to send.
 import type { ReactNode } from 'react'
 import Box from '@mui/material/Box'
 import Chip from '@mui/material/Chip'
 import Link from '@mui/material/Link'
-import Stack from '@mui/material/Stack'
-import TableCell from '@mui/material/TableCell'
-import TableRow from '@mui/material/TableRow'
 import Tooltip from '@mui/material/Tooltip'
 import CloudUploadOutlinedIcon from '@mui/icons-material/CloudUploadOutlined'
 import LocationOffOutlinedIcon from '@mui/icons-material/LocationOffOutlined'
@@ -14,109 +12,70 @@ import SyncProblemOutlinedIcon from '@mui/icons-material/SyncProblemOutlined'
 import type { CaseListItem } from '../../electron/core/api/case-schemas.ts'
 import { routeHref } from '../navigation/route.ts'
 import { plural } from '../format/numbers.ts'
-import { CaseStatusChip } from '../ui/CaseStatusChip.tsx'
-import { REASON_LABELS } from '../words/caseWords.ts'
-import { Assignee } from '../ui/Assignee.tsx'
-import { FirstActionTimer } from './FirstActionTimer.tsx'
 import { visuallyHidden } from '../ui/visuallyHidden.ts'
 
-export type RowProps = {
+export function OrderCell(props: {
   item: CaseListItem
-  meId: string
-  now: number
-  selected: boolean
-  linkRef: (element: HTMLAnchorElement | null) => void
+  /** The grid's roving tab index: 0 only in the focused cell. */
+  tabIndex: 0 | -1
   onOpen: () => void
-  onFocus: () => void
+}) {
+  const { item, tabIndex, onOpen } = props
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0, flexWrap: 'wrap' }}>
+      <Link
+        href={routeHref({ screen: 'case', caseId: item.id })}
+        underline="hover"
+        tabIndex={tabIndex}
+        onClick={(event) => {
+          event.preventDefault()
+          event.stopPropagation()
+          onOpen()
+        }}
+        aria-label={`Open the case on order ${item.orderId}`}
+        sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}
+      >
+        {item.orderId}
+      </Link>
+      {item.awayFromAddress && (
+        <Tooltip
+          describeChild
+          title="The drop-off or a photo was farther from the address than allowed."
+        >
+          <Chip
+            size="small"
+            variant="outlined"
+            color="warning"
+            icon={<LocationOffOutlinedIcon />}
+            label="Away"
+            tabIndex={-1}
+            sx={{ height: 20, fontSize: '0.7rem', '& .MuiChip-icon': { fontSize: 14 } }}
+          />
+        </Tooltip>
+      )}
+    </Box>
+  )
 }
 
-export function CaseRow({ item, meId, now, selected, linkRef, onOpen, onFocus }: RowProps) {
+export function CustomerCell({ item, showCity }: { item: CaseListItem; showCity: boolean }) {
   return (
-    <TableRow
-      hover
-      selected={selected}
-      aria-selected={selected}
-      onClick={onOpen}
-      sx={{
-        cursor: 'pointer',
-        '&.Mui-selected': {
-          boxShadow: (theme) => `inset 3px 0 0 ${(theme.vars ?? theme).palette.primary.main}`,
-        },
-      }}
-    >
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-        <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
-          <Link
-            ref={linkRef}
-            href={routeHref({ screen: 'case', caseId: item.id })}
-            underline="hover"
-            tabIndex={selected ? 0 : -1}
-            onFocus={onFocus}
-            onClick={(event) => {
-              event.preventDefault()
-              event.stopPropagation()
-              onOpen()
-            }}
-            aria-label={`Open the case on order ${item.orderId}`}
-            sx={{ fontWeight: 500 }}
-          >
-            {item.orderId}
-          </Link>
-          {item.awayFromAddress && (
-            <Tooltip
-              describeChild
-              title="The drop-off or a photo was farther from the address than allowed."
-            >
-              <Chip
-                size="small"
-                variant="outlined"
-                color="warning"
-                icon={<LocationOffOutlinedIcon />}
-                label="Away"
-                tabIndex={-1}
-                sx={{ height: 20, fontSize: '0.7rem', '& .MuiChip-icon': { fontSize: 14 } }}
-              />
-            </Tooltip>
-          )}
-        </Stack>
-      </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+    <Box sx={{ minWidth: 0, lineHeight: 1.35 }}>
+      <Box sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
         {item.customerName ?? <Muted>Not in the local copy</Muted>}
-        {item.city && (
-          <Box component="span" className="queue-city-inline" sx={{ color: 'text.secondary' }}>
-            {item.city}
-          </Box>
-        )}
-      </TableCell>
-      <TableCell className="queue-city" sx={{ whiteSpace: 'nowrap' }}>
-        {item.city ?? <Muted>—</Muted>}
-      </TableCell>
-      <TableCell className="queue-reason" sx={{ whiteSpace: 'nowrap' }}>
-        {REASON_LABELS[item.reason]}
-      </TableCell>
-      <TableCell>
-        <CaseStatusChip status={item.status} />
-      </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: item.assigneeId === meId ? 500 : 400 }}>
-        {item.assigneeId === null ? (
-          <Muted>Unassigned</Muted>
-        ) : (
-          <Assignee id={item.assigneeId} meId={meId} />
-        )}
-      </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-        <FirstActionTimer
-          openedAt={item.openedAt}
-          firstActionDueAt={item.firstActionDueAt}
-          firstActionAt={item.firstActionAt}
-          now={now}
-          stacked
-        />
-      </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-        <SyncState item={item} />
-      </TableCell>
-    </TableRow>
+      </Box>
+      {showCity && item.city && (
+        <Box
+          sx={{
+            color: 'text.secondary',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+          }}
+        >
+          {item.city}
+        </Box>
+      )}
+    </Box>
   )
 }
 
@@ -131,6 +90,7 @@ export function SyncState({ item }: { item: CaseListItem }) {
           gap: 0.5,
           color: 'error.main',
           fontWeight: 500,
+          lineHeight: 1.3,
         }}
       >
         <SyncProblemOutlinedIcon sx={{ fontSize: 18 }} aria-hidden />
@@ -146,7 +106,13 @@ export function SyncState({ item }: { item: CaseListItem }) {
       >
         <Box
           component="span"
-          sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, color: 'warning.main' }}
+          sx={{
+            display: 'inline-flex',
+            alignItems: 'center',
+            gap: 0.5,
+            color: 'warning.main',
+            lineHeight: 1.3,
+          }}
         >
           <CloudUploadOutlinedIcon sx={{ fontSize: 18 }} aria-hidden />
           Not sent yet
