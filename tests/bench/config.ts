@@ -17,6 +17,8 @@ export interface BenchConfig {
   cacheRoot: string
   ingest: {
     deliveries: number
+    /** Made in the world after each first sync, then taken in by a change sync. */
+    changes: { updated: number; added: number; deleted: number }
     runs: number
     /**
      * No further run starts that would end past this. At the app's target rate a run takes
@@ -61,7 +63,12 @@ export function benchConfig(quick: boolean): BenchConfig {
   if (quick) {
     return {
       ...common,
-      ingest: { deliveries: 20_000, runs: 2, budgetSeconds: 120 },
+      ingest: {
+        deliveries: 20_000,
+        changes: { updated: 1_200, added: 400, deleted: 400 },
+        runs: 2,
+        budgetSeconds: 120,
+      },
       search: {
         deliveries: 100_000,
         chunk: 100_000,
@@ -78,7 +85,12 @@ export function benchConfig(quick: boolean): BenchConfig {
   }
   return {
     ...common,
-    ingest: { deliveries: 1_000_000, runs: 3, budgetSeconds: 900 },
+    ingest: {
+      deliveries: 1_000_000,
+      changes: { updated: 12_000, added: 4_000, deleted: 4_000 },
+      runs: 3,
+      budgetSeconds: 900,
+    },
     search: {
       deliveries: 1_000_000,
       chunk: 200_000,

@@ -16,6 +16,8 @@ import { openDatabase } from '../../electron/core/db/open-database.ts'
 import { emailHandle } from '../../electron/core/deliveries/search-columns.ts'
 import { createServiceClient } from '../../electron/core/service/service-client.ts'
 import { SyncEngine } from '../../electron/core/sync/sync-engine.ts'
+import type { ServiceClient } from '../../electron/core/service/service-client.ts'
+import type { AppliedChanges, ChangeSpec } from './world-changes.ts'
 import {
   maxRssBytes,
   startRssSampler,
@@ -27,6 +29,8 @@ import {
 export interface IngestRunArgs {
   url: string
   expected: number
+  /** After the first sync: these changes made to the world, then taken in by a second sync. */
+  changes?: { controlUrl: string; spec: ChangeSpec }
 }
 
 export interface IngestRunResult {
@@ -40,6 +44,17 @@ export interface IngestRunResult {
   /** Case notes written by an agent on the app's connection while the sync stored records. */
   notes: { written: number; medianMs: number; p95Ms: number; maxMs: number }
   baseline: { records: number; photos: number; seconds: number }
+  /** The change sync into the cache the first sync filled (when asked for). */
+  changeSync: ChangeSyncResult | null
+}
+
+export interface ChangeSyncResult {
+  /** Deliveries changed, added and deleted in the world, as the sync received them. */
+  changes: number
+  applied: AppliedChanges
+  seconds: number
+  stall: StallReport
+  peakRssBytes: number
 }
 
 const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} }
@@ -98,6 +113,9 @@ export async function ingestRun(args: IngestRunArgs): Promise<IngestRunResult> {
     const noteTimes = notes.stop()
     if (noteTimes.length === 0) throw new Error('no case note was written during the sync')
     const noteSummary = summarize(noteTimes)
+    const changeSync = args.changes
+      ? await changeSyncRun(local.sqlite, dataDir, client, args.changes)
+      : null
     const baseline = await baselineInserts(local.sqlite, baselineDir)
     await local.close()
     return {
@@ -114,10 +132,66 @@ export async function ingestRun(args: IngestRunArgs): Promise<IngestRunResult> {
         maxMs: noteSummary.max,
       },
       baseline,
+      changeSync,
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
     rmSync(baselineDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * The change sync: the world is changed (through the bench's control door of the demo process),
+ * then a second SyncEngine run on the same cache takes the changes in on the incremental path,
+ * timed from run() to its beforePhotos hook like the first. It pushes the notes the first run's
+ * agent wrote before it pulls (a few dozen events).
+ */
+async function changeSyncRun(
+  sqlite: BetterSqlite3.Database,
+  dataDir: string,
+  client: ServiceClient,
+  changes: NonNullable<IngestRunArgs['changes']>,
+): Promise<ChangeSyncResult> {
+  const response = await fetch(changes.controlUrl, {
+    method: 'POST',
+    body: JSON.stringify(changes.spec),
+  })
+  if (!response.ok) throw new Error(`the world was not changed: ${await response.text()}`)
+  const applied = (await response.json()) as AppliedChanges
+  let recordsEnded: number | undefined
+  let stall: StallReport | undefined
+  const monitor = startStallMonitor()
+  const engine: SyncEngine = new SyncEngine({
+    sqlite,
+    dataDir,
+    client,
+    log: quiet,
+    reauthenticate: async () => false,
+    onUnauthorized: () => {},
+    beforePhotos: async () => {
+      recordsEnded = performance.now()
+      stall = monitor.stop()
+      void engine.stop()
+    },
+  })
+  const started = performance.now()
+  const summary = await engine.run()
+  if (recordsEnded === undefined || stall === undefined) {
+    throw new Error('the change sync ended before its photo step')
+  }
+  const expected = applied.updated + applied.added + applied.deleted
+  const { received, rejected } = summary.deliveries
+  if (received !== expected || rejected !== 0) {
+    throw new Error(
+      `the change sync received ${received} of ${expected} changes (${rejected} rejected)`,
+    )
+  }
+  return {
+    changes: received,
+    applied,
+    seconds: (recordsEnded - started) / 1000,
+    stall,
+    peakRssBytes: maxRssBytes(),
   }
 }
 

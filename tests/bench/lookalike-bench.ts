@@ -74,16 +74,27 @@ function random(seed: number) {
   }
 }
 
-/** `hash` with `bits` distinct bits of its 64 flipped. */
+/**
+ * `hash` with `bits` distinct bits of its 64 flipped, and four times as many of its 256 detail
+ * bits: a near copy (10 bits or fewer) stays a look-alike, a hash 14 or more away is another photo.
+ */
 function flipped(hash: PerceptualHash, bits: number, next: () => number): PerceptualHash {
   let { hi, lo } = hash
-  const chosen = new Set<number>()
-  while (chosen.size < bits) chosen.add(next() % 64)
-  for (const bit of chosen) {
+  for (const bit of distinctBits(bits, 64, next)) {
     if (bit < 32) hi = (hi ^ (1 << bit)) >>> 0
     else lo = (lo ^ (1 << (bit - 32))) >>> 0
   }
-  return { hi, lo }
+  const detail = Uint8Array.from(hash.detail)
+  for (const bit of distinctBits(bits * 4, 256, next)) {
+    detail[bit >> 3] = (detail[bit >> 3] as number) ^ (0x80 >> (bit & 7))
+  }
+  return { hi, lo, detail }
+}
+
+function distinctBits(count: number, of: number, next: () => number): Set<number> {
+  const chosen = new Set<number>()
+  while (chosen.size < count) chosen.add(next() % of)
+  return chosen
 }
 
 export async function lookalikeBench(

@@ -1,7 +1,7 @@
 // The results table: one row per figure, printed for the terminal and as Markdown for the README.
 import { summarize, type MachineInfo, type Summary } from './measure.ts'
 
-export type Unit = 'records/s' | 'photos/s' | 'ms' | 'MB' | 'KB' | 'score' | 'count'
+export type Unit = 'records/s' | 'changes/s' | 'photos/s' | 'ms' | 'MB' | 'KB' | 'score' | 'count'
 
 export interface ResultRow {
   benchmark: string
@@ -43,6 +43,7 @@ export interface BenchReport {
 export function formatValue(value: number, unit: Unit): string {
   switch (unit) {
     case 'records/s':
+    case 'changes/s':
     case 'photos/s':
       return `${Math.round(value).toLocaleString('en-US')} ${unit}`
     case 'ms':

@@ -248,6 +248,8 @@ export interface PhotoFingerprintsTable {
   sha256: string
   hash_hi: number
   hash_lo: number
+  /** 32 bytes: the 256-bit detail hash. */
+  detail: Uint8Array
   compared: Generated<number>
 }
 

@@ -31,6 +31,7 @@ import type {
   DeliveryDraft,
   DeliveryDraftItem,
   DeliveryPatch,
+  PhotoDraft,
   PhotoScene,
   RecordedPhotoView,
   SyncStream,
@@ -340,6 +341,37 @@ export class DemoWorld {
     this.#deliveries.set(id, deepFreeze(next))
     this.#logs.deliveries.append(id, this.#now())
     return next
+  }
+
+  /**
+   * A delivery new to the world, made like `likeId`'s (its address, customer, driver, times and
+   * photo scenes) under new ids: for tests and benchmarks of a sync that brings deliveries a
+   * console has never seen. `suffix` (letters, digits) makes its ids, order id and tracking
+   * number unique; it is appended to the model's.
+   */
+  addDeliveryLike(likeId: string, suffix: string): DeliveryDraft {
+    if (!/^[A-Za-z0-9]{1,12}$/.test(suffix)) throw new Error(`Bad suffix ${JSON.stringify(suffix)}`)
+    const model = this.#liveDelivery(likeId)
+    const id = `${model.id}_${suffix}`
+    if (this.#deliveries.has(id)) throw new Error(`Delivery ${id} exists already`)
+    const photos = model.photos.map((photo) => ({ ...photo, id: `${photo.id}_${suffix}` }))
+    for (const [i, photo] of photos.entries()) {
+      const scene = this.#scenes.get((model.photos[i] as PhotoDraft).id)
+      if (scene) this.#scenes.set(photo.id, { ...scene, photoId: photo.id })
+      this.#photoOwner.set(photo.id, id)
+    }
+    const draft: DeliveryDraft = {
+      ...model,
+      id,
+      orderId: `${model.orderId}-${suffix}`,
+      trackingNumber: `${model.trackingNumber}${suffix.toUpperCase()}`,
+      version: 1,
+      updatedAt: this.#stamp(model.updatedAt),
+      photos,
+    }
+    this.#deliveries.set(id, deepFreeze(draft))
+    this.#logs.deliveries.append(id, this.#now())
+    return draft
   }
 
   /** Replaces the delivery with a tombstone; its photos answer 410 from now on. */

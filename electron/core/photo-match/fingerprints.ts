@@ -12,13 +12,21 @@ import type { Selectable } from 'kysely'
 import type { PhotoFingerprintsTable } from '../db/schema.ts'
 import { buildBandTables, HashIndex, type IndexMatch, type IndexSnapshot } from './hash-index.ts'
 import { buildIndexOffThread } from './index-builder.ts'
-import type { PerceptualHash } from '../photos/perceptual-hash.ts'
+import {
+  DETAIL_LOOKALIKE_DISTANCE,
+  detailDistance,
+  type PerceptualHash,
+} from '../photos/perceptual-hash.ts'
 import { storedPhotosUnhashed } from '../deliveries/photo-table.ts'
 
 type FingerprintRow = Pick<
   Selectable<PhotoFingerprintsTable>,
-  'id' | 'sha256' | 'hash_hi' | 'hash_lo'
+  'id' | 'sha256' | 'hash_hi' | 'hash_lo' | 'detail'
 >
+
+function hashOfRow(row: FingerprintRow): PerceptualHash {
+  return { hi: row.hash_hi, lo: row.hash_lo, detail: row.detail }
+}
 
 export interface FileMatch {
   sha256: string
@@ -75,21 +83,21 @@ export function createFingerprints(
   sqlite: BetterSqlite3.Database,
   options: FingerprintsOptions = {},
 ) {
-  const insert = sqlite.prepare<[string, number, number]>(
-    `INSERT INTO photo_fingerprints (sha256, hash_hi, hash_lo) VALUES (?, ?, ?)
+  const insert = sqlite.prepare<[string, number, number, Uint8Array]>(
+    `INSERT INTO photo_fingerprints (sha256, hash_hi, hash_lo, detail) VALUES (?, ?, ?, ?)
      ON CONFLICT (sha256) DO NOTHING`,
   )
   const byHash = sqlite.prepare<[string], FingerprintRow>(
-    'SELECT id, sha256, hash_hi, hash_lo FROM photo_fingerprints WHERE sha256 = ?',
+    'SELECT id, sha256, hash_hi, hash_lo, detail FROM photo_fingerprints WHERE sha256 = ?',
   )
-  const shaOf = sqlite.prepare<[string], { id: number; sha256: string }>(
-    'SELECT id, sha256 FROM photo_fingerprints WHERE id IN (SELECT value FROM json_each(?))',
+  const candidates = sqlite.prepare<[string], { id: number; sha256: string; detail: Uint8Array }>(
+    'SELECT id, sha256, detail FROM photo_fingerprints WHERE id IN (SELECT value FROM json_each(?))',
   )
   const remove = sqlite.prepare<[string], { id: number }>(
     'DELETE FROM photo_fingerprints WHERE sha256 = ? RETURNING id',
   )
   const uncompared = sqlite.prepare<[number], FingerprintRow>(
-    `SELECT id, sha256, hash_hi, hash_lo FROM photo_fingerprints INDEXED BY photo_fingerprints_uncompared
+    `SELECT id, sha256, hash_hi, hash_lo, detail FROM photo_fingerprints INDEXED BY photo_fingerprints_uncompared
      WHERE compared = 0 ORDER BY id LIMIT ?`,
   )
   const markCompared = sqlite.prepare<[number]>(
@@ -102,22 +110,27 @@ export function createFingerprints(
   return {
     /** Keeps the hash of a stored photo file (the first one made for those bytes stays). */
     record(sha256: string, hash: PerceptualHash): void {
-      const added = insert.run(sha256, hash.hi, hash.lo)
+      const added = insert.run(sha256, hash.hi, hash.lo, hash.detail)
       if (added.changes > 0) table.added(Number(added.lastInsertRowid), hash)
     },
 
     hashOf(sha256: string): PerceptualHash | null {
       const row = byHash.get(sha256)
-      return row ? { hi: row.hash_hi, lo: row.hash_lo } : null
+      return row ? hashOfRow(row) : null
     },
 
-    /** Files whose hash is within `maxDistance` of `hash` (the file itself included), nearest first. */
+    /**
+     * Files that look like `hash` (the file itself included), nearest first: those the table finds
+     * within `maxDistance` of its 64 bits whose detail hash is within DETAIL_LOOKALIKE_DISTANCE.
+     * The distance given is the 64-bit one.
+     */
     filesNear(hash: PerceptualHash, maxDistance: number): FileMatch[] {
       const matches: IndexMatch[] = table.index().query(hash, maxDistance)
       if (matches.length === 0) return []
       const distance = new Map(matches.map((m) => [m.id, m.distance]))
-      return shaOf
+      return candidates
         .all(JSON.stringify(matches.map((m) => m.id)))
+        .filter((row) => detailDistance(row.detail, hash.detail) <= DETAIL_LOOKALIKE_DISTANCE)
         .map((row) => ({ sha256: row.sha256, distance: distance.get(row.id) ?? 0 }))
         .sort((a, b) => a.distance - b.distance || a.sha256.localeCompare(b.sha256))
     },
@@ -144,7 +157,7 @@ export function createFingerprints(
       return uncompared.all(limit).map((row) => ({
         id: row.id as number,
         sha256: row.sha256,
-        hash: { hi: row.hash_hi, lo: row.hash_lo },
+        hash: hashOfRow(row),
       }))
     },
 

@@ -13,7 +13,7 @@
 // (hash-index-thread.ts) and takes the finished arrays over (`HashIndex.fromSnapshot`). Entries
 // whose rows were removed since are dropped with `remove`; a caller joins what it finds with the
 // cache anyway, so nothing removed is ever shown.
-import { popcount32, type PerceptualHash } from '../photos/perceptual-hash.ts'
+import { popcount32, type CoarseHash } from '../photos/perceptual-hash.ts'
 
 const BANDS = 4
 const BAND_VALUES = 1 << 16
@@ -185,7 +185,7 @@ export class HashIndex {
   }
 
   /** Ids are never reused for another hash (the table's rowids are AUTOINCREMENT). */
-  add(id: number, hash: PerceptualHash): void {
+  add(id: number, hash: CoarseHash): void {
     this.#push(id, hash.hi, hash.lo)
     if (this.#rebuildInline && this.tailIsLong) this.#build()
   }
@@ -214,7 +214,7 @@ export class HashIndex {
   }
 
   /** Entries within `maxDistance` bits of `hash`, nearest first. */
-  query(hash: PerceptualHash, maxDistance: number): IndexMatch[] {
+  query(hash: CoarseHash, maxDistance: number): IndexMatch[] {
     const hi = hash.hi >>> 0
     const lo = hash.lo >>> 0
     if (this.#seen.length < this.#count) this.#seen = new Uint32Array(this.#ids.length)
@@ -265,7 +265,7 @@ export class HashIndex {
   }
 
   /** The same answer by comparing with every entry: the baseline the benchmark measures against. */
-  scan(hash: PerceptualHash, maxDistance: number): IndexMatch[] {
+  scan(hash: CoarseHash, maxDistance: number): IndexMatch[] {
     const found: IndexMatch[] = []
     for (let slot = 0; slot < this.#count; slot++) {
       const distance =

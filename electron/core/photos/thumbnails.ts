@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import sharp, { type Sharp } from 'sharp'
-import { perceptualHash, type PerceptualHash } from './perceptual-hash.ts'
+import { hashRawPixels, type PerceptualHash } from './perceptual-hash.ts'
 import { photoFilePath, thumbnailPath } from './photo-files.ts'
 
 /** 100 megapixels: well above any phone camera, far below what would exhaust memory. */
@@ -24,18 +24,18 @@ export async function makeThumbnail(dataDir: string, sha256: string): Promise<Th
     const meta = await image.metadata()
     if (!meta.width || !meta.height) return { ok: false, reason: 'the file has no image size' }
     mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
-    // Decoded and reduced once; the thumbnail and the perceptual hash are both made from these
-    // pixels (photoPixels, so a hash made later for an older photo is the same).
+    // Decoded and reduced once (JPEG shrunk on load); the thumbnail is encoded from these pixels
+    // and the perceptual hash computed from them in memory (photoPixels, so a hash made later
+    // for an older photo is the same).
     const { data, info } = await photoPixels(image)
-    const pixels = () => sharp(data, { raw: info })
-    await pixels()
+    await sharp(data, { raw: info })
       // The fastest WebP method: thumbnails are made for every photo a sync brings (hundreds a
       // minute), and at this size the file is barely larger than at the default effort (4),
       // which took about half again as long per photo.
       .webp({ quality: 72, effort: 0 })
       .timeout({ seconds: 20 })
       .toFile(tmp)
-    const hash = await perceptualHash(pixels())
+    const hash = hashRawPixels(data, info)
     await rename(tmp, target)
     return { ok: true, hash }
   } catch (error) {
@@ -62,7 +62,7 @@ export async function photoHash(input: string | Buffer): Promise<PerceptualHash 
   try {
     const image = sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' })
     const { data, info } = await photoPixels(image)
-    return await perceptualHash(sharp(data, { raw: info }))
+    return hashRawPixels(data, info)
   } catch {
     return null
   }

@@ -369,6 +369,7 @@ export const expectedSchema = {
         sha256: { type: 'TEXT', nullable: false },
         hash_hi: { type: 'INTEGER', nullable: false },
         hash_lo: { type: 'INTEGER', nullable: false },
+        detail: { type: 'BLOB', nullable: false },
         compared: { type: 'INTEGER', nullable: false, default: '0' },
       },
       sql: `CREATE TABLE photo_fingerprints (
@@ -379,6 +380,8 @@ export const expectedSchema = {
       -- The 64-bit DCT hash as two unsigned 32-bit halves.
       hash_hi INTEGER NOT NULL,
       hash_lo INTEGER NOT NULL,
+      -- The 256-bit detail hash that confirms a match (photos/perceptual-hash.ts).
+      detail BLOB NOT NULL CHECK (length(detail) = 32),
       -- 0 until the deliveries it may match have been flagged (photo-match/match-photos.ts).
       compared INTEGER NOT NULL DEFAULT 0
     )`,

@@ -1,7 +1,7 @@
 // Checked by the type checker (`npm run typecheck`), not at run time: db/schema.ts's Database
 // interface says exactly what the migrations make (expected-schema.ts, which schema.test.ts keeps
 // equal to a freshly migrated file). Every table and column on both sides; a column that may be
-// NULL is `| null` and one that may not is not; TEXT is a string, INTEGER and REAL numbers; a
+// NULL is `| null` and one that may not is not; TEXT is a string, INTEGER and REAL numbers, BLOB a Uint8Array; a
 // column SQLite fills in (a DEFAULT, an INTEGER PRIMARY KEY) is Generated<>, one it does not is
 // not; a `CHECK (column IN (...))` is the same union. A mismatch fails the type check with a
 // sentence naming the column.
@@ -26,7 +26,9 @@ type ValueOf<C extends Column> = C['type'] extends 'TEXT'
   ? string
   : C['type'] extends 'INTEGER' | 'REAL'
     ? number
-    : never
+    : C['type'] extends 'BLOB'
+      ? Uint8Array
+      : never
 
 /** SQLite gives the column a value when an insert leaves it out. */
 type FilledIn<C extends Column> = C extends { default: string }
@@ -52,7 +54,7 @@ type ColumnProblem<
 > = C extends keyof Selectable<Database[T]>
   ? | (Exclude<Selectable<Database[T]>[C], null> extends ValueOf<E>
         ? never
-        : `${T}.${C} is ${E['type']}: its type in Database must be a ${E['type'] extends 'TEXT' ? 'string' : 'number'}`)
+        : `${T}.${C} is ${E['type']}: its type in Database must be a ${E['type'] extends 'TEXT' ? 'string' : E['type'] extends 'BLOB' ? 'Uint8Array' : 'number'}`)
     | (E['nullable'] extends true
         ? null extends Selectable<Database[T]>[C]
           ? never

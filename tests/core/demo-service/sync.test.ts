@@ -183,6 +183,35 @@ describe('GET /v1/sync/deliveries', () => {
     expect(photos).toHaveLength(withPhotos.photos.length - 1)
   })
 
+  it('carries a delivery added like another: new ids, the same place and photos, served whole', async () => {
+    const world = harness.service.world
+    const first = await pullAll(harness.url, token, 'deliveries', 1000)
+    const cursor = first.at(-1)?.nextCursor as string
+    const model = world
+      .deliveryDrafts()
+      .find((d): d is DeliveryDraft => !d.deleted && d.photos.length > 0)!
+    const added = world.addDeliveryLike(model.id, 'b7')
+    expect(() => world.addDeliveryLike(model.id, 'b7')).toThrow(/exists already/)
+    expect(() => world.addDeliveryLike(model.id, 'no spaces')).toThrow(/Bad suffix/)
+
+    const pages = await pullAll(harness.url, token, 'deliveries', 10, cursor)
+    const items = pages.flatMap((page) => page.items)
+    expect(items.map((item) => item.id)).toEqual([`${model.id}_b7`])
+    const record = DeliveryItemSchema.parse(items[0])
+    expect(record).toMatchObject({
+      id: added.id,
+      orderId: `${model.orderId}-b7`,
+      trackingNumber: `${model.trackingNumber}B7`,
+      address: model.address,
+      version: 1,
+    })
+    const photos = (record as { photos: Array<{ id: string }> }).photos
+    expect(photos.map((photo) => photo.id)).toEqual(model.photos.map((photo) => `${photo.id}_b7`))
+    const served = await getJson(`${harness.url}/v1/photos/${photos[0]!.id}`, token)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toBe('image/jpeg')
+  })
+
   it('answers 410 to cursors the service has expired, and to cursors of another world', async () => {
     const { url } = harness
     const page = SyncPageSchema.parse(

@@ -5,7 +5,7 @@ import {
   probeRadii,
   valuesWithin,
 } from '../../../electron/core/photo-match/hash-index.ts'
-import type { PerceptualHash } from '../../../electron/core/photos/perceptual-hash.ts'
+import type { CoarseHash } from '../../../electron/core/photos/perceptual-hash.ts'
 
 function random(seed: number) {
   let state = seed >>> 0
@@ -20,7 +20,7 @@ function random(seed: number) {
 }
 
 /** `hash` with `bits` of its 64 bits flipped, chosen by `next`. */
-function flipped(hash: PerceptualHash, bits: number, next: () => number): PerceptualHash {
+function flipped(hash: CoarseHash, bits: number, next: () => number): CoarseHash {
   let { hi, lo } = hash
   const chosen = new Set<number>()
   while (chosen.size < bits) chosen.add(next() % 64)

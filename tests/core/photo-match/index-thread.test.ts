@@ -32,13 +32,22 @@ function flipped(hash: PerceptualHash, bits: number, next: () => number): Percep
     if (bit < 32) hi = (hi ^ (1 << bit)) >>> 0
     else lo = (lo ^ (1 << (bit - 32))) >>> 0
   }
-  return { hi, lo }
+  return { hi, lo, detail: hash.detail }
+}
+
+/** 32 bytes of detail hash. */
+function detailFrom(next: () => number): Uint8Array {
+  return Uint8Array.from({ length: 32 }, () => next() & 0xff)
 }
 
 const next = random(11)
 // Hashes in clusters, as real ones are (their bands repeat): a few hundred photos, each stored
 // many times with some bits changed.
-const bases = Array.from({ length: 300 }, () => ({ hi: next(), lo: next() }))
+const bases = Array.from({ length: 300 }, () => ({
+  hi: next(),
+  lo: next(),
+  detail: detailFrom(next),
+}))
 const someHash = () => flipped(bases[next() % bases.length]!, next() % 20, next)
 let stored = 0
 const sha = () => (++stored).toString(16).padStart(64, '0')
@@ -70,7 +79,7 @@ function expectSameAnswers(built: Fingerprints) {
   for (let q = 0; q < 150; q++) {
     const hash =
       q % 3 === 2
-        ? { hi: ask(), lo: ask() }
+        ? { hi: ask(), lo: ask(), detail: detailFrom(ask) }
         : flipped(bases[ask() % bases.length]!, ask() % 14, ask)
     for (const distance of [0, 4, 10, 12]) {
       const answer = built.filesNear(hash, distance)

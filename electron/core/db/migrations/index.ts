@@ -11,6 +11,7 @@ import * as syncRunServiceWait009 from './009-sync-run-service-wait.ts'
 import * as photoFingerprints010 from './010-photo-fingerprints.ts'
 import * as people011 from './011-people.ts'
 import * as noteAudience012 from './012-note-audience.ts'
+import * as photoDetailHash013 from './013-photo-detail-hash.ts'
 
 /** Every schema change, in order. Names sort in the order they must run; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '010-photo-fingerprints': photoFingerprints010,
   '011-people': people011,
   '012-note-audience': noteAudience012,
+  '013-photo-detail-hash': photoDetailHash013,
 }
