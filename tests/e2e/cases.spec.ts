@@ -263,7 +263,9 @@ test('the queue renders only the rows in view, sorts from its headers, finds wor
   await expect(page.getByRole('combobox', { name: 'Sort' })).toHaveText(
     'First action due, soonest first',
   )
-  await casesGrid(page).getByRole('button', { name: /^Sort by age/ }).click()
+  await casesGrid(page)
+    .getByRole('button', { name: /^Sort by age/ })
+    .click()
   await expect(page).toHaveURL(/#\/cases\?status=all$/)
   await casesGrid(page)
     .getByRole('button', { name: /Age, oldest first/ })
