@@ -71,6 +71,12 @@ export const queries = {
       ...(asked ? {} : { initialData: NOTHING_ASKED, staleTime: Infinity }),
     })
   },
+  /** The cases carrying the help-desk ticket the search box holds (its number or its address). */
+  ticketCases: (text: string) =>
+    queryOptions({
+      queryKey: ['findCasesByTicket', text],
+      queryFn: () => api.findCasesByTicket({ text }),
+    }),
   delivery: (id: string) =>
     queryOptions({ queryKey: ['getDelivery', id], queryFn: () => api.getDelivery({ id }) }),
   lookalikes: (deliveryId: string) =>
@@ -144,5 +150,6 @@ export function showChangedCase(client: QueryClient, detail: CaseDetail): void {
   client.setQueryData(queryKey, detail)
   void client.invalidateQueries({ queryKey: ['listCases'] })
   void client.invalidateQueries({ queryKey: ['getCaseCounts'] })
+  void client.invalidateQueries({ queryKey: ['findCasesByTicket'] })
   void client.invalidateQueries({ queryKey: queries.delivery(detail.deliveryId).queryKey })
 }

@@ -9,7 +9,13 @@ const WATCHED: Array<{ of: (s: SyncStatus) => string; refresh: string[] }> = [
   // Search answers change with the deliveries stored.
   {
     of: (s) => `${s.lastSuccessAt ?? ''}|${s.cached.deliveries}`,
-    refresh: ['searchDeliveries', 'getDelivery', 'getAddressHistory', 'listPeople'],
+    refresh: [
+      'searchDeliveries',
+      'findCasesByTicket',
+      'getDelivery',
+      'getAddressHistory',
+      'listPeople',
+    ],
   },
   // A delivery also shows its photos as they arrive, and those that look like them.
   { of: (s) => String(s.cached.photos), refresh: ['getDelivery', 'getLookalikes'] },

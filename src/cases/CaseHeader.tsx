@@ -18,15 +18,20 @@ import { CopyLinkButton } from '../ui/CopyLinkButton.tsx'
 import { caseLinkText } from './caseLink.ts'
 import { CASE_HEADING_ID } from './CaseFrame.tsx'
 import { FirstActionTimer } from './FirstActionTimer.tsx'
+import { CaseTicket } from './CaseTicket.tsx'
 
 type Props = {
   detail: CaseDetail
   meId: string
   now: number
   headingRef: Ref<HTMLHeadingElement>
+  /** Settings' help-desk ticket address; null when none is set. */
+  ticketTemplate: string | null
+  onEditTicket: () => void
 }
 
-export function CaseHeader({ detail, meId, now, headingRef }: Props) {
+export function CaseHeader(props: Props) {
+  const { detail, meId, now, headingRef } = props
   const mine = detail.assigneeId === meId
   return (
     <Box component="header" sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
@@ -91,6 +96,16 @@ export function CaseHeader({ detail, meId, now, headingRef }: Props) {
           <dt>Assignee</dt>
           <dd style={{ fontWeight: mine ? 500 : 400 }}>
             <Assignee id={detail.assigneeId} meId={meId} />
+          </dd>
+        </div>
+        <div>
+          <dt>Help-desk ticket</dt>
+          <dd>
+            <CaseTicket
+              ticket={detail.ticket}
+              template={props.ticketTemplate}
+              onEdit={props.onEditTicket}
+            />
           </dd>
         </div>
         <div>

@@ -28,6 +28,7 @@ import { DeliveryCard } from './DeliveryCard.tsx'
 import { EvidenceCard } from './EvidenceCard.tsx'
 import { ResolutionCard } from './ResolutionCard.tsx'
 import { ResolveDialog } from './ResolveDialog.tsx'
+import { TicketDialog } from './TicketDialog.tsx'
 import { useCaseActions } from './useCaseActions.ts'
 
 type Props = {
@@ -42,6 +43,8 @@ export function CaseScreen({ caseId, user }: Props) {
   const now = useNow(15_000)
   const actions = useCaseActions()
   const [resolving, setResolving] = useState(false)
+  const [editingTicket, setEditingTicket] = useState(false)
+  const ticketTemplate = useQuery(queries.settings()).data?.ticketUrlTemplate ?? null
   const noteRef = useRef<HTMLTextAreaElement>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
   const queueHref = routeHref({ screen: 'cases', filters: lastQueueFilters() })
@@ -70,7 +73,15 @@ export function CaseScreen({ caseId, user }: Props) {
 
   const resolved = detail?.status === 'resolved'
   const mine = detail?.assigneeId === user.id
-  useCaseKeys({ loaded, resolved, mine, focusNote, assignToMe, resolve: () => setResolving(true) })
+  useCaseKeys({
+    loaded,
+    resolved,
+    mine,
+    focusNote,
+    assignToMe,
+    resolve: () => setResolving(true),
+    editTicket: () => setEditingTicket(true),
+  })
 
   if (!detail) {
     return (
@@ -99,7 +110,14 @@ export function CaseScreen({ caseId, user }: Props) {
   return (
     <CaseFrame>
       <BackToCases href={queueHref} />
-      <CaseHeader detail={detail} meId={user.id} now={now} headingRef={headingRef} />
+      <CaseHeader
+        detail={detail}
+        meId={user.id}
+        now={now}
+        headingRef={headingRef}
+        ticketTemplate={ticketTemplate}
+        onEditTicket={() => setEditingTicket(true)}
+      />
       <CaseActionBar
         detail={detail}
         meId={user.id}
@@ -179,6 +197,22 @@ export function CaseScreen({ caseId, user }: Props) {
         />
       )}
 
+      {editingTicket && (
+        <TicketDialog
+          orderId={detail.orderId}
+          ticket={detail.ticket}
+          template={ticketTemplate}
+          onClose={() => setEditingTicket(false)}
+          onSave={(ticket) =>
+            api
+              .setCaseTicket({ caseId, ticket })
+              .then((next) =>
+                actions.show(next, ticket ? `Ticket set to ${ticket}.` : 'Ticket removed.'),
+              )
+          }
+        />
+      )}
+
       <Box role="status" aria-live="polite" sx={visuallyHidden}>
         {actions.announcement}
       </Box>
@@ -186,7 +220,10 @@ export function CaseScreen({ caseId, user }: Props) {
   )
 }
 
-/** N writes a note, S resolves, A assigns to me, Esc goes back to the queue as it was left. */
+/**
+ * N writes a note, S resolves, A assigns to me, T sets the help-desk ticket, Esc goes back to the
+ * queue as it was left.
+ */
 function useCaseKeys(keys: {
   loaded: boolean
   resolved: boolean
@@ -194,6 +231,7 @@ function useCaseKeys(keys: {
   focusNote: () => void
   assignToMe: () => void
   resolve: () => void
+  editTicket: () => void
 }): void {
   const { loaded, resolved, mine } = keys
   const pressed = (action: () => void) => (event: KeyboardEvent) => {
@@ -203,5 +241,6 @@ function useCaseKeys(keys: {
   useKeyShortcut(['n'], pressed(keys.focusNote), loaded)
   useKeyShortcut(['s'], pressed(keys.resolve), loaded && !resolved)
   useKeyShortcut(['a'], pressed(keys.assignToMe), loaded && !mine)
+  useKeyShortcut(['t'], pressed(keys.editTicket), loaded)
   useKeyShortcut(['Escape'], () => navigate({ screen: 'cases', filters: lastQueueFilters() }))
 }

@@ -9,6 +9,7 @@ import AssignmentIndOutlinedIcon from '@mui/icons-material/AssignmentIndOutlined
 import BlockOutlinedIcon from '@mui/icons-material/BlockOutlined'
 import ChatBubbleOutlineOutlinedIcon from '@mui/icons-material/ChatBubbleOutlineOutlined'
 import CloudDoneOutlinedIcon from '@mui/icons-material/CloudDoneOutlined'
+import ConfirmationNumberOutlinedIcon from '@mui/icons-material/ConfirmationNumberOutlined'
 import ContentCopyIcon from '@mui/icons-material/ContentCopy'
 import CloudUploadOutlinedIcon from '@mui/icons-material/CloudUploadOutlined'
 import DoNotDisturbOnOutlinedIcon from '@mui/icons-material/DoNotDisturbOnOutlined'
@@ -31,6 +32,7 @@ const KINDS: Record<TimelineEntry['kind'], { label: string; icon: ReactElement }
   assigned: { label: 'Assignment', icon: <AssignmentIndOutlinedIcon fontSize="small" /> },
   resolved: { label: 'Resolved', icon: <TaskAltOutlinedIcon fontSize="small" /> },
   reopened: { label: 'Reopened', icon: <ReplayOutlinedIcon fontSize="small" /> },
+  ticket: { label: 'Ticket', icon: <ConfirmationNumberOutlinedIcon fontSize="small" /> },
 }
 
 const SEND_LOOKS: Record<TimelineEntry['send'], { colour: string; icon: ReactElement }> = {

@@ -1,5 +1,5 @@
-// Opening a missing-package case from the delivery: a reason (required) and, if the agent has one
-// to hand, the first note. The case is written locally at once and sent when the service is
+// Opening a missing-package case from the delivery: a reason (required) and, if the agent has them
+// to hand, the help-desk ticket it comes from and the first note. The case is written locally at once and sent when the service is
 // reachable, so this works offline too.
 import { useId, useState } from 'react'
 import Alert from '@mui/material/Alert'
@@ -16,9 +16,10 @@ import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
-import { useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, userMessage } from '../api/client.ts'
-import { showChangedCase } from '../api/queries.ts'
+import { queries, showChangedCase } from '../api/queries.ts'
+import { readTicket, TicketField } from '../ui/TicketField.tsx'
 import { ACTIVE_STATUSES, STATUS_LABELS } from '../words/caseWords.ts'
 import type { CaseReason } from '../words/caseWords.ts'
 import { formatDateTime } from '../format/time.ts'
@@ -38,6 +39,9 @@ type Props = {
 export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
   const [reason, setReason] = useState<CaseReason | null>(null)
   const [note, setNote] = useState('')
+  const [ticket, setTicket] = useState('')
+  const [ticketProblem, setTicketProblem] = useState<string | null>(null)
+  const template = useQuery(queries.settings()).data?.ticketUrlTemplate ?? null
   const [showReasonError, setShowReasonError] = useState(false)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -48,6 +52,8 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
   const reset = () => {
     setReason(null)
     setNote('')
+    setTicket('')
+    setTicketProblem(null)
     setShowReasonError(false)
     setError(null)
   }
@@ -64,6 +70,8 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
       document.querySelector<HTMLInputElement>(`[name="case-reason"]`)?.focus()
       return
     }
+    const ticketRead = ticket.trim() ? readTicket(ticket, template) : null
+    if (ticketRead && !ticketRead.ok) return setTicketProblem(ticketRead.problem)
     setSaving(true)
     setError(null)
     try {
@@ -72,6 +80,7 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
         deliveryId: delivery.id,
         reason,
         ...(trimmed ? { note: trimmed } : {}),
+        ...(ticketRead?.ok ? { ticket: ticketRead.ticket } : {}),
       })
       setSaving(false)
       showChangedCase(client, opened)
@@ -159,6 +168,15 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
           </FormHelperText>
         )}
       </FormControl>
+
+      <TicketField
+        label="Help-desk ticket (optional)"
+        value={ticket}
+        onChange={setTicket}
+        problem={ticketProblem}
+        clearProblem={() => setTicketProblem(null)}
+        template={template}
+      />
 
       <TextField
         label="First note (optional)"

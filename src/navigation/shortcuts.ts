@@ -127,6 +127,7 @@ export function allShortcuts(): ShortcutGroup[] {
         { keys: [shortcutLabel('Enter')], does: 'Add the note you are writing' },
         { keys: ['S'], does: 'Resolve the case' },
         { keys: ['A'], does: 'Assign the case to me' },
+        { keys: ['T'], does: 'Add or change the help-desk ticket' },
       ],
     },
     {

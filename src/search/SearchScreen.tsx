@@ -10,6 +10,8 @@ import { filterWords, resultsSentence } from './SearchHints.tsx'
 import { RESULTS_ID, SearchResults } from './SearchResults.tsx'
 import { EmptyQueryHint, NoMatches } from './SearchHints.tsx'
 import { readPastedLink } from './pastedLink.ts'
+import { isWebAddress, NotATicketLink, TicketCases } from './TicketCases.tsx'
+import { useTicketCases } from './useTicketCases.ts'
 
 type Props = {
   search: DeliverySearch
@@ -86,8 +88,13 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
     } else search.setQuery(next)
   }
   const pasted = readPastedLink(query)
+  const webAddress = pasted.kind === 'none' && isWebAddress(query)
+  const ticket = useTicketCases(pasted.kind === 'none' ? query.trim() : '', () =>
+    search.setQuery(''),
+  )
 
-  const hasQuery = query.trim().length > 0 && pasted.kind === 'none'
+  // A web address is looked for as a ticket's only: no delivery has one in its words.
+  const hasQuery = query.trim().length > 0 && pasted.kind === 'none' && !webAddress
   // The "away" filter lists every flagged delivery on its own, so it counts as a search too.
   const active = hasQuery || awayOnly || reusedOnly
   const showResults = active && results !== null && results.length > 0
@@ -145,16 +152,26 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
         <Alert severity="warning">This Porchlight link cannot be opened. {pasted.reason}</Alert>
       )}
 
-      {!active && pasted.kind === 'none' && <EmptyQueryHint />}
-
-      {active && !error && results !== null && results.length === 0 && answered && (
-        <NoMatches
-          query={resultQuery}
-          awayOnly={resultAwayOnly}
-          reusedOnly={resultReusedOnly}
-          cachedDeliveries={cachedDeliveries}
-        />
+      {ticket.answer && <TicketCases answer={ticket.answer} />}
+      {webAddress && ticket.answer && !ticket.answer.fromTicketLink && (
+        <NotATicketLink templateSet={ticket.templateSet} />
       )}
+
+      {!active && pasted.kind === 'none' && !webAddress && <EmptyQueryHint />}
+
+      {active &&
+        !error &&
+        results !== null &&
+        results.length === 0 &&
+        answered &&
+        !ticket.answer?.cases.length && (
+          <NoMatches
+            query={resultQuery}
+            awayOnly={resultAwayOnly}
+            reusedOnly={resultReusedOnly}
+            cachedDeliveries={cachedDeliveries}
+          />
+        )}
 
       {showResults && (
         <SearchResults

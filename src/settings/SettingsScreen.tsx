@@ -12,6 +12,7 @@ import ScienceOutlinedIcon from '@mui/icons-material/ScienceOutlined'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { roleLabel } from '../session/roles.ts'
 import { AppearanceSection } from './AppearanceSection.tsx'
+import { HelpDeskSection } from './HelpDeskSection.tsx'
 import { RetentionSection } from './RetentionSection.tsx'
 import { SettingsSection } from './SettingsSection.tsx'
 import { SupportSection } from './SupportSection.tsx'
@@ -54,6 +55,7 @@ export function SettingsScreen({ session, user }: Props) {
         <Suspense fallback={<Skeleton variant="rounded" height={240} aria-hidden />}>
           <MapSourcesSection />
         </Suspense>
+        <HelpDeskSection />
         <RetentionSection />
         <SettingsSection id="settings-service" title="Delivery service">
           <FactList>

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--only bundle,ingest,statements,search,open,check,ui,photos,lookalikes,lighthouse] [--no-build]`
+// `npm run bench [-- --quick] [--only bundle,ingest,statements,search,open,check,cold,ui,photos,lookalikes,lighthouse] [--no-build]`
 // Measures the issue-8 figures on this machine, each beside a baseline run in the same process
 // where the issue names one, prints the table (and a Markdown copy for the README) and writes
 // bench-results.json and bench-results.md at the repository root.
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import BetterSqlite3 from 'better-sqlite3'
 import { bundleBench } from './bundle-bench.ts'
 import { checkBench } from './check-bench.ts'
+import { coldStartBench } from './cold-start-bench.ts'
 import { benchConfig } from './config.ts'
 import { copyCache, ensureSearchCache } from './search-cache.ts'
 import { ingestBench } from './ingest-bench.ts'
@@ -38,6 +39,7 @@ const STAGES = [
   'search',
   'open',
   'check',
+  'cold',
   'ui',
   'photos',
   'lookalikes',
@@ -131,7 +133,7 @@ if (wanted('bundle'))
 if (wanted('ingest')) await stage('ingest', () => ingestBench(config))
 if (wanted('statements')) await stage('statements', () => statementsBench(config))
 
-if (wanted('search') || wanted('open') || wanted('check') || wanted('ui')) {
+if (wanted('search') || wanted('open') || wanted('check') || wanted('cold') || wanted('ui')) {
   const run: { dir?: string } = {}
   await stage('search cache', async () => {
     const cache = await ensureSearchCache(config)
@@ -151,6 +153,14 @@ if (wanted('search') || wanted('open') || wanted('check') || wanted('ui')) {
       if (wanted('search')) await stage('search', () => searchBench(config, dir))
       if (wanted('open')) await stage('open delivery', () => openBench(config, dir))
       if (wanted('check')) await stage('start check', () => checkBench(config, dir))
+      if (wanted('cold')) {
+        await stage('cold start', () => {
+          const db = new BetterSqlite3(join(dir, 'porchlight.sqlite'), { readonly: true })
+          const query = drawQueries(db, config.seed + 5, 1).surname[0]!.text
+          db.close()
+          return coldStartBench(config, dir, query)
+        })
+      }
       if (wanted('ui')) {
         await stage('UI', () => {
           const db = new BetterSqlite3(join(dir, 'porchlight.sqlite'), { readonly: true })

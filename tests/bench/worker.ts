@@ -8,6 +8,7 @@ const WORKERS = {
   'open-run': async () => (await import('./open-run.ts')).openRun,
   'photo-run': async () => (await import('./photo-run.ts')).photoRun,
   'check-run': async () => (await import('./check-run.ts')).checkRun,
+  'cold-start-run': async () => (await import('./cold-start-run.ts')).coldStartRun,
 } as const
 
 export type WorkerName = keyof typeof WORKERS

@@ -46,6 +46,8 @@ export interface SyncHarnessOptions {
   dataDir?: string
   /** The service URL, when it is not the fault server's (e.g. nothing listening). */
   baseUrl?: string
+  /** The app's step between the pull and the photos (retention's marks, the directory). */
+  beforePhotos?: () => Promise<unknown>
 }
 
 /** `service` is a fault server, in this process or another (only its URL is used). */
@@ -82,6 +84,7 @@ export async function startSyncHarness(
     log,
     pageSize: options.pageSize,
     photoConcurrency: options.photoConcurrency,
+    beforePhotos: options.beforePhotos,
     reauthenticate: async () => {
       reauthentications++
       if (options.canSignInAgain === false) return false

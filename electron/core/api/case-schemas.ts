@@ -6,6 +6,7 @@ import {
   CASE_REASONS,
   CASE_STATUSES,
   FixSchema,
+  TicketSchema,
   NOTE_AUDIENCES,
   RESOLUTION_CODES,
 } from '../contract/schemas.ts'
@@ -14,6 +15,8 @@ export const CaseStatusSchema = z.enum(CASE_STATUSES)
 export const CaseReasonSchema = z.enum(CASE_REASONS)
 export const ResolutionCodeSchema = z.enum(RESOLUTION_CODES)
 const CaseIdSchema = z.uuid()
+/** A ticket number as the agent types or pastes it: spaces around it do not count. */
+export const TicketArgSchema = z.string().trim().pipe(TicketSchema)
 const NoteSchema = z
   .string()
   .trim()
@@ -46,6 +49,7 @@ export const TIMELINE_KINDS = [
   'assigned',
   'resolved',
   'reopened',
+  'ticket',
 ] as const
 export const SEND_STATES = ['sent', 'pending', 'conflict', 'failed', 'discarded'] as const
 export const TimelineEntrySchema = z.object({
@@ -87,6 +91,8 @@ export const CaseDetailSchema = z.object({
   openedAt: z.string(),
   openedBy: z.string(),
   assigneeId: z.string().nullable(),
+  /** The help-desk ticket's number the case is worked from; null when none. */
+  ticket: z.string().nullable(),
   resolution: z
     .object({
       code: ResolutionCodeSchema,
@@ -124,6 +130,7 @@ export const CaseListItemSchema = z.object({
   reason: CaseReasonSchema,
   openedAt: z.string(),
   assigneeId: z.string().nullable(),
+  ticket: z.string().nullable(),
   firstActionDueAt: z.string(),
   firstActionAt: z.string().nullable(),
   pendingChanges: z.number(),
@@ -188,6 +195,8 @@ export const caseCalls = {
       deliveryId: z.string().min(1).max(64),
       reason: CaseReasonSchema,
       note: NoteSchema.optional(),
+      /** The help-desk ticket the case is opened from. */
+      ticket: TicketArgSchema.optional(),
     }),
     result: CaseDetailSchema,
   },
@@ -202,6 +211,23 @@ export const caseCalls = {
       audience: z.enum(NOTE_AUDIENCES).optional(),
     }),
     result: CaseDetailSchema,
+  },
+  setCaseTicket: {
+    /** null clears the case's ticket. */
+    arg: z.object({ caseId: CaseIdSchema, ticket: TicketArgSchema.nullable() }),
+    result: CaseDetailSchema,
+  },
+  findCasesByTicket: {
+    /** What is in the search box: a ticket's number, or its address in the help desk. */
+    arg: z.object({ text: z.string().max(2048) }),
+    result: z.object({
+      /** The ticket number read from the text; null when the text cannot be one. */
+      ticket: z.string().nullable(),
+      /** The text was the address of a ticket in the help desk (Settings' ticket address). */
+      fromTicketLink: z.boolean(),
+      /** The cases carrying that ticket, newest first. */
+      cases: z.array(CaseListItemSchema),
+    }),
   },
   changeCaseStatus: {
     arg: z.object({

@@ -23,6 +23,7 @@ import { maintenanceCalls } from './maintenance-schemas.ts'
 import { privacyCalls } from './privacy-schemas.ts'
 import { photoCalls } from './photo-schemas.ts'
 import { RunServiceWaitSchema } from './service-wait-schemas.ts'
+import { ticketUrlTemplateProblem } from './ticket-url-template.ts'
 import type { CallOutcome } from './outcome.ts'
 
 const NoArg = z.undefined().optional()
@@ -220,6 +221,15 @@ export const SettingsSchema = z.object({
   deliveryRetentionDays: z.number().int().min(7).max(3650),
   /** The desktop app says when changes made offline were sent, or came back as conflicts. */
   notifyAfterOutage: z.boolean(),
+  /** The help desk's ticket address with one {ticket} (ticket-url-template.ts); null for none. */
+  ticketUrlTemplate: z
+    .string()
+    .trim()
+    .nullable()
+    .superRefine((template, ctx) => {
+      const problem = template === null ? null : ticketUrlTemplateProblem(template)
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem })
+    }),
 })
 
 export const apiDefinition = {
@@ -322,6 +332,8 @@ export const CALL_ACCESS: { readonly [K in CallName]: CallAccess } = {
   listCases: 'signed-in',
   getCaseCounts: 'signed-in',
   addCaseNote: 'signed-in',
+  setCaseTicket: 'signed-in',
+  findCasesByTicket: 'signed-in',
   changeCaseStatus: 'signed-in',
   assignCase: 'signed-in',
   resolveCase: 'signed-in',

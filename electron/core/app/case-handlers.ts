@@ -10,7 +10,8 @@ import { createCaseViews, type CaseViewContext } from '../cases/case-views.ts'
 import { createCaseWork } from '../cases/case-work.ts'
 import { createPersonNames } from '../people/person-names.ts'
 import { createEvidenceReader } from '../cases/evidence-snapshot.ts'
-import type { User } from '../contract/schemas.ts'
+import { TICKET_PATTERN, type User } from '../contract/schemas.ts'
+import { ticketFromUrl } from '../api/ticket-url-template.ts'
 import type { AppSettings } from '../api/definition.ts'
 
 type CaseHandlerNames =
@@ -19,6 +20,8 @@ type CaseHandlerNames =
   | 'listCases'
   | 'getCaseCounts'
   | 'addCaseNote'
+  | 'setCaseTicket'
+  | 'findCasesByTicket'
   | 'changeCaseStatus'
   | 'assignCase'
   | 'resolveCase'
@@ -67,14 +70,20 @@ export function createCaseDesk(options: {
   }
 
   const handlers: Pick<ApiHandlers, CaseHandlerNames> = {
-    openCase: async ({ deliveryId, reason, note }) => {
+    openCase: async ({ deliveryId, reason, note, ticket }) => {
       const thresholdM = options.settings().locationThresholdM
-      const caseId = work.open(deliveryId, reason, note, (at) => {
-        const snapshot = evidence(deliveryId, thresholdM, at)
-        if (!snapshot)
-          throw new UserFacingError('not-found', 'That delivery is not in the local cache.')
-        return snapshot
-      })
+      const caseId = work.open(
+        deliveryId,
+        reason,
+        note,
+        (at) => {
+          const snapshot = evidence(deliveryId, thresholdM, at)
+          if (!snapshot)
+            throw new UserFacingError('not-found', 'That delivery is not in the local cache.')
+          return snapshot
+        },
+        ticket,
+      )
       return detailAfter(caseId)
     },
     getCase: async ({ caseId }) => views.detail(caseId, context()),
@@ -83,6 +92,21 @@ export function createCaseDesk(options: {
     addCaseNote: async ({ caseId, body, audience }) => {
       work.addNote(caseId, body, audience)
       return detailAfter(caseId)
+    },
+    setCaseTicket: async ({ caseId, ticket }) => {
+      work.setTicket(caseId, ticket)
+      return detailAfter(caseId)
+    },
+    findCasesByTicket: async ({ text }) => {
+      const template = options.settings().ticketUrlTemplate
+      const fromLink = template ? ticketFromUrl(template, text) : null
+      const typed = text.trim()
+      const ticket = fromLink ?? (TICKET_PATTERN.test(typed) ? typed : null)
+      return {
+        ticket,
+        fromTicketLink: fromLink !== null,
+        cases: ticket === null ? [] : views.withTicket(ticket, context()),
+      }
     },
     changeCaseStatus: async ({ caseId, status }) => {
       work.changeStatus(caseId, status)

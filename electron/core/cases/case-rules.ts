@@ -32,6 +32,8 @@ export interface CaseState {
     createdAt: string
     audience?: NoteAudience
   }>
+  /** The help-desk ticket the case is worked from; null when none. */
+  ticket: string | null
 }
 
 /** An action the rules do not allow, in words for the agent. */
@@ -69,6 +71,7 @@ export function applyCaseEvent(state: CaseState | null, event: CaseEvent, actor:
       notes: event.note
         ? [{ id: event.id, authorId: actor.id, body: event.note, createdAt: event.occurredAt }]
         : [],
+      ticket: null,
     }
   }
   if (!state) throw new CaseRuleError('not-allowed', 'There is no such case.')
@@ -111,6 +114,12 @@ export function applyCaseEvent(state: CaseState | null, event: CaseEvent, actor:
         resolution: null,
         notes: event.note ? [...state.notes, note(event, actor, event.note)] : state.notes,
       }
+    case 'ticket_set': {
+      // A resolved case takes a ticket too: it is where the case was asked about, not its state.
+      if (event.ticket === undefined)
+        throw new CaseRuleError('not-allowed', 'Give a ticket number, or clear the ticket.')
+      return { ...state, ticket: event.ticket ?? null }
+    }
   }
 }
 
@@ -128,5 +137,5 @@ function note(event: CaseEvent, actor: Actor, body: string) {
 
 /** Events the service applies even on a stale base version (they commute with others). */
 export function commutes(type: CaseEvent['type']): boolean {
-  return type === 'note_added' || type === 'assigned'
+  return type === 'note_added' || type === 'assigned' || type === 'ticket_set'
 }

@@ -28,6 +28,7 @@ export function serverState(row: ServerCaseRow): CaseState {
       ? (JSON.parse(row.resolution_json) as CaseState['resolution'])
       : null,
     notes: JSON.parse(row.notes_json) as CaseState['notes'],
+    ticket: row.ticket,
   }
 }
 

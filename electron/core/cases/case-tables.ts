@@ -50,6 +50,7 @@ export const upsertCase = statement((p: Params<CaseWrite>) =>
       assignee_id: p.assignee_id,
       resolution_json: p.resolution_json,
       notes_json: p.notes_json,
+      ticket: p.ticket,
       seen_generation: p.seen_generation,
     })
     .onConflict((oc) =>
@@ -65,6 +66,7 @@ export const upsertCase = statement((p: Params<CaseWrite>) =>
         assignee_id: eb.ref('excluded.assignee_id'),
         resolution_json: eb.ref('excluded.resolution_json'),
         notes_json: eb.ref('excluded.notes_json'),
+        ticket: eb.ref('excluded.ticket'),
         // A record sent again outside a resync keeps the resync's mark.
         seen_generation: eb.fn.coalesce('excluded.seen_generation', 'cases.seen_generation'),
       })),
@@ -169,6 +171,26 @@ export const allCaseIds = statement(() => query.selectFrom('cases').select('id')
 /** The service's cases on one delivery. */
 export const caseIdsOfDelivery = statement((p: Params<{ deliveryId: string }>) =>
   query.selectFrom('cases').select('id').where('delivery_id', '=', p.deliveryId),
+)
+
+/**
+ * The service's cases carrying a ticket, in either of its forms (with and without `#`; letter case
+ * does not count: the column compares NOCASE). One probe of the partial index `cases_ticket`.
+ */
+export const caseIdsWithTicket = statement((p: Params<{ ticket: string; other: string }>) =>
+  query.selectFrom('cases').select('id').where('ticket', 'in', [p.ticket, p.other]).limit(50),
+)
+
+/** Tickets set by changes made here and not sent yet (the `case_events_state` index finds them). */
+export const pendingTicketChanges = statement(() =>
+  query
+    .selectFrom('case_events')
+    .select((eb) => [
+      'case_id',
+      eb.fn<string | null>('json_extract', ['body_json', eb.val('$.ticket')]).as('ticket'),
+    ])
+    .where('state', '=', 'pending')
+    .where('type', '=', 'ticket_set'),
 )
 
 /** The service's cases on one delivery, newest first (the `show` command lists them). */
@@ -553,6 +575,7 @@ export const reportCasesOpenedBetween = statement((p: Params<{ from: string; bef
       'c.assignee_id',
       'c.resolution_json',
       'c.notes_json',
+      'c.ticket',
     ])
     // The same columns whichever case they join: the one list above, typed on its own.
     .select((eb) => reportDelivery(eb as unknown as ExpressionBuilder<ReportDB, 'd'>))

@@ -121,6 +121,8 @@ function kindOf(e: CaseEvent): TimelineEntry['kind'] {
       return 'resolved'
     case 'reopened':
       return 'reopened'
+    case 'ticket_set':
+      return 'ticket'
   }
 }
 
@@ -138,6 +140,8 @@ export function describeEvent(e: CaseEvent, name: (id: string | null) => string 
       return `Resolved: ${words(e.resolutionCode ?? 'no_action')}${e.note ? ` — ${e.note}` : ''}`
     case 'reopened':
       return `Reopened${e.note ? ` — ${e.note}` : ''}`
+    case 'ticket_set':
+      return e.ticket ? `Ticket set to ${e.ticket}` : 'Ticket cleared'
   }
 }
 

@@ -17,6 +17,8 @@ import {
   allCaseIds,
   caseIdsOfDelivery,
   caseIdsWithLocalWork,
+  caseIdsWithTicket,
+  pendingTicketChanges,
   caseSnapshot,
   casesOpenedHereOn,
   eventsOfActorIn,
@@ -25,6 +27,7 @@ import { createRepeatClaims } from './repeat-claims.ts'
 import { describeEvent, firstActionAt, timeline } from './case-timeline.ts'
 import { createCaseReader, eventOf, type LocalEventRow, type ProjectedCase } from './case-state.ts'
 import { evidenceChanges } from './evidence-snapshot.ts'
+import { sameTicket, ticketForms } from '../api/ticket-url-template.ts'
 
 const HOUR = 3_600_000
 
@@ -48,6 +51,7 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
   const serverIdsOf = caseIdsOfDelivery.on(sqlite)
   const localIdsOf = casesOpenedHereOn.on(sqlite)
   const repeatClaims = createRepeatClaims(sqlite)
+  const carrying = createTicketLookup(sqlite, reader)
   // The viewer's own: someone else's unsent work is theirs to send or settle.
   const eventsIn = eventsOfActorIn.on(sqlite)
 
@@ -74,6 +78,7 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
         openedAt: state.openedAt,
         openedBy: state.openedBy,
         assigneeId: state.assigneeId,
+        ticket: state.ticket,
         resolution: state.resolution
           ? { ...state.resolution, note: state.resolution.note ?? null }
           : null,
@@ -123,6 +128,14 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
       return items.sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0))
     },
 
+    /** The cases carrying a help-desk ticket as the viewer sees them, newest first. */
+    withTicket(ticket: string, ctx: CaseViewContext): CaseListItem[] {
+      const found = carrying(ticket, ctx.meId).map(({ id, p, state }) =>
+        listItem(id, p, state, ctx),
+      )
+      return inQueueOrder(found, 'newest')
+    },
+
     counts(ctx: CaseViewContext) {
       const open = this.list(
         { statuses: ['open', 'investigating', 'awaiting_customer'], sort: 'oldest', limit: 500 },
@@ -147,6 +160,32 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
 export type { LocalEventRow }
 export { describeEvent, words } from './case-timeline.ts'
 export { REPEAT_WINDOW_DAYS } from './repeat-claims.ts'
+
+/**
+ * The cases carrying a ticket (in either form, `#4521` or `4521`, any letter case) as a viewer
+ * sees them: the service's, found by the ticket index, and those whose ticket the viewer set here
+ * and has not sent yet; each checked on the case as the viewer sees it.
+ */
+function createTicketLookup(
+  sqlite: BetterSqlite3.Database,
+  reader: ReturnType<typeof createCaseReader>,
+) {
+  const serverIdsWithTicket = caseIdsWithTicket.on(sqlite)
+  const ticketsSetHere = pendingTicketChanges.on(sqlite)
+  return (ticket: string, viewerId: string) => {
+    const [asWritten, other] = ticketForms(ticket)
+    const ids = new Set(serverIdsWithTicket.all({ ticket: asWritten, other }).map((r) => r.id))
+    for (const r of ticketsSetHere.all())
+      if (r.ticket !== null && sameTicket(r.ticket, ticket)) ids.add(r.case_id)
+    const found: Array<{ id: string; p: ProjectedCase; state: CaseState }> = []
+    for (const id of ids) {
+      const p = reader.project(id, viewerId)
+      if (p.state?.ticket && sameTicket(p.state.ticket, ticket))
+        found.push({ id, p, state: p.state })
+    }
+    return found
+  }
+}
 
 /** The conflict a change of this user met on the service: theirs beside the service's case. */
 function conflictOf(p: ProjectedCase, ctx: CaseViewContext): CaseDetail['conflict'] {
@@ -282,6 +321,7 @@ function caseListItem(
     reason: state.reason,
     openedAt: state.openedAt,
     assigneeId: state.assigneeId,
+    ticket: state.ticket,
     firstActionDueAt: new Date(
       Date.parse(state.openedAt) + ctx.firstActionTargetHours * HOUR,
     ).toISOString(),

@@ -6,12 +6,13 @@ import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { UserFacingError } from '../common/errors.ts'
 import type { EvidenceSnapshot } from '../api/case-schemas.ts'
-import type {
-  CaseEvent,
-  CaseReason,
-  NoteAudience,
-  ResolutionCode,
-  User,
+import {
+  TicketSchema,
+  type CaseEvent,
+  type CaseReason,
+  type NoteAudience,
+  type ResolutionCode,
+  type User,
 } from '../contract/schemas.ts'
 import { applyCaseEvent, CaseRuleError } from './case-rules.ts'
 import { createCaseReader, eventOf, serverState } from './case-state.ts'
@@ -58,6 +59,7 @@ export function createCaseWork(options: {
       reason: CaseReason,
       note: string | undefined,
       snapshot: (at: string) => EvidenceSnapshot,
+      ticket?: string,
     ): string {
       const user = actor()
       if (!deliveryExists.get({ id: deliveryId }))
@@ -73,7 +75,11 @@ export function createCaseWork(options: {
         reason,
       }
       if (note) event.note = note
-      record.immediate(caseId, event, user, snapshot(occurredAt))
+      // The ticket it was opened from is its own event, sent and shown like a later one.
+      const ticketSet: CaseEvent | undefined = ticket
+        ? { id: randomUUID(), type: 'ticket_set', occurredAt, ticket: checkedTicket(ticket) }
+        : undefined
+      record.immediate(caseId, event, user, snapshot(occurredAt), ticketSet)
       return caseId
     },
     /** A note for the team, or text written for the customer (sent to them by the agent). */
@@ -84,6 +90,9 @@ export function createCaseWork(options: {
           ? { type: 'note_added', note: body, audience }
           : { type: 'note_added', note: body },
       ),
+    /** The help-desk ticket the case is worked from; null clears it. */
+    setTicket: (caseId: string, ticket: string | null) =>
+      act(caseId, { type: 'ticket_set', ticket: ticket === null ? null : checkedTicket(ticket) }),
     changeStatus: (caseId: string, status: 'open' | 'investigating' | 'awaiting_customer') =>
       act(caseId, { type: 'status_changed', status }),
     assign: (caseId: string, to: 'me' | 'nobody') =>
@@ -148,8 +157,15 @@ function createCaseRecorder(
   // event is sent without them, on the version the service holds (see push-case-events.ts).
   const hasUnsent = ownUnsentOnCase.on(sqlite)
 
-  const writeOne = (caseId: string, event: CaseEvent, user: User, snapshot?: EvidenceSnapshot) => {
-    const projected = reader.project(caseId, user.id)
+  type Projection = ReturnType<typeof reader.project>
+  const writeOne = (
+    caseId: string,
+    event: CaseEvent,
+    user: User,
+    snapshot?: EvidenceSnapshot,
+    /** The case as it stands, when the caller has just read it. */
+    projected: Projection = reader.project(caseId, user.id),
+  ) => {
     checkRules(() => applyCaseEvent(projected.state, event, { id: user.id, role: user.role }))
     // Queued behind our own unsent event: its base is the version that event will produce.
     const chained = event.type !== 'opened' && hasUnsent.get({ caseId, actorId: user.id })!.n > 0
@@ -163,7 +179,14 @@ function createCaseRecorder(
   }
 
   return sqlite.transaction(
-    (caseId: string, event: CaseEvent, user: User, snapshot?: EvidenceSnapshot) => {
+    (
+      caseId: string,
+      event: CaseEvent,
+      user: User,
+      snapshot?: EvidenceSnapshot,
+      /** An opening's ticket: written after it and its assignment. */
+      ticketSet?: CaseEvent,
+    ) => {
       const takeIt = (): CaseEvent => ({
         id: randomUUID(),
         type: 'assigned',
@@ -173,17 +196,38 @@ function createCaseRecorder(
       if (event.type === 'opened') {
         writeOne(caseId, event, user, snapshot)
         writeOne(caseId, takeIt(), user)
+        if (ticketSet) writeOne(caseId, ticketSet, user)
         return
       }
-      const before = TAKES_THE_CASE.has(event.type) ? reader.project(caseId, user.id).state : null
-      if (before && before.assigneeId === null) writeOne(caseId, takeIt(), user)
-      writeOne(caseId, event, user, snapshot)
+      // Read once: the event is checked against this reading unless taking the case changes it.
+      const before = reader.project(caseId, user.id)
+      if (TAKES_THE_CASE.has(event.type) && before.state?.assigneeId === null) {
+        writeOne(caseId, takeIt(), user, undefined, before)
+        writeOne(caseId, event, user, snapshot)
+      } else {
+        writeOne(caseId, event, user, snapshot, before)
+      }
     },
   )
 }
 
 /** Acting on an unassigned case with one of these makes it the actor's (opening always does). */
-const TAKES_THE_CASE = new Set<CaseEvent['type']>(['note_added', 'status_changed', 'resolved'])
+const TAKES_THE_CASE = new Set<CaseEvent['type']>([
+  'note_added',
+  'status_changed',
+  'resolved',
+  'ticket_set',
+])
+
+/**
+ * A ticket number as the outbox may keep it (the API checked it already; this keeps a bad one
+ * from ever reaching the queue, whoever calls).
+ */
+function checkedTicket(ticket: string): string {
+  const parsed = TicketSchema.safeParse(ticket.trim())
+  if (parsed.success) return parsed.data
+  throw new UserFacingError('invalid-argument', parsed.error.issues[0]!.message)
+}
 
 /** Runs a case rule check; a rule it breaks becomes words for the person. */
 function checkRules(check: () => void, lead = ''): void {

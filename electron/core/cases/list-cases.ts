@@ -12,6 +12,8 @@ export interface CaseSummary {
   assigneeId: string | null
   resolution: CaseRecord['resolution'] | null
   notes: CaseRecord['notes']
+  /** The help-desk ticket's number; null when none. */
+  ticket: string | null
 }
 
 /** The cases on a delivery, newest first, as the service last sent them. */
@@ -34,5 +36,6 @@ export function listCasesOfDelivery(
         ? (JSON.parse(r.resolution_json) as CaseSummary['resolution'])
         : null,
       notes: JSON.parse(r.notes_json) as CaseSummary['notes'],
+      ticket: r.ticket,
     }))
 }

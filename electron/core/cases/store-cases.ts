@@ -77,5 +77,6 @@ function toRow(c: CaseRecord) {
     assignee_id: c.assigneeId ?? null,
     resolution_json: c.resolution ? JSON.stringify(c.resolution) : null,
     notes_json: JSON.stringify(c.notes),
+    ticket: c.ticket ?? null,
   }
 }

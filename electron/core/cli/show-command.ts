@@ -100,7 +100,7 @@ export async function showCommand(
     if (cases.length === 0) print('  cases:      none')
     for (const c of cases)
       print(
-        `  case ${c.id}: ${c.status.replace(/_/g, ' ')}, ${c.reason.replace(/_/g, ' ')}, opened ${c.openedAt} by ${who(c.openedBy)}, ${c.assigneeId ? `assigned to ${who(c.assigneeId)}` : 'unassigned'}`,
+        `  case ${c.id}: ${c.status.replace(/_/g, ' ')}, ${c.reason.replace(/_/g, ' ')}, opened ${c.openedAt} by ${who(c.openedBy)}, ${c.assigneeId ? `assigned to ${who(c.assigneeId)}` : 'unassigned'}${c.ticket ? `, ticket ${c.ticket}` : ''}`,
       )
   } finally {
     await local.close()

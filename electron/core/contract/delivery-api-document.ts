@@ -62,7 +62,11 @@ Rules every client and server of this contract follows:
 * **Case changes are events.** A client never overwrites a case; it posts an event with a
   client-generated \`id\` (UUID) as its idempotency key and the \`baseVersion\` it saw. The same
   event posted twice is applied once. A stale \`baseVersion\` is answered 409 with the current
-  case, unless the event commutes (a note, an assignment), which the server applies anyway.
+  case, unless the event commutes (a note, an assignment, a ticket), which the server applies
+  anyway.
+* **Help-desk tickets.** A case may carry the number of the help-desk ticket it is worked from
+  (\`ticket\`, set by a \`ticket_set\` event, null to clear): 1 to 64 letters, digits, \`-\`,
+  \`_\`, \`#\` and \`.\`. Every console shows it; the last \`ticket_set\` applied wins.
 * **People by name.** Records name agents, supervisors and drivers by id; \`GET /v1/people\`
   answers the directory of their names, in any script. A client keeps its last copy for offline
   use, and shows a person missing from it as unknown (with the id), never as a bare id.

@@ -173,6 +173,19 @@ export const RESOLUTION_CODES = [
  */
 export const NOTE_AUDIENCES = ['internal', 'customer'] as const
 
+/**
+ * A help-desk ticket's number as the case carries it (`4521`, `#4521`, `SF-00012345`): 1 to 64
+ * letters, digits, `-`, `_`, `#` and `.`, nothing else (no spaces, no control characters).
+ */
+export const TICKET_PATTERN = /^[A-Za-z0-9#._-]{1,64}$/
+export const TicketSchema = z
+  .string()
+  .regex(
+    TICKET_PATTERN,
+    'A ticket number is 1 to 64 letters, digits, dashes, underscores, dots or #, with no spaces',
+  )
+  .meta({ examples: ['4521', 'SF-00012345'] })
+
 export const CaseRecordSchema = z.object({
   id: UuidSchema,
   version: z.number().int().min(1),
@@ -206,6 +219,12 @@ export const CaseRecordSchema = z.object({
         .optional(),
     }),
   ),
+  ticket: TicketSchema.nullable()
+    .meta({
+      description:
+        'The help-desk ticket the case is worked from, as its number; null or absent when none.',
+    })
+    .optional(),
 })
 /**
  * The contract requires every Case field even with `deleted: true`; we accept a bare tombstone
@@ -231,6 +250,7 @@ export const CASE_EVENT_TYPES = [
   'assigned',
   'resolved',
   'reopened',
+  'ticket_set',
 ] as const
 export const CaseEventSchema = z.strictObject({
   id: UuidSchema.meta({ description: 'Chosen by the client; the idempotency key of the event.' }),
@@ -259,6 +279,9 @@ export const CaseEventSchema = z.strictObject({
   audience: z
     .enum(NOTE_AUDIENCES)
     .meta({ description: 'note_added only: who the note is for; absent means internal.' })
+    .optional(),
+  ticket: TicketSchema.nullable()
+    .meta({ description: 'ticket_set only (required): the help-desk ticket, or null to clear it.' })
     .optional(),
 })
 

@@ -133,6 +133,8 @@ export interface CasesTable {
   resolution_json: string | null
   notes_json: string
   seen_generation: number | null
+  /** The help-desk ticket's number (migration 014); compared without regard to case. */
+  ticket: string | null
 }
 
 export type CaseEventState = 'pending' | 'sent' | 'conflict' | 'failed' | 'discarded'

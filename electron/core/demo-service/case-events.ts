@@ -11,6 +11,7 @@
 //   since either way the client is acting on a state that is no longer there. `reopened` on a case
 //   that is not resolved is 409 too.
 // - `opened` for a case id that exists (under another event id) is 409 with that case.
+// - `ticket_set` commutes, on any case, resolved or not: the last one applied wins.
 import type { CaseEvent, CaseRecord, Role } from '../contract/schemas.ts'
 
 export interface Actor {
@@ -35,10 +36,17 @@ export type CaseOutcome =
   | { kind: 'applied'; record: StoredCase }
   | { kind: 'rejected'; status: 400 | 403 | 404 | 409; detail: string; record?: StoredCase }
 
-const COMMUTING: ReadonlySet<CaseEvent['type']> = new Set(['note_added', 'assigned'])
+const COMMUTING: ReadonlySet<CaseEvent['type']> = new Set(['note_added', 'assigned', 'ticket_set'])
 
 type EventField =
-  'deliveryId' | 'reason' | 'status' | 'assigneeId' | 'resolutionCode' | 'note' | 'audience'
+  | 'deliveryId'
+  | 'reason'
+  | 'status'
+  | 'assigneeId'
+  | 'resolutionCode'
+  | 'note'
+  | 'audience'
+  | 'ticket'
 const FIELDS: Readonly<Record<CaseEvent['type'], ReadonlyArray<EventField>>> = {
   opened: ['deliveryId', 'reason', 'assigneeId', 'note'],
   note_added: ['note', 'audience'],
@@ -46,6 +54,7 @@ const FIELDS: Readonly<Record<CaseEvent['type'], ReadonlyArray<EventField>>> = {
   assigned: ['assigneeId'],
   resolved: ['resolutionCode', 'note'],
   reopened: ['note'],
+  ticket_set: ['ticket'],
 }
 const ALL_FIELDS: ReadonlyArray<EventField> = [
   'deliveryId',
@@ -55,6 +64,7 @@ const ALL_FIELDS: ReadonlyArray<EventField> = [
   'resolutionCode',
   'note',
   'audience',
+  'ticket',
 ]
 
 export function commutes(type: CaseEvent['type']): boolean {
@@ -103,6 +113,9 @@ export function eventShapeProblem(event: CaseEvent): string | null {
   }
   if (event.type === 'resolved' && event.resolutionCode === undefined) {
     return 'A resolved event needs resolutionCode.'
+  }
+  if (event.type === 'ticket_set' && event.ticket === undefined) {
+    return 'A ticket_set event needs ticket (null to clear it).'
   }
   return null
 }
@@ -205,6 +218,9 @@ export function applyCaseEvent(
       break
     case 'assigned':
       next.assigneeId = event.assigneeId ?? null
+      break
+    case 'ticket_set':
+      next.ticket = event.ticket ?? null
       break
     case 'resolved':
       next.status = 'resolved'

@@ -54,6 +54,7 @@ function notesText(c: ReportCase, ctx: ColumnContext): string | null {
 export const CASE_COLUMNS: readonly CaseColumn[] = [
   { header: 'Case ID', kind: 'text', width: 38, value: (c) => c.id },
   { header: 'Order', kind: 'text', width: 22, value: (c) => c.orderId },
+  { header: 'Ticket', kind: 'text', width: 16, value: (c) => c.ticket },
   {
     header: 'Tracking number',
     kind: 'text',

@@ -272,6 +272,7 @@ function drawCasePage(doc: Doc, c: ReportCase, parts: CasePageParts): void {
     ['Reason', REASON_LABELS[c.reason]],
     ['Opened', `${readableTime(c.openedAt, parts.tz)} by ${person(c.openedBy)}`],
     ['Assigned to', person(c.assigneeId)],
+    ['Ticket', c.ticket ?? 'none'],
     [
       'Delivered',
       d?.deliveredAt

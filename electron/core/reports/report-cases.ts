@@ -65,6 +65,8 @@ export interface ReportCase {
   openedAt: string
   openedBy: string
   assigneeId: string | null
+  /** The help-desk ticket's number the case is worked from; null when none. */
+  ticket: string | null
   resolution: {
     code: ResolutionCode
     note: string | null
@@ -139,6 +141,7 @@ function caseOf(
     openedAt: state.openedAt,
     openedBy: state.openedBy,
     assigneeId: state.assigneeId,
+    ticket: state.ticket,
     resolution: state.resolution
       ? { ...state.resolution, note: state.resolution.note ?? null }
       : null,
@@ -162,6 +165,7 @@ function stateOfRow(row: CaseRow): CaseState {
       ? (JSON.parse(row.resolution_json) as CaseState['resolution'])
       : null,
     notes: JSON.parse(row.notes_json) as CaseState['notes'],
+    ticket: row.ticket,
   }
 }
 

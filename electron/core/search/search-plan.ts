@@ -56,8 +56,29 @@ export function planSearch(query: string): SearchPlan | null {
   for (const digits of phonePrefixes(q)) ranges.push(range('phone_digits', digits))
   const digits = q.replace(/\D/g, '')
   const phoneRun =
-    /^[\d\s().+\-/]+$/.test(q) && digits.length >= PHONE_RUN_MIN_DIGITS ? digits : null
-  return { words: ftsQuery(q), ranges, phoneRun }
+    /^[\d\s().+\-/]+$/.test(q) && digits.length >= PHONE_RUN_MIN_DIGITS && !orderIdShaped(q)
+      ? digits
+      : null
+  return { words: identifierOnly(q) ? null : ftsQuery(q), ranges, phoneRun }
+}
+
+/**
+ * The start of an order id as the service writes them ("114-3941689-8772232": three digits, a
+ * dash, then seven): not a phone number. Looking for its digits anywhere in every phone number
+ * reads the whole table when, as always, none has them.
+ */
+function orderIdShaped(q: string): boolean {
+  return /^\d{3}-\d{5,}/.test(q)
+}
+
+/**
+ * Digits in several groups and no letter ("114-394", "650 555 01"): an order id or a phone number
+ * being typed, found by their ranges above. Their digit groups as words would match house numbers
+ * by prefix, thousands of them, for nothing. A single group ("1840") is still a word: it may be a
+ * house number.
+ */
+function identifierOnly(q: string): boolean {
+  return !/\p{L}/u.test(q) && (q.match(/\d+/g)?.length ?? 0) > 1
 }
 
 /**

@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   },
   tileCacheMegabytes: 256,
   notifyAfterOutage: true,
+  ticketUrlTemplate: null,
 }
 
 const KEY = 'settings'

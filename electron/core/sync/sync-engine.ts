@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { SyncStatus } from '../api/definition.ts'
 import type { RunServiceWait } from '../api/service-wait-schemas.ts'
 import type { Logger } from '../common/logger.ts'
-import { downloadPendingPhotos } from '../photos/download-photos.ts'
+import { downloadPendingPhotos, type PhotoDownloadProgress } from '../photos/download-photos.ts'
 import type { PerceptualHash } from '../photos/perceptual-hash.ts'
 import { startPageWriter } from './page-writer.ts'
 import { pullStream, type RejectedItem } from './pull-stream.ts'
@@ -14,6 +14,9 @@ import { createAppState, type AppState } from '../db/app-state.ts'
 import { rowCounts } from '../deliveries/delivery-tables.ts'
 import { photoCountIn } from '../deliveries/photo-table.ts'
 import { finishRun, lastFinishedRun, startRun } from './sync-tables.ts'
+
+/** What a run stopped before its photo step reports of it. */
+const NO_PHOTOS: PhotoDownloadProgress = { downloaded: 0, failed: 0, undisplayable: 0, pending: 0 }
 
 export interface SyncRunSummary {
   deliveries: { received: number; stored: number; deleted: number; rejected: number }
@@ -309,21 +312,10 @@ export class SyncEngine {
       } finally {
         await writer.close()
       }
-      this.online = true
-      await this.options.beforePhotos?.()
-      const photos = await downloadPendingPhotos({
-        sqlite,
-        client,
-        dataDir,
-        signal,
-        concurrency: this.options.photoConcurrency,
-        onProgress: (p) => {
-          this.progress.photosDownloaded = p.downloaded
-          this.progress.photosPending = p.pending
-        },
-        onHashed: this.options.onPhotoHashed,
-      })
-      await this.options.afterPhotos?.(signal)
+      // Stopped during the pull (the app is closing): the steps after it are left for the next
+      // run. Retention's pass and the photo step take long on a big cache and would hold the
+      // close; and the service may never have answered, so it is not said to be online.
+      const photos = signal.aborted ? NO_PHOTOS : await this.photoSteps(signal)
       const rejectedItems: RejectedItem[] = [...deliveries.rejected, ...cases.rejected]
       return {
         deliveries: {
@@ -353,6 +345,28 @@ export class SyncEngine {
       if (error instanceof ServiceError && error.kind === 'unreachable') this.online = false
       throw error
     }
+  }
+
+  /** After the pull: retention's marks, the photo download, then look-alike flags. */
+  private async photoSteps(signal: AbortSignal): Promise<PhotoDownloadProgress> {
+    const { sqlite, dataDir, client } = this.options
+    this.online = true
+    await this.options.beforePhotos?.()
+    if (signal.aborted) return NO_PHOTOS
+    const photos = await downloadPendingPhotos({
+      sqlite,
+      client,
+      dataDir,
+      signal,
+      concurrency: this.options.photoConcurrency,
+      onProgress: (p) => {
+        this.progress.photosDownloaded = p.downloaded
+        this.progress.photosPending = p.pending
+      },
+      onHashed: this.options.onPhotoHashed,
+    })
+    await this.options.afterPhotos?.(signal)
+    return photos
   }
 
   private describeFailure(error: unknown): string {

@@ -103,6 +103,7 @@ describe('opening', () => {
           createdAt: e.occurredAt,
         },
       ],
+      ticket: null,
     })
     expect(opened().notes).toEqual([])
   })
@@ -251,7 +252,15 @@ describe('notes and assignments', () => {
     expect(
       Object.fromEntries(
         (
-          ['opened', 'note_added', 'status_changed', 'assigned', 'resolved', 'reopened'] as const
+          [
+            'opened',
+            'note_added',
+            'status_changed',
+            'assigned',
+            'resolved',
+            'reopened',
+            'ticket_set',
+          ] as const
         ).map((t) => [t, commutes(t)]),
       ),
     ).toEqual({
@@ -261,6 +270,7 @@ describe('notes and assignments', () => {
       assigned: true,
       resolved: false,
       reopened: false,
+      ticket_set: true,
     })
   })
 })
@@ -288,6 +298,10 @@ const draftEvent: fc.Arbitrary<Draft> = fc.oneof(
     { requiredKeys: ['type', 'resolutionCode'] },
   ),
   fc.record({ type: fc.constant('reopened' as const), note: NOTE }, { requiredKeys: ['type'] }),
+  fc.record({
+    type: fc.constant('ticket_set' as const),
+    ticket: fc.constantFrom('4521', '#4521', 'SF-00012345', null),
+  }),
   fc.record({
     type: fc.constant('opened' as const),
     deliveryId: fc.constant('dlv_1'),
@@ -319,6 +333,7 @@ const comparable = (c: CaseState | StoredCase) => ({
   assigneeId: c.assigneeId ?? null,
   resolution: c.resolution ?? null,
   notes: c.notes,
+  ticket: c.ticket ?? null,
 })
 
 function checkValid(state: CaseState, first: CaseState) {

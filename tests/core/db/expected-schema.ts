@@ -154,6 +154,7 @@ export const expectedSchema = {
         resolution_json: { type: 'TEXT', nullable: true },
         notes_json: { type: 'TEXT', nullable: false },
         seen_generation: { type: 'INTEGER', nullable: true },
+        ticket: { type: 'TEXT', nullable: true },
       },
       sql: `CREATE TABLE cases (
       id TEXT PRIMARY KEY,
@@ -169,7 +170,7 @@ export const expectedSchema = {
       resolution_json TEXT,
       notes_json TEXT NOT NULL,
       seen_generation INTEGER
-    )`,
+    , ticket TEXT COLLATE NOCASE)`,
     },
     deliveries: {
       kind: 'table',
@@ -521,6 +522,10 @@ export const expectedSchema = {
     cases_delivery: { table: 'cases', sql: `CREATE INDEX cases_delivery ON cases (delivery_id)` },
     cases_opened_at: { table: 'cases', sql: `CREATE INDEX cases_opened_at ON cases (opened_at)` },
     cases_status: { table: 'cases', sql: `CREATE INDEX cases_status ON cases (status, opened_at)` },
+    cases_ticket: {
+      table: 'cases',
+      sql: `CREATE INDEX cases_ticket ON cases (ticket) WHERE ticket IS NOT NULL`,
+    },
     deliveries_email: {
       table: 'deliveries',
       sql: `CREATE INDEX deliveries_email ON deliveries (lower(customer_email))`,

@@ -80,6 +80,10 @@ describe('CSV export', () => {
     expect(lines.at(-1)).toBe('') // CRLF after the last record too
     expect(lines).toHaveLength(1 + 5 + 1)
     expect(lines[0]).toContain('Opened (America/Los_Angeles)')
+    // The help-desk ticket, beside the order; empty for a case without one.
+    expect(lines[0]).toContain(',Order,Ticket,')
+    expect(lines[3]).toContain(`${caseId(3)},114-0000000-0000003,#4521,`)
+    expect(lines[1]).toContain(`${caseId(1)},114-0000000-0000001,,`)
     // Oldest first: C1, C2, C3, C5, C6.
     expect(lines.slice(1, 6).map((l) => l.slice(0, 36))).toEqual(
       [1, 2, 3, 5, 6].map((n) => caseId(n)),
@@ -163,6 +167,8 @@ describe('XLSX export', () => {
     expect(withheld.getCell(col('Photos')).value).toBe(0)
     expect(withheld.getCell(col('Photos withheld because')).value).toBe('customer opted out')
     expect(withheld.getCell(col('Photo SHA-256 (id=hash)')).value).toBeNull()
+    expect(withheld.getCell(col('Ticket')).value).toBe('#4521')
+    expect(first.getCell(col('Ticket')).value).toBeNull()
     expect(header.filter(Boolean)).toHaveLength(CASE_COLUMNS.length)
   })
 
@@ -214,6 +220,8 @@ describe('PDF export', () => {
     expect(c1).toContain('Timeline')
     expect(c1).toMatch(/Opened: not received/)
     const c3Page = pageOf('114-0000000-0000003')
+    expect(text[c3Page]).toMatch(/Ticket\s*#4521/)
+    expect(c1).toMatch(/Ticket\s*none/)
     expect(text[c3Page]).toContain('Photo withheld. The customer opted out of delivery photos.')
     const c2 = text[pageOf('114-0000000-0000002')]!
     expect(c2).toContain('Delivered away from the address')

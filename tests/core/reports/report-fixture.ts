@@ -111,6 +111,7 @@ export const CASES: CaseRecord[] = [
     openedBy: 'agent-1',
     status: 'investigating',
     assigneeId: 'agent-2',
+    ticket: '#4521',
     notes: [
       {
         id: 'n-3-1',

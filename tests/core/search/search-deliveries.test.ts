@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type LocalDatabase } from '../../../electron/core/db/open-database.ts'
 import { createDeliveryStore } from '../../../electron/core/deliveries/store-deliveries.ts'
 import { createDeliverySearch, ftsQuery } from '../../../electron/core/search/search-deliveries.ts'
+import { planSearch } from '../../../electron/core/search/search-plan.ts'
 import { createCaseStore } from '../../../electron/core/cases/store-cases.ts'
 import { makeDelivery, tempDir } from '../fixtures/deliveries.ts'
 import { makeCase } from '../../support/records.ts'
@@ -85,6 +86,19 @@ describe('searching deliveries', () => {
     expect(ids('114-3941')).toEqual(['3', '1'])
     expect(ids('114-3941689-8772232')).toEqual(['1'])
   })
+  it('reads digits in groups without letters as an order id or phone, not as house-number words', () => {
+    expect(planSearch('114-394')?.words).toBeNull()
+    expect(planSearch('650 555 01')?.words).toBeNull()
+    expect(planSearch('114-3941689-8772232')?.ranges.map((r) => r.column)).toContain('order_id')
+    // Nor is an order id's start looked for inside every phone number; a phone's digits are.
+    expect(planSearch('112-4659952-')?.phoneRun).toBeNull()
+    expect(planSearch('650-555-0196')?.phoneRun).toBe('6505550196')
+    expect(planSearch('555-0196')?.phoneRun).toBe('5550196')
+    // One group may be a house number; letters make it words.
+    expect(planSearch('1840')?.words).toBe('"1840"*')
+    expect(planSearch('1840 randolph')?.words).toBe('"1840"* "randolph"*')
+  })
+
   it('finds by tracking number, whatever its case', () => {
     expect(ids('tba3049')).toEqual(['1'])
   })

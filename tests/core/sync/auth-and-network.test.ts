@@ -27,6 +27,30 @@ describe('sign-in and reachability during a sync', () => {
       .prepare('SELECT outcome, error FROM sync_runs ORDER BY id DESC LIMIT 1')
       .get() as { outcome: string; error: string | null }
 
+  it('stopped during its pull (the app closing), a run ends there: no retention pass, no photos', async () => {
+    server.deliveries.append(makeDelivery('d1', { photos: [] }))
+    server.inject({ path: DELIVERIES }, { kind: 'delay', ms: 1000 }, 1)
+    let stepsAfterPull = 0
+    harness = await startSyncHarness(server, {
+      beforePhotos: async () => {
+        stepsAfterPull++
+      },
+    })
+    const run = harness.engine.run()
+    while (!server.requests.some((r) => r.path === DELIVERIES)) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    await harness.engine.stop()
+    await run
+    expect(stepsAfterPull).toBe(0)
+    expect(lastRun().outcome).toBe('stopped')
+
+    // The next run does every step.
+    await harness.engine.run()
+    expect(stepsAfterPull).toBe(1)
+    expect(lastRun().outcome).toBe('complete')
+  })
+
   it('signs in again once when the token has expired, and finishes the run', async () => {
     server.deliveries.append(makeDelivery('d1', { photos: [] }))
     harness = await startSyncHarness(server)

@@ -12,6 +12,7 @@ import * as photoFingerprints010 from './010-photo-fingerprints.ts'
 import * as people011 from './011-people.ts'
 import * as noteAudience012 from './012-note-audience.ts'
 import * as photoDetailHash013 from './013-photo-detail-hash.ts'
+import * as caseTicket014 from './014-case-ticket.ts'
 
 /** Every schema change, in order. Names sort in the order they must run; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '011-people': people011,
   '012-note-audience': noteAudience012,
   '013-photo-detail-hash': photoDetailHash013,
+  '014-case-ticket': caseTicket014,
 }
