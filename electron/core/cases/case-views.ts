@@ -133,7 +133,7 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
       const found = carrying(ticket, ctx.meId).map(({ id, p, state }) =>
         listItem(id, p, state, ctx),
       )
-      return inQueueOrder(found, 'newest')
+      return inQueueOrder(found, 'newest', ctx)
     },
 
     counts(ctx: CaseViewContext) {
