@@ -14,12 +14,10 @@ import { queryClient } from './api/queryClient.ts'
 import { App } from './app/App.tsx'
 import { CacheGate } from './app/CacheGate.tsx'
 import { theme } from './app/theme.ts'
+import { styleNonce } from './ui/styleNonce.ts'
 
-// When the page is served with a per-load style nonce (Vite's `html.cspNonce` writes it into
-// <meta property="csp-nonce">, the app protocol fills it in), emotion must stamp it on the
-// <style> elements it creates, or the Content-Security-Policy blocks all of MUI's styles.
-// Browsers hide the nonce attribute's value; the `nonce` property still has it.
-const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce
+// Emotion must stamp the page's style nonce on the <style> elements it creates, or the
+// Content-Security-Policy blocks all of MUI's styles.
 const emotionCache = styleNonce ? createCache({ key: 'css', nonce: styleNonce }) : null
 
 function StyleCache({ children }: { children: ReactNode }) {

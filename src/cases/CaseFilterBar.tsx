@@ -1,6 +1,6 @@
-// The Cases queue's filters: status chips, assignee, reason, age and sort, and the scope a link
-// brought (a customer, an address, a driver), each removable. Every change goes into the URL.
-import Button from '@mui/material/Button'
+// The Cases queue's filters: words to find, status chips, assignee, reason, age and sort; and a
+// row of chips naming every filter applied (the scope a link brought too: a customer, an address,
+// a driver), each removed in one click, beside "Clear filters". Every change goes into the URL.
 import Chip from '@mui/material/Chip'
 import MenuItem from '@mui/material/MenuItem'
 import Paper from '@mui/material/Paper'
@@ -10,28 +10,20 @@ import ToggleButton from '@mui/material/ToggleButton'
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
 import Typography from '@mui/material/Typography'
 import CheckIcon from '@mui/icons-material/Check'
-import FilterListOffOutlinedIcon from '@mui/icons-material/FilterListOffOutlined'
-import { CASE_SORT_LABELS, DEFAULT_CASE_FILTERS, isFiltered } from '../navigation/caseFilters.ts'
+import { CASE_SORT_LABELS, MIN_AGE_CHOICES } from '../navigation/caseFilters.ts'
+import { CaseFindBox } from './CaseFindBox.tsx'
+import { AppliedFilters } from './AppliedFilters.tsx'
 import type { CaseFilters, CaseSort } from '../navigation/caseFilters.ts'
 import { REASON_LABELS, REASON_ORDER, STATUS_LABELS, STATUS_ORDER } from '../words/caseWords.ts'
 import { usePeople } from '../ui/usePeople.ts'
 import type { CaseReason, CaseStatus } from '../words/caseWords.ts'
-
-export const MIN_AGE_CHOICES: Array<{ hours: number | null; label: string }> = [
-  { hours: null, label: 'Any age' },
-  { hours: 1, label: '1 hour or more' },
-  { hours: 4, label: '4 hours or more' },
-  { hours: 24, label: '1 day or more' },
-  { hours: 48, label: '2 days or more' },
-  { hours: 168, label: '1 week or more' },
-]
 
 export type AssigneeChoice = 'anyone' | 'me' | 'unassigned'
 
 export function CaseFilterBar(props: {
   filters: CaseFilters
   meId: string
-  onChange: (patch: Partial<CaseFilters>) => void
+  onChange: (patch: Partial<CaseFilters>, how?: 'push' | 'replace') => void
 }) {
   const { filters, onChange } = props
   const { nameOf } = usePeople(props.meId)
@@ -49,18 +41,6 @@ export function CaseFilterBar(props: {
         : STATUS_ORDER.filter((s) => s === status || filters.statuses.includes(s)),
     })
   }
-  const scope: Array<{ label: string; clear: Partial<CaseFilters> }> = []
-  if (filters.customer)
-    scope.push({ label: `Customer ${filters.customer}`, clear: { customer: null } })
-  if (filters.address) scope.push({ label: `Address ${filters.address}`, clear: { address: null } })
-  if (filters.driver)
-    scope.push({ label: `Driver ${nameOf(filters.driver).name}`, clear: { driver: null } })
-  if (filters.assignee && assigneeChoice === null) {
-    scope.push({
-      label: `Assigned to ${nameOf(filters.assignee).name}`,
-      clear: { assignee: null },
-    })
-  }
 
   return (
     <Paper
@@ -73,6 +53,7 @@ export function CaseFilterBar(props: {
         direction="row"
         sx={{ alignItems: 'center', columnGap: 2, rowGap: 1.5, flexWrap: 'wrap' }}
       >
+        <CaseFindBox text={filters.text} onChange={onChange} />
         <Stack
           direction="row"
           sx={{ alignItems: 'center', gap: 0.75 }}
@@ -180,37 +161,9 @@ export function CaseFilterBar(props: {
             </MenuItem>
           ))}
         </TextField>
-
-        {isFiltered(filters) && (
-          <Button
-            size="small"
-            startIcon={<FilterListOffOutlinedIcon />}
-            onClick={() => onChange({ ...DEFAULT_CASE_FILTERS, sort: filters.sort })}
-          >
-            Clear filters
-          </Button>
-        )}
       </Stack>
 
-      {scope.length > 0 && (
-        <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-            Only cases of
-          </Typography>
-          {scope.map((s) => (
-            <Chip
-              key={s.label}
-              label={s.label}
-              size="small"
-              color="secondary"
-              variant="outlined"
-              onDelete={() => onChange(s.clear)}
-              onClick={() => onChange(s.clear)}
-              aria-label={`${s.label} — remove this filter`}
-            />
-          ))}
-        </Stack>
-      )}
+      <AppliedFilters filters={filters} nameOf={nameOf} onChange={onChange} />
     </Paper>
   )
 }

@@ -1,27 +1,21 @@
 // The Cases queue: every missing-package case in the local copy, filtered and sorted as the URL
 // says, with how each one stands against its first-action target and whether this console still
 // has work on it to send. Read again every few seconds, so other agents' work shows up live.
-import { useEffect, useRef, useState } from 'react'
-import { useQuery } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
-import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
-import Table from '@mui/material/Table'
-import TableBody from '@mui/material/TableBody'
-import TableCell from '@mui/material/TableCell'
-import TableContainer from '@mui/material/TableContainer'
-import TableHead from '@mui/material/TableHead'
-import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import KeyboardOutlinedIcon from '@mui/icons-material/KeyboardOutlined'
 import ShortTextOutlinedIcon from '@mui/icons-material/ShortTextOutlined'
+import { useGridApiRef } from '@mui/x-data-grid'
 import type { CaseListItem } from '../../electron/core/api/case-schemas.ts'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { userMessage } from '../api/client.ts'
 import { CASE_POLL_MS, queries } from '../api/queries.ts'
-import { navigate } from '../navigation/route.ts'
+import { navigate, replaceRoute } from '../navigation/route.ts'
 import { useNow } from '../format/time.ts'
 import { CannedNotesDialog } from './CannedNotesDialog.tsx'
 import {
@@ -31,11 +25,11 @@ import {
   listCasesArg,
   parseCaseFilters,
 } from '../navigation/caseFilters.ts'
-import type { CaseFilters } from '../navigation/caseFilters.ts'
-import { rememberQueue } from '../navigation/lastQueue.ts'
+import type { CaseFilters, CaseSort } from '../navigation/caseFilters.ts'
+import { lastQueueCase, rememberQueue, rememberQueueCase } from '../navigation/lastQueue.ts'
 import { useQueueKeys } from './useQueueKeys.ts'
 import { CaseFilterBar } from './CaseFilterBar.tsx'
-import { CaseRow } from './CaseQueueRow.tsx'
+import { CaseQueueGrid } from './CaseQueueGrid.tsx'
 import { queueSummary, QueueSkeleton, EmptyQueue } from './CaseQueueStates.tsx'
 
 type Props = {
@@ -47,41 +41,79 @@ const HEADING_ID = 'cases-heading'
 
 export function CasesScreen({ filters, user }: Props) {
   const query = caseFiltersQuery(filters)
+  // The same filters, one object while the URL stays the same.
+  const current = useMemo(() => parseCaseFilters(query), [query])
   // Read again every few seconds, and at once when a case changes here.
   const list = useQuery({
-    ...queries.caseList(listCasesArg(parseCaseFilters(query))),
+    ...queries.caseList(listCasesArg(current)),
     refetchInterval: CASE_POLL_MS,
+    // A new filter keeps the rows in view until its own arrive, rather than a skeleton per key.
+    placeholderData: keepPreviousData,
   })
   const listError = list.error ? userMessage(list.error) : null
   const now = useNow(15_000)
-  const [selectedId, setSelectedId] = useState<string | null>(null)
+  // The row last opened or moved to, kept for the way back from a case.
+  const [selectedId, setSelectedId] = useState<string | null>(lastQueueCase)
   const [cannedOpen, setCannedOpen] = useState(false)
-  const rowLinks = useRef(new Map<string, HTMLAnchorElement>())
-  const tableRef = useRef<HTMLTableElement>(null)
+  const apiRef = useGridApiRef()
 
   useEffect(() => {
-    rememberQueue(parseCaseFilters(query))
-  }, [query])
+    rememberQueue(current)
+  }, [current])
 
-  const items = list.data ?? []
+  const select = useCallback((id: string) => {
+    setSelectedId(id)
+    rememberQueueCase(id)
+  }, [])
+
+  const items = useMemo(() => list.data ?? [], [list.data])
   const found = items.findIndex((c) => c.id === selectedId)
   const selectedIndex = found >= 0 ? found : 0
 
-  const setFilters = (patch: Partial<CaseFilters>) =>
-    navigate({ screen: 'cases', filters: { ...filters, ...patch } })
+  const setFilters = useCallback(
+    (patch: Partial<CaseFilters>, how: 'push' | 'replace' = 'push') =>
+      (how === 'push' ? navigate : replaceRoute)({
+        screen: 'cases',
+        filters: { ...current, ...patch },
+      }),
+    [current],
+  )
+  const setSort = useCallback(
+    (sort: CaseSort) => navigate({ screen: 'cases', filters: { ...current, sort } }),
+    [current],
+  )
 
-  const open = (item: CaseListItem) => navigate({ screen: 'case', caseId: item.id })
+  const open = useCallback(
+    (item: CaseListItem) => {
+      select(item.id)
+      navigate({ screen: 'case', caseId: item.id })
+    },
+    [select],
+  )
 
-  const focusRow = (index: number) => {
-    const item = items[index]
-    if (!item) return
-    setSelectedId(item.id)
-    const link = rowLinks.current.get(item.id)
-    link?.focus()
-    link?.closest('tr')?.scrollIntoView({ block: 'nearest' })
-  }
+  const focusRow = useCallback(
+    (index: number) => {
+      const item = items[index]
+      const api = apiRef.current
+      if (!item || !api) return
+      select(item.id)
+      api.scrollToIndexes({ rowIndex: index })
+      api.setCellFocus(item.id, 'order')
+    },
+    [items, apiRef, select],
+  )
 
-  useQueueKeys({ items, selectedIndex, tableRef, focusRow, open })
+  useQueueKeys({ items, selectedIndex, apiRef, focusRow, open })
+
+  // Back from a case: the row it was opened from is in view again, and focused when nothing else
+  // is, so the keys go on from where they were.
+  const restored = useRef(false)
+  useEffect(() => {
+    if (restored.current || !list.data || found < 0 || !apiRef.current) return
+    restored.current = true
+    apiRef.current.scrollToIndexes({ rowIndex: found })
+    if (document.activeElement === document.body) focusRow(found)
+  }, [restored, list.data, found, apiRef, focusRow])
 
   const filtered = isFiltered(filters)
   const supervisor = user.role === 'supervisor'
@@ -160,66 +192,17 @@ export function CasesScreen({ filters, user }: Props) {
           onClear={() => navigate({ screen: 'cases', filters: DEFAULT_CASE_FILTERS })}
         />
       ) : (
-        <TableContainer
-          component={Paper}
-          variant="outlined"
-          sx={{ minHeight: 0, flex: '0 1 auto', containerType: 'inline-size' }}
-        >
-          <Table
-            ref={tableRef}
-            stickyHeader
-            size="small"
-            aria-label="Cases"
-            sx={{
-              '& .MuiTableCell-root': { px: 1.25 },
-              '& .MuiTableCell-root:first-of-type': { pl: 2 },
-              // A narrow queue keeps every column in view: the city moves under the customer's
-              // name instead of taking a column of its own.
-              '& .queue-city-inline': { display: 'none' },
-              '@container (max-width: 1099.98px)': {
-                '& .queue-city': { display: 'none' },
-                '& .queue-city-inline': { display: 'block' },
-                '& .MuiTableCell-root': { px: 0.75 },
-                '& td.queue-reason': { whiteSpace: 'normal', minWidth: 90 },
-              },
-            }}
-          >
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">Order</TableCell>
-                <TableCell scope="col">Customer</TableCell>
-                <TableCell scope="col" className="queue-city">
-                  City
-                </TableCell>
-                <TableCell scope="col">Reason</TableCell>
-                <TableCell scope="col">Status</TableCell>
-                <TableCell scope="col">Assignee</TableCell>
-                <TableCell scope="col">Age — first action</TableCell>
-                <TableCell scope="col">Sync</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {items.map((item, index) => (
-                <CaseRow
-                  key={item.id}
-                  item={item}
-                  meId={user.id}
-                  now={now}
-                  selected={index === selectedIndex}
-                  linkRef={(element) => {
-                    if (element) rowLinks.current.set(item.id, element)
-                    else rowLinks.current.delete(item.id)
-                  }}
-                  onOpen={() => {
-                    setSelectedId(item.id)
-                    open(item)
-                  }}
-                  onFocus={() => setSelectedId(item.id)}
-                />
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        <CaseQueueGrid
+          items={items}
+          meId={user.id}
+          now={now}
+          sort={filters.sort}
+          onSort={setSort}
+          selectedId={items[selectedIndex]?.id ?? null}
+          onSelect={select}
+          onOpen={open}
+          apiRef={apiRef}
+        />
       )}
 
       {supervisor && cannedOpen && <CannedNotesDialog onClose={() => setCannedOpen(false)} />}

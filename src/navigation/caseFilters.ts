@@ -8,9 +8,24 @@ import type { CaseReason, CaseStatus } from '../words/caseWords.ts'
 export const CASE_SORT_LABELS = {
   oldest: 'Oldest first',
   newest: 'Newest first',
-  due: 'First action due',
-} as const
+  due: 'First action due, soonest first',
+  'due-desc': 'First action due, latest first',
+  status: 'Status, open first',
+  'status-desc': 'Status, resolved first',
+  assignee: 'Assignee, A to Z',
+  'assignee-desc': 'Assignee, Z to A',
+} as const satisfies Record<CallArg<'listCases'>['sort'] & string, string>
 export type CaseSort = keyof typeof CASE_SORT_LABELS
+
+/** The queue's "Opened" choices: only cases opened at least so long ago. */
+export const MIN_AGE_CHOICES: Array<{ hours: number | null; label: string }> = [
+  { hours: null, label: 'Any age' },
+  { hours: 1, label: '1 hour or more' },
+  { hours: 4, label: '4 hours or more' },
+  { hours: 24, label: '1 day or more' },
+  { hours: 48, label: '2 days or more' },
+  { hours: 168, label: '1 week or more' },
+]
 
 export type CaseFilters = {
   /** Empty: every status. Without `status` in the URL: the statuses still being worked. */
@@ -22,6 +37,8 @@ export type CaseFilters = {
   customer: string | null
   address: string | null
   driver: string | null
+  /** Words to find in the order number, the customer's name or the notes. */
+  text: string | null
   sort: CaseSort
 }
 
@@ -33,6 +50,7 @@ export const DEFAULT_CASE_FILTERS: CaseFilters = {
   customer: null,
   address: null,
   driver: null,
+  text: null,
   sort: 'oldest',
 }
 
@@ -71,6 +89,7 @@ export function parseCaseFilters(query: string): CaseFilters {
     customer: text(params, 'customer', 64),
     address: text(params, 'address', 300),
     driver: text(params, 'driver', 64),
+    text: text(params, 'q', 100),
     sort: sort && Object.hasOwn(CASE_SORT_LABELS, sort) ? (sort as CaseSort) : 'oldest',
   }
 }
@@ -88,6 +107,7 @@ export function caseFiltersQuery(filters: CaseFilters): string {
   if (filters.customer) params.set('customer', filters.customer)
   if (filters.address) params.set('address', filters.address)
   if (filters.driver) params.set('driver', filters.driver)
+  if (filters.text?.trim()) params.set('q', filters.text.trim())
   if (filters.sort !== 'oldest') params.set('sort', filters.sort)
   // Commas read better than %2C in a URL an agent may paste to a colleague.
   return params.toString().replaceAll('%2C', ',')
@@ -111,5 +131,6 @@ export function listCasesArg(filters: CaseFilters): CallArg<'listCases'> {
   if (filters.customer) arg.customerId = filters.customer
   if (filters.address) arg.addressKey = filters.address
   if (filters.driver) arg.driverId = filters.driver
+  if (filters.text?.trim()) arg.text = filters.text.trim()
   return arg
 }

@@ -66,6 +66,15 @@ export function navigate(route: Route): void {
   if (window.location.hash !== href) window.location.hash = href
 }
 
+/** Like navigate, but in place of the current history entry (a filter refined as it is typed). */
+export function replaceRoute(route: Route): void {
+  const href = routeHref(route)
+  if (window.location.hash === href) return
+  const oldURL = window.location.href
+  window.history.replaceState(window.history.state, '', href)
+  window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: window.location.href }))
+}
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange)
   return () => window.removeEventListener('hashchange', onChange)

@@ -15,6 +15,14 @@ import { REASON_LABELS } from '../../electron/core/api/display-words.ts'
 import { CASE_REASONS } from '../../electron/core/contract/schemas.ts'
 import { startConsole, type RunningConsole } from './support/browser-mode.ts'
 import { expectNoSeriousViolations, signInAndWaitForSync } from './support/console-page.ts'
+import {
+  casesGrid,
+  everyQueueOrder,
+  findQueueRow,
+  queueLength,
+  queueRowAt,
+  renderedQueueRows,
+} from './support/queue.ts'
 
 const screenshots = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
 const SUPERVISOR = 'u_sam_okafor'
@@ -72,6 +80,19 @@ test.beforeAll(async () => {
     if (result.status !== 200) throw new Error(`could not open a case: ${JSON.stringify(result)}`)
     fresh.push({ caseId, delivery })
   })
+  // A colleague's note with words to find the case by.
+  const noted = service.world.applyCaseEvent(
+    fresh[2]!.caseId,
+    {
+      id: randomUUID(),
+      type: 'note_added',
+      baseVersion: serverCase(fresh[2]!.caseId).version,
+      occurredAt: iso(now - HOUR),
+      note: 'The neighbour at the blue door took in a tangerine box.',
+    },
+    SUPERVISOR,
+  )
+  if (noted.status !== 200) throw new Error(`could not add a note: ${JSON.stringify(noted)}`)
   consoleApp = await startConsole({ serviceUrl: service.url })
 })
 
@@ -90,7 +111,7 @@ function serverCase(caseId: string): CaseRecord {
   return found as CaseRecord
 }
 
-const casesTable = (page: Page) => page.getByRole('table', { name: 'Cases' })
+const casesTable = casesGrid
 const navigation = (page: Page) => page.getByRole('navigation', { name: 'Main' })
 
 /** The count in the Cases badge ("Cases, N waiting on you"), 0 without a badge. */
@@ -111,21 +132,22 @@ test('the queue lists the open cases and filters them by status', async ({ page 
     .click()
   await expect(page).toHaveURL(/#\/cases$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible()
-  const rows = casesTable(page).locator('tbody tr')
-  await expect(rows).toHaveCount(open.length)
-  for (const c of open) {
-    await expect(
-      casesTable(page).getByRole('link', { name: `Open the case on order ${c.orderId}` }),
-    ).toBeVisible()
-  }
+  // Every open case is listed, oldest first; only the rows in view are in the page.
+  const rows = { count: () => queueLength(page) }
+  await expect.poll(rows.count).toBe(open.length)
+  const oldestFirst = [...open].sort((a, b) => a.openedAt.localeCompare(b.openedAt))
+  expect(await everyQueueOrder(page)).toEqual(oldestFirst.map((c) => c.orderId))
   // The freshest case is well within its first-action target; a two-day-old one is past it.
   const newest = fresh[0]!.delivery.orderId
-  await expect(rows.filter({ hasText: newest })).toContainText(/due in \d+ h/)
-  await expect(rows.filter({ hasText: fresh[4]!.delivery.orderId })).toContainText(/overdue by/)
+  await expect(await findQueueRow(page, newest)).toContainText(/due in \d+ h/)
+  await expect(await findQueueRow(page, fresh[4]!.delivery.orderId)).toContainText(/overdue by/)
   // The agent's own case says "You".
   const mine = open.find((c) => c.assigneeId === 'u_alex_rivera')
   expect(mine, 'the demo world gives the agent a case').toBeTruthy()
-  await expect(rows.filter({ hasText: mine!.orderId })).toContainText('You')
+  await expect(await findQueueRow(page, mine!.orderId)).toContainText('You')
+  await casesTable(page)
+    .locator('.MuiDataGrid-virtualScroller')
+    .evaluate((element) => (element.scrollTop = 0))
   // The badge counts the agent's open cases that wait on the agent (not on the customer).
   const waitingOnMe = open.filter(
     (c) => c.assigneeId === 'u_alex_rivera' && c.status !== 'awaiting_customer',
@@ -156,16 +178,18 @@ test('the queue lists the open cases and filters them by status', async ({ page 
     'true',
   )
   const awaiting = open.filter((c) => c.status === 'awaiting_customer')
-  await expect(rows).toHaveCount(awaiting.length)
+  await expect.poll(rows.count).toBe(awaiting.length)
   // Assigned to me, and back again with Back.
   await page.getByRole('group', { name: 'Assignee' }).getByRole('button', { name: 'Me' }).click()
   await expect(page).toHaveURL(/assignee=me/)
-  await expect(rows).toHaveCount(awaiting.filter((c) => c.assigneeId === 'u_alex_rivera').length)
+  await expect
+    .poll(rows.count)
+    .toBe(awaiting.filter((c) => c.assigneeId === 'u_alex_rivera').length)
   await page.goBack()
   await expect(page).toHaveURL(/status=awaiting_customer$/)
   await page.getByRole('button', { name: 'Clear filters' }).first().click()
   await expect(page).toHaveURL(/#\/cases$/)
-  await expect(rows).toHaveCount(open.length)
+  await expect.poll(rows.count).toBe(open.length)
 
   // Nothing matches: the queue says so and offers the way back. A reason none of the open cases
   // assigned to me (or to nobody) has, as the world holds them.
@@ -184,16 +208,103 @@ test('the queue lists the open cases and filters them by status', async ({ page 
     .click()
   await expect(page.getByRole('heading', { name: 'No cases match these filters' })).toBeVisible()
   await page.getByRole('button', { name: 'Clear filters' }).last().click()
-  await expect(rows).toHaveCount(open.length)
+  await expect.poll(rows.count).toBe(open.length)
 
   // A filter from a delivery's "cases of this customer" link shows as a removable chip.
   const customerId = fresh[1]!.delivery.customer.id
   await page.goto(`${consoleApp.url}#/cases?customer=${customerId}`)
   const chip = page.getByRole('button', { name: new RegExp(`^Customer ${customerId}`) })
   await expect(chip).toBeVisible()
-  await expect(rows).toHaveCount(1)
+  await expect.poll(rows.count).toBe(1)
   await chip.click()
   await expect(page).toHaveURL(/#\/cases$/)
+})
+
+test('the queue renders only the rows in view, sorts from its headers, finds words, and keeps them on the way back', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(`${consoleApp.url}#/cases?status=all`)
+  await signInAndWaitForSync(page)
+  // Every case of the world, a screenful of them in the page (a table would hold all 40-odd).
+  const every = liveCases()
+  expect(every.length, 'a queue of several screens').toBeGreaterThan(40)
+  await expect.poll(() => queueLength(page)).toBe(every.length)
+  const rendered = await renderedQueueRows(page).count()
+  expect(rendered).toBeGreaterThan(3)
+  expect(rendered).toBeLessThanOrEqual(16)
+  // Scrolled to the end, the last case is there, and still only a screenful of rows.
+  await casesGrid(page)
+    .locator('.MuiDataGrid-virtualScroller')
+    .evaluate((element) => (element.scrollTop = element.scrollHeight))
+  const newestFirst = [...every].sort((a, b) => b.openedAt.localeCompare(a.openedAt))
+  await expect(
+    casesGrid(page).getByRole('link', {
+      name: `Open the case on order ${newestFirst[0]!.orderId}`,
+    }),
+  ).toBeVisible()
+  expect(await renderedQueueRows(page).count()).toBeLessThanOrEqual(16)
+
+  // The status header sorts open first, again resolved first; the URL keeps it.
+  const statusHeader = casesGrid(page).getByRole('columnheader', { name: 'Status' })
+  await statusHeader.click()
+  await expect(page).toHaveURL(/sort=status$/)
+  await expect(statusHeader).toHaveAttribute('aria-sort', 'ascending')
+  await expect(queueRowAt(page, 0)).toContainText('Open')
+  await statusHeader.click()
+  await expect(page).toHaveURL(/sort=status-desc$/)
+  await expect(statusHeader).toHaveAttribute('aria-sort', 'descending')
+  await expect(queueRowAt(page, 0)).toContainText('Resolved')
+  // The age column sorts by either of its lines.
+  await casesGrid(page)
+    .getByRole('button', { name: /Sort by first action due/ })
+    .click()
+  await expect(page).toHaveURL(/sort=due$/)
+  await expect(page.getByRole('combobox', { name: 'Sort' })).toHaveText(
+    'First action due, soonest first',
+  )
+  await casesGrid(page)
+    .getByRole('button', { name: /^Sort by age/ })
+    .click()
+  await expect(page).toHaveURL(/#\/cases\?status=all$/)
+  await casesGrid(page)
+    .getByRole('button', { name: /Age, oldest first/ })
+    .click()
+  await expect(page).toHaveURL(/sort=newest$/)
+  await expect(queueRowAt(page, 0)).toContainText(newestFirst[0]!.orderId)
+
+  // Words from a colleague's note find the case; a chip says so and removes it in one click.
+  const find = page.getByRole('searchbox', { name: 'Find in order, customer or notes' })
+  await find.fill('TANGERINE neighbour')
+  await expect(page).toHaveURL(/q=TANGERINE\+neighbour/)
+  await expect.poll(() => queueLength(page)).toBe(1)
+  await expect(queueRowAt(page, 0)).toContainText(fresh[2]!.delivery.orderId)
+  const applied = page.getByRole('group', { name: 'Showing only' })
+  await expect(applied.getByRole('button', { name: /^Words “TANGERINE neighbour”/ })).toBeVisible()
+  await expect(applied.getByRole('button', { name: /^Every status/ })).toBeVisible()
+  await applied.getByRole('button', { name: /^Words “TANGERINE neighbour”/ }).click()
+  await expect(find).toHaveValue('')
+  await expect.poll(() => queueLength(page)).toBe(every.length)
+  // By part of an order number, then open the case by keyboard and come back with Esc: the
+  // words, the status and the sort are as they were, and the row opened has the focus.
+  const target = fresh[3]!.delivery.orderId
+  await find.fill(target.slice(0, 11))
+  await expect.poll(() => queueLength(page)).toBeLessThan(every.length)
+  const row = await findQueueRow(page, target)
+  await row.getByRole('link').focus()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(new RegExp(`#/case/${fresh[3]!.caseId}$`))
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(target)
+  await page.keyboard.press('Escape')
+  await expect(page).toHaveURL(/#\/cases\?status=all&q=[^&]+&sort=newest$/)
+  await expect(find).toHaveValue(target.slice(0, 11))
+  await expect(
+    casesGrid(page).getByRole('link', { name: `Open the case on order ${target}` }),
+  ).toBeFocused()
+  // Clear filters keeps the sort.
+  await applied.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(page).toHaveURL(/#\/cases\?sort=newest$/)
+  await expectNoSeriousViolations(page)
 })
 
 test('an agent adds a note, which takes the case, and resolves it with a canned note', async ({
@@ -205,7 +316,7 @@ test('an agent adds a note, which takes the case, and resolves it with a canned 
 
   // Keyboard: J moves into the list, then down to the case, Enter opens it.
   await expect(casesTable(page)).toBeVisible()
-  const link = casesTable(page).getByRole('link', {
+  const link = (await findQueueRow(page, delivery.orderId)).getByRole('link', {
     name: `Open the case on order ${delivery.orderId}`,
   })
   await link.click()
@@ -330,7 +441,9 @@ test('a change made on the service underneath becomes a conflict the agent settl
   )
   expect(theirs.status).toBe(200)
 
-  await casesTable(page)
+  await (
+    await findQueueRow(page, delivery.orderId)
+  )
     .getByRole('link', { name: `Open the case on order ${delivery.orderId}` })
     .click()
   await expect(page).toHaveURL(new RegExp(`#/case/${caseId}$`))
@@ -464,10 +577,10 @@ test('? lists every keyboard shortcut', async ({ page }) => {
 
   // J/K move through the queue, Enter opens; keys typed in a box are left alone.
   await page.keyboard.press('j')
-  const first = casesTable(page).locator('tbody tr').first().getByRole('link')
+  const first = queueRowAt(page, 0).getByRole('link')
   await expect(first).toBeFocused()
   await page.keyboard.press('j')
-  const second = casesTable(page).locator('tbody tr').nth(1).getByRole('link')
+  const second = queueRowAt(page, 1).getByRole('link')
   await expect(second).toBeFocused()
   await page.keyboard.press('k')
   await expect(first).toBeFocused()
@@ -539,7 +652,10 @@ test('a supervisor keeps the canned notes and may reopen a resolved case', async
     .getByRole('group', { name: 'Status' })
     .getByRole('button', { name: 'Resolved' })
     .click()
-  await casesTable(page)
+  await expect(page).toHaveURL(/status=open,investigating,awaiting_customer,resolved|status=all/)
+  await (
+    await findQueueRow(page, delivery.orderId)
+  )
     .getByRole('link', { name: `Open the case on order ${delivery.orderId}` })
     .click()
   // Reopening asks why; the reason is on the timeline beside "Reopened".

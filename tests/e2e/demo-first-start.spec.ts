@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { startConsole, type RunningConsole } from './support/browser-mode.ts'
 import { expectNoSeriousViolations, signInAndWaitForSync } from './support/console-page.ts'
+import { findQueueRow } from './support/queue.ts'
 
 const screenshots = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
 
@@ -32,7 +33,8 @@ test('the agent finds conflicts waiting, and the demo’s evidence, at once', as
   await expect(cases).toBeVisible({ timeout: 30_000 })
   await cases.click()
   await expect(page.getByText(/3 need your decision/).first()).toBeVisible()
-  const row = page.getByRole('row').filter({ hasText: 'Needs your decision' }).first()
+  // The grid holds only the rows in view: read down the queue to the first conflict.
+  const row = await findQueueRow(page, 'Needs your decision')
   await row.getByRole('link', { name: /^Open the case on order / }).click()
   const conflict = page.getByRole('region', {
     name: 'Needs your decision: the case changed on the service',

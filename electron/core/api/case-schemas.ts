@@ -138,7 +138,21 @@ export const CaseListItemSchema = z.object({
   awayFromAddress: z.boolean(),
 })
 
-export const CASE_SORTS = ['oldest', 'newest', 'due'] as const
+/**
+ * The queue's orders. 'due': cases still waiting for a first action, soonest due first, then the
+ * rest; each sort's '-desc' is its reverse. Status runs open → resolved; assignee by display name,
+ * the unassigned last.
+ */
+export const CASE_SORTS = [
+  'oldest',
+  'newest',
+  'due',
+  'due-desc',
+  'status',
+  'status-desc',
+  'assignee',
+  'assignee-desc',
+] as const
 export const ListCasesArgSchema = z.object({
   statuses: z.array(CaseStatusSchema).max(4).optional(),
   reason: CaseReasonSchema.optional(),
@@ -153,6 +167,8 @@ export const ListCasesArgSchema = z.object({
   customerId: z.string().max(64).optional(),
   addressKey: z.string().max(300).optional(),
   driverId: z.string().max(64).optional(),
+  /** Words to find in the order number, the customer's name or the case's notes. */
+  text: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(CASE_SORTS).default('oldest'),
   limit: z.number().int().min(1).max(500).default(200),
 })

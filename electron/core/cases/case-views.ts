@@ -10,6 +10,7 @@ import type {
   ListCasesArg,
 } from '../api/case-schemas.ts'
 import type { ResolutionCode } from '../contract/schemas.ts'
+import { CASE_STATUSES } from '../contract/schemas.ts'
 import type { CaseState } from './case-rules.ts'
 import { deliveryCaseFacts } from '../deliveries/delivery-tables.ts'
 import {
@@ -105,11 +106,12 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
         const p = reader.project(id, ctx.meId)
         if (!p.state) continue
         const state = p.state
-        if (!matches(arg, state, now, ctx.meId, () => deliveryFacts.get({ id: state.deliveryId })))
-          continue
+        const facts = () => deliveryFacts.get({ id: state.deliveryId })
+        if (!matches(arg, state, now, ctx.meId, facts)) continue
+        if (arg.text && !mentions(state, facts()?.customer_name ?? null, arg.text)) continue
         items.push(listItem(id, p, state, ctx))
       }
-      return inQueueOrder(items, arg.sort).slice(0, arg.limit)
+      return inQueueOrder(items, arg.sort, ctx).slice(0, arg.limit)
     },
 
     /** The cases on one delivery, newest first: what its screen lists. */
@@ -131,7 +133,7 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
       const found = carrying(ticket, ctx.meId).map(({ id, p, state }) =>
         listItem(id, p, state, ctx),
       )
-      return inQueueOrder(found, 'newest')
+      return inQueueOrder(found, 'newest', ctx)
     },
 
     counts(ctx: CaseViewContext) {
@@ -232,15 +234,73 @@ function matches(
   return true
 }
 
-/** The queue's order. 'due': cases still waiting for a first action, soonest due first, then the rest. */
-function inQueueOrder(items: CaseListItem[], sort: ListCasesArg['sort']): CaseListItem[] {
-  const key = (c: CaseListItem) =>
-    sort === 'due'
-      ? `${c.firstActionAt === null && c.status !== 'resolved' ? 0 : 1}${c.firstActionDueAt}`
-      : c.openedAt
-  items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
-  if (sort === 'newest') items.reverse()
+/** Text folded for finding: case, accents and runs of spaces ignored. */
+function folded(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ')
+}
+
+/** Whether the order number, the customer's name or a note of the case holds every word of `text`. */
+function mentions(state: CaseState, customerName: string | null, text: string): boolean {
+  const haystack = folded(
+    [
+      state.orderId,
+      customerName ?? '',
+      ...state.notes.map((n) => n.body),
+      state.resolution?.note ?? '',
+    ].join('\n'),
+  )
+  return folded(text)
+    .split(' ')
+    .filter(Boolean)
+    .every((word) => haystack.includes(word))
+}
+
+const STATUS_RANK = Object.fromEntries(CASE_STATUSES.map((status, rank) => [status, rank]))
+
+/**
+ * The queue's order (CASE_SORTS), ties by age, oldest first. 'due': cases still waiting for a
+ * first action, soonest due first, then the rest; the assignee by display name, unassigned last.
+ */
+function inQueueOrder(
+  items: CaseListItem[],
+  sort: ListCasesArg['sort'],
+  ctx: CaseViewContext,
+): CaseListItem[] {
+  const byAge = (a: CaseListItem, b: CaseListItem) => compare(a.openedAt, b.openedAt)
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+  const nameOf = (c: CaseListItem) =>
+    c.assigneeId ? (ctx.userName(c.assigneeId) ?? c.assigneeId) : null
+  const key = sort.replace(/-desc$/, '')
+  const descending = sort.endsWith('-desc') || sort === 'newest'
+  const order: Record<string, (a: CaseListItem, b: CaseListItem) => number> = {
+    oldest: byAge,
+    newest: byAge,
+    due: (a, b) =>
+      compare(waitingRank(a), waitingRank(b)) || compare(a.firstActionDueAt, b.firstActionDueAt),
+    status: (a, b) => compare(STATUS_RANK[a.status] ?? 0, STATUS_RANK[b.status] ?? 0),
+    assignee: (a, b) => {
+      const [x, y] = [nameOf(a), nameOf(b)]
+      // The unassigned come last either way round: they are not a name.
+      if (x === null || y === null) return 0
+      return collator.compare(x, y)
+    },
+  }
+  const primary = order[key] ?? byAge
+  items.sort((a, b) => {
+    if (key === 'assignee' && (a.assigneeId === null) !== (b.assigneeId === null))
+      return a.assigneeId === null ? 1 : -1
+    const first = descending ? primary(b, a) : primary(a, b)
+    return first || (key === 'newest' ? 0 : byAge(a, b))
+  })
   return items
+}
+
+function waitingRank(c: CaseListItem): number {
+  return c.firstActionAt === null && c.status !== 'resolved' ? 0 : 1
+}
+
+function compare<T extends string | number>(a: T, b: T): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** A case as the queue lists it, with its delivery's customer and city. */
