@@ -102,7 +102,7 @@ test('a supervisor reads the figures and exports each format', async ({ page }) 
   const csvBytes = readFileSync(csv.path)
   expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
   const lines = csvBytes.subarray(3).toString('utf8').trimEnd().split('\r\n')
-  expect(lines[0]).toMatch(/^Case ID,Order,Tracking number,Status,Reason,Opened \(/)
+  expect(lines[0]).toMatch(/^Case ID,Order,Ticket,Tracking number,Status,Reason,Opened \(/)
   expect(lines).toHaveLength(csv.rows + 1)
   expect(csv.rows).toBe(openedPerDay)
 
