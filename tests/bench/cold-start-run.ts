@@ -3,7 +3,6 @@
 // at their defaults, the session remembered, the service out of reach) and answers one search
 // through dispatchCall. Everything is imported after the process started, so the figures count
 // loading the code too. `prepare` (a run of its own, untimed) records the remembered session.
-import { createHash } from 'node:crypto'
 
 export interface ColdStartRunArgs {
   dataDir: string
@@ -19,6 +18,7 @@ export interface ColdStartRunResult {
   results: number
 }
 
+// Their values are remembered-session.ts's (not imported here: nothing loads before the clock).
 const SERVICE_URL = 'http://127.0.0.1:9'
 const TOKEN = 'bench-token'
 
@@ -58,21 +58,11 @@ export async function coldStartRun(args: ColdStartRunArgs): Promise<ColdStartRun
   return { imported, started, answered, results }
 }
 
-/** The signed-in agent and its token's hash, as a sign-in on this cache leaves them. */
+/** The session a sign-in on this cache leaves (remembered-session.ts). */
 async function rememberSession(dataDir: string): Promise<void> {
   const { openDatabase } = await import('../../electron/core/db/open-database.ts')
-  const { recordCacheOwner } = await import('../../electron/core/cache-identity/cache-owner.ts')
-  const { DEMO_ACCOUNTS } = await import('../../electron/core/demo-service/index.ts')
-  const agent = DEMO_ACCOUNTS.find((account) => account.role === 'agent')!
+  const { rememberBenchSession } = await import('./remembered-session.ts')
   const db = await openDatabase(dataDir)
-  const state = db.sqlite.prepare(
-    'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  )
-  state.run(
-    'session.user',
-    JSON.stringify({ id: agent.userId, name: agent.name, role: agent.role }),
-  )
-  state.run('session.token-sha256', createHash('sha256').update(TOKEN).digest('hex'))
-  recordCacheOwner(db.sqlite, SERVICE_URL)
+  rememberBenchSession(db.sqlite)
   await db.close()
 }

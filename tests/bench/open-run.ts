@@ -6,19 +6,17 @@
 // a token store, as after a restart, and the sync and retention timers are off, so the service
 // address (where nothing listens) is never called. The copy is recorded as that address's cache,
 // as a cache the app filled from it would be (cache-identity/).
-import { createHash } from 'node:crypto'
 import { openDatabase } from '../../electron/core/db/open-database.ts'
 import { dispatchCall } from '../../electron/core/api/dispatch.ts'
 import type { CallName } from '../../electron/core/api/definition.ts'
 import { createMemoryTokenStore } from '../../electron/core/app/memory-token-store.ts'
 import { createPorchlight } from '../../electron/core/app/porchlight.ts'
-import { recordCacheOwner } from '../../electron/core/cache-identity/cache-owner.ts'
 import type { Logger } from '../../electron/core/common/logger.ts'
-import { DEMO_ACCOUNTS } from '../../electron/core/demo-service/index.ts'
 import { repeatClaimCounts } from '../../electron/core/cases/case-tables.ts'
 import { REPEAT_WINDOW_DAYS } from '../../electron/core/cases/repeat-claims.ts'
 import { seededRandom, shuffled, summarize, type Summary } from './measure.ts'
 import { rowPicker } from './queries.ts'
+import { BENCH_SERVICE_URL, BENCH_TOKEN, rememberBenchSession } from './remembered-session.ts'
 
 export interface OpenRunArgs {
   dataDir: string
@@ -41,21 +39,12 @@ export interface OpenRunResult {
 const WARM_UP = 20
 
 export async function openRun(args: OpenRunArgs): Promise<OpenRunResult> {
-  const agent = DEMO_ACCOUNTS.find((account) => account.role === 'agent')!
   const bareDb = await openDatabase(args.dataDir)
   const sqlite = bareDb.sqlite
-  const serviceUrl = 'http://127.0.0.1:9'
-  const state = sqlite.prepare(
-    'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  )
-  state.run(
-    'session.user',
-    JSON.stringify({ id: agent.userId, name: agent.name, role: agent.role }),
-  )
-  state.run('session.token-sha256', createHash('sha256').update('bench-token').digest('hex'))
-  recordCacheOwner(sqlite, serviceUrl)
+  const serviceUrl = BENCH_SERVICE_URL
+  rememberBenchSession(sqlite)
   const tokenStore = createMemoryTokenStore()
-  await tokenStore.save('bench-token')
+  await tokenStore.save(BENCH_TOKEN)
   const errors: unknown[] = []
   const log: Logger = {
     info: () => {},
