@@ -13,6 +13,7 @@ import {
   PHOTO_WITHHELD_REASONS,
   UserSchema,
 } from '../contract/schemas.ts'
+import { LANGUAGE_PREFERENCES } from '../messages/languages.ts'
 import { cacheCalls } from './cache-schemas.ts'
 import { evidenceCalls } from './evidence-schemas.ts'
 import { peopleCalls } from './people-schemas.ts'
@@ -230,6 +231,8 @@ export const SettingsSchema = z.object({
       const problem = template === null ? null : ticketUrlTemplateProblem(template)
       if (problem !== null) ctx.addIssue({ code: 'custom', message: problem })
     }),
+  /** The language of the app, the exports and the PDF: one that ships, or the system's. */
+  language: z.enum(LANGUAGE_PREFERENCES),
 })
 
 export const apiDefinition = {

@@ -1,0 +1,2 @@
+// English words of the session namespace (see catalogue.ts).
+export const session = {} as const

@@ -1,0 +1,49 @@
+// The whole window in the pseudo-locale (en-XA: English accented, bracketed and a third longer):
+// no word bypasses the message catalogue, and no control's text runs past it. Each screen area's
+// tour (pseudo-tours/) walks its states; the session's tour runs last and signs out.
+import { test } from '@playwright/test'
+import { startDemoService, type DemoService } from '../../electron/core/demo-service/index.ts'
+import { PSEUDO_LOCALE } from '../../electron/core/messages/languages.ts'
+import { startConsole, type RunningConsole } from './support/browser-mode.ts'
+import { signInAndWaitForSync } from './support/console-page.ts'
+import { expectAllLocalized } from './support/pseudo-locale.ts'
+import { TOURS } from './pseudo-tours/index.ts'
+
+let service: DemoService
+let consoleApp: RunningConsole
+
+test.describe.configure({ mode: 'serial' })
+
+test.beforeAll(async () => {
+  service = await startDemoService({ seed: 7, deliveries: 80 })
+  consoleApp = await startConsole({ serviceUrl: service.url })
+})
+
+test.afterAll(async () => {
+  await consoleApp?.stop()
+  await service?.close()
+})
+
+test('signs in and syncs (in English)', async ({ page }) => {
+  await page.goto(consoleApp.url)
+  await signInAndWaitForSync(page, { username: 'supervisor', password: 'demo-supervisor' })
+})
+
+for (const tour of TOURS) {
+  test(`${tour.name} speaks only the catalogue's words, and they fit`, async ({ page }) => {
+    await page.setViewportSize(tour.size ?? { width: 1024, height: 768 })
+    await tour.run({
+      page,
+      service,
+      open: async (hash) => {
+        const url = `${consoleApp.url.replace(/[?#].*$/, '')}?locale=${PSEUDO_LOCALE}${hash}`
+        if (page.url().includes(`locale=${PSEUDO_LOCALE}`)) {
+          await page.evaluate((target) => (window.location.hash = target), hash)
+        } else {
+          await page.goto(url)
+        }
+      },
+      check: (state) => expectAllLocalized(page, `${tour.name}: ${state}`),
+    })
+  })
+}
