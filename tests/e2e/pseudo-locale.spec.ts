@@ -36,11 +36,13 @@ for (const tour of TOURS) {
       page,
       service,
       open: async (hash) => {
-        const url = `${consoleApp.url.replace(/[?#].*$/, '')}?locale=${PSEUDO_LOCALE}${hash}`
+        const url = new URL(consoleApp.url)
+        url.searchParams.set('locale', PSEUDO_LOCALE)
+        url.hash = hash
         if (page.url().includes(`locale=${PSEUDO_LOCALE}`)) {
           await page.evaluate((target) => (window.location.hash = target), hash)
         } else {
-          await page.goto(url)
+          await page.goto(url.href)
         }
       },
       check: (state) => expectAllLocalized(page, `${tour.name}: ${state}`),

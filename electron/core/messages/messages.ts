@@ -25,6 +25,14 @@ void messages.init({
 
 let speaking: Speaking = { language: 'en', locale: 'en' }
 
+// `{{count, number}}` writes the number in the locale spoken (es-MX groups as 1,234; es as 1.234),
+// the same as formatCount, not in the bare language i18next would use.
+messages.services.formatter?.add('number', (value: unknown, _language, options) =>
+  typeof value === 'number'
+    ? new Intl.NumberFormat(speaking.locale, options as Intl.NumberFormatOptions).format(value)
+    : String(value),
+)
+
 /** Switches this process to `next`: its words, and the locale numbers and dates are written in. */
 export function speak(next: Speaking): void {
   if (next.language === PSEUDO_LOCALE && !messages.hasResourceBundle(PSEUDO_LOCALE, 'common')) {

@@ -21,7 +21,7 @@ import {
   PSEUDO_LOCALE,
   resolveLanguage,
 } from '../../../electron/core/messages/languages.ts'
-import { speak, t } from '../../../electron/core/messages/messages.ts'
+import { messages as messagesForTest, speak, t } from '../../../electron/core/messages/messages.ts'
 import { pseudoString } from '../../../electron/core/messages/pseudo.ts'
 
 type Tree = { [key: string]: string | Tree }
@@ -141,5 +141,20 @@ describe('the shared words speak the language of the moment', () => {
     speak({ language: 'en', locale: 'en-US' })
     expect(decisionsWords(2)).toBe('2 need your decision')
     expect(formatDistance(12_345)).toBe('12,345 m')
+  })
+})
+
+describe('numbers inside messages', () => {
+  it('are written in the locale spoken, as formatCount writes them', () => {
+    messagesForTest.addResource('es', 'common', 'test.count', '{{count, number}} entregas')
+    speak({ language: 'es', locale: 'es-MX' })
+    expect(t('common:test.count' as 'common:action.cancel', { count: 1234567 })).toBe(
+      `${formatCount(1234567)} entregas`,
+    )
+    expect(formatCount(1234567)).toBe('1,234,567')
+    speak({ language: 'es', locale: 'es-ES' })
+    expect(t('common:test.count' as 'common:action.cancel', { count: 1234567 })).toBe(
+      '1.234.567 entregas',
+    )
   })
 })
