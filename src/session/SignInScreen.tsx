@@ -15,8 +15,9 @@ import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import VisibilityIcon from '@mui/icons-material/Visibility'
 import VisibilityOffIcon from '@mui/icons-material/VisibilityOff'
+import { Trans, useTranslation } from 'react-i18next'
 import type { Session } from '../../electron/core/api/definition.ts'
-import { api, userMessage } from '../api/client.ts'
+import { api, ApiError, userMessage } from '../api/client.ts'
 import { BrandMark } from '../ui/BrandMark.tsx'
 import { DemoChip } from './DemoChip.tsx'
 import { roleLabel } from './roles.ts'
@@ -26,13 +27,25 @@ type Props = {
   onSignedIn: (session: Session) => void
 }
 
+/** The core's refusals whose words need nothing from the core: said in the window's language. */
+const REFUSALS = { 'bad-credentials': 'badCredentials', offline: 'offline' } as const
+
 export function SignInScreen({ session, onSignedIn }: Props) {
+  const { t } = useTranslation(['session', 'app'])
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [showPassword, setShowPassword] = useState(false)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const submitRef = useRef<HTMLButtonElement>(null)
+
+  /** Why a sign-in failed: the catalogue's words for a refusal it knows, else the core's. */
+  const signInProblem = (reason: unknown): string => {
+    if (reason instanceof ApiError && Object.hasOwn(REFUSALS, reason.code)) {
+      return t(`signIn.${REFUSALS[reason.code as keyof typeof REFUSALS]}`)
+    }
+    return userMessage(reason)
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -45,12 +58,12 @@ export function SignInScreen({ session, onSignedIn }: Props) {
           onSignedIn(next)
         } else {
           setSubmitting(false)
-          setError('Sign-in did not complete. Please try again.')
+          setError(t('signIn.incomplete'))
         }
       },
       (reason: unknown) => {
         setSubmitting(false)
-        setError(userMessage(reason))
+        setError(signInProblem(reason))
       },
     )
   }
@@ -76,17 +89,17 @@ export function SignInScreen({ session, onSignedIn }: Props) {
       <Paper variant="outlined" sx={{ width: '100%', maxWidth: 420, p: 4 }}>
         <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 3 }}>
           <BrandMark />
-          <Typography sx={{ fontWeight: 500, fontSize: '1.1rem' }}>Porchlight</Typography>
+          <Typography sx={{ fontWeight: 500, fontSize: '1.1rem' }}>{t('app:name')}</Typography>
           {session.demo && <DemoChip sx={{ ml: 'auto' }} />}
         </Stack>
         <Typography variant="h1" sx={{ mb: 0.5 }}>
-          Sign in
+          {t('signIn.title')}
         </Typography>
         <Typography variant="body2" sx={{ color: 'text.secondary', mb: 3 }}>
-          Use your delivery service account.
+          {t('signIn.intro')}
         </Typography>
 
-        <Box component="form" noValidate onSubmit={submit} aria-label="Sign in">
+        <Box component="form" noValidate onSubmit={submit} aria-label={t('signIn.title')}>
           <Stack sx={{ gap: 2 }}>
             {error && (
               <Alert severity="error" role="alert">
@@ -94,7 +107,7 @@ export function SignInScreen({ session, onSignedIn }: Props) {
               </Alert>
             )}
             <TextField
-              label="User name"
+              label={t('signIn.userName')}
               name="username"
               autoComplete="username"
               autoFocus
@@ -105,7 +118,7 @@ export function SignInScreen({ session, onSignedIn }: Props) {
               slotProps={{ htmlInput: { maxLength: 128, spellCheck: false } }}
             />
             <TextField
-              label="Password"
+              label={t('signIn.password')}
               name="password"
               type={showPassword ? 'text' : 'password'}
               autoComplete="current-password"
@@ -119,7 +132,9 @@ export function SignInScreen({ session, onSignedIn }: Props) {
                   endAdornment: (
                     <InputAdornment position="end">
                       <IconButton
-                        aria-label={showPassword ? 'Hide password' : 'Show password'}
+                        aria-label={
+                          showPassword ? t('signIn.hidePassword') : t('signIn.showPassword')
+                        }
                         aria-pressed={showPassword}
                         onClick={() => setShowPassword((shown) => !shown)}
                         edge="end"
@@ -141,7 +156,7 @@ export function SignInScreen({ session, onSignedIn }: Props) {
               loadingPosition="start"
               disableElevation
             >
-              {submitting ? 'Signing in…' : 'Sign in'}
+              {submitting ? t('signIn.submitting') : t('signIn.submit')}
             </Button>
           </Stack>
         </Box>
@@ -150,10 +165,10 @@ export function SignInScreen({ session, onSignedIn }: Props) {
           <Box component="section" aria-labelledby="demo-accounts-heading" sx={{ mt: 3 }}>
             <Divider sx={{ mb: 2 }} />
             <Typography variant="h2" id="demo-accounts-heading">
-              Demo accounts
+              {t('signIn.demoAccounts')}
             </Typography>
             <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-              Choose one to fill in its user name and password.
+              {t('signIn.demoAccountsHint')}
             </Typography>
             <List dense disablePadding sx={{ mt: 1 }}>
               {session.demoAccounts.map((account) => (
@@ -166,13 +181,19 @@ export function SignInScreen({ session, onSignedIn }: Props) {
                       variant="outlined"
                       onClick={() => fillDemoAccount(account)}
                       disabled={submitting}
-                      aria-label={`Use demo account ${account.username} (${account.role})`}
+                      aria-label={t('signIn.useDemoAccount', {
+                        username: account.username,
+                        role: roleLabel(account.role),
+                      })}
                     >
-                      Use
+                      {t('signIn.use')}
                     </Button>
                   }
                 >
-                  <ListItemText primary={account.username} secondary={roleLabel(account.role)} />
+                  <ListItemText
+                    primary={<span translate="no">{account.username}</span>}
+                    secondary={roleLabel(account.role)}
+                  />
                 </ListItem>
               ))}
             </List>
@@ -183,9 +204,16 @@ export function SignInScreen({ session, onSignedIn }: Props) {
           component="p"
           sx={{ color: 'text.secondary', mt: 3, overflowWrap: 'anywhere' }}
         >
-          {session.demo
-            ? 'Connected to the built-in demo delivery service.'
-            : `Delivery service: ${session.serviceUrl}`}
+          {session.demo ? (
+            t('signIn.demoService')
+          ) : (
+            <Trans
+              t={t}
+              i18nKey="signIn.service"
+              values={{ url: session.serviceUrl }}
+              components={{ 0: <span translate="no" /> }}
+            />
+          )}
         </Typography>
       </Paper>
     </Box>
