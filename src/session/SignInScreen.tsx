@@ -37,7 +37,11 @@ export function SignInScreen({ session, onSignedIn }: Props) {
   const [showPassword, setShowPassword] = useState(false)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  /** A field left empty at the last try, said under that field. */
+  const [missing, setMissing] = useState<'username' | 'password' | null>(null)
   const submitRef = useRef<HTMLButtonElement>(null)
+  const usernameRef = useRef<HTMLInputElement>(null)
+  const passwordRef = useRef<HTMLInputElement>(null)
 
   /** Why a sign-in failed: the catalogue's words for a refusal it knows, else the core's. */
   const signInProblem = (reason: unknown): string => {
@@ -50,8 +54,15 @@ export function SignInScreen({ session, onSignedIn }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (submitting) return
-    setSubmitting(true)
     setError(null)
+    // Said here, in the window's words, before anything is asked of the core.
+    const empty = username.trim() === '' ? 'username' : password === '' ? 'password' : null
+    setMissing(empty)
+    if (empty) {
+      ;(empty === 'username' ? usernameRef : passwordRef).current?.focus()
+      return
+    }
+    setSubmitting(true)
     api.signIn({ username, password }).then(
       (next) => {
         if (next.user) {
@@ -68,10 +79,11 @@ export function SignInScreen({ session, onSignedIn }: Props) {
     )
   }
 
-  const fillDemoAccount = (account: Session['demoAccounts'][number]) => {
+  const fillDemoAccount = (account: DemoAccount) => {
     setUsername(account.username)
     setPassword(account.password)
     setError(null)
+    setMissing(null)
     submitRef.current?.focus()
   }
 
@@ -113,7 +125,13 @@ export function SignInScreen({ session, onSignedIn }: Props) {
               autoFocus
               required
               value={username}
-              onChange={(event) => setUsername(event.target.value)}
+              onChange={(event) => {
+                setUsername(event.target.value)
+                if (missing === 'username') setMissing(null)
+              }}
+              error={missing === 'username'}
+              helperText={missing === 'username' ? t('signIn.enterUserName') : undefined}
+              inputRef={usernameRef}
               disabled={submitting}
               slotProps={{ htmlInput: { maxLength: 128, spellCheck: false } }}
             />
@@ -124,7 +142,13 @@ export function SignInScreen({ session, onSignedIn }: Props) {
               autoComplete="current-password"
               required
               value={password}
-              onChange={(event) => setPassword(event.target.value)}
+              onChange={(event) => {
+                setPassword(event.target.value)
+                if (missing === 'password') setMissing(null)
+              }}
+              error={missing === 'password'}
+              helperText={missing === 'password' ? t('signIn.enterPassword') : undefined}
+              inputRef={passwordRef}
               disabled={submitting}
               slotProps={{
                 htmlInput: { maxLength: 1024 },
@@ -162,42 +186,11 @@ export function SignInScreen({ session, onSignedIn }: Props) {
         </Box>
 
         {session.demo && session.demoAccounts.length > 0 && (
-          <Box component="section" aria-labelledby="demo-accounts-heading" sx={{ mt: 3 }}>
-            <Divider sx={{ mb: 2 }} />
-            <Typography variant="h2" id="demo-accounts-heading">
-              {t('signIn.demoAccounts')}
-            </Typography>
-            <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-              {t('signIn.demoAccountsHint')}
-            </Typography>
-            <List dense disablePadding sx={{ mt: 1 }}>
-              {session.demoAccounts.map((account) => (
-                <ListItem
-                  key={account.username}
-                  disableGutters
-                  secondaryAction={
-                    <Button
-                      size="small"
-                      variant="outlined"
-                      onClick={() => fillDemoAccount(account)}
-                      disabled={submitting}
-                      aria-label={t('signIn.useDemoAccount', {
-                        username: account.username,
-                        role: roleLabel(account.role),
-                      })}
-                    >
-                      {t('signIn.use')}
-                    </Button>
-                  }
-                >
-                  <ListItemText
-                    primary={<span translate="no">{account.username}</span>}
-                    secondary={roleLabel(account.role)}
-                  />
-                </ListItem>
-              ))}
-            </List>
-          </Box>
+          <DemoAccounts
+            accounts={session.demoAccounts}
+            disabled={submitting}
+            onChoose={fillDemoAccount}
+          />
         )}
         <Typography
           variant="caption"
@@ -216,6 +209,55 @@ export function SignInScreen({ session, onSignedIn }: Props) {
           )}
         </Typography>
       </Paper>
+    </Box>
+  )
+}
+
+type DemoAccount = Session['demoAccounts'][number]
+
+/** The demo's accounts, each a button that fills in its user name and password. */
+function DemoAccounts(props: {
+  accounts: readonly DemoAccount[]
+  disabled: boolean
+  onChoose: (account: DemoAccount) => void
+}) {
+  const { t } = useTranslation('session')
+  return (
+    <Box component="section" aria-labelledby="demo-accounts-heading" sx={{ mt: 3 }}>
+      <Divider sx={{ mb: 2 }} />
+      <Typography variant="h2" id="demo-accounts-heading">
+        {t('signIn.demoAccounts')}
+      </Typography>
+      <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+        {t('signIn.demoAccountsHint')}
+      </Typography>
+      <List dense disablePadding sx={{ mt: 1 }}>
+        {props.accounts.map((account) => (
+          <ListItem
+            key={account.username}
+            disableGutters
+            secondaryAction={
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => props.onChoose(account)}
+                disabled={props.disabled}
+                aria-label={t('signIn.useDemoAccount', {
+                  username: account.username,
+                  role: roleLabel(account.role),
+                })}
+              >
+                {t('signIn.use')}
+              </Button>
+            }
+          >
+            <ListItemText
+              primary={<span translate="no">{account.username}</span>}
+              secondary={roleLabel(account.role)}
+            />
+          </ListItem>
+        ))}
+      </List>
     </Box>
   )
 }
