@@ -88,7 +88,7 @@ export function App() {
   if (!session) {
     return (
       <Box component="main" sx={{ height: '100vh', display: 'grid', placeItems: 'center', p: 3 }}>
-        <Box sx={{ maxWidth: 520 }}>
+        <Box sx={{ width: '100%', maxWidth: 520 }}>
           <Typography variant="h1" sx={{ mb: 2 }}>
             {t('start.failed')}
           </Typography>

@@ -126,7 +126,7 @@ function CacheDamagedScreen(props: {
   const { t } = useTranslation('app')
   return (
     <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 3 }}>
-      <Box sx={{ maxWidth: 560 }}>
+      <Box sx={{ width: '100%', maxWidth: 560 }}>
         <Typography variant="h1" sx={{ mb: 2 }}>
           {t('cache.damagedTitle')}
         </Typography>
@@ -139,7 +139,7 @@ function CacheDamagedScreen(props: {
         {props.recovering ? (
           <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
             <CircularProgress size={24} aria-hidden="true" />
-            <Typography>{t('cache.recovering')}</Typography>
+            <Typography sx={{ minWidth: 0 }}>{t('cache.recovering')}</Typography>
           </Box>
         ) : (
           <Button variant="contained" onClick={props.onRecover} autoFocus>

@@ -51,7 +51,10 @@ export function SideNavigation({ route, role, onSearch }: Props) {
       data-width={width}
       sx={{
         gridArea: 'nav',
-        width: rail ? 64 : 200,
+        // Full width fits the longest label (other languages run longer), within bounds.
+        width: rail ? 64 : 'auto',
+        minWidth: rail ? 64 : 200,
+        maxWidth: rail ? 64 : 280,
         borderRight: 1,
         borderColor: 'divider',
         bgcolor: 'background.paper',
@@ -60,7 +63,8 @@ export function SideNavigation({ route, role, onSearch }: Props) {
         flexDirection: 'column',
         overflowX: 'hidden',
         overflowY: 'auto',
-        transition: (theme) => theme.transitions.create('width', { duration: 150 }),
+        transition: (theme) =>
+          theme.transitions.create(['min-width', 'max-width'], { duration: 150 }),
       }}
     >
       <List dense disablePadding sx={{ px: 1 }}>
