@@ -31,6 +31,21 @@ const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as
 /** A count in a chart's tooltip or on its axis, as everywhere: "1,234" ("1.234" in Spanish). */
 const countOf = (value: number | null) => (value === null ? '' : formatCount(value))
 
+/**
+ * A category's name under its bar: on two lines, broken at the space nearest its
+ * middle, when it is long, so that longer languages' words are shown whole rather than cut or
+ * skipped; the tooltip keeps it on one line.
+ */
+function tickLabel(label: string, context: { location: string }): string {
+  if (context.location !== 'tick' || label.length <= 14) return label
+  let best = -1
+  for (let at = label.indexOf(' '); at !== -1; at = label.indexOf(' ', at + 1)) {
+    if (best === -1 || Math.abs(at - label.length / 2) < Math.abs(best - label.length / 2))
+      best = at
+  }
+  return best === -1 ? label : `${label.slice(0, best)}\n${label.slice(best + 1)}`
+}
+
 export function ReportCharts({ figures }: { figures: ReportFigures }) {
   const { t } = useTranslation('reports')
   const theme = useTheme()
@@ -111,7 +126,8 @@ export function ReportCharts({ figures }: { figures: ReportFigures }) {
               {
                 scaleType: 'band',
                 data: figures.resolutions.map((r) => RESOLUTION_LABELS[r.code]),
-                width: 150,
+                // Room for the longest name on one line ("Reclamación al transportista").
+                width: 190,
               },
             ]}
             xAxis={[{ tickMinStep: 1, valueFormatter: countOf }]}
@@ -149,6 +165,8 @@ export function ReportCharts({ figures }: { figures: ReportFigures }) {
               {
                 scaleType: 'band',
                 data: figures.timeToResolveBuckets.map((b) => bucket(b.bucket)),
+                valueFormatter: tickLabel,
+                height: 44,
               },
             ]}
             yAxis={[{ tickMinStep: 1, width: 36, valueFormatter: countOf }]}

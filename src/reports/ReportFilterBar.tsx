@@ -51,7 +51,8 @@ export function ReportFilterBar({ choices, problem, options, onChange, onClear }
       sx={{
         display: 'grid',
         gap: 1.5,
-        gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))',
+        // Wide enough for "Any resolution" in the longer languages ("Cualquier resolución").
+        gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
         alignItems: 'start',
       }}
     >

@@ -209,7 +209,7 @@ describe('the proof-of-delivery sheet', () => {
   })
 
   it('speaks the language Settings choose: Spanish words, dates and numbers, then English again', async () => {
-    const { language: before } = await desk.h.getSettings()
+    const { language: before } = await desk.h.getSettings(undefined)
     await desk.h.updateSettings({ language: 'es' })
     try {
       const made = await desk.h.makeProofSheet({
