@@ -2,6 +2,7 @@
 // could not be reached were sent when it came back, or a change came back as a conflict that
 // needs the agent's decision. The push is watched where the sync engine calls it; the desktop
 // shell shows the news (electron/main/sync-notifications.ts) when the setting allows.
+import { t } from '../messages/messages.ts'
 import { ServiceError } from '../service/service-client.ts'
 
 export interface SyncNews {
@@ -38,17 +39,11 @@ export function watchPushForNews(
 
 /** The notification's words: a title and one line. */
 export function syncNewsWords(news: SyncNews): { title: string; body: string } {
-  const sent =
-    news.sentAfterOutage === 1
-      ? 'The change you made while offline was sent.'
-      : `The ${news.sentAfterOutage.toLocaleString('en-US')} changes you made while offline were sent.`
-  const conflicts =
-    news.conflicts === 1
-      ? 'One change needs your decision: its case changed on the service.'
-      : `${news.conflicts.toLocaleString('en-US')} changes need your decision: their cases changed on the service.`
-  if (news.conflicts === 0) return { title: 'Back online', body: sent }
+  const sent = t('sync:news.sent', { count: news.sentAfterOutage })
+  const conflicts = t('sync:news.conflicts', { count: news.conflicts })
+  if (news.conflicts === 0) return { title: t('sync:news.backOnline'), body: sent }
   return {
-    title: news.conflicts === 1 ? 'A change needs your decision' : 'Changes need your decision',
+    title: t('sync:news.conflictTitle', { count: news.conflicts }),
     body: news.sentAfterOutage > 0 ? `${sent} ${conflicts}` : conflicts,
   }
 }
