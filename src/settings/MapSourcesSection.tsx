@@ -20,7 +20,7 @@ import { TileServerForm } from './TileServerForm.tsx'
 import { useMapSources } from './useMapSources.ts'
 
 export default function MapSourcesSection() {
-  const { t } = useTranslation('settings')
+  const { t } = useTranslation(['settings', 'common'])
   const state = useMapSources()
   const { sources, settings, loadError, busy, actionError, done } = state
   const headingId = useId()
@@ -77,7 +77,11 @@ export default function MapSourcesSection() {
       ) : (
         <>
           {actionError && (
-            <Alert severity="error" onClose={state.clearActionError}>
+            <Alert
+              severity="error"
+              onClose={state.clearActionError}
+              closeText={t('common:action.close')}
+            >
               {fromCore(actionError)}
             </Alert>
           )}
@@ -106,6 +110,7 @@ export default function MapSourcesSection() {
           severity="success"
           variant="filled"
           onClose={() => setSnackbarAt(null)}
+          closeText={t('common:action.close')}
           sx={{
             boxShadow: 3,
             color: 'success.contrastText',
@@ -120,7 +125,7 @@ export default function MapSourcesSection() {
 }
 
 function Step(props: { number: number; title: string; children: ReactNode }) {
-  const { t } = useTranslation('settings')
+  const { t } = useTranslation(['settings', 'common'])
   const id = useId()
   return (
     <Box

@@ -101,7 +101,11 @@ export function SupportSection() {
         </Typography>
       </Stack>
       {copied && (
-        <Alert severity="success" onClose={() => setCopied(null)}>
+        <Alert
+          severity="success"
+          onClose={() => setCopied(null)}
+          closeText={t('common:action.close')}
+        >
           {copied.logFile ? (
             <Trans
               t={t}

@@ -140,6 +140,7 @@ export function SyncSettings() {
           severity="success"
           variant="filled"
           onClose={() => setSnackbarFor(null)}
+          closeText={t('common:action.close')}
           // MUI's filled text is white; on the dark theme's light green that is unreadable.
           sx={{
             boxShadow: 3,
