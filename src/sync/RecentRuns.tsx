@@ -26,7 +26,14 @@ export function RecentRuns({ runs }: { runs: SyncRun[] }) {
       {runs.length === 0 ? (
         <EmptyNote>{t('runs.none')}</EmptyNote>
       ) : (
-        <TableContainer component={Paper} variant="outlined">
+        // Scrolls sideways where the window is narrow: reachable by keyboard, then.
+        <TableContainer
+          component={Paper}
+          variant="outlined"
+          tabIndex={0}
+          role="group"
+          aria-labelledby="recent-runs-heading"
+        >
           <Table size="small" aria-labelledby="recent-runs-heading">
             <TableHead>
               <TableRow>
@@ -48,7 +55,8 @@ export function RecentRuns({ runs }: { runs: SyncRun[] }) {
                 <TableCell scope="col" sx={numberCell}>
                   {t('runs.photoProblems')}
                 </TableCell>
-                <TableCell scope="col" sx={{ width: '30%' }}>
+                {/* Never squeezed to a sliver: a long error would make each row a tall column. */}
+                <TableCell scope="col" sx={{ width: '30%', minWidth: 200 }}>
                   {t('runs.error')}
                 </TableCell>
               </TableRow>

@@ -175,6 +175,19 @@ export const settingsTour: Tour = {
       await expect(support.getByRole('alert').or(page.getByRole('dialog'))).toBeVisible()
       await check('the diagnostics copied')
       if (await page.getByRole('dialog').isVisible()) await page.keyboard.press('Escape')
+      // Signing out with the local data erased (the session's dialog; the core's refusals are
+      // this area's): the dialog and its warning, then left without signing out.
+      await page
+        .locator('header button[aria-haspopup]')
+        .filter({ has: page.locator('.MuiAvatar-root') })
+        .click()
+      await page.getByRole('menuitem').last().click()
+      const dialog = page.getByRole('dialog')
+      await expect(dialog).toBeVisible()
+      await dialog.getByRole('checkbox').first().check()
+      await check('the sign-out dialog, erasing the local data')
+      await page.keyboard.press('Escape')
+      await expect(dialog).toBeHidden()
     } finally {
       await own.stop()
       await tiles.close()
