@@ -79,7 +79,7 @@ export function DeliveryHeader(props: Props) {
         </Stack>
         <Box sx={{ flex: 1 }} />
         <ProofSheetButton delivery={delivery} caseId={caseId} />
-        <CopyLinkButton text={deliveryLinkText(delivery)} what={t('header.linkWhat')} />
+        <CopyLinkButton text={deliveryLinkText(delivery)} what="delivery" />
         <Tooltip describeChild title={t('header.openCaseTooltip')}>
           <Button
             variant="contained"

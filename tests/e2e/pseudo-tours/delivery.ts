@@ -5,7 +5,7 @@
 // and its look-alikes; one whose photo is withheld; one without a photo; one not found.
 import { expect, type Page } from '@playwright/test'
 import { sameAddress } from '../../../electron/core/addresses/same-address.ts'
-import type { DeliveryRecord } from '../../../electron/core/contract/schemas.ts'
+import type { CaseRecord, DeliveryRecord } from '../../../electron/core/contract/schemas.ts'
 import { pseudo, type Tour } from './tour.ts'
 
 /** Waits for the delivery screen, its map and (when it has one to show) its full photo. */
@@ -35,6 +35,20 @@ async function withTooltip(
 
 const AWAY = 'Only delivered away from the address'
 const REUSED = 'Only with a reused photo'
+
+/** Opens the Open a case dialog (O), checks it, and its refusal without a reason; closes it. */
+async function openCaseDialog(page: Page, check: (state: string) => Promise<void>, of: string) {
+  await page.locator('main h1#delivery-heading').focus()
+  await page.keyboard.press('o')
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toBeVisible()
+  await check(`the open-a-case dialog (${of})`)
+  await dialog.locator('button[type=submit]').click()
+  await expect(dialog.locator('.MuiFormHelperText-root.Mui-error')).toBeVisible()
+  await check(`the open-a-case dialog without a reason (${of})`)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+}
 
 /** Opens the first delivery the search lists with one filter on (the search keeps its state). */
 async function firstFiltered(page: Page, open: (hash: string) => Promise<void>, filter: string) {
@@ -102,6 +116,7 @@ export const deliveryTour: Tour = {
     await check('the proof-of-delivery menu')
     await page.keyboard.press('Escape')
     await expect(page.getByRole('menu')).toBeHidden()
+    await openCaseDialog(page, check, 'no case yet')
 
     // The delivery with the most earlier deliveries to its address: its history, compared.
     const facts = (d: DeliveryRecord) => ({
@@ -151,6 +166,18 @@ export const deliveryTour: Tour = {
       await expect(page.locator('main h1#delivery-heading')).toBeVisible()
       await expect(page.locator('#history-heading ~ p').first()).toBeVisible()
       await check('a delivery without a photo')
+    }
+
+    // A delivery with a case being worked: the cases on it, and the dialog warns of them.
+    const worked = service.world
+      .cases()
+      .find((c): c is CaseRecord => c.deleted !== true && c.status !== 'resolved')
+    if (worked) {
+      await open(`#/delivery/${worked.deliveryId}`)
+      await expect(page.locator('#cases-heading')).toBeVisible()
+      await expect(page.locator('#history-heading ~ p').first()).toBeVisible()
+      await check('a delivery with a case being worked')
+      await openCaseDialog(page, check, 'a case already worked')
     }
 
     await open('#/delivery/d_not_in_this_copy')

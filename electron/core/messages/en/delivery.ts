@@ -20,10 +20,25 @@ export const delivery = {
     copyTracking: 'Copy tracking number',
     openCase: 'Open a case',
     openCaseTooltip: 'Open a case (O)',
-    /** What Copy link names: "Copy a link to this …". */
-    linkWhat: 'delivery',
     /** The first line Copy link puts on the clipboard, above the porchlight:// link. */
     linkSummary: 'Order {{orderId}} · {{status}} · tracking {{tracking}}',
+  },
+  openCase: {
+    title: 'Open a case on order {{orderId}}',
+    submit: 'Open case',
+    alreadyWorked_one:
+      'This delivery already has a case being worked: <0/>. Open another only for a different problem.',
+    alreadyWorked_other:
+      'This delivery already has cases being worked: <0/>. Open another only for a different problem.',
+    activeCase: '{{status}}, opened {{opened}}',
+    listSeparator: ', ',
+    reason: 'What is the customer reporting?',
+    reasonMissing: 'Choose what the customer is reporting.',
+    ticket: 'Help-desk ticket (optional)',
+    note: 'First note (optional)',
+    noteLength: '{{count, number}} of {{max, number}} characters',
+    noteHint: 'What the customer said, and what you have checked so far.',
+    failed: 'The case could not be opened. {{reason}}',
   },
   proof: {
     button: 'Proof of delivery',

@@ -21,8 +21,24 @@ export const delivery = {
     copyTracking: 'Copiar el número de seguimiento',
     openCase: 'Abrir un caso',
     openCaseTooltip: 'Abrir un caso (O)',
-    linkWhat: 'entrega',
     linkSummary: 'Pedido {{orderId}} · {{status}} · seguimiento {{tracking}}',
+  },
+  openCase: {
+    title: 'Abrir un caso del pedido {{orderId}}',
+    submit: 'Abrir el caso',
+    alreadyWorked_one:
+      'Esta entrega ya tiene un caso en curso: <0/>. Abra otro solo si se trata de un problema distinto.',
+    alreadyWorked_other:
+      'Esta entrega ya tiene casos en curso: <0/>. Abra otro solo si se trata de un problema distinto.',
+    activeCase: '{{status}}, abierto el {{opened}}',
+    listSeparator: ', ',
+    reason: '¿Qué informa el cliente?',
+    reasonMissing: 'Elija lo que informa el cliente.',
+    ticket: 'Ticket de la mesa de ayuda (opcional)',
+    note: 'Primera nota (opcional)',
+    noteLength: '{{count, number}} de {{max, number}} caracteres',
+    noteHint: 'Lo que dijo el cliente y lo que ya ha comprobado.',
+    failed: 'No se pudo abrir el caso. {{reason}}',
   },
   proof: {
     button: 'Comprobante de entrega',
