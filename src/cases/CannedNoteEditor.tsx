@@ -55,7 +55,7 @@ export function CannedNoteEditor(props: Props) {
         required
         size="small"
         onChange={(event) => onChange({ ...draft, title: event.target.value })}
-        slotProps={{ htmlInput: { maxLength: 80 } }}
+        slotProps={{ htmlInput: { maxLength: 80, translate: 'no' } }}
       />
       <TextField
         label={t('cannedNotes.note')}
@@ -66,7 +66,7 @@ export function CannedNoteEditor(props: Props) {
         maxRows={10}
         inputRef={bodyRef}
         onChange={(event) => onChange({ ...draft, body: event.target.value })}
-        slotProps={{ htmlInput: { maxLength: 4000 } }}
+        slotProps={{ htmlInput: { maxLength: 4000, translate: 'no' } }}
       />
       <Box role="radiogroup" aria-labelledby="canned-audience-label">
         <FormLabel id="canned-audience-label" sx={{ typography: 'body2' }}>

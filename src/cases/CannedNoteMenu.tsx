@@ -45,7 +45,8 @@ export function CannedNoteMenu({ anchor, orderId, customerName, onPick, onClose 
           <MenuItem
             key={note.id}
             onClick={() => onPick(fillPlaceholders(note.body, values), note.audience)}
-            sx={{ maxWidth: 460, gap: 1.5 }}
+            // The note's text runs on in one line, cut with an ellipsis (its start says which).
+            sx={{ maxWidth: 460, gap: 1.5, overflow: 'hidden', textOverflow: 'ellipsis' }}
           >
             <ListItemText
               translate="no"

@@ -49,7 +49,7 @@ export function CaseFindBox(props: {
       }}
       sx={{ width: 280 }}
       slotProps={{
-        htmlInput: { maxLength: 100 },
+        htmlInput: { maxLength: 100, translate: 'no' },
         input: {
           startAdornment: (
             <InputAdornment position="start">

@@ -102,7 +102,7 @@ export function CaseNotes({ detail, meId, noteRef, adding, onAdd }: Props) {
             }
           }}
           helperText={t('notes.slashHint')}
-          slotProps={{ htmlInput: { maxLength: 4000, 'aria-keyshortcuts': 'N' } }}
+          slotProps={{ htmlInput: { maxLength: 4000, 'aria-keyshortcuts': 'N', translate: 'no' } }}
         />
         <ToggleButtonGroup
           exclusive

@@ -121,6 +121,8 @@ export function CaseQueueGrid(props: Props) {
           '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 500 },
           // Nothing to resize past the last column; its separator would reach past the grid.
           '& .MuiDataGrid-columnHeader--last .MuiDataGrid-columnSeparator': { display: 'none' },
+          // Each header's resize handle inside its own header, not half over the next one's.
+          '& .MuiDataGrid-columnSeparator--sideRight': { right: 0 },
           '& .MuiDataGrid-cell:focus-within, & .MuiDataGrid-columnHeader:focus-within': {
             outline: (theme) => `2px solid ${(theme.vars ?? theme).palette.primary.main}`,
             outlineOffset: -2,

@@ -78,7 +78,7 @@ export function ReopenDialog({ orderId, owner, onClose, onReopen }: Props) {
         onChange={(event) => setReason(event.target.value)}
         error={showMissing && missing}
         helperText={showMissing && missing ? t('reopen.whyMissing') : t('reopen.whyHint')}
-        slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
+        slotProps={{ htmlInput: { maxLength: REASON_MAX, translate: 'no' } }}
       />
       <Typography variant="body2" sx={{ color: 'text.secondary' }}>
         {owner === null ? (

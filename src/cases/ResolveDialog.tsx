@@ -163,7 +163,7 @@ export function ResolveDialog({ orderId, customerName, onClose, onResolve }: Pro
         maxRows={10}
         value={note}
         onChange={(event) => setNote(event.target.value)}
-        slotProps={{ htmlInput: { maxLength: 4000 } }}
+        slotProps={{ htmlInput: { maxLength: 4000, translate: 'no' } }}
       />
     </FormDialog>
   )
