@@ -144,7 +144,8 @@ export async function pushCaseEvents(options: {
   }
 }
 
-function problemText(status: number, body: unknown): string {
+/** A refusal of the delivery service in words, with its own detail when it gave one. */
+export function problemText(status: number, body: unknown): string {
   const detail =
     body &&
     typeof body === 'object' &&

@@ -158,13 +158,13 @@ export const cases = {
   },
   othersWaiting: {
     one_one:
-      '{{count, number}} change by {{name}} waits on this computer for {{firstName}} to sign in. It is sent only with {{firstName}}’s own sign-in, and only {{firstName}} sees what it says. Your own changes to this case are sent without waiting for it.',
+      '{{count, number}} change by {{name}} waits for {{firstName}} to sign in on this computer. It is sent only with {{firstName}}’s own sign-in, and only {{firstName}} sees what it says. Your own changes to this case are sent without waiting for it.',
     one_other:
-      '{{count, number}} changes by {{name}} wait on this computer for {{firstName}} to sign in. They are sent only with {{firstName}}’s own sign-in, and only {{firstName}} sees what they say. Your own changes to this case are sent without waiting for them.',
+      '{{count, number}} changes by {{name}} wait for {{firstName}} to sign in on this computer. They are sent only with {{firstName}}’s own sign-in, and only {{firstName}} sees what they say. Your own changes to this case are sent without waiting for them.',
     many_one:
-      '{{count, number}} change by {{people, number}} other people waits on this computer for them to sign in. Each person’s changes are sent only with their own sign-in, and only they see what they say. Your own changes to this case are sent without waiting for them.',
+      '{{count, number}} change by {{people, number}} other people waits for them to sign in on this computer. Each person’s changes are sent only with their own sign-in, and only they see what they say. Your own changes to this case are sent without waiting for them.',
     many_other:
-      '{{count, number}} changes by {{people, number}} other people wait on this computer for them to sign in. Each person’s changes are sent only with their own sign-in, and only they see what they say. Your own changes to this case are sent without waiting for them.',
+      '{{count, number}} changes by {{people, number}} other people wait for them to sign in on this computer. Each person’s changes are sent only with their own sign-in, and only they see what they say. Your own changes to this case are sent without waiting for them.',
   },
   notes: {
     title: 'Timeline',
