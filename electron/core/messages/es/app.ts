@@ -1,5 +1,5 @@
 // Spanish words of the app namespace (see en/app.ts).
-import type { Translation } from '../catalogue.ts'
+import type { Translation } from '../translation.ts'
 import type { app as english } from '../en/app.ts'
 
 export const app = {

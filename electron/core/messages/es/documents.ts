@@ -1,5 +1,5 @@
 // Spanish words of the files Porchlight writes for people (see en/documents.ts).
-import type { Translation } from '../catalogue.ts'
+import type { Translation } from '../translation.ts'
 import type { documents as english } from '../en/documents.ts'
 
 export const documents = {

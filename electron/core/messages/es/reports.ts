@@ -1,5 +1,5 @@
 // Spanish words of the supervisor's Reports screen (see en/reports.ts).
-import type { Translation } from '../catalogue.ts'
+import type { Translation } from '../translation.ts'
 import type { reports as english } from '../en/reports.ts'
 
 export const reports = {
