@@ -86,8 +86,8 @@ export function ExportPanel({ filters }: { filters: ReportFilterInput }) {
                   {t('export.running', {
                     format: t(`export.format.${job.format}`),
                     step: t(`export.step.${stepKey(job)}`, {
-                      done: job.done,
-                      total: job.total ?? 0,
+                      done: formatCount(job.done),
+                      total: formatCount(job.total ?? 0),
                     }),
                   })}
                 </Typography>

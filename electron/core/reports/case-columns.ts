@@ -69,9 +69,9 @@ export function columnHeader(column: CaseColumn, timeZone: string): string {
     : heading
 }
 
-/** A yes-or-no cell in words (the CSV; the XLSX keeps a boolean). */
-export function yesNo(value: boolean): string {
-  return value ? t('documents:caseCells.yes') : t('documents:caseCells.no')
+/** Yes and no as a CSV cell says them (the XLSX keeps a boolean), looked up once an export. */
+export function yesNoWords(): { yes: string; no: string } {
+  return { yes: t('documents:caseCells.yes'), no: t('documents:caseCells.no') }
 }
 
 export const CASE_COLUMNS: readonly CaseColumn[] = [

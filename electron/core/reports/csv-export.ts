@@ -7,7 +7,7 @@ import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import { stringify } from 'csv-stringify'
-import { CASE_COLUMNS, columnHeader, yesNo, type ColumnContext } from './case-columns.ts'
+import { CASE_COLUMNS, columnHeader, yesNoWords, type ColumnContext } from './case-columns.ts'
 import type { ReportCase } from './report-cases.ts'
 import { localTimestamp } from './report-period.ts'
 
@@ -38,6 +38,7 @@ export async function writeCsv(options: RowWriterOptions): Promise<number> {
     if (!csv.write(record)) await once(csv, 'drain')
   }
   let written = 0
+  const yesNo = yesNoWords()
   try {
     await write(CASE_COLUMNS.map((c) => columnHeader(c, timeZone)))
     for await (const c of options.cases) {
@@ -47,7 +48,7 @@ export async function writeCsv(options: RowWriterOptions): Promise<number> {
           const value = column.value(c, options.columns)
           if (value === null) return null
           if (column.kind === 'date') return localTimestamp(String(value), timeZone)
-          if (column.kind === 'boolean') return yesNo(Boolean(value))
+          if (column.kind === 'boolean') return value ? yesNo.yes : yesNo.no
           if (typeof value === 'number') return value
           return neutraliseFormula(String(value))
         }),

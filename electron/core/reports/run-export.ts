@@ -13,6 +13,7 @@ import { createFiguresAccumulator } from './report-figures.ts'
 import { matchesFilters, readReportCases, type ReportCase } from './report-cases.ts'
 import { inPeriod } from './report-period.ts'
 import { writeXlsx } from './xlsx-export.ts'
+import { formatCount } from '../api/display-format.ts'
 import { t } from '../messages/messages.ts'
 
 export interface ExportRequest {
@@ -46,6 +47,9 @@ export interface ExportResult {
   figures: ReportFigures
   file: string
 }
+
+/** Stands for the count of cases written in the progress words, until it is known. */
+const DONE = '\u0000done\u0000'
 
 /** The temporary name an export writes to, hidden and beside the destination. */
 export function temporaryPathFor(destination: string): string {
@@ -90,12 +94,13 @@ export async function runExport(
         yield c
       }
     }
+    // The words are looked up once, not once a row (the catalogue takes microseconds a call).
+    const writingWords = t('reports:export.step.writing', {
+      done: DONE,
+      total: formatCount(total),
+    })
     const writing = (done: number) =>
-      onProgress({
-        step: t('reports:export.step.writing', { done, total }),
-        done,
-        total,
-      })
+      onProgress({ step: writingWords.replace(DONE, formatCount(done)), done, total })
     writing(0)
     const columns = { thresholdM, userName: request.userName, timeZone: filters.timeZone }
     const filterNames = {

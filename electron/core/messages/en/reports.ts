@@ -139,7 +139,9 @@ export const reports = {
     step: {
       starting: 'Starting',
       counting: 'Counting the cases',
-      writing: 'Writing case {{done, number}} of {{total, number}}',
+      // Numbers written by formatCount: this line is made once a row, and formatCount's
+      // formatter is made once.
+      writing: 'Writing case {{done}} of {{total}}',
       finishing: 'Finishing the file',
       done: 'Done',
       cancelled: 'Cancelled',

@@ -140,7 +140,7 @@ export const reports = {
     step: {
       starting: 'Empezando',
       counting: 'Contando los casos',
-      writing: 'Escribiendo el caso {{done, number}} de {{total, number}}',
+      writing: 'Escribiendo el caso {{done}} de {{total}}',
       finishing: 'Terminando el archivo',
       done: 'Hecho',
       cancelled: 'Cancelada',
