@@ -37,13 +37,13 @@ export function watchPushForNews(
   }
 }
 
-/** The notification's words: a title and one line. */
+/** The notification's words, in the language the core speaks: a title and one line. */
 export function syncNewsWords(news: SyncNews): { title: string; body: string } {
-  const sent = t('sync:news.sent', { count: news.sentAfterOutage })
-  const conflicts = t('sync:news.conflicts', { count: news.conflicts })
-  if (news.conflicts === 0) return { title: t('sync:news.backOnline'), body: sent }
+  const sent = t('shell:syncNews.sent', { count: news.sentAfterOutage })
+  if (news.conflicts === 0) return { title: t('shell:syncNews.backOnline'), body: sent }
+  const conflicts = t('shell:syncNews.conflicts', { count: news.conflicts })
   return {
-    title: t('sync:news.conflictTitle', { count: news.conflicts }),
+    title: t('shell:syncNews.decisionTitle', { count: news.conflicts }),
     body: news.sentAfterOutage > 0 ? `${sent} ${conflicts}` : conflicts,
   }
 }

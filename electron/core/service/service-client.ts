@@ -48,9 +48,7 @@ export type ServiceProbe = { reached: true; identity: ServiceIdentity | null } |
 
 export function createServiceClient(options: ServiceClientOptions) {
   const base = new URL(options.baseUrl)
-  const timeoutMs = options.timeoutMs ?? 20_000
-  const maxAttempts = options.maxAttempts ?? 4
-  const maxRetryWaitMs = options.maxRetryWaitMs ?? 30_000
+  const { timeoutMs = 20_000, maxAttempts = 4, maxRetryWaitMs = 30_000 } = options
   const sleep = options.sleep ?? systemClock.sleep
   const now = options.now ?? systemClock.now
   // Every request of this client passes it: one gate per service (service-gate.ts).

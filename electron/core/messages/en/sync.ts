@@ -248,15 +248,4 @@ export const sync = {
       people: 'Reading the directory of people',
     },
   },
-  // The desktop notification after an outage.
-  news: {
-    backOnline: 'Back online',
-    sent_one: 'The change you made while offline was sent.',
-    sent_other: 'The {{count, number}} changes you made while offline were sent.',
-    conflicts_one: 'One change needs your decision: its case changed on the service.',
-    conflicts_other:
-      '{{count, number}} changes need your decision: their cases changed on the service.',
-    conflictTitle_one: 'A change needs your decision',
-    conflictTitle_other: 'Changes need your decision',
-  },
 } as const

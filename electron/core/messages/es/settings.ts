@@ -1,5 +1,5 @@
 // Spanish words of Settings (see en/settings.ts).
-import type { Translation } from '../catalogue.ts'
+import type { Translation } from '../translation.ts'
 import type { settings as english } from '../en/settings.ts'
 
 export const settings = {

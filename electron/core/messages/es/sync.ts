@@ -1,5 +1,5 @@
 // Spanish words of the sync namespace (see en/sync.ts).
-import type { Translation } from '../catalogue.ts'
+import type { Translation } from '../translation.ts'
 import type { sync as english } from '../en/sync.ts'
 
 export const sync = {
@@ -250,15 +250,5 @@ export const sync = {
       cases: 'La descarga de casos',
       people: 'La lectura del directorio de personas',
     },
-  },
-  news: {
-    backOnline: 'De nuevo en línea',
-    sent_one: 'Se envió el cambio que hizo sin conexión.',
-    sent_other: 'Se enviaron los {{count, number}} cambios que hizo sin conexión.',
-    conflicts_one: 'Un cambio necesita su decisión: su caso cambió en el servicio.',
-    conflicts_other:
-      '{{count, number}} cambios necesitan su decisión: sus casos cambiaron en el servicio.',
-    conflictTitle_one: 'Un cambio necesita su decisión',
-    conflictTitle_other: 'Hay cambios que necesitan su decisión',
   },
 } as const satisfies Translation<typeof english>
