@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
+import { Trans, useTranslation } from 'react-i18next'
 import { userMessage } from '../api/client.ts'
 import { FormDialog } from '../ui/FormDialog.tsx'
 import { readTicket, TicketField } from '../ui/TicketField.tsx'
@@ -18,6 +19,7 @@ type Props = {
 }
 
 export function TicketDialog({ orderId, ticket, template, onClose, onSave }: Props) {
+  const { t } = useTranslation(['cases', 'common'])
   const [text, setText] = useState(ticket ?? '')
   const [problem, setProblem] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -41,7 +43,14 @@ export function TicketDialog({ orderId, ticket, template, onClose, onSave }: Pro
 
   return (
     <FormDialog
-      title={`${ticket ? 'Change the' : 'Add a'} help-desk ticket of the case on order ${orderId}`}
+      title={
+        <Trans
+          t={t}
+          i18nKey={ticket ? 'ticket.changeTitle' : 'ticket.addTitle'}
+          values={{ orderId }}
+          components={{ 0: <bdi translate="no" /> }}
+        />
+      }
       busy={busy}
       onClose={onClose}
       onSubmit={submit}
@@ -50,19 +59,19 @@ export function TicketDialog({ orderId, ticket, template, onClose, onSave }: Pro
         <>
           {ticket && (
             <Button color="error" onClick={() => save(null)} disabled={busy} sx={{ mr: 'auto' }}>
-              Remove ticket
+              {t('ticket.remove')}
             </Button>
           )}
           <Button onClick={onClose} disabled={busy}>
-            Cancel
+            {t('common:action.cancel')}
           </Button>
           <Button type="submit" variant="contained" loading={busy}>
-            Save ticket
+            {t('ticket.save')}
           </Button>
         </>
       }
     >
-      {error && <Alert severity="error">The ticket was not saved. {error}</Alert>}
+      {error && <Alert severity="error">{t('ticket.notSaved', { reason: error })}</Alert>}
       <TicketField
         value={text}
         onChange={setText}
