@@ -15,6 +15,7 @@ import {
   type CallOutcome,
   type ErrorCode,
 } from '../../electron/core/api/outcome.ts'
+import { t } from '../../electron/core/messages/messages.ts'
 
 /** A call that failed: the words for the person, and a code a screen can branch on. */
 export class ApiError extends Error {
@@ -27,11 +28,6 @@ export class ApiError extends Error {
 }
 
 type Transport = (name: CallName, arg: unknown) => Promise<CallOutcome>
-
-const UNREACHABLE =
-  'Porchlight is not reachable. Check that the porchlight command is still running, then try again.'
-const NOT_CONNECTED =
-  'This page is not connected to Porchlight. Open it again from the link the porchlight command printed.'
 
 const TOKEN_PARAM = 'token'
 const TOKEN_STORAGE_KEY = 'porchlight.bridgeToken'
@@ -69,7 +65,7 @@ function takeBridgeToken(): string | null {
 /** The words to show for a failed call: an ApiError's own message, as the core wrote it. */
 export function userMessage(error: unknown): string {
   const message = error instanceof Error ? error.message.trim() : ''
-  return message || 'Something went wrong. Please try again.'
+  return message || t('app:error.generic')
 }
 
 function electronTransport(bridge: PorchlightBridge): Transport {
@@ -78,7 +74,7 @@ function electronTransport(bridge: PorchlightBridge): Transport {
     const outcome = await call(arg)
     return isCallOutcome(outcome)
       ? outcome
-      : failed('unreadable-answer', `Porchlight sent an unreadable answer to ${name}.`)
+      : failed('unreadable-answer', t('app:error.unreadable', { call: name }))
   }
 }
 
@@ -95,20 +91,17 @@ function httpTransport(token: string | null): Transport {
         body: JSON.stringify(arg === undefined ? {} : { arg }),
       })
     } catch {
-      return failed('unreachable', UNREACHABLE)
+      return failed('unreachable', t('app:error.unreachable'))
     }
     const body: unknown = await response.json().catch(() => null)
     if (response.status === 401 || response.status === 403) {
-      return failed('unauthorized', NOT_CONNECTED)
+      return failed('unauthorized', t('app:error.notConnected'))
     }
     if (isCallOutcome(body)) return body
     if (!response.ok) {
-      return failed(
-        'internal',
-        `Porchlight could not complete the request (HTTP ${response.status}).`,
-      )
+      return failed('internal', t('app:error.httpStatus', { status: response.status }))
     }
-    return failed('unreadable-answer', `Porchlight sent an unreadable answer to ${name}.`)
+    return failed('unreadable-answer', t('app:error.unreadable', { call: name }))
   }
 }
 
@@ -120,7 +113,7 @@ function buildApi(transport: Transport): PorchlightApi {
       // Checked here too so that a missing field is reported at once, in the schema's own words.
       const argCheck = argSchema.safeParse(arg)
       if (!argCheck.success) {
-        const message = argCheck.error.issues[0]?.message ?? 'That request is not valid.'
+        const message = argCheck.error.issues[0]?.message ?? t('app:error.invalidRequest')
         throw new ApiError('invalid-argument', message)
       }
       const outcome = await transport(name, arg)
@@ -130,10 +123,7 @@ function buildApi(transport: Transport): PorchlightApi {
         console.error(`porchlight: ${name} returned data that does not match its schema`, {
           issues: resultCheck.error.issues,
         })
-        throw new ApiError(
-          'unreadable-answer',
-          `Porchlight returned an answer this screen cannot read (${name}). Restart Porchlight; if it happens again, report it.`,
-        )
+        throw new ApiError('unreadable-answer', t('app:error.notReadable', { call: name }))
       }
       return resultCheck.data
     }

@@ -14,6 +14,7 @@ import Radio from '@mui/material/Radio'
 import RadioGroup from '@mui/material/RadioGroup'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
+import { Trans, useTranslation } from 'react-i18next'
 import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
@@ -37,6 +38,7 @@ type Props = {
 }
 
 export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
+  const { t } = useTranslation(['delivery', 'common'])
   const [reason, setReason] = useState<CaseReason | null>(null)
   const [note, setNote] = useState('')
   const [ticket, setTicket] = useState('')
@@ -96,7 +98,7 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
   return (
     <FormDialog
       open={open}
-      title={`Open a case on order ${delivery.orderId}`}
+      title={t('openCase.title', { orderId: delivery.orderId })}
       busy={saving}
       onClose={close}
       onSubmit={() => void submit()}
@@ -104,32 +106,44 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
       actions={
         <>
           <Button onClick={close} disabled={saving}>
-            Cancel
+            {t('common:action.cancel')}
           </Button>
           <Button type="submit" variant="contained" loading={saving}>
-            Open case
+            {t('openCase.submit')}
           </Button>
         </>
       }
     >
       {activeCases.length > 0 && (
         <Alert severity="info">
-          This delivery already has {activeCases.length === 1 ? 'a case' : 'cases'} being worked:{' '}
-          {activeCases.map((c, index) => (
-            <span key={c.id}>
-              {index > 0 && ', '}
-              <Link href={caseHref(c.id)} color="inherit">
-                {STATUS_LABELS[c.status].toLowerCase()}, opened {formatDateTime(c.openedAt)}
-              </Link>
-            </span>
-          ))}
-          . Open another only for a different problem.
+          <Trans
+            t={t}
+            i18nKey="openCase.alreadyWorked"
+            count={activeCases.length}
+            components={{
+              0: (
+                <span>
+                  {activeCases.map((c, index) => (
+                    <span key={c.id}>
+                      {index > 0 && t('openCase.listSeparator')}
+                      <Link href={caseHref(c.id)} color="inherit">
+                        {t('openCase.activeCase', {
+                          status: STATUS_LABELS[c.status].toLocaleLowerCase(),
+                          opened: formatDateTime(c.openedAt),
+                        })}
+                      </Link>
+                    </span>
+                  ))}
+                </span>
+              ),
+            }}
+          />
         </Alert>
       )}
 
       <FormControl error={showReasonError && !reason} required>
         <FormLabel id={reasonLabelId} sx={{ mb: 0.5 }}>
-          What is the customer reporting?
+          {t('openCase.reason')}
         </FormLabel>
         <RadioGroup
           name="case-reason"
@@ -164,13 +178,13 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
         </RadioGroup>
         {showReasonError && !reason && (
           <FormHelperText id={reasonErrorId} sx={{ mx: 0 }}>
-            Choose what the customer is reporting.
+            {t('openCase.reasonMissing')}
           </FormHelperText>
         )}
       </FormControl>
 
       <TicketField
-        label="Help-desk ticket (optional)"
+        label={t('openCase.ticket')}
         value={ticket}
         onChange={setTicket}
         problem={ticketProblem}
@@ -179,7 +193,7 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
       />
 
       <TextField
-        label="First note (optional)"
+        label={t('openCase.note')}
         multiline
         minRows={3}
         maxRows={10}
@@ -187,15 +201,15 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
         onChange={(event) => setNote(event.target.value)}
         helperText={
           note.length > NOTE_MAX - 200
-            ? `${note.length.toLocaleString()} of ${NOTE_MAX.toLocaleString()} characters`
-            : 'What the customer said, and what you have checked so far.'
+            ? t('openCase.noteLength', { count: note.length, max: NOTE_MAX })
+            : t('openCase.noteHint')
         }
         slotProps={{ htmlInput: { maxLength: NOTE_MAX } }}
       />
 
       {error && (
         <Alert severity="error" role="alert">
-          The case could not be opened. {error}
+          {t('openCase.failed', { reason: error })}
         </Alert>
       )}
     </FormDialog>

@@ -95,7 +95,9 @@ function LanguagePicker() {
           <MenuItem
             key={preference}
             value={preference}
+            // Each language by its own name, never translated.
             lang={preference === 'system' ? undefined : preference}
+            translate={preference === 'system' ? undefined : 'no'}
           >
             {preference === 'system'
               ? t('appearance.languageSystem', { language: systemName })

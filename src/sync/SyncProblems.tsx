@@ -8,38 +8,37 @@ import TableCell from '@mui/material/TableCell'
 import TableContainer from '@mui/material/TableContainer'
 import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
+import { useTranslation } from 'react-i18next'
 import type { SyncReport } from '../../electron/core/api/definition.ts'
 import { routeHref } from '../navigation/route.ts'
 import { reasonInWords, streamLabel } from './syncWords.ts'
 import { REPORT_LIMIT, Section, Muted, EmptyNote, LimitNote } from './ReportSection.tsx'
+import { fromCore } from './coreWords.ts'
 
 export const MONOSPACE = 'ui-monospace, "Roboto Mono", "Cascadia Mono", Menlo, monospace'
 export function Rejections({ rejections }: { rejections: SyncReport['rejections'] }) {
+  const { t } = useTranslation('sync')
   return (
     <Section
       id="rejections-heading"
-      title="Records rejected in the last run"
+      title={t('rejections.title')}
       count={rejections.length}
-      description={
-        rejections.length > 0
-          ? 'The delivery service sent these records in a form Porchlight cannot store, so they were skipped and are not in search. Send this list to the delivery service team; the records arrive with the next sync once they are corrected.'
-          : undefined
-      }
+      description={rejections.length > 0 ? t('rejections.intro') : undefined}
     >
       {rejections.length === 0 ? (
-        <EmptyNote ok>The last sync rejected nothing.</EmptyNote>
+        <EmptyNote ok>{t('rejections.none')}</EmptyNote>
       ) : (
         <TableContainer component={Paper} variant="outlined">
           <Table size="small" aria-labelledby="rejections-heading">
             <TableHead>
               <TableRow>
-                <TableCell scope="col">Kind</TableCell>
-                <TableCell scope="col">Record ID</TableCell>
+                <TableCell scope="col">{t('rejections.kind')}</TableCell>
+                <TableCell scope="col">{t('rejections.id')}</TableCell>
                 <TableCell scope="col" sx={{ width: '32%' }}>
-                  What is wrong
+                  {t('rejections.wrong')}
                 </TableCell>
                 <TableCell scope="col" sx={{ width: '40%' }}>
-                  Validator’s reason
+                  {t('rejections.reason')}
                 </TableCell>
               </TableRow>
             </TableHead>
@@ -52,10 +51,16 @@ export function Rejections({ rejections }: { rejections: SyncReport['rejections'
                     <TableCell
                       sx={{ fontFamily: MONOSPACE, fontSize: '0.8rem', whiteSpace: 'nowrap' }}
                     >
-                      {rejection.itemId ?? <Muted>No ID</Muted>}
+                      {rejection.itemId !== null ? (
+                        <span translate="no">{rejection.itemId}</span>
+                      ) : (
+                        <Muted>{t('rejections.noId')}</Muted>
+                      )}
                     </TableCell>
                     <TableCell>{words}</TableCell>
+                    {/* The validator's own words, as the log has them: a developer searches for them. */}
                     <TableCell
+                      translate="no"
                       sx={{ fontFamily: MONOSPACE, fontSize: '0.8rem', overflowWrap: 'anywhere' }}
                     >
                       {rejection.reason}
@@ -73,28 +78,25 @@ export function Rejections({ rejections }: { rejections: SyncReport['rejections'
 }
 
 export function PhotoProblems({ problems }: { problems: SyncReport['photoProblems'] }) {
+  const { t } = useTranslation('sync')
   return (
     <Section
       id="photo-problems-heading"
-      title="Photos that could not be fetched or shown"
+      title={t('photoProblems.title')}
       count={problems.length}
-      description={
-        problems.length > 0
-          ? 'Agents see these deliveries without the photo. Porchlight has stopped trying to fetch them; each one is fetched again when the delivery service sends a corrected photo.'
-          : undefined
-      }
+      description={problems.length > 0 ? t('photoProblems.intro') : undefined}
     >
       {problems.length === 0 ? (
-        <EmptyNote ok>Every photo in the local copy was fetched and can be shown.</EmptyNote>
+        <EmptyNote ok>{t('photoProblems.none')}</EmptyNote>
       ) : (
         <TableContainer component={Paper} variant="outlined">
           <Table size="small" aria-labelledby="photo-problems-heading">
             <TableHead>
               <TableRow>
-                <TableCell scope="col">Order</TableCell>
-                <TableCell scope="col">Photo ID</TableCell>
+                <TableCell scope="col">{t('photoProblems.order')}</TableCell>
+                <TableCell scope="col">{t('photoProblems.id')}</TableCell>
                 <TableCell scope="col" sx={{ width: '60%' }}>
-                  Reason
+                  {t('photoProblems.reason')}
                 </TableCell>
               </TableRow>
             </TableHead>
@@ -105,15 +107,15 @@ export function PhotoProblems({ problems }: { problems: SyncReport['photoProblem
                     <Link
                       href={routeHref({ screen: 'delivery', deliveryId: problem.deliveryId })}
                       underline="hover"
-                      aria-label={`Open order ${problem.orderId}`}
+                      aria-label={t('photoProblems.open', { order: problem.orderId })}
                     >
-                      {problem.orderId}
+                      <span translate="no">{problem.orderId}</span>
                     </Link>
                   </TableCell>
-                  <TableCell sx={{ fontFamily: MONOSPACE, fontSize: '0.8rem' }}>
+                  <TableCell translate="no" sx={{ fontFamily: MONOSPACE, fontSize: '0.8rem' }}>
                     {problem.photoId}
                   </TableCell>
-                  <TableCell>{problem.reason}</TableCell>
+                  <TableCell>{fromCore(problem.reason)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

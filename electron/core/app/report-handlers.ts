@@ -12,6 +12,7 @@ import { createExportJobs, type ExportDestination } from '../reports/export-jobs
 import { openReportConnection } from '../reports/report-connection.ts'
 import { computeFigures, reportOptions } from '../reports/report-figures.ts'
 import type { Logger } from '../common/logger.ts'
+import { t } from '../messages/messages.ts'
 
 type ReportHandlerNames =
   | 'getReportOptions'
@@ -95,7 +96,7 @@ export function createReportDesk(options: {
       const file = jobs.finishedFile(jobId, user.id)
       return file
         ? { ok: true, ...file }
-        : { ok: false, status: 404, reason: 'No finished export with that id.' }
+        : { ok: false, status: 404, reason: t('reports:export.noSuchExport') }
     },
     close: () => jobs.cancelAll(),
   }

@@ -5,12 +5,10 @@ import * as en from './en/index.ts'
 import * as es from './es/index.ts'
 import type { Language } from './languages.ts'
 import { pseudoCatalogue } from './pseudo.ts'
+import type { Translation } from './translation.ts'
 
 export type Namespace = keyof typeof en
 export const NAMESPACES = Object.keys(en) as Namespace[]
-
-/** The English catalogue's shape with every string free: what a translation provides. */
-export type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> }
 
 export type Catalogue = { [N in Namespace]: Translation<(typeof en)[N]> }
 

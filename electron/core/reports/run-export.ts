@@ -13,6 +13,7 @@ import { createFiguresAccumulator } from './report-figures.ts'
 import { matchesFilters, readReportCases, type ReportCase } from './report-cases.ts'
 import { inPeriod } from './report-period.ts'
 import { writeXlsx } from './xlsx-export.ts'
+import { t } from '../messages/messages.ts'
 
 export interface ExportRequest {
   format: ExportFormat
@@ -63,7 +64,7 @@ export async function runExport(
   const connection = openReportConnection(request.dbFile)
   const temp = temporaryPathFor(request.destination)
   try {
-    onProgress({ step: 'Counting the cases', done: 0, total: null })
+    onProgress({ step: t('reports:export.step.counting'), done: 0, total: null })
     const accumulator = createFiguresAccumulator(filters, thresholdM)
     const { period } = accumulator
     let selected = 0
@@ -91,7 +92,7 @@ export async function runExport(
     }
     const writing = (done: number) =>
       onProgress({
-        step: `Writing case ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`,
+        step: t('reports:export.step.writing', { done, total }),
         done,
         total,
       })
@@ -134,7 +135,7 @@ export async function runExport(
       })
     }
     signal.throwIfAborted()
-    onProgress({ step: 'Finishing the file', done: rows, total })
+    onProgress({ step: t('reports:export.step.finishing'), done: rows, total })
     request.beforeRename?.(rows)
     await rename(temp, request.destination)
     return { rows, figures, file: request.destination }

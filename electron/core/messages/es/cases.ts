@@ -1,5 +1,5 @@
 // Spanish words of the cases namespace (see en/cases.ts).
-import type { Translation } from '../catalogue.ts'
+import type { Translation } from '../translation.ts'
 import type { cases as english } from '../en/cases.ts'
 
 export const cases = {

@@ -1,5 +1,5 @@
 // Spanish: words shared by every screen and every export (see en/common.ts).
-import type { Translation } from '../catalogue.ts'
+import type { Translation } from '../translation.ts'
 import type { common as english } from '../en/common.ts'
 
 export const common = {
