@@ -3,7 +3,7 @@
 // button and "/"); the ticket, resolve and reopen dialogs; assigning; a conflict with a change made
 // on the service underneath; the supervisors' canned notes; and the open-case dialog of a delivery.
 import { randomUUID } from 'node:crypto'
-import { expect, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import type { CaseRecord, DeliveryRecord } from '../../../electron/core/contract/schemas.ts'
 import type { DemoService } from '../../../electron/core/demo-service/index.ts'
 import { pseudo, type Tour } from './tour.ts'
@@ -39,6 +39,9 @@ async function openSelect(page: Page, label: string) {
 export const casesTour: Tour = {
   name: 'cases',
   run: async ({ page, service, open, check }) => {
+    // About thirty states, a case worked from note to reopening, and a conflict: more than a
+    // test's usual two minutes on a busy machine.
+    test.slow()
     const [worked, disputed] = activeCases(service)
     if (!worked || !disputed) throw new Error('the demo world has too few cases being worked')
 
