@@ -137,9 +137,12 @@ function CacheDamagedScreen(props: {
           </Alert>
         )}
         {props.recovering ? (
-          <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-            <CircularProgress size={24} aria-hidden="true" />
-            <Typography sx={{ minWidth: 0 }}>{t('cache.recovering')}</Typography>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+            <CircularProgress size={24} aria-hidden="true" sx={{ flexShrink: 0 }} />
+            {/* The words are the live region; the turning spinner beside them is not. */}
+            <Typography role="status" sx={{ minWidth: 0 }}>
+              {t('cache.recovering')}
+            </Typography>
           </Box>
         ) : (
           <Button variant="contained" onClick={props.onRecover} autoFocus>

@@ -44,7 +44,7 @@ export function photoAlt(photo: DeliveryPhoto, index: number, count: number): st
 
 export function PhotoPanel(props: Props) {
   const { delivery, photos, selectedIndex, onSelect, height, caseId } = props
-  const { t } = useTranslation('delivery')
+  const { t } = useTranslation(['delivery', 'common'])
   /** Photos that cannot be shown, with the reason when it is not the file itself. */
   const [unreadable, setUnreadable] = useState<ReadonlyMap<string, string | null>>(() => new Map())
   const [attempts, setAttempts] = useState<Readonly<Record<string, number>>>({})
@@ -136,7 +136,7 @@ export function PhotoPanel(props: Props) {
         tone="error"
         action={
           <Button variant="outlined" size="small" onClick={() => retry(photo.id)}>
-            {t('photo.tryAgain')}
+            {t('common:action.retry')}
           </Button>
         }
       >

@@ -166,6 +166,10 @@ test('Español turns the whole window Spanish at once, and the choice is kept', 
     'Eliminar ahora los datos vencidos',
   )
   await expect(page.locator('html')).toHaveAttribute('lang', /^es/)
+  // The frame around Settings too: the whole window changed.
+  await expect(
+    page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Ajustes' }),
+  ).toHaveAttribute('aria-current', 'page')
   for (const [width, height] of [
     [1024, 768],
     [1280, 800],

@@ -14,6 +14,7 @@ import {
   UserSchema,
 } from '../contract/schemas.ts'
 import { LANGUAGE_PREFERENCES } from '../messages/languages.ts'
+import { t } from '../messages/messages.ts'
 import { cacheCalls } from './cache-schemas.ts'
 import { evidenceCalls } from './evidence-schemas.ts'
 import { peopleCalls } from './people-schemas.ts'
@@ -239,8 +240,15 @@ export const apiDefinition = {
   getSession: { arg: NoArg, result: SessionSchema },
   signIn: {
     arg: z.object({
-      username: z.string().trim().min(1, 'Enter your user name').max(128),
-      password: z.string().min(1, 'Enter your password').max(1024),
+      username: z
+        .string()
+        .trim()
+        .min(1, { error: () => t('session:signIn.enterUserName') })
+        .max(128),
+      password: z
+        .string()
+        .min(1, { error: () => t('session:signIn.enterPassword') })
+        .max(1024),
     }),
     result: SessionSchema,
   },

@@ -132,10 +132,7 @@ export function createServiceClient(options: ServiceClientOptions) {
 
     /** The directory of people (`GET /v1/people`); each entry still to be parsed on its own. */
     async listPeople(): Promise<unknown[]> {
-      const response = await send('people', url('/v1/people'), { headers: headers() })
-      const what = t('sync:error.what.people')
-      if (!response.ok) throw await failure(response, what)
-      return (await json(response, PeopleDirectorySchema, what)).people
+      return peopleIn(await send('people', url('/v1/people'), { headers: headers() }))
     },
 
     /**
@@ -185,4 +182,11 @@ function waitsAskedOf(gate: ServiceGate) {
     /** How many answers have asked to wait, in all. */
     asked: () => gate.asked,
   }
+}
+
+/** The entries of the directory of people the service answered, or its refusal in words. */
+async function peopleIn(response: Response): Promise<unknown[]> {
+  const what = t('sync:error.what.people')
+  if (!response.ok) throw await failure(response, what)
+  return (await json(response, PeopleDirectorySchema, what)).people
 }

@@ -94,6 +94,8 @@ export const frameTour: Tour = {
     await check('the user menu')
     await page.keyboard.press('Escape')
     await expect(page.getByRole('menu')).toBeHidden()
+    // Gone for good (a closing menu still holds the keys, as every open dialog or menu does).
+    await expect(page.locator('.MuiModal-root')).toHaveCount(0)
 
     // "?" from anywhere but a box being typed in.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
@@ -146,9 +148,11 @@ export const frameTour: Tour = {
     await damaged()
     const recovering = await answer(page, 'getCacheHealth', { state: 'recovering' })
     await page.reload()
-    await expect(page.getByRole('status')).toContainText(
-      pseudo('Recovering the local cache… this can take a minute.'),
-    )
+    await expect(
+      page.getByRole('status').filter({
+        hasText: pseudo('Recovering the local cache… this can take a minute.'),
+      }),
+    ).toBeVisible()
     await check('the cache being recovered')
     await recovering()
     await page.reload()

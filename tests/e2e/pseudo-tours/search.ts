@@ -1,10 +1,32 @@
 // The search area in the pseudo-locale (see tour.ts): the screen before a search; results for a
 // customer's name and for an order id; no match, with and without the filters; the two filters on
-// their own (away from the address, reused photo) and their flags' tooltips; a web address that is
-// not a ticket, and a porchlight:// link that cannot be opened.
-import { expect } from '@playwright/test'
-import type { DeliveryRecord } from '../../../electron/core/contract/schemas.ts'
+// their own (away from the address, reused photo) and their flags' tooltips; the cases a ticket
+// finds, a ticket's address no case carries, a web address that is not a ticket (with and without
+// the help desk's ticket address in Settings), and a porchlight:// link that cannot be opened.
+import { expect, type Page } from '@playwright/test'
+import type { CaseRecord, DeliveryRecord } from '../../../electron/core/contract/schemas.ts'
 import { pseudo, type Tour } from './tour.ts'
+
+/** One call of the page's own API (the bridge, with its token), as the screens make it. */
+async function call(page: Page, name: string, arg: unknown): Promise<void> {
+  const answer = await page.evaluate(
+    async ({ name, arg }) => {
+      const response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Porchlight-Token': window.sessionStorage.getItem('porchlight.bridgeToken') ?? '',
+        },
+        body: JSON.stringify({ arg }),
+      })
+      return (await response.json()) as { ok: boolean }
+    },
+    { name, arg },
+  )
+  expect(answer.ok, `${name} answered`).toBe(true)
+}
+
+const TEMPLATE = 'https://help.example.com/agent/tickets/{ticket}'
 
 export const searchTour: Tour = {
   name: 'search',
@@ -70,7 +92,32 @@ export const searchTour: Tour = {
 
     await box.fill('https://help.example.com/tickets/123')
     await expect(page.locator('main .MuiAlert-root')).toBeVisible()
-    await check('a web address that is not a ticket')
+    await check('a web address, with no ticket address in Settings')
+
+    // Two cases carrying one ticket, found by its number and by its address.
+    const cases = service.world
+      .cases()
+      .filter((c): c is CaseRecord => c.deleted !== true)
+      .slice(0, 2)
+    for (const c of cases) await call(page, 'setCaseTicket', { caseId: c.id, ticket: 'PL-7731' })
+    await call(page, 'updateSettings', { ticketUrlTemplate: TEMPLATE })
+    try {
+      await box.fill('')
+      await page.reload()
+      await box.fill('PL-7731')
+      const found = page.locator('main section[aria-labelledby=ticket-cases-heading] li')
+      await expect(found).toHaveCount(cases.length)
+      await check('the cases a ticket number finds')
+      await box.fill('https://help.example.com/agent/tickets/PL-0000')
+      await expect(page.locator('main .MuiAlert-root')).toBeVisible()
+      await check('a ticket address no case carries')
+      await box.fill('https://elsewhere.example.com/x')
+      await expect(page.locator('main .MuiAlert-root')).toBeVisible()
+      await check('a web address that is not a ticket of the help desk')
+    } finally {
+      await call(page, 'updateSettings', { ticketUrlTemplate: null })
+      for (const c of cases) await call(page, 'setCaseTicket', { caseId: c.id, ticket: null })
+    }
 
     await box.fill('porchlight://nothing/here')
     await expect(page.locator('main .MuiAlert-root')).toBeVisible()

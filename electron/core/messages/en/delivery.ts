@@ -71,7 +71,6 @@ export const delivery = {
     reasonUnknown: 'the reason was not recorded',
     unreadable:
       'This photo could not be displayed. The file may be damaged or Porchlight may have stopped serving it.',
-    tryAgain: 'Try again',
     viewNotRecorded:
       'The photo is not shown because the view could not be recorded in the audit log: {{reason}}',
   },

@@ -141,6 +141,22 @@ export const search = {
       separator: ', ',
     },
   },
+  /** Why a porchlight:// link cannot be opened (pasted into the search box, or opened by the shell). */
+  link: {
+    tooLong: 'The link is longer than {{max, number}} characters.',
+    notALink: 'This is not a Porchlight link.',
+    unsafe: 'The link holds spaces or invisible characters.',
+    noSlashes: 'A Porchlight link starts with {{start}}.',
+    query: 'A Porchlight link has no ? or # part.',
+    escapes: 'A Porchlight link has no %-escapes.',
+    neither: 'A Porchlight link opens a delivery or a case, and this one names neither.',
+    noCase: 'The link names no case.',
+    noDelivery: 'The link names no order or tracking number.',
+    tooManyParts: 'The link has more parts than a Porchlight link has.',
+    badCaseId: 'The case id in the link is not a Porchlight case id.',
+    badDeliveryKey:
+      'The order or tracking number in the link is not one: up to {{max, number}} letters, digits, dots, dashes and underscores.',
+  },
   ticket: {
     noCase:
       'No case in this copy carries ticket <0>{{ticket}}</0>. Search for the order or the customer the ticket names, and open a case with the ticket.',

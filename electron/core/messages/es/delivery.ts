@@ -72,7 +72,6 @@ export const delivery = {
     reasonUnknown: 'no se registró el motivo',
     unreadable:
       'No se pudo mostrar esta foto. Puede que el archivo esté dañado o que Porchlight haya dejado de servirlo.',
-    tryAgain: 'Reintentar',
     viewNotRecorded:
       'La foto no se muestra porque no se pudo registrar su visualización en el registro de auditoría: {{reason}}',
   },

@@ -140,6 +140,22 @@ export const search = {
       separator: ', ',
     },
   },
+  link: {
+    tooLong: 'El enlace tiene más de {{max, number}} caracteres.',
+    notALink: 'No es un enlace de Porchlight.',
+    unsafe: 'El enlace contiene espacios o caracteres invisibles.',
+    noSlashes: 'Un enlace de Porchlight empieza por {{start}}.',
+    query: 'Un enlace de Porchlight no tiene parte con ? ni con #.',
+    escapes: 'Un enlace de Porchlight no lleva códigos con %.',
+    neither:
+      'Un enlace de Porchlight abre una entrega o un caso, y este no nombra ninguno de los dos.',
+    noCase: 'El enlace no nombra ningún caso.',
+    noDelivery: 'El enlace no nombra ningún pedido ni número de seguimiento.',
+    tooManyParts: 'El enlace tiene más partes que un enlace de Porchlight.',
+    badCaseId: 'El identificador de caso del enlace no es un identificador de caso de Porchlight.',
+    badDeliveryKey:
+      'El pedido o número de seguimiento del enlace no es válido: hasta {{max, number}} letras, cifras, puntos, guiones y guiones bajos.',
+  },
   ticket: {
     noCase:
       'Ningún caso de esta copia lleva el ticket <0>{{ticket}}</0>. Busque el pedido o el cliente que nombra el ticket y abra un caso con el ticket.',
