@@ -158,8 +158,8 @@ export function CaseHeader(props: Props) {
 function OrderLink({ href, hint, children }: { href: string; hint: string; children?: ReactNode }) {
   return (
     <Tooltip describeChild title={hint}>
-      <Link href={href} underline="hover" translate="no">
-        {children}
+      <Link href={href} underline="hover">
+        <span translate="no">{children}</span>
       </Link>
     </Tooltip>
   )

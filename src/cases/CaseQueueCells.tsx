@@ -34,10 +34,9 @@ export function OrderCell(props: {
           onOpen()
         }}
         aria-label={t('grid.openCase', { orderId: item.orderId })}
-        translate="no"
         sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}
       >
-        {item.orderId}
+        <span translate="no">{item.orderId}</span>
       </Link>
       {item.awayFromAddress && (
         <Tooltip describeChild title={t('grid.awayHint')}>

@@ -28,9 +28,8 @@ export function CaseTicket({ ticket, template, onEdit }: Props) {
           target="_blank"
           rel="noopener noreferrer"
           aria-label={t('ticket.link', { ticket })}
-          translate="no"
         >
-          {ticket}
+          <span translate="no">{ticket}</span>
         </Link>
       ) : (
         <>
