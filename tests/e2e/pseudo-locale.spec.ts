@@ -12,11 +12,10 @@ import { TOURS } from './pseudo-tours/index.ts'
 let service: DemoService
 let consoleApp: RunningConsole
 
-test.describe.configure({ mode: 'serial' })
-
 test.beforeAll(async () => {
   service = await startDemoService({ seed: 7, deliveries: 80 })
-  consoleApp = await startConsole({ serviceUrl: service.url })
+  // The core speaks the pseudo-locale too, so its words (errors, the sync's problems) are read.
+  consoleApp = await startConsole({ serviceUrl: service.url, extraArgs: ['--pseudo-locale'] })
 })
 
 test.afterAll(async () => {
@@ -24,7 +23,9 @@ test.afterAll(async () => {
   await service?.close()
 })
 
-test('signs in and syncs (in English)', async ({ page }) => {
+// Signed in (in English) before each tour; after a failed tour Playwright starts a fresh worker,
+// service and console, so the next tour signs in from scratch.
+test.beforeEach(async ({ page }) => {
   await page.goto(consoleApp.url)
   await signInAndWaitForSync(page, { username: 'supervisor', password: 'demo-supervisor' })
 })
