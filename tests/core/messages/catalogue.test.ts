@@ -50,6 +50,23 @@ describe('the catalogue', () => {
     expect(english.size).toBeGreaterThan(100)
   })
 
+  // i18next reads these option names before the words' own values: a placeholder named `lng`
+  // switches the language instead of filling in the word. (`count` is one on purpose: plurals.)
+  const RESERVED = [
+    'lng', 'lngs', 'ns', 'context', 'defaultValue', 'replace', 'returnObjects', 'returnDetails',
+    'joinArrays', 'postProcess', 'interpolation', 'keySeparator', 'nsSeparator', 'ordinal',
+    'fallbackLng', 'skipInterpolation',
+  ]
+
+  it('names no placeholder after one of i18next\'s own options', () => {
+    const wrong = [...english].flatMap(([key, source]) =>
+      placeholders(source)
+        .filter((name) => RESERVED.includes(name))
+        .map((name) => `${key}: {{${name}}}`),
+    )
+    expect(wrong).toEqual([])
+  })
+
   for (const language of LANGUAGE_CODES.filter((code) => code !== 'en')) {
     const theirs = new Map(
       NAMESPACES.flatMap((ns) =>
