@@ -17,8 +17,7 @@ import {
   ticketUrlTemplateProblem,
 } from '../../electron/core/api/ticket-url-template.ts'
 import { userMessage } from '../api/client.ts'
-import { fromCore } from './coreWords.ts'
-import { MONOSPACE } from './SettingsFacts.tsx'
+import { MONOSPACE } from '../ui/monospace.ts'
 import { SettingsSection } from './SettingsSection.tsx'
 import { useSaveSettings, useSettings } from './useSettings.ts'
 
@@ -122,7 +121,7 @@ function TicketTemplateForm({ saved }: { saved: string | null }) {
       </Stack>
       {saving.isError && (
         <Alert severity="error">
-          {t('helpDesk.notSaved', { reason: fromCore(userMessage(saving.error)) })}
+          {t('helpDesk.notSaved', { reason: userMessage(saving.error) })}
         </Alert>
       )}
     </Box>

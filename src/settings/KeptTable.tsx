@@ -8,28 +8,14 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import { useTranslation } from 'react-i18next'
 import type { RetentionOverview } from '../../electron/core/api/privacy-schemas.ts'
-import { currentLocale, localized, t } from '../../electron/core/messages/messages.ts'
+import { t } from '../../electron/core/messages/messages.ts'
 import { visuallyHidden } from '../ui/visuallyHidden.ts'
-import { formatDateTime } from '../format/time.ts'
+import { formatDate, formatDateTime } from '../format/time.ts'
 
 /** "30 days", "1 year", "2 years". */
 export function daysLabel(days: number): string {
   if (days % 365 === 0) return t('settings:retention.years', { count: days / 365 })
   return t('settings:retention.days', { count: days })
-}
-
-/** The calendar day of an instant, in the reader's locale: "Oct 13, 2026", "13 oct 2026". */
-export function dateOnly(iso: string | null): string {
-  if (!iso) return ''
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return t('common:time.unknown')
-  return localized(
-    new Intl.DateTimeFormat(currentLocale(), {
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-    }).format(date),
-  )
 }
 
 export function lastRunText(overview: RetentionOverview): string {
@@ -54,7 +40,7 @@ function howMuch(
   keptKey: 'kept.keptForOpenCases' | 'kept.keptForCases',
 ): string {
   const withOldest = oldest
-    ? t('settings:kept.oldest', { amount: counted, date: dateOnly(oldest) })
+    ? t('settings:kept.oldest', { amount: counted, date: formatDate(oldest) })
     : counted
   return kept > 0 ? t(`settings:${keptKey}`, { what: withOldest, count: kept }) : withOldest
 }

@@ -19,10 +19,9 @@ import { Trans, useTranslation } from 'react-i18next'
 import type { AppSettings } from '../../electron/core/api/definition.ts'
 import type { MapFileInfo, MapSources } from '../../electron/core/api/map-schemas.ts'
 import { api } from '../api/client.ts'
-import { fromCore } from './coreWords.ts'
 import type { MapSourcesState } from './useMapSources.ts'
+import { MONOSPACE } from '../ui/monospace.ts'
 
-const MONOSPACE = 'ui-monospace, "Roboto Mono", "Cascadia Mono", Menlo, monospace'
 
 type Props = { sources: MapSources; settings: AppSettings; state: MapSourcesState }
 
@@ -128,7 +127,7 @@ export function MapFileList({ sources, settings, state }: Props) {
                 )}
                 {file.problem && (
                   <Alert severity="warning" sx={{ mt: 0.5, py: 0 }}>
-                    {fromCore(file.problem)}
+                    {file.problem}
                   </Alert>
                 )}
               </Stack>

@@ -13,7 +13,6 @@ import Snackbar from '@mui/material/Snackbar'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
-import { fromCore } from './coreWords.ts'
 import { MapFileList } from './MapFileList.tsx'
 import { TileCacheControls } from './TileCacheControls.tsx'
 import { TileServerForm } from './TileServerForm.tsx'
@@ -82,7 +81,7 @@ export default function MapSourcesSection() {
               onClose={state.clearActionError}
               closeText={t('common:action.close')}
             >
-              {fromCore(actionError)}
+              {actionError}
             </Alert>
           )}
           <Step number={1} title={t('maps.filesStep')}>

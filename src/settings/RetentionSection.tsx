@@ -17,7 +17,6 @@ import DeleteSweepOutlinedIcon from '@mui/icons-material/DeleteSweepOutlined'
 import { useTranslation } from 'react-i18next'
 import { api, userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
-import { fromCore } from './coreWords.ts'
 import { SettingsSection } from './SettingsSection.tsx'
 import { useSaveSettings } from './useSettings.ts'
 import { daysLabel, lastRunText, KeptTable } from './KeptTable.tsx'
@@ -47,9 +46,9 @@ export function RetentionSection() {
   const saving = save.isPending
   // The last action's refusal, until the next action starts.
   const problem = removeNow.error
-    ? fromCore(userMessage(removeNow.error))
+    ? userMessage(removeNow.error)
     : save.error
-      ? t('retention.notSaved', { reason: fromCore(userMessage(save.error)) })
+      ? t('retention.notSaved', { reason: userMessage(save.error) })
       : null
   const change: typeof save.mutate = (patch) => {
     removeNow.reset()
@@ -84,7 +83,7 @@ export function RetentionSection() {
             </Button>
           }
         >
-          {t('retention.readFailed', { reason: fromCore(userMessage(read.error)) })}
+          {t('retention.readFailed', { reason: userMessage(read.error) })}
         </Alert>
       )}
       {overview && (

@@ -18,7 +18,8 @@ import { RetentionSection } from './RetentionSection.tsx'
 import { SettingsSection } from './SettingsSection.tsx'
 import { SupportSection } from './SupportSection.tsx'
 import { SyncSettings } from './SyncSettings.tsx'
-import { MONOSPACE, FactList, Fact, Muted } from './SettingsFacts.tsx'
+import { FactList, Fact, Muted } from './SettingsFacts.tsx'
+import { MONOSPACE } from '../ui/monospace.ts'
 
 // Loaded when Settings opens: the map section's forms stay out of the first screen's bundle.
 const MapSourcesSection = lazy(() => import('./MapSourcesSection.tsx'))

@@ -20,7 +20,6 @@ import { api, userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
 import { t } from '../../electron/core/messages/messages.ts'
 import { formatDateTime } from '../format/time.ts'
-import { fromCore } from './coreWords.ts'
 import { SettingsSection } from './SettingsSection.tsx'
 
 export function updateSentence(status: UpdateStatus): string {
@@ -56,7 +55,7 @@ export function SupportSection() {
     mutationFn: () => api.checkForUpdates(),
     onMutate: () => setProblem(null),
     onSuccess: (status) => client.setQueryData(queries.updateStatus().queryKey, status),
-    onError: (error) => setProblem(fromCore(userMessage(error))),
+    onError: (error) => setProblem(userMessage(error)),
   })
   const checking = check.isPending
 
@@ -76,7 +75,7 @@ export function SupportSection() {
           }
         },
         (error: unknown) =>
-          setProblem(t('support.notGathered', { reason: fromCore(userMessage(error)) })),
+          setProblem(t('support.notGathered', { reason: userMessage(error) })),
       )
       .finally(() => setCopying(false))
   }, [t])

@@ -17,8 +17,8 @@ import { OPENSTREETMAP_TILE_SERVER, TileServerSchema } from '../../electron/core
 import { api } from '../api/client.ts'
 import { formatCount } from '../format/numbers.ts'
 import type { MapSourcesState } from './useMapSources.ts'
+import { MONOSPACE } from '../ui/monospace.ts'
 
-const MONOSPACE = 'ui-monospace, "Roboto Mono", "Cascadia Mono", Menlo, monospace'
 const ZOOMS = Array.from({ length: 22 }, (_, i) => i + 1)
 
 type Props = { sources: MapSources; state: MapSourcesState }

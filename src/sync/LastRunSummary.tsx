@@ -15,7 +15,6 @@ import { RunOutcomeChip } from './RunOutcomeChip.tsx'
 import { syncProgressText } from './syncWords.ts'
 import { formatDuration, serviceWaitInWords } from './syncWords.ts'
 import { Muted } from './ReportSection.tsx'
-import { fromCore } from './coreWords.ts'
 
 export function LastRunSummary({
   report,
@@ -104,7 +103,7 @@ export function LastRunSummary({
           )}
           {run.error && (
             <Alert severity="error" variant="outlined">
-              {fromCore(run.error)}
+              {run.error}
             </Alert>
           )}
         </>

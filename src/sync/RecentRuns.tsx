@@ -15,7 +15,6 @@ import { serviceWaitWords } from '../../electron/core/api/service-wait-schemas.t
 import { formatDuration } from './syncWords.ts'
 import type { SyncRun } from './syncWords.ts'
 import { Section, Muted, EmptyNote } from './ReportSection.tsx'
-import { fromCore } from './coreWords.ts'
 
 export const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const
 
@@ -107,7 +106,7 @@ export function RunRow({ run }: { run: SyncRun }) {
       <TableCell sx={problem(run.photosFailed)}>{formatCount(run.photosFailed)}</TableCell>
       <TableCell sx={{ overflowWrap: 'anywhere' }}>
         {run.error !== null
-          ? fromCore(run.error)
+          ? run.error
           : !run.serviceWait && <Muted>{t('common:time.none')}</Muted>}
         {run.serviceWait && !run.error && (
           <Muted>{t('announce.wait', { wait: serviceWaitWords(run.serviceWait.until) })}</Muted>

@@ -30,7 +30,6 @@ import {
   lastRunProblemsDetail,
 } from './syncWords.ts'
 import { visuallyHidden } from '../ui/visuallyHidden.ts'
-import { fromCore } from './coreWords.ts'
 import { Clipped, StatusItem, statusBarContainerSx } from './StatusItem.tsx'
 
 /**
@@ -133,7 +132,7 @@ export function StatusBar({ sync }: { sync: SyncState }) {
   // While the service asks us to wait, that is the news; a run it ended says the same.
   const fromStatus = runProblems > 0 || waitUntil ? null : (status?.lastError ?? null)
   const shown = problem ?? fromStatus
-  const error = shown === null ? null : fromCore(shown)
+  const error = shown === null ? null : shown
 
   return (
     <Box

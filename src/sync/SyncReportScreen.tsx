@@ -11,7 +11,6 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import SyncIcon from '@mui/icons-material/Sync'
 import { useTranslation } from 'react-i18next'
-import { fromCore } from './coreWords.ts'
 import { useSyncReport } from './useSyncReport.ts'
 import type { SyncState } from './useSyncStatus.ts'
 import { LastRunSummary } from './LastRunSummary.tsx'
@@ -92,7 +91,7 @@ export function SyncReportScreen({ sync }: { sync: SyncState }) {
             </Button>
           }
         >
-          {t('report.readFailed', { reason: fromCore(error) })}
+          {t('report.readFailed', { reason: error })}
         </Alert>
       )}
 

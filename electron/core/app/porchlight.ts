@@ -18,7 +18,7 @@ import { startRetentionSchedule } from '../retention/retention-schedule.ts'
 import { createDeliverySearch } from '../search/search-deliveries.ts'
 import { createServiceClient } from '../service/service-client.ts'
 import { Session } from '../session/session.ts'
-import { processLocales, resolveLanguage } from '../messages/languages.ts'
+import { processLocales, PSEUDO_LOCALE, resolveLanguage } from '../messages/languages.ts'
 import { speak } from '../messages/messages.ts'
 import { createSettingsStore } from '../settings/settings.ts'
 import type { SyncEngine } from '../sync/sync-engine.ts'
@@ -294,7 +294,10 @@ function openSettings(sqlite: BetterSqlite3.Database, options: PorchlightOptions
   const settingsStore = createSettingsStore(sqlite)
   const settings = () => settingsStore.get()
   const speakAsSettingsSay = (next: AppSettings) => {
-    const speaking = resolveLanguage(next.language, options.systemLocales ?? processLocales())
+    const speaking = resolveLanguage(
+      options.pseudoLocale ? PSEUDO_LOCALE : next.language,
+      options.systemLocales ?? processLocales(),
+    )
     speak(speaking)
     options.onLanguage?.(speaking)
   }

@@ -78,6 +78,12 @@ export interface PorchlightOptions {
   /** Told the language the core speaks, at start and when Settings change it (the app menu). */
   onLanguage?: (speaking: Speaking) => void
   /**
+   * Tests only (browser mode's `--pseudo-locale`): the core speaks the pseudo-locale whatever
+   * Settings choose, so the pseudo-locale tours read the core's own words (its errors, the sync's
+   * problems) as they read the window's.
+   */
+  pseudoLocale?: boolean
+  /**
    * The sync's writer thread, built (the app: out/main/page-writer-thread.js). Default: its
    * TypeScript source, which Node runs directly (tests, commands, browser mode).
    */

@@ -88,6 +88,7 @@ export const settingsTour: Tour = {
       serviceUrl: service.url,
       tileServer: 'settings',
       mapFiles: [good, bad],
+      extraArgs: ['--pseudo-locale'],
     })
     try {
       await page.goto(own.url)

@@ -55,7 +55,7 @@ export const syncTour: Tour = {
       makeDelivery('3', { photos: [photoRecord('ph-3-1', erased)] }),
     )
     server.cases.append(makeCase(1, '1'), { ...makeCase(2, '1'), status: 'escalated' })
-    const own = await startConsole({ serviceUrl: server.url })
+    const own = await startConsole({ serviceUrl: server.url, extraArgs: ['--pseudo-locale'] })
     try {
       await page.goto(own.url)
       await signInAndWaitForSync(page, TEST_ACCOUNT)
@@ -64,7 +64,7 @@ export const syncTour: Tour = {
       url.hash = '#/sync-report'
       await page.goto(url.href)
       await expect(
-        page.getByRole('table', { name: pseudo('Records rejected in the last run') }),
+        page.getByRole('grid', { name: pseudo('Records rejected in the last run') }),
       ).toBeVisible()
       await check('the sync report with rejected records, and the problems in the status bar')
       await statusBar(page).getByRole('link').focus()
