@@ -316,13 +316,17 @@ export type DeliveryPhoto = z.output<typeof DeliveryPhotoSchema>
  * before the handler runs, whatever carried the call: anyone (`public`), a signed-in user, or a
  * signed-in supervisor (with the words an agent is refused in).
  */
-export type CallAccess = 'public' | 'signed-in' | { supervisor: string }
+export type CallAccess = 'public' | 'signed-in' | { supervisor: SupervisorOnly }
 
-const REPORTS_ARE_FOR_SUPERVISORS = {
-  supervisor: 'Reports and exports are for supervisors. Ask a supervisor if you need one.',
-}
-const CANNED_NOTES_ARE_FOR_SUPERVISORS = {
-  supervisor: 'Only a supervisor can change canned notes.',
+/** What only a supervisor may do; an agent is refused in its words (`common:refusal.supervisorOnly`). */
+export type SupervisorOnly = 'reports' | 'cannedNotes'
+
+const REPORTS_ARE_FOR_SUPERVISORS = { supervisor: 'reports' } as const
+const CANNED_NOTES_ARE_FOR_SUPERVISORS = { supervisor: 'cannedNotes' } as const
+
+/** The words an agent is refused a supervisor's call in, in the language spoken. */
+export function supervisorOnlyRefusal(what: SupervisorOnly): string {
+  return t(`common:refusal.supervisorOnly.${what}`)
 }
 
 export const CALL_ACCESS: { readonly [K in CallName]: CallAccess } = {

@@ -43,14 +43,6 @@ export function formatShare(fraction: number, locale?: string): string {
   }).format(fraction)
 }
 
-/**
- * "1 delivery", "1,200 deliveries" in English only.
- * @deprecated Being replaced by the catalogue's plurals (`t('ns:key', { count })`); remove when unused.
- */
-export function plural(value: number, one: string, many: string, locale?: string): string {
-  return `${formatCount(value, locale)} ${value === 1 ? one : many}`
-}
-
 // Distances ------------------------------------------------------------------------------------
 
 /** "38 m", "1,240 m": whole metres, because that is how precise the fixes are. */
@@ -134,6 +126,20 @@ export function formatDateTime(iso: string, options: TimeOptions = {}): string {
       hour: 'numeric',
       minute: '2-digit',
       timeZoneName: 'short',
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    }).format(date),
+  )
+}
+
+/** "Oct 13, 2026" ("13 oct 2026"): the calendar day alone, where the hour does not matter. */
+export function formatDate(iso: string, options: TimeOptions = {}): string {
+  const date = toDate(iso)
+  if (!date) return t('common:time.unknown')
+  return localized(
+    dateFormat(options.locale, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     }).format(date),
   )

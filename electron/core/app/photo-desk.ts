@@ -4,7 +4,7 @@
 // API call, `recordPhotoView`, which the console's own page makes when it shows the full photo;
 // it travels like every call (Electron IPC from the app's frame, or the bridge with its token),
 // and the case it names must be a case on that photo's delivery.
-import { SIGN_IN_FIRST } from '../api/outcome.ts'
+import { signInFirst } from '../api/outcome.ts'
 import { signedInUser } from './signed-in-user.ts'
 import { existsSync } from 'node:fs'
 import type BetterSqlite3 from 'better-sqlite3'
@@ -42,7 +42,7 @@ export function createPhotoDesk(options: {
   ): { ok: true; file: PhotoFile & { ok: true }; row: PhotoRow } | (PhotoFile & { ok: false }) {
     if (!IdSchema.safeParse(photoId).success)
       return { ok: false, status: 400, reason: t('delivery:photoFile.notAPhotoId') }
-    if (!options.currentUser()) return { ok: false, status: 403, reason: SIGN_IN_FIRST }
+    if (!options.currentUser()) return { ok: false, status: 403, reason: signInFirst() }
     const row = photoLookup.get({ id: photoId })
     if (!row) return { ok: false, status: 404, reason: t('delivery:photoFile.notInCache') }
     if (row.photo_withheld !== null) {

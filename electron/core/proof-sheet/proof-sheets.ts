@@ -11,7 +11,7 @@ import { appendAuditEntry } from '../audit/audit-log.ts'
 import { UserFacingError } from '../common/errors.ts'
 import type { User } from '../contract/schemas.ts'
 import { withheldReasonText } from '../api/display-words.ts'
-import { SIGN_IN_FIRST } from '../api/outcome.ts'
+import { signInFirst } from '../api/outcome.ts'
 import { t } from '../messages/messages.ts'
 import { sheetContent, SHEET_MAX_PHOTOS, type SheetContent } from './sheet-content.ts'
 import { renderSheetPdf } from './sheet-pdf.ts'
@@ -64,7 +64,7 @@ export function createProofSheets(options: ProofSheetOptions): {
     handlers: {
       makeProofSheet: async ({ deliveryId, caseId, format, to }) => {
         const user = options.currentUser()
-        if (!user) throw new UserFacingError('signed-out', SIGN_IN_FIRST)
+        if (!user) throw new UserFacingError('signed-out', signInFirst())
         const sheet = await contentFor(deliveryId)
         const fileName = `${t('documents:fileName.proofSheet', { order: safe(sheet.orderId) })}.${format}`
         const bytes = await render(sheet, format)

@@ -111,6 +111,15 @@ export const common = {
     noAccuracy: 'no accuracy was recorded with the fix',
     sentence: '{{short}} ({{accuracy}}); threshold {{threshold}}',
   },
+  refusal: {
+    signInFirst: 'Please sign in first.',
+    generic: 'Something went wrong in Porchlight. The details are in the log.',
+    invalidRequest: 'Invalid request to {{call}}: {{details}}',
+    supervisorOnly: {
+      reports: 'Reports and exports are for supervisors. Ask a supervisor if you need one.',
+      cannedNotes: 'Only a supervisor can change canned notes.',
+    },
+  },
   person: {
     unknown: 'Unknown person ({{id}})',
   },

@@ -115,6 +115,16 @@ export const common = {
     noAccuracy: 'no se registró la precisión de la ubicación',
     sentence: '{{short}} ({{accuracy}}); umbral {{threshold}}',
   },
+  refusal: {
+    signInFirst: 'Inicie sesión primero.',
+    generic: 'Algo salió mal en Porchlight. Los detalles están en el registro.',
+    invalidRequest: 'Solicitud no válida a {{call}}: {{details}}',
+    supervisorOnly: {
+      reports:
+        'Los informes y las exportaciones son para supervisores. Pida uno a un supervisor si lo necesita.',
+      cannedNotes: 'Solo un supervisor puede cambiar las notas predefinidas.',
+    },
+  },
   person: {
     unknown: 'Persona desconocida ({{id}})',
   },
