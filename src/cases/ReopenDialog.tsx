@@ -1,12 +1,9 @@
 // Reopening a resolved case (supervisors): why, in words, which the timeline shows beside
 // "Reopened". The case goes back to the person who last owned it, in the working status "Open".
 import { useState } from 'react'
-import Alert from '@mui/material/Alert'
-import Button from '@mui/material/Button'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { Trans, useTranslation } from 'react-i18next'
-import { userMessage } from '../api/client.ts'
 import { FormDialog } from '../ui/FormDialog.tsx'
 import { PersonName } from '../ui/PersonName.tsx'
 import { STATUS_LABELS } from '../words/caseWords.ts'
@@ -26,21 +23,14 @@ export function ReopenDialog({ orderId, owner, onClose, onReopen }: Props) {
   const { t } = useTranslation(['cases', 'common'])
   const [reason, setReason] = useState('')
   const [showMissing, setShowMissing] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const missing = reason.trim() === ''
 
   const submit = () => {
     if (missing) {
       setShowMissing(true)
-      return
+      return null
     }
-    setBusy(true)
-    setError(null)
-    onReopen(reason.trim()).then(onClose, (failure: unknown) => {
-      setError(userMessage(failure))
-      setBusy(false)
-    })
+    return onReopen(reason.trim()).then(onClose)
   }
 
   return (
@@ -53,21 +43,11 @@ export function ReopenDialog({ orderId, owner, onClose, onReopen }: Props) {
           components={{ 0: <bdi translate="no" /> }}
         />
       }
-      busy={busy}
       onClose={onClose}
       onSubmit={submit}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('common:action.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" loading={busy}>
-            {t('reopen.submit')}
-          </Button>
-        </>
-      }
+      submitLabel={t('reopen.submit')}
+      failed={(reason) => t('reopen.failed', { reason })}
     >
-      {error && <Alert severity="error">{t('reopen.failed', { reason: error })}</Alert>}
       <TextField
         label={t('reopen.why')}
         required

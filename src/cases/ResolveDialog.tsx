@@ -40,8 +40,6 @@ export function ResolveDialog({ orderId, customerName, onClose, onResolve }: Pro
   const canned = cannedNotes.data ?? null
   const cannedError = cannedNotes.error ? userMessage(cannedNotes.error) : null
   const [showCodeError, setShowCodeError] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   const pickCanned = (id: string) => {
     setCannedId(id)
@@ -59,18 +57,10 @@ export function ResolveDialog({ orderId, customerName, onClose, onResolve }: Pro
   const submit = () => {
     if (!code) {
       setShowCodeError(true)
-      return
+      return null
     }
-    setBusy(true)
-    setError(null)
     const trimmed = note.trim()
-    onResolve(code, trimmed ? trimmed : undefined).then(
-      () => onClose(),
-      (reason: unknown) => {
-        setError(userMessage(reason))
-        setBusy(false)
-      },
-    )
+    return onResolve(code, trimmed ? trimmed : undefined).then(onClose)
   }
 
   return (
@@ -83,21 +73,11 @@ export function ResolveDialog({ orderId, customerName, onClose, onResolve }: Pro
           components={{ 0: <bdi translate="no" /> }}
         />
       }
-      busy={busy}
       onClose={onClose}
       onSubmit={submit}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('common:action.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" loading={busy}>
-            {t('resolve.submit')}
-          </Button>
-        </>
-      }
+      submitLabel={t('resolve.submit')}
+      failed={(reason) => t('resolve.failed', { reason })}
     >
-      {error && <Alert severity="error">{t('resolve.failed', { reason: error })}</Alert>}
       <FormControl error={showCodeError && !code} required>
         <FormLabel id="resolution-label" sx={{ mb: 0.5 }}>
           {t('resolve.how')}

@@ -45,8 +45,6 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
   const [ticketProblem, setTicketProblem] = useState<string | null>(null)
   const template = useQuery(queries.settings()).data?.ticketUrlTemplate ?? null
   const [showReasonError, setShowReasonError] = useState(false)
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const client = useQueryClient()
   const reasonLabelId = useId()
   const reasonErrorId = useId()
@@ -57,40 +55,31 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
     setTicket('')
     setTicketProblem(null)
     setShowReasonError(false)
-    setError(null)
   }
 
-  const close = () => {
-    if (saving) return
-    onClose()
-  }
-
-  const submit = async () => {
-    if (saving) return
+  const submit = () => {
     if (!reason) {
       setShowReasonError(true)
       document.querySelector<HTMLInputElement>(`[name="case-reason"]`)?.focus()
-      return
+      return null
     }
     const ticketRead = ticket.trim() ? readTicket(ticket, template) : null
-    if (ticketRead && !ticketRead.ok) return setTicketProblem(ticketRead.problem)
-    setSaving(true)
-    setError(null)
-    try {
-      const trimmed = note.trim()
-      const opened = await api.openCase({
+    if (ticketRead && !ticketRead.ok) {
+      setTicketProblem(ticketRead.problem)
+      return null
+    }
+    const trimmed = note.trim()
+    return api
+      .openCase({
         deliveryId: delivery.id,
         reason,
         ...(trimmed ? { note: trimmed } : {}),
         ...(ticketRead?.ok ? { ticket: ticketRead.ticket } : {}),
       })
-      setSaving(false)
-      showChangedCase(client, opened)
-      onOpened(opened)
-    } catch (failure) {
-      setSaving(false)
-      setError(userMessage(failure))
-    }
+      .then((opened) => {
+        showChangedCase(client, opened)
+        onOpened(opened)
+      })
   }
 
   const activeCases = delivery.cases.filter((c) => ACTIVE_STATUSES.includes(c.status))
@@ -99,20 +88,11 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
     <FormDialog
       open={open}
       title={t('openCase.title', { orderId: delivery.orderId })}
-      busy={saving}
-      onClose={close}
-      onSubmit={() => void submit()}
+      onClose={onClose}
+      onSubmit={submit}
       onExited={reset}
-      actions={
-        <>
-          <Button onClick={close} disabled={saving}>
-            {t('common:action.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" loading={saving}>
-            {t('openCase.submit')}
-          </Button>
-        </>
-      }
+      submitLabel={t('openCase.submit')}
+      failed={(reason) => t('openCase.failed', { reason })}
     >
       {activeCases.length > 0 && (
         <Alert severity="info">
@@ -206,12 +186,6 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
         }
         slotProps={{ htmlInput: { maxLength: NOTE_MAX } }}
       />
-
-      {error && (
-        <Alert severity="error" role="alert">
-          {t('openCase.failed', { reason: error })}
-        </Alert>
-      )}
     </FormDialog>
   )
 }
