@@ -2,9 +2,7 @@
 // start. The canned note's {orderId} and {customerName} are filled in for this case.
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
-import Button from '@mui/material/Button'
 import FormControl from '@mui/material/FormControl'
 import FormControlLabel from '@mui/material/FormControlLabel'
 import FormHelperText from '@mui/material/FormHelperText'

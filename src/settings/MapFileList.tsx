@@ -22,7 +22,6 @@ import { api } from '../api/client.ts'
 import type { MapSourcesState } from './useMapSources.ts'
 import { MONOSPACE } from '../ui/monospace.ts'
 
-
 type Props = { sources: MapSources; settings: AppSettings; state: MapSourcesState }
 
 export function MapFileList({ sources, settings, state }: Props) {

@@ -3,7 +3,6 @@
 import type { ReactNode } from 'react'
 import Box from '@mui/material/Box'
 
-
 export function FactList({ children }: { children: ReactNode }) {
   return (
     <Box component="dl" sx={{ m: 0 }}>

@@ -74,8 +74,7 @@ export function SupportSection() {
             setManual(text)
           }
         },
-        (error: unknown) =>
-          setProblem(t('support.notGathered', { reason: userMessage(error) })),
+        (error: unknown) => setProblem(t('support.notGathered', { reason: userMessage(error) })),
       )
       .finally(() => setCopying(false))
   }, [t])

@@ -69,7 +69,10 @@ describe('the access table', () => {
 
     if (typeof access === 'object') {
       expect(agent).toEqual({
-        outcome: { ok: false, error: { code: 'forbidden', message: supervisorOnlyRefusal(access.supervisor) } },
+        outcome: {
+          ok: false,
+          error: { code: 'forbidden', message: supervisorOnlyRefusal(access.supervisor) },
+        },
         reached: false,
       })
     } else {

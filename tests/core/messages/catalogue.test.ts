@@ -53,12 +53,25 @@ describe('the catalogue', () => {
   // i18next reads these option names before the words' own values: a placeholder named `lng`
   // switches the language instead of filling in the word. (`count` is one on purpose: plurals.)
   const RESERVED = [
-    'lng', 'lngs', 'ns', 'context', 'defaultValue', 'replace', 'returnObjects', 'returnDetails',
-    'joinArrays', 'postProcess', 'interpolation', 'keySeparator', 'nsSeparator', 'ordinal',
-    'fallbackLng', 'skipInterpolation',
+    'lng',
+    'lngs',
+    'ns',
+    'context',
+    'defaultValue',
+    'replace',
+    'returnObjects',
+    'returnDetails',
+    'joinArrays',
+    'postProcess',
+    'interpolation',
+    'keySeparator',
+    'nsSeparator',
+    'ordinal',
+    'fallbackLng',
+    'skipInterpolation',
   ]
 
-  it('names no placeholder after one of i18next\'s own options', () => {
+  it("names no placeholder after one of i18next's own options", () => {
     const wrong = [...english].flatMap(([key, source]) =>
       placeholders(source)
         .filter((name) => RESERVED.includes(name))

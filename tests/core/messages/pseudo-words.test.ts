@@ -80,7 +80,12 @@ describe('in the pseudo-locale, the shared words carry no word from outside the 
     'away: drop-off': () => awayFlagTitle({ kind: 'drop-off' }),
     'away: photo, short': () => awayFlagShort({ kind: 'photo', number: 2 }, 1655),
     'away: sentence': () =>
-      awayFlagSentence({ fix: { kind: 'drop-off' }, distanceM: 1655, accuracyM: 11, thresholdM: 150 }),
+      awayFlagSentence({
+        fix: { kind: 'drop-off' },
+        distanceM: 1655,
+        accuracyM: 11,
+        thresholdM: 150,
+      }),
     'away: sentence without accuracy': () =>
       awayFlagSentence({
         fix: { kind: 'photo', number: 1 },
