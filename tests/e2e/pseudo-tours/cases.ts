@@ -168,8 +168,9 @@ export const casesTour: Tour = {
     await check('the canned-note menu from /')
     await menu
       .getByRole('menuitem')
-      // The demo's canned replies to the customer (data, as supervisors wrote them).
-      .filter({ hasText: 'Hello' })
+      // One of the demo's canned replies to the customer (seeded in the language the core spoke
+      // at the first start: here the pseudo-locale).
+      .filter({ hasText: pseudo('Customer reply') })
       .first()
       .click()
     await expect(page.getByRole('button', { name: pseudo('Add reply') })).toBeEnabled()

@@ -7,8 +7,8 @@
 //   standard asks, so browser translators leave it alone too;
 // - an overflow is a control or heading whose own text (its text nodes, not an icon or a
 //   checkbox laid in it) runs past its box: the longer words of
-//   other languages would be cut off or spill onto their neighbours. Text that ends in an
-//   ellipsis on purpose (text-overflow: ellipsis) is not an overflow.
+//   other languages would be cut off or spill onto their neighbours. Text cut short on purpose
+//   (text-overflow: ellipsis, or a preview clamped to a few lines) is not an overflow.
 import { expect, type Page } from '@playwright/test'
 
 export type PseudoFindings = { bypasses: string[]; overflows: string[] }
@@ -66,6 +66,14 @@ export async function readPseudoPage(page: Page): Promise<PseudoFindings> {
       }
     }
 
+    /** Text inside `control` cut short on purpose: an ellipsis, or a preview clamped to lines. */
+    const cutOnPurpose = (from: Element | null, control: Element) => {
+      for (let at = from; at && at !== control; at = at.parentElement) {
+        const style = getComputedStyle(at)
+        if (style.textOverflow === 'ellipsis' || style.webkitLineClamp !== 'none') return true
+      }
+      return false
+    }
     const overflows = new Set<string>()
     const CONTROLS =
       'button, [role="button"], [role="tab"], [role="menuitem"], [role="option"], label, th, ' +
@@ -90,7 +98,7 @@ export async function readPseudoPage(page: Page): Promise<PseudoFindings> {
       let right = -Infinity
       const texts = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
       for (let node = texts.nextNode(); node; node = texts.nextNode()) {
-        if (!node.textContent?.trim()) continue
+        if (!node.textContent?.trim() || cutOnPurpose(node.parentElement, element)) continue
         const range = document.createRange()
         range.selectNodeContents(node)
         const rect = range.getBoundingClientRect()
