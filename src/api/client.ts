@@ -3,7 +3,7 @@
 // way every call is built from `apiDefinition`, so a new call needs no change here, and every
 // answer is checked against its result schema before a screen sees it.
 import './zodWithoutEval.ts'
-import { apiDefinition, CALL_NAMES } from '../../electron/core/api/definition.ts'
+import { apiDefinition, CALL_ACCESS, CALL_NAMES } from '../../electron/core/api/definition.ts'
 import type {
   CallName,
   PorchlightApi,
@@ -12,6 +12,7 @@ import type {
 import {
   failed,
   isCallOutcome,
+  signInFirst,
   type CallOutcome,
   type ErrorCode,
 } from '../../electron/core/api/outcome.ts'
@@ -105,10 +106,23 @@ function httpTransport(token: string | null): Transport {
   }
 }
 
+/** The calls that end the session: the screens' calls wait for them (see buildApi). */
+const ENDS_SESSION: ReadonlySet<CallName> = new Set(['signOut', 'signOutAndErase'])
+/** How long a sign-out waits for the calls already on their way (a poll, a save). */
+const SIGN_OUT_WAITS_MS = 3_000
+
 function buildApi(transport: Transport): PorchlightApi {
   const api: Record<string, (arg?: unknown) => Promise<unknown>> = {}
+  // Signing out, the screens still mounted keep polling (the case counts, the status bar) until
+  // the sign-in screen replaces them. Sent after the core has signed out, such a call would only
+  // be refused. So a sign-out waits for the calls on their way, holds the calls made meanwhile,
+  // and once it is done answers the signed-in calls here, as the core would, until a sign-in.
+  const onTheirWay = new Set<Promise<unknown>>()
+  let signingOut: Promise<unknown> | null = null
+  let signedOut = false
   for (const name of CALL_NAMES) {
     const { arg: argSchema, result: resultSchema } = apiDefinition[name]
+    const signedInOnly = CALL_ACCESS[name] !== 'public'
     api[name] = async (arg?: unknown) => {
       // Checked here too so that a missing field is reported at once, in the schema's own words.
       const argCheck = argSchema.safeParse(arg)
@@ -116,7 +130,29 @@ function buildApi(transport: Transport): PorchlightApi {
         const message = argCheck.error.issues[0]?.message ?? t('app:error.invalidRequest')
         throw new ApiError('invalid-argument', message)
       }
-      const outcome = await transport(name, arg)
+      if (signedInOnly && !ENDS_SESSION.has(name)) {
+        if (signingOut) await signingOut.catch(() => {})
+        if (signedOut) throw new ApiError('signed-out', signInFirst())
+      }
+      let sent: Promise<CallOutcome>
+      if (ENDS_SESSION.has(name)) {
+        const settled = Promise.allSettled([...onTheirWay])
+        const waited = new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAITS_MS))
+        sent = Promise.race([settled, waited]).then(() => transport(name, arg))
+        signingOut = sent
+      } else {
+        sent = transport(name, arg)
+        onTheirWay.add(sent)
+      }
+      let outcome: CallOutcome
+      try {
+        outcome = await sent
+      } finally {
+        onTheirWay.delete(sent)
+        if (signingOut === sent) signingOut = null
+      }
+      if (outcome.ok && ENDS_SESSION.has(name)) signedOut = true
+      if (outcome.ok && name === 'signIn') signedOut = false
       if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message)
       const resultCheck = resultSchema.safeParse(outcome.value)
       if (!resultCheck.success) {
