@@ -19,12 +19,15 @@ const SCREEN_USES = {
 }
 const SCREENS = Object.keys(SCREEN_USES)
 
-/** A screen area of the renderer: the API definition, the renderer's words, and `uses`. */
+/** A screen area of the renderer: the API definition, the catalogue, the renderer's words, and `uses`. */
 function screens(uses) {
   return Object.fromEntries(
     Object.entries(uses).map(([name, others]) => [
       `src/${name}`,
-      { path: `^src/${name}/`, only: ['api', 'src/words', ...others.map((o) => `src/${o}`)] },
+      {
+        path: `^src/${name}/`,
+        only: ['api', 'messages', 'src/words', ...others.map((o) => `src/${o}`)],
+      },
     ]),
   )
 }
@@ -39,6 +42,10 @@ export const FLOORS = [
         says: 'logger, token store, clock, UserFacingError, the outcome of a call, private folders',
       },
       contract: { path: '^electron/core/contract/', says: "the delivery service's wire format" },
+      messages: {
+        path: '^electron/core/messages/',
+        says: 'every word people read, in each language: the catalogue and the language spoken',
+      },
     },
   },
   {
@@ -153,13 +160,13 @@ export const FLOORS = [
     parts: {
       'src/words': {
         path: '^src/(api|format|navigation|ui|words)/',
-        only: ['api'],
+        only: ['api', 'messages'],
         says: 'the API client, formats, routes, small UI parts, wording',
       },
       ...screens(SCREEN_USES),
       'src/frame': {
         path: '^src/(app/|[^/]+$)',
-        only: ['api', 'src/words', ...SCREENS.map((name) => `src/${name}`)],
+        only: ['api', 'messages', 'src/words', ...SCREENS.map((name) => `src/${name}`)],
         says: 'main.tsx and app/: the frame, routes, theme, shortcuts',
       },
     },

@@ -8,12 +8,11 @@ import { createRoot } from 'react-dom/client'
 import createCache from '@emotion/cache'
 import { CacheProvider } from '@emotion/react'
 import CssBaseline from '@mui/material/CssBaseline'
-import { ThemeProvider } from '@mui/material/styles'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { queryClient } from './api/queryClient.ts'
 import { App } from './app/App.tsx'
 import { CacheGate } from './app/CacheGate.tsx'
-import { theme } from './app/theme.ts'
+import { Speaking } from './app/Speaking.tsx'
 import { styleNonce } from './ui/styleNonce.ts'
 
 // Emotion must stamp the page's style nonce on the <style> elements it creates, or the
@@ -31,12 +30,12 @@ createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <StyleCache>
-        <ThemeProvider theme={theme} modeStorageKey="porchlight.theme">
+        <Speaking>
           <CssBaseline enableColorScheme />
           <CacheGate>
             <App />
           </CacheGate>
-        </ThemeProvider>
+        </Speaking>
       </StyleCache>
     </QueryClientProvider>
   </StrictMode>,

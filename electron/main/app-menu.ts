@@ -1,10 +1,14 @@
 // The application menu, on each OS's conventions: macOS has the app's own menu first (About,
 // Settings, Hide, Quit) and a Window menu; Windows and Linux put Settings and Exit under File and
 // About under Help. Every command the console has a shortcut for shows it; single keys (`?`, the
-// case keys) are shown but not claimed, so typing in a box is never taken over.
-import type { BrowserWindow, MenuItemConstructorOptions } from 'electron'
+// case keys) are shown but not claimed, so typing in a box is never taken over. Every label is
+// the catalogue's, in the language the core speaks: the shell builds the menu again when Settings
+// change it (see index.ts).
+import type { BrowserWindow, Menu, MenuItemConstructorOptions } from 'electron'
 import { MENU_COMMAND_EVENT, type MenuCommand, type MenuPlace } from '../core/api/menu-schemas.ts'
 import type { Logger } from '../core/common/logger.ts'
+import type { shell } from '../core/messages/en/shell.ts'
+import { t } from '../core/messages/messages.ts'
 
 export interface MenuActions {
   /** Moves the page to one of its places. */
@@ -24,88 +28,156 @@ export interface MenuOptions {
 
 export function menuTemplate({ platform, packaged, actions }: MenuOptions) {
   const mac = platform === 'darwin'
+  /** A menu's or an item's label; macOS shows no access keys, so it gets none. */
+  const label: Label = (key) => {
+    const words = t(`shell:menu.${key}`)
+    return mac ? words.replace(/&(?!&)/g, '') : words
+  }
   const settings: MenuItemConstructorOptions = {
-    label: mac ? 'Settings…' : 'Settings',
+    label: label(mac ? 'settingsMac' : 'settings'),
     accelerator: 'CmdOrCtrl+,',
     click: () => actions.go('settings'),
   }
   const template: MenuItemConstructorOptions[] = []
   if (mac) {
     template.push({
-      label: 'Porchlight',
+      label: t('app:name'),
       submenu: [
-        { role: 'about', label: 'About Porchlight' },
-        { type: 'separator' },
+        { role: 'about', label: label('about') },
+        separator,
         settings,
-        { type: 'separator' },
-        { role: 'services' },
-        { type: 'separator' },
-        { role: 'hide' },
-        { role: 'hideOthers' },
-        { role: 'unhide' },
-        { type: 'separator' },
-        { role: 'quit', label: 'Quit Porchlight' },
+        separator,
+        { role: 'services', label: label('services') },
+        separator,
+        { role: 'hide', label: label('hide') },
+        { role: 'hideOthers', label: label('hideOthers') },
+        { role: 'unhide', label: label('unhide') },
+        separator,
+        { role: 'quit', label: label('quit') },
       ],
     })
   }
   template.push({
-    label: mac ? 'File' : '&File',
+    label: label('file'),
     submenu: [
       {
-        label: 'Sync now',
+        label: label('syncNow'),
         accelerator: 'CmdOrCtrl+Shift+S',
         click: () => actions.command('sync-now'),
       },
-      { type: 'separator' },
+      separator,
       ...(mac
-        ? [{ role: 'close' } as const]
-        : [settings, { type: 'separator' } as const, { role: 'quit', label: 'E&xit' } as const]),
+        ? [{ role: 'close', label: label('closeWindow') } as const]
+        : [settings, separator, { role: 'quit', label: label('exit') } as const]),
     ],
   })
-  template.push({ role: 'editMenu', label: mac ? 'Edit' : '&Edit' })
+  template.push(editMenu(mac, label))
   template.push({
-    label: mac ? 'View' : '&View',
+    label: label('view'),
     submenu: [
       {
-        label: 'Search deliveries',
+        label: label('searchDeliveries'),
         accelerator: 'CmdOrCtrl+K',
         click: () => actions.command('search'),
       },
-      { label: 'Cases', accelerator: 'CmdOrCtrl+1', click: () => actions.go('cases') },
-      { label: 'Sync report', accelerator: 'CmdOrCtrl+2', click: () => actions.go('sync-report') },
-      { type: 'separator' },
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
-      { type: 'separator' },
-      { role: 'togglefullscreen' },
+      { label: label('cases'), accelerator: 'CmdOrCtrl+1', click: () => actions.go('cases') },
+      {
+        label: label('syncReport'),
+        accelerator: 'CmdOrCtrl+2',
+        click: () => actions.go('sync-report'),
+      },
+      separator,
+      { role: 'resetZoom', label: label('actualSize') },
+      { role: 'zoomIn', label: label('zoomIn') },
+      { role: 'zoomOut', label: label('zoomOut') },
+      separator,
+      { role: 'togglefullscreen', label: label('fullScreen') },
       ...(packaged
         ? []
         : [
-            { type: 'separator' } as const,
-            { role: 'reload' } as const,
-            { role: 'toggleDevTools' } as const,
+            separator,
+            { role: 'reload', label: label('reload') } as const,
+            { role: 'toggleDevTools', label: label('developerTools') } as const,
           ]),
     ],
   })
-  template.push({ role: 'windowMenu', label: mac ? 'Window' : '&Window' })
+  template.push(windowMenu(mac, label))
   template.push({
     role: 'help',
-    label: mac ? 'Help' : '&Help',
+    label: label('help'),
     submenu: [
       {
-        label: 'Keyboard shortcuts',
+        label: label('shortcuts'),
         accelerator: '?',
         registerAccelerator: false,
         click: () => actions.command('shortcuts'),
       },
-      { label: 'Report a problem…', click: () => actions.reportProblem() },
-      ...(mac
-        ? []
-        : [{ type: 'separator' } as const, { role: 'about', label: 'About Porchlight' } as const]),
+      { label: label('reportProblem'), click: () => actions.reportProblem() },
+      ...(mac ? [] : [separator, { role: 'about', label: label('about') } as const]),
     ],
   })
   return template
+}
+
+type MenuWord = keyof typeof shell.menu
+type Label = (key: MenuWord) => string
+const separator = { type: 'separator' } as const
+
+// Edit and Window are spelled out, not Electron's editMenu and windowMenu roles, whose items are
+// always English; they hold the items those roles would. ('window' still makes it macOS's Window
+// menu, which lists the open windows.)
+function editMenu(mac: boolean, label: Label): MenuItemConstructorOptions {
+  return {
+    label: label('edit'),
+    submenu: [
+      { role: 'undo', label: label('undo') },
+      { role: 'redo', label: label('redo') },
+      separator,
+      { role: 'cut', label: label('cut') },
+      { role: 'copy', label: label('copy') },
+      { role: 'paste', label: label('paste') },
+      ...(mac
+        ? [
+            { role: 'pasteAndMatchStyle', label: label('pasteAndMatchStyle') } as const,
+            { role: 'delete', label: label('delete') } as const,
+            { role: 'selectAll', label: label('selectAll') } as const,
+          ]
+        : [
+            { role: 'delete', label: label('delete') } as const,
+            separator,
+            { role: 'selectAll', label: label('selectAll') } as const,
+          ]),
+    ],
+  }
+}
+
+function windowMenu(mac: boolean, label: Label): MenuItemConstructorOptions {
+  return {
+    role: 'window',
+    label: label('window'),
+    submenu: mac
+      ? [
+          { role: 'minimize', label: label('minimize') },
+          { role: 'zoom', label: label('zoom') },
+          separator,
+          { role: 'front', label: label('bringAllToFront') },
+        ]
+      : [
+          { role: 'minimize', label: label('minimize') },
+          { role: 'close', label: label('closeWindow') },
+        ],
+  }
+}
+
+/**
+ * Sets the application menu; each call sets it again, in the language spoken then (the shell
+ * calls it at start and whenever the core says Settings changed the language).
+ */
+export function applicationMenu(
+  menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>,
+  options: MenuOptions,
+): () => void {
+  return () => menu.setApplicationMenu(menu.buildFromTemplate(menuTemplate(options)))
 }
 
 /** Hands a menu command to the page (it listens for MENU_COMMAND_EVENT). */

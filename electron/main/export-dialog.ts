@@ -3,13 +3,12 @@
 // asks for an export and later, if it likes, for the finished file to be shown in its folder.
 import { extname, join } from 'node:path'
 import type { BrowserWindow, Dialog, SaveDialogOptions, Shell } from 'electron'
+import { t } from '../core/messages/messages.ts'
 import type { ExportDestination, SavedFormat } from '../core/reports/export-jobs.ts'
 
-const FILTERS: Record<SavedFormat, { name: string; extensions: string[] }> = {
-  csv: { name: 'CSV (comma-separated values)', extensions: ['csv'] },
-  xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
-  pdf: { name: 'PDF document', extensions: ['pdf'] },
-  png: { name: 'PNG image', extensions: ['png'] },
+/** The save dialog's file type for a format, named in the language spoken. */
+function filterFor(format: SavedFormat): { name: string; extensions: string[] } {
+  return { name: t(`shell:saveExport.${format}`), extensions: [format] }
 }
 
 export function createDialogDestination(options: {
@@ -22,16 +21,16 @@ export function createDialogDestination(options: {
 }): ExportDestination {
   return {
     downloadable: false,
-    async choose(
-      suggestedName,
-      format,
-      words = { title: 'Save the case report', button: 'Export' },
-    ) {
+    async choose(suggestedName, format, given) {
+      const words = given ?? {
+        title: t('shell:saveExport.title'),
+        button: t('shell:saveExport.button'),
+      }
       const dialogOptions: SaveDialogOptions = {
         title: words.title,
         buttonLabel: words.button,
         defaultPath: join(options.defaultFolder, suggestedName),
-        filters: [FILTERS[format]],
+        filters: [filterFor(format)],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       }
       const window = options.window()

@@ -37,11 +37,13 @@ import { createTokenStore } from './token-store.ts'
 import { createElectronUpdater } from './updater.ts'
 import { createMainWindow } from './window.ts'
 import { askAboutOtherService } from './other-service-dialog.ts'
-import { menuTemplate, sendMenuCommand } from './app-menu.ts'
+import { applicationMenu, sendMenuCommand } from './app-menu.ts'
 import { MENU_PLACES } from '../core/api/menu-schemas.ts'
 import { reportProblem } from './report-problem.ts'
 import { createSyncNotifier } from './sync-notifications.ts'
 import { keepWindowState, placeWindow, readWindowState } from './window-state.ts'
+import { rememberSpokenLanguage, speakAsLastTime } from './shell-language.ts'
+import { t } from '../core/messages/messages.ts'
 import { createLinkOpener, listenForLinks, registerLinkScheme, showHashIn } from './open-links.ts'
 
 /** How long quitting waits for the core to finish writing before it gives up on it. */
@@ -65,17 +67,14 @@ let mainWindow: BrowserWindow | null = null
 let shutdown: 'running' | 'closing' | 'done' = 'running'
 
 async function failStartup(error: unknown): Promise<void> {
-  const detail =
-    error instanceof SettingsError
-      ? error.message
-      : 'Porchlight could not start. The details are in the log.'
+  const detail = error instanceof SettingsError ? error.message : t('shell:startFailed')
   if (!(error instanceof SettingsError)) log.error('startup failed', error)
   shutdown = 'closing'
   await closeCore().catch((closeError: unknown) =>
     log.error('closing after a failed start', closeError),
   )
   shutdown = 'done'
-  dialog.showErrorBox('Porchlight', detail)
+  dialog.showErrorBox(t('app:name'), detail)
   app.exit(1)
 }
 
@@ -93,30 +92,32 @@ function showPlace(hash: string): void {
   else showHashIn(mainWindow, hash, log)
 }
 
-/** The application menu: its places move the page, its commands go to the page. */
-function setApplicationMenu(started: PorchlightCore): void {
-  const template = menuTemplate({
-    platform: process.platform,
-    packaged: app.isPackaged,
-    actions: {
-      go: (place) => showPlace(MENU_PLACES[place]),
-      command: (command) => {
-        if (mainWindow !== null) sendMenuCommand(mainWindow, command, log)
-      },
-      reportProblem: () => {
-        void reportProblem({
-          dialog,
-          shell,
-          window: () => mainWindow,
-          diagnostics: () => started.handlers.getDiagnostics(undefined),
-          defaultFolder: app.getPath('downloads'),
-          log,
-        })
-      },
+/**
+ * The application menu, in the language the core speaks: its places move the page, its commands
+ * go to the page. Set again when Settings change the language.
+ */
+const setApplicationMenu = applicationMenu(Menu, {
+  platform: process.platform,
+  packaged: app.isPackaged,
+  actions: {
+    go: (place) => showPlace(MENU_PLACES[place]),
+    command: (command) => {
+      if (mainWindow !== null) sendMenuCommand(mainWindow, command, log)
     },
-  })
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
-}
+    reportProblem: () => {
+      const running = core
+      if (running === null) return
+      void reportProblem({
+        dialog,
+        shell,
+        window: () => mainWindow,
+        diagnostics: () => running.handlers.getDiagnostics(undefined),
+        defaultFolder: app.getPath('downloads'),
+        log,
+      })
+    },
+  },
+})
 
 /** A second launch without a link: show the window we have (or open it again on macOS). */
 function showTheWindow(): void {
@@ -164,6 +165,11 @@ async function startCore(
       appPath: app.getAppPath(),
     }),
     chooseMapFile: createMapFileChooser(() => mainWindow),
+    systemLocales: app.getPreferredSystemLanguages(),
+    onLanguage: (speaking) => {
+      rememberSpokenLanguage(dataDir, speaking, log)
+      if (core !== null) setApplicationMenu()
+    },
     onSyncNews: createSyncNotifier({
       Notification,
       show: (hash) => {
@@ -243,7 +249,7 @@ async function start(service: ServiceChoice): Promise<void> {
   handlePhotoProtocol((photoId, asked) => started.resolvePhoto(photoId, asked), trustedOrigins, log)
   handleTileProtocol((address) => started.getTile(address), trustedOrigins, log)
   removeIpcHandlers = registerIpcHandlers({ core: started, trustedOrigins, log })
-  setApplicationMenu(started)
+  setApplicationMenu()
   openMainWindow(links.takeWaiting() ?? '')
   log.info(
     `started with ${service.kind === 'demo' ? 'the built-in demo service' : service.url}` +
@@ -283,6 +289,8 @@ function main(): void {
     // Moving userData (not just our files) also keys the single-instance lock and Chromium's own
     // caches to that folder, so two instances with different data folders can run side by side.
     if (dataDir !== null) app.setPath('userData', dataDir)
+    // The dialogs before the core has read the settings speak the language spoken last time.
+    speakAsLastTime(app.getPath('userData'), app.getPreferredSystemLanguages())
   } catch (error) {
     void failStartup(error)
     return

@@ -11,7 +11,7 @@ import type { PorchlightCore } from '../core/app/types.ts'
 import type { Logger } from '../core/common/logger.ts'
 import { hasTrustedOrigin, originOf } from './app-origin.ts'
 
-export { GENERIC_FAILURE } from '../core/api/dispatch.ts'
+export { genericFailure } from '../core/api/dispatch.ts'
 export const REFUSED_SENDER = 'Porchlight only answers its own window.'
 
 /** The part of Electron's IpcMainInvokeEvent the checks read. */

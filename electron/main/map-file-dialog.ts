@@ -3,12 +3,16 @@
 // from the page; the core then validates the file before remembering it.
 import { dialog } from 'electron'
 import type { BrowserWindow, OpenDialogOptions } from 'electron'
+import { t } from '../core/messages/messages.ts'
 
-export const MAP_FILE_DIALOG: OpenDialogOptions = {
-  title: 'Add a map file',
-  buttonLabel: 'Add map',
-  filters: [{ name: 'MBTiles map files', extensions: ['mbtiles'] }],
-  properties: ['openFile', 'dontAddToRecent'],
+/** The dialog's options, in the language spoken when it opens. */
+export function mapFileDialog(): OpenDialogOptions {
+  return {
+    title: t('shell:mapFile.title'),
+    buttonLabel: t('shell:mapFile.button'),
+    filters: [{ name: t('shell:mapFile.files'), extensions: ['mbtiles'] }],
+    properties: ['openFile', 'dontAddToRecent'],
+  }
 }
 
 /** Shows the dialog over the main window (when there is one); the chosen path, or null. */
@@ -17,9 +21,10 @@ export function createMapFileChooser(
 ): () => Promise<string | null> {
   return async () => {
     const parent = parentWindow()
+    const options = mapFileDialog()
     const result = parent
-      ? await dialog.showOpenDialog(parent, MAP_FILE_DIALOG)
-      : await dialog.showOpenDialog(MAP_FILE_DIALOG)
+      ? await dialog.showOpenDialog(parent, options)
+      : await dialog.showOpenDialog(options)
     if (result.canceled) return null
     return result.filePaths[0] ?? null
   }

@@ -15,6 +15,7 @@ import {
   parsePorchlightLink,
 } from '../core/api/link-schemas.ts'
 import type { Logger } from '../core/common/logger.ts'
+import { t } from '../core/messages/messages.ts'
 
 /** The first porchlight: argument of a command line, if any. */
 export function linkFromArgv(argv: readonly string[]): string | null {
@@ -39,10 +40,10 @@ export function createLinkOpener(options: LinkOpenerOptions) {
         options.log.warn(`refused a link: ${parsed.reason}`)
         void options.dialog.showMessageBox({
           type: 'warning',
-          title: 'Porchlight',
-          message: 'Porchlight cannot open this link.',
-          detail: `${parsed.reason} Porchlight links look like ${LINK_SCHEME}://delivery/<order or tracking number> or ${LINK_SCHEME}://case/<case id>.`,
-          buttons: ['OK'],
+          title: t('app:name'),
+          message: t('shell:link.refused'),
+          detail: t('shell:link.looksLike', { reason: parsed.reason, scheme: LINK_SCHEME }),
+          buttons: [t('shell:ok')],
         })
         return
       }

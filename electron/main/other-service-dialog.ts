@@ -4,6 +4,7 @@
 // is the default, so a stray Enter changes nothing.
 import type { Dialog } from 'electron'
 import type { OtherServiceCacheError } from '../core/cache-identity/choose-cache.ts'
+import { t } from '../core/messages/messages.ts'
 
 export type OtherServiceAnswer = 'separate' | 'quit'
 
@@ -14,21 +15,21 @@ export async function askAboutOtherService(
   const from = error.cachedFrom.url
   const asked = error.asked.url
   const unsent = error.unsentChanges
-  const kept =
-    unsent > 0 ? `, with its ${unsent} case change${unsent === 1 ? '' : 's'} not yet sent,` : ''
+  const keptApart =
+    unsent > 0
+      ? t('shell:otherService.keptApartUnsent', { count: unsent, asked, from })
+      : t('shell:otherService.keptApart', { asked, from })
+  const orQuit = error.unconfirmed
+    ? t('shell:otherService.orQuitUnconfirmed', { from })
+    : t('shell:otherService.orQuit', { from })
   const { response } = await dialog.showMessageBox({
     type: 'warning',
-    title: 'Porchlight',
+    title: t('app:name'),
     message: error.unconfirmed
-      ? 'Porchlight cannot tell whether this is the delivery service its data came from'
-      : 'The data on this computer came from another delivery service',
-    detail:
-      `${error.message}\n\n` +
-      'Porchlight keeps the data of each delivery service apart and never mixes them. You can ' +
-      `start a separate cache for ${asked}: the data from ${from} stays on this computer as it ` +
-      `is${kept} and is used again when Porchlight is started for ${from}. Or quit, and start ` +
-      `Porchlight for ${from}${error.unconfirmed ? ' once it can be reached' : ''}.`,
-    buttons: [`Start a separate cache for ${asked}`, 'Quit'],
+      ? t('shell:otherService.titleUnconfirmed')
+      : t('shell:otherService.title'),
+    detail: `${error.message}\n\n${keptApart} ${orQuit}`,
+    buttons: [t('shell:otherService.startSeparate', { asked }), t('shell:otherService.quit')],
     defaultId: 1,
     cancelId: 1,
     noLink: true,

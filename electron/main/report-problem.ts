@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { BrowserWindow, Dialog, Shell } from 'electron'
 import type { Logger } from '../core/common/logger.ts'
 import { redactText } from '../core/logging/redact.ts'
+import { t } from '../core/messages/messages.ts'
 
 /** The end of the log that goes into a report: enough for the last hours of work. */
 export const LOG_TAIL_BYTES = 512 * 1024
@@ -57,10 +58,10 @@ export async function reportProblem(options: ReportProblemOptions): Promise<stri
   const stamp = (options.now?.() ?? new Date()).toISOString().slice(0, 16).replace(/[-:T]/g, '')
   const parent = options.window()
   const saveOptions = {
-    title: 'Save a problem report',
+    title: t('shell:reportProblem.title'),
     defaultPath: join(options.defaultFolder, `porchlight-problem-report-${stamp}.txt`),
-    filters: [{ name: 'Text', extensions: ['txt'] }],
-    buttonLabel: 'Save report',
+    filters: [{ name: t('shell:reportProblem.files'), extensions: ['txt'] }],
+    buttonLabel: t('shell:reportProblem.button'),
   }
   const chosen = await (parent
     ? options.dialog.showSaveDialog(parent, saveOptions)
@@ -73,10 +74,10 @@ export async function reportProblem(options: ReportProblemOptions): Promise<stri
     options.log.error('could not save a problem report', error)
     await options.dialog.showMessageBox({
       type: 'error',
-      title: 'Porchlight',
-      message: 'The problem report could not be saved.',
+      title: t('app:name'),
+      message: t('shell:reportProblem.failed'),
       detail: error instanceof Error ? error.message : String(error),
-      buttons: ['OK'],
+      buttons: [t('shell:ok')],
     })
     return null
   }

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { SafeStorage } from 'electron'
 import type { TokenStore } from '../core/common/token-store.ts'
 import type { Logger } from '../core/common/logger.ts'
+import { t } from '../core/messages/messages.ts'
 
 export const TOKEN_FILE_NAME = 'session.bin'
 
@@ -87,9 +88,10 @@ export async function createTokenStore(options: TokenStoreOptions): Promise<Toke
     let token: string | null = null
     return {
       protectedAtRest: false,
-      notice:
-        'This computer offers no protected storage for your sign-in, so Porchlight keeps it in ' +
-        'memory only: you will be asked to sign in again after each restart.',
+      // Read when the session is shown, so it is in the language spoken then.
+      get notice() {
+        return t('shell:tokenStore.notice')
+      },
       load: async () => token,
       save: async (value) => {
         token = value

@@ -1,6 +1,7 @@
 // The main window: locked-down web preferences, shown once the first paint is ready.
 import { BrowserWindow, nativeTheme } from 'electron'
 import type { Logger } from '../core/common/logger.ts'
+import { t } from '../core/messages/messages.ts'
 import { MIN_SIZE, type Placement } from './window-state.ts'
 
 export interface MainWindowOptions {
@@ -15,7 +16,8 @@ export interface MainWindowOptions {
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    title: 'Porchlight',
+    // Until the page's own title (src/app/App.tsx) takes over.
+    title: t('app:name'),
     ...(options.placement.x === undefined
       ? {}
       : { x: options.placement.x, y: options.placement.y }),

@@ -3,7 +3,7 @@
 // way every call is built from `apiDefinition`, so a new call needs no change here, and every
 // answer is checked against its result schema before a screen sees it.
 import './zodWithoutEval.ts'
-import { apiDefinition, CALL_NAMES } from '../../electron/core/api/definition.ts'
+import { apiDefinition, CALL_ACCESS, CALL_NAMES } from '../../electron/core/api/definition.ts'
 import type {
   CallName,
   PorchlightApi,
@@ -12,9 +12,11 @@ import type {
 import {
   failed,
   isCallOutcome,
+  signInFirst,
   type CallOutcome,
   type ErrorCode,
 } from '../../electron/core/api/outcome.ts'
+import { t } from '../../electron/core/messages/messages.ts'
 
 /** A call that failed: the words for the person, and a code a screen can branch on. */
 export class ApiError extends Error {
@@ -27,11 +29,6 @@ export class ApiError extends Error {
 }
 
 type Transport = (name: CallName, arg: unknown) => Promise<CallOutcome>
-
-const UNREACHABLE =
-  'Porchlight is not reachable. Check that the porchlight command is still running, then try again.'
-const NOT_CONNECTED =
-  'This page is not connected to Porchlight. Open it again from the link the porchlight command printed.'
 
 const TOKEN_PARAM = 'token'
 const TOKEN_STORAGE_KEY = 'porchlight.bridgeToken'
@@ -69,7 +66,7 @@ function takeBridgeToken(): string | null {
 /** The words to show for a failed call: an ApiError's own message, as the core wrote it. */
 export function userMessage(error: unknown): string {
   const message = error instanceof Error ? error.message.trim() : ''
-  return message || 'Something went wrong. Please try again.'
+  return message || t('app:error.generic')
 }
 
 function electronTransport(bridge: PorchlightBridge): Transport {
@@ -78,7 +75,7 @@ function electronTransport(bridge: PorchlightBridge): Transport {
     const outcome = await call(arg)
     return isCallOutcome(outcome)
       ? outcome
-      : failed('unreadable-answer', `Porchlight sent an unreadable answer to ${name}.`)
+      : failed('unreadable-answer', t('app:error.unreadable', { call: name }))
   }
 }
 
@@ -95,45 +92,74 @@ function httpTransport(token: string | null): Transport {
         body: JSON.stringify(arg === undefined ? {} : { arg }),
       })
     } catch {
-      return failed('unreachable', UNREACHABLE)
+      return failed('unreachable', t('app:error.unreachable'))
     }
     const body: unknown = await response.json().catch(() => null)
     if (response.status === 401 || response.status === 403) {
-      return failed('unauthorized', NOT_CONNECTED)
+      return failed('unauthorized', t('app:error.notConnected'))
     }
     if (isCallOutcome(body)) return body
     if (!response.ok) {
-      return failed(
-        'internal',
-        `Porchlight could not complete the request (HTTP ${response.status}).`,
-      )
+      return failed('internal', t('app:error.httpStatus', { status: response.status }))
     }
-    return failed('unreadable-answer', `Porchlight sent an unreadable answer to ${name}.`)
+    return failed('unreadable-answer', t('app:error.unreadable', { call: name }))
   }
 }
 
+/** The calls that end the session: the screens' calls wait for them (see buildApi). */
+const ENDS_SESSION: ReadonlySet<CallName> = new Set(['signOut', 'signOutAndErase'])
+/** How long a sign-out waits for the calls already on their way (a poll, a save). */
+const SIGN_OUT_WAITS_MS = 3_000
+
 function buildApi(transport: Transport): PorchlightApi {
   const api: Record<string, (arg?: unknown) => Promise<unknown>> = {}
+  // Signing out, the screens still mounted keep polling (the case counts, the status bar) until
+  // the sign-in screen replaces them. Sent after the core has signed out, such a call would only
+  // be refused. So a sign-out waits for the calls on their way, holds the calls made meanwhile,
+  // and once it is done answers the signed-in calls here, as the core would, until a sign-in.
+  const onTheirWay = new Set<Promise<unknown>>()
+  let signingOut: Promise<unknown> | null = null
+  let signedOut = false
   for (const name of CALL_NAMES) {
     const { arg: argSchema, result: resultSchema } = apiDefinition[name]
+    const signedInOnly = CALL_ACCESS[name] !== 'public'
     api[name] = async (arg?: unknown) => {
       // Checked here too so that a missing field is reported at once, in the schema's own words.
       const argCheck = argSchema.safeParse(arg)
       if (!argCheck.success) {
-        const message = argCheck.error.issues[0]?.message ?? 'That request is not valid.'
+        const message = argCheck.error.issues[0]?.message ?? t('app:error.invalidRequest')
         throw new ApiError('invalid-argument', message)
       }
-      const outcome = await transport(name, arg)
+      if (signedInOnly && !ENDS_SESSION.has(name)) {
+        if (signingOut) await signingOut.catch(() => {})
+        if (signedOut) throw new ApiError('signed-out', signInFirst())
+      }
+      let sent: Promise<CallOutcome>
+      if (ENDS_SESSION.has(name)) {
+        const settled = Promise.allSettled([...onTheirWay])
+        const waited = new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAITS_MS))
+        sent = Promise.race([settled, waited]).then(() => transport(name, arg))
+        signingOut = sent
+      } else {
+        sent = transport(name, arg)
+        onTheirWay.add(sent)
+      }
+      let outcome: CallOutcome
+      try {
+        outcome = await sent
+      } finally {
+        onTheirWay.delete(sent)
+        if (signingOut === sent) signingOut = null
+      }
+      if (outcome.ok && ENDS_SESSION.has(name)) signedOut = true
+      if (outcome.ok && name === 'signIn') signedOut = false
       if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message)
       const resultCheck = resultSchema.safeParse(outcome.value)
       if (!resultCheck.success) {
         console.error(`porchlight: ${name} returned data that does not match its schema`, {
           issues: resultCheck.error.issues,
         })
-        throw new ApiError(
-          'unreadable-answer',
-          `Porchlight returned an answer this screen cannot read (${name}). Restart Porchlight; if it happens again, report it.`,
-        )
+        throw new ApiError('unreadable-answer', t('app:error.notReadable', { call: name }))
       }
       return resultCheck.data
     }

@@ -7,6 +7,7 @@ import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
 import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
@@ -18,7 +19,13 @@ import { navigate, parseRoute } from '../navigation/route.ts'
 const SESSION_CHECK_MS = 30_000
 
 export function App() {
+  const { t } = useTranslation(['app', 'common'])
   const client = useQueryClient()
+  // The window's title (the task bar, the window switcher) in the language spoken.
+  const title = t('name')
+  useEffect(() => {
+    document.title = title
+  }, [title])
   useExternalLinks()
   // The main process can end the session on its own (the service refused the saved token and
   // signing in again failed). Check now and then, and whenever the window comes back to the front.
@@ -73,7 +80,7 @@ export function App() {
         }}
       >
         <CircularProgress aria-hidden="true" />
-        <Typography sx={{ color: 'text.secondary' }}>Starting Porchlight…</Typography>
+        <Typography sx={{ color: 'text.secondary' }}>{t('start.starting')}</Typography>
       </Box>
     )
   }
@@ -81,15 +88,15 @@ export function App() {
   if (!session) {
     return (
       <Box component="main" sx={{ height: '100vh', display: 'grid', placeItems: 'center', p: 3 }}>
-        <Box sx={{ maxWidth: 520 }}>
+        <Box sx={{ width: '100%', maxWidth: 520 }}>
           <Typography variant="h1" sx={{ mb: 2 }}>
-            Porchlight could not start
+            {t('start.failed')}
           </Typography>
           <Alert
             severity="error"
             action={
               <Button color="inherit" onClick={() => void read.refetch()}>
-                Try again
+                {t('common:action.retry')}
               </Button>
             }
           >

@@ -14,6 +14,7 @@ import DialogContent from '@mui/material/DialogContent'
 import DialogContentText from '@mui/material/DialogContentText'
 import DialogTitle from '@mui/material/DialogTitle'
 import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
 import type { CacheHealth } from '../../electron/core/api/cache-schemas.ts'
 import { api, userMessage } from '../api/client.ts'
 
@@ -21,6 +22,7 @@ import { api, userMessage } from '../api/client.ts'
 const CHECK_MS = 3_000
 
 export function CacheGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('app')
   const [health, setHealth] = useState<CacheHealth | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -91,13 +93,11 @@ export function CacheGate({ children }: { children: ReactNode }) {
         aria-labelledby="cache-recovered-title"
         aria-describedby="cache-recovered-summary"
       >
-        <DialogTitle id="cache-recovered-title">Porchlight replaced its damaged cache</DialogTitle>
+        <DialogTitle id="cache-recovered-title">{t('cache.replacedTitle')}</DialogTitle>
         <DialogContent>
           {recovery && recovery.unsentChangesLost > 0 && (
             <Alert severity="warning" sx={{ mb: 2 }}>
-              {recovery.unsentChangesLost === 1
-                ? '1 case change you had not yet sent could not be saved. Please make it again.'
-                : `${recovery.unsentChangesLost} case changes you had not yet sent could not be saved. Please make them again.`}
+              {t('cache.changesLost', { count: recovery.unsentChangesLost })}
             </Alert>
           )}
           <DialogContentText id="cache-recovered-summary">{recovery?.summary}</DialogContentText>
@@ -109,7 +109,7 @@ export function CacheGate({ children }: { children: ReactNode }) {
         </DialogContent>
         <DialogActions>
           <Button variant="contained" onClick={dismiss} autoFocus>
-            OK
+            {t('cache.ok')}
           </Button>
         </DialogActions>
       </Dialog>
@@ -123,11 +123,12 @@ function CacheDamagedScreen(props: {
   failure: string | null
   onRecover: () => void
 }) {
+  const { t } = useTranslation('app')
   return (
     <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 3 }}>
-      <Box sx={{ maxWidth: 560 }}>
+      <Box sx={{ width: '100%', maxWidth: 560 }}>
         <Typography variant="h1" sx={{ mb: 2 }}>
-          Porchlight needs to recover its local cache
+          {t('cache.damagedTitle')}
         </Typography>
         {props.message && <Typography sx={{ mb: 3 }}>{props.message}</Typography>}
         {props.failure && (
@@ -136,13 +137,16 @@ function CacheDamagedScreen(props: {
           </Alert>
         )}
         {props.recovering ? (
-          <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-            <CircularProgress size={24} aria-hidden="true" />
-            <Typography>Recovering the local cache… this can take a minute.</Typography>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+            <CircularProgress size={24} aria-hidden="true" sx={{ flexShrink: 0 }} />
+            {/* The words are the live region; the turning spinner beside them is not. */}
+            <Typography role="status" sx={{ minWidth: 0 }}>
+              {t('cache.recovering')}
+            </Typography>
           </Box>
         ) : (
           <Button variant="contained" onClick={props.onRecover} autoFocus>
-            Recover now
+            {t('cache.recoverNow')}
           </Button>
         )}
       </Box>

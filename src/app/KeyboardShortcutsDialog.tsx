@@ -9,6 +9,7 @@ import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import Typography from '@mui/material/Typography'
+import { Trans, useTranslation } from 'react-i18next'
 import { allShortcuts, useKeyShortcut } from '../navigation/shortcuts.ts'
 
 export function KeyboardShortcutsHelp() {
@@ -23,14 +24,14 @@ export function KeyboardShortcutsHelp() {
 }
 
 export function KeyboardShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation(['app', 'common'])
   const groups = allShortcuts()
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="shortcuts-title">
-      <DialogTitle id="shortcuts-title">Keyboard shortcuts</DialogTitle>
+      <DialogTitle id="shortcuts-title">{t('shortcuts.title')}</DialogTitle>
       <DialogContent dividers>
         <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
-          Single-key shortcuts work when you are not typing in a box. Press <kbd>?</kbd> to see this
-          list again.
+          <Trans t={t} i18nKey="shortcuts.intro" components={{ 0: <kbd /> }} />
         </Typography>
         <Box
           sx={{
@@ -40,16 +41,16 @@ export function KeyboardShortcutsDialog({ onClose }: { onClose: () => void }) {
             rowGap: 3,
           }}
         >
-          {groups.map((group) => (
+          {groups.map((group, groupIndex) => (
             <Box
               component="section"
               key={group.title}
-              aria-labelledby={`shortcuts-${slug(group.title)}`}
+              aria-labelledby={`shortcuts-group-${groupIndex}`}
             >
               <Typography
                 variant="h3"
                 component="h3"
-                id={`shortcuts-${slug(group.title)}`}
+                id={`shortcuts-group-${groupIndex}`}
                 sx={{ color: 'text.secondary', mb: 1 }}
               >
                 {group.title}
@@ -74,7 +75,7 @@ export function KeyboardShortcutsDialog({ onClose }: { onClose: () => void }) {
                         <Box component="span" key={key}>
                           {index > 0 && (
                             <Box component="span" sx={{ color: 'text.secondary', mx: 0.5 }}>
-                              or
+                              {t('shortcuts.or')}
                             </Box>
                           )}
                           <kbd>{key}</kbd>
@@ -91,13 +92,9 @@ export function KeyboardShortcutsDialog({ onClose }: { onClose: () => void }) {
       </DialogContent>
       <DialogActions sx={{ px: 3 }}>
         <Button onClick={onClose} autoFocus>
-          Close
+          {t('common:action.close')}
         </Button>
       </DialogActions>
     </Dialog>
   )
-}
-
-function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z]+/g, '-')
 }

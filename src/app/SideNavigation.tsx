@@ -13,6 +13,7 @@ import KeyboardDoubleArrowLeftIcon from '@mui/icons-material/KeyboardDoubleArrow
 import KeyboardDoubleArrowRightIcon from '@mui/icons-material/KeyboardDoubleArrowRight'
 import SearchIcon from '@mui/icons-material/Search'
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined'
+import { useTranslation } from 'react-i18next'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { CasesNavItem } from '../cases/CasesNavItem.tsx'
 import { useNavigationWidth } from '../navigation/navigationWidth.ts'
@@ -29,6 +30,7 @@ type Props = {
 }
 
 export function SideNavigation({ route, role, onSearch }: Props) {
+  const { t } = useTranslation('app')
   const { width, toggle } = useNavigationWidth()
   const rail = width === 'rail'
   const place = (target: Route, label: string, icon: ReactNode) => (
@@ -41,15 +43,18 @@ export function SideNavigation({ route, role, onSearch }: Props) {
       rail={rail}
     />
   )
-  const toggleLabel = rail ? 'Show the navigation’s labels' : 'Collapse the navigation to icons'
+  const toggleLabel = rail ? t('nav.expand') : t('nav.collapse')
   return (
     <Box
       component="nav"
-      aria-label="Main"
+      aria-label={t('nav.label')}
       data-width={width}
       sx={{
         gridArea: 'nav',
-        width: rail ? 64 : 200,
+        // Full width fits the longest label (other languages run longer), within bounds.
+        width: rail ? 64 : 'auto',
+        minWidth: rail ? 64 : 200,
+        maxWidth: rail ? 64 : 280,
         borderRight: 1,
         borderColor: 'divider',
         bgcolor: 'background.paper',
@@ -58,19 +63,20 @@ export function SideNavigation({ route, role, onSearch }: Props) {
         flexDirection: 'column',
         overflowX: 'hidden',
         overflowY: 'auto',
-        transition: (theme) => theme.transitions.create('width', { duration: 150 }),
+        transition: (theme) =>
+          theme.transitions.create(['min-width', 'max-width'], { duration: 150 }),
       }}
     >
       <List dense disablePadding sx={{ px: 1 }}>
         <NavLink
           href={routeHref({ screen: 'search' })}
-          label="Search"
+          label={t('nav.search')}
           icon={<SearchIcon fontSize="small" />}
           selected={route.screen === 'search' || route.screen === 'delivery'}
           current={route.screen === 'search'}
           rail={rail}
           keyHint={shortcutLabel('K')}
-          hint={rail ? `Search (${shortcutLabel('K')})` : undefined}
+          hint={rail ? t('nav.searchHint', { shortcut: shortcutLabel('K') }) : undefined}
           onClick={(event) => {
             event.preventDefault()
             onSearch()
@@ -78,15 +84,23 @@ export function SideNavigation({ route, role, onSearch }: Props) {
         />
         <CasesNavItem current={route} rail={rail} />
         {role === 'supervisor' &&
-          place({ screen: 'reports' }, 'Reports', <AssessmentOutlinedIcon fontSize="small" />)}
+          place(
+            { screen: 'reports' },
+            t('nav.reports'),
+            <AssessmentOutlinedIcon fontSize="small" />,
+          )}
         {place(
           { screen: 'sync-report' },
-          'Sync report',
+          t('nav.syncReport'),
           <FactCheckOutlinedIcon fontSize="small" />,
         )}
       </List>
       <List dense disablePadding sx={{ px: 1, mt: 'auto' }}>
-        {place({ screen: 'settings' }, 'Settings', <SettingsOutlinedIcon fontSize="small" />)}
+        {place(
+          { screen: 'settings' },
+          t('nav.settings'),
+          <SettingsOutlinedIcon fontSize="small" />,
+        )}
       </List>
       <Divider sx={{ my: 0.5 }} />
       <Box sx={{ px: 1, display: 'flex', justifyContent: rail ? 'center' : 'flex-end' }}>

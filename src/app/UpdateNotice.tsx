@@ -5,12 +5,14 @@ import { useQuery } from '@tanstack/react-query'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import Snackbar from '@mui/material/Snackbar'
+import { useTranslation } from 'react-i18next'
 import { api } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
 
 const POLL_MS = 15 * 60_000
 
 export function UpdateNotice() {
+  const { t } = useTranslation('app')
   // A failed read changes nothing: the next one will tell.
   const { data: status } = useQuery({ ...queries.updateStatus(), refetchInterval: POLL_MS })
   const version = status?.state === 'ready' ? status.version : null
@@ -30,7 +32,7 @@ export function UpdateNotice() {
         action={
           <>
             <Button color="inherit" size="small" onClick={() => setDismissed(version)}>
-              Later
+              {t('update.later')}
             </Button>
             <Button
               variant="contained"
@@ -38,13 +40,12 @@ export function UpdateNotice() {
               onClick={() => void api.restartToUpdate()}
               sx={{ ml: 1 }}
             >
-              Restart now
+              {t('update.restart')}
             </Button>
           </>
         }
       >
-        Porchlight {version} is ready. Your work is saved; restart to use it, or it installs when
-        you next quit.
+        {t('update.ready', { version: version ?? '' })}
       </Alert>
     </Snackbar>
   )

@@ -5,6 +5,7 @@ import AppBar from '@mui/material/AppBar'
 import Box from '@mui/material/Box'
 import Toolbar from '@mui/material/Toolbar'
 import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { KeyboardShortcutsHelp } from './KeyboardShortcutsDialog.tsx'
 import { useMenuCommand } from './useMenuCommand.ts'
@@ -49,6 +50,7 @@ type Props = {
 }
 
 export function Workspace({ session, user, onSignedOut }: Props) {
+  const { t } = useTranslation('app')
   const route = useRoute()
   const sync = useSyncStatus()
   const status = sync.status
@@ -92,7 +94,7 @@ export function Workspace({ session, user, onSignedOut }: Props) {
         <Toolbar variant="dense" sx={{ gap: 1.5, minHeight: 52 }}>
           <BrandMark />
           <Typography component="div" sx={{ fontWeight: 500, fontSize: '1.1rem' }}>
-            Porchlight
+            {t('name')}
           </Typography>
           {session.demo && <DemoChip />}
           {session.notice && <SessionNotice text={session.notice} />}
@@ -104,15 +106,15 @@ export function Workspace({ session, user, onSignedOut }: Props) {
       <SideNavigation route={route} role={user.role} onSearch={focusSearch} />
 
       {route.screen === 'cases' ? (
-        <Suspense fallback={<ScreenSkeleton label="Loading the cases" />}>
+        <Suspense fallback={<ScreenSkeleton label={t('loading.cases')} />}>
           <CasesScreen filters={route.filters} user={user} />
         </Suspense>
       ) : route.screen === 'case' ? (
-        <Suspense fallback={<ScreenSkeleton label="Loading the case" />}>
+        <Suspense fallback={<ScreenSkeleton label={t('loading.case')} />}>
           <CaseScreen key={route.caseId} caseId={route.caseId} user={user} />
         </Suspense>
       ) : route.screen === 'sync-report' ? (
-        <Suspense fallback={<ScreenSkeleton label="Loading the sync report" />}>
+        <Suspense fallback={<ScreenSkeleton label={t('loading.syncReport')} />}>
           <SyncReportScreen sync={sync} />
         </Suspense>
       ) : route.screen === 'reports' ? (
@@ -124,7 +126,7 @@ export function Workspace({ session, user, onSignedOut }: Props) {
           <SupervisorsOnly />
         )
       ) : route.screen === 'settings' ? (
-        <Suspense fallback={<ScreenSkeleton label="Loading the settings" />}>
+        <Suspense fallback={<ScreenSkeleton label={t('loading.settings')} />}>
           <SettingsScreen session={session} user={user} />
         </Suspense>
       ) : route.screen === 'delivery' ? (

@@ -2,9 +2,9 @@
 // of a porch light as the accent. Light, dark, or as the system says (`prefers-color-scheme`), as
 // chosen in Settings › Appearance and remembered on this computer; the scheme in force is a class
 // on <html> (`theme-light`, `theme-dark`) that switches the CSS variables (and map.css).
-import { createTheme } from '@mui/material/styles'
+import { createTheme, type ThemeOptions } from '@mui/material/styles'
 
-export const theme = createTheme({
+const themeOptions: ThemeOptions = {
   cssVariables: { colorSchemeSelector: '.theme-%s' },
   colorSchemes: {
     light: {
@@ -83,4 +83,12 @@ export const theme = createTheme({
       }),
     },
   },
-})
+}
+
+/**
+ * The theme in the language spoken: MUI's and the Data Grid's own words (a table's footer, a
+ * menu's labels) come from their locale packs, the pseudo-locale's from English made pseudo.
+ */
+export function themeIn(...locales: object[]) {
+  return createTheme(themeOptions, ...locales)
+}

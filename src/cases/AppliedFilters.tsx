@@ -5,22 +5,32 @@ import Chip from '@mui/material/Chip'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import FilterListOffOutlinedIcon from '@mui/icons-material/FilterListOffOutlined'
+import { useTranslation } from 'react-i18next'
+import { currentLocale, localized, t } from '../../electron/core/messages/messages.ts'
 import { DEFAULT_CASE_FILTERS, MIN_AGE_CHOICES, isFiltered } from '../navigation/caseFilters.ts'
 import type { CaseFilters } from '../navigation/caseFilters.ts'
 import { REASON_LABELS, STATUS_LABELS } from '../words/caseWords.ts'
 
 type Applied = { label: string; clear: Partial<CaseFilters> }
 
+/** "Open or Investigating": the statuses as the language spoken lists alternatives. */
+function eitherOf(words: string[]): string {
+  return localized(new Intl.ListFormat(currentLocale(), { type: 'disjunction' }).format(words))
+}
+
 /** Every filter that narrows the queue, in words, with what removes it. */
 function appliedFilters(filters: CaseFilters, nameOf: (id: string) => { name: string }): Applied[] {
   const applied: Applied[] = []
-  if (filters.text) applied.push({ label: `Words “${filters.text}”`, clear: { text: null } })
+  if (filters.text)
+    applied.push({ label: t('cases:applied.words', { text: filters.text }), clear: { text: null } })
   if (isFiltered({ ...DEFAULT_CASE_FILTERS, statuses: filters.statuses })) {
     applied.push({
       label:
         filters.statuses.length === 0
-          ? 'Every status'
-          : `Status ${filters.statuses.map((s) => STATUS_LABELS[s]).join(' or ')}`,
+          ? t('cases:applied.everyStatus')
+          : t('cases:applied.statuses', {
+              statuses: eitherOf(filters.statuses.map((s) => STATUS_LABELS[s])),
+            }),
       clear: { statuses: DEFAULT_CASE_FILTERS.statuses },
     })
   }
@@ -28,28 +38,40 @@ function appliedFilters(filters: CaseFilters, nameOf: (id: string) => { name: st
     applied.push({
       label:
         filters.assignee === 'me'
-          ? 'Assigned to me'
+          ? t('cases:applied.assignedToMe')
           : filters.assignee === 'unassigned'
-            ? 'Unassigned'
-            : `Assigned to ${nameOf(filters.assignee).name}`,
+            ? t('cases:applied.unassigned')
+            : t('cases:applied.assignedTo', { name: nameOf(filters.assignee).name }),
       clear: { assignee: null },
     })
   }
   if (filters.reason)
-    applied.push({ label: `Reason ${REASON_LABELS[filters.reason]}`, clear: { reason: null } })
+    applied.push({
+      label: t('cases:applied.reason', { reason: REASON_LABELS[filters.reason] }),
+      clear: { reason: null },
+    })
   if (filters.minAgeHours !== null) {
     const choice = MIN_AGE_CHOICES.find((c) => c.hours === filters.minAgeHours)
-    applied.push({
-      label: `Opened ${choice ? choice.label : `${filters.minAgeHours} hours or more`} ago`,
-      clear: { minAgeHours: null },
-    })
+    const age = choice
+      ? choice.label
+      : t('cases:filters.hoursOrMore', { count: filters.minAgeHours })
+    applied.push({ label: t('cases:applied.opened', { age }), clear: { minAgeHours: null } })
   }
   if (filters.customer)
-    applied.push({ label: `Customer ${filters.customer}`, clear: { customer: null } })
+    applied.push({
+      label: t('cases:applied.customer', { customer: filters.customer }),
+      clear: { customer: null },
+    })
   if (filters.address)
-    applied.push({ label: `Address ${filters.address}`, clear: { address: null } })
+    applied.push({
+      label: t('cases:applied.address', { address: filters.address }),
+      clear: { address: null },
+    })
   if (filters.driver)
-    applied.push({ label: `Driver ${nameOf(filters.driver).name}`, clear: { driver: null } })
+    applied.push({
+      label: t('cases:applied.driver', { name: nameOf(filters.driver).name }),
+      clear: { driver: null },
+    })
   return applied
 }
 
@@ -58,6 +80,7 @@ export function AppliedFilters(props: {
   nameOf: (id: string) => { name: string }
   onChange: (patch: Partial<CaseFilters>) => void
 }) {
+  const { t } = useTranslation('cases')
   const { filters, onChange } = props
   const applied = appliedFilters(filters, props.nameOf)
   if (applied.length === 0) return null
@@ -69,7 +92,7 @@ export function AppliedFilters(props: {
       aria-labelledby="applied-filters-label"
     >
       <Typography id="applied-filters-label" variant="body2" sx={{ color: 'text.secondary' }}>
-        Showing only
+        {t('applied.label')}
       </Typography>
       {applied.map((a) => (
         <Chip
@@ -80,7 +103,7 @@ export function AppliedFilters(props: {
           variant="outlined"
           onDelete={() => onChange(a.clear)}
           onClick={() => onChange(a.clear)}
-          aria-label={`${a.label} — remove this filter`}
+          aria-label={t('applied.remove', { filter: a.label })}
         />
       ))}
       <Button
@@ -88,7 +111,7 @@ export function AppliedFilters(props: {
         startIcon={<FilterListOffOutlinedIcon />}
         onClick={() => onChange({ ...DEFAULT_CASE_FILTERS, sort: filters.sort })}
       >
-        Clear filters
+        {t('queue.clearFilters')}
       </Button>
     </Stack>
   )

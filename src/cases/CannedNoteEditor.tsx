@@ -10,6 +10,7 @@ import FormControlLabel from '@mui/material/FormControlLabel'
 import FormLabel from '@mui/material/FormLabel'
 import Radio from '@mui/material/Radio'
 import RadioGroup from '@mui/material/RadioGroup'
+import { useTranslation } from 'react-i18next'
 import { fillPlaceholders, type NoteAudience } from '../../electron/core/api/case-schemas.ts'
 import { AUDIENCE_LABELS } from '../words/noteAudienceWords.ts'
 
@@ -30,29 +31,34 @@ type Props = {
 }
 
 export function CannedNoteEditor(props: Props) {
+  const { t } = useTranslation(['cases', 'common'])
   const { draft, busy, bodyRef, onChange, onInsert, onSave, onCancel } = props
   return (
     <Box
       component="form"
-      aria-label={draft.id ? `Edit “${draft.title}”` : 'New canned note'}
+      aria-label={
+        draft.id ? t('cannedNotes.editNamed', { title: draft.title }) : t('cannedNotes.newTitle')
+      }
       onSubmit={(event) => {
         event.preventDefault()
         onSave()
       }}
       sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}
     >
-      <Typography variant="h2">{draft.id ? 'Edit canned note' : 'New canned note'}</Typography>
+      <Typography variant="h2">
+        {draft.id ? t('cannedNotes.editTitle') : t('cannedNotes.newTitle')}
+      </Typography>
       <TextField
-        label="Title"
+        label={t('cannedNotes.noteTitle')}
         value={draft.title}
         autoFocus
         required
         size="small"
         onChange={(event) => onChange({ ...draft, title: event.target.value })}
-        slotProps={{ htmlInput: { maxLength: 80 } }}
+        slotProps={{ htmlInput: { maxLength: 80, translate: 'no' } }}
       />
       <TextField
-        label="Note"
+        label={t('cannedNotes.note')}
         value={draft.body}
         required
         multiline
@@ -60,11 +66,11 @@ export function CannedNoteEditor(props: Props) {
         maxRows={10}
         inputRef={bodyRef}
         onChange={(event) => onChange({ ...draft, body: event.target.value })}
-        slotProps={{ htmlInput: { maxLength: 4000 } }}
+        slotProps={{ htmlInput: { maxLength: 4000, translate: 'no' } }}
       />
       <Box role="radiogroup" aria-labelledby="canned-audience-label">
         <FormLabel id="canned-audience-label" sx={{ typography: 'body2' }}>
-          Written for
+          {t('cannedNotes.writtenFor')}
         </FormLabel>
         <RadioGroup
           row
@@ -84,7 +90,7 @@ export function CannedNoteEditor(props: Props) {
       </Box>
       <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-          Insert:
+          {t('cannedNotes.insert')}
         </Typography>
         {PLACEHOLDERS.map((p) => (
           <Button
@@ -92,10 +98,10 @@ export function CannedNoteEditor(props: Props) {
             size="small"
             variant="outlined"
             onClick={() => onInsert(p)}
-            aria-label={`Insert ${p}`}
+            aria-label={t('cannedNotes.insertNamed', { placeholder: p })}
             sx={{ fontFamily: 'ui-monospace, monospace', py: 0 }}
           >
-            {p}
+            <span translate="no">{p}</span>
           </Button>
         ))}
       </Stack>
@@ -110,19 +116,19 @@ export function CannedNoteEditor(props: Props) {
           }}
         >
           <Typography variant="h3" component="p" sx={{ mb: 0.5, color: 'text.secondary' }}>
-            Preview
+            {t('cannedNotes.preview')}
           </Typography>
-          {fillPlaceholders(draft.body, EXAMPLE)}
+          <span translate="no">{fillPlaceholders(draft.body, EXAMPLE)}</span>
         </Box>
       )}
       <Stack direction="row" sx={{ gap: 1, justifyContent: 'flex-end' }}>
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button onClick={onCancel}>{t('common:action.cancel')}</Button>
         <Button
           type="submit"
           variant="contained"
           disabled={busy || !draft.title.trim() || !draft.body.trim()}
         >
-          Save
+          {t('common:action.save')}
         </Button>
       </Stack>
     </Box>

@@ -12,6 +12,7 @@ import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
 import DeleteOutlineOutlinedIcon from '@mui/icons-material/DeleteOutlineOutlined'
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined'
+import { useTranslation } from 'react-i18next'
 import type { CannedNote } from '../../electron/core/api/case-schemas.ts'
 import { formatDateTime } from '../format/time.ts'
 import { AudienceTag } from '../ui/AudienceTag.tsx'
@@ -30,9 +31,10 @@ type Props = {
 }
 
 export function CannedNoteList(props: Props) {
+  const { t } = useTranslation('cases')
   const { notes, loading, editingId, confirmDelete, busy, onEdit, onAskDelete, onDelete } = props
   return (
-    <Paper variant="outlined" component="section" aria-label="Saved canned notes">
+    <Paper variant="outlined" component="section" aria-label={t('cannedNotes.list')}>
       {loading ? (
         <Box sx={{ p: 2 }}>
           <Skeleton height={40} />
@@ -41,7 +43,7 @@ export function CannedNoteList(props: Props) {
         </Box>
       ) : notes && notes.length === 0 ? (
         <Typography variant="body2" sx={{ p: 2, color: 'text.secondary' }}>
-          No canned notes yet. Add the replies agents write most often.
+          {t('cannedNotes.none')}
         </Typography>
       ) : (
         <List dense disablePadding>
@@ -59,22 +61,25 @@ export function CannedNoteList(props: Props) {
                       disabled={busy}
                       onClick={() => onDelete(note)}
                     >
-                      Delete
+                      {t('cannedNotes.delete')}
                     </Button>
                     <Button size="small" onClick={() => onAskDelete(null)}>
-                      Keep
+                      {t('cannedNotes.keep')}
                     </Button>
                   </Stack>
                 ) : (
                   <Stack direction="row">
-                    <Tooltip title="Edit">
-                      <IconButton aria-label={`Edit “${note.title}”`} onClick={() => onEdit(note)}>
+                    <Tooltip title={t('cannedNotes.edit')}>
+                      <IconButton
+                        aria-label={t('cannedNotes.editNamed', { title: note.title })}
+                        onClick={() => onEdit(note)}
+                      >
                         <EditOutlinedIcon fontSize="small" />
                       </IconButton>
                     </Tooltip>
-                    <Tooltip title="Delete">
+                    <Tooltip title={t('cannedNotes.delete')}>
                       <IconButton
-                        aria-label={`Delete “${note.title}”`}
+                        aria-label={t('cannedNotes.deleteNamed', { title: note.title })}
                         onClick={() => onAskDelete(note)}
                       >
                         <DeleteOutlineOutlinedIcon fontSize="small" />
@@ -92,13 +97,15 @@ export function CannedNoteList(props: Props) {
               <ListItemText
                 primary={
                   <>
-                    <span>{note.title}</span> <AudienceTag audience={note.audience} />
+                    <span translate="no">{note.title}</span>{' '}
+                    <AudienceTag audience={note.audience} />
                   </>
                 }
                 secondary={
                   <>
                     <Box
                       component="span"
+                      translate="no"
                       sx={{
                         display: '-webkit-box',
                         WebkitLineClamp: 2,
@@ -109,7 +116,7 @@ export function CannedNoteList(props: Props) {
                       <WithPlaceholders text={note.body} />
                     </Box>
                     <Box component="span" sx={{ display: 'block', fontSize: '0.7rem', mt: 0.25 }}>
-                      Changed {formatDateTime(note.updatedAt)}
+                      {t('cannedNotes.changed', { time: formatDateTime(note.updatedAt) })}
                     </Box>
                   </>
                 }

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query'
 import ListItemText from '@mui/material/ListItemText'
 import Menu from '@mui/material/Menu'
 import MenuItem from '@mui/material/MenuItem'
+import { useTranslation } from 'react-i18next'
 import { fillPlaceholders } from '../../electron/core/api/case-schemas.ts'
 import type { NoteAudience } from '../../electron/core/api/case-schemas.ts'
 import { userMessage } from '../api/client.ts'
@@ -21,31 +22,34 @@ type Props = {
 }
 
 export function CannedNoteMenu({ anchor, orderId, customerName, onPick, onClose }: Props) {
+  const { t } = useTranslation('cases')
   const read = useQuery({ ...queries.cannedNotes(), enabled: anchor !== null })
   const notes = read.data ?? null
-  const values = { orderId, customerName: customerName ?? 'the customer' }
+  const values = { orderId, customerName: customerName ?? t('cannedMenu.theCustomer') }
   return (
     <Menu
       anchorEl={anchor}
       open={anchor !== null}
       onClose={onClose}
-      slotProps={{ list: { 'aria-label': 'Canned notes', dense: true } }}
+      slotProps={{ list: { 'aria-label': t('cannedMenu.label'), dense: true } }}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
     >
       {read.error ? (
-        <MenuItem disabled>The canned notes could not be read. {userMessage(read.error)}</MenuItem>
+        <MenuItem disabled>{t('cannedMenu.failed', { reason: userMessage(read.error) })}</MenuItem>
       ) : notes === null ? (
-        <MenuItem disabled>Loading the canned notes…</MenuItem>
+        <MenuItem disabled>{t('cannedMenu.loading')}</MenuItem>
       ) : notes.length === 0 ? (
-        <MenuItem disabled>No canned notes yet; a supervisor can add them.</MenuItem>
+        <MenuItem disabled>{t('cannedMenu.none')}</MenuItem>
       ) : (
         notes.map((note) => (
           <MenuItem
             key={note.id}
             onClick={() => onPick(fillPlaceholders(note.body, values), note.audience)}
-            sx={{ maxWidth: 460, gap: 1.5 }}
+            // The note's text runs on in one line, cut with an ellipsis (its start says which).
+            sx={{ maxWidth: 460, gap: 1.5, overflow: 'hidden', textOverflow: 'ellipsis' }}
           >
             <ListItemText
+              translate="no"
               primary={note.title}
               secondary={fillPlaceholders(note.body, values)}
               slotProps={{

@@ -12,6 +12,7 @@ import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import Typography from '@mui/material/Typography'
 import AddOutlinedIcon from '@mui/icons-material/AddOutlined'
+import { Trans, useTranslation } from 'react-i18next'
 import type { CannedNote } from '../../electron/core/api/case-schemas.ts'
 import { api, userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
@@ -21,6 +22,7 @@ import { CannedNoteList } from './CannedNoteList.tsx'
 import { visuallyHidden } from '../ui/visuallyHidden.ts'
 
 export function CannedNotesDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation(['cases', 'common'])
   const client = useQueryClient()
   const read = useQuery(queries.cannedNotes())
   const notes = read.data ?? null
@@ -40,7 +42,7 @@ export function CannedNotesDialog({ onClose }: { onClose: () => void }) {
     api.saveCannedNote(draft).then(
       (list) => {
         setNotes(list)
-        setAnnouncement(`Saved “${draft.title.trim()}”.`)
+        setAnnouncement(t('cannedNotes.saved', { title: draft.title.trim() }))
         setDraft(null)
         setBusy(false)
       },
@@ -57,7 +59,7 @@ export function CannedNotesDialog({ onClose }: { onClose: () => void }) {
     api.deleteCannedNote({ id: note.id }).then(
       (list) => {
         setNotes(list)
-        setAnnouncement(`Deleted “${note.title}”.`)
+        setAnnouncement(t('cannedNotes.deleted', { title: note.title }))
         setConfirmDelete(null)
         if (draft?.id === note.id) setDraft(null)
         setBusy(false)
@@ -84,16 +86,18 @@ export function CannedNotesDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="canned-notes-title">
-      <DialogTitle id="canned-notes-title">Canned notes</DialogTitle>
+      <DialogTitle id="canned-notes-title">{t('cannedNotes.title')}</DialogTitle>
       <DialogContent dividers sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          Agents pick one of these when they resolve a case, then edit it if they need to. Write{' '}
-          <code>{'{orderId}'}</code> where the order id goes and <code>{'{customerName}'}</code>{' '}
-          where the customer’s name goes; Porchlight fills them in.
+          <Trans
+            t={t}
+            i18nKey="cannedNotes.intro"
+            components={{ 0: <code translate="no" />, 1: <code translate="no" /> }}
+          />
         </Typography>
 
         {loadError && (
-          <Alert severity="error">The canned notes could not be read. {loadError}</Alert>
+          <Alert severity="error">{t('cannedNotes.failed', { reason: loadError })}</Alert>
         )}
         {error && (
           <Alert severity="error" onClose={() => setError(null)}>
@@ -145,9 +149,9 @@ export function CannedNotesDialog({ onClose }: { onClose: () => void }) {
             setDraft({ title: '', body: '', audience: 'internal' })
           }}
         >
-          New canned note
+          {t('cannedNotes.add')}
         </Button>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={onClose}>{t('common:action.close')}</Button>
       </DialogActions>
     </Dialog>
   )

@@ -13,12 +13,11 @@ import PersonAddAltOutlinedIcon from '@mui/icons-material/PersonAddAltOutlined'
 import PersonRemoveOutlinedIcon from '@mui/icons-material/PersonRemoveOutlined'
 import ReplayOutlinedIcon from '@mui/icons-material/ReplayOutlined'
 import TaskAltOutlinedIcon from '@mui/icons-material/TaskAltOutlined'
+import { useTranslation } from 'react-i18next'
 import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import { api } from '../api/client.ts'
-import { plural } from '../format/numbers.ts'
 import { Kbd } from '../ui/Kbd.tsx'
 import { STATUS_LABELS } from '../words/caseWords.ts'
-import { usePeople } from '../ui/usePeople.ts'
 import { ReopenDialog } from './ReopenDialog.tsx'
 import type { CaseActions } from './useCaseActions.ts'
 
@@ -36,9 +35,9 @@ type Props = {
 }
 
 export function CaseActionBar(props: Props) {
+  const { t } = useTranslation('cases')
   const { detail, meId, supervisor, actions, onAssignToMe, onNote, onResolve } = props
   const { busy, act } = actions
-  const { nameOf } = usePeople(meId)
   const [reopening, setReopening] = useState(false)
   const caseId = detail.id
   const resolved = detail.status === 'resolved'
@@ -46,7 +45,7 @@ export function CaseActionBar(props: Props) {
     <Paper
       variant="outlined"
       role="group"
-      aria-label="Case actions"
+      aria-label={t('actions.label')}
       sx={{ px: 1.5, py: 1, display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}
     >
       {detail.assigneeId !== meId && (
@@ -57,26 +56,30 @@ export function CaseActionBar(props: Props) {
           loadingPosition="start"
           aria-keyshortcuts="A"
         >
-          Assign to me <Kbd>A</Kbd>
+          {t('actions.assignToMe')} <Kbd>A</Kbd>
         </Button>
       )}
       {detail.assigneeId !== null && (
         <Button
           startIcon={<PersonRemoveOutlinedIcon />}
           onClick={() =>
-            act('unassign', () => api.assignCase({ caseId, to: 'nobody' }), 'Unassigned.')
+            act(
+              'unassign',
+              () => api.assignCase({ caseId, to: 'nobody' }),
+              t('announce.unassigned'),
+            )
           }
           loading={busy === 'unassign'}
           loadingPosition="start"
         >
-          Unassign
+          {t('actions.unassign')}
         </Button>
       )}
       {!resolved && (
         <TextField
           select
           size="small"
-          label="Status"
+          label={t('actions.status')}
           value={detail.status}
           disabled={busy !== null}
           onChange={(event) => {
@@ -85,7 +88,7 @@ export function CaseActionBar(props: Props) {
               act(
                 'status',
                 () => api.changeCaseStatus({ caseId, status }),
-                `Status changed to ${STATUS_LABELS[status].toLowerCase()}.`,
+                t('announce.statusChanged', { status: STATUS_LABELS[status] }),
               )
             }
           }}
@@ -99,7 +102,7 @@ export function CaseActionBar(props: Props) {
         </TextField>
       )}
       <Button startIcon={<NoteAddOutlinedIcon />} onClick={onNote} aria-keyshortcuts="N">
-        Add note <Kbd>N</Kbd>
+        {t('actions.addNote')} <Kbd>N</Kbd>
       </Button>
       {!resolved && (
         <Button
@@ -108,7 +111,7 @@ export function CaseActionBar(props: Props) {
           onClick={onResolve}
           aria-keyshortcuts="S"
         >
-          Resolve… <Kbd inverse>S</Kbd>
+          {t('actions.resolve')} <Kbd inverse>S</Kbd>
         </Button>
       )}
       {resolved && supervisor && (
@@ -119,7 +122,7 @@ export function CaseActionBar(props: Props) {
           loadingPosition="start"
           onClick={() => setReopening(true)}
         >
-          Reopen…
+          {t('actions.reopen')}
         </Button>
       )}
       {reopening && (
@@ -130,13 +133,13 @@ export function CaseActionBar(props: Props) {
               ? null
               : detail.assigneeId === meId
                 ? 'you'
-                : nameOf(detail.assigneeId).name
+                : { id: detail.assigneeId }
           }
           onClose={() => setReopening(false)}
           onReopen={(reason) =>
             api
               .reopenCase({ caseId, note: reason })
-              .then((next) => actions.show(next, 'Case reopened.'))
+              .then((next) => actions.show(next, t('announce.reopened')))
           }
         />
       )}
@@ -146,11 +149,9 @@ export function CaseActionBar(props: Props) {
 }
 
 function WaitingToBeSent({ count }: { count: number }) {
+  const { t } = useTranslation('cases')
   return (
-    <Tooltip
-      describeChild
-      title="Stored on this computer. Porchlight sends them as soon as the delivery service can be reached."
-    >
+    <Tooltip describeChild title={t('actions.waitingHint')}>
       <Stack
         direction="row"
         tabIndex={0}
@@ -164,7 +165,7 @@ function WaitingToBeSent({ count }: { count: number }) {
         }}
       >
         <CloudUploadOutlinedIcon fontSize="small" aria-hidden />
-        {plural(count, 'change', 'changes')} waiting to be sent
+        {t('actions.waiting', { count })}
       </Stack>
     </Tooltip>
   )

@@ -10,6 +10,7 @@ import ToggleButton from '@mui/material/ToggleButton'
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
 import Typography from '@mui/material/Typography'
 import CheckIcon from '@mui/icons-material/Check'
+import { useTranslation } from 'react-i18next'
 import { CASE_SORT_LABELS, MIN_AGE_CHOICES } from '../navigation/caseFilters.ts'
 import { CaseFindBox } from './CaseFindBox.tsx'
 import { AppliedFilters } from './AppliedFilters.tsx'
@@ -25,6 +26,7 @@ export function CaseFilterBar(props: {
   meId: string
   onChange: (patch: Partial<CaseFilters>, how?: 'push' | 'replace') => void
 }) {
+  const { t } = useTranslation('cases')
   const { filters, onChange } = props
   const { nameOf } = usePeople(props.meId)
   const assigneeChoice =
@@ -46,7 +48,7 @@ export function CaseFilterBar(props: {
     <Paper
       variant="outlined"
       role="search"
-      aria-label="Filter cases"
+      aria-label={t('filters.label')}
       sx={{ px: 2, py: 1.5, display: 'flex', flexDirection: 'column', gap: 1.25 }}
     >
       <Stack
@@ -65,7 +67,7 @@ export function CaseFilterBar(props: {
             variant="body2"
             sx={{ color: 'text.secondary', mr: 0.25 }}
           >
-            Status
+            {t('filters.status')}
           </Typography>
           {STATUS_ORDER.map((status) => {
             const on = filters.statuses.includes(status)
@@ -85,7 +87,7 @@ export function CaseFilterBar(props: {
           })}
           {filters.statuses.length === 0 && (
             <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-              (every status)
+              {t('filters.everyStatus')}
             </Typography>
           )}
         </Stack>
@@ -94,21 +96,21 @@ export function CaseFilterBar(props: {
           size="small"
           exclusive
           value={assigneeChoice}
-          aria-label="Assignee"
+          aria-label={t('filters.assignee')}
           onChange={(_event, value: AssigneeChoice | null) => {
             if (value) onChange({ assignee: value === 'anyone' ? null : value })
           }}
           sx={{ '& .MuiToggleButton-root': { py: 0.25, px: 1.25 } }}
         >
-          <ToggleButton value="anyone">Anyone</ToggleButton>
-          <ToggleButton value="me">Me</ToggleButton>
-          <ToggleButton value="unassigned">Unassigned</ToggleButton>
+          <ToggleButton value="anyone">{t('filters.anyone')}</ToggleButton>
+          <ToggleButton value="me">{t('filters.me')}</ToggleButton>
+          <ToggleButton value="unassigned">{t('filters.unassigned')}</ToggleButton>
         </ToggleButtonGroup>
 
         <TextField
           select
           size="small"
-          label="Reason"
+          label={t('filters.reason')}
           value={filters.reason ?? ''}
           onChange={(event) =>
             onChange({ reason: (event.target.value || null) as CaseReason | null })
@@ -116,7 +118,7 @@ export function CaseFilterBar(props: {
           sx={{ minWidth: 150 }}
           slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
         >
-          <MenuItem value="">Any reason</MenuItem>
+          <MenuItem value="">{t('filters.anyReason')}</MenuItem>
           {REASON_ORDER.map((reason) => (
             <MenuItem key={reason} value={reason}>
               {REASON_LABELS[reason]}
@@ -127,7 +129,7 @@ export function CaseFilterBar(props: {
         <TextField
           select
           size="small"
-          label="Opened"
+          label={t('filters.opened')}
           value={filters.minAgeHours === null ? '' : String(filters.minAgeHours)}
           onChange={(event) =>
             onChange({ minAgeHours: event.target.value ? Number(event.target.value) : null })
@@ -137,7 +139,7 @@ export function CaseFilterBar(props: {
         >
           {MIN_AGE_CHOICES.some((c) => c.hours === filters.minAgeHours) ? null : (
             <MenuItem value={String(filters.minAgeHours)}>
-              {filters.minAgeHours} hours or more
+              {t('filters.hoursOrMore', { count: filters.minAgeHours ?? 0 })}
             </MenuItem>
           )}
           {MIN_AGE_CHOICES.map((choice) => (
@@ -150,7 +152,7 @@ export function CaseFilterBar(props: {
         <TextField
           select
           size="small"
-          label="Sort"
+          label={t('filters.sort')}
           value={filters.sort}
           onChange={(event) => onChange({ sort: event.target.value as CaseSort })}
           sx={{ minWidth: 150 }}

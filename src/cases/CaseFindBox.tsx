@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import InputAdornment from '@mui/material/InputAdornment'
 import TextField from '@mui/material/TextField'
 import SearchIcon from '@mui/icons-material/Search'
+import { useTranslation } from 'react-i18next'
 import type { CaseFilters } from '../navigation/caseFilters.ts'
 
 /** How long typing may pause before the queue is filtered by what was typed. */
@@ -14,6 +15,7 @@ export function CaseFindBox(props: {
   text: string | null
   onChange: (patch: Partial<CaseFilters>, how?: 'push' | 'replace') => void
 }) {
+  const { t } = useTranslation('cases')
   const { text, onChange } = props
   const [draft, setDraft] = useState(text ?? '')
   const [shown, setShown] = useState(text)
@@ -36,7 +38,7 @@ export function CaseFindBox(props: {
     <TextField
       size="small"
       type="search"
-      label="Find in order, customer or notes"
+      label={t('filters.find')}
       value={draft}
       onChange={(event) => setDraft(event.target.value)}
       onKeyDown={(event) => {
@@ -47,7 +49,7 @@ export function CaseFindBox(props: {
       }}
       sx={{ width: 280 }}
       slotProps={{
-        htmlInput: { maxLength: 100 },
+        htmlInput: { maxLength: 100, translate: 'no' },
         input: {
           startAdornment: (
             <InputAdornment position="start">

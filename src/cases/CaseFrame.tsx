@@ -7,6 +7,7 @@ import Skeleton from '@mui/material/Skeleton'
 import Typography from '@mui/material/Typography'
 import ArrowBackIcon from '@mui/icons-material/ArrowBack'
 import SearchOffIcon from '@mui/icons-material/SearchOff'
+import { useTranslation } from 'react-i18next'
 
 export const CASE_HEADING_ID = 'case-heading'
 
@@ -30,6 +31,7 @@ export function CaseFrame({ children }: { children: ReactNode }) {
 }
 
 export function BackToCases({ href }: { href: string }) {
+  const { t } = useTranslation('cases')
   return (
     <Box>
       <Button
@@ -39,15 +41,16 @@ export function BackToCases({ href }: { href: string }) {
         sx={{ ml: -1 }}
         aria-keyshortcuts="Escape"
       >
-        Cases
+        {t('case.back')}
       </Button>
     </Box>
   )
 }
 
 export function CaseSkeleton() {
+  const { t } = useTranslation('cases')
   return (
-    <Box aria-label="Loading the case" role="progressbar" sx={{ display: 'grid', gap: 2 }}>
+    <Box aria-label={t('case.loading')} role="progressbar" sx={{ display: 'grid', gap: 2 }}>
       <Skeleton variant="text" width={360} height={44} />
       <Skeleton variant="text" width={620} />
       <Skeleton variant="rounded" height={52} />
@@ -60,14 +63,15 @@ export function CaseSkeleton() {
 }
 
 export function CaseNotFound() {
+  const { t } = useTranslation('cases')
   return (
     <Box sx={{ py: 6, textAlign: 'center', color: 'text.secondary' }}>
       <SearchOffIcon sx={{ fontSize: 48, opacity: 0.5 }} aria-hidden />
       <Typography variant="h1" sx={{ color: 'text.primary', mt: 1 }}>
-        This case is not in the local copy
+        {t('case.notFoundTitle')}
       </Typography>
       <Typography variant="body2" sx={{ mt: 0.5 }}>
-        It may have been deleted on the delivery service, or the link is wrong.
+        {t('case.notFoundHint')}
       </Typography>
     </Box>
   )

@@ -1,12 +1,14 @@
 // The top of the Case screen: the order (a link to the delivery), the status, the location flag,
 // and who, why and when.
-import type { Ref } from 'react'
+import type { ReactNode, Ref } from 'react'
 import Box from '@mui/material/Box'
 import Link from '@mui/material/Link'
 import Stack from '@mui/material/Stack'
 import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
 import LocationOffOutlinedIcon from '@mui/icons-material/LocationOffOutlined'
+import { Trans, useTranslation } from 'react-i18next'
+import { awayFlagTitle } from '../../electron/core/api/display-words.ts'
 import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
 import { routeHref } from '../navigation/route.ts'
@@ -31,6 +33,7 @@ type Props = {
 }
 
 export function CaseHeader(props: Props) {
+  const { t } = useTranslation('cases')
   const { detail, meId, now, headingRef } = props
   const mine = detail.assigneeId === meId
   return (
@@ -43,19 +46,23 @@ export function CaseHeader(props: Props) {
           tabIndex={-1}
           sx={{ outline: 'none' }}
         >
-          Case on order{' '}
-          <Tooltip describeChild title="Open the delivery: photo, map and facts">
-            <Link
-              href={routeHref({
-                screen: 'delivery',
-                deliveryId: detail.deliveryId,
-                caseId: detail.id,
-              })}
-              underline="hover"
-            >
-              {detail.orderId}
-            </Link>
-          </Tooltip>
+          <Trans
+            t={t}
+            i18nKey="header.title"
+            values={{ orderId: detail.orderId }}
+            components={{
+              0: (
+                <OrderLink
+                  href={routeHref({
+                    screen: 'delivery',
+                    deliveryId: detail.deliveryId,
+                    caseId: detail.id,
+                  })}
+                  hint={t('header.orderHint')}
+                />
+              ),
+            }}
+          />
         </Typography>
         <CaseStatusChip status={detail.status} size="medium" />
         {detail.snapshot?.awayFromAddress.flagged && (
@@ -64,7 +71,7 @@ export function CaseHeader(props: Props) {
             sx={{ alignItems: 'center', gap: 0.5, color: 'warning.main', typography: 'body2' }}
           >
             <LocationOffOutlinedIcon fontSize="small" aria-hidden />
-            Delivered away from the address
+            {awayFlagTitle({ kind: 'drop-off' })}
           </Stack>
         )}
         <Box sx={{ flex: 1 }} />
@@ -85,21 +92,29 @@ export function CaseHeader(props: Props) {
         }}
       >
         <div>
-          <dt>Customer</dt>
-          <dd>{detail.customerName ?? 'Not in the local copy'}</dd>
+          <dt>{t('header.customer')}</dt>
+          <dd>
+            {detail.customerName === null ? (
+              t('header.notInCopy')
+            ) : (
+              <bdi translate="no" dir="auto">
+                {detail.customerName}
+              </bdi>
+            )}
+          </dd>
         </div>
         <div>
-          <dt>Reason</dt>
+          <dt>{t('header.reason')}</dt>
           <dd>{REASON_LABELS[detail.reason]}</dd>
         </div>
         <div>
-          <dt>Assignee</dt>
+          <dt>{t('header.assignee')}</dt>
           <dd style={{ fontWeight: mine ? 500 : 400 }}>
             <Assignee id={detail.assigneeId} meId={meId} />
           </dd>
         </div>
         <div>
-          <dt>Help-desk ticket</dt>
+          <dt>{t('header.ticket')}</dt>
           <dd>
             <CaseTicket
               ticket={detail.ticket}
@@ -109,16 +124,22 @@ export function CaseHeader(props: Props) {
           </dd>
         </div>
         <div>
-          <dt>Opened</dt>
+          <dt>{t('header.opened')}</dt>
           <dd>
-            <time dateTime={detail.openedAt} title={formatDateTimeLong(detail.openedAt)}>
-              {formatDateTime(detail.openedAt)}
-            </time>{' '}
-            by {detail.openedBy === meId ? 'you' : <PersonName id={detail.openedBy} />}
+            <Trans
+              t={t}
+              i18nKey={detail.openedBy === meId ? 'header.openedByYou' : 'header.openedBy'}
+              // PersonName writes the name itself.
+              values={{ time: formatDateTime(detail.openedAt), name: '' }}
+              components={{
+                0: <time dateTime={detail.openedAt} title={formatDateTimeLong(detail.openedAt)} />,
+                1: <PersonName id={detail.openedBy} />,
+              }}
+            />
           </dd>
         </div>
         <div>
-          <dt>Age and first action</dt>
+          <dt>{t('header.firstAction')}</dt>
           <dd>
             <FirstActionTimer
               openedAt={detail.openedAt}
@@ -130,5 +151,16 @@ export function CaseHeader(props: Props) {
         </div>
       </Stack>
     </Box>
+  )
+}
+
+/** The order in the heading: a link to the delivery, its hint on hover and focus. */
+function OrderLink({ href, hint, children }: { href: string; hint: string; children?: ReactNode }) {
+  return (
+    <Tooltip describeChild title={hint}>
+      <Link href={href} underline="hover">
+        <span translate="no">{children}</span>
+      </Link>
+    </Tooltip>
   )
 }

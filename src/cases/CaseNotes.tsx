@@ -13,6 +13,7 @@ import ToggleButton from '@mui/material/ToggleButton'
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown'
 import Typography from '@mui/material/Typography'
+import { Trans, useTranslation } from 'react-i18next'
 import type { CaseDetail, NoteAudience } from '../../electron/core/api/case-schemas.ts'
 import { shortcutLabel } from '../navigation/shortcuts.ts'
 import { AUDIENCE_LABELS } from '../words/noteAudienceWords.ts'
@@ -30,6 +31,7 @@ type Props = {
 }
 
 export function CaseNotes({ detail, meId, noteRef, adding, onAdd }: Props) {
+  const { t } = useTranslation('cases')
   const [note, setNote] = useState('')
   const [audience, setAudience] = useState<NoteAudience>('internal')
   const [menuAt, setMenuAt] = useState<HTMLElement | null>(null)
@@ -62,7 +64,7 @@ export function CaseNotes({ detail, meId, noteRef, adding, onAdd }: Props) {
       sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}
     >
       <Typography variant="h2" id="timeline-heading">
-        Timeline
+        {t('notes.title')}
       </Typography>
       <CaseTimeline
         entries={detail.timeline}
@@ -72,7 +74,7 @@ export function CaseNotes({ detail, meId, noteRef, adding, onAdd }: Props) {
       />
       <Box
         component="form"
-        aria-label="Add a note"
+        aria-label={t('notes.form')}
         onSubmit={(event) => {
           event.preventDefault()
           add()
@@ -80,8 +82,8 @@ export function CaseNotes({ detail, meId, noteRef, adding, onAdd }: Props) {
         sx={{ display: 'flex', flexDirection: 'column', gap: 1, pt: 1 }}
       >
         <TextField
-          label="Note"
-          placeholder="What did you check, find or tell the customer?"
+          label={t('notes.note')}
+          placeholder={t('notes.placeholder')}
           multiline
           minRows={2}
           maxRows={12}
@@ -99,15 +101,15 @@ export function CaseNotes({ detail, meId, noteRef, adding, onAdd }: Props) {
               setMenuAt(box.current)
             }
           }}
-          helperText="Type / in an empty note for a canned note."
-          slotProps={{ htmlInput: { maxLength: 4000, 'aria-keyshortcuts': 'N' } }}
+          helperText={t('notes.slashHint')}
+          slotProps={{ htmlInput: { maxLength: 4000, 'aria-keyshortcuts': 'N', translate: 'no' } }}
         />
         <ToggleButtonGroup
           exclusive
           size="small"
           value={audience}
           onChange={(_event, next: NoteAudience | null) => next && setAudience(next)}
-          aria-label="Written for"
+          aria-label={t('notes.writtenFor')}
           sx={{ alignSelf: 'flex-start' }}
         >
           {(['internal', 'customer'] as const).map((a) => (
@@ -118,7 +120,7 @@ export function CaseNotes({ detail, meId, noteRef, adding, onAdd }: Props) {
         </ToggleButtonGroup>
         <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
           <Button type="submit" variant="outlined" disabled={!note.trim()} loading={adding}>
-            {audience === 'customer' ? 'Add reply' : 'Add note'}
+            {audience === 'customer' ? t('notes.addReply') : t('notes.addNote')}
           </Button>
           <Button
             endIcon={<ArrowDropDownIcon />}
@@ -127,10 +129,15 @@ export function CaseNotes({ detail, meId, noteRef, adding, onAdd }: Props) {
             aria-keyshortcuts="/"
             onClick={(event) => setMenuAt(event.currentTarget)}
           >
-            Canned note
+            {t('notes.canned')}
           </Button>
           <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-            <kbd>{shortcutLabel('Enter')}</kbd> adds it
+            <Trans
+              t={t}
+              i18nKey="notes.addKey"
+              values={{ key: shortcutLabel('Enter') }}
+              components={{ 0: <kbd /> }}
+            />
           </Typography>
         </Stack>
         <CannedNoteMenu

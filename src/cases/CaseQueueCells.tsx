@@ -9,9 +9,9 @@ import Tooltip from '@mui/material/Tooltip'
 import CloudUploadOutlinedIcon from '@mui/icons-material/CloudUploadOutlined'
 import LocationOffOutlinedIcon from '@mui/icons-material/LocationOffOutlined'
 import SyncProblemOutlinedIcon from '@mui/icons-material/SyncProblemOutlined'
+import { useTranslation } from 'react-i18next'
 import type { CaseListItem } from '../../electron/core/api/case-schemas.ts'
 import { routeHref } from '../navigation/route.ts'
-import { plural } from '../format/numbers.ts'
 import { visuallyHidden } from '../ui/visuallyHidden.ts'
 
 export function OrderCell(props: {
@@ -20,6 +20,7 @@ export function OrderCell(props: {
   tabIndex: 0 | -1
   onOpen: () => void
 }) {
+  const { t } = useTranslation('cases')
   const { item, tabIndex, onOpen } = props
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0, flexWrap: 'wrap' }}>
@@ -32,22 +33,19 @@ export function OrderCell(props: {
           event.stopPropagation()
           onOpen()
         }}
-        aria-label={`Open the case on order ${item.orderId}`}
+        aria-label={t('grid.openCase', { orderId: item.orderId })}
         sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}
       >
-        {item.orderId}
+        <span translate="no">{item.orderId}</span>
       </Link>
       {item.awayFromAddress && (
-        <Tooltip
-          describeChild
-          title="The drop-off or a photo was farther from the address than allowed."
-        >
+        <Tooltip describeChild title={t('grid.awayHint')}>
           <Chip
             size="small"
             variant="outlined"
             color="warning"
             icon={<LocationOffOutlinedIcon />}
-            label="Away"
+            label={t('grid.away')}
             tabIndex={-1}
             sx={{ height: 20, fontSize: '0.7rem', '& .MuiChip-icon': { fontSize: 14 } }}
           />
@@ -58,13 +56,21 @@ export function OrderCell(props: {
 }
 
 export function CustomerCell({ item, showCity }: { item: CaseListItem; showCity: boolean }) {
+  const { t } = useTranslation('cases')
   return (
     <Box sx={{ minWidth: 0, lineHeight: 1.35 }}>
       <Box sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-        {item.customerName ?? <Muted>Not in the local copy</Muted>}
+        {item.customerName === null ? (
+          <Muted>{t('grid.notInCopy')}</Muted>
+        ) : (
+          <bdi translate="no" dir="auto">
+            {item.customerName}
+          </bdi>
+        )}
       </Box>
       {showCity && item.city && (
         <Box
+          translate="no"
           sx={{
             color: 'text.secondary',
             overflow: 'hidden',
@@ -80,6 +86,7 @@ export function CustomerCell({ item, showCity }: { item: CaseListItem; showCity:
 }
 
 export function SyncState({ item }: { item: CaseListItem }) {
+  const { t } = useTranslation('cases')
   if (item.hasConflict) {
     return (
       <Box
@@ -94,16 +101,13 @@ export function SyncState({ item }: { item: CaseListItem }) {
         }}
       >
         <SyncProblemOutlinedIcon sx={{ fontSize: 18 }} aria-hidden />
-        Needs your decision
+        {t('grid.needsDecision')}
       </Box>
     )
   }
   if (item.pendingChanges > 0) {
     return (
-      <Tooltip
-        describeChild
-        title={`${plural(item.pendingChanges, 'change', 'changes')} made here, not yet accepted by the delivery service.`}
-      >
+      <Tooltip describeChild title={t('grid.notSentHint', { count: item.pendingChanges })}>
         <Box
           component="span"
           sx={{
@@ -115,7 +119,7 @@ export function SyncState({ item }: { item: CaseListItem }) {
           }}
         >
           <CloudUploadOutlinedIcon sx={{ fontSize: 18 }} aria-hidden />
-          Not sent yet
+          {t('grid.notSent')}
         </Box>
       </Tooltip>
     )
@@ -123,7 +127,7 @@ export function SyncState({ item }: { item: CaseListItem }) {
   // Most rows have nothing to send: keep the column quiet so the exceptions stand out.
   return (
     <Box component="span" sx={visuallyHidden}>
-      Up to date
+      {t('grid.upToDate')}
     </Box>
   )
 }

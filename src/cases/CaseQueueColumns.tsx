@@ -5,7 +5,9 @@
 import Box from '@mui/material/Box'
 import TableSortLabel from '@mui/material/TableSortLabel'
 import type { GridColDef, GridRenderCellParams } from '@mui/x-data-grid'
+import { useTranslation } from 'react-i18next'
 import type { CaseListItem } from '../../electron/core/api/case-schemas.ts'
+import { t } from '../../electron/core/messages/messages.ts'
 import type { CaseSort } from '../navigation/caseFilters.ts'
 import { REASON_LABELS } from '../words/caseWords.ts'
 import { CaseStatusChip } from '../ui/CaseStatusChip.tsx'
@@ -41,7 +43,7 @@ export function queueColumns(options: {
   return [
     {
       field: 'order',
-      headerName: 'Order',
+      headerName: t('cases:grid.order'),
       rowHeader: true,
       minWidth: 172,
       flex: 1.1,
@@ -52,7 +54,7 @@ export function queueColumns(options: {
     },
     {
       field: 'customer',
-      headerName: 'Customer',
+      headerName: t('cases:grid.customer'),
       minWidth: 120,
       flex: 1.2,
       sortable: false,
@@ -62,16 +64,16 @@ export function queueColumns(options: {
     },
     {
       field: 'city',
-      headerName: 'City',
+      headerName: t('cases:grid.city'),
       minWidth: 110,
       flex: 0.9,
       sortable: false,
       renderCell: (params: GridRenderCellParams<CaseListItem>) =>
-        params.row.city ?? <Muted>—</Muted>,
+        params.row.city === null ? <Muted>—</Muted> : <span translate="no">{params.row.city}</span>,
     },
     {
       field: 'reason',
-      headerName: 'Reason',
+      headerName: t('cases:grid.reason'),
       minWidth: 88,
       flex: 0.8,
       sortable: false,
@@ -83,7 +85,7 @@ export function queueColumns(options: {
     },
     {
       field: 'status',
-      headerName: 'Status',
+      headerName: t('cases:grid.status'),
       width: 158,
       renderCell: (params: GridRenderCellParams<CaseListItem>) => (
         <CaseStatusChip status={params.row.status} />
@@ -91,7 +93,7 @@ export function queueColumns(options: {
     },
     {
       field: 'assignee',
-      headerName: 'Assignee',
+      headerName: t('cases:grid.assignee'),
       minWidth: 100,
       flex: 1,
       renderCell: (params: GridRenderCellParams<CaseListItem>) => (
@@ -103,7 +105,7 @@ export function queueColumns(options: {
           }}
         >
           {params.row.assigneeId === null ? (
-            <Muted>Unassigned</Muted>
+            <Muted>{t('cases:grid.unassigned')}</Muted>
           ) : (
             <Assignee id={params.row.assigneeId} meId={meId} />
           )}
@@ -112,7 +114,7 @@ export function queueColumns(options: {
     },
     {
       field: 'age',
-      headerName: 'Age — first action',
+      headerName: t('cases:grid.age'),
       width: 150,
       // Two orders in one column: the header has a button for each.
       sortable: false,
@@ -130,7 +132,7 @@ export function queueColumns(options: {
     },
     {
       field: 'sync',
-      headerName: 'Sync',
+      headerName: t('cases:grid.sync'),
       minWidth: 92,
       // The last column: nothing to its right to give or take width.
       resizable: false,
@@ -147,6 +149,7 @@ export function queueColumns(options: {
 
 /** The age column's header: "Age" above "first action", each a sort of its own. */
 function AgeHeader({ sort, onSort }: { sort: CaseSort; onSort: (sort: CaseSort) => void }) {
+  const { t } = useTranslation('cases')
   const byAge = sort === 'oldest' || sort === 'newest'
   const byDue = sort === 'due' || sort === 'due-desc'
   return (
@@ -158,30 +161,30 @@ function AgeHeader({ sort, onSort }: { sort: CaseSort; onSort: (sort: CaseSort) 
         direction={sort === 'newest' ? 'asc' : 'desc'}
         aria-label={
           sort === 'oldest'
-            ? 'Age, oldest first: sort newest first'
+            ? t('grid.sortedOldest')
             : sort === 'newest'
-              ? 'Age, newest first: sort oldest first'
-              : 'Sort by age, oldest first'
+              ? t('grid.sortedNewest')
+              : t('grid.sortOldest')
         }
         onClick={() => onSort(sort === 'oldest' ? 'newest' : 'oldest')}
         sx={{ fontWeight: 500, flexDirection: 'row' }}
       >
-        Age —
+        {t('grid.ageSort')}
       </TableSortLabel>
       <TableSortLabel
         active={byDue}
         direction={sort === 'due-desc' ? 'desc' : 'asc'}
         aria-label={
           sort === 'due'
-            ? 'First action due, soonest first: sort latest first'
+            ? t('grid.sortedDue')
             : sort === 'due-desc'
-              ? 'First action due, latest first: sort soonest first'
-              : 'Sort by first action due, soonest first'
+              ? t('grid.sortedDueDesc')
+              : t('grid.sortDue')
         }
         onClick={() => onSort(sort === 'due' ? 'due-desc' : 'due')}
         sx={{ fontWeight: 500, flexDirection: 'row' }}
       >
-        first action
+        {t('grid.dueSort')}
       </TableSortLabel>
     </Box>
   )

@@ -8,6 +8,7 @@ import type { RefObject } from 'react'
 import Paper from '@mui/material/Paper'
 import { DataGrid } from '@mui/x-data-grid'
 import type { GridApi, GridSortModel } from '@mui/x-data-grid'
+import { useTranslation } from 'react-i18next'
 import type { CaseListItem } from '../../electron/core/api/case-schemas.ts'
 import type { CaseSort } from '../navigation/caseFilters.ts'
 import { styleNonce } from '../ui/styleNonce.ts'
@@ -39,6 +40,7 @@ type Props = {
 }
 
 export function CaseQueueGrid(props: Props) {
+  const { t } = useTranslation('cases')
   const { items, meId, now, sort, onSort, selectedId, onSelect, onOpen, apiRef } = props
   const frame = useRef<HTMLDivElement>(null)
   const wide = useWiderThan(frame, CITY_COLUMN_MIN_WIDTH)
@@ -68,7 +70,7 @@ export function CaseQueueGrid(props: Props) {
     >
       <DataGrid<CaseListItem>
         apiRef={apiRef as RefObject<GridApi>}
-        aria-label="Cases"
+        aria-label={t('grid.label')}
         nonce={styleNonce}
         rows={items}
         columns={columns}
@@ -119,6 +121,8 @@ export function CaseQueueGrid(props: Props) {
           '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 500 },
           // Nothing to resize past the last column; its separator would reach past the grid.
           '& .MuiDataGrid-columnHeader--last .MuiDataGrid-columnSeparator': { display: 'none' },
+          // Each header's resize handle inside its own header, not half over the next one's.
+          '& .MuiDataGrid-columnSeparator--sideRight': { right: 0 },
           '& .MuiDataGrid-cell:focus-within, & .MuiDataGrid-columnHeader:focus-within': {
             outline: (theme) => `2px solid ${(theme.vars ?? theme).palette.primary.main}`,
             outlineOffset: -2,

@@ -8,6 +8,7 @@ import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import Stack from '@mui/material/Stack'
+import { useTranslation } from 'react-i18next'
 import type { NoteAudience } from '../../electron/core/api/case-schemas.ts'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
@@ -37,6 +38,7 @@ type Props = {
 }
 
 export function CaseScreen({ caseId, user }: Props) {
+  const { t } = useTranslation(['cases', 'common'])
   const read = useQuery({ ...queries.case(caseId), refetchInterval: CASE_POLL_MS })
   const detail = read.data ?? null
   const readError = read.error ? userMessage(read.error) : null
@@ -66,10 +68,14 @@ export function CaseScreen({ caseId, user }: Props) {
         added()
         return next
       })
-    actions.act('note', call, audience === 'customer' ? 'Reply added.' : 'Note added.')
+    actions.act(
+      'note',
+      call,
+      audience === 'customer' ? t('announce.replyAdded') : t('announce.noteAdded'),
+    )
   }
   const assignToMe = () =>
-    actions.act('assign', () => api.assignCase({ caseId, to: 'me' }), 'Assigned to you.')
+    actions.act('assign', () => api.assignCase({ caseId, to: 'me' }), t('announce.assigned'))
 
   const resolved = detail?.status === 'resolved'
   const mine = detail?.assigneeId === user.id
@@ -92,11 +98,11 @@ export function CaseScreen({ caseId, user }: Props) {
             severity="error"
             action={
               <Button color="inherit" size="small" onClick={() => void read.refetch()}>
-                Retry
+                {t('common:action.retry')}
               </Button>
             }
           >
-            The case could not be read. {readError}
+            {t('case.readFailed', { reason: readError })}
           </Alert>
         ) : read.isPending ? (
           <CaseSkeleton />
@@ -136,7 +142,7 @@ export function CaseScreen({ caseId, user }: Props) {
       )}
       {readError && (
         <Alert severity="warning" variant="outlined">
-          The case could not be refreshed; it shows what was read a moment ago. {readError}
+          {t('case.refreshFailed', { reason: readError })}
         </Alert>
       )}
 
@@ -151,9 +157,7 @@ export function CaseScreen({ caseId, user }: Props) {
               .then((next) =>
                 actions.show(
                   next,
-                  choice === 'apply-again'
-                    ? 'Your change will be applied again.'
-                    : 'Your change was discarded.',
+                  choice === 'apply-again' ? t('announce.applyAgain') : t('announce.discarded'),
                 ),
               )
           }
@@ -192,7 +196,9 @@ export function CaseScreen({ caseId, user }: Props) {
               .resolveCase(
                 resolutionNote ? { caseId, code, note: resolutionNote } : { caseId, code },
               )
-              .then((next) => actions.show(next, `Case resolved: ${RESOLUTION_LABELS[code]}.`))
+              .then((next) =>
+                actions.show(next, t('announce.resolved', { resolution: RESOLUTION_LABELS[code] })),
+              )
           }
         />
       )}
@@ -207,7 +213,10 @@ export function CaseScreen({ caseId, user }: Props) {
             api
               .setCaseTicket({ caseId, ticket })
               .then((next) =>
-                actions.show(next, ticket ? `Ticket set to ${ticket}.` : 'Ticket removed.'),
+                actions.show(
+                  next,
+                  ticket ? t('announce.ticketSet', { ticket }) : t('announce.ticketRemoved'),
+                ),
               )
           }
         />

@@ -5,6 +5,7 @@ import Button from '@mui/material/Button'
 import Link from '@mui/material/Link'
 import Stack from '@mui/material/Stack'
 import ContentCopyIcon from '@mui/icons-material/ContentCopy'
+import { useTranslation } from 'react-i18next'
 import { ticketUrl } from '../../electron/core/api/ticket-url-template.ts'
 import { CopyTextButton } from '../ui/CopyTextButton.tsx'
 
@@ -16,27 +17,28 @@ type Props = {
 }
 
 export function CaseTicket({ ticket, template, onEdit }: Props) {
+  const { t } = useTranslation(['cases', 'common'])
   return (
     <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }}>
       {ticket === null ? (
-        <span>None</span>
+        <span>{t('ticket.none')}</span>
       ) : template ? (
         <Link
           href={ticketUrl(template, ticket)}
           target="_blank"
           rel="noopener noreferrer"
-          aria-label={`Ticket ${ticket} in the help desk (opens in your browser)`}
+          aria-label={t('ticket.link', { ticket })}
         >
-          {ticket}
+          <span translate="no">{ticket}</span>
         </Link>
       ) : (
         <>
-          <span>{ticket}</span>
+          <span translate="no">{ticket}</span>
           <CopyTextButton
             text={ticket}
-            label="Copy"
-            doneLabel="Copied"
-            title="Copy the ticket number"
+            label={t('common:action.copy')}
+            doneLabel={t('common:action.copied')}
+            title={t('ticket.copyHint')}
             icon={<ContentCopyIcon />}
             size="small"
             variant="text"
@@ -46,11 +48,11 @@ export function CaseTicket({ ticket, template, onEdit }: Props) {
       <Button
         size="small"
         onClick={onEdit}
-        aria-label={ticket === null ? 'Add a help-desk ticket' : 'Change the help-desk ticket'}
+        aria-label={ticket === null ? t('ticket.addLabel') : t('ticket.changeLabel')}
         aria-keyshortcuts="T"
         sx={{ minWidth: 0, py: 0 }}
       >
-        {ticket === null ? 'Add' : 'Change'}
+        {ticket === null ? t('ticket.add') : t('ticket.change')}
       </Button>
     </Stack>
   )

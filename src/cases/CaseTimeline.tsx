@@ -1,5 +1,6 @@
 // Everything that happened on a case, oldest first: what, who, when, and whether the delivery
-// service has it yet ("Sent", "Waiting to be sent", "Conflict", "Refused: …").
+// service has it yet ("Sent", "Waiting to be sent", "Conflict", "Refused: …"). The window words
+// each change itself, in the language it speaks; notes and reasons are shown as they were written.
 import { useEffect, useRef } from 'react'
 import type { ReactElement } from 'react'
 import Box from '@mui/material/Box'
@@ -18,21 +19,66 @@ import ReplayOutlinedIcon from '@mui/icons-material/ReplayOutlined'
 import SwapHorizOutlinedIcon from '@mui/icons-material/SwapHorizOutlined'
 import SyncProblemOutlinedIcon from '@mui/icons-material/SyncProblemOutlined'
 import TaskAltOutlinedIcon from '@mui/icons-material/TaskAltOutlined'
-import type { TimelineEntry } from '../../electron/core/api/case-schemas.ts'
+import { useTranslation } from 'react-i18next'
+import type { CaseChange, TimelineEntry } from '../../electron/core/api/case-schemas.ts'
+import { TIMELINE_WORDS } from '../../electron/core/api/display-words.ts'
+import { t } from '../../electron/core/messages/messages.ts'
 import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
 import { sendStateText } from '../words/caseWords.ts'
 import { PersonName } from '../ui/PersonName.tsx'
 import { AudienceTag } from '../ui/AudienceTag.tsx'
 import { CopyTextButton } from '../ui/CopyTextButton.tsx'
+import { usePeople } from '../ui/usePeople.ts'
 
-const KINDS: Record<TimelineEntry['kind'], { label: string; icon: ReactElement }> = {
-  opened: { label: 'Opened', icon: <FolderOpenOutlinedIcon fontSize="small" /> },
-  note: { label: 'Note', icon: <ChatBubbleOutlineOutlinedIcon fontSize="small" /> },
-  status: { label: 'Status', icon: <SwapHorizOutlinedIcon fontSize="small" /> },
-  assigned: { label: 'Assignment', icon: <AssignmentIndOutlinedIcon fontSize="small" /> },
-  resolved: { label: 'Resolved', icon: <TaskAltOutlinedIcon fontSize="small" /> },
-  reopened: { label: 'Reopened', icon: <ReplayOutlinedIcon fontSize="small" /> },
-  ticket: { label: 'Ticket', icon: <ConfirmationNumberOutlinedIcon fontSize="small" /> },
+const ICONS: Record<TimelineEntry['kind'], ReactElement> = {
+  opened: <FolderOpenOutlinedIcon fontSize="small" />,
+  note: <ChatBubbleOutlineOutlinedIcon fontSize="small" />,
+  status: <SwapHorizOutlinedIcon fontSize="small" />,
+  assigned: <AssignmentIndOutlinedIcon fontSize="small" />,
+  resolved: <TaskAltOutlinedIcon fontSize="small" />,
+  reopened: <ReplayOutlinedIcon fontSize="small" />,
+  ticket: <ConfirmationNumberOutlinedIcon fontSize="small" />,
+}
+
+/**
+ * A change in the words of the language the window speaks: a line of words, and the data it
+ * carries (a note, a reason) to show apart, as it was written. On the timeline, whose entries say
+ * "Reopened" above, a reopening with a reason is the reason alone (`underKind`).
+ */
+export function changeWords(
+  change: CaseChange,
+  nameOf: (id: string) => string,
+  underKind = false,
+): { line: string | null; quote: string | null } {
+  switch (change.kind) {
+    case 'opened':
+      return { line: TIMELINE_WORDS.opened(change.reason), quote: change.note }
+    case 'note':
+      return { line: null, quote: change.body }
+    case 'status':
+      return { line: TIMELINE_WORDS.status(change.status), quote: null }
+    case 'assigned':
+      return {
+        line: TIMELINE_WORDS.assigned(
+          change.assigneeId === null ? null : nameOf(change.assigneeId),
+        ),
+        quote: null,
+      }
+    case 'resolved':
+      return { line: TIMELINE_WORDS.resolved(change.code), quote: change.note }
+    case 'reopened':
+      return {
+        line: change.reason && underKind ? null : TIMELINE_WORDS.reopened(),
+        quote: change.reason,
+      }
+    case 'ticket':
+      return {
+        line: change.ticket
+          ? t('cases:timeline.ticketSet', { ticket: change.ticket })
+          : t('cases:timeline.ticketCleared'),
+        quote: null,
+      }
+  }
 }
 
 const SEND_LOOKS: Record<TimelineEntry['send'], { colour: string; icon: ReactElement }> = {
@@ -56,6 +102,7 @@ type Props = {
 }
 
 export function CaseTimeline({ entries, meId, focusNewestAfter = null, onFocused }: Props) {
+  const { t } = useTranslation('cases')
   const list = useRef<HTMLOListElement>(null)
   useEffect(() => {
     if (focusNewestAfter === null || entries.length <= focusNewestAfter) return
@@ -66,12 +113,17 @@ export function CaseTimeline({ entries, meId, focusNewestAfter = null, onFocused
   if (entries.length === 0) {
     return (
       <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-        Nothing has happened on this case yet.
+        {t('timeline.empty')}
       </Typography>
     )
   }
   return (
-    <Box component="ol" ref={list} aria-label="Timeline" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+    <Box
+      component="ol"
+      ref={list}
+      aria-label={t('timeline.label')}
+      sx={{ listStyle: 'none', m: 0, p: 0 }}
+    >
       {entries.map((entry, index) => (
         <TimelineItem
           key={entry.id}
@@ -93,15 +145,20 @@ function TimelineItem({
   meId: string
   last: boolean
 }) {
-  const kind = KINDS[entry.kind]
+  const { t } = useTranslation('cases')
+  const { nameOf } = usePeople()
   const send = SEND_LOOKS[entry.send]
   const who = entry.actorId ? (
     <PersonName id={entry.actorId} youId={meId} fallback={entry.actorName ?? undefined} />
   ) : (
-    'The delivery service'
+    t('timeline.service')
   )
-  const isNote = entry.kind === 'note'
+  const words = changeWords(entry.change, (id) => nameOf(id).name, true)
   const discarded = entry.send === 'discarded'
+  const struck = {
+    textDecoration: discarded ? 'line-through' : 'none',
+    color: discarded ? 'text.secondary' : 'text.primary',
+  }
   return (
     <Box
       component="li"
@@ -128,7 +185,7 @@ function TimelineItem({
             color: entry.kind === 'resolved' ? 'background.paper' : 'text.secondary',
           }}
         >
-          {kind.icon}
+          {ICONS[entry.kind]}
         </Box>
         {!last && <Box aria-hidden sx={{ flex: 1, width: '1px', bgcolor: 'divider', my: 0.5 }} />}
       </Box>
@@ -144,7 +201,7 @@ function TimelineItem({
           }}
         >
           <Typography variant="body2" component="span" sx={{ fontWeight: 500 }}>
-            {kind.label}
+            {t(`timeline.kind.${entry.kind}`)}
           </Typography>
           {entry.audience && <AudienceTag audience={entry.audience} />}
           <Typography variant="body2" component="span" sx={{ color: 'text.secondary' }}>
@@ -172,40 +229,45 @@ function TimelineItem({
             {sendStateText(entry.send, entry.error)}
           </Box>
         </Stack>
-        <Typography
-          variant="body2"
-          sx={{
-            whiteSpace: 'pre-wrap',
-            overflowWrap: 'anywhere',
-            textDecoration: discarded ? 'line-through' : 'none',
-            color: discarded ? 'text.secondary' : 'text.primary',
-            ...(isNote && {
+        {words.line && (
+          <Typography variant="body2" sx={{ overflowWrap: 'anywhere', ...struck }}>
+            {words.line}
+          </Typography>
+        )}
+        {words.quote && (
+          <Typography
+            variant="body2"
+            translate="no"
+            sx={{
+              whiteSpace: 'pre-wrap',
+              overflowWrap: 'anywhere',
+              ...struck,
               mt: 0.5,
               px: 1.5,
               py: 1,
               borderRadius: 1,
               bgcolor: 'action.hover',
-            }),
-          }}
-        >
-          {entry.text}
-        </Typography>
+            }}
+          >
+            {words.quote}
+          </Typography>
+        )}
         {entry.audience === 'customer' && !discarded && (
           <Box sx={{ mt: 0.5 }}>
             <CopyTextButton
-              text={entry.text}
-              label="Copy reply"
-              doneLabel="Reply copied"
-              title="Copy this reply, to paste into your message to the customer"
+              text={words.quote ?? entry.text}
+              label={t('timeline.copyReply')}
+              doneLabel={t('timeline.replyCopied')}
+              title={t('timeline.copyReplyHint')}
               icon={<ContentCopyIcon />}
               size="small"
               variant="text"
             />
           </Box>
         )}
-        {entry.send === 'conflict' && entry.error && (
+        {entry.send === 'conflict' && (
           <Typography variant="caption" sx={{ color: 'error.main' }}>
-            {entry.error}
+            {t('timeline.conflict')}
           </Typography>
         )}
       </Box>

@@ -4,6 +4,8 @@
 import Box from '@mui/material/Box'
 import Stack from '@mui/material/Stack'
 import InboxOutlinedIcon from '@mui/icons-material/InboxOutlined'
+import { useTranslation } from 'react-i18next'
+import { decisionsWords, waitingOnYouWords } from '../../electron/core/api/display-words.ts'
 import type { Route } from '../navigation/route.ts'
 import { routeHref } from '../navigation/route.ts'
 import { formatCount } from '../format/numbers.ts'
@@ -12,17 +14,17 @@ import { NavLink } from '../ui/NavLink.tsx'
 import { useCaseCounts } from './useCaseCounts.ts'
 
 export function CasesNavItem({ current, rail }: { current: Route; rail: boolean }) {
+  const { t } = useTranslation('cases')
   const counts = useCaseCounts()
   const waiting = counts?.waitingOnMe ?? 0
   const conflicts = counts?.conflicts ?? 0
   const extra: string[] = []
-  if (waiting > 0) extra.push(`${formatCount(waiting)} waiting on you`)
-  if (conflicts > 0)
-    extra.push(`${formatCount(conflicts)} ${conflicts === 1 ? 'needs' : 'need'} your decision`)
+  if (waiting > 0) extra.push(waitingOnYouWords(waiting))
+  if (conflicts > 0) extra.push(decisionsWords(conflicts))
   const hint = [
-    rail ? 'Cases' : null,
-    waiting > 0 ? `${formatCount(waiting)} waiting on you` : null,
-    conflicts > 0 ? `${formatCount(conflicts)} to decide` : null,
+    rail ? t('nav.label') : null,
+    waiting > 0 ? waitingOnYouWords(waiting) : null,
+    conflicts > 0 ? t('nav.toDecide', { count: conflicts }) : null,
   ]
     .filter(Boolean)
     .join(' · ')
@@ -46,7 +48,7 @@ export function CasesNavItem({ current, rail }: { current: Route; rail: boolean 
         screen: 'cases',
         filters: current.screen === 'cases' ? current.filters : lastQueueFilters(),
       })}
-      label="Cases"
+      label={t('nav.label')}
       icon={<InboxOutlinedIcon fontSize="small" />}
       selected={current.screen === 'cases' || current.screen === 'case'}
       current={current.screen === 'cases'}

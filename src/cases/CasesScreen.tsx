@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography'
 import KeyboardOutlinedIcon from '@mui/icons-material/KeyboardOutlined'
 import ShortTextOutlinedIcon from '@mui/icons-material/ShortTextOutlined'
 import { useGridApiRef } from '@mui/x-data-grid'
+import { Trans, useTranslation } from 'react-i18next'
 import type { CaseListItem } from '../../electron/core/api/case-schemas.ts'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { userMessage } from '../api/client.ts'
@@ -40,6 +41,7 @@ type Props = {
 const HEADING_ID = 'cases-heading'
 
 export function CasesScreen({ filters, user }: Props) {
+  const { t } = useTranslation(['cases', 'common'])
   const query = caseFiltersQuery(filters)
   // The same filters, one object while the URL stays the same.
   const current = useMemo(() => parseCaseFilters(query), [query])
@@ -135,7 +137,7 @@ export function CasesScreen({ filters, user }: Props) {
       <Stack direction="row" sx={{ alignItems: 'flex-end', gap: 2, flexWrap: 'wrap' }}>
         <Box sx={{ flex: 1, minWidth: 260 }}>
           <Typography variant="h1" id={HEADING_ID}>
-            Cases
+            {t('queue.title')}
           </Typography>
           <Typography
             role="status"
@@ -151,7 +153,11 @@ export function CasesScreen({ filters, user }: Props) {
         >
           <KeyboardOutlinedIcon fontSize="small" aria-hidden />
           <span>
-            <kbd>J</kbd> <kbd>K</kbd> move, <kbd>Enter</kbd> opens, <kbd>?</kbd> all shortcuts
+            <Trans
+              t={t}
+              i18nKey="queue.keys"
+              components={{ 0: <kbd />, 1: <kbd />, 2: <kbd />, 3: <kbd /> }}
+            />
           </span>
         </Typography>
         {supervisor && (
@@ -160,7 +166,7 @@ export function CasesScreen({ filters, user }: Props) {
             startIcon={<ShortTextOutlinedIcon />}
             onClick={() => setCannedOpen(true)}
           >
-            Canned notes
+            {t('queue.cannedNotes')}
           </Button>
         )}
       </Stack>
@@ -169,7 +175,7 @@ export function CasesScreen({ filters, user }: Props) {
 
       {listError && list.data && (
         <Alert severity="warning" variant="outlined">
-          The list could not be refreshed; it shows the cases as they were a moment ago. {listError}
+          {t('queue.refreshFailed', { reason: listError })}
         </Alert>
       )}
 
@@ -178,11 +184,11 @@ export function CasesScreen({ filters, user }: Props) {
           severity="error"
           action={
             <Button color="inherit" size="small" onClick={() => void list.refetch()}>
-              Retry
+              {t('common:action.retry')}
             </Button>
           }
         >
-          The cases could not be read. {listError}
+          {t('queue.readFailed', { reason: listError })}
         </Alert>
       ) : list.data === undefined ? (
         <QueueSkeleton />

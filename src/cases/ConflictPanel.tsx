@@ -8,12 +8,15 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import SyncProblemOutlinedIcon from '@mui/icons-material/SyncProblemOutlined'
+import { useTranslation } from 'react-i18next'
 import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import { userMessage } from '../api/client.ts'
 import { formatDateTime } from '../format/time.ts'
 import { CaseStatusChip } from '../ui/CaseStatusChip.tsx'
 import { RESOLUTION_LABELS } from '../words/caseWords.ts'
 import { Assignee } from '../ui/Assignee.tsx'
+import { usePeople } from '../ui/usePeople.ts'
+import { changeWords } from './CaseTimeline.tsx'
 
 type Conflict = NonNullable<CaseDetail['conflict']>
 
@@ -24,6 +27,9 @@ type Props = {
 }
 
 export function ConflictPanel({ conflict, meId, onChoose }: Props) {
+  const { t } = useTranslation('cases')
+  const { nameOf } = usePeople()
+  const mine = changeWords(conflict.change, (id) => nameOf(id).name)
   const [busy, setBusy] = useState<'apply-again' | 'discard' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const server = conflict.server
@@ -57,13 +63,11 @@ export function ConflictPanel({ conflict, meId, onChoose }: Props) {
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
         <SyncProblemOutlinedIcon sx={{ color: 'error.main' }} aria-hidden />
         <Typography variant="h2" id="conflict-heading">
-          Needs your decision: the case changed on the service
+          {t('conflict.title')}
         </Typography>
       </Stack>
       <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-        Someone else changed this case before your change reached the delivery service, so it was
-        not applied. Compare the two, then apply yours on top of theirs or drop it. Your later
-        changes to this case wait until you decide.
+        {t('conflict.explain')}
       </Typography>
       <Box
         sx={{
@@ -82,13 +86,18 @@ export function ConflictPanel({ conflict, meId, onChoose }: Props) {
           }}
         >
           <Typography variant="h3" component="h3" sx={{ color: 'text.secondary', mb: 0.75 }}>
-            Your change
+            {t('conflict.yours')}
           </Typography>
-          <Typography sx={{ fontWeight: 500 }}>{conflict.mine}</Typography>
+          {mine.line && <Typography sx={{ fontWeight: 500 }}>{mine.line}</Typography>}
+          {mine.quote && (
+            <Typography translate="no" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {mine.quote}
+            </Typography>
+          )}
         </Box>
         <Box sx={{ p: 1.5, borderRadius: 1, border: 1, borderColor: 'divider' }}>
           <Typography variant="h3" component="h3" sx={{ color: 'text.secondary', mb: 0.75 }}>
-            The case on the service now
+            {t('conflict.theirs')}
           </Typography>
           <Box
             component="dl"
@@ -104,18 +113,22 @@ export function ConflictPanel({ conflict, meId, onChoose }: Props) {
               '& dd': { m: 0 },
             }}
           >
-            <dt>Status</dt>
+            <dt>{t('conflict.status')}</dt>
             <dd>
               <CaseStatusChip status={server.status} />
             </dd>
-            <dt>Assignee</dt>
+            <dt>{t('conflict.assignee')}</dt>
             <dd>
               <Assignee id={server.assigneeId} meId={meId} />
             </dd>
-            <dt>Resolution</dt>
-            <dd>{server.resolutionCode ? RESOLUTION_LABELS[server.resolutionCode] : 'None'}</dd>
-            <dt>Updated</dt>
-            <dd>{server.updatedAt ? formatDateTime(server.updatedAt) : 'Unknown'}</dd>
+            <dt>{t('conflict.resolution')}</dt>
+            <dd>
+              {server.resolutionCode
+                ? RESOLUTION_LABELS[server.resolutionCode]
+                : t('conflict.none')}
+            </dd>
+            <dt>{t('conflict.updated')}</dt>
+            <dd>{server.updatedAt ? formatDateTime(server.updatedAt) : t('conflict.unknown')}</dd>
           </Box>
         </Box>
       </Box>
@@ -127,7 +140,7 @@ export function ConflictPanel({ conflict, meId, onChoose }: Props) {
           disabled={busy !== null}
           onClick={() => choose('apply-again')}
         >
-          Apply mine again
+          {t('conflict.applyAgain')}
         </Button>
         <Button
           variant="outlined"
@@ -136,7 +149,7 @@ export function ConflictPanel({ conflict, meId, onChoose }: Props) {
           disabled={busy !== null}
           onClick={() => choose('discard')}
         >
-          Discard mine
+          {t('conflict.discard')}
         </Button>
       </Stack>
     </Paper>

@@ -8,6 +8,7 @@ import Skeleton from '@mui/material/Skeleton'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import OpenInNewOutlinedIcon from '@mui/icons-material/OpenInNewOutlined'
+import { useTranslation } from 'react-i18next'
 import { userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
 import { routeHref } from '../navigation/route.ts'
@@ -20,6 +21,7 @@ type Props = {
 }
 
 export function DeliveryCard({ deliveryId, caseId }: Props) {
+  const { t } = useTranslation('cases')
   // Read again when a sync changes the local copy and when the case changes here.
   const read = useQuery(queries.delivery(deliveryId))
   const delivery = read.data
@@ -36,14 +38,14 @@ export function DeliveryCard({ deliveryId, caseId }: Props) {
     >
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
         <Typography variant="h2" id="case-delivery-heading" sx={{ flex: 1 }}>
-          The delivery now
+          {t('delivery.title')}
         </Typography>
         <Button
           size="small"
           href={deliveryHref}
           endIcon={<OpenInNewOutlinedIcon fontSize="small" />}
         >
-          Open photos and map
+          {t('delivery.open')}
         </Button>
       </Stack>
 
@@ -55,11 +57,11 @@ export function DeliveryCard({ deliveryId, caseId }: Props) {
         </Stack>
       ) : error && !delivery ? (
         <Typography variant="body2" sx={{ color: 'error.main' }}>
-          The delivery could not be read. {error}
+          {t('delivery.failed', { reason: error })}
         </Typography>
       ) : !delivery ? (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          The delivery is no longer in the local copy; the delivery service may have removed it.
+          {t('delivery.gone')}
         </Typography>
       ) : (
         <DeliverySummary delivery={delivery} deliveryHref={deliveryHref} />

@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography'
 import LocationOffOutlinedIcon from '@mui/icons-material/LocationOffOutlined'
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined'
 import PlaceOutlinedIcon from '@mui/icons-material/PlaceOutlined'
+import { Trans, useTranslation } from 'react-i18next'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
 import { photoUrl } from '../api/client.ts'
 import { routeHref } from '../navigation/route.ts'
@@ -16,7 +17,6 @@ import { locationFlag, locationFlagShort } from '../delivery/locationFlag.ts'
 import { dropOffSpotText, withheldReasonText } from '../delivery/labels.ts'
 import { formatDateTime } from '../format/time.ts'
 import { DeliveryTime } from '../ui/Times.tsx'
-import { plural } from '../format/numbers.ts'
 import { DEFAULT_CASE_FILTERS } from '../navigation/caseFilters.ts'
 import type { CaseFilters } from '../navigation/caseFilters.ts'
 import { PersonName } from '../ui/PersonName.tsx'
@@ -30,6 +30,7 @@ export function DeliverySummary({
   delivery: DeliveryDetail
   deliveryHref: string
 }) {
+  const { t } = useTranslation('cases')
   const shown = delivery.photos
     .filter((p) => p.state === 'stored' && p.hasThumbnail && !p.displayError)
     .slice(0, MAX_THUMBNAILS)
@@ -42,16 +43,20 @@ export function DeliverySummary({
   const claims = delivery.repeatClaims
   const claimLinks: Array<{ label: string; count: number; filters: Partial<CaseFilters> }> = [
     {
-      label: 'this customer',
+      label: t('delivery.customerClaims', { count: claims.customer.count }),
       count: claims.customer.count,
       filters: { customer: claims.customer.id },
     },
     {
-      label: 'this address',
+      label: t('delivery.addressClaims', { count: claims.address.count }),
       count: claims.address.count,
       filters: { address: claims.address.key },
     },
-    { label: 'this driver', count: claims.driver.count, filters: { driver: claims.driver.id } },
+    {
+      label: t('delivery.driverClaims', { count: claims.driver.count }),
+      count: claims.driver.count,
+      filters: { driver: claims.driver.id },
+    },
   ]
 
   return (
@@ -64,7 +69,7 @@ export function DeliverySummary({
       ) : shown.length > 0 ? (
         <Box
           component="ul"
-          aria-label="Photos"
+          aria-label={t('delivery.photos')}
           sx={{
             listStyle: 'none',
             m: 0,
@@ -91,7 +96,11 @@ export function DeliverySummary({
                 <Box
                   component="img"
                   src={photoUrl(photo.id, { variant: 'thumbnail' })}
-                  alt={`Photo ${photo.position + 1} of ${delivery.photos.length}, taken ${formatDateTime(photo.takenAt, { timeZone: delivery.timeZone })}. Open the delivery to view it.`}
+                  alt={t('delivery.photoAlt', {
+                    number: photo.position + 1,
+                    total: delivery.photos.length,
+                    time: formatDateTime(photo.takenAt, { timeZone: delivery.timeZone }),
+                  })}
                   loading="lazy"
                   sx={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
                 />
@@ -101,9 +110,7 @@ export function DeliverySummary({
         </Box>
       ) : (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          {delivery.photos.length === 0
-            ? 'The driver took no photo.'
-            : 'The photos are not in the local copy yet.'}
+          {delivery.photos.length === 0 ? t('delivery.noPhoto') : t('delivery.photosMissing')}
         </Typography>
       )}
 
@@ -120,30 +127,39 @@ export function DeliverySummary({
           '& dd': { m: 0, minWidth: 0 },
         }}
       >
-        <dt>Address</dt>
-        <dd>{addressLines(delivery.address).slice(0, 2).join(', ')}</dd>
-        <dt>Delivered</dt>
+        <dt>{t('delivery.address')}</dt>
+        <dd translate="no">{addressLines(delivery.address).slice(0, 2).join(', ')}</dd>
+        <dt>{t('delivery.delivered')}</dt>
         <dd>
-          {delivery.deliveredAt ? (
-            <DeliveryTime iso={delivery.deliveredAt} timeZone={delivery.timeZone} />
-          ) : (
-            'Not delivered'
-          )}{' '}
-          by <PersonName id={delivery.driver.id} fallback={delivery.driver.name} />
+          <Trans
+            t={t}
+            i18nKey={delivery.deliveredAt ? 'delivery.deliveredBy' : 'delivery.notDeliveredBy'}
+            // DeliveryTime and PersonName write the time and the name themselves.
+            values={{ time: '', name: '' }}
+            components={{
+              0: delivery.deliveredAt ? (
+                <DeliveryTime iso={delivery.deliveredAt} timeZone={delivery.timeZone} />
+              ) : (
+                <PersonName id={delivery.driver.id} fallback={delivery.driver.name} />
+              ),
+              1: <PersonName id={delivery.driver.id} fallback={delivery.driver.name} />,
+            }}
+          />
         </dd>
-        <dt>Left</dt>
+        <dt>{t('delivery.left')}</dt>
         <dd>
           {dropOffSpotText(delivery.dropOff.spot)}
           {delivery.dropOff.note && (
             <Box
               component="q"
+              translate="no"
               sx={{ display: 'block', fontStyle: 'italic', color: 'text.secondary' }}
             >
               {delivery.dropOff.note}
             </Box>
           )}
         </dd>
-        <dt>Distance</dt>
+        <dt>{t('delivery.distance')}</dt>
         <dd>
           <Stack
             direction="row"
@@ -161,16 +177,16 @@ export function DeliverySummary({
               <PlaceOutlinedIcon sx={{ fontSize: 18, color: 'success.main' }} aria-hidden />
             )}
             {check.awayM === null
-              ? 'Unknown: the address has no position'
+              ? t('delivery.unknownDistance')
               : flag
                 ? locationFlagShort(flag)
-                : `At the address (within ${formatMetres(check.thresholdM)})`}
+                : t('delivery.atAddress', { distance: formatMetres(check.thresholdM) })}
           </Stack>
         </dd>
-        <dt>Other claims</dt>
+        <dt>{t('delivery.claims')}</dt>
         <dd>
           {claimLinks.every((c) => c.count === 0) ? (
-            'None in the last 90 days'
+            t('delivery.noClaims')
           ) : (
             <Box component="span" sx={{ display: 'flex', flexDirection: 'column' }}>
               {claimLinks
@@ -184,7 +200,7 @@ export function DeliverySummary({
                     })}
                     sx={{ fontWeight: c.count >= 2 ? 500 : 400 }}
                   >
-                    {plural(c.count, 'case', 'cases')} on {c.label}
+                    {c.label}
                   </Link>
                 ))}
             </Box>

@@ -10,6 +10,7 @@ import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
 import LocationOffOutlinedIcon from '@mui/icons-material/LocationOffOutlined'
 import PlaceOutlinedIcon from '@mui/icons-material/PlaceOutlined'
+import { Trans, useTranslation } from 'react-i18next'
 import type { CaseDetail, EvidenceSnapshot } from '../../electron/core/api/case-schemas.ts'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
 import { routeHref } from '../navigation/route.ts'
@@ -17,18 +18,26 @@ import { formatMetres } from '../delivery/distance.ts'
 import { dropOffSpotText, withheldReasonText } from '../delivery/labels.ts'
 import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
 import { shortHash } from '../words/caseWords.ts'
+import { t } from '../../electron/core/messages/messages.ts'
+import { formatAccuracy } from '../../electron/core/api/display-format.ts'
 import { PersonName } from '../ui/PersonName.tsx'
 
 type Fix = NonNullable<EvidenceSnapshot['dropOff']['location']>
 
-function fixText(fix: Fix | null): string {
-  if (!fix) return 'No position recorded'
+/** "37.77490, -122.41940 (±11 m)": a fix as the snapshot keeps it. */
+function fixText(fix: Fix): string {
   const place = `${fix.lat.toFixed(5)}, ${fix.lng.toFixed(5)}`
-  return fix.accuracyM === undefined ? place : `${place} (± ${formatMetres(fix.accuracyM)})`
+  return fix.accuracyM === undefined ? place : `${place} (${formatAccuracy(fix.accuracyM)})`
 }
 
 export function EvidenceCard({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation('cases')
   const snapshot = detail.snapshot
+  const deliveryHref = routeHref({
+    screen: 'delivery',
+    deliveryId: detail.deliveryId,
+    caseId: detail.id,
+  })
   return (
     <Paper
       component="section"
@@ -38,15 +47,20 @@ export function EvidenceCard({ detail }: { detail: CaseDetail }) {
     >
       <Box>
         <Typography variant="h2" id="evidence-heading">
-          Evidence when the case was opened
+          {t('evidence.title')}
         </Typography>
         {snapshot && (
           <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-            Recorded{' '}
-            <time dateTime={snapshot.takenAt} title={formatDateTimeLong(snapshot.takenAt)}>
-              {formatDateTime(snapshot.takenAt)}
-            </time>{' '}
-            from delivery record version {snapshot.deliveryVersion}
+            <Trans
+              t={t}
+              i18nKey="evidence.recorded"
+              values={{ time: formatDateTime(snapshot.takenAt), version: snapshot.deliveryVersion }}
+              components={{
+                0: (
+                  <time dateTime={snapshot.takenAt} title={formatDateTimeLong(snapshot.takenAt)} />
+                ),
+              }}
+            />
           </Typography>
         )}
       </Box>
@@ -54,39 +68,26 @@ export function EvidenceCard({ detail }: { detail: CaseDetail }) {
       {detail.evidenceChanges.length > 0 && (
         <Alert severity="warning" variant="outlined" sx={{ py: 0.5 }}>
           <AlertTitle sx={{ fontSize: '0.875rem', mb: 0.25 }}>
-            The evidence changed since this case was opened:
+            {t('evidence.changedTitle')}
           </AlertTitle>
           <Box component="ul" sx={{ m: 0, pl: 2.5, typography: 'body2' }}>
             {detail.evidenceChanges.map((change) => (
               <li key={change}>{change}</li>
             ))}
           </Box>
-          <Link
-            href={routeHref({
-              screen: 'delivery',
-              deliveryId: detail.deliveryId,
-              caseId: detail.id,
-            })}
-            sx={{ typography: 'body2', display: 'inline-block', mt: 0.5 }}
-          >
-            See the delivery as it is now
+          <Link href={deliveryHref} sx={{ typography: 'body2', display: 'inline-block', mt: 0.5 }}>
+            {t('evidence.seeNow')}
           </Link>
         </Alert>
       )}
 
       {!snapshot ? (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          This case was opened on another console, so its evidence was not recorded here.{' '}
-          <Link
-            href={routeHref({
-              screen: 'delivery',
-              deliveryId: detail.deliveryId,
-              caseId: detail.id,
-            })}
-          >
-            See the delivery as it is now
-          </Link>
-          .
+          <Trans
+            t={t}
+            i18nKey="evidence.notRecorded"
+            components={{ 0: <Link href={deliveryHref} /> }}
+          />
         </Typography>
       ) : (
         <Box
@@ -102,40 +103,49 @@ export function EvidenceCard({ detail }: { detail: CaseDetail }) {
             '& dd': { m: 0, minWidth: 0 },
           }}
         >
-          <dt>Delivered</dt>
-          <dd>{snapshot.deliveredAt ? formatDateTime(snapshot.deliveredAt) : 'Not delivered'}</dd>
-          <dt>Driver</dt>
+          <dt>{t('evidence.delivered')}</dt>
+          <dd>
+            {snapshot.deliveredAt
+              ? formatDateTime(snapshot.deliveredAt)
+              : t('evidence.notDelivered')}
+          </dd>
+          <dt>{t('evidence.driver')}</dt>
           <dd>
             <PersonName id={snapshot.driver.id} fallback={snapshot.driver.name} />{' '}
-            <Box component="span" sx={{ color: 'text.secondary' }}>
+            <Box component="span" translate="no" sx={{ color: 'text.secondary' }}>
               ({snapshot.driver.id})
             </Box>
           </dd>
-          <dt>Left</dt>
+          <dt>{t('evidence.left')}</dt>
           <dd>{dropOffSpotText(snapshot.dropOff.spot as DeliveryDetail['dropOff']['spot'])}</dd>
-          <dt>Drop-off fix</dt>
+          <dt>{t('evidence.fix')}</dt>
           <dd style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {fixText(snapshot.dropOff.location)}
+            {snapshot.dropOff.location ? (
+              <span translate="no">{fixText(snapshot.dropOff.location)}</span>
+            ) : (
+              t('evidence.noFix')
+            )}
           </dd>
-          <dt>Distance</dt>
+          <dt>{t('evidence.distance')}</dt>
           <dd>
             <AwayFlag away={snapshot.awayFromAddress} />
           </dd>
-          <dt>Photos</dt>
+          <dt>{t('evidence.photos')}</dt>
           <dd>
             {snapshot.photoWithheld ? (
               withheldReasonText(
                 snapshot.photoWithheld as NonNullable<DeliveryDetail['photoWithheld']>,
               )
             ) : snapshot.photos.length === 0 ? (
-              'No photos'
+              t('evidence.noPhotos')
             ) : (
               <Box component="ol" sx={{ m: 0, pl: 2.5 }}>
                 {snapshot.photos.map((photo) => (
                   <li key={photo.id}>
-                    <Tooltip title={`sha256 ${photo.sha256}`} describeChild>
+                    <Tooltip title={t('evidence.photoHash', { hash: photo.sha256 })} describeChild>
                       <Box
                         component="code"
+                        translate="no"
                         tabIndex={0}
                         sx={{
                           fontFamily: 'ui-monospace, "Roboto Mono", monospace',
@@ -147,8 +157,9 @@ export function EvidenceCard({ detail }: { detail: CaseDetail }) {
                     </Tooltip>
                     <Box component="span" sx={{ color: 'text.secondary' }}>
                       {' '}
-                      · taken {formatDateTime(photo.takenAt)}
-                      {photo.location ? '' : ' · no position'}
+                      {t(photo.location ? 'evidence.photoTaken' : 'evidence.photoTakenNoFix', {
+                        time: formatDateTime(photo.takenAt),
+                      })}
                     </Box>
                   </li>
                 ))}
@@ -163,7 +174,7 @@ export function EvidenceCard({ detail }: { detail: CaseDetail }) {
 
 function AwayFlag({ away }: { away: EvidenceSnapshot['awayFromAddress'] }) {
   if (away.distanceM === null) {
-    return <span>Unknown: the address has no position</span>
+    return <span>{t('cases:evidence.unknownDistance')}</span>
   }
   return (
     <Stack
@@ -183,8 +194,8 @@ function AwayFlag({ away }: { away: EvidenceSnapshot['awayFromAddress'] }) {
       )}
       {/* The snapshot keeps how far the fix was beyond its own accuracy, and says so. */}
       {away.flagged
-        ? `Away: ${formatMetres(away.distanceM)} beyond the fix’s accuracy`
-        : `At the address (${formatMetres(away.distanceM)} beyond the fix’s accuracy)`}
+        ? t('cases:evidence.away', { distance: formatMetres(away.distanceM) })
+        : t('cases:evidence.atAddress', { distance: formatMetres(away.distanceM) })}
     </Stack>
   )
 }

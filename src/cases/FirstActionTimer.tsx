@@ -1,11 +1,12 @@
-// How long a case has been open, against the target for its first action: "3 h 12 m — due in
-// 20 h 48 m", "overdue by 2 h" in the warning colour, or "First action done". The caller passes
+// How long a case has been open, against the target for its first action: "3 h 12 min — due in
+// 20 h 48 min", "overdue by 2 h" in the warning colour, or "First action done". The caller passes
 // `now` from a ticking clock, so the words stay true while the screen is open.
 import Box from '@mui/material/Box'
 import Tooltip from '@mui/material/Tooltip'
 import AccessTimeOutlinedIcon from '@mui/icons-material/AccessTimeOutlined'
 import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined'
 import WarningAmberOutlinedIcon from '@mui/icons-material/WarningAmberOutlined'
+import { useTranslation } from 'react-i18next'
 import { formatDateTimeLong } from '../format/time.ts'
 import { caseAge, firstActionState } from '../words/caseWords.ts'
 
@@ -19,13 +20,15 @@ type Props = {
 }
 
 export function FirstActionTimer(props: Props) {
+  const { t } = useTranslation('cases')
   const { openedAt, firstActionDueAt, firstActionAt, now, stacked = false } = props
   const age = caseAge(openedAt, now)
   const state = firstActionState({ firstActionAt, firstActionDueAt }, now)
+  const opened = formatDateTimeLong(openedAt)
   const detail =
     state.kind === 'done' && firstActionAt
-      ? `Opened ${formatDateTimeLong(openedAt)}. First action ${formatDateTimeLong(firstActionAt)}.`
-      : `Opened ${formatDateTimeLong(openedAt)}. First action due ${formatDateTimeLong(firstActionDueAt)}.`
+      ? t('firstAction.openedDone', { opened, firstAction: formatDateTimeLong(firstActionAt) })
+      : t('firstAction.openedDue', { opened, due: formatDateTimeLong(firstActionDueAt) })
   return (
     <Tooltip title={detail} describeChild>
       <Box

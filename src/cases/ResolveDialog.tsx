@@ -2,9 +2,7 @@
 // start. The canned note's {orderId} and {customerName} are filled in for this case.
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
-import Button from '@mui/material/Button'
 import FormControl from '@mui/material/FormControl'
 import FormControlLabel from '@mui/material/FormControlLabel'
 import FormHelperText from '@mui/material/FormHelperText'
@@ -14,6 +12,7 @@ import Radio from '@mui/material/Radio'
 import RadioGroup from '@mui/material/RadioGroup'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
+import { Trans, useTranslation } from 'react-i18next'
 import { fillPlaceholders } from '../../electron/core/api/case-schemas.ts'
 import { userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
@@ -31,6 +30,7 @@ type Props = {
 }
 
 export function ResolveDialog({ orderId, customerName, onClose, onResolve }: Props) {
+  const { t } = useTranslation(['cases', 'common'])
   const [code, setCode] = useState<ResolutionCode | null>(null)
   const [note, setNote] = useState('')
   const [cannedId, setCannedId] = useState('')
@@ -38,8 +38,6 @@ export function ResolveDialog({ orderId, customerName, onClose, onResolve }: Pro
   const canned = cannedNotes.data ?? null
   const cannedError = cannedNotes.error ? userMessage(cannedNotes.error) : null
   const [showCodeError, setShowCodeError] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   const pickCanned = (id: string) => {
     setCannedId(id)
@@ -48,7 +46,7 @@ export function ResolveDialog({ orderId, customerName, onClose, onResolve }: Pro
       setNote(
         fillPlaceholders(picked.body, {
           orderId,
-          customerName: customerName ?? 'the customer',
+          customerName: customerName ?? t('cannedMenu.theCustomer'),
         }),
       )
     }
@@ -57,41 +55,30 @@ export function ResolveDialog({ orderId, customerName, onClose, onResolve }: Pro
   const submit = () => {
     if (!code) {
       setShowCodeError(true)
-      return
+      return null
     }
-    setBusy(true)
-    setError(null)
     const trimmed = note.trim()
-    onResolve(code, trimmed ? trimmed : undefined).then(
-      () => onClose(),
-      (reason: unknown) => {
-        setError(userMessage(reason))
-        setBusy(false)
-      },
-    )
+    return onResolve(code, trimmed ? trimmed : undefined).then(onClose)
   }
 
   return (
     <FormDialog
-      title={`Resolve the case on order ${orderId}`}
-      busy={busy}
+      title={
+        <Trans
+          t={t}
+          i18nKey="resolve.title"
+          values={{ orderId }}
+          components={{ 0: <bdi translate="no" /> }}
+        />
+      }
       onClose={onClose}
       onSubmit={submit}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" loading={busy}>
-            Resolve case
-          </Button>
-        </>
-      }
+      submitLabel={t('resolve.submit')}
+      failed={(reason) => t('resolve.failed', { reason })}
     >
-      {error && <Alert severity="error">The case was not resolved. {error}</Alert>}
       <FormControl error={showCodeError && !code} required>
         <FormLabel id="resolution-label" sx={{ mb: 0.5 }}>
-          How was it resolved?
+          {t('resolve.how')}
         </FormLabel>
         <RadioGroup
           aria-labelledby="resolution-label"
@@ -118,45 +105,43 @@ export function ResolveDialog({ orderId, customerName, onClose, onResolve }: Pro
             />
           ))}
         </RadioGroup>
-        {showCodeError && !code && (
-          <FormHelperText>Choose how the case was resolved.</FormHelperText>
-        )}
+        {showCodeError && !code && <FormHelperText>{t('resolve.chooseHow')}</FormHelperText>}
       </FormControl>
 
       <TextField
         select
         size="small"
-        label="Canned note"
+        label={t('resolve.canned')}
         value={cannedId}
         onChange={(event) => pickCanned(event.target.value)}
         disabled={!canned || canned.length === 0}
         helperText={
           cannedError
-            ? `The canned notes could not be read. ${cannedError}`
+            ? t('cannedMenu.failed', { reason: cannedError })
             : canned && canned.length === 0
-              ? 'No canned notes yet; a supervisor can add them.'
-              : 'Fills the note below with this order and customer. You can edit it.'
+              ? t('cannedMenu.none')
+              : t('resolve.cannedHint')
         }
         slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
       >
         <MenuItem value="">
-          <em>None</em>
+          <em>{t('resolve.cannedNone')}</em>
         </MenuItem>
         {canned?.map((n) => (
           <MenuItem key={n.id} value={n.id} sx={{ gap: 1 }}>
-            {n.title} <AudienceTag audience={n.audience} />
+            <span translate="no">{n.title}</span> <AudienceTag audience={n.audience} />
           </MenuItem>
         ))}
       </TextField>
 
       <TextField
-        label="Note (optional)"
+        label={t('resolve.note')}
         multiline
         minRows={3}
         maxRows={10}
         value={note}
         onChange={(event) => setNote(event.target.value)}
-        slotProps={{ htmlInput: { maxLength: 4000 } }}
+        slotProps={{ htmlInput: { maxLength: 4000, translate: 'no' } }}
       />
     </FormDialog>
   )

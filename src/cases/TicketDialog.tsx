@@ -1,9 +1,7 @@
 // Setting, changing or removing the help-desk ticket a case is worked from. The number is typed,
 // or the ticket's address pasted from the help desk (read with Settings' ticket address).
 import { useState } from 'react'
-import Alert from '@mui/material/Alert'
-import Button from '@mui/material/Button'
-import { userMessage } from '../api/client.ts'
+import { Trans, useTranslation } from 'react-i18next'
 import { FormDialog } from '../ui/FormDialog.tsx'
 import { readTicket, TicketField } from '../ui/TicketField.tsx'
 
@@ -18,51 +16,46 @@ type Props = {
 }
 
 export function TicketDialog({ orderId, ticket, template, onClose, onSave }: Props) {
+  const { t } = useTranslation(['cases', 'common'])
   const [text, setText] = useState(ticket ?? '')
   const [problem, setProblem] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
   const save = (next: string | null) => {
-    if (next === ticket) return onClose()
-    setBusy(true)
-    setError(null)
-    onSave(next).then(onClose, (failure: unknown) => {
-      setError(userMessage(failure))
-      setBusy(false)
-    })
+    if (next === ticket) {
+      onClose()
+      return null
+    }
+    return onSave(next).then(onClose)
   }
   const submit = () => {
     if (text.trim() === '') return save(null)
     const read = readTicket(text, template)
-    if (!read.ok) return setProblem(read.problem)
-    save(read.ticket)
+    if (!read.ok) {
+      setProblem(read.problem)
+      return null
+    }
+    return save(read.ticket)
   }
 
   return (
     <FormDialog
-      title={`${ticket ? 'Change the' : 'Add a'} help-desk ticket of the case on order ${orderId}`}
-      busy={busy}
+      title={
+        <Trans
+          t={t}
+          i18nKey={ticket ? 'ticket.changeTitle' : 'ticket.addTitle'}
+          values={{ orderId }}
+          components={{ 0: <bdi translate="no" /> }}
+        />
+      }
       onClose={onClose}
       onSubmit={submit}
       maxWidth="xs"
-      actions={
-        <>
-          {ticket && (
-            <Button color="error" onClick={() => save(null)} disabled={busy} sx={{ mr: 'auto' }}>
-              Remove ticket
-            </Button>
-          )}
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" loading={busy}>
-            Save ticket
-          </Button>
-        </>
+      submitLabel={t('ticket.save')}
+      failed={(reason) => t('ticket.notSaved', { reason })}
+      otherAction={
+        ticket ? { label: t('ticket.remove'), color: 'error', run: () => save(null) } : undefined
       }
     >
-      {error && <Alert severity="error">The ticket was not saved. {error}</Alert>}
       <TicketField
         value={text}
         onChange={setText}

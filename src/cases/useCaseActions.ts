@@ -3,6 +3,7 @@
 // showChangedCase) and said to a screen reader; a refusal is kept, in words, until the next action.
 import { useCallback, useState } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import { userMessage } from '../api/client.ts'
 import { showChangedCase } from '../api/queries.ts'
@@ -24,16 +25,15 @@ export type CaseActions = {
 }
 
 export function useCaseActions(): CaseActions {
+  const { t } = useTranslation('cases')
   const client = useQueryClient()
   const [announcement, setAnnouncement] = useState('')
   const show = useCallback(
     (next: CaseDetail, words: string) => {
       showChangedCase(client, next)
-      setAnnouncement(
-        next.pendingChanges > 0 ? `${words} It will be sent to the delivery service.` : words,
-      )
+      setAnnouncement(next.pendingChanges > 0 ? t('announce.willBeSent', { done: words }) : words)
     },
-    [client],
+    [client, t],
   )
   const action = useMutation({
     mutationFn: ({ call }: Action) => call(),

@@ -13,9 +13,11 @@ import Typography from '@mui/material/Typography'
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined'
 import NoPhotographyOutlinedIcon from '@mui/icons-material/NoPhotographyOutlined'
 import { useQuery } from '@tanstack/react-query'
+import { Trans, useTranslation } from 'react-i18next'
 import type { AddressHistory, HistoryEntry } from '../../electron/core/api/evidence-schemas.ts'
 import { photoUrl, userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
+import { t as say } from '../../electron/core/messages/messages.ts'
 import { formatDateTime } from '../format/time.ts'
 import { routeHref } from '../navigation/route.ts'
 import { RESOLUTION_LABELS, STATUS_LABELS } from '../words/caseWords.ts'
@@ -24,17 +26,24 @@ import { PersonName } from '../ui/PersonName.tsx'
 
 /** "This address has had 3 claims in 90 days, 2 resolved as delivered." */
 export function claimsText(claims: AddressHistory['claims']): string {
-  const count = `${claims.count} ${claims.count === 1 ? 'claim' : 'claims'}`
-  const delivered = claims.count > 0 ? `, ${claims.resolvedAsDelivered} resolved as delivered` : ''
-  return `This address has had ${count} in ${claims.days} days${delivered}.`
+  if (claims.count === 0) return say('delivery:history.claimsNone', { days: claims.days })
+  return say('delivery:history.claims', {
+    count: claims.count,
+    days: claims.days,
+    delivered: claims.resolvedAsDelivered,
+  })
 }
 
 function outcomeText(entry: HistoryEntry): string {
-  if (!entry.claim) return 'No claim'
+  if (!entry.claim) return say('delivery:history.noClaim')
   const claim = entry.claim
   if (claim.status === 'resolved' && claim.resolution)
-    return `Claim resolved: ${RESOLUTION_LABELS[claim.resolution]}`
-  return `Claim ${STATUS_LABELS[claim.status].toLowerCase()}`
+    return say('delivery:history.claimResolved', {
+      resolution: RESOLUTION_LABELS[claim.resolution],
+    })
+  return say('delivery:history.claimStatus', {
+    status: STATUS_LABELS[claim.status].toLocaleLowerCase(),
+  })
 }
 
 /** What the comparison shows of one delivery: its photo, or why there is none. */
@@ -45,6 +54,7 @@ export function AddressHistoryStrip(props: {
   /** This delivery's photo shown now, to compare with (null: none may be shown). */
   photoId: string | null
 }) {
+  const { t } = useTranslation('delivery')
   const read = useQuery(queries.addressHistory(props.deliveryId))
   const [picked, setPicked] = useState<string[]>([])
   const history = read.data
@@ -52,32 +62,27 @@ export function AddressHistoryStrip(props: {
   let body
   if (read.error && !history) {
     body = (
-      <Alert severity="error">
-        The address's history could not be read: {userMessage(read.error)}
-      </Alert>
+      <Alert severity="error">{t('history.readFailed', { reason: userMessage(read.error) })}</Alert>
     )
   } else if (!history) {
-    body = <Typography sx={{ color: 'text.secondary' }}>Reading the address's history…</Typography>
+    body = <Typography sx={{ color: 'text.secondary' }}>{t('history.reading')}</Typography>
   } else {
     const sides = comparison(history, picked, props.photoId)
     body = (
       <>
         <Typography sx={{ mb: 1 }}>{claimsText(history.claims)}</Typography>
         {history.deliveries.length === 0 ? (
-          <Typography sx={{ color: 'text.secondary' }}>
-            No earlier deliveries to this address in the local copy.
-          </Typography>
+          <Typography sx={{ color: 'text.secondary' }}>{t('history.noEarlier')}</Typography>
         ) : (
           <>
             <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
               {history.total > history.deliveries.length
-                ? `The latest ${history.deliveries.length} of ${history.total} earlier deliveries, newest first.`
-                : `${history.total} earlier ${history.total === 1 ? 'delivery' : 'deliveries'}, newest first.`}{' '}
-              Choose one to compare it with this delivery, or two to compare them.
+                ? t('history.latest', { shown: history.deliveries.length, total: history.total })
+                : t('history.earlier', { count: history.total })}
             </Typography>
             <Box
               component="ul"
-              aria-label="Earlier deliveries to this address"
+              aria-label={t('history.listLabel')}
               sx={{
                 display: 'flex',
                 gap: 1,
@@ -114,7 +119,7 @@ export function AddressHistoryStrip(props: {
   return (
     <Paper variant="outlined" component="section" aria-labelledby="history-heading" sx={{ p: 2 }}>
       <Typography variant="h2" id="history-heading" sx={{ mb: 1 }}>
-        This address's history
+        {t('history.heading')}
       </Typography>
       {body}
     </Paper>
@@ -131,7 +136,12 @@ function comparison(
     if (!entry) return null
     return {
       key: id,
-      label: `Order ${entry.orderId}${entry.deliveredAt ? `, ${formatDateTime(entry.deliveredAt, { timeZone: entry.timeZone })}` : ''}`,
+      label: entry.deliveredAt
+        ? say('delivery:history.side', {
+            orderId: entry.orderId,
+            date: formatDateTime(entry.deliveredAt, { timeZone: entry.timeZone }),
+          })
+        : say('delivery:history.sideUndelivered', { orderId: entry.orderId }),
       photoId: entry.photo?.hasThumbnail ? entry.photo.id : null,
       withheld: entry.photoWithheld,
     }
@@ -139,24 +149,34 @@ function comparison(
   const chosen = picked.map(sideOf).filter((s): s is Side => s !== null)
   if (chosen.length === 0) return null
   if (chosen.length === 2) return [chosen[0] as Side, chosen[1] as Side]
-  const self: Side = { key: 'this', label: 'This delivery', photoId, withheld: false }
+  const self: Side = {
+    key: 'this',
+    label: say('delivery:history.thisDelivery'),
+    photoId,
+    withheld: false,
+  }
   return [self, chosen[0] as Side]
 }
 
 function Entry(props: { entry: HistoryEntry; picked: boolean; onPick: () => void }) {
   const { entry, picked, onPick } = props
+  const { t } = useTranslation('delivery')
   const date = entry.deliveredAt
     ? formatDateTime(entry.deliveredAt, { timeZone: entry.timeZone })
-    : 'not delivered'
+    : t('history.notDelivered')
   const photo = entry.photo?.hasThumbnail ? entry.photo.id : null
   // The words shown in place of a photo are part of the button's name.
-  const instead = entry.photoWithheld ? ', Photo withheld' : photo ? '' : ', No photo to show'
+  const compare = entry.photoWithheld
+    ? 'history.compareWithheld'
+    : photo
+      ? 'history.compare'
+      : 'history.compareNoPhoto'
   return (
     <Stack sx={{ width: 150, gap: 0.5 }}>
       <ButtonBase
         onClick={onPick}
         aria-pressed={picked}
-        aria-label={`Compare order ${entry.orderId}, ${date}${instead}`}
+        aria-label={t(compare, { orderId: entry.orderId, date })}
         sx={{
           width: 150,
           height: 104,
@@ -182,8 +202,18 @@ function Entry(props: { entry: HistoryEntry; picked: boolean; onPick: () => void
         <Link href={routeHref({ screen: 'delivery', deliveryId: entry.deliveryId })}>{date}</Link>
       </Typography>
       <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-        {deliveryStatusText(entry.status)} by{' '}
-        <PersonName id={entry.driver.id} fallback={entry.driver.name} />
+        <Trans
+          t={t}
+          i18nKey="history.statusBy"
+          values={{ status: deliveryStatusText(entry.status) }}
+          components={{
+            0: (
+              <span translate="no">
+                <PersonName id={entry.driver.id} fallback={entry.driver.name} />
+              </span>
+            ),
+          }}
+        />
       </Typography>
       <Typography variant="caption">{outcomeText(entry)}</Typography>
     </Stack>
@@ -191,18 +221,19 @@ function Entry(props: { entry: HistoryEntry; picked: boolean; onPick: () => void
 }
 
 function SideImage({ side, large = false }: { side: Side; large?: boolean }) {
+  const { t } = useTranslation('delivery')
   if (side.withheld)
     return (
       <Stack sx={{ alignItems: 'center', p: 1 }}>
         <LockOutlinedIcon aria-hidden />
-        <Typography variant="caption">Photo withheld</Typography>
+        <Typography variant="caption">{t('history.photoWithheld')}</Typography>
       </Stack>
     )
   if (!side.photoId)
     return (
       <Stack sx={{ alignItems: 'center', p: 1 }}>
         <NoPhotographyOutlinedIcon aria-hidden />
-        <Typography variant="caption">No photo to show</Typography>
+        <Typography variant="caption">{t('history.noPhoto')}</Typography>
       </Stack>
     )
   return (
@@ -221,10 +252,11 @@ function SideImage({ side, large = false }: { side: Side; large?: boolean }) {
 }
 
 function Comparison({ sides }: { sides: [Side, Side] }) {
+  const { t } = useTranslation('delivery')
   return (
     <Box
       role="group"
-      aria-label="Side by side"
+      aria-label={t('history.sideBySide')}
       sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2, mt: 1 }}
     >
       {sides.map((side) => (

@@ -44,8 +44,11 @@ export function BasemapLayer({ onCoverage }: { onCoverage: (coverage: TileCovera
   return (
     <TileLayer
       url={tileUrlTemplate()}
-      // Attribution is HTML to Leaflet; ours is plain text from files and settings.
-      attribution={view.attribution.map(escapeHtml).join(' · ')}
+      // Attribution is HTML to Leaflet; ours is plain text from files and settings: the names of
+      // the sources and their licences, never translated.
+      attribution={view.attribution
+        .map((credit) => `<span translate="no">${escapeHtml(credit)}</span>`)
+        .join(' · ')}
       maxZoom={MAP_MAX_ZOOM}
       eventHandlers={{
         tileload: (event) => {

@@ -1,6 +1,7 @@
 // The case side of a delivery: the cases already on it, and how often this customer, address and
 // driver have come up in claims lately (a pattern is worth a second look before a refund).
 import type { ReactNode } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import Box from '@mui/material/Box'
 import Chip from '@mui/material/Chip'
 import Link from '@mui/material/Link'
@@ -25,19 +26,19 @@ export function CasesOnDelivery(props: {
   cases: DeliveryDetail['cases']
   /** The signed-in user's id, to say "You"; null while unknown. */
   meId: string | null
-  openCaseHint: ReactNode
 }) {
-  const { cases, meId, openCaseHint } = props
+  const { cases, meId } = props
+  const { t } = useTranslation(['delivery', 'common'])
   const now = useNow()
   const sorted = [...cases].sort((a, b) => b.openedAt.localeCompare(a.openedAt))
   return (
     <Card
-      title={`Cases on this delivery${cases.length ? ` (${cases.length})` : ''}`}
+      title={cases.length ? t('cases.titleCounted', { count: cases.length }) : t('cases.title')}
       id="cases-heading"
     >
       {sorted.length === 0 ? (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          No case has been opened on this delivery. {openCaseHint}
+          <Trans t={t} i18nKey="cases.none" components={{ 0: <kbd /> }} />
         </Typography>
       ) : (
         <List disablePadding sx={{ mx: -1 }}>
@@ -63,7 +64,7 @@ export function CasesOnDelivery(props: {
                         color="error"
                         variant="outlined"
                         icon={<SyncProblemOutlinedIcon />}
-                        label="Conflict"
+                        label={t('common:sendState.conflict')}
                       />
                     )}
                     {!item.hasConflict && item.pendingChanges > 0 && (
@@ -71,23 +72,32 @@ export function CasesOnDelivery(props: {
                         size="small"
                         variant="outlined"
                         icon={<CloudUploadOutlinedIcon />}
-                        label="Not sent yet"
+                        label={t('cases.notSent')}
                       />
                     )}
                   </Stack>
                   <Typography variant="body2" component="span" sx={{ color: 'text.secondary' }}>
-                    Opened{' '}
-                    <span title={formatDateTimeLong(item.openedAt)}>
-                      {formatDateTime(item.openedAt)}
-                    </span>{' '}
-                    ({formatRelative(item.openedAt, now)}) ·{' '}
-                    {item.assigneeId === null ? (
-                      'Unassigned'
-                    ) : (
-                      <>
-                        Assigned to <Assignee id={item.assigneeId} meId={meId ?? null} />
-                      </>
-                    )}
+                    <Trans
+                      t={t}
+                      i18nKey={
+                        item.assigneeId === null ? 'cases.openedUnassigned' : 'cases.openedAssigned'
+                      }
+                      values={{
+                        when: formatDateTime(item.openedAt),
+                        ago: formatRelative(item.openedAt, now),
+                      }}
+                      components={{
+                        0: <span title={formatDateTimeLong(item.openedAt)} />,
+                        1:
+                          item.assigneeId === null ? (
+                            <span />
+                          ) : (
+                            <span translate="no">
+                              <Assignee id={item.assigneeId} meId={meId ?? null} />
+                            </span>
+                          ),
+                      }}
+                    />
                   </Typography>
                 </Box>
                 <ChevronRightIcon
@@ -105,28 +115,33 @@ export function CasesOnDelivery(props: {
 }
 
 export function RepeatClaims({ claims }: { claims: DeliveryDetail['repeatClaims'] }) {
-  const rows: Array<{ label: string; count: number; filter: CasesFilter | null }> = [
+  const { t } = useTranslation('delivery')
+  const rows: Array<{
+    label: 'customer' | 'address' | 'driver'
+    count: number
+    filter: CasesFilter | null
+  }> = [
     {
-      label: 'This customer',
+      label: 'customer',
       count: claims.customer.count,
       filter: claims.customer.id ? { customer: claims.customer.id } : null,
     },
     {
-      label: 'This address',
+      label: 'address',
       count: claims.address.count,
       filter: claims.address.key ? { address: claims.address.key } : null,
     },
     {
-      label: 'This driver',
+      label: 'driver',
       count: claims.driver.count,
       filter: claims.driver.id ? { driver: claims.driver.id } : null,
     },
   ]
   return (
-    <Card title="Earlier claims (last 90 days)" id="claims-heading">
+    <Card title={t('claims.title')} id="claims-heading">
       <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }}>
         {rows.map((row) => {
-          const text = `${row.label}: ${row.count}`
+          const text = t(`claims.${row.label}`, { count: row.count })
           return (
             <Box
               component="li"
@@ -164,7 +179,7 @@ export function RepeatClaims({ claims }: { claims: DeliveryDetail['repeatClaims'
         })}
       </Box>
       <Typography variant="caption" component="p" sx={{ color: 'text.secondary', mt: 1 }}>
-        Cases opened on other deliveries. Follow a line to see them in the Cases queue.
+        {t('claims.note')}
       </Typography>
     </Card>
   )

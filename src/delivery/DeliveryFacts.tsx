@@ -4,8 +4,8 @@ import type { ReactNode } from 'react'
 import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
 import Typography from '@mui/material/Typography'
+import { Trans, useTranslation } from 'react-i18next'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
-import { plural } from '../format/numbers.ts'
 import { formatRelative, useNow } from '../format/time.ts'
 import { addressLines } from './address.ts'
 import { dropOffSpotText } from './labels.ts'
@@ -19,6 +19,7 @@ export function DeliveryFacts(props: {
   aside?: ReactNode
 }) {
   const { delivery, aside } = props
+  const { t } = useTranslation('delivery')
   const now = useNow()
   const { customer, address, dropOff, driver, items } = delivery
   const photoCount = delivery.photoWithheld ? null : delivery.photos.length
@@ -39,61 +40,80 @@ export function DeliveryFacts(props: {
       }}
     >
       <Box>
-        <FactSection title="Delivery" id="facts-delivery">
+        <FactSection title={t('facts.delivery')} id="facts-delivery">
           <FactList>
-            <Fact term="Delivered">
+            <Fact term={t('facts.delivered')}>
               {delivery.deliveredAt ? (
                 <>
                   <DeliveryTime iso={delivery.deliveredAt} timeZone={delivery.timeZone} />
                   <Secondary>{formatRelative(delivery.deliveredAt, now)}</Secondary>
                 </>
               ) : (
-                <Secondary>Not delivered</Secondary>
+                <Secondary>{t('facts.notDelivered')}</Secondary>
               )}
             </Fact>
-            <Fact term="Left">{dropOffSpotText(dropOff.spot)}</Fact>
-            <Fact term="Driver’s note">
+            <Fact term={t('facts.left')}>{dropOffSpotText(dropOff.spot)}</Fact>
+            <Fact term={t('facts.driversNote')}>
               {dropOff.note ? (
-                <Box component="q" sx={{ fontStyle: 'italic', whiteSpace: 'pre-line' }}>
+                <Box
+                  component="q"
+                  translate="no"
+                  sx={{ fontStyle: 'italic', whiteSpace: 'pre-line' }}
+                >
                   {dropOff.note}
                 </Box>
               ) : (
-                <Secondary>No note</Secondary>
+                <Secondary>{t('facts.noNote')}</Secondary>
               )}
             </Fact>
-            <Fact term="Driver">
-              <PersonName id={driver.id} fallback={driver.name} />
-              <Secondary>ID {driver.id}</Secondary>
+            <Fact term={t('facts.driver')}>
+              <span translate="no">
+                <PersonName id={driver.id} fallback={driver.name} />
+              </span>
+              <Secondary>
+                <Trans
+                  t={t}
+                  i18nKey="facts.driverId"
+                  values={{ id: driver.id }}
+                  components={{ 0: <span translate="no" /> }}
+                />
+              </Secondary>
             </Fact>
-            <Fact term="Photos">
+            <Fact term={t('facts.photos')}>
               {photoCount === null
-                ? 'Withheld'
+                ? t('facts.photosWithheld')
                 : photoCount === 0
-                  ? 'None'
-                  : plural(photoCount, 'photo', 'photos')}
+                  ? t('facts.photosNone')
+                  : t('facts.photoCount', { count: photoCount })}
             </Fact>
           </FactList>
         </FactSection>
       </Box>
 
       <Box>
-        <FactSection title="Customer" id="facts-customer">
+        <FactSection title={t('facts.customer')} id="facts-customer">
           <FactList>
-            <Fact term="Name">{customer.name}</Fact>
-            <Fact term="Email">
+            <Fact term={t('facts.name')}>
+              <span translate="no">{customer.name}</span>
+            </Fact>
+            <Fact term={t('facts.email')}>
               {customer.email ? (
-                <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
+                <Box component="span" translate="no" sx={{ overflowWrap: 'anywhere' }}>
                   {customer.email}
                 </Box>
               ) : (
-                <Secondary>Not given</Secondary>
+                <Secondary>{t('facts.notGiven')}</Secondary>
               )}
             </Fact>
-            <Fact term="Phone">
-              {customer.phone ? formatPhone(customer.phone) : <Secondary>Not given</Secondary>}
+            <Fact term={t('facts.phone')}>
+              {customer.phone ? (
+                <span translate="no">{formatPhone(customer.phone)}</span>
+              ) : (
+                <Secondary>{t('facts.notGiven')}</Secondary>
+              )}
             </Fact>
-            <Fact term="Address">
-              <Box component="address" sx={{ fontStyle: 'normal' }}>
+            <Fact term={t('facts.address')}>
+              <Box component="address" translate="no" sx={{ fontStyle: 'normal' }}>
                 {addressLines(address).map((line, index) => (
                   <Box component="span" key={index} sx={{ display: 'block' }}>
                     {line}
@@ -104,9 +124,12 @@ export function DeliveryFacts(props: {
           </FactList>
         </FactSection>
 
-        <FactSection title={`Items${itemCount > 0 ? ` (${itemCount})` : ''}`} id="facts-items">
+        <FactSection
+          title={itemCount > 0 ? t('facts.itemsCounted', { count: itemCount }) : t('facts.items')}
+          id="facts-items"
+        >
           {items.length === 0 ? (
-            <Secondary>No items were listed.</Secondary>
+            <Secondary>{t('facts.noItems')}</Secondary>
           ) : (
             <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 0.75 }}>
               {items.map((item, index) => (
@@ -123,11 +146,20 @@ export function DeliveryFacts(props: {
                       fontVariantNumeric: 'tabular-nums',
                     }}
                   >
-                    {item.quantity}×
+                    {t('facts.quantity', { count: item.quantity })}
                   </Box>
                   <Box component="span" sx={{ minWidth: 0 }}>
-                    {item.title}
-                    {item.sku && <Secondary>SKU {item.sku}</Secondary>}
+                    <span translate="no">{item.title}</span>
+                    {item.sku && (
+                      <Secondary>
+                        <Trans
+                          t={t}
+                          i18nKey="facts.sku"
+                          values={{ sku: item.sku }}
+                          components={{ 0: <span translate="no" /> }}
+                        />
+                      </Secondary>
+                    )}
                   </Box>
                 </Box>
               ))}

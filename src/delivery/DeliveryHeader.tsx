@@ -9,6 +9,7 @@ import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
 import NoteAddOutlinedIcon from '@mui/icons-material/NoteAddOutlined'
 import WrongLocationOutlinedIcon from '@mui/icons-material/WrongLocationOutlined'
+import { Trans, useTranslation } from 'react-i18next'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
 import { locationFlagSentence, locationFlagShort } from './locationFlag.ts'
 import type { LocationFlag } from './locationFlag.ts'
@@ -37,6 +38,8 @@ type Props = {
 
 export function DeliveryHeader(props: Props) {
   const { delivery, flag, headingRef, onBack, onOpenCase, caseId } = props
+  const { t } = useTranslation('delivery')
+  const { line1, line2, city } = delivery.address
   return (
     <Box>
       <Stack
@@ -51,34 +54,40 @@ export function DeliveryHeader(props: Props) {
           tabIndex={-1}
           sx={{ outline: 'none' }}
         >
-          Order {delivery.orderId}
+          <Trans
+            t={t}
+            i18nKey="header.order"
+            values={{ orderId: delivery.orderId }}
+            components={{ 0: <span translate="no" /> }}
+          />
         </Typography>
-        <CopyButton value={delivery.orderId} label="order id" />
+        <CopyButton value={delivery.orderId} label={t('header.copyOrderId')} />
         <StatusChip status={delivery.status} />
         <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, color: 'text.secondary' }}>
           <Typography variant="body2" component="span">
-            Tracking
+            {t('header.tracking')}
           </Typography>
           <Typography
             variant="body2"
             component="span"
+            translate="no"
             sx={{ fontFamily: 'ui-monospace, "Roboto Mono", monospace', color: 'text.primary' }}
           >
             {delivery.trackingNumber}
           </Typography>
-          <CopyButton value={delivery.trackingNumber} label="tracking number" />
+          <CopyButton value={delivery.trackingNumber} label={t('header.copyTracking')} />
         </Stack>
         <Box sx={{ flex: 1 }} />
         <ProofSheetButton delivery={delivery} caseId={caseId} />
         <CopyLinkButton text={deliveryLinkText(delivery)} what="delivery" />
-        <Tooltip describeChild title="Open a case (O)">
+        <Tooltip describeChild title={t('header.openCaseTooltip')}>
           <Button
             variant="contained"
             startIcon={<NoteAddOutlinedIcon />}
             onClick={onOpenCase}
             aria-keyshortcuts="O"
           >
-            Open a case
+            {t('header.openCase')}
           </Button>
         </Tooltip>
       </Stack>
@@ -93,13 +102,12 @@ export function DeliveryHeader(props: Props) {
           color: 'text.secondary',
         }}
       >
-        <Typography variant="body2" component="p">
+        <Typography variant="body2" component="p" translate="no">
           <Box component="span" sx={{ color: 'text.primary', fontWeight: 500 }}>
             {delivery.customer.name}
           </Box>
           {' · '}
-          {delivery.address.line1}
-          {delivery.address.line2 ? `, ${delivery.address.line2}` : ''}, {delivery.address.city}
+          {[line1, line2, city].filter(Boolean).join(', ')}
         </Typography>
         {flag && (
           <Tooltip title={locationFlagSentence(flag)}>
@@ -118,8 +126,9 @@ export function DeliveryHeader(props: Props) {
 }
 
 export function BackButton({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation('delivery')
   return (
-    <Tooltip describeChild title="Back to search (Esc)">
+    <Tooltip describeChild title={t('header.backTooltip')}>
       <Button
         variant="outlined"
         size="small"
@@ -128,7 +137,7 @@ export function BackButton({ onBack }: { onBack: () => void }) {
         aria-keyshortcuts="Escape"
         sx={{ alignSelf: 'center' }}
       >
-        Back to search
+        {t('header.back')}
       </Button>
     </Tooltip>
   )
@@ -152,7 +161,9 @@ export function StatusChip({ status }: { status: DeliveryDetail['status'] }) {
   )
 }
 
+/** Copies `value`; `label` names the action ("Copy order id"). */
 export function CopyButton({ value, label }: { value: string; label: string }) {
+  const { t } = useTranslation('common')
   const [copied, setCopied] = useState(false)
   useEffect(() => {
     if (!copied) return
@@ -160,10 +171,10 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     return () => window.clearTimeout(timer)
   }, [copied])
   return (
-    <Tooltip title={copied ? 'Copied' : `Copy ${label}`}>
+    <Tooltip title={copied ? t('action.copied') : label}>
       <IconButton
         size="small"
-        aria-label={`Copy ${label}`}
+        aria-label={label}
         onClick={() => {
           navigator.clipboard.writeText(value).then(
             () => setCopied(true),

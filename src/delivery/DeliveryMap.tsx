@@ -6,8 +6,20 @@ import { useCallback, useMemo, useState } from 'react'
 import L from 'leaflet'
 import CloudOffOutlinedIcon from '@mui/icons-material/CloudOffOutlined'
 import type { LatLngBoundsExpression, LatLngTuple } from 'leaflet'
-import { Circle, CircleMarker, MapContainer, Marker, ScaleControl, Tooltip } from 'react-leaflet'
+import type { TFunction } from 'i18next'
+import {
+  AttributionControl,
+  Circle,
+  CircleMarker,
+  MapContainer,
+  Marker,
+  ScaleControl,
+  Tooltip,
+  ZoomControl,
+} from 'react-leaflet'
+import { Trans, useTranslation } from 'react-i18next'
 import type { DeliveryDetail, DeliveryPhoto } from '../../electron/core/api/definition.ts'
+import { formatAccuracy } from '../../electron/core/api/display-format.ts'
 import { BasemapLayer, MAP_MAX_ZOOM, type TileCoverage } from './BasemapLayer.tsx'
 import { formatMetres } from './distance.ts'
 import { MAP_COLOURS } from './mapColours.ts'
@@ -34,11 +46,21 @@ function pin(kind: 'address' | 'drop-off', letter: string, colour: string): L.Di
   })
 }
 
-const addressIcon = pin('address', 'A', MAP_COLOURS.address)
-const dropOffIcon = pin('drop-off', 'D', MAP_COLOURS.dropOff)
-
 export default function DeliveryMap(props: Props) {
   const { address, dropOff, photos, locationCheck, selectedPhotoIndex, onSelectPhoto } = props
+  const { t } = useTranslation('delivery')
+  const addressLetter = t('map.addressLetter')
+  const dropOffLetter = t('map.dropOffLetter')
+  const addressIcon = useMemo(
+    () => pin('address', addressLetter, MAP_COLOURS.address),
+    [addressLetter],
+  )
+  const dropOffIcon = useMemo(
+    () => pin('drop-off', dropOffLetter, MAP_COLOURS.dropOff),
+    [dropOffLetter],
+  )
+  const mapLabel = t('map.label')
+  const nameMap = useCallback((map: L.Map | null) => nameMapContainer(map, mapLabel), [mapLabel])
   const addressPoint = address.location
   const dropOffPoint = dropOff.location
   const [coverage, setCoverage] = useState<TileCoverage>('loading')
@@ -117,10 +139,14 @@ export default function DeliveryMap(props: Props) {
         {...view}
         className="pl-map"
         scrollWheelZoom
+        zoomControl={false}
+        attributionControl={false}
         maxZoom={MAP_MAX_ZOOM}
-        ref={nameMapContainer}
+        ref={nameMap}
         style={{ height: '100%', width: '100%' }}
       >
+        <ZoomControl zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
+        <AttributionControl prefix={leafletCredit(t('map.leaflet'))} />
         <BasemapLayer onCoverage={onCoverage} />
         <ScaleControl position="bottomleft" imperial={false} />
 
@@ -174,9 +200,7 @@ export default function DeliveryMap(props: Props) {
             eventHandlers={{ click: () => onSelectPhoto(index), add: keepOutOfTabOrder }}
           >
             <Tooltip direction="top">
-              Photo {index + 1} was taken here
-              {location.accuracyM !== undefined && ` (±${Math.round(location.accuracyM)} m)`}
-              {distanceM !== null && `, ${formatMetres(distanceM)} from the address`}
+              {photoTooltip(t, index + 1, location.accuracyM, distanceM)}
             </Tooltip>
           </CircleMarker>
         ))}
@@ -185,12 +209,17 @@ export default function DeliveryMap(props: Props) {
           <Marker
             position={[addressPoint.lat, addressPoint.lng]}
             icon={addressIcon}
-            title="Address"
-            alt="Address"
+            title={t('map.address')}
+            alt={t('map.address')}
             zIndexOffset={100}
           >
             <Tooltip direction="top">
-              Address: {address.line1}, {address.city}
+              <Trans
+                t={t}
+                i18nKey="map.addressTooltip"
+                values={{ line1: address.line1, city: address.city }}
+                components={{ 0: <span translate="no" /> }}
+              />
             </Tooltip>
           </Marker>
         )}
@@ -199,14 +228,16 @@ export default function DeliveryMap(props: Props) {
           <Marker
             position={[dropOffPoint.lat, dropOffPoint.lng]}
             icon={dropOffIcon}
-            title="Drop-off"
-            alt="Drop-off"
+            title={t('map.dropOff')}
+            alt={t('map.dropOff')}
             zIndexOffset={200}
           >
             <Tooltip direction="top">
-              Drop-off marked by the driver
-              {dropOffPoint.accuracyM !== undefined &&
-                ` (±${Math.round(dropOffPoint.accuracyM)} m)`}
+              {dropOffPoint.accuracyM !== undefined
+                ? t('map.dropOffTooltipAccuracy', {
+                    accuracy: formatAccuracy(dropOffPoint.accuracyM),
+                  })
+                : t('map.dropOffTooltip')}
             </Tooltip>
           </Marker>
         )}
@@ -221,12 +252,9 @@ export default function DeliveryMap(props: Props) {
  * circles, distances and scale still stand on the plain grid, so this is a note, not an error.
  */
 function TilesUnavailableNote({ coverage }: { coverage: TileCoverage }) {
+  const { t } = useTranslation('delivery')
   const text =
-    coverage === 'none'
-      ? 'Map tiles unavailable offline'
-      : coverage === 'partial'
-        ? 'Some map tiles unavailable offline'
-        : null
+    coverage === 'none' ? t('map.tilesNone') : coverage === 'partial' ? t('map.tilesSome') : null
   return (
     <div className="pl-map-note" role="status">
       {text && (
@@ -248,13 +276,33 @@ function keepOutOfTabOrder(event: L.LeafletEvent): void {
   element?.setAttribute('tabindex', '-1')
 }
 
-/** Gives the map's focusable container a name, and says what its keys do. */
-function nameMapContainer(map: L.Map | null): void {
+/** Leaflet's own credit, as Leaflet writes it, with its description in the language spoken. */
+function leafletCredit(description: string): string {
+  const title = description.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  return `<a href="https://leafletjs.com" title="${title}"><span translate="no">Leaflet</span></a>`
+}
+
+/** "Photo 2 was taken here (±8 m), 41 m from the address": as much as is known. */
+function photoTooltip(
+  t: TFunction<'delivery'>,
+  number: number,
+  accuracyM: number | undefined,
+  distanceM: number | null,
+): string {
+  const accuracy = accuracyM !== undefined ? formatAccuracy(accuracyM) : null
+  const distance = distanceM !== null ? formatMetres(distanceM) : null
+  if (accuracy && distance) {
+    return t('map.photoHereAccuracyDistance', { number, accuracy, distance })
+  }
+  if (accuracy) return t('map.photoHereAccuracy', { number, accuracy })
+  if (distance) return t('map.photoHereDistance', { number, distance })
+  return t('map.photoHere', { number })
+}
+
+/** Gives the map's focusable container a name (which says what its keys do). */
+function nameMapContainer(map: L.Map | null, label: string): void {
   if (!map) return
   const container = map.getContainer()
   container.setAttribute('role', 'region')
-  container.setAttribute(
-    'aria-label',
-    'Map of the address, the drop-off and the photo locations. Arrow keys pan, plus and minus zoom.',
-  )
+  container.setAttribute('aria-label', label)
 }

@@ -8,6 +8,7 @@ import Button from '@mui/material/Button'
 import Typography from '@mui/material/Typography'
 import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined'
 import SearchOffIcon from '@mui/icons-material/SearchOff'
+import { useTranslation } from 'react-i18next'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
 import { useQuery } from '@tanstack/react-query'
 import { userMessage } from '../api/client.ts'
@@ -38,6 +39,7 @@ type Props = {
 export default function DeliveryScreen({ deliveryId, caseId = null, meId, onBack }: Props) {
   // Read again quietly when a sync changes the local copy (src/api/refreshOnSync.ts); a quiet
   // read that fails keeps what is already on screen.
+  const { t } = useTranslation('delivery')
   const read = useQuery(queries.delivery(deliveryId))
   useEscape(onBack)
 
@@ -53,19 +55,16 @@ export default function DeliveryScreen({ deliveryId, caseId = null, meId, onBack
         </Box>
         <ProblemState
           icon={missing ? <SearchOffIcon /> : <ReportProblemOutlinedIcon />}
-          title={missing ? 'Delivery not found' : 'This delivery could not be opened'}
+          title={missing ? t('screen.notFound') : t('screen.failed')}
         >
           {missing ? (
-            <Typography>
-              It is not in the local copy. It may have been removed by the delivery service (for
-              example a privacy erasure), or the link is out of date.
-            </Typography>
+            <Typography>{t('screen.notFoundBody')}</Typography>
           ) : (
             <Alert
               severity="error"
               action={
                 <Button color="inherit" size="small" onClick={() => void read.refetch()}>
-                  Retry
+                  {t('screen.retry')}
                 </Button>
               }
             >
@@ -160,15 +159,7 @@ function DeliveryView({
         delivery={delivery}
         aside={
           <>
-            <CasesOnDelivery
-              cases={delivery.cases}
-              meId={meId}
-              openCaseHint={
-                <>
-                  Press <kbd>O</kbd> or choose Open a case to start one.
-                </>
-              }
-            />
+            <CasesOnDelivery cases={delivery.cases} meId={meId} />
             <RepeatClaims claims={delivery.repeatClaims} />
           </>
         }

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box'
 import Skeleton from '@mui/material/Skeleton'
 import Stack from '@mui/material/Stack'
+import { useTranslation } from 'react-i18next'
 import { visuallyHidden } from '../ui/visuallyHidden.ts'
 
 /**
@@ -11,11 +12,12 @@ export const PANEL_HEIGHT = 'clamp(340px, 56vh, 660px)'
 
 /** The delivery screen's shape while it loads, so nothing jumps when the data arrives. */
 export function DeliveryScreenSkeleton() {
+  const { t } = useTranslation('delivery')
   return (
     <Box
       component="main"
       aria-busy="true"
-      aria-label="Loading delivery"
+      aria-label={t('screen.loading')}
       sx={{
         gridArea: 'main',
         overflow: 'hidden',
@@ -57,7 +59,7 @@ export function DeliveryScreenSkeleton() {
         ))}
       </Box>
       <Box role="status" sx={visuallyHidden}>
-        Loading delivery…
+        {t('screen.loadingStatus')}
       </Box>
     </Box>
   )

@@ -9,20 +9,21 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
+import { Trans, useTranslation } from 'react-i18next'
 import type { Lookalike, ReuseFlag } from '../../electron/core/api/evidence-schemas.ts'
 import { photoUrl, userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
+import { t as say } from '../../electron/core/messages/messages.ts'
 import { routeHref } from '../navigation/route.ts'
 import { PersonName } from '../ui/PersonName.tsx'
 import { DeliveryTime } from '../ui/Times.tsx'
 
 /** The flag in words: where else the photo appears. */
 export function reuseFlagText(flag: ReuseFlag): string {
-  const where = [
-    ...(flag.otherAddress ? ['at another address'] : []),
-    ...(flag.earlier ? ['on an earlier delivery'] : []),
-  ]
-  return `A photo of this delivery also appears ${where.join(' and ')}.`
+  if (flag.otherAddress && flag.earlier) return say('delivery:lookalikes.flagBoth')
+  return flag.otherAddress
+    ? say('delivery:lookalikes.flagOtherAddress')
+    : say('delivery:lookalikes.flagEarlier')
 }
 
 export function LookalikePhotos({
@@ -32,12 +33,13 @@ export function LookalikePhotos({
   deliveryId: string
   withheld: boolean
 }) {
+  const { t } = useTranslation('delivery')
   const read = useQuery({ ...queries.lookalikes(deliveryId), enabled: !withheld })
   if (withheld) return null
   if (read.error && !read.data)
     return (
-      <Alert severity="error" aria-label="Look-alike photos">
-        Look-alike photos could not be read: {userMessage(read.error)}
+      <Alert severity="error" aria-label={t('lookalikes.heading')}>
+        {t('lookalikes.readFailed', { reason: userMessage(read.error) })}
       </Alert>
     )
   const found = read.data
@@ -54,7 +56,7 @@ export function LookalikePhotos({
       sx={{ p: 2 }}
     >
       <Typography variant="h2" id="lookalikes-heading" sx={{ mb: 1 }}>
-        Same or look-alike photos
+        {t('lookalikes.heading')}
       </Typography>
       {found.flag && (
         <Alert severity="warning" sx={{ mb: 1.5 }}>
@@ -78,9 +80,13 @@ export function LookalikePhotos({
 
 function Pair(props: { photoId: string; index: number; match: Lookalike; maxDistance: number }) {
   const { photoId, index, match } = props
-  const likeness = match.sameFile
-    ? 'The same file'
-    : `Looks the same (${match.distance} of 64 bits differ; ${props.maxDistance} or fewer count)`
+  const { t } = useTranslation('delivery')
+  const number = index + 1
+  const bits = { distance: match.distance, max: props.maxDistance }
+  const likeness = match.sameFile ? t('lookalikes.sameFile') : t('lookalikes.looksSame', bits)
+  const name = match.sameFile
+    ? t('lookalikes.pairSameFile', { number, orderId: match.orderId })
+    : t('lookalikes.pairLooksSame', { number, orderId: match.orderId, ...bits })
   const where = [match.address.line1, match.address.line2, match.address.city]
     .filter(Boolean)
     .join(', ')
@@ -88,27 +94,46 @@ function Pair(props: { photoId: string; index: number; match: Lookalike; maxDist
     <Box
       component="li"
       sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}
-      aria-label={`Photo ${index + 1}: ${likeness.toLowerCase()} as a photo of order ${match.orderId}`}
+      aria-label={name}
     >
       <Stack direction="row" sx={{ gap: 1 }}>
-        <PairImage photoId={photoId} label={`This delivery, photo ${index + 1}`} />
-        <PairImage photoId={match.photoId} label={`Order ${match.orderId}`} />
+        <PairImage photoId={photoId} label={t('lookalikes.thisPhoto', { number })} />
+        <PairImage
+          photoId={match.photoId}
+          label={t('lookalikes.otherPhoto', { orderId: match.orderId })}
+        />
       </Stack>
       <Box sx={{ minWidth: 220 }}>
         <Typography sx={{ fontWeight: 600 }}>{likeness}</Typography>
         <Typography variant="body2">
           <Link href={routeHref({ screen: 'delivery', deliveryId: match.deliveryId })}>
-            Order {match.orderId}
+            <Trans
+              t={t}
+              i18nKey="lookalikes.order"
+              values={{ orderId: match.orderId }}
+              components={{ 0: <span translate="no" /> }}
+            />
           </Link>
-          {match.otherAddress ? ' · another address' : ' · this address'}
-          {match.earlier ? ' · taken earlier' : ''}
+          {' · '}
+          {match.otherAddress ? t('lookalikes.anotherAddress') : t('lookalikes.thisAddress')}
+          {match.earlier ? ` · ${t('lookalikes.takenEarlier')}` : ''}
         </Typography>
-        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+        <Typography variant="body2" translate="no" sx={{ color: 'text.secondary' }}>
           {where}
         </Typography>
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          Taken <DeliveryTime iso={match.takenAt} timeZone={match.timeZone} /> by{' '}
-          <PersonName id={match.driver.id} fallback={match.driver.name} />
+          <Trans
+            t={t}
+            i18nKey="lookalikes.takenBy"
+            components={{
+              0: <DeliveryTime iso={match.takenAt} timeZone={match.timeZone} />,
+              1: (
+                <span translate="no">
+                  <PersonName id={match.driver.id} fallback={match.driver.name} />
+                </span>
+              ),
+            }}
+          />
         </Typography>
       </Box>
     </Box>

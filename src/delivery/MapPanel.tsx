@@ -8,6 +8,8 @@ import Skeleton from '@mui/material/Skeleton'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import LocationOffOutlinedIcon from '@mui/icons-material/LocationOffOutlined'
+import { Trans, useTranslation } from 'react-i18next'
+import { formatAccuracy } from '../../electron/core/api/display-format.ts'
 import type { DeliveryDetail, DeliveryPhoto } from '../../electron/core/api/definition.ts'
 import { formatMetres } from './distance.ts'
 import { locationFlagSentence } from './locationFlag.ts'
@@ -36,6 +38,7 @@ type Props = {
 
 export function MapPanel(props: Props) {
   const { delivery, photos, selectedPhotoIndex, onSelectPhoto, flag, height } = props
+  const { t } = useTranslation('delivery')
   const { address, dropOff } = delivery
   const addressPoint = address.location
   const dropOffPoint = dropOff.location
@@ -64,18 +67,23 @@ export function MapPanel(props: Props) {
         }}
       >
         <Typography variant="h2" id="map-heading">
-          Map
+          {t('map.heading')}
         </Typography>
         {distance !== null && (
-          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-            Drop-off marked{' '}
-            <Box
-              component="strong"
-              sx={{ color: dropOffAway ? 'error.main' : 'text.primary', fontWeight: 500 }}
-            >
-              {formatMetres(distance)}
-            </Box>{' '}
-            from the address
+          <Typography variant="body2" sx={{ color: 'text.secondary', minWidth: 0 }}>
+            <Trans
+              t={t}
+              i18nKey="map.dropOffDistance"
+              values={{ distance: formatMetres(distance) }}
+              components={{
+                0: (
+                  <Box
+                    component="strong"
+                    sx={{ color: dropOffAway ? 'error.main' : 'text.primary', fontWeight: 500 }}
+                  />
+                ),
+              }}
+            />
           </Typography>
         )}
       </Stack>
@@ -122,7 +130,7 @@ export function MapPanel(props: Props) {
             }}
           >
             <LocationOffOutlinedIcon sx={{ fontSize: 40 }} />
-            <Typography>No location was recorded for this delivery.</Typography>
+            <Typography>{t('map.noLocation')}</Typography>
           </Stack>
         )}
       </Box>
@@ -142,30 +150,35 @@ export function MapPanel(props: Props) {
         }}
       >
         {addressPoint ? (
-          <LegendItem symbol={<PinSymbol colour={MAP_COLOURS.address} letter="A" />}>
-            Address
+          <LegendItem
+            symbol={<PinSymbol colour={MAP_COLOURS.address} letter={t('map.addressLetter')} />}
+          >
+            {t('legend.address')}
           </LegendItem>
         ) : (
-          <MissingNote>The address could not be placed on the map</MissingNote>
+          <MissingNote>{t('legend.addressMissing')}</MissingNote>
         )}
         {dropOffPoint ? (
-          <LegendItem symbol={<PinSymbol colour={MAP_COLOURS.dropOff} letter="D" />}>
-            Drop-off
-            {dropOffPoint.accuracyM !== undefined && ` (±${Math.round(dropOffPoint.accuracyM)} m)`}
+          <LegendItem
+            symbol={<PinSymbol colour={MAP_COLOURS.dropOff} letter={t('map.dropOffLetter')} />}
+          >
+            {dropOffPoint.accuracyM !== undefined
+              ? t('legend.dropOffAccuracy', { accuracy: formatAccuracy(dropOffPoint.accuracyM) })
+              : t('legend.dropOff')}
           </LegendItem>
         ) : (
-          <MissingNote>No drop-off location was recorded</MissingNote>
+          <MissingNote>{t('legend.dropOffMissing')}</MissingNote>
         )}
         {photosWithLocation > 0 && (
           <LegendItem symbol={<DotSymbol colour={MAP_COLOURS.photo} />}>
-            Where {photosWithLocation === 1 ? 'the photo was' : 'photos were'} taken
+            {photosWithLocation === 1 ? t('legend.photoTaken') : t('legend.photosTaken')}
           </LegendItem>
         )}
         {(dropOffPoint?.accuracyM !== undefined || photosWithLocation > 0) && (
-          <LegendItem symbol={<RingSymbol />}>GPS accuracy</LegendItem>
+          <LegendItem symbol={<RingSymbol />}>{t('legend.gpsAccuracy')}</LegendItem>
         )}
         {addressPoint && (dropOffPoint || photosWithLocation > 0) && (
-          <LegendItem symbol={<DashSymbol />}>Straight-line distance from the address</LegendItem>
+          <LegendItem symbol={<DashSymbol />}>{t('legend.straightLine')}</LegendItem>
         )}
       </Box>
     </Paper>

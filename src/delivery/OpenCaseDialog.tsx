@@ -4,7 +4,6 @@
 import { useId, useState } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
-import Button from '@mui/material/Button'
 import FormControl from '@mui/material/FormControl'
 import FormControlLabel from '@mui/material/FormControlLabel'
 import FormHelperText from '@mui/material/FormHelperText'
@@ -14,10 +13,11 @@ import Radio from '@mui/material/Radio'
 import RadioGroup from '@mui/material/RadioGroup'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
+import { Trans, useTranslation } from 'react-i18next'
 import type { CaseDetail } from '../../electron/core/api/case-schemas.ts'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, userMessage } from '../api/client.ts'
+import { api } from '../api/client.ts'
 import { queries, showChangedCase } from '../api/queries.ts'
 import { readTicket, TicketField } from '../ui/TicketField.tsx'
 import { ACTIVE_STATUSES, STATUS_LABELS } from '../words/caseWords.ts'
@@ -37,14 +37,13 @@ type Props = {
 }
 
 export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
+  const { t } = useTranslation(['delivery', 'common'])
   const [reason, setReason] = useState<CaseReason | null>(null)
   const [note, setNote] = useState('')
   const [ticket, setTicket] = useState('')
   const [ticketProblem, setTicketProblem] = useState<string | null>(null)
   const template = useQuery(queries.settings()).data?.ticketUrlTemplate ?? null
   const [showReasonError, setShowReasonError] = useState(false)
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const client = useQueryClient()
   const reasonLabelId = useId()
   const reasonErrorId = useId()
@@ -55,40 +54,31 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
     setTicket('')
     setTicketProblem(null)
     setShowReasonError(false)
-    setError(null)
   }
 
-  const close = () => {
-    if (saving) return
-    onClose()
-  }
-
-  const submit = async () => {
-    if (saving) return
+  const submit = () => {
     if (!reason) {
       setShowReasonError(true)
       document.querySelector<HTMLInputElement>(`[name="case-reason"]`)?.focus()
-      return
+      return null
     }
     const ticketRead = ticket.trim() ? readTicket(ticket, template) : null
-    if (ticketRead && !ticketRead.ok) return setTicketProblem(ticketRead.problem)
-    setSaving(true)
-    setError(null)
-    try {
-      const trimmed = note.trim()
-      const opened = await api.openCase({
+    if (ticketRead && !ticketRead.ok) {
+      setTicketProblem(ticketRead.problem)
+      return null
+    }
+    const trimmed = note.trim()
+    return api
+      .openCase({
         deliveryId: delivery.id,
         reason,
         ...(trimmed ? { note: trimmed } : {}),
         ...(ticketRead?.ok ? { ticket: ticketRead.ticket } : {}),
       })
-      setSaving(false)
-      showChangedCase(client, opened)
-      onOpened(opened)
-    } catch (failure) {
-      setSaving(false)
-      setError(userMessage(failure))
-    }
+      .then((opened) => {
+        showChangedCase(client, opened)
+        onOpened(opened)
+      })
   }
 
   const activeCases = delivery.cases.filter((c) => ACTIVE_STATUSES.includes(c.status))
@@ -96,40 +86,43 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
   return (
     <FormDialog
       open={open}
-      title={`Open a case on order ${delivery.orderId}`}
-      busy={saving}
-      onClose={close}
-      onSubmit={() => void submit()}
+      title={t('openCase.title', { orderId: delivery.orderId })}
+      onClose={onClose}
+      onSubmit={submit}
       onExited={reset}
-      actions={
-        <>
-          <Button onClick={close} disabled={saving}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" loading={saving}>
-            Open case
-          </Button>
-        </>
-      }
+      submitLabel={t('openCase.submit')}
+      failed={(reason) => t('openCase.failed', { reason })}
     >
       {activeCases.length > 0 && (
         <Alert severity="info">
-          This delivery already has {activeCases.length === 1 ? 'a case' : 'cases'} being worked:{' '}
-          {activeCases.map((c, index) => (
-            <span key={c.id}>
-              {index > 0 && ', '}
-              <Link href={caseHref(c.id)} color="inherit">
-                {STATUS_LABELS[c.status].toLowerCase()}, opened {formatDateTime(c.openedAt)}
-              </Link>
-            </span>
-          ))}
-          . Open another only for a different problem.
+          <Trans
+            t={t}
+            i18nKey="openCase.alreadyWorked"
+            count={activeCases.length}
+            components={{
+              0: (
+                <span>
+                  {activeCases.map((c, index) => (
+                    <span key={c.id}>
+                      {index > 0 && t('openCase.listSeparator')}
+                      <Link href={caseHref(c.id)} color="inherit">
+                        {t('openCase.activeCase', {
+                          status: STATUS_LABELS[c.status].toLocaleLowerCase(),
+                          opened: formatDateTime(c.openedAt),
+                        })}
+                      </Link>
+                    </span>
+                  ))}
+                </span>
+              ),
+            }}
+          />
         </Alert>
       )}
 
       <FormControl error={showReasonError && !reason} required>
         <FormLabel id={reasonLabelId} sx={{ mb: 0.5 }}>
-          What is the customer reporting?
+          {t('openCase.reason')}
         </FormLabel>
         <RadioGroup
           name="case-reason"
@@ -164,13 +157,13 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
         </RadioGroup>
         {showReasonError && !reason && (
           <FormHelperText id={reasonErrorId} sx={{ mx: 0 }}>
-            Choose what the customer is reporting.
+            {t('openCase.reasonMissing')}
           </FormHelperText>
         )}
       </FormControl>
 
       <TicketField
-        label="Help-desk ticket (optional)"
+        label={t('openCase.ticket')}
         value={ticket}
         onChange={setTicket}
         problem={ticketProblem}
@@ -179,7 +172,7 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
       />
 
       <TextField
-        label="First note (optional)"
+        label={t('openCase.note')}
         multiline
         minRows={3}
         maxRows={10}
@@ -187,17 +180,11 @@ export function OpenCaseDialog({ open, delivery, onClose, onOpened }: Props) {
         onChange={(event) => setNote(event.target.value)}
         helperText={
           note.length > NOTE_MAX - 200
-            ? `${note.length.toLocaleString()} of ${NOTE_MAX.toLocaleString()} characters`
-            : 'What the customer said, and what you have checked so far.'
+            ? t('openCase.noteLength', { count: note.length, max: NOTE_MAX })
+            : t('openCase.noteHint')
         }
         slotProps={{ htmlInput: { maxLength: NOTE_MAX } }}
       />
-
-      {error && (
-        <Alert severity="error" role="alert">
-          The case could not be opened. {error}
-        </Alert>
-      )}
     </FormDialog>
   )
 }

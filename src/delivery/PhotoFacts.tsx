@@ -6,7 +6,11 @@ import GpsFixedIcon from '@mui/icons-material/GpsFixed'
 import GpsOffIcon from '@mui/icons-material/GpsOff'
 import ScheduleIcon from '@mui/icons-material/Schedule'
 import StraightenIcon from '@mui/icons-material/Straighten'
+import { Trans, useTranslation } from 'react-i18next'
 import type { DeliveryDetail, DeliveryPhoto } from '../../electron/core/api/definition.ts'
+import { formatAccuracy } from '../../electron/core/api/display-format.ts'
+import { t as say } from '../../electron/core/messages/messages.ts'
+import { formatDuration } from '../format/time.ts'
 import { formatMetres } from './distance.ts'
 import { DeliveryTime } from '../ui/Times.tsx'
 
@@ -18,6 +22,7 @@ export function PhotoFacts({
   delivery: DeliveryDetail
   photo: DeliveryPhoto
 }) {
+  const { t } = useTranslation('delivery')
   const check = delivery.locationCheck
   const distanceM = check.photoDistancesM.find((p) => p.photoId === photo.id)?.distanceM ?? null
   const location = photo.location
@@ -25,7 +30,7 @@ export function PhotoFacts({
   const relation = delivery.deliveredAt ? takenRelation(photo.takenAt, delivery.deliveredAt) : null
   return (
     <Box
-      aria-label="About this photo"
+      aria-label={t('photoFacts.label')}
       role="group"
       sx={{
         display: 'flex',
@@ -42,43 +47,63 @@ export function PhotoFacts({
       }}
     >
       <FactItem icon={<ScheduleIcon aria-hidden />}>
-        <span>
-          Taken{' '}
-          <Box component="span" sx={{ color: 'text.primary' }}>
-            <DeliveryTime iso={photo.takenAt} timeZone={delivery.timeZone} />
-          </Box>
-        </span>
-        {relation && <span>, {relation}</span>}
+        <Trans
+          t={t}
+          i18nKey={relation ? 'photoFacts.takenRelated' : 'photoFacts.taken'}
+          values={{ relation }}
+          components={{
+            0: (
+              <Box component="span" sx={{ color: 'text.primary' }}>
+                <DeliveryTime iso={photo.takenAt} timeZone={delivery.timeZone} />
+              </Box>
+            ),
+          }}
+        />
       </FactItem>
       {location ? (
         <FactItem icon={<GpsFixedIcon aria-hidden />}>
-          <span>
-            GPS{' '}
-            <Box
-              component="span"
-              sx={{ color: 'text.primary', fontFamily: 'ui-monospace, "Roboto Mono", monospace' }}
-            >
-              {location.lat.toFixed(5)}, {location.lng.toFixed(5)}
-            </Box>
-            {location.accuracyM !== undefined && ` ±${formatMetres(location.accuracyM)}`}
-          </span>
+          <Trans
+            t={t}
+            i18nKey={location.accuracyM !== undefined ? 'photoFacts.gpsAccuracy' : 'photoFacts.gps'}
+            values={{
+              // Not `lng`: that would name the language to i18next.
+              latitude: location.lat.toFixed(5),
+              longitude: location.lng.toFixed(5),
+              accuracy:
+                location.accuracyM !== undefined ? formatAccuracy(location.accuracyM) : undefined,
+            }}
+            components={{
+              0: (
+                <Box
+                  component="span"
+                  translate="no"
+                  sx={{
+                    color: 'text.primary',
+                    fontFamily: 'ui-monospace, "Roboto Mono", monospace',
+                  }}
+                />
+              ),
+            }}
+          />
         </FactItem>
       ) : (
-        <FactItem icon={<GpsOffIcon aria-hidden />}>
-          No location was recorded with this photo
-        </FactItem>
+        <FactItem icon={<GpsOffIcon aria-hidden />}>{t('photoFacts.noLocation')}</FactItem>
       )}
       {distanceM !== null && (
         <FactItem icon={<StraightenIcon aria-hidden />}>
-          <span>
-            <Box
-              component="strong"
-              sx={{ color: beyond ? 'warning.main' : 'text.primary', fontWeight: 500 }}
-            >
-              {formatMetres(distanceM)}
-            </Box>{' '}
-            from the address
-          </span>
+          <Trans
+            t={t}
+            i18nKey="photoFacts.fromAddress"
+            values={{ distance: formatMetres(distanceM) }}
+            components={{
+              0: (
+                <Box
+                  component="strong"
+                  sx={{ color: beyond ? 'warning.main' : 'text.primary', fontWeight: 500 }}
+                />
+              ),
+            }}
+          />
         </FactItem>
       )}
     </Box>
@@ -96,11 +121,11 @@ export function FactItem({ icon, children }: { icon: ReactNode; children: ReactN
 
 /** "2 min before it was marked delivered": a photo long before or after is worth a question. */
 export function takenRelation(takenAt: string, deliveredAt: string): string | null {
-  const seconds = (Date.parse(deliveredAt) - Date.parse(takenAt)) / 1000
-  if (!Number.isFinite(seconds)) return null
-  const magnitude = Math.abs(seconds)
-  if (magnitude < 60) return 'as it was marked delivered'
-  const minutes = Math.round(magnitude / 60)
-  const span = minutes < 90 ? `${minutes} min` : `${Math.round((magnitude / 3600) * 10) / 10} hours`
-  return `${span} ${seconds > 0 ? 'before' : 'after'} it was marked delivered`
+  const ms = Date.parse(deliveredAt) - Date.parse(takenAt)
+  if (!Number.isFinite(ms)) return null
+  if (Math.abs(ms) < 60_000) return say('delivery:photoFacts.asMarked')
+  const duration = formatDuration(ms)
+  return ms > 0
+    ? say('delivery:photoFacts.before', { duration })
+    : say('delivery:photoFacts.after', { duration })
 }

@@ -13,7 +13,9 @@ import BrokenImageOutlinedIcon from '@mui/icons-material/BrokenImageOutlined'
 import CloudDownloadOutlinedIcon from '@mui/icons-material/CloudDownloadOutlined'
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined'
 import NoPhotographyOutlinedIcon from '@mui/icons-material/NoPhotographyOutlined'
+import { useTranslation } from 'react-i18next'
 import type { DeliveryDetail, DeliveryPhoto } from '../../electron/core/api/definition.ts'
+import { t as say } from '../../electron/core/messages/messages.ts'
 import { formatDateTime } from '../format/time.ts'
 import { withheldReasonText } from './labels.ts'
 import { PhotoViewer } from './PhotoViewer.tsx'
@@ -33,11 +35,16 @@ type Props = {
 }
 
 export function photoAlt(photo: DeliveryPhoto, index: number, count: number): string {
-  return `Delivery photo ${index + 1} of ${count}, taken ${formatDateTime(photo.takenAt)}`
+  return say('delivery:photo.alt', {
+    number: index + 1,
+    count,
+    when: formatDateTime(photo.takenAt),
+  })
 }
 
 export function PhotoPanel(props: Props) {
   const { delivery, photos, selectedIndex, onSelect, height, caseId } = props
+  const { t } = useTranslation(['delivery', 'common'])
   /** Photos that cannot be shown, with the reason when it is not the file itself. */
   const [unreadable, setUnreadable] = useState<ReadonlyMap<string, string | null>>(() => new Map())
   const [attempts, setAttempts] = useState<Readonly<Record<string, number>>>({})
@@ -73,11 +80,11 @@ export function PhotoPanel(props: Props) {
   const title = (
     <Stack direction="row" sx={{ alignItems: 'baseline', gap: 1, minWidth: 0 }}>
       <Typography variant="h2" id="photo-heading">
-        {count > 1 ? 'Photos' : 'Photo'}
+        {count > 1 ? t('photo.headingMany') : t('photo.headingOne')}
       </Typography>
       {count > 1 && (
         <Typography variant="body2" sx={{ color: 'text.secondary', whiteSpace: 'nowrap' }}>
-          {selectedIndex + 1} of {count}
+          {t('photo.position', { number: selectedIndex + 1, count })}
         </Typography>
       )}
     </Stack>
@@ -92,49 +99,48 @@ export function PhotoPanel(props: Props) {
   let message: ReactNode = null
   if (withheld) {
     message = (
-      <PhotoMessage icon={<LockOutlinedIcon />} title="Photo withheld">
-        {withheldReasonText(withheld)} Porchlight does not download, show or export photos of this
-        delivery.
+      <PhotoMessage icon={<LockOutlinedIcon />} title={t('photo.withheld')}>
+        {t('photo.withheldBody', { reason: withheldReasonText(withheld) })}
       </PhotoMessage>
     )
   } else if (!photo) {
     message = (
-      <PhotoMessage icon={<NoPhotographyOutlinedIcon />} title="No photo">
-        The driver did not take a photo of this delivery.
+      <PhotoMessage icon={<NoPhotographyOutlinedIcon />} title={t('photo.none')}>
+        {t('photo.noneBody')}
       </PhotoMessage>
     )
   } else if (photo.state === 'pending') {
     message = (
-      <PhotoMessage icon={<CloudDownloadOutlinedIcon />} title="Not downloaded yet">
-        The photo has not been downloaded yet; it will appear after the next sync.
+      <PhotoMessage icon={<CloudDownloadOutlinedIcon />} title={t('photo.pending')}>
+        {t('photo.pendingBody')}
       </PhotoMessage>
     )
   } else if (photo.state === 'failed') {
     message = (
-      <PhotoMessage icon={<BrokenImageOutlinedIcon />} title="Photo unavailable" tone="error">
-        This photo could not be displayed: {photo.failureReason ?? 'the reason was not recorded'}
+      <PhotoMessage icon={<BrokenImageOutlinedIcon />} title={t('photo.unavailable')} tone="error">
+        {t('photo.failedBody', { reason: photo.failureReason ?? t('photo.reasonUnknown') })}
       </PhotoMessage>
     )
   } else if (photo.displayError) {
+    // The core's words already say the photo could not be displayed, and why.
     message = (
-      <PhotoMessage icon={<BrokenImageOutlinedIcon />} title="Photo unavailable" tone="error">
-        This photo could not be displayed: {photo.displayError}
+      <PhotoMessage icon={<BrokenImageOutlinedIcon />} title={t('photo.unavailable')} tone="error">
+        {photo.displayError}
       </PhotoMessage>
     )
   } else if (unreadable.has(photo.id)) {
     message = (
       <PhotoMessage
         icon={<BrokenImageOutlinedIcon />}
-        title="Photo unavailable"
+        title={t('photo.unavailable')}
         tone="error"
         action={
           <Button variant="outlined" size="small" onClick={() => retry(photo.id)}>
-            Try again
+            {t('common:action.retry')}
           </Button>
         }
       >
-        {unreadable.get(photo.id) ??
-          'This photo could not be displayed. The file may be damaged or Porchlight may have stopped serving it.'}
+        {unreadable.get(photo.id) ?? t('photo.unreadable')}
       </PhotoMessage>
     )
   }
@@ -189,7 +195,7 @@ export function PhotoPanel(props: Props) {
         <Stack
           direction="row"
           role="group"
-          aria-label="Choose a photo"
+          aria-label={t('photo.choose')}
           data-arrow-keys
           sx={{ gap: 1, p: 1, borderTop: 1, borderColor: 'divider', overflowX: 'auto' }}
         >

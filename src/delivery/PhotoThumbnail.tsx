@@ -6,6 +6,7 @@ import ButtonBase from '@mui/material/ButtonBase'
 import BrokenImageOutlinedIcon from '@mui/icons-material/BrokenImageOutlined'
 import CloudDownloadOutlinedIcon from '@mui/icons-material/CloudDownloadOutlined'
 import PhotoOutlinedIcon from '@mui/icons-material/PhotoOutlined'
+import { useTranslation } from 'react-i18next'
 import type { DeliveryPhoto } from '../../electron/core/api/definition.ts'
 import { photoUrl } from '../api/client.ts'
 
@@ -17,6 +18,7 @@ export function Thumbnail(props: {
   onSelect: () => void
 }) {
   const { photo, index, count, selected, onSelect } = props
+  const { t } = useTranslation('delivery')
   const [failed, setFailed] = useState(false)
   const showImage = photo.state === 'stored' && !photo.displayError && photo.hasThumbnail && !failed
   const problem = photo.state === 'failed' || photo.displayError !== null
@@ -24,7 +26,7 @@ export function Thumbnail(props: {
     <ButtonBase
       data-thumbnail
       onClick={onSelect}
-      aria-label={`Show photo ${index + 1} of ${count}`}
+      aria-label={t('photo.thumbnail', { number: index + 1, count })}
       aria-pressed={selected}
       tabIndex={selected ? 0 : -1}
       sx={{

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react'
 import Box from '@mui/material/Box'
 import CircularProgress from '@mui/material/CircularProgress'
 import Stack from '@mui/material/Stack'
+import { useTranslation } from 'react-i18next'
 import type { DeliveryPhoto } from '../../electron/core/api/definition.ts'
 import { photoUrl } from '../api/client.ts'
 import type { Fullscreen } from './useFullscreen.ts'
@@ -36,6 +37,7 @@ type Props = {
 }
 
 export function PhotoViewer({ photo, alt, caseId, title, fullscreen, onUnreadable }: Props) {
+  const { t } = useTranslation('delivery')
   const photoView = usePhotoView(
     photo.width && photo.height ? { w: photo.width, h: photo.height } : null,
   )
@@ -92,7 +94,7 @@ export function PhotoViewer({ photo, alt, caseId, title, fullscreen, onUnreadabl
       <Box
         ref={stageRef}
         role="group"
-        aria-label="Photo viewer"
+        aria-label={t('viewer.label')}
         aria-describedby={hintId}
         tabIndex={0}
         {...dragHandlers}
@@ -172,12 +174,11 @@ export function PhotoViewer({ photo, alt, caseId, title, fullscreen, onUnreadabl
             }}
           >
             <CircularProgress size={12} color="inherit" aria-hidden />
-            Loading the full photo…
+            {t('viewer.loadingFull')}
           </Stack>
         )}
         <Box component="span" id={hintId} sx={visuallyHidden}>
-          Plus and minus zoom, 0 fits, arrow keys pan when zoomed in, R and Shift+R rotate, F shows
-          the photo full screen.
+          {t('viewer.keys')}
         </Box>
       </Box>
     </>

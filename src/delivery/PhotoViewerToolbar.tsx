@@ -13,6 +13,7 @@ import RotateLeftIcon from '@mui/icons-material/RotateLeft'
 import RotateRightIcon from '@mui/icons-material/RotateRight'
 import ZoomInIcon from '@mui/icons-material/ZoomIn'
 import ZoomOutIcon from '@mui/icons-material/ZoomOut'
+import { useTranslation } from 'react-i18next'
 import type { Fullscreen } from './useFullscreen.ts'
 import type { PhotoView } from './usePhotoView.ts'
 import { isZoomed, MAX_ZOOM } from './viewTransform.ts'
@@ -24,6 +25,7 @@ export function ViewerToolbar({
   photoView: PhotoView
   fullscreen: Fullscreen
 }) {
+  const { t } = useTranslation('delivery')
   const { view } = photoView
   const zoomed = isZoomed(view)
   // Tooltips live in <body>, which is not shown in full screen; then they go in the panel.
@@ -36,7 +38,10 @@ export function ViewerToolbar({
     onClick: () => void,
     disabled = false,
   ) => (
-    <Tooltip title={`${label} (${keyLabel})`} slotProps={{ popper: { container } }}>
+    <Tooltip
+      title={t('viewer.toolTooltip', { tool: label, key: keyLabel })}
+      slotProps={{ popper: { container } }}
+    >
       <span>
         <IconButton
           size="small"
@@ -54,11 +59,11 @@ export function ViewerToolbar({
     <Stack
       direction="row"
       role="toolbar"
-      aria-label="Photo tools"
+      aria-label={t('viewer.tools')}
       sx={{ alignItems: 'center', gap: 0.25, flexShrink: 0 }}
     >
       {tool(
-        'Zoom out',
+        t('viewer.zoomOut'),
         '-',
         '−',
         <ZoomOutIcon fontSize="small" />,
@@ -75,34 +80,51 @@ export function ViewerToolbar({
           fontVariantNumeric: 'tabular-nums',
         }}
       >
-        {zoomed ? `${Math.round(view.zoom * 100)}%` : 'Fit'}
+        {zoomed ? t('viewer.zoomLevel', { zoom: view.zoom }) : t('viewer.fit')}
       </Typography>
       {tool(
-        'Zoom in',
+        t('viewer.zoomIn'),
         '+',
         '+',
         <ZoomInIcon fontSize="small" />,
         () => photoView.zoomIn(),
         view.zoom >= MAX_ZOOM,
       )}
-      {tool('Fit', '0', '0', <FitScreenOutlinedIcon fontSize="small" />, photoView.fit, !zoomed)}
-      <Divider orientation="vertical" flexItem sx={{ mx: 0.5, my: 1 }} />
-      {tool('Rotate left', 'Shift+R', 'Shift+R', <RotateLeftIcon fontSize="small" />, () =>
-        photoView.rotate(-1),
+      {tool(
+        t('viewer.fit'),
+        '0',
+        '0',
+        <FitScreenOutlinedIcon fontSize="small" />,
+        photoView.fit,
+        !zoomed,
       )}
-      {tool('Rotate right', 'R', 'R', <RotateRightIcon fontSize="small" />, () =>
+      <Divider orientation="vertical" flexItem sx={{ mx: 0.5, my: 1 }} />
+      {tool(
+        t('viewer.rotateLeft'),
+        'Shift+R',
+        t('viewer.keyShiftR'),
+        <RotateLeftIcon fontSize="small" />,
+        () => photoView.rotate(-1),
+      )}
+      {tool(t('viewer.rotateRight'), 'R', 'R', <RotateRightIcon fontSize="small" />, () =>
         photoView.rotate(1),
       )}
       <Divider orientation="vertical" flexItem sx={{ mx: 0.5, my: 1 }} />
       {fullscreen.active
         ? tool(
-            'Exit full screen',
+            t('viewer.exitFullScreen'),
             'Escape',
-            'Esc',
+            t('viewer.keyEscape'),
             <FullscreenExitIcon fontSize="small" />,
             fullscreen.exit,
           )
-        : tool('Full screen', 'F', 'F', <FullscreenIcon fontSize="small" />, fullscreen.toggle)}
+        : tool(
+            t('viewer.fullScreen'),
+            'F',
+            'F',
+            <FullscreenIcon fontSize="small" />,
+            fullscreen.toggle,
+          )}
     </Stack>
   )
 }

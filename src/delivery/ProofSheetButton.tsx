@@ -16,17 +16,21 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy'
 import ImageOutlinedIcon from '@mui/icons-material/ImageOutlined'
 import PictureAsPdfOutlinedIcon from '@mui/icons-material/PictureAsPdfOutlined'
 import VerifiedOutlinedIcon from '@mui/icons-material/VerifiedOutlined'
+import { Trans, useTranslation } from 'react-i18next'
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
 import { api, userMessage } from '../api/client.ts'
 
 type Choice = { format: 'pdf' | 'png'; to: 'file' | 'clipboard' }
 type Outcome =
-  { kind: 'busy' } | { kind: 'done'; words: string } | { kind: 'failed'; words: string }
+  | { kind: 'busy' }
+  | { kind: 'saved' | 'downloaded'; fileName: string }
+  | { kind: 'copied' }
+  | { kind: 'failed'; reason: string }
 
-const CHOICES: Array<Choice & { label: string; icon: ReactNode }> = [
-  { format: 'pdf', to: 'file', label: 'Save as PDF…', icon: <PictureAsPdfOutlinedIcon /> },
-  { format: 'png', to: 'file', label: 'Save as image…', icon: <ImageOutlinedIcon /> },
-  { format: 'png', to: 'clipboard', label: 'Copy image', icon: <ContentCopyIcon /> },
+const CHOICES: Array<Choice & { label: 'savePdf' | 'saveImage' | 'copyImage'; icon: ReactNode }> = [
+  { format: 'pdf', to: 'file', label: 'savePdf', icon: <PictureAsPdfOutlinedIcon /> },
+  { format: 'png', to: 'file', label: 'saveImage', icon: <ImageOutlinedIcon /> },
+  { format: 'png', to: 'clipboard', label: 'copyImage', icon: <ContentCopyIcon /> },
 ]
 
 export function ProofSheetButton({
@@ -36,6 +40,7 @@ export function ProofSheetButton({
   delivery: DeliveryDetail
   caseId: string | null
 }) {
+  const { t } = useTranslation('delivery')
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const menuId = useId()
@@ -54,30 +59,23 @@ export function ProofSheetButton({
     try {
       const made = await api.makeProofSheet({ deliveryId: delivery.id, caseId, format, to })
       if (!made.made) return setOutcome(null)
-      if (made.savedTo) return setOutcome({ kind: 'done', words: `Saved ${made.fileName}` })
+      if (made.savedTo) return setOutcome({ kind: 'saved', fileName: made.fileName })
       const bytes = Uint8Array.from(atob(made.base64!), (c) => c.charCodeAt(0))
       const blob = new Blob([bytes], { type: format === 'pdf' ? 'application/pdf' : 'image/png' })
       if (to === 'clipboard') {
         await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })])
-        return setOutcome({ kind: 'done', words: 'Sheet copied: paste it into your reply' })
+        return setOutcome({ kind: 'copied' })
       }
       download(blob, made.fileName)
-      setOutcome({ kind: 'done', words: `Downloaded ${made.fileName}` })
+      setOutcome({ kind: 'downloaded', fileName: made.fileName })
     } catch (failure) {
-      setOutcome({ kind: 'failed', words: `No sheet was made. ${userMessage(failure)}` })
+      setOutcome({ kind: 'failed', reason: userMessage(failure) })
     }
   }
 
   return (
     <>
-      <Tooltip
-        describeChild
-        title={
-          noPhoto
-            ? 'The photo has not been downloaded yet'
-            : 'A one-page sheet for the customer: the photos, when and where it was left. Nothing internal.'
-        }
-      >
+      <Tooltip describeChild title={noPhoto ? t('proof.noPhoto') : t('proof.hint')}>
         <span>
           <Button
             variant="outlined"
@@ -91,7 +89,7 @@ export function ProofSheetButton({
             aria-expanded={anchor ? 'true' : undefined}
             onClick={(event) => setAnchor(event.currentTarget)}
           >
-            Proof of delivery
+            {t('proof.button')}
           </Button>
         </span>
       </Tooltip>
@@ -99,7 +97,7 @@ export function ProofSheetButton({
         {CHOICES.map((choice) => (
           <MenuItem key={choice.label} onClick={() => void make(choice)}>
             <ListItemIcon>{choice.icon}</ListItemIcon>
-            <ListItemText>{choice.label}</ListItemText>
+            <ListItemText>{t(`proof.${choice.label}`)}</ListItemText>
           </MenuItem>
         ))}
       </Menu>
@@ -108,10 +106,33 @@ export function ProofSheetButton({
         variant="body2"
         sx={{ color: outcome?.kind === 'failed' ? 'error.main' : 'text.secondary' }}
       >
-        {outcome && outcome.kind !== 'busy' ? outcome.words : ''}
+        <OutcomeWords outcome={outcome} />
       </Typography>
     </>
   )
+}
+
+/** What happened, in words: the file's name as it is, never translated. */
+function OutcomeWords({ outcome }: { outcome: Outcome | null }) {
+  const { t } = useTranslation('delivery')
+  switch (outcome?.kind) {
+    case 'saved':
+    case 'downloaded':
+      return (
+        <Trans
+          t={t}
+          i18nKey={`proof.${outcome.kind}`}
+          values={{ fileName: outcome.fileName }}
+          components={{ 0: <span translate="no" /> }}
+        />
+      )
+    case 'copied':
+      return t('proof.copied')
+    case 'failed':
+      return t('proof.failed', { reason: outcome.reason })
+    default:
+      return ''
+  }
 }
 
 function download(blob: Blob, fileName: string): void {

@@ -1,6 +1,7 @@
 // A postal address as lines, in the order the destination country writes them, so an agent can
 // read it back to a customer the way they know it.
 import type { DeliveryDetail } from '../../electron/core/api/definition.ts'
+import { currentLocale } from '../../electron/core/messages/messages.ts'
 
 type Address = DeliveryDetail['address']
 
@@ -9,17 +10,19 @@ const CITY_REGION_POSTCODE = new Set(['US', 'CA', 'AU', 'NZ'])
 /** Countries that write the town and the postcode on lines of their own. */
 const CITY_THEN_POSTCODE = new Set(['GB', 'IE'])
 
-let regionNames: Intl.DisplayNames | null | undefined
+/** Country names in the locale spoken ("United States", "Estados Unidos"), made once each. */
+const regionNames = new Map<string, Intl.DisplayNames | null>()
 function countryName(code: string): string {
-  if (regionNames === undefined) {
+  const locale = currentLocale()
+  if (!regionNames.has(locale)) {
     try {
-      regionNames = new Intl.DisplayNames(undefined, { type: 'region' })
+      regionNames.set(locale, new Intl.DisplayNames(locale, { type: 'region' }))
     } catch {
-      regionNames = null
+      regionNames.set(locale, null)
     }
   }
   try {
-    return regionNames?.of(code) ?? code
+    return regionNames.get(locale)?.of(code) ?? code
   } catch {
     return code
   }

@@ -3,7 +3,12 @@
 // threshold in Settings); this only picks the fix to name, preferring the drop-off, because where
 // the driver marked it delivered is what the customer is asking about.
 import type { DeliveryDetail, DeliveryPhoto } from '../../electron/core/api/definition.ts'
-import { formatMetres } from './distance.ts'
+import {
+  awayFlagSentence,
+  awayFlagShort,
+  awayFlagTitle,
+  type AwayFix,
+} from '../../electron/core/api/display-words.ts'
 
 export type LocationFlag = {
   /** The drop-off, or the photo (by its position in the shown list) that is farthest away. */
@@ -56,25 +61,26 @@ export function locationFlag(
   return { fix, distanceM, accuracyM, thresholdM: check.thresholdM }
 }
 
+/** The fix in the shared words' terms: the photo by its number (1-based). */
+function awayFix(flag: LocationFlag): AwayFix {
+  return flag.fix.kind === 'drop-off'
+    ? { kind: 'drop-off' }
+    : { kind: 'photo', number: flag.fix.index + 1 }
+}
+
 /** "Delivered away from the address" or "Photo 2 taken away from the address". */
 export function locationFlagTitle(flag: LocationFlag): string {
-  return flag.fix.kind === 'drop-off'
-    ? 'Delivered away from the address'
-    : `Photo ${flag.fix.index + 1} taken away from the address`
+  return awayFlagTitle(awayFix(flag))
 }
 
 /** "Delivered away from the address — 420 m" */
 export function locationFlagShort(flag: LocationFlag): string {
-  return `${locationFlagTitle(flag)} — ${formatMetres(flag.distanceM)}`
+  return awayFlagShort(awayFix(flag), flag.distanceM)
 }
 
 /**
  * "Delivered away from the address — 420 m (beyond the ±15 m fix accuracy); threshold 150 m"
  */
 export function locationFlagSentence(flag: LocationFlag): string {
-  const accuracy =
-    flag.accuracyM !== null
-      ? `beyond the ±${formatMetres(flag.accuracyM)} fix accuracy`
-      : 'no accuracy was recorded with the fix'
-  return `${locationFlagShort(flag)} (${accuracy}); threshold ${formatMetres(flag.thresholdM)}`
+  return awayFlagSentence({ ...flag, fix: awayFix(flag) })
 }

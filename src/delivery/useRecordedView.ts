@@ -3,6 +3,7 @@
 // photo asked for. A view that cannot be recorded means the photo is not shown, and the panel
 // says why.
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { api, userMessage } from '../api/client.ts'
 
 /** True once the view of `photoId` is recorded; asked for (once) when `wanted` turns true. */
@@ -12,6 +13,7 @@ export function useRecordedView(
   wanted: boolean,
   onRefused: (reason: string) => void,
 ): boolean {
+  const { t } = useTranslation('delivery')
   const [recorded, setRecorded] = useState(false)
   const requested = useRef(false)
   const onRefusedRef = useRef(onRefused)
@@ -25,11 +27,9 @@ export function useRecordedView(
     api.recordPhotoView({ photoId, caseId: caseId ?? null }).then(
       () => setRecorded(true),
       (error: unknown) =>
-        onRefusedRef.current(
-          `The photo is not shown because the view could not be recorded in the audit log: ${userMessage(error)}`,
-        ),
+        onRefusedRef.current(t('photo.viewNotRecorded', { reason: userMessage(error) })),
     )
-  }, [wanted, photoId, caseId])
+  }, [wanted, photoId, caseId, t])
 
   return recorded
 }

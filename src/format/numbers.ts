@@ -1,2 +1,2 @@
 // Counts and shares in the app's one format (shared with the exports).
-export { formatCount, formatShare, plural } from '../../electron/core/api/display-format.ts'
+export { formatCount, formatShare } from '../../electron/core/api/display-format.ts'

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 
 export {
   formatAge,
+  formatDate,
   formatDateTime,
   formatDateTimeLong,
   formatDuration,

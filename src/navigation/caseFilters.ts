@@ -2,30 +2,63 @@
 // that Back, a reload and a link from a delivery ("cases of this customer") all land on the same
 // list. Anything the URL says that is not a known value is ignored, never trusted.
 import type { CallArg } from '../../electron/core/api/definition.ts'
+import { t, wordsByCode } from '../../electron/core/messages/messages.ts'
 import { ACTIVE_STATUSES, REASON_ORDER, STATUS_ORDER } from '../words/caseWords.ts'
 import type { CaseReason, CaseStatus } from '../words/caseWords.ts'
 
-export const CASE_SORT_LABELS = {
-  oldest: 'Oldest first',
-  newest: 'Newest first',
-  due: 'First action due, soonest first',
-  'due-desc': 'First action due, latest first',
-  status: 'Status, open first',
-  'status-desc': 'Status, resolved first',
-  assignee: 'Assignee, A to Z',
-  'assignee-desc': 'Assignee, Z to A',
-} as const satisfies Record<CallArg<'listCases'>['sort'] & string, string>
-export type CaseSort = keyof typeof CASE_SORT_LABELS
+export type CaseSort = CallArg<'listCases'>['sort'] & string
+
+/** The queue's sorts, in the order the sort menu offers them. */
+const CASE_SORTS = [
+  'oldest',
+  'newest',
+  'due',
+  'due-desc',
+  'status',
+  'status-desc',
+  'assignee',
+  'assignee-desc',
+] as const satisfies readonly CaseSort[]
+
+const SORT_KEYS = {
+  oldest: 'oldest',
+  newest: 'newest',
+  due: 'due',
+  'due-desc': 'dueDesc',
+  status: 'status',
+  'status-desc': 'statusDesc',
+  assignee: 'assignee',
+  'assignee-desc': 'assigneeDesc',
+} as const satisfies Record<CaseSort, string>
+
+/** Each sort in words, in the language spoken when it is read. */
+export const CASE_SORT_LABELS: Readonly<Record<CaseSort, string>> = wordsByCode(
+  CASE_SORTS,
+  (sort) => t(`app:caseSort.${SORT_KEYS[sort]}`),
+)
+
+/** "1 hour or more", "2 days or more": whole weeks, else whole days, else hours. */
+function minAgeWords(hours: number | null): string {
+  if (hours === null) return t('app:caseAge.any')
+  if (hours % 168 === 0) return t('app:caseAge.weeks', { count: hours / 168 })
+  if (hours % 24 === 0) return t('app:caseAge.days', { count: hours / 24 })
+  return t('app:caseAge.hours', { count: hours })
+}
 
 /** The queue's "Opened" choices: only cases opened at least so long ago. */
-export const MIN_AGE_CHOICES: Array<{ hours: number | null; label: string }> = [
-  { hours: null, label: 'Any age' },
-  { hours: 1, label: '1 hour or more' },
-  { hours: 4, label: '4 hours or more' },
-  { hours: 24, label: '1 day or more' },
-  { hours: 48, label: '2 days or more' },
-  { hours: 168, label: '1 week or more' },
-]
+export const MIN_AGE_CHOICES: ReadonlyArray<{ hours: number | null; readonly label: string }> = [
+  null,
+  1,
+  4,
+  24,
+  48,
+  168,
+].map((hours) => ({
+  hours,
+  get label() {
+    return minAgeWords(hours)
+  },
+}))
 
 export type CaseFilters = {
   /** Empty: every status. Without `status` in the URL: the statuses still being worked. */

@@ -1,5 +1,7 @@
-// Keyboard shortcuts that work from anywhere in the workspace.
+// Keyboard shortcuts that work from anywhere in the workspace, and the keys' names as the
+// person's keyboard says them ("Enter" is "Intro" on a Spanish one).
 import { useEffect, useRef } from 'react'
+import { t } from '../../electron/core/messages/messages.ts'
 
 const isApple = /Mac|iPhone|iPad/i.test(
   (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ??
@@ -7,9 +9,17 @@ const isApple = /Mac|iPhone|iPad/i.test(
     '',
 )
 
-/** "Ctrl+K" on Windows and Linux, "⌘K" on macOS. */
+/** A key with a name of its own, as the keyboards of the language spoken label it. */
+export type NamedKey = 'enter' | 'esc'
+
+/** "Enter" ("Intro" in Spanish), "Esc": for a <kbd> and for a shortcut with one of these keys. */
+export function keyName(key: NamedKey): string {
+  return t(`app:keys.${key}`)
+}
+
+/** "Ctrl+K" on Windows and Linux, "⌘K" on macOS; `keyName('enter')` for Ctrl+Enter. */
 export function shortcutLabel(key: string): string {
-  return isApple ? `⌘${key}` : `Ctrl+${key}`
+  return isApple ? t('app:keys.command', { key }) : t('app:keys.ctrl', { key })
 }
 
 /** Calls `onPress` for Ctrl/Cmd + `key`, wherever the focus is. */
@@ -103,46 +113,69 @@ export type ShortcutGroup = {
 
 /** Every keyboard shortcut of the app, for the "Keyboard shortcuts" dialog (press ?). */
 export function allShortcuts(): ShortcutGroup[] {
+  const does = (key: ShortcutWord) => t(`app:shortcuts.${key}`)
   return [
     {
-      title: 'Anywhere',
+      title: t('app:shortcuts.anywhere'),
       shortcuts: [
-        { keys: [shortcutLabel('K')], does: 'Search deliveries' },
-        { keys: ['?'], does: 'Show these keyboard shortcuts' },
-        { keys: ['Esc'], does: 'Close a dialog, or go back from a delivery or a case' },
+        { keys: [shortcutLabel('K')], does: does('search') },
+        { keys: ['?'], does: does('showShortcuts') },
+        { keys: [keyName('esc')], does: does('escape') },
       ],
     },
     {
-      title: 'Lists (search results, cases)',
+      title: t('app:shortcuts.lists'),
       shortcuts: [
-        { keys: ['↓', 'J'], does: 'Next row' },
-        { keys: ['↑', 'K'], does: 'Previous row' },
-        { keys: ['Enter'], does: 'Open the selected row' },
+        { keys: ['↓', 'J'], does: does('nextRow') },
+        { keys: ['↑', 'K'], does: does('previousRow') },
+        { keys: [keyName('enter')], does: does('openRow') },
       ],
     },
     {
-      title: 'A case',
+      title: t('app:shortcuts.aCase'),
       shortcuts: [
-        { keys: ['N'], does: 'Write a note' },
-        { keys: [shortcutLabel('Enter')], does: 'Add the note you are writing' },
-        { keys: ['S'], does: 'Resolve the case' },
-        { keys: ['A'], does: 'Assign the case to me' },
-        { keys: ['T'], does: 'Add or change the help-desk ticket' },
+        { keys: ['N'], does: does('writeNote') },
+        { keys: [shortcutLabel(keyName('enter'))], does: does('addNote') },
+        { keys: ['S'], does: does('resolve') },
+        { keys: ['A'], does: does('assignToMe') },
+        { keys: ['T'], does: does('ticket') },
       ],
     },
     {
-      title: 'A delivery',
+      title: t('app:shortcuts.aDelivery'),
       shortcuts: [
-        { keys: ['+'], does: 'Zoom in on the photo' },
-        { keys: ['−'], does: 'Zoom out' },
-        { keys: ['0'], does: 'Fit the photo to the panel' },
-        { keys: ['R'], does: 'Rotate right' },
-        { keys: ['Shift+R'], does: 'Rotate left' },
-        { keys: ['F'], does: 'Full screen (Esc leaves it)' },
-        { keys: ['← ↑ → ↓'], does: 'Move around a zoomed photo' },
-        { keys: ['←', '→'], does: 'Previous or next photo, in the photo strip' },
-        { keys: ['O'], does: 'Open a case on this delivery' },
+        { keys: ['+'], does: does('zoomIn') },
+        { keys: ['−'], does: does('zoomOut') },
+        { keys: ['0'], does: does('fit') },
+        { keys: ['R'], does: does('rotateRight') },
+        { keys: [t('app:keys.shiftR')], does: does('rotateLeft') },
+        { keys: ['F'], does: does('fullScreen') },
+        { keys: [t('app:keys.arrows')], does: does('pan') },
+        { keys: ['←', '→'], does: does('otherPhoto') },
+        { keys: ['O'], does: does('openCase') },
       ],
     },
   ]
 }
+
+type ShortcutWord =
+  | 'search'
+  | 'showShortcuts'
+  | 'escape'
+  | 'nextRow'
+  | 'previousRow'
+  | 'openRow'
+  | 'writeNote'
+  | 'addNote'
+  | 'resolve'
+  | 'assignToMe'
+  | 'ticket'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'fit'
+  | 'rotateRight'
+  | 'rotateLeft'
+  | 'fullScreen'
+  | 'pan'
+  | 'otherPhoto'
+  | 'openCase'

@@ -16,19 +16,25 @@ import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import DownloadIcon from '@mui/icons-material/Download'
 import FolderOpenOutlinedIcon from '@mui/icons-material/FolderOpenOutlined'
-import type { ExportFormat, ReportFilterInput } from '../../electron/core/api/report-schemas.ts'
+import { Trans, useTranslation } from 'react-i18next'
+import {
+  EXPORT_FORMATS,
+  type ExportJob,
+  type ReportFilterInput,
+} from '../../electron/core/api/report-schemas.ts'
 import { api } from '../api/client.ts'
 import { formatCount } from '../format/numbers.ts'
 import { formatDateTime } from '../format/time.ts'
 import { useExportJob } from './useExportJob.ts'
 
-const FORMATS: Array<{ format: ExportFormat; label: string; hint: string }> = [
-  { format: 'csv', label: 'Export CSV', hint: 'One row per case, for any spreadsheet.' },
-  { format: 'xlsx', label: 'Export XLSX', hint: 'Excel workbook: summary and cases.' },
-  { format: 'pdf', label: 'Export PDF', hint: 'Case report with photos and maps.' },
-]
+/** What a running export is doing, in the screen's words, from how far it has come. */
+function stepKey(job: ExportJob): 'counting' | 'writing' | 'finishing' {
+  if (job.total === null) return 'counting'
+  return job.done < job.total ? 'writing' : 'finishing'
+}
 
 export function ExportPanel({ filters }: { filters: ReportFilterInput }) {
+  const { t } = useTranslation(['reports', 'common'])
   const { job, log, starting, error, clearError, start, cancel } = useExportJob(filters)
   const running = job?.state === 'running'
 
@@ -42,22 +48,21 @@ export function ExportPanel({ filters }: { filters: ReportFilterInput }) {
       sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5 }}
     >
       <Typography variant="h2" id="export-heading">
-        Export
+        {t('export.heading')}
       </Typography>
       <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-        The cases opened in the period, with the filters above. Photos of deliveries whose photos
-        are withheld never appear in an export; the PDF says why instead. Every export is recorded.
+        {t('export.intro')}
       </Typography>
       <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
-        {FORMATS.map((f) => (
+        {EXPORT_FORMATS.map((format) => (
           <Button
-            key={f.format}
-            variant={f.format === 'pdf' ? 'contained' : 'outlined'}
-            onClick={running || starting ? undefined : () => start(f.format)}
+            key={format}
+            variant={format === 'pdf' ? 'contained' : 'outlined'}
+            onClick={running || starting ? undefined : () => start(format)}
             aria-disabled={running || starting}
-            title={f.hint}
+            title={t(`export.hint.${format}`)}
           >
-            {f.label}
+            {t(`export.button.${format}`)}
           </Button>
         ))}
       </Stack>
@@ -77,15 +82,21 @@ export function ExportPanel({ filters }: { filters: ReportFilterInput }) {
           {job.state === 'running' && (
             <>
               <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5 }}>
-                <Typography variant="body2" sx={{ flex: 1 }}>
-                  {job.format.toUpperCase()}: {job.step}…
+                <Typography variant="body2" sx={{ flex: 1, minWidth: 0 }}>
+                  {t('export.running', {
+                    format: t(`export.format.${job.format}`),
+                    step: t(`export.step.${stepKey(job)}`, {
+                      done: formatCount(job.done),
+                      total: formatCount(job.total ?? 0),
+                    }),
+                  })}
                 </Typography>
                 <Button size="small" color="inherit" onClick={cancel}>
-                  Cancel export
+                  {t('export.cancel')}
                 </Button>
               </Stack>
               <LinearProgress
-                aria-label="Export progress"
+                aria-label={t('export.progress')}
                 variant={percent === null ? 'indeterminate' : 'determinate'}
                 value={percent ?? undefined}
               />
@@ -104,7 +115,7 @@ export function ExportPanel({ filters }: { filters: ReportFilterInput }) {
                     download={job.fileName ?? undefined}
                     startIcon={<DownloadIcon />}
                   >
-                    Download
+                    {t('export.download')}
                   </Button>
                 ) : job.revealable ? (
                   <Button
@@ -113,59 +124,63 @@ export function ExportPanel({ filters }: { filters: ReportFilterInput }) {
                     startIcon={<FolderOpenOutlinedIcon />}
                     onClick={() => void api.revealReportExport({ jobId: job.id })}
                   >
-                    Show in folder
+                    {t('export.reveal')}
                   </Button>
                 ) : undefined
               }
             >
-              Exported {formatCount(job.done)} case{job.done === 1 ? '' : 's'} to {job.fileName}.
+              <Trans
+                t={t}
+                i18nKey="export.exported"
+                count={job.done}
+                values={{ count: job.done, fileName: job.fileName ?? '' }}
+                components={{ 0: <span translate="no" style={{ overflowWrap: 'anywhere' }} /> }}
+              />
             </Alert>
           )}
-          {job.state === 'cancelled' && (
-            <Alert severity="info">The export was cancelled; no file was left behind.</Alert>
-          )}
-          {job.state === 'failed' && <Alert severity="error">{job.error}</Alert>}
+          {job.state === 'cancelled' && <Alert severity="info">{t('export.cancelled')}</Alert>}
+          {job.state === 'failed' && <Alert severity="error">{t('export.failed')}</Alert>}
         </Box>
       )}
 
       <Typography variant="h3" id="export-log-heading" sx={{ mt: 1 }}>
-        Recent exports
+        {t('export.recent')}
       </Typography>
       {log === null ? (
-        <LinearProgress aria-label="Loading the recent exports" />
+        <LinearProgress aria-label={t('export.loadingRecent')} />
       ) : log.length === 0 ? (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          No export yet from this computer.
+          {t('export.noRecent')}
         </Typography>
       ) : (
         <Table size="small" aria-labelledby="export-log-heading">
           <TableHead>
             <TableRow>
-              <TableCell scope="col">When</TableCell>
-              <TableCell scope="col">Who</TableCell>
-              <TableCell scope="col">Format</TableCell>
+              <TableCell scope="col">{t('export.column.when')}</TableCell>
+              <TableCell scope="col">{t('export.column.who')}</TableCell>
+              <TableCell scope="col">{t('export.column.format')}</TableCell>
               <TableCell scope="col" sx={{ textAlign: 'right' }}>
-                Cases
+                {t('export.column.cases')}
               </TableCell>
-              <TableCell scope="col">Outcome</TableCell>
-              <TableCell scope="col">File</TableCell>
+              <TableCell scope="col">{t('export.column.outcome')}</TableCell>
+              <TableCell scope="col">{t('export.column.file')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {log.slice(0, 8).map((r) => (
               <TableRow key={r.id}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at)}</TableCell>
-                <TableCell>{r.userName}</TableCell>
-                <TableCell>{r.format.toUpperCase()}</TableCell>
-                <TableCell sx={{ textAlign: 'right' }}>{formatCount(r.rows)}</TableCell>
                 <TableCell>
-                  {r.outcome === 'done'
-                    ? 'Exported'
-                    : r.outcome === 'cancelled'
-                      ? 'Cancelled'
-                      : 'Failed'}
+                  <bdi translate="no" dir="auto">
+                    {r.userName}
+                  </bdi>
                 </TableCell>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>{r.fileName ?? '—'}</TableCell>
+                <TableCell>{t(`export.format.${r.format}`)}</TableCell>
+                <TableCell sx={{ textAlign: 'right' }}>{formatCount(r.rows)}</TableCell>
+                <TableCell>{t(`export.outcome.${r.outcome}`)}</TableCell>
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                  {r.fileName ? <span translate="no">{r.fileName}</span> : t('common:time.none')}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

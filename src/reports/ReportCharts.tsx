@@ -1,8 +1,9 @@
 // The report's charts (MUI X Charts): cases per day, resolutions by code, and how long cases took
 // to resolve. Each one is also a table with the same numbers: screen readers always get the
 // table (the drawing is hidden from them, and takes no keyboard focus), and anyone can switch a
-// card to it.
-import { useId, useState } from 'react'
+// card to it. MUI X Charts has no Spanish words of its own: the charts take theirs (loading, no
+// data) from the catalogue, and their numbers and days are written in the locale spoken.
+import { useId, useMemo, useState } from 'react'
 import type { ReactNode } from 'react'
 import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
@@ -17,23 +18,56 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
 import Typography from '@mui/material/Typography'
 import { useTheme } from '@mui/material/styles'
 import { BarChart } from '@mui/x-charts/BarChart'
+import type { ChartsLocaleText } from '@mui/x-charts/locales'
+import { useTranslation } from 'react-i18next'
 import type { ReportFigures } from '../../electron/core/api/report-schemas.ts'
+import { currentLocale, localized } from '../../electron/core/messages/messages.ts'
 import { RESOLUTION_LABELS } from '../words/caseWords.ts'
 import { visuallyHidden } from '../ui/visuallyHidden.ts'
-import { formatCount } from '../format/numbers.ts'
+import { formatCount, formatShare } from '../format/numbers.ts'
 
 const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const
-const dayLabel = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'UTC',
-})
-const shortDay = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`))
+
+/** A count in a chart's tooltip or on its axis, as everywhere: "1,234" ("1.234" in Spanish). */
+const countOf = (value: number | null) => (value === null ? '' : formatCount(value))
+
+/**
+ * A category's name under its bar: on two lines, broken at the space nearest its
+ * middle, when it is long, so that longer languages' words are shown whole rather than cut or
+ * skipped; the tooltip keeps it on one line.
+ */
+function tickLabel(label: string, context: { location: string }): string {
+  if (context.location !== 'tick' || label.length <= 14) return label
+  let best = -1
+  for (let at = label.indexOf(' '); at !== -1; at = label.indexOf(' ', at + 1)) {
+    if (best === -1 || Math.abs(at - label.length / 2) < Math.abs(best - label.length / 2))
+      best = at
+  }
+  return best === -1 ? label : `${label.slice(0, best)}\n${label.slice(best + 1)}`
+}
 
 export function ReportCharts({ figures }: { figures: ReportFigures }) {
+  const { t } = useTranslation('reports')
   const theme = useTheme()
   const opened = theme.palette.primary.main
   const resolved = theme.palette.success.main
+  const locale = currentLocale()
+  // A day of the period, "Jun 3" ("3 jun" in Spanish): days are calendar days, read as such.
+  const shortDay = useMemo(() => {
+    const format = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    })
+    return (day: string) => localized(format.format(new Date(`${day}T00:00:00Z`)))
+  }, [locale])
+  const localeText: Partial<ChartsLocaleText> = {
+    loading: t('charts.loading'),
+    noData: t('charts.noData'),
+    a11yNoValue: t('charts.noValue'),
+  }
+  const bucket = (code: ReportFigures['timeToResolveBuckets'][number]['bucket']) =>
+    t(`charts.bucket.${code}`)
   return (
     <Box
       sx={{
@@ -43,10 +77,11 @@ export function ReportCharts({ figures }: { figures: ReportFigures }) {
       }}
     >
       <ChartCard
-        title="Cases per day"
+        title={t('charts.perDay')}
         chart={
           <BarChart
             disableKeyboardNavigation
+            localeText={localeText}
             height={260}
             xAxis={[
               {
@@ -54,38 +89,55 @@ export function ReportCharts({ figures }: { figures: ReportFigures }) {
                 data: figures.perDay.map((d) => shortDay(d.day)),
               },
             ]}
-            yAxis={[{ tickMinStep: 1, width: 36 }]}
+            yAxis={[{ tickMinStep: 1, width: 36, valueFormatter: countOf }]}
             series={[
-              { label: 'Opened', data: figures.perDay.map((d) => d.opened), color: opened },
-              { label: 'Resolved', data: figures.perDay.map((d) => d.resolved), color: resolved },
+              {
+                label: t('charts.opened'),
+                data: figures.perDay.map((d) => d.opened),
+                color: opened,
+                valueFormatter: countOf,
+              },
+              {
+                label: t('charts.resolved'),
+                data: figures.perDay.map((d) => d.resolved),
+                color: resolved,
+                valueFormatter: countOf,
+              },
             ]}
             margin={{ left: 0, right: 16 }}
           />
         }
         table={
           <DataTable
-            columns={['Day', 'Opened', 'Resolved']}
+            columns={[t('charts.day'), t('charts.opened'), t('charts.resolved')]}
             rows={figures.perDay.map((d) => [shortDay(d.day), d.opened, d.resolved])}
           />
         }
       />
       <ChartCard
-        title="Resolutions by code"
+        title={t('charts.resolutions')}
         chart={
           <BarChart
             disableKeyboardNavigation
+            localeText={localeText}
             height={260}
             layout="horizontal"
             yAxis={[
               {
                 scaleType: 'band',
                 data: figures.resolutions.map((r) => RESOLUTION_LABELS[r.code]),
-                width: 150,
+                // Room for the longest name on one line ("Reclamación al transportista").
+                width: 190,
               },
             ]}
-            xAxis={[{ tickMinStep: 1 }]}
+            xAxis={[{ tickMinStep: 1, valueFormatter: countOf }]}
             series={[
-              { label: 'Cases', data: figures.resolutions.map((r) => r.count), color: resolved },
+              {
+                label: t('charts.cases'),
+                data: figures.resolutions.map((r) => r.count),
+                color: resolved,
+                valueFormatter: countOf,
+              },
             ]}
             hideLegend
             margin={{ right: 16 }}
@@ -93,28 +145,37 @@ export function ReportCharts({ figures }: { figures: ReportFigures }) {
         }
         table={
           <DataTable
-            columns={['Resolution', 'Cases', 'Share']}
+            columns={[t('charts.resolution'), t('charts.cases'), t('charts.share')]}
             rows={figures.resolutions.map((r) => [
               RESOLUTION_LABELS[r.code],
               r.count,
-              `${(r.share * 100).toFixed(1)}%`,
+              formatShare(r.share),
             ])}
           />
         }
       />
       <ChartCard
-        title="Time to resolve"
+        title={t('charts.timeToResolve')}
         chart={
           <BarChart
             disableKeyboardNavigation
+            localeText={localeText}
             height={240}
-            xAxis={[{ scaleType: 'band', data: figures.timeToResolveBuckets.map((b) => b.label) }]}
-            yAxis={[{ tickMinStep: 1, width: 36 }]}
+            xAxis={[
+              {
+                scaleType: 'band',
+                data: figures.timeToResolveBuckets.map((b) => bucket(b.bucket)),
+                valueFormatter: tickLabel,
+                height: 44,
+              },
+            ]}
+            yAxis={[{ tickMinStep: 1, width: 36, valueFormatter: countOf }]}
             series={[
               {
-                label: 'Cases',
+                label: t('charts.cases'),
                 data: figures.timeToResolveBuckets.map((b) => b.count),
                 color: opened,
+                valueFormatter: countOf,
               },
             ]}
             hideLegend
@@ -123,8 +184,8 @@ export function ReportCharts({ figures }: { figures: ReportFigures }) {
         }
         table={
           <DataTable
-            columns={['Time to resolve', 'Cases']}
-            rows={figures.timeToResolveBuckets.map((b) => [b.label, b.count])}
+            columns={[t('charts.timeToResolve'), t('charts.cases')]}
+            rows={figures.timeToResolveBuckets.map((b) => [bucket(b.bucket), b.count])}
           />
         }
       />
@@ -134,6 +195,7 @@ export function ReportCharts({ figures }: { figures: ReportFigures }) {
 
 /** A chart with its table: the table is always there for screen readers, or shown instead. */
 function ChartCard(props: { title: string; chart: ReactNode; table: ReactNode }) {
+  const { t } = useTranslation('reports')
   const id = useId()
   const [view, setView] = useState<'chart' | 'table'>('chart')
   return (
@@ -152,13 +214,13 @@ function ChartCard(props: { title: string; chart: ReactNode; table: ReactNode })
           exclusive
           value={view}
           onChange={(_e, next: 'chart' | 'table' | null) => next && setView(next)}
-          aria-label={`${props.title}: show as`}
+          aria-label={t('charts.showAs', { title: props.title })}
         >
           <ToggleButton value="chart" sx={{ py: 0.25 }}>
-            Chart
+            {t('charts.chart')}
           </ToggleButton>
           <ToggleButton value="table" sx={{ py: 0.25 }}>
-            Table
+            {t('charts.table')}
           </ToggleButton>
         </ToggleButtonGroup>
       </Stack>

@@ -2,16 +2,18 @@
 // percentile) and the share delivered away from the address.
 import Box from '@mui/material/Box'
 import Paper from '@mui/material/Paper'
+import { useTranslation } from 'react-i18next'
 import type { ReportFigures } from '../../electron/core/api/report-schemas.ts'
 import { formatCount } from '../format/numbers.ts'
-import { formatHours, formatShare } from '../../electron/core/api/display-format.ts'
+import { formatDistance, formatHours, formatShare } from '../../electron/core/api/display-format.ts'
 
 export function Headline({ figures }: { figures: ReportFigures }) {
+  const { t } = useTranslation('reports')
   const hours = (h: number | null) => formatHours(h)
   return (
     <Box
       component="dl"
-      aria-label="Figures"
+      aria-label={t('figures.label')}
       sx={{
         m: 0,
         display: 'grid',
@@ -19,19 +21,26 @@ export function Headline({ figures }: { figures: ReportFigures }) {
         gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))',
       }}
     >
-      <Figure term="Cases opened" value={formatCount(figures.opened)} />
-      <Figure term="Cases resolved" value={formatCount(figures.resolved)} />
-      <Figure term="Open now" value={formatCount(figures.openNow)} note="whenever opened" />
-      <Figure term="Median time to resolve" value={hours(figures.timeToResolveHours.median)} />
+      <Figure term={t('figures.opened')} value={formatCount(figures.opened)} />
+      <Figure term={t('figures.resolved')} value={formatCount(figures.resolved)} />
       <Figure
-        term="90th percentile"
+        term={t('figures.openNow')}
+        value={formatCount(figures.openNow)}
+        note={t('figures.openNowNote')}
+      />
+      <Figure term={t('figures.median')} value={hours(figures.timeToResolveHours.median)} />
+      <Figure
+        term={t('figures.p90')}
         value={hours(figures.timeToResolveHours.p90)}
-        note="time to resolve"
+        note={t('figures.p90Note')}
       />
       <Figure
-        term="Delivered away from the address"
+        term={t('figures.away')}
         value={formatShare(figures.awayFromAddress.share)}
-        note={`${formatCount(figures.awayFromAddress.count)} of the cases opened (over ${figures.locationThresholdM} m)`}
+        note={t('figures.awayNote', {
+          count: figures.awayFromAddress.count,
+          threshold: formatDistance(figures.locationThresholdM),
+        })}
       />
     </Box>
   )

@@ -9,8 +9,9 @@ import TableCell from '@mui/material/TableCell'
 import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
 import type { ReportFigures } from '../../electron/core/api/report-schemas.ts'
-import { formatCount } from '../format/numbers.ts'
+import { formatCount, formatShare } from '../format/numbers.ts'
 import { PersonName } from '../ui/PersonName.tsx'
 
 /** A driver by name, the id on hover and on focus (the report's tables hold no other control). */
@@ -21,58 +22,67 @@ function Driver({ driver }: { driver: { driverId: string; name: string } }) {
 export const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const
 
 export function Lists({ figures }: { figures: ReportFigures }) {
+  const { t } = useTranslation('reports')
+  const ratio = (part: number, whole: number) => t('lists.ratio', { part, whole })
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'repeat(3, 1fr)' } }}>
       <ListCard
         id="repeat-customers-heading"
-        title="Repeat-claim customers"
-        note={`${formatCount(figures.repeatCustomers.total)} customers with two or more cases opened in the period.`}
-        columns={['Customer', 'Cases']}
+        title={t('lists.repeatCustomers')}
+        note={t('lists.repeatCustomersNote', { count: figures.repeatCustomers.total })}
+        columns={[t('lists.customer'), t('lists.cases')]}
         rows={figures.repeatCustomers.top.map((c) => ({
-          key: c.name,
-          cells: [c.name, formatCount(c.cases)],
+          key: c.customerId,
+          cells: [
+            <bdi key="name" translate="no" dir="auto">
+              {c.name}
+            </bdi>,
+            formatCount(c.cases),
+          ],
         }))}
-        empty="No customer claimed twice in the period."
+        empty={t('lists.noRepeatCustomer')}
       />
       <ListCard
         id="repeat-addresses-heading"
-        title="Repeat-claim addresses"
-        note={`${formatCount(figures.repeatAddresses.total)} addresses with two or more cases opened in the period.`}
-        columns={['Address', 'Cases']}
+        title={t('lists.repeatAddresses')}
+        note={t('lists.repeatAddressesNote', { count: figures.repeatAddresses.total })}
+        columns={[t('lists.address'), t('lists.cases')]}
         rows={figures.repeatAddresses.top.map((a) => ({
           key: a.address,
-          cells: [a.address, formatCount(a.cases)],
+          cells: [
+            <bdi key="address" translate="no" dir="auto">
+              {a.address}
+            </bdi>,
+            formatCount(a.cases),
+          ],
         }))}
-        empty="No address had two claims in the period."
+        empty={t('lists.noRepeatAddress')}
       />
       <ListCard
         id="top-drivers-heading"
-        title="Drivers by cases per delivery"
-        note={`Cases on their deliveries in the period; drivers with at least ${figures.topDrivers.minDeliveries} deliveries.`}
-        columns={['Driver', 'Cases / deliveries', 'Rate']}
+        title={t('lists.topDrivers')}
+        note={t('lists.topDriversNote', { count: figures.topDrivers.minDeliveries })}
+        columns={[t('lists.driver'), t('lists.casesPerDeliveries'), t('lists.rate')]}
         rows={figures.topDrivers.top.map((d) => ({
           key: d.driverId,
           cells: [
             <Driver key="name" driver={d} />,
-            `${formatCount(d.cases)} / ${formatCount(d.deliveries)}`,
-            `${(d.casesPerDelivery * 100).toFixed(1)}%`,
+            ratio(d.cases, d.deliveries),
+            formatShare(d.casesPerDelivery),
           ],
         }))}
-        empty="No driver with enough deliveries in the period has a case."
+        empty={t('lists.noTopDriver')}
       />
       <ListCard
         id="reused-photo-drivers-heading"
-        title="Drivers with reused or look-alike photos"
-        note="Their deliveries in the period whose photo also appears at another address or on an earlier delivery."
-        columns={['Driver', 'Flagged / deliveries']}
+        title={t('lists.reusedPhotos')}
+        note={t('lists.reusedPhotosNote')}
+        columns={[t('lists.driver'), t('lists.flaggedPerDeliveries')]}
         rows={figures.reusedPhotoDrivers.map((d) => ({
           key: d.driverId,
-          cells: [
-            <Driver key="name" driver={d} />,
-            `${formatCount(d.flagged)} / ${formatCount(d.deliveries)}`,
-          ],
+          cells: [<Driver key="name" driver={d} />, ratio(d.flagged, d.deliveries)],
         }))}
-        empty="No delivery in the period is flagged for a reused photo."
+        empty={t('lists.noReusedPhoto')}
       />
     </Box>
   )

@@ -4,13 +4,15 @@ import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Skeleton from '@mui/material/Skeleton'
 import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
 
 export function ReportsSkeleton() {
+  const { t } = useTranslation('reports')
   return (
     <Box
       component="main"
       role="status"
-      aria-label="Loading the reports"
+      aria-label={t('screen.loading')}
       sx={{ gridArea: 'main', p: 3, display: 'flex', flexDirection: 'column', gap: 2 }}
     >
       <Skeleton variant="text" width={160} height={40} />
@@ -21,13 +23,14 @@ export function ReportsSkeleton() {
 }
 
 export function SupervisorsOnly() {
+  const { t } = useTranslation('reports')
   return (
     <Box component="main" aria-labelledby="reports-heading" sx={{ gridArea: 'main', p: 3 }}>
       <Typography variant="h1" id="reports-heading" sx={{ mb: 2 }}>
-        Reports
+        {t('screen.title')}
       </Typography>
       <Alert severity="info" sx={{ maxWidth: 640 }}>
-        Reports and exports are for supervisors. Ask a supervisor if you need one.
+        {t('screen.supervisorsOnly')}
       </Alert>
     </Box>
   )

@@ -11,6 +11,7 @@ import Skeleton from '@mui/material/Skeleton'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import InboxOutlinedIcon from '@mui/icons-material/InboxOutlined'
+import { Trans, useTranslation } from 'react-i18next'
 import { ExportPanel } from './ExportPanel.tsx'
 import { ReportCharts } from './ReportCharts.tsx'
 import { ReportFilterBar } from './ReportFilterBar.tsx'
@@ -18,6 +19,7 @@ import { useReport } from './useReport.ts'
 import {
   LOCAL_TIME_ZONE,
   defaultChoices,
+  periodProblem,
   reportFilters,
   type ReportChoices,
 } from './reportPeriod.ts'
@@ -25,9 +27,14 @@ import { Headline } from './ReportHeadline.tsx'
 import { Lists } from './ReportLists.tsx'
 
 export default function ReportsScreen() {
+  const { t } = useTranslation('reports')
   const [choices, setChoices] = useState<ReportChoices>(defaultChoices)
   const headingRef = useRef<HTMLHeadingElement>(null)
-  const filters = useMemo(() => reportFilters(choices), [choices])
+  // A period the report calls would refuse is said at its field, and never asked for.
+  const problem = periodProblem(choices)
+  const [asked, setAsked] = useState(choices)
+  if (!problem && asked !== choices) setAsked(choices)
+  const filters = useMemo(() => reportFilters(asked), [asked])
   const { options, figures, loading, error, retry } = useReport(filters)
 
   useEffect(() => {
@@ -57,11 +64,15 @@ export default function ReportsScreen() {
             tabIndex={-1}
             sx={{ outline: 'none' }}
           >
-            Reports
+            {t('screen.title')}
           </Typography>
           <Typography variant="body2" sx={{ color: 'text.secondary', mt: 0.5 }}>
-            Missing-package cases in this computer’s copy, with its unsent work. Days are days in{' '}
-            {LOCAL_TIME_ZONE}.
+            <Trans
+              t={t}
+              i18nKey="screen.intro"
+              values={{ timeZone: LOCAL_TIME_ZONE }}
+              components={{ 0: <span translate="no" /> }}
+            />
           </Typography>
         </Box>
         {loading && figures && (
@@ -70,13 +81,14 @@ export default function ReportsScreen() {
             sx={{ alignItems: 'center', gap: 1, color: 'text.secondary', typography: 'body2' }}
           >
             <CircularProgress size={14} aria-hidden="true" />
-            Updating…
+            {t('screen.updating')}
           </Stack>
         )}
       </Stack>
 
       <ReportFilterBar
         choices={choices}
+        problem={problem}
         options={options}
         onChange={setChoices}
         onClear={() =>
@@ -89,11 +101,11 @@ export default function ReportsScreen() {
           severity="error"
           action={
             <Button color="inherit" size="small" onClick={retry}>
-              Retry
+              {t('screen.retry')}
             </Button>
           }
         >
-          The report could not be made. {error}
+          {t('screen.failed', { reason: error })}
         </Alert>
       )}
 
@@ -103,10 +115,8 @@ export default function ReportsScreen() {
           {figures.opened === 0 && figures.resolved === 0 ? (
             <Paper variant="outlined" sx={{ p: 4, textAlign: 'center', color: 'text.secondary' }}>
               <InboxOutlinedIcon aria-hidden sx={{ fontSize: 40, mb: 1 }} />
-              <Typography>
-                No case was opened or resolved in this period with these filters.
-              </Typography>
-              <Typography variant="body2">Choose a longer period or clear the filters.</Typography>
+              <Typography>{t('screen.emptyTitle')}</Typography>
+              <Typography variant="body2">{t('screen.emptyHint')}</Typography>
             </Paper>
           ) : (
             <>
@@ -124,10 +134,11 @@ export default function ReportsScreen() {
 }
 
 function ReportSkeleton() {
+  const { t } = useTranslation('reports')
   return (
     <Box
       role="status"
-      aria-label="Making the report"
+      aria-label={t('screen.making')}
       sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}
     >
       <Box

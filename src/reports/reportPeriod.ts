@@ -1,17 +1,18 @@
 // The periods a supervisor picks from, as local calendar days ("2025-06-01"), and the filters as
 // the report calls want them. The core turns days into instants in the given time zone.
-import type { ReportFilterInput } from '../../electron/core/api/report-schemas.ts'
+import { MAX_REPORT_DAYS, type ReportFilterInput } from '../../electron/core/api/report-schemas.ts'
 
+/** The periods offered, in the order the menu lists them (their words: reports:filters.preset). */
 export const PERIOD_PRESETS = [
-  { value: 'last-7', label: 'Last 7 days' },
-  { value: 'last-30', label: 'Last 30 days' },
-  { value: 'this-month', label: 'This month' },
-  { value: 'last-month', label: 'Last month' },
-  { value: 'last-90', label: 'Last 90 days' },
-  { value: 'custom', label: 'Custom dates' },
+  'last-7',
+  'last-30',
+  'this-month',
+  'last-month',
+  'last-90',
+  'custom',
 ] as const
 
-export type PeriodPreset = (typeof PERIOD_PRESETS)[number]['value']
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number]
 
 /** The computer's own time zone: the period's days are the supervisor's days. */
 export const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone
@@ -68,6 +69,19 @@ export function defaultChoices(): ReportChoices {
     agentId: '',
     locationFlag: 'any',
   }
+}
+
+/**
+ * What is wrong with the chosen period, if anything: the report calls refuse a period that ends
+ * before it starts or runs past MAX_REPORT_DAYS, so the screen says it first, at the "To" field.
+ */
+export function periodProblem(
+  choices: Pick<ReportChoices, 'from' | 'to'>,
+): { problem: 'endsBeforeStart' | 'tooLong'; days: number } | null {
+  if (choices.from > choices.to) return { problem: 'endsBeforeStart', days: MAX_REPORT_DAYS }
+  if ((Date.parse(choices.to) - Date.parse(choices.from)) / 86_400_000 >= MAX_REPORT_DAYS)
+    return { problem: 'tooLong', days: MAX_REPORT_DAYS }
+  return null
 }
 
 /** The choices as the report calls' argument. */

@@ -10,6 +10,7 @@ import PhotoCameraOutlinedIcon from '@mui/icons-material/PhotoCameraOutlined'
 import ContentCopyOutlinedIcon from '@mui/icons-material/ContentCopyOutlined'
 import WrongLocationOutlinedIcon from '@mui/icons-material/WrongLocationOutlined'
 import FolderOpenOutlinedIcon from '@mui/icons-material/FolderOpenOutlined'
+import type { TFunction } from 'i18next'
 import type { SearchResult } from '../../electron/core/api/definition.ts'
 import { routeHref } from '../navigation/route.ts'
 import { withheldReasonText } from '../delivery/labels.ts'
@@ -26,6 +27,8 @@ export type RowProps = {
   index: number
   selected: boolean
   actions: RowActions
+  /** The search namespace's words, taken once by the table rather than by every row. */
+  t: TFunction<'search'>
 }
 
 /**
@@ -76,25 +79,22 @@ export const RESULT_STYLES = {
   '& .result-case.resolved': { color: 'text.secondary', fontWeight: 400 },
 } as const
 
-/** "Case: Open", "Case: Resolved": one wording for the search row and its name. */
-function caseWords(status: NonNullable<SearchResult['caseStatus']>): string {
-  return `Case: ${STATUS_LABELS[status]}`
-}
-
-export const ResultRow = memo(function ResultRow({ result, index, selected, actions }: RowProps) {
+export const ResultRow = memo(function ResultRow(props: RowProps) {
+  const { result, index, selected, actions, t } = props
   const delivered = result.deliveredAt ? formatDateTime(result.deliveredAt) : null
-  const photo = photoSummary(result)
+  const photo = photoSummary(result, t)
+  const caseStatus = result.caseStatus ? STATUS_LABELS[result.caseStatus] : null
   const name = [
-    `Order ${result.orderId}`,
-    `tracking ${result.trackingNumber}`,
-    result.customerName,
-    `${result.street}, ${result.city}`,
-    delivered ? `delivered ${delivered}` : 'not delivered',
-    `photo: ${photo.label.toLowerCase()}`,
-    ...(result.awayFromAddress ? ['delivered away from the address'] : []),
-    ...(result.reusedPhoto ? ['photo reused'] : []),
-    ...(result.caseStatus ? [caseWords(result.caseStatus).toLowerCase()] : []),
-  ].join(', ')
+    t('row.name.order', { orderId: result.orderId }),
+    t('row.name.tracking', { tracking: result.trackingNumber }),
+    t('row.name.customer', { customer: result.customerName }),
+    t('row.name.address', { street: result.street, city: result.city }),
+    delivered ? t('row.name.delivered', { when: delivered }) : t('row.name.notDelivered'),
+    photo.name,
+    ...(result.awayFromAddress ? [t('row.name.away')] : []),
+    ...(result.reusedPhoto ? [t('row.name.reused')] : []),
+    ...(caseStatus ? [t('row.name.case', { status: caseStatus.toLocaleLowerCase() })] : []),
+  ].join(t('row.name.separator'))
   const photoFlag = (
     <span className={`result-flag photo-${photo.kind}`}>
       {photo.icon}
@@ -122,23 +122,32 @@ export const ResultRow = memo(function ResultRow({ result, index, selected, acti
             event.stopPropagation()
             actions.open(index, result.deliveryId)
           }}
-          aria-label={`Open order ${result.orderId}`}
+          aria-label={t('row.openOrder', { orderId: result.orderId })}
+          translate="no"
         >
           {result.orderId}
         </a>
-        {result.caseStatus && (
+        {caseStatus && (
           <span className={`result-case${result.caseStatus === 'resolved' ? ' resolved' : ''}`}>
             <FolderOpenOutlinedIcon sx={{ fontSize: 14 }} aria-hidden />
-            {caseWords(result.caseStatus)}
+            {t('row.case', { status: caseStatus })}
           </span>
         )}
       </td>
-      <td className="result-cell result-tracking">{result.trackingNumber}</td>
-      <td className="result-cell">{result.customerName}</td>
-      <td className="result-cell">{result.street}</td>
-      <td className="result-cell">{result.city}</td>
+      <td className="result-cell result-tracking" translate="no">
+        {result.trackingNumber}
+      </td>
+      <td className="result-cell" translate="no">
+        {result.customerName}
+      </td>
+      <td className="result-cell" translate="no">
+        {result.street}
+      </td>
+      <td className="result-cell" translate="no">
+        {result.city}
+      </td>
       <td className="result-cell result-nowrap">
-        {delivered ?? <span className="result-muted">Not delivered</span>}
+        {delivered ?? <span className="result-muted">{t('row.notDelivered')}</span>}
       </td>
       <td className="result-cell result-nowrap">
         {/* A tooltip only where it has something to say: most rows need none. */}
@@ -146,18 +155,18 @@ export const ResultRow = memo(function ResultRow({ result, index, selected, acti
       </td>
       <td className="result-cell result-nowrap">
         {result.awayFromAddress && (
-          <Tooltip title="The drop-off or a photo is farther from the address than the threshold allows">
+          <Tooltip title={t('row.awayHint')}>
             <span className="result-flag away">
               <WrongLocationOutlinedIcon fontSize="small" aria-hidden />
-              Away
+              {t('row.away')}
             </span>
           </Tooltip>
         )}
         {result.reusedPhoto && (
-          <Tooltip title="A photo of it also appears at another address or on an earlier delivery">
+          <Tooltip title={t('row.reusedHint')}>
             <span className="result-flag away">
               <ContentCopyOutlinedIcon fontSize="small" aria-hidden />
-              Photo reused
+              {t('row.reused')}
             </span>
           </Tooltip>
         )}
@@ -169,6 +178,7 @@ export const ResultRow = memo(function ResultRow({ result, index, selected, acti
 /** Each answer is new JSON: a row is the same when what it shows is. */
 export function sameRow(a: RowProps, b: RowProps): boolean {
   if (a.index !== b.index || a.selected !== b.selected || a.actions !== b.actions) return false
+  if (a.t !== b.t) return false
   const keys = Object.keys(a.result) as Array<keyof SearchResult>
   return (
     keys.length === Object.keys(b.result).length &&
@@ -176,11 +186,12 @@ export function sameRow(a: RowProps, b: RowProps): boolean {
   )
 }
 
-export function photoSummary(result: SearchResult) {
+export function photoSummary(result: SearchResult, t: TFunction<'search'>) {
   if (result.photoWithheld) {
     return {
       kind: 'withheld',
-      label: 'Withheld',
+      label: t('row.photoWithheld'),
+      name: t('row.name.photoWithheld'),
       detail: withheldReasonText(result.photoWithheld),
       icon: <LockOutlinedIcon fontSize="small" aria-hidden />,
     }
@@ -188,14 +199,16 @@ export function photoSummary(result: SearchResult) {
   if (result.hasPhoto) {
     return {
       kind: 'yes',
-      label: 'Yes',
+      label: t('row.photoYes'),
+      name: t('row.name.photoYes'),
       detail: null,
       icon: <PhotoCameraOutlinedIcon fontSize="small" aria-hidden />,
     }
   }
   return {
     kind: 'none',
-    label: 'No',
+    label: t('row.photoNo'),
+    name: t('row.name.photoNo'),
     detail: null,
     icon: <NoPhotographyOutlinedIcon fontSize="small" aria-hidden />,
   }

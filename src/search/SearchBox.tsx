@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography'
 import ContentCopyOutlinedIcon from '@mui/icons-material/ContentCopyOutlined'
 import SearchIcon from '@mui/icons-material/Search'
 import WrongLocationOutlinedIcon from '@mui/icons-material/WrongLocationOutlined'
+import { Trans, useTranslation } from 'react-i18next'
 import { shortcutLabel } from '../navigation/shortcuts.ts'
 
 const HINT_ID = 'search-hint'
@@ -31,10 +32,11 @@ type Props = {
 
 export function SearchBox(props: Props) {
   const { query, awayOnly, reusedOnly, loading, inputRef, controls, setQuery, onKeyDown } = props
+  const { t } = useTranslation('search')
   return (
     <Box>
       <Typography variant="h1" id="search-heading" sx={{ mb: 1.5 }}>
-        Search deliveries
+        {t('box.heading')}
       </Typography>
       <Box
         sx={{
@@ -52,13 +54,13 @@ export function SearchBox(props: Props) {
             type="search"
             fullWidth
             autoComplete="off"
-            placeholder="Order id, tracking number, customer name, email, phone or street"
+            placeholder={t('box.placeholder')}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={onKeyDown}
             slotProps={{
               htmlInput: {
-                'aria-label': 'Search deliveries',
+                'aria-label': t('box.label'),
                 'aria-describedby': HINT_ID,
                 'aria-controls': controls,
                 maxLength: 200,
@@ -73,7 +75,7 @@ export function SearchBox(props: Props) {
                 ),
                 endAdornment: (
                   <InputAdornment position="end" aria-hidden>
-                    <kbd>{shortcutLabel('K')}</kbd>
+                    <kbd translate="no">{shortcutLabel('K')}</kbd>
                   </InputAdornment>
                 ),
               },
@@ -81,7 +83,7 @@ export function SearchBox(props: Props) {
           />
           {loading && (
             <LinearProgress
-              aria-label="Searching"
+              aria-label={t('box.searching')}
               sx={{
                 position: 'absolute',
                 left: 4,
@@ -107,7 +109,7 @@ export function SearchBox(props: Props) {
                 sx={{ color: 'warning.main' }}
                 aria-hidden
               />
-              Only delivered away from the address
+              {t('box.awayOnly')}
             </Box>
           }
           sx={{ mr: 0, flexShrink: 0, whiteSpace: 'nowrap' }}
@@ -126,7 +128,7 @@ export function SearchBox(props: Props) {
                 sx={{ color: 'warning.main' }}
                 aria-hidden
               />
-              Only with a reused photo
+              {t('box.reusedOnly')}
             </Box>
           }
           sx={{ mr: 0, flexShrink: 0, whiteSpace: 'nowrap' }}
@@ -138,8 +140,12 @@ export function SearchBox(props: Props) {
         component="p"
         sx={{ color: 'text.secondary', mt: 0.75 }}
       >
-        Press {shortcutLabel('K')} from anywhere to come back here. Use ↑ and ↓ to choose a result
-        and Enter to open it.
+        <Trans
+          t={t}
+          i18nKey="box.hint"
+          values={{ shortcut: shortcutLabel('K') }}
+          components={{ 0: <kbd translate="no" /> }}
+        />
       </Typography>
     </Box>
   )

@@ -1,48 +1,84 @@
 // What the search screen says when there is nothing to list: before a search, and when nothing
-// matches.
+// matches; and the status line over the results. Each filter combination has its own whole
+// sentence in the catalogue (search.results, search.noMatches).
 import Box from '@mui/material/Box'
 import Typography from '@mui/material/Typography'
 import SearchIcon from '@mui/icons-material/Search'
 import SearchOffIcon from '@mui/icons-material/SearchOff'
-import { formatCount, plural } from '../format/numbers.ts'
+import { Trans, useTranslation } from 'react-i18next'
 import { SEARCH_LIMIT } from '../api/queries.ts'
 
-/** The filters on, in words that follow "deliveries" ('' for none). */
-export function filterWords(awayOnly: boolean, reusedOnly = false): string {
-  return [
-    ...(awayOnly ? ['delivered away from the address'] : []),
-    ...(reusedOnly ? ['with a reused photo'] : []),
-  ].join(' and ')
+/** The filters on, as the catalogue's sentences name them. */
+export type FilterKey = 'none' | 'away' | 'reused' | 'both'
+
+export function filterKey(awayOnly: boolean, reusedOnly = false): FilterKey {
+  return awayOnly ? (reusedOnly ? 'both' : 'away') : reusedOnly ? 'reused' : 'none'
 }
 
-/** What the status line says about the results on screen. */
-export function resultsSentence(
-  count: number,
-  query: string,
-  awayOnly: boolean,
+/** The query as typed, inside a sentence: the person's own words, never translated. */
+const QUERY = { 0: <span translate="no" /> }
+
+/** The status line: what the results on screen answer. */
+export function ResultsSentence({
+  count,
+  query,
+  awayOnly,
   reusedOnly = false,
-): string {
-  const filters = filterWords(awayOnly, reusedOnly)
+}: {
+  count: number
+  query: string
+  awayOnly: boolean
+  reusedOnly?: boolean
+}) {
+  const { t } = useTranslation('search')
+  const filters = filterKey(awayOnly, reusedOnly)
   if (query) {
-    return count >= SEARCH_LIMIT
-      ? `Showing the ${formatCount(count)} newest matches for “${query}”${filters ? ` ${filters}` : ''}. Add more words to narrow the search.`
-      : `${plural(count, 'delivery matches', 'deliveries match')} “${query}”${filters ? `, ${filters}` : ''}.`
+    return count >= SEARCH_LIMIT ? (
+      <Trans
+        t={t}
+        i18nKey={`results.newestMatches.${filters}`}
+        values={{ n: count, query }}
+        components={QUERY}
+      />
+    ) : (
+      <Trans
+        t={t}
+        i18nKey={`results.matches.${filters}`}
+        count={count}
+        values={{ query }}
+        components={QUERY}
+      />
+    )
   }
-  return count >= SEARCH_LIMIT
-    ? `Showing the ${formatCount(count)} newest deliveries ${filters}. Type to narrow them down.`
-    : `${plural(count, 'delivery', 'deliveries')} ${filters}.`
+  // With no query a filter is on (the screen lists nothing otherwise).
+  const only = filters === 'none' ? 'away' : filters
+  return (
+    <>
+      {count >= SEARCH_LIMIT
+        ? t(`results.newestFiltered.${only}`, { n: count })
+        : t(`results.filtered.${only}`, { count })}
+    </>
+  )
+}
+
+/** The results table's name: the question the results answer. */
+export function useResultsLabel(query: string, awayOnly: boolean, reusedOnly: boolean): string {
+  const { t } = useTranslation('search')
+  const filters = filterKey(awayOnly, reusedOnly)
+  if (query) return t(`results.tableLabel.${filters}`, { query })
+  return t(`results.tableLabelFiltered.${filters === 'none' ? 'away' : filters}`)
 }
 
 export function EmptyQueryHint() {
+  const { t } = useTranslation('search')
   return (
     <Box sx={{ py: 6, textAlign: 'center', color: 'text.secondary' }}>
       <SearchIcon sx={{ fontSize: 48, opacity: 0.5 }} aria-hidden />
       <Typography variant="h2" sx={{ color: 'text.primary', mt: 1 }}>
-        Find a delivery
+        {t('empty.title')}
       </Typography>
       <Typography variant="body2" sx={{ mt: 0.5, maxWidth: 460, mx: 'auto' }}>
-        Start typing an order id, tracking number, customer name, email address, phone number or
-        street. Results appear as you type, newest first.
+        {t('empty.body')}
       </Typography>
     </Box>
   )
@@ -59,29 +95,41 @@ export function NoMatches({
   reusedOnly?: boolean
   cachedDeliveries: number | null
 }) {
-  const filters = filterWords(awayOnly, reusedOnly)
+  const { t } = useTranslation('search')
+  const filters = filterKey(awayOnly, reusedOnly)
+  const withFilters = filters !== 'none'
+  const advice =
+    cachedDeliveries === 0
+      ? t('noMatches.emptyCopy')
+      : !query
+        ? reusedOnly && !awayOnly
+          ? t('noMatches.noneReused')
+          : t('noMatches.noneAway')
+        : cachedDeliveries === null
+          ? t(withFilters ? 'noMatches.checkSpellingFilters' : 'noMatches.checkSpelling')
+          : t(
+              withFilters
+                ? 'noMatches.checkSpellingFiltersCounted'
+                : 'noMatches.checkSpellingCounted',
+              { count: cachedDeliveries },
+            )
   return (
     <Box sx={{ py: 6, textAlign: 'center', color: 'text.secondary' }}>
       <SearchOffIcon sx={{ fontSize: 48, opacity: 0.5 }} aria-hidden />
       <Typography variant="h2" sx={{ color: 'text.primary', mt: 1 }}>
-        {!query
-          ? `No deliveries ${filters}`
-          : filters
-            ? `No deliveries ${filters} match “${query}”`
-            : `No deliveries match “${query}”`}
+        {query ? (
+          <Trans
+            t={t}
+            i18nKey={`noMatches.title.${filters}`}
+            values={{ query }}
+            components={QUERY}
+          />
+        ) : (
+          t(`noMatches.titleFiltered.${filters === 'none' ? 'away' : filters}`)
+        )}
       </Typography>
       <Typography variant="body2" sx={{ mt: 0.5, maxWidth: 480, mx: 'auto' }}>
-        {cachedDeliveries === 0
-          ? 'The local copy is still empty. Deliveries appear here after the first sync.'
-          : !query
-            ? reusedOnly && !awayOnly
-              ? 'No photo in the local copy also appears at another address or on an earlier delivery.'
-              : 'No drop-off or photo in the local copy is farther from its address than the threshold in Settings allows.'
-            : `Check the spelling, or try the order id or tracking number${filters ? ', or clear the filters' : ''}. Porchlight searches the ${
-                cachedDeliveries === null
-                  ? 'local copy'
-                  : `${plural(cachedDeliveries, 'delivery', 'deliveries')} in the local copy`
-              }.`}
+        {advice}
       </Typography>
     </Box>
   )

@@ -8,6 +8,7 @@ import TableCell from '@mui/material/TableCell'
 import TableContainer from '@mui/material/TableContainer'
 import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
+import { useTranslation } from 'react-i18next'
 import type { SearchResult } from '../../electron/core/api/definition.ts'
 import { RESULT_STYLES, ResultRow } from './ResultRow.tsx'
 import type { RowActions } from './ResultRow.tsx'
@@ -27,6 +28,7 @@ type Props = {
 
 export function SearchResults(props: Props) {
   const { results, selectedIndex, loading, label, bodyRef, rowActions, onKeyDown } = props
+  const { t } = useTranslation('search')
   return (
     <TableContainer
       component={Paper}
@@ -48,14 +50,14 @@ export function SearchResults(props: Props) {
       >
         <TableHead>
           <TableRow>
-            <TableCell scope="col">Order</TableCell>
-            <TableCell scope="col">Tracking</TableCell>
-            <TableCell scope="col">Customer</TableCell>
-            <TableCell scope="col">Street</TableCell>
-            <TableCell scope="col">City</TableCell>
-            <TableCell scope="col">Delivered</TableCell>
-            <TableCell scope="col">Photo</TableCell>
-            <TableCell scope="col">Location</TableCell>
+            <TableCell scope="col">{t('table.order')}</TableCell>
+            <TableCell scope="col">{t('table.tracking')}</TableCell>
+            <TableCell scope="col">{t('table.customer')}</TableCell>
+            <TableCell scope="col">{t('table.street')}</TableCell>
+            <TableCell scope="col">{t('table.city')}</TableCell>
+            <TableCell scope="col">{t('table.delivered')}</TableCell>
+            <TableCell scope="col">{t('table.photo')}</TableCell>
+            <TableCell scope="col">{t('table.location')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody ref={bodyRef}>
@@ -66,6 +68,7 @@ export function SearchResults(props: Props) {
               index={index}
               selected={index === selectedIndex}
               actions={rowActions}
+              t={t}
             />
           ))}
         </TableBody>

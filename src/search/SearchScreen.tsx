@@ -3,12 +3,12 @@ import type { KeyboardEvent } from 'react'
 import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
+import { useTranslation } from 'react-i18next'
 import type { DeliverySearch } from './useDeliverySearch.ts'
 import type { RowActions } from './ResultRow.tsx'
 import { SearchBox } from './SearchBox.tsx'
-import { filterWords, resultsSentence } from './SearchHints.tsx'
 import { RESULTS_ID, SearchResults } from './SearchResults.tsx'
-import { EmptyQueryHint, NoMatches } from './SearchHints.tsx'
+import { EmptyQueryHint, NoMatches, ResultsSentence, useResultsLabel } from './SearchHints.tsx'
 import { readPastedLink } from './pastedLink.ts'
 import { isWebAddress, NotATicketLink, TicketCases } from './TicketCases.tsx'
 import { useTicketCases } from './useTicketCases.ts'
@@ -23,6 +23,7 @@ type Props = {
 }
 
 export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }: Props) {
+  const { t } = useTranslation('search')
   const inputRef = useRef<HTMLInputElement>(null)
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const rowAt = (index: number) => bodyRef.current?.rows.item(index) ?? null
@@ -99,10 +100,7 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
   const active = hasQuery || awayOnly || reusedOnly
   const showResults = active && results !== null && results.length > 0
   const answered = resultQuery || resultAwayOnly || resultReusedOnly
-  const filters = filterWords(resultAwayOnly, resultReusedOnly)
-  const resultsLabel = resultQuery
-    ? `Search results for ${resultQuery}${filters ? `, ${filters}` : ''}`
-    : `Deliveries ${filters}`
+  const resultsLabel = useResultsLabel(resultQuery, resultAwayOnly, resultReusedOnly)
 
   return (
     <Box
@@ -131,8 +129,14 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
       />
 
       <Box role="status" aria-live="polite" sx={{ typography: 'body2', color: 'text.secondary' }}>
-        {showResults &&
-          resultsSentence(results.length, resultQuery, resultAwayOnly, resultReusedOnly)}
+        {showResults && (
+          <ResultsSentence
+            count={results.length}
+            query={resultQuery}
+            awayOnly={resultAwayOnly}
+            reusedOnly={resultReusedOnly}
+          />
+        )}
       </Box>
 
       {error && (
@@ -140,16 +144,16 @@ export function SearchScreen({ search, focusRequest, cachedDeliveries, onOpen }:
           severity="error"
           action={
             <Button color="inherit" size="small" onClick={search.retry}>
-              Retry
+              {t('results.retry')}
             </Button>
           }
         >
-          The search could not be completed. {error}
+          {t('results.failed', { reason: error })}
         </Alert>
       )}
 
       {pasted.kind === 'refused' && (
-        <Alert severity="warning">This Porchlight link cannot be opened. {pasted.reason}</Alert>
+        <Alert severity="warning">{t('results.linkRefused', { reason: pasted.reason })}</Alert>
       )}
 
       {ticket.answer && <TicketCases answer={ticket.answer} />}

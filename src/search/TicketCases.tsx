@@ -5,6 +5,7 @@ import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Link from '@mui/material/Link'
 import Typography from '@mui/material/Typography'
+import { Trans, useTranslation } from 'react-i18next'
 import type { CaseListItem } from '../../electron/core/api/case-schemas.ts'
 import { formatDateTime } from '../format/time.ts'
 import { routeHref } from '../navigation/route.ts'
@@ -14,34 +15,59 @@ export type TicketAnswer = { ticket: string | null; fromTicketLink: boolean; cas
 
 const HEADING_ID = 'ticket-cases-heading'
 
+/** Data inside a sentence (a ticket, an order id, a name): never translated. */
+const DATA = { 0: <span translate="no" /> }
+
 export function TicketCases({ answer }: { answer: TicketAnswer }) {
+  const { t } = useTranslation('search')
   const { ticket, cases } = answer
   if (ticket === null) return null
   if (cases.length === 0) {
     return answer.fromTicketLink ? (
       <Alert severity="info">
-        No case in this copy carries ticket {ticket}. Search for the order or the customer the
-        ticket names, and open a case with the ticket.
+        <Trans t={t} i18nKey="ticket.noCase" values={{ ticket }} components={DATA} />
       </Alert>
     ) : null
   }
   return (
     <Box component="section" aria-labelledby={HEADING_ID}>
       <Typography variant="h2" id={HEADING_ID} sx={{ mb: 0.5 }}>
-        {cases.length === 1 ? 'Case' : 'Cases'} with ticket {cases[0]!.ticket ?? ticket}
+        <Trans
+          t={t}
+          i18nKey="ticket.heading"
+          count={cases.length}
+          values={{ ticket: cases[0]!.ticket ?? ticket }}
+          components={DATA}
+        />
       </Typography>
       <Box component="ul" sx={{ m: 0, pl: 0, listStyle: 'none', display: 'grid', gap: 0.5 }}>
-        {cases.map((c) => (
-          <Box component="li" key={c.id} sx={{ typography: 'body2' }}>
-            <Link href={routeHref({ screen: 'case', caseId: c.id })} underline="hover">
-              Case on order {c.orderId}
-            </Link>{' '}
-            <Box component="span" sx={{ color: 'text.secondary' }}>
-              · {c.customerName ?? 'customer not in the local copy'} · {STATUS_LABELS[c.status]} ·
-              opened {formatDateTime(c.openedAt)}
+        {cases.map((c) => {
+          const line = { status: STATUS_LABELS[c.status], opened: formatDateTime(c.openedAt) }
+          return (
+            <Box component="li" key={c.id} sx={{ typography: 'body2' }}>
+              <Link href={routeHref({ screen: 'case', caseId: c.id })} underline="hover">
+                <Trans
+                  t={t}
+                  i18nKey="ticket.caseLink"
+                  values={{ orderId: c.orderId }}
+                  components={DATA}
+                />
+              </Link>{' '}
+              <Box component="span" sx={{ color: 'text.secondary' }}>
+                {c.customerName ? (
+                  <Trans
+                    t={t}
+                    i18nKey="ticket.caseLine"
+                    values={{ ...line, customer: c.customerName }}
+                    components={DATA}
+                  />
+                ) : (
+                  t('ticket.caseLineNoCustomer', line)
+                )}
+              </Box>
             </Box>
-          </Box>
-        ))}
+          )
+        })}
       </Box>
     </Box>
   )
@@ -49,12 +75,10 @@ export function TicketCases({ answer }: { answer: TicketAnswer }) {
 
 /** A web address that is not a ticket's: why it finds nothing, and what would. */
 export function NotATicketLink({ templateSet }: { templateSet: boolean }) {
+  const { t } = useTranslation('search')
   return (
     <Alert severity="info">
-      {templateSet
-        ? 'This web address is not a ticket of your help desk, as Settings › Help desk gives it.'
-        : 'To find a case from a ticket’s web address, set your help desk’s ticket address in Settings › Help desk.'}{' '}
-      Search for an order id, tracking number, customer or ticket number instead.
+      {templateSet ? t('ticket.notOfHelpDesk') : t('ticket.setTicketAddress')}
     </Alert>
   )
 }

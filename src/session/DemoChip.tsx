@@ -2,14 +2,16 @@ import Chip from '@mui/material/Chip'
 import Tooltip from '@mui/material/Tooltip'
 import type { SxProps, Theme } from '@mui/material/styles'
 import ScienceOutlinedIcon from '@mui/icons-material/ScienceOutlined'
+import { useTranslation } from 'react-i18next'
 
 /** Says plainly that nothing on screen is a real customer's delivery. */
 export function DemoChip({ sx }: { sx?: SxProps<Theme> }) {
+  const { t } = useTranslation('session')
   return (
-    <Tooltip describeChild title="This console shows the built-in demo world, not real deliveries">
+    <Tooltip describeChild title={t('demo.hint')}>
       <Chip
         icon={<ScienceOutlinedIcon />}
-        label="Demo data"
+        label={t('demo.chip')}
         color="secondary"
         variant="outlined"
         size="small"

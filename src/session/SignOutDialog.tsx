@@ -12,10 +12,11 @@ import DialogContentText from '@mui/material/DialogContentText'
 import DialogTitle from '@mui/material/DialogTitle'
 import FormControlLabel from '@mui/material/FormControlLabel'
 import FormHelperText from '@mui/material/FormHelperText'
+import { useTranslation } from 'react-i18next'
 import type { Session } from '../../electron/core/api/definition.ts'
 import type { UnsentWork } from '../../electron/core/api/privacy-schemas.ts'
+import { currentLocale, t } from '../../electron/core/messages/messages.ts'
 import { api, userMessage } from '../api/client.ts'
-import { plural } from '../format/numbers.ts'
 import { firstName } from '../words/othersWorkWords.ts'
 
 type Props = {
@@ -25,6 +26,7 @@ type Props = {
 }
 
 export function SignOutDialog({ user, onClose, onSignedOut }: Props) {
+  const { t } = useTranslation('session')
   const [signingOut, setSigningOut] = useState(false)
   const [error, setError] = useState<string | null>(null)
   /** What has not been sent yet; null until it is read. */
@@ -77,21 +79,23 @@ export function SignOutDialog({ user, onClose, onSignedOut }: Props) {
   const othersBlockErase =
     erase && others.length > 0 && (!supervisor || others.some((o) => !discardOf.includes(o.userId)))
 
+  const yourChanges = confirming?.caseChanges ?? 0
+  const only = others.length === 1 ? others[0]! : null
+  const intro = [
+    t('signOut.removed'),
+    yourChanges > 0 ? t('signOut.yourUnsent', { count: yourChanges }) : null,
+    only ? t('signOut.otherWaits', { name: only.name, firstName: firstName(only.name) }) : null,
+    others.length > 1
+      ? t('signOut.othersWait', { names: listOf(others.map((o) => o.name)) })
+      : null,
+  ]
+  const othersTotal = others.reduce((sum, o) => sum + o.caseChanges + o.photoViews, 0)
+
   return (
     <Dialog open={confirming !== null} onClose={close} aria-labelledby={confirmId}>
-      <DialogTitle id={confirmId}>Sign out of Porchlight?</DialogTitle>
+      <DialogTitle id={confirmId}>{t('signOut.title')}</DialogTitle>
       <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-        <DialogContentText>
-          Your sign-in is removed from this computer.
-          {(confirming?.caseChanges ?? 0) > 0 &&
-            ` ${plural(confirming?.caseChanges ?? 0, 'change', 'changes')} you made here ${
-              confirming?.caseChanges === 1 ? 'has' : 'have'
-            } not reached the delivery service yet. Unless you erase the local data, they stay on this computer and are sent the next time you sign in here.`}
-          {others.length === 1 &&
-            ` ${others[0]!.name}'s unsent work also waits here for ${firstName(others[0]!.name)} to sign in.`}
-          {others.length > 1 &&
-            ` Unsent work of ${others.map((o) => o.name).join(', ')} also waits here for each of them to sign in.`}
-        </DialogContentText>
+        <DialogContentText>{intro.filter(Boolean).join(' ')}</DialogContentText>
         <div>
           <FormControlLabel
             control={
@@ -104,29 +108,18 @@ export function SignOutDialog({ user, onClose, onSignedOut }: Props) {
                 slotProps={{ input: { 'aria-describedby': eraseHelpId } }}
               />
             }
-            label="Also erase the local data from this computer"
+            label={t('signOut.erase')}
           />
           <FormHelperText id={eraseHelpId} sx={{ mt: 0, ml: 4 }}>
-            Deliveries, photos, thumbnails, map tiles and cases kept here are deleted. Your settings
-            and the audit log of photo views and exports stay. Everything is downloaded again at the
-            next sign-in.
+            {t('signOut.eraseHint')}
           </FormHelperText>
         </div>
         {mustConfirmLoss && (
           <Alert severity="warning">
-            {plural(unsentTotal, 'change', 'changes')} made here (
-            {[
-              confirming?.caseChanges
-                ? plural(confirming.caseChanges, 'case change', 'case changes')
-                : null,
-              confirming?.photoViews
-                ? plural(confirming.photoViews, 'photo-view record', 'photo-view records')
-                : null,
-            ]
-              .filter(Boolean)
-              .join(', ')}
-            ) {unsentTotal === 1 ? 'has' : 'have'} not reached the delivery service. Erasing deletes{' '}
-            {unsentTotal === 1 ? 'it' : 'them'} for good.
+            {t('signOut.mineLost', {
+              count: unsentTotal,
+              kinds: kindsOf(confirming?.caseChanges ?? 0, confirming?.photoViews ?? 0),
+            })}
             <FormControlLabel
               sx={{ display: 'flex', mt: 1 }}
               control={
@@ -135,21 +128,18 @@ export function SignOutDialog({ user, onClose, onSignedOut }: Props) {
                   onChange={(event) => setDiscardUnsent(event.target.checked)}
                 />
               }
-              label="Delete my unsent changes too"
+              label={t('signOut.deleteMine')}
             />
           </Alert>
         )}
         {erase && others.length > 0 && !supervisor && (
           <Alert severity="error">
-            {othersInWords(others)} not reached the delivery service. Only a supervisor can erase
-            someone else&rsquo;s unsent work: sign out without erasing, and it is sent when they
-            sign in here again.
+            {t('signOut.othersOnlySupervisor', { count: othersTotal, work: othersWork(others) })}
           </Alert>
         )}
         {erase && others.length > 0 && supervisor && (
           <Alert severity="warning">
-            {othersInWords(others)} not reached the delivery service. Erasing deletes it for good,
-            and the audit log records that you did.
+            {t('signOut.othersLost', { count: othersTotal, work: othersWork(others) })}
             {others.map((o) => (
               <FormControlLabel
                 key={o.userId}
@@ -166,7 +156,7 @@ export function SignOutDialog({ user, onClose, onSignedOut }: Props) {
                     }
                   />
                 }
-                label={`Delete ${o.name}'s unsent work`}
+                label={t('signOut.deleteOthers', { name: o.name })}
               />
             ))}
           </Alert>
@@ -179,7 +169,7 @@ export function SignOutDialog({ user, onClose, onSignedOut }: Props) {
       </DialogContent>
       <DialogActions>
         <Button onClick={close} autoFocus disabled={signingOut}>
-          Stay signed in
+          {t('signOut.stay')}
         </Button>
         <Button
           onClick={signOut}
@@ -189,27 +179,39 @@ export function SignOutDialog({ user, onClose, onSignedOut }: Props) {
         >
           {signingOut
             ? erase
-              ? 'Erasing…'
-              : 'Signing out…'
+              ? t('signOut.erasing')
+              : t('signOut.signingOut')
             : erase
-              ? 'Sign out and erase'
-              : 'Sign out'}
+              ? t('signOut.signOutAndErase')
+              : t('signOut.signOut')}
         </Button>
       </DialogActions>
     </Dialog>
   )
 }
 
-/** "Alex Rivera's 2 unsent changes (1 case change, 1 photo-view record) have". */
-function othersInWords(others: UnsentWork['others']): string {
-  const parts = others.map((o) => {
-    const kinds = [
-      o.caseChanges ? plural(o.caseChanges, 'case change', 'case changes') : null,
-      o.photoViews ? plural(o.photoViews, 'photo-view record', 'photo-view records') : null,
-    ].filter(Boolean)
-    const n = o.caseChanges + o.photoViews
-    return `${o.name}'s ${plural(n, 'unsent change', 'unsent changes')} (${kinds.join(', ')})`
-  })
-  const single = others.length === 1 && others[0]!.caseChanges + others[0]!.photoViews === 1
-  return `${parts.join(' and ')} ${single ? 'has' : 'have'}`
+/** "Alex, Jordan and Sam" in the language spoken. */
+function listOf(parts: readonly string[]): string {
+  return new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(parts)
+}
+
+/** "1 case change, 2 photo-view records": what unsent work is made of. */
+function kindsOf(caseChanges: number, photoViews: number): string {
+  const kinds: string[] = []
+  if (caseChanges) kinds.push(t('session:signOut.caseChanges', { count: caseChanges }))
+  if (photoViews) kinds.push(t('session:signOut.photoViews', { count: photoViews }))
+  return kinds.join(', ')
+}
+
+/** "Alex Rivera's 2 unsent changes (1 case change, 1 photo-view record)", for each person. */
+function othersWork(others: UnsentWork['others']): string {
+  return listOf(
+    others.map((o) =>
+      t('session:signOut.personsWork', {
+        name: o.name,
+        count: o.caseChanges + o.photoViews,
+        kinds: kindsOf(o.caseChanges, o.photoViews),
+      }),
+    ),
+  )
 }

@@ -9,6 +9,7 @@ import MenuItem from '@mui/material/MenuItem'
 import Typography from '@mui/material/Typography'
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore'
 import LogoutIcon from '@mui/icons-material/Logout'
+import { Trans, useTranslation } from 'react-i18next'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { roleLabel } from './roles.ts'
 import { SignOutDialog } from './SignOutDialog.tsx'
@@ -25,6 +26,7 @@ function initials(name: string): string {
 }
 
 export function UserMenu({ user, onSignedOut }: Props) {
+  const { t } = useTranslation('session')
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
   const [confirming, setConfirming] = useState(false)
   const menuId = useId()
@@ -45,11 +47,12 @@ export function UserMenu({ user, onSignedOut }: Props) {
         <Avatar
           sx={{ width: 28, height: 28, fontSize: '0.8rem', bgcolor: 'primary.main' }}
           aria-hidden
+          translate="no"
         >
           {initials(user.name)}
         </Avatar>
         <Box component="span" sx={{ textAlign: 'left', lineHeight: 1.2 }}>
-          <Box component="span" sx={{ display: 'block', fontSize: '0.875rem' }}>
+          <Box component="span" translate="no" sx={{ display: 'block', fontSize: '0.875rem' }}>
             {user.name}
           </Box>
           <Box
@@ -70,11 +73,16 @@ export function UserMenu({ user, onSignedOut }: Props) {
         slotProps={{ list: { 'aria-labelledby': buttonId, dense: true } }}
       >
         <Box component="li" role="none" sx={{ px: 2, py: 1, minWidth: 220 }}>
-          <Typography variant="body2" sx={{ fontWeight: 500 }}>
+          <Typography variant="body2" translate="no" sx={{ fontWeight: 500 }}>
             {user.name}
           </Typography>
           <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-            {roleLabel(user.role)} · {user.id}
+            <Trans
+              t={t}
+              i18nKey="userMenu.roleAndId"
+              values={{ role: roleLabel(user.role), id: user.id }}
+              components={{ 0: <span translate="no" /> }}
+            />
           </Typography>
         </Box>
         <Divider component="li" role="none" />
@@ -87,7 +95,7 @@ export function UserMenu({ user, onSignedOut }: Props) {
           <ListItemIcon>
             <LogoutIcon fontSize="small" />
           </ListItemIcon>
-          Sign out…
+          {t('userMenu.signOut')}
         </MenuItem>
       </Menu>
       {confirming && (

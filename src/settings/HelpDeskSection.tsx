@@ -10,32 +10,35 @@ import Button from '@mui/material/Button'
 import Skeleton from '@mui/material/Skeleton'
 import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
+import { useTranslation } from 'react-i18next'
 import {
+  TICKET_PLACEHOLDER,
   TICKET_TEMPLATE_EXAMPLE,
   ticketUrlTemplateProblem,
 } from '../../electron/core/api/ticket-url-template.ts'
 import { userMessage } from '../api/client.ts'
-import { MONOSPACE } from './SettingsFacts.tsx'
+import { MONOSPACE } from '../ui/monospace.ts'
 import { SettingsSection } from './SettingsSection.tsx'
 import { useSaveSettings, useSettings } from './useSettings.ts'
 
 export function HelpDeskSection() {
+  const { t } = useTranslation('settings')
   const { settings, loadError, reload } = useSettings()
   return (
-    <SettingsSection id="settings-help-desk" title="Help desk">
+    <SettingsSection id="settings-help-desk" title={t('helpDesk.title')}>
       {loadError ? (
         <Alert
           severity="error"
           action={
             <Button color="inherit" size="small" onClick={reload}>
-              Retry
+              {t('screen.retry')}
             </Button>
           }
         >
-          The settings could not be read. {loadError}
+          {t('screen.readFailed', { reason: loadError })}
         </Alert>
       ) : settings === null ? (
-        <Box role="status" aria-label="Loading the help desk's ticket address">
+        <Box role="status" aria-label={t('helpDesk.loading')}>
           <Skeleton variant="rounded" height={40} />
         </Box>
       ) : (
@@ -46,6 +49,7 @@ export function HelpDeskSection() {
 }
 
 function TicketTemplateForm({ saved }: { saved: string | null }) {
+  const { t } = useTranslation('settings')
   const [draft, setDraft] = useState(saved ?? '')
   const [problem, setProblem] = useState<string | null>(null)
   const saving = useSaveSettings()
@@ -68,7 +72,7 @@ function TicketTemplateForm({ saved }: { saved: string | null }) {
   return (
     <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 1.5 }}>
       <TextField
-        label="Ticket address"
+        label={t('helpDesk.address')}
         size="small"
         value={draft}
         placeholder={TICKET_TEMPLATE_EXAMPLE}
@@ -79,19 +83,22 @@ function TicketTemplateForm({ saved }: { saved: string | null }) {
         error={problem !== null}
         helperText={
           problem ??
-          `The address of a ticket, with {ticket} where its number goes, for example ${TICKET_TEMPLATE_EXAMPLE}`
+          t('helpDesk.addressHint', {
+            placeholder: TICKET_PLACEHOLDER,
+            example: TICKET_TEMPLATE_EXAMPLE,
+          })
         }
         slotProps={{
           htmlInput: {
             spellCheck: false,
+            translate: 'no',
             autoComplete: 'off',
             style: { fontFamily: MONOSPACE },
           },
         }}
       />
       <Box id={helpId} sx={{ color: 'text.secondary' }}>
-        With it, a case’s ticket opens in your browser, and a ticket’s address pasted into the
-        search box finds its case. Without it, a case’s ticket is shown as its number.
+        {t('helpDesk.help')}
       </Box>
       <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Button
@@ -100,23 +107,21 @@ function TicketTemplateForm({ saved }: { saved: string | null }) {
           disabled={next === saved || saving.isPending}
           loading={saving.isPending}
         >
-          Save ticket address
+          {t('helpDesk.save')}
         </Button>
         {saved !== null && (
           <Button onClick={() => store(null)} disabled={saving.isPending}>
-            Remove ticket address
+            {t('helpDesk.remove')}
           </Button>
         )}
         <Box role="status" aria-live="polite" sx={{ typography: 'body2' }}>
           {saving.isSuccess &&
-            (saving.data.ticketUrlTemplate
-              ? 'The ticket address was saved.'
-              : 'No ticket address.')}
+            (saving.data.ticketUrlTemplate ? t('helpDesk.saved') : t('helpDesk.removed'))}
         </Box>
       </Stack>
       {saving.isError && (
         <Alert severity="error">
-          The ticket address was not saved. {userMessage(saving.error)}
+          {t('helpDesk.notSaved', { reason: userMessage(saving.error) })}
         </Alert>
       )}
     </Box>

@@ -6,28 +6,43 @@ import TableBody from '@mui/material/TableBody'
 import TableCell from '@mui/material/TableCell'
 import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
+import { useTranslation } from 'react-i18next'
 import type { RetentionOverview } from '../../electron/core/api/privacy-schemas.ts'
+import { t } from '../../electron/core/messages/messages.ts'
 import { visuallyHidden } from '../ui/visuallyHidden.ts'
-import { formatDateTime } from '../format/time.ts'
-import { plural } from '../format/numbers.ts'
+import { formatDate, formatDateTime } from '../format/time.ts'
 
+/** "30 days", "1 year", "2 years". */
 export function daysLabel(days: number): string {
-  if (days % 365 === 0) return days === 365 ? '1 year' : `${days / 365} years`
-  return `${days} days`
-}
-
-export function dateOnly(iso: string | null): string {
-  return iso ? formatDateTime(iso).replace(/,?\s*\d{1,2}:\d{2}.*$/, '') : ''
+  if (days % 365 === 0) return t('settings:retention.years', { count: days / 365 })
+  return t('settings:retention.days', { count: days })
 }
 
 export function lastRunText(overview: RetentionOverview): string {
   const run = overview.lastRun
-  if (!run) return 'Nothing has been removed yet.'
-  const removed =
-    run.photosPurged + run.deliveriesPurged === 0
-      ? 'nothing had expired'
-      : `${plural(run.photosPurged, 'photo', 'photos')} and ${plural(run.deliveriesPurged, 'delivery', 'deliveries')} removed`
-  return `Last removal ${formatDateTime(run.at)}: ${removed}.`
+  if (!run) return t('settings:retention.nothingYet')
+  const at = formatDateTime(run.at)
+  if (run.photosPurged + run.deliveriesPurged === 0) {
+    return t('settings:retention.lastNothing', { at })
+  }
+  return t('settings:retention.lastRemoved', {
+    at,
+    photos: t('settings:retention.photos', { count: run.photosPurged }),
+    deliveries: t('settings:retention.deliveries', { count: run.deliveriesPurged }),
+  })
+}
+
+/** "120 photos, oldest from Oct 13, 2026; 3 are kept for open cases". */
+function howMuch(
+  counted: string,
+  oldest: string | null,
+  kept: number,
+  keptKey: 'kept.keptForOpenCases' | 'kept.keptForCases',
+): string {
+  const withOldest = oldest
+    ? t('settings:kept.oldest', { amount: counted, date: formatDate(oldest) })
+    : counted
+  return kept > 0 ? t(`settings:${keptKey}`, { what: withOldest, count: kept }) : withOldest
 }
 
 export function KeptTable({
@@ -37,67 +52,73 @@ export function KeptTable({
   overview: RetentionOverview
   captionId: string
 }) {
+  const { t } = useTranslation('settings')
   const { photos, deliveries } = overview
-  const rows: Array<{ what: string; howLong: string; now: string }> = [
+  const rows: Array<{ key: string; what: string; howLong: string; now: string }> = [
     {
-      what: 'Photos and thumbnails',
-      howLong: `${daysLabel(overview.photoDays)} after they were taken; longer while a case on the delivery is open`,
-      now:
-        `${plural(photos.stored, 'photo', 'photos')}` +
-        (photos.oldestTakenAt ? `, oldest from ${dateOnly(photos.oldestTakenAt)}` : '') +
-        (photos.keptForOpenCases > 0
-          ? `; ${plural(photos.keptForOpenCases, 'is', 'are')} kept for open cases`
-          : ''),
+      key: 'photos',
+      what: t('kept.photos'),
+      howLong: t('kept.photosFor', { period: daysLabel(overview.photoDays) }),
+      now: howMuch(
+        t('retention.photos', { count: photos.stored }),
+        photos.oldestTakenAt,
+        photos.keptForOpenCases,
+        'kept.keptForOpenCases',
+      ),
     },
     {
-      what: 'Delivery records (names, addresses, contact details)',
-      howLong: `${daysLabel(overview.deliveryDays)} after delivery; longer while the delivery has a case`,
-      now:
-        `${plural(deliveries.count, 'delivery', 'deliveries')}` +
-        (deliveries.oldestAt ? `, oldest from ${dateOnly(deliveries.oldestAt)}` : '') +
-        (deliveries.keptForCases > 0
-          ? `; ${plural(deliveries.keptForCases, 'is', 'are')} kept for cases`
-          : ''),
+      key: 'records',
+      what: t('kept.records'),
+      howLong: t('kept.recordsFor', { period: daysLabel(overview.deliveryDays) }),
+      now: howMuch(
+        t('retention.deliveries', { count: deliveries.count }),
+        deliveries.oldestAt,
+        deliveries.keptForCases,
+        'kept.keptForCases',
+      ),
     },
     {
-      what: 'Cases and your work on them',
-      howLong: 'As long as the delivery service keeps them',
-      now: plural(overview.cases, 'case', 'cases'),
+      key: 'cases',
+      what: t('kept.cases'),
+      howLong: t('kept.casesFor'),
+      now: t('retention.cases', { count: overview.cases }),
     },
     {
-      what: 'Audit log of photo views and exports',
-      howLong: 'Always: it holds ids and times, no customer details',
-      now: plural(overview.auditLog.entries, 'entry', 'entries'),
+      key: 'audit',
+      what: t('kept.audit'),
+      howLong: t('kept.auditFor'),
+      now: t('retention.entries', { count: overview.auditLog.entries }),
     },
     {
-      what: 'Your sign-in',
-      howLong: 'Until you sign out; protected by the operating system',
-      now: '—',
+      key: 'sign-in',
+      what: t('kept.signIn'),
+      howLong: t('kept.signInFor'),
+      now: t('kept.none'),
     },
   ]
   return (
     <Table size="small" aria-labelledby={captionId} sx={{ '& td, & th': { px: 1.5 } }}>
       <caption id={captionId} style={{ captionSide: 'top', textAlign: 'left', padding: 0 }}>
         <Box component="span" sx={visuallyHidden}>
-          What is kept, for how long, and how much there is now
+          {t('kept.caption')}
         </Box>
       </caption>
       <TableHead>
         <TableRow>
           <TableCell component="th" scope="col">
-            What
+            {t('kept.what')}
           </TableCell>
           <TableCell component="th" scope="col">
-            Kept for
+            {t('kept.keptFor')}
           </TableCell>
           <TableCell component="th" scope="col">
-            On this computer now
+            {t('kept.now')}
           </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
         {rows.map((row) => (
-          <TableRow key={row.what}>
+          <TableRow key={row.key}>
             <TableCell component="th" scope="row" sx={{ fontWeight: 500, width: '28%' }}>
               {row.what}
             </TableCell>

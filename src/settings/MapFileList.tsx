@@ -15,22 +15,17 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward'
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward'
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlineOutlined'
 import RefreshIcon from '@mui/icons-material/Refresh'
+import { Trans, useTranslation } from 'react-i18next'
 import type { AppSettings } from '../../electron/core/api/definition.ts'
 import type { MapFileInfo, MapSources } from '../../electron/core/api/map-schemas.ts'
 import { api } from '../api/client.ts'
 import type { MapSourcesState } from './useMapSources.ts'
-
-const MONOSPACE = 'ui-monospace, "Roboto Mono", "Cascadia Mono", Menlo, monospace'
-
-const ORIGIN_LABELS: Record<MapFileInfo['origin'], string> = {
-  demo: 'Built in',
-  folder: 'Maps folder',
-  added: 'Added',
-}
+import { MONOSPACE } from '../ui/monospace.ts'
 
 type Props = { sources: MapSources; settings: AppSettings; state: MapSourcesState }
 
 export function MapFileList({ sources, settings, state }: Props) {
+  const { t } = useTranslation(['settings', 'common'])
   const { files } = sources
   const ids = files.map((f) => f.id)
 
@@ -40,9 +35,9 @@ export function MapFileList({ sources, settings, state }: Props) {
     order.splice(from, 1)
     order.splice(from + by, 0, file.id)
     void state.run(
-      'Saving…',
+      t('common:action.saving'),
       () => api.updateSettings({ mapFileOrder: order }),
-      `${label(file)} is now ${ordinal(from + by + 1)}.`,
+      t('mapFiles.movedTo', { file: label(file), place: from + by + 1 }),
     )
   }
 
@@ -51,30 +46,29 @@ export function MapFileList({ sources, settings, state }: Props) {
     if (on) off.delete(file.id)
     else off.add(file.id)
     void state.run(
-      'Saving…',
+      t('common:action.saving'),
       () => api.updateSettings({ mapFilesOff: [...off] }),
-      `${label(file)} is ${on ? 'on' : 'off'}.`,
+      on
+        ? t('mapFiles.switchedOn', { file: label(file) })
+        : t('mapFiles.switchedOff', { file: label(file) }),
     )
   }
 
   const add = () =>
     void state.run(
-      'Waiting for a file…',
+      t('mapFiles.waitingForFile'),
       () => api.addMapFile(),
-      (result) => (result.added ? `${label(result.added)} was added.` : null),
+      (result) => (result.added ? t('mapFiles.added', { file: label(result.added) }) : null),
     )
 
   return (
     <Stack sx={{ gap: 1.25 }}>
       {files.length === 0 ? (
-        <Box sx={{ color: 'text.secondary' }}>
-          No map files yet. Without one, the map needs the online tile server or tiles viewed
-          before.
-        </Box>
+        <Box sx={{ color: 'text.secondary' }}>{t('mapFiles.none')}</Box>
       ) : (
         <Box
           component="ol"
-          aria-label="Map files, in the order they are used"
+          aria-label={t('mapFiles.listLabel')}
           sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1 }}
         >
           {files.map((file, index) => (
@@ -95,29 +89,38 @@ export function MapFileList({ sources, settings, state }: Props) {
               <Switch
                 checked={file.enabled}
                 onChange={(event) => toggle(file, event.target.checked)}
-                slotProps={{ input: { 'aria-label': `Use ${label(file)}` } }}
+                slotProps={{ input: { 'aria-label': t('mapFiles.use', { file: label(file) }) } }}
                 disabled={state.busy !== null}
               />
               <Stack sx={{ gap: 0.25, minWidth: 0, pt: 0.75 }}>
                 <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-                  <Box component="span" sx={{ fontWeight: 500, color: 'text.primary' }}>
+                  <Box
+                    component="span"
+                    translate="no"
+                    sx={{ fontWeight: 500, color: 'text.primary', minWidth: 0 }}
+                  >
                     {label(file)}
                   </Box>
-                  <Chip label={ORIGIN_LABELS[file.origin]} size="small" variant="outlined" />
+                  <Chip
+                    label={t(`mapFiles.origin.${file.origin}`)}
+                    size="small"
+                    variant="outlined"
+                  />
                 </Stack>
                 <Box component="span" sx={{ color: 'text.secondary', overflowWrap: 'anywhere' }}>
-                  {[
-                    file.fileName,
-                    file.minZoom !== null && file.maxZoom !== null
-                      ? `zoom ${file.minZoom}–${file.maxZoom}`
-                      : null,
-                    file.format,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  <span translate="no">{file.fileName}</span>
+                  {file.minZoom !== null && file.maxZoom !== null && (
+                    <> · {t('mapFiles.zoom', { min: file.minZoom, max: file.maxZoom })}</>
+                  )}
+                  {file.format && (
+                    <>
+                      {' · '}
+                      <span translate="no">{file.format}</span>
+                    </>
+                  )}
                 </Box>
                 {file.attribution && (
-                  <Box component="span" sx={{ color: 'text.secondary' }}>
+                  <Box component="span" translate="no" sx={{ color: 'text.secondary' }}>
                     {file.attribution}
                   </Box>
                 )}
@@ -128,10 +131,10 @@ export function MapFileList({ sources, settings, state }: Props) {
                 )}
               </Stack>
               <Stack direction="row" sx={{ gap: 0.25 }}>
-                <Tooltip title="Use earlier">
+                <Tooltip title={t('mapFiles.useEarlier')}>
                   <span>
                     <IconButton
-                      aria-label={`Move ${label(file)} up`}
+                      aria-label={t('mapFiles.moveUp', { file: label(file) })}
                       disabled={index === 0 || state.busy !== null}
                       onClick={() => move(file, -1)}
                     >
@@ -139,10 +142,10 @@ export function MapFileList({ sources, settings, state }: Props) {
                     </IconButton>
                   </span>
                 </Tooltip>
-                <Tooltip title="Use later">
+                <Tooltip title={t('mapFiles.useLater')}>
                   <span>
                     <IconButton
-                      aria-label={`Move ${label(file)} down`}
+                      aria-label={t('mapFiles.moveDown', { file: label(file) })}
                       disabled={index === files.length - 1 || state.busy !== null}
                       onClick={() => move(file, 1)}
                     >
@@ -151,16 +154,16 @@ export function MapFileList({ sources, settings, state }: Props) {
                   </span>
                 </Tooltip>
                 {file.origin === 'added' && (
-                  <Tooltip title="Stop using this file (the file itself is kept)">
+                  <Tooltip title={t('mapFiles.removeHint')}>
                     <span>
                       <IconButton
-                        aria-label={`Remove ${label(file)}`}
+                        aria-label={t('mapFiles.remove', { file: label(file) })}
                         disabled={state.busy !== null}
                         onClick={() =>
                           void state.run(
-                            'Removing…',
+                            t('mapFiles.removing'),
                             () => api.removeMapFile({ id: file.id }),
-                            `${label(file)} was removed.`,
+                            t('mapFiles.removed', { file: label(file) }),
                           )
                         }
                       >
@@ -183,26 +186,32 @@ export function MapFileList({ sources, settings, state }: Props) {
             onClick={add}
             disabled={state.busy !== null}
           >
-            Add a map file…
+            {t('mapFiles.add')}
           </Button>
         )}
         <Button
           startIcon={<RefreshIcon />}
-          onClick={() => void state.run('Looking…', async () => undefined)}
+          onClick={() => void state.run(t('mapFiles.looking'), async () => undefined)}
           disabled={state.busy !== null}
         >
-          Look in the maps folder again
+          {t('mapFiles.lookAgain')}
         </Button>
       </Stack>
       <Box sx={{ color: 'text.secondary' }}>
-        {sources.canAddFiles ? 'Map files can also be put in ' : 'Put map files (.mbtiles) in '}
-        <Box
-          component="span"
-          sx={{ fontFamily: MONOSPACE, fontSize: '0.8rem', overflowWrap: 'anywhere' }}
-        >
-          {sources.mapsFolder}
-        </Box>
-        ; they are picked up the next time a map opens. Raster tiles only (png, jpg or webp).
+        <Trans
+          t={t}
+          i18nKey={sources.canAddFiles ? 'mapFiles.folderAlso' : 'mapFiles.folderOnly'}
+          values={{ folder: sources.mapsFolder }}
+          components={{
+            0: (
+              <Box
+                component="span"
+                translate="no"
+                sx={{ fontFamily: MONOSPACE, fontSize: '0.8rem', overflowWrap: 'anywhere' }}
+              />
+            ),
+          }}
+        />
       </Box>
     </Stack>
   )
@@ -210,8 +219,4 @@ export function MapFileList({ sources, settings, state }: Props) {
 
 function label(file: MapFileInfo): string {
   return file.name ?? file.fileName
-}
-
-function ordinal(n: number): string {
-  return ['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? `number ${n}`
 }

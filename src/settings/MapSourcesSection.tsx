@@ -12,12 +12,14 @@ import Skeleton from '@mui/material/Skeleton'
 import Snackbar from '@mui/material/Snackbar'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
 import { MapFileList } from './MapFileList.tsx'
 import { TileCacheControls } from './TileCacheControls.tsx'
 import { TileServerForm } from './TileServerForm.tsx'
 import { useMapSources } from './useMapSources.ts'
 
 export default function MapSourcesSection() {
+  const { t } = useTranslation(['settings', 'common'])
   const state = useMapSources()
   const { sources, settings, loadError, busy, actionError, done } = state
   const headingId = useId()
@@ -37,7 +39,7 @@ export default function MapSourcesSection() {
     >
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5 }}>
         <Typography variant="h2" id={headingId}>
-          Map tiles
+          {t('maps.title')}
         </Typography>
         {busy && (
           <Stack
@@ -51,8 +53,7 @@ export default function MapSourcesSection() {
         )}
       </Stack>
       <Box component="p" sx={{ m: 0, color: 'text.secondary' }}>
-        For each piece of the map Porchlight asks these in order, and uses the first that has it.
-        Tiles reach this window only through Porchlight, never straight from the internet.
+        {t('maps.intro')}
       </Box>
 
       {loadError ? (
@@ -60,14 +61,14 @@ export default function MapSourcesSection() {
           severity="error"
           action={
             <Button color="inherit" size="small" onClick={state.reload}>
-              Retry
+              {t('screen.retry')}
             </Button>
           }
         >
-          The map sources could not be read. {loadError}
+          {t('maps.readFailed', { reason: loadError })}
         </Alert>
       ) : sources === null || settings === null ? (
-        <Box role="status" aria-label="Loading the map sources">
+        <Box role="status" aria-label={t('maps.loading')}>
           <Skeleton variant="rounded" height={64} />
           <Skeleton variant="rounded" height={120} sx={{ mt: 1.5 }} />
           <Skeleton variant="rounded" height={64} sx={{ mt: 1.5 }} />
@@ -75,17 +76,21 @@ export default function MapSourcesSection() {
       ) : (
         <>
           {actionError && (
-            <Alert severity="error" onClose={state.clearActionError}>
+            <Alert
+              severity="error"
+              onClose={state.clearActionError}
+              closeText={t('common:action.close')}
+            >
               {actionError}
             </Alert>
           )}
-          <Step number={1} title="Map files (MBTiles)">
+          <Step number={1} title={t('maps.filesStep')}>
             <MapFileList sources={sources} settings={settings} state={state} />
           </Step>
-          <Step number={2} title="Online tile server">
+          <Step number={2} title={t('maps.serverStep')}>
             <TileServerForm sources={sources} state={state} />
           </Step>
-          <Step number={3} title="Tiles already viewed">
+          <Step number={3} title={t('maps.cacheStep')}>
             <TileCacheControls sources={sources} settings={settings} state={state} />
           </Step>
         </>
@@ -104,6 +109,7 @@ export default function MapSourcesSection() {
           severity="success"
           variant="filled"
           onClose={() => setSnackbarAt(null)}
+          closeText={t('common:action.close')}
           sx={{
             boxShadow: 3,
             color: 'success.contrastText',
@@ -118,6 +124,7 @@ export default function MapSourcesSection() {
 }
 
 function Step(props: { number: number; title: string; children: ReactNode }) {
+  const { t } = useTranslation(['settings', 'common'])
   const id = useId()
   return (
     <Box
@@ -127,7 +134,7 @@ function Step(props: { number: number; title: string; children: ReactNode }) {
     >
       <Typography variant="h3" id={id}>
         <Box component="span" sx={{ color: 'text.secondary', mr: 1 }} aria-hidden="true">
-          {props.number}.
+          {t('maps.stepNumber', { number: props.number })}
         </Box>
         {props.title}
       </Typography>

@@ -14,6 +14,7 @@ import Skeleton from '@mui/material/Skeleton'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import DeleteSweepOutlinedIcon from '@mui/icons-material/DeleteSweepOutlined'
+import { useTranslation } from 'react-i18next'
 import { api, userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
 import { SettingsSection } from './SettingsSection.tsx'
@@ -29,6 +30,7 @@ function withCurrent(options: number[], current: number): number[] {
 }
 
 export function RetentionSection() {
+  const { t } = useTranslation(['settings', 'common'])
   const client = useQueryClient()
   const read = useQuery(queries.retention())
   const save = useSaveSettings()
@@ -46,7 +48,7 @@ export function RetentionSection() {
   const problem = removeNow.error
     ? userMessage(removeNow.error)
     : save.error
-      ? `The change was not saved. ${userMessage(save.error)}`
+      ? t('retention.notSaved', { reason: userMessage(save.error) })
       : null
   const change: typeof save.mutate = (patch) => {
     removeNow.reset()
@@ -58,17 +60,16 @@ export function RetentionSection() {
   }
 
   return (
-    <SettingsSection id="settings-retention" title="Data kept on this computer">
+    <SettingsSection id="settings-retention" title={t('retention.title')}>
       <Typography variant="body2" sx={{ color: 'text.secondary', maxWidth: 640 }}>
-        Porchlight keeps a copy of deliveries and their photos so that you can work offline. What is
-        older than these periods is removed from this computer
-        {overview && overview.intervalMinutes !== null
-          ? ` every ${overview.intervalMinutes === 60 ? 'hour' : `${overview.intervalMinutes} minutes`} and before each sync`
-          : ' when you choose Remove expired data now'}
-        , unless a case still needs it.
+        {overview === undefined || overview.intervalMinutes === null
+          ? t('retention.introOnRequest')
+          : overview.intervalMinutes === 60
+            ? t('retention.introHourly')
+            : t('retention.introEveryMinutes', { count: overview.intervalMinutes })}
       </Typography>
       {!overview && !read.error && (
-        <Box role="status" aria-label="Loading what is kept">
+        <Box role="status" aria-label={t('retention.loading')}>
           <Skeleton variant="rounded" height={40} sx={{ maxWidth: 520 }} />
           <Skeleton variant="rounded" height={160} sx={{ mt: 1 }} />
         </Box>
@@ -78,21 +79,21 @@ export function RetentionSection() {
           severity="error"
           action={
             <Button color="inherit" size="small" onClick={() => void read.refetch()}>
-              Retry
+              {t('screen.retry')}
             </Button>
           }
         >
-          What is kept could not be read. {userMessage(read.error)}
+          {t('retention.readFailed', { reason: userMessage(read.error) })}
         </Alert>
       )}
       {overview && (
         <>
           <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
             <FormControl size="small" sx={{ width: 220 }}>
-              <InputLabel id={photoLabel}>Keep photos for</InputLabel>
+              <InputLabel id={photoLabel}>{t('retention.photoDays')}</InputLabel>
               <Select
                 labelId={photoLabel}
-                label="Keep photos for"
+                label={t('retention.photoDays')}
                 value={overview.photoDays}
                 onChange={(event) => change({ photoRetentionDays: Number(event.target.value) })}
                 sx={{ bgcolor: 'background.paper' }}
@@ -105,10 +106,10 @@ export function RetentionSection() {
               </Select>
             </FormControl>
             <FormControl size="small" sx={{ width: 240 }}>
-              <InputLabel id={recordLabel}>Keep delivery records for</InputLabel>
+              <InputLabel id={recordLabel}>{t('retention.recordDays')}</InputLabel>
               <Select
                 labelId={recordLabel}
-                label="Keep delivery records for"
+                label={t('retention.recordDays')}
                 value={overview.deliveryDays}
                 onChange={(event) => change({ deliveryRetentionDays: Number(event.target.value) })}
                 sx={{ bgcolor: 'background.paper' }}
@@ -123,7 +124,7 @@ export function RetentionSection() {
             {saving && (
               <Stack direction="row" sx={{ alignItems: 'center', gap: 1, typography: 'body2' }}>
                 <CircularProgress size={14} aria-hidden="true" />
-                Saving…
+                {t('common:action.saving')}
               </Stack>
             )}
           </Stack>
@@ -141,7 +142,7 @@ export function RetentionSection() {
                 )
               }
             >
-              {removing ? 'Removing…' : 'Remove expired data now'}
+              {removing ? t('retention.removing') : t('retention.removeNow')}
             </Button>
             <Typography variant="body2" role="status" sx={{ color: 'text.secondary' }}>
               {lastRunText(overview)}

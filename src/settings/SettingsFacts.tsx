@@ -3,8 +3,6 @@
 import type { ReactNode } from 'react'
 import Box from '@mui/material/Box'
 
-export const MONOSPACE = 'ui-monospace, "Roboto Mono", "Cascadia Mono", Menlo, monospace'
-
 export function FactList({ children }: { children: ReactNode }) {
   return (
     <Box component="dl" sx={{ m: 0 }}>

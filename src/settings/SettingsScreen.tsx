@@ -9,6 +9,7 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import CloudOutlinedIcon from '@mui/icons-material/CloudOutlined'
 import ScienceOutlinedIcon from '@mui/icons-material/ScienceOutlined'
+import { useTranslation } from 'react-i18next'
 import type { Session } from '../../electron/core/api/definition.ts'
 import { roleLabel } from '../session/roles.ts'
 import { AppearanceSection } from './AppearanceSection.tsx'
@@ -17,7 +18,8 @@ import { RetentionSection } from './RetentionSection.tsx'
 import { SettingsSection } from './SettingsSection.tsx'
 import { SupportSection } from './SupportSection.tsx'
 import { SyncSettings } from './SyncSettings.tsx'
-import { MONOSPACE, FactList, Fact, Muted } from './SettingsFacts.tsx'
+import { FactList, Fact, Muted } from './SettingsFacts.tsx'
+import { MONOSPACE } from '../ui/monospace.ts'
 
 // Loaded when Settings opens: the map section's forms stay out of the first screen's bundle.
 const MapSourcesSection = lazy(() => import('./MapSourcesSection.tsx'))
@@ -28,6 +30,7 @@ type Props = {
 }
 
 export function SettingsScreen({ session, user }: Props) {
+  const { t } = useTranslation('settings')
   const headingRef = useRef<HTMLHeadingElement>(null)
 
   useEffect(() => {
@@ -48,7 +51,7 @@ export function SettingsScreen({ session, user }: Props) {
           tabIndex={-1}
           sx={{ outline: 'none' }}
         >
-          Settings
+          {t('screen.title')}
         </Typography>
         <AppearanceSection />
         <SyncSettings />
@@ -57,13 +60,13 @@ export function SettingsScreen({ session, user }: Props) {
         </Suspense>
         <HelpDeskSection />
         <RetentionSection />
-        <SettingsSection id="settings-service" title="Delivery service">
+        <SettingsSection id="settings-service" title={t('service.title')}>
           <FactList>
-            <Fact term="Kind">
+            <Fact term={t('service.kind')}>
               {session.demo ? (
                 <Chip
                   icon={<ScienceOutlinedIcon />}
-                  label="Built-in demo service"
+                  label={t('service.demo')}
                   color="secondary"
                   variant="outlined"
                   size="small"
@@ -71,38 +74,38 @@ export function SettingsScreen({ session, user }: Props) {
               ) : (
                 <Chip
                   icon={<CloudOutlinedIcon />}
-                  label="Real delivery service"
+                  label={t('service.real')}
                   color="primary"
                   variant="outlined"
                   size="small"
                 />
               )}
-              <Muted>
-                {session.demo
-                  ? 'Sample deliveries made up on this computer. No real customer is shown.'
-                  : 'Live deliveries and photos of real customers.'}
-              </Muted>
+              <Muted>{session.demo ? t('service.demoHint') : t('service.realHint')}</Muted>
             </Fact>
-            <Fact term="Address">
+            <Fact term={t('service.address')}>
               <Box
                 component="span"
+                translate="no"
                 sx={{ fontFamily: MONOSPACE, fontSize: '0.8rem', overflowWrap: 'anywhere' }}
               >
                 {session.serviceUrl}
               </Box>
             </Fact>
           </FactList>
-          <Muted>
-            The service is chosen when Porchlight is installed or started; ask your administrator to
-            change it.
-          </Muted>
+          <Muted>{t('service.chosenHint')}</Muted>
         </SettingsSection>
-        <SettingsSection id="settings-user" title="Signed in as">
+        <SettingsSection id="settings-user" title={t('user.title')}>
           <FactList>
-            <Fact term="Name">{user.name}</Fact>
-            <Fact term="Role">{roleLabel(user.role)}</Fact>
-            <Fact term="User ID">
-              <Box component="span" sx={{ fontFamily: MONOSPACE, fontSize: '0.8rem' }}>
+            <Fact term={t('user.name')}>
+              <span translate="no">{user.name}</span>
+            </Fact>
+            <Fact term={t('user.role')}>{roleLabel(user.role)}</Fact>
+            <Fact term={t('user.id')}>
+              <Box
+                component="span"
+                translate="no"
+                sx={{ fontFamily: MONOSPACE, fontSize: '0.8rem' }}
+              >
                 {user.id}
               </Box>
             </Fact>

@@ -14,34 +14,38 @@ import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import ContentCopyIcon from '@mui/icons-material/ContentCopy'
 import SystemUpdateAltIcon from '@mui/icons-material/SystemUpdateAlt'
+import { Trans, useTranslation } from 'react-i18next'
 import type { UpdateStatus } from '../../electron/core/api/maintenance-schemas.ts'
 import { api, userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
+import { t } from '../../electron/core/messages/messages.ts'
 import { formatDateTime } from '../format/time.ts'
 import { SettingsSection } from './SettingsSection.tsx'
 
 export function updateSentence(status: UpdateStatus): string {
   switch (status.state) {
     case 'disabled':
-      return status.reason
+      return t(`settings:update.disabled.${status.reason}`)
     case 'idle':
       return status.lastCheckAt
-        ? `Porchlight is up to date (checked ${formatDateTime(status.lastCheckAt)}).`
-        : 'Not checked yet.'
+        ? t('settings:update.upToDate', { at: formatDateTime(status.lastCheckAt) })
+        : t('settings:update.notChecked')
     case 'checking':
-      return 'Checking for updates…'
+      return t('settings:update.checking')
     case 'downloading':
-      return `Version ${status.version} is being downloaded.`
+      return t('settings:update.downloading', { version: status.version })
     case 'ready':
-      return `Version ${status.version} is ready: it installs when Porchlight restarts.`
+      return t('settings:update.ready', { version: status.version })
     case 'failed':
-      return status.message
+      return t('settings:update.failed')
   }
 }
 
 export function SupportSection() {
+  const { t } = useTranslation(['settings', 'common'])
   const [copying, setCopying] = useState(false)
-  const [copied, setCopied] = useState<string | null>(null)
+  /** Set once the diagnostics are on the clipboard: the log file's path, if there is one. */
+  const [copied, setCopied] = useState<{ logFile: string | null } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   /** Shown when the clipboard refused: the text to copy by hand. */
   const [manual, setManual] = useState<string | null>(null)
@@ -65,24 +69,20 @@ export function SupportSection() {
         async ({ text, logFile }) => {
           try {
             await navigator.clipboard.writeText(text)
-            setCopied(
-              logFile
-                ? `Diagnostics copied. The full log (also without personal data) is at ${logFile}.`
-                : 'Diagnostics copied.',
-            )
+            setCopied({ logFile })
           } catch {
             setManual(text)
           }
         },
-        (error: unknown) => setProblem(`Diagnostics could not be gathered. ${userMessage(error)}`),
+        (error: unknown) => setProblem(t('support.notGathered', { reason: userMessage(error) })),
       )
       .finally(() => setCopying(false))
-  }, [])
+  }, [t])
 
   const checkNow = () => check.mutate()
 
   return (
-    <SettingsSection id="settings-support" title="Support">
+    <SettingsSection id="settings-support" title={t('support.title')}>
       <Stack direction="row" sx={{ gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
         <Button
           variant="outlined"
@@ -92,16 +92,28 @@ export function SupportSection() {
             copying ? <CircularProgress size={16} aria-hidden="true" /> : <ContentCopyIcon />
           }
         >
-          Copy diagnostics
+          {t('support.copy')}
         </Button>
         <Typography variant="body2" sx={{ color: 'text.secondary', flex: 1, minWidth: 260 }}>
-          Versions, settings, sync state and recent log lines for a support request. Your sign-in
-          and customers&apos; details are never included.
+          {t('support.copyHint')}
         </Typography>
       </Stack>
       {copied && (
-        <Alert severity="success" onClose={() => setCopied(null)}>
-          {copied}
+        <Alert
+          severity="success"
+          onClose={() => setCopied(null)}
+          closeText={t('common:action.close')}
+        >
+          {copied.logFile ? (
+            <Trans
+              t={t}
+              i18nKey="support.copiedWithLog"
+              values={{ file: copied.logFile }}
+              components={{ 0: <span translate="no" style={{ overflowWrap: 'anywhere' }} /> }}
+            />
+          ) : (
+            t('support.copied')
+          )}
         </Alert>
       )}
       <Stack direction="row" sx={{ gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -113,34 +125,35 @@ export function SupportSection() {
             checking ? <CircularProgress size={16} aria-hidden="true" /> : <SystemUpdateAltIcon />
           }
         >
-          Check for updates
+          {t('support.checkUpdates')}
         </Button>
         <Typography variant="body2" role="status" sx={{ color: 'text.secondary' }}>
-          {update ? updateSentence(update) : 'Reading the update status…'}
+          {update ? updateSentence(update) : t('support.readingUpdates')}
         </Typography>
       </Stack>
       {problem && <Alert severity="error">{problem}</Alert>}
       <Dialog open={manual !== null} onClose={() => setManual(null)} fullWidth maxWidth="md">
-        <DialogTitle>Copy the diagnostics</DialogTitle>
+        <DialogTitle>{t('support.manualTitle')}</DialogTitle>
         <DialogContent>
           <Typography variant="body2" sx={{ mb: 1.5 }}>
-            The clipboard could not be used. Select the text below and copy it.
+            {t('support.manualText')}
           </Typography>
           <TextField
-            label="Diagnostics"
+            label={t('support.manualField')}
             value={manual ?? ''}
             multiline
             minRows={12}
             maxRows={20}
             fullWidth
-            slotProps={{ htmlInput: { readOnly: true, spellCheck: false } }}
+            // For support, in English like the log it quotes (see diagnostics.ts).
+            slotProps={{ htmlInput: { readOnly: true, spellCheck: false, translate: 'no' } }}
             onFocus={(event) => event.target.select()}
             sx={{ '& textarea': { fontFamily: 'ui-monospace, monospace', fontSize: '0.8rem' } }}
           />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setManual(null)} autoFocus>
-            Close
+            {t('common:action.close')}
           </Button>
         </DialogActions>
       </Dialog>

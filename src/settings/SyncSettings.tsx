@@ -16,11 +16,13 @@ import Skeleton from '@mui/material/Skeleton'
 import Snackbar from '@mui/material/Snackbar'
 import Stack from '@mui/material/Stack'
 import Switch from '@mui/material/Switch'
+import { useTranslation } from 'react-i18next'
 import { SettingsSection } from './SettingsSection.tsx'
 import { syncIntervalLabel, syncIntervalOptions, syncIntervalSentence } from './syncIntervals.ts'
 import { useSettings } from './useSettings.ts'
 
 export function SyncSettings() {
+  const { t } = useTranslation(['settings', 'common'])
   const { settings, loadError, saving, lastSave, save, reload } = useSettings()
   const labelId = useId()
   const helpId = useId()
@@ -37,30 +39,30 @@ export function SyncSettings() {
   const minutes = settings?.syncIntervalMinutes ?? null
 
   return (
-    <SettingsSection id="settings-sync" title="Sync">
+    <SettingsSection id="settings-sync" title={t('sync.title')}>
       {loadError ? (
         <Alert
           severity="error"
           action={
             <Button color="inherit" size="small" onClick={reload}>
-              Retry
+              {t('screen.retry')}
             </Button>
           }
         >
-          The settings could not be read. {loadError}
+          {t('screen.readFailed', { reason: loadError })}
         </Alert>
       ) : minutes === null ? (
-        <Box role="status" aria-label="Loading the settings">
+        <Box role="status" aria-label={t('screen.loading')}>
           <Skeleton variant="rounded" height={40} sx={{ maxWidth: 320 }} />
           <Skeleton variant="text" sx={{ maxWidth: 480, mt: 0.5 }} />
         </Box>
       ) : (
         <Stack direction="row" sx={{ alignItems: 'flex-start', gap: 1.5 }}>
           <FormControl size="small" sx={{ width: 320 }}>
-            <InputLabel id={labelId}>Sync automatically</InputLabel>
+            <InputLabel id={labelId}>{t('sync.interval')}</InputLabel>
             <Select
               labelId={labelId}
-              label="Sync automatically"
+              label={t('sync.interval')}
               value={minutes}
               onChange={(event) => {
                 const next = Number(event.target.value)
@@ -76,8 +78,7 @@ export function SyncSettings() {
               ))}
             </Select>
             <FormHelperText id={helpId} sx={{ mx: 0 }}>
-              How often Porchlight fetches new deliveries, cases and photos while you are signed in.
-              Sync now in the status bar works whatever you choose.
+              {t('sync.intervalHint')}
             </FormHelperText>
           </FormControl>
           {saving && (
@@ -86,7 +87,7 @@ export function SyncSettings() {
               sx={{ alignItems: 'center', gap: 1, height: 40, typography: 'body2' }}
             >
               <CircularProgress size={14} aria-hidden="true" />
-              Saving…
+              {t('common:action.saving')}
             </Stack>
           )}
         </Stack>
@@ -103,10 +104,9 @@ export function SyncSettings() {
           }
           label={
             <Box sx={{ pt: 1 }}>
-              Tell me when changes made offline are sent
+              {t('sync.notify')}
               <FormHelperText id={notifyHelpId} sx={{ mx: 0 }}>
-                The desktop app shows a notification when the delivery service is back and your
-                queued changes have gone, or when one needs your decision.
+                {t('sync.notifyHint')}
               </FormHelperText>
             </Box>
           }
@@ -119,11 +119,11 @@ export function SyncSettings() {
           sx={{ mt: 2 }}
           action={
             <Button color="inherit" size="small" onClick={() => save(lastSave.patch)}>
-              Try again
+              {t('common:action.retry')}
             </Button>
           }
         >
-          The change was not saved. {lastSave.message}
+          {t('sync.notSaved', { reason: lastSave.message })}
         </Alert>
       )}
 
@@ -140,6 +140,7 @@ export function SyncSettings() {
           severity="success"
           variant="filled"
           onClose={() => setSnackbarFor(null)}
+          closeText={t('common:action.close')}
           // MUI's filled text is white; on the dark theme's light green that is unreadable.
           sx={{
             boxShadow: 3,
@@ -147,13 +148,15 @@ export function SyncSettings() {
             '& .MuiAlert-icon': { color: 'inherit' },
           }}
         >
-          Saved.{' '}
           {lastSave?.status === 'saved' &&
-            ('notifyAfterOutage' in lastSave.patch
-              ? lastSave.settings.notifyAfterOutage
-                ? 'Porchlight tells you when changes made offline are sent.'
-                : 'No notifications after an outage.'
-              : syncIntervalSentence(lastSave.settings.syncIntervalMinutes))}
+            t('sync.saved', {
+              what:
+                'notifyAfterOutage' in lastSave.patch
+                  ? lastSave.settings.notifyAfterOutage
+                    ? t('sync.notifyOn')
+                    : t('sync.notifyOff')
+                  : syncIntervalSentence(lastSave.settings.syncIntervalMinutes),
+            })}
         </Alert>
       </Snackbar>
     </SettingsSection>

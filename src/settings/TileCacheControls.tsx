@@ -14,14 +14,15 @@ import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import type { AppSettings } from '../../electron/core/api/definition.ts'
 import type { MapSources } from '../../electron/core/api/map-schemas.ts'
+import { useTranslation } from 'react-i18next'
 import { api } from '../api/client.ts'
-import { plural } from '../format/numbers.ts'
 import { cacheCapLabel, cacheCapOptions, formatMegabytes } from './useMapSources.ts'
 import type { MapSourcesState } from './useMapSources.ts'
 
 type Props = { sources: MapSources; settings: AppSettings; state: MapSourcesState }
 
 export function TileCacheControls({ sources, settings, state }: Props) {
+  const { t } = useTranslation(['settings', 'common'])
   const { tiles, bytes, capBytes } = sources.cache
   const [confirming, setConfirming] = useState(false)
   const usageId = useId()
@@ -29,15 +30,16 @@ export function TileCacheControls({ sources, settings, state }: Props) {
   const share = capBytes > 0 ? Math.min(100, (bytes / capBytes) * 100) : 0
   const usage =
     tiles === 0
-      ? 'No tiles kept yet.'
-      : `${plural(tiles, 'tile', 'tiles')}, ${formatMegabytes(bytes)} of ${formatMegabytes(capBytes)}.`
+      ? t('tileCache.none')
+      : t('tileCache.usage', {
+          count: tiles,
+          used: formatMegabytes(bytes),
+          cap: formatMegabytes(capBytes),
+        })
 
   return (
     <Stack sx={{ gap: 1.25 }}>
-      <Box sx={{ color: 'text.secondary' }}>
-        Tiles from the online server are kept so places you have looked at stay on the map while
-        offline. Past the cap, the ones viewed longest ago go first.
-      </Box>
+      <Box sx={{ color: 'text.secondary' }}>{t('tileCache.intro')}</Box>
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, alignItems: 'center' }}>
         <Box sx={{ flex: 1, minWidth: 0, width: '100%' }}>
           <Box id={usageId}>{usage}</Box>
@@ -50,15 +52,15 @@ export function TileCacheControls({ sources, settings, state }: Props) {
         </Box>
         <TextField
           select
-          label="Keep up to"
+          label={t('tileCache.cap')}
           size="small"
           value={settings.tileCacheMegabytes}
           onChange={(event) => {
             const next = Number(event.target.value)
             void state.run(
-              'Saving…',
+              t('common:action.saving'),
               () => api.updateSettings({ tileCacheMegabytes: next }),
-              `Up to ${cacheCapLabel(next)} of tiles will be kept.`,
+              t('tileCache.capSaved', { size: cacheCapLabel(next) }),
             )
           }}
           sx={{ width: 160 }}
@@ -74,30 +76,31 @@ export function TileCacheControls({ sources, settings, state }: Props) {
           disabled={tiles === 0 || state.busy !== null}
           sx={{ flexShrink: 0 }}
         >
-          Clear tiles…
+          {t('tileCache.clear')}
         </Button>
       </Stack>
 
       <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby={titleId}>
-        <DialogTitle id={titleId}>Clear the tiles already viewed?</DialogTitle>
+        <DialogTitle id={titleId}>{t('tileCache.confirmTitle')}</DialogTitle>
         <DialogContent>
-          <DialogContentText>
-            Places you have looked at will show no online map while offline until you view them
-            again online. Map files are not affected.
-          </DialogContentText>
+          <DialogContentText>{t('tileCache.confirmText')}</DialogContentText>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setConfirming(false)} autoFocus>
-            Cancel
+            {t('common:action.cancel')}
           </Button>
           <Button
             color="error"
             onClick={() => {
               setConfirming(false)
-              void state.run('Clearing…', () => api.clearTileCache(), 'The tiles were cleared.')
+              void state.run(
+                t('tileCache.clearing'),
+                () => api.clearTileCache(),
+                t('tileCache.cleared'),
+              )
             }}
           >
-            Clear tiles
+            {t('tileCache.confirm')}
           </Button>
         </DialogActions>
       </Dialog>

@@ -11,18 +11,21 @@ import MenuItem from '@mui/material/MenuItem'
 import Stack from '@mui/material/Stack'
 import Switch from '@mui/material/Switch'
 import TextField from '@mui/material/TextField'
+import { Trans, useTranslation } from 'react-i18next'
 import type { MapSources, TileServerSettings } from '../../electron/core/api/map-schemas.ts'
 import { OPENSTREETMAP_TILE_SERVER, TileServerSchema } from '../../electron/core/api/map-schemas.ts'
 import { api } from '../api/client.ts'
+import { formatCount } from '../format/numbers.ts'
 import type { MapSourcesState } from './useMapSources.ts'
+import { MONOSPACE } from '../ui/monospace.ts'
 
-const MONOSPACE = 'ui-monospace, "Roboto Mono", "Cascadia Mono", Menlo, monospace'
 const ZOOMS = Array.from({ length: 22 }, (_, i) => i + 1)
 
 type Props = { sources: MapSources; state: MapSourcesState }
 type Field = 'urlTemplate' | 'attribution' | 'maxZoom'
 
 export function TileServerForm({ sources, state }: Props) {
+  const { t } = useTranslation(['settings', 'common'])
   const { fixedBy, ...saved } = sources.tileServer
   const [draft, setDraft] = useState<TileServerSettings>(saved)
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
@@ -32,19 +35,26 @@ export function TileServerForm({ sources, state }: Props) {
     return (
       <Stack sx={{ gap: 1 }}>
         <Alert severity="info">
-          {fixedBy} Settings cannot change it while Porchlight runs this way.
+          {fixedBy === 'off' ? t('tileServer.fixedOff') : t('tileServer.fixedSet')}
         </Alert>
         <Box sx={{ color: 'text.secondary' }}>
           {saved.enabled ? (
-            <>
-              Tiles come from{' '}
-              <Box component="span" sx={{ fontFamily: MONOSPACE, overflowWrap: 'anywhere' }}>
-                {saved.urlTemplate}
-              </Box>{' '}
-              up to zoom {saved.maxZoom}.
-            </>
+            <Trans
+              t={t}
+              i18nKey="tileServer.usedUpTo"
+              values={{ address: saved.urlTemplate, zoom: saved.maxZoom }}
+              components={{
+                0: (
+                  <Box
+                    component="span"
+                    translate="no"
+                    sx={{ fontFamily: MONOSPACE, overflowWrap: 'anywhere' }}
+                  />
+                ),
+              }}
+            />
           ) : (
-            'No online tile server is used.'
+            t('tileServer.notUsed')
           )}
         </Box>
       </Stack>
@@ -71,9 +81,9 @@ export function TileServerForm({ sources, state }: Props) {
     }
     setErrors({})
     void state.run(
-      'Saving…',
+      t('common:action.saving'),
       () => api.updateSettings({ tileServer: checked.data }),
-      checked.data.enabled ? 'The tile server was saved.' : 'The online tile server is off.',
+      checked.data.enabled ? t('tileServer.saved') : t('tileServer.off'),
     )
   }
 
@@ -92,34 +102,37 @@ export function TileServerForm({ sources, state }: Props) {
         control={
           <Switch checked={draft.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
         }
-        label="Use an online tile server"
+        label={t('tileServer.enabled')}
       />
       <TextField
-        label="Address"
+        label={t('tileServer.address')}
         size="small"
         value={draft.urlTemplate}
         onChange={(e) => set({ urlTemplate: e.target.value })}
         error={errors.urlTemplate !== undefined}
         helperText={
-          errors.urlTemplate ?? 'A URL template with {z}, {x} and {y}, for example the default.'
+          errors.urlTemplate ?? t('tileServer.addressHint', { z: '{z}', x: '{x}', y: '{y}' })
         }
-        slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: MONOSPACE } } }}
+        slotProps={{
+          htmlInput: { spellCheck: false, translate: 'no', style: { fontFamily: MONOSPACE } },
+        }}
         disabled={!draft.enabled}
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 1.5 }}>
         <TextField
-          label="Attribution"
+          label={t('tileServer.attribution')}
           size="small"
           value={draft.attribution}
           onChange={(e) => set({ attribution: e.target.value })}
           error={errors.attribution !== undefined}
-          helperText={errors.attribution ?? 'Shown on the map, as the server’s terms require.'}
+          helperText={errors.attribution ?? t('tileServer.attributionHint')}
+          slotProps={{ htmlInput: { translate: 'no' } }}
           disabled={!draft.enabled}
           sx={{ flex: 1 }}
         />
         <TextField
           select
-          label="Deepest zoom"
+          label={t('tileServer.maxZoom')}
           size="small"
           value={draft.maxZoom}
           onChange={(e) => set({ maxZoom: Number(e.target.value) })}
@@ -128,14 +141,13 @@ export function TileServerForm({ sources, state }: Props) {
         >
           {ZOOMS.map((zoom) => (
             <MenuItem key={zoom} value={zoom}>
-              {zoom}
+              {formatCount(zoom)}
             </MenuItem>
           ))}
         </TextField>
       </Stack>
       <Box id={helpId} sx={{ color: 'text.secondary' }}>
-        Porchlight asks it only for the tiles of the map on screen, names itself as Porchlight, and
-        keeps each tile as long as the server’s cache headers allow. Nothing is downloaded ahead.
+        {t('tileServer.help')}
       </Box>
       <Stack direction="row" sx={{ gap: 1 }}>
         <Button
@@ -144,10 +156,10 @@ export function TileServerForm({ sources, state }: Props) {
           disabled={!changed || state.busy !== null}
           aria-describedby={helpId}
         >
-          Save tile server
+          {t('tileServer.save')}
         </Button>
         <Button onClick={() => set(OPENSTREETMAP_TILE_SERVER)} disabled={state.busy !== null}>
-          Use OpenStreetMap
+          {t('tileServer.useOpenStreetMap')}
         </Button>
       </Stack>
     </Box>

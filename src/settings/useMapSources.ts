@@ -7,6 +7,8 @@ import type { AppSettings } from '../../electron/core/api/definition.ts'
 import type { MapSources } from '../../electron/core/api/map-schemas.ts'
 import { userMessage } from '../api/client.ts'
 import { queries } from '../api/queries.ts'
+import { currentLocale, t } from '../../electron/core/messages/messages.ts'
+import { formatCount } from '../format/numbers.ts'
 
 export type MapSourcesState = {
   sources: MapSources | null
@@ -82,12 +84,25 @@ export function useMapSources(): MapSourcesState {
   }
 }
 
-/** "12.3 MB", "860 kB", "0 MB". */
+/** "12.3 MB", "860 kB", "0 MB", with the locale's digits and separators. */
 export function formatMegabytes(bytes: number): string {
-  if (bytes === 0) return '0 MB'
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`
+  if (bytes === 0) return t('settings:size.megabytes', { value: formatCount(0) })
+  if (bytes < 1024 * 1024) {
+    return t('settings:size.kilobytes', {
+      value: formatCount(Math.max(1, Math.round(bytes / 1024))),
+    })
+  }
   const megabytes = bytes / (1024 * 1024)
-  return `${megabytes < 10 ? megabytes.toFixed(1) : Math.round(megabytes).toLocaleString()} MB`
+  const value = megabytes < 10 ? formatDecimal(megabytes) : formatCount(Math.round(megabytes))
+  return t('settings:size.megabytes', { value })
+}
+
+/** One decimal: "1.5" (English), "1,5" (Spanish). */
+function formatDecimal(value: number): string {
+  return new Intl.NumberFormat(currentLocale(), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(value)
 }
 
 /** The cache caps offered; the current value is added when it is another. */
@@ -98,5 +113,7 @@ export function cacheCapOptions(current: number): number[] {
 }
 
 export function cacheCapLabel(megabytes: number): string {
-  return megabytes >= 1024 && megabytes % 1024 === 0 ? `${megabytes / 1024} GB` : `${megabytes} MB`
+  return megabytes >= 1024 && megabytes % 1024 === 0
+    ? t('settings:size.gigabytes', { value: formatCount(megabytes / 1024) })
+    : t('settings:size.megabytes', { value: formatCount(megabytes) })
 }

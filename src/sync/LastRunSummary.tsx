@@ -7,6 +7,7 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined'
+import { Trans, useTranslation } from 'react-i18next'
 import type { SyncReport, SyncStatus } from '../../electron/core/api/definition.ts'
 import { formatCount } from '../format/numbers.ts'
 import { formatDateTime, formatDateTimeLong, formatRelative, useNow } from '../format/time.ts'
@@ -22,6 +23,7 @@ export function LastRunSummary({
   report: SyncReport
   status: SyncStatus | null
 }) {
+  const { t } = useTranslation('sync')
   const now = useNow(15_000)
   const run = report.runs.find((r) => r.finishedAt !== null)
   const finishedAt = run?.finishedAt ?? null
@@ -39,21 +41,30 @@ export function LastRunSummary({
         sx={{ alignItems: 'center', columnGap: 1.5, rowGap: 1, flexWrap: 'wrap' }}
       >
         <Typography variant="h2" id="last-run-heading">
-          Last run
+          {t('lastRun.title')}
         </Typography>
         {run && <RunOutcomeChip outcome={run.outcome} />}
         {run && finishedAt && (
           <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-            Finished{' '}
-            <Box
-              component="time"
-              dateTime={finishedAt}
-              title={formatDateTimeLong(finishedAt)}
-              sx={{ color: 'text.primary' }}
-            >
-              {formatRelative(finishedAt, now)}
-            </Box>{' '}
-            ({formatDateTime(finishedAt)}){duration && `, took ${duration}`}
+            <Trans
+              t={t}
+              i18nKey={duration ? 'lastRun.finishedTook' : 'lastRun.finished'}
+              values={{
+                when: formatRelative(finishedAt, now),
+                at: formatDateTime(finishedAt),
+                duration,
+              }}
+              components={{
+                0: (
+                  <Box
+                    component="time"
+                    dateTime={finishedAt}
+                    title={formatDateTimeLong(finishedAt)}
+                    sx={{ color: 'text.primary' }}
+                  />
+                ),
+              }}
+            />
           </Typography>
         )}
       </Stack>
@@ -62,9 +73,9 @@ export function LastRunSummary({
         <Box>
           <Typography variant="body2" sx={{ mb: 0.75 }}>
             {syncProgressText(status)}
-            {run && <Muted> · the figures below are from the last finished run</Muted>}
+            {run && <Muted> · {t('lastRun.figuresFromLast')}</Muted>}
           </Typography>
-          <LinearProgress aria-label="Sync in progress" sx={{ borderRadius: 1 }} />
+          <LinearProgress aria-label={t('lastRun.inProgress')} sx={{ borderRadius: 1 }} />
         </Box>
       )}
 
@@ -79,11 +90,11 @@ export function LastRunSummary({
               gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))',
             }}
           >
-            <Figure term="Deliveries received" value={run.deliveriesReceived} />
-            <Figure term="Cases received" value={run.casesReceived} />
-            <Figure term="Photos downloaded" value={run.photosDownloaded} />
-            <Figure term="Records rejected" value={run.rejected} problem />
-            <Figure term="Photo problems" value={run.photosFailed} problem />
+            <Figure term={t('lastRun.deliveries')} value={run.deliveriesReceived} />
+            <Figure term={t('lastRun.cases')} value={run.casesReceived} />
+            <Figure term={t('lastRun.photos')} value={run.photosDownloaded} />
+            <Figure term={t('lastRun.rejected')} value={run.rejected} problem />
+            <Figure term={t('lastRun.photoProblems')} value={run.photosFailed} problem />
           </Box>
           {run.serviceWait && (
             <Alert severity="warning" variant="outlined">
@@ -98,8 +109,7 @@ export function LastRunSummary({
         </>
       ) : (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          Porchlight has not finished a sync yet.
-          {!status?.running && ' Press Sync now to fetch the deliveries and their photos.'}
+          {status?.running ? t('lastRun.notYet') : t('lastRun.notYetPress')}
         </Typography>
       )}
     </Paper>

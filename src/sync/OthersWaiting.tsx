@@ -3,20 +3,18 @@
 import Tooltip from '@mui/material/Tooltip'
 import HourglassEmptyOutlinedIcon from '@mui/icons-material/HourglassEmptyOutlined'
 import type { SyncStatus } from '../../electron/core/api/definition.ts'
-import { plural } from '../format/numbers.ts'
+import { useTranslation } from 'react-i18next'
 import { othersWaitingText } from '../words/othersWorkWords.ts'
 import { Clipped, StatusItem } from './StatusItem.tsx'
 
 export function OthersWaiting({ others }: { others: SyncStatus['waitingForOthers'] }) {
+  const { t } = useTranslation('sync')
   if (others.length === 0) return null
   const detail = others
-    .map((o) => `${o.name}: ${plural(o.changes, 'change', 'changes')}`)
+    .map((o) => t('statusBar.othersOne', { name: o.name, count: o.changes }))
     .join('; ')
   return (
-    <Tooltip
-      describeChild
-      title={`Made on this computer and not sent yet (${detail}). Each person's changes are sent only with their own sign-in, and only they see what they say.`}
-    >
+    <Tooltip describeChild title={t('statusBar.othersHint', { detail })}>
       <StatusItem separated giveWay={3} tabIndex={0}>
         <HourglassEmptyOutlinedIcon fontSize="small" aria-hidden />
         <Clipped>{othersWaitingText(others)}</Clipped>

@@ -7,6 +7,7 @@ import TableCell from '@mui/material/TableCell'
 import TableContainer from '@mui/material/TableContainer'
 import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
+import { useTranslation } from 'react-i18next'
 import { formatCount } from '../format/numbers.ts'
 import { formatDateTime, formatDateTimeLong } from '../format/time.ts'
 import { RunOutcomeChip } from './RunOutcomeChip.tsx'
@@ -18,35 +19,44 @@ import { Section, Muted, EmptyNote } from './ReportSection.tsx'
 export const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const
 
 export function RecentRuns({ runs }: { runs: SyncRun[] }) {
+  const { t } = useTranslation(['sync', 'common'])
   return (
-    <Section id="recent-runs-heading" title="Recent runs">
+    <Section id="recent-runs-heading" title={t('runs.title')}>
       {runs.length === 0 ? (
-        <EmptyNote>No sync has run yet.</EmptyNote>
+        <EmptyNote>{t('runs.none')}</EmptyNote>
       ) : (
-        <TableContainer component={Paper} variant="outlined">
+        // Scrolls sideways where the window is narrow: reachable by keyboard, then.
+        <TableContainer
+          component={Paper}
+          variant="outlined"
+          tabIndex={0}
+          role="group"
+          aria-labelledby="recent-runs-heading"
+        >
           <Table size="small" aria-labelledby="recent-runs-heading">
             <TableHead>
               <TableRow>
-                <TableCell scope="col">Started</TableCell>
-                <TableCell scope="col">Finished</TableCell>
-                <TableCell scope="col">Outcome</TableCell>
+                <TableCell scope="col">{t('runs.started')}</TableCell>
+                <TableCell scope="col">{t('runs.finished')}</TableCell>
+                <TableCell scope="col">{t('runs.outcome')}</TableCell>
                 <TableCell scope="col" sx={numberCell}>
-                  Deliveries
+                  {t('runs.deliveries')}
                 </TableCell>
                 <TableCell scope="col" sx={numberCell}>
-                  Cases
+                  {t('runs.cases')}
                 </TableCell>
                 <TableCell scope="col" sx={numberCell}>
-                  Rejected
+                  {t('runs.rejected')}
                 </TableCell>
                 <TableCell scope="col" sx={numberCell}>
-                  Photos downloaded
+                  {t('runs.photos')}
                 </TableCell>
                 <TableCell scope="col" sx={numberCell}>
-                  Photo problems
+                  {t('runs.photoProblems')}
                 </TableCell>
-                <TableCell scope="col" sx={{ width: '30%' }}>
-                  Error
+                {/* Never squeezed to a sliver: a long error would make each row a tall column. */}
+                <TableCell scope="col" sx={{ width: '30%', minWidth: 200 }}>
+                  {t('runs.error')}
                 </TableCell>
               </TableRow>
             </TableHead>
@@ -63,6 +73,7 @@ export function RecentRuns({ runs }: { runs: SyncRun[] }) {
 }
 
 export function RunRow({ run }: { run: SyncRun }) {
+  const { t } = useTranslation(['sync', 'common'])
   const duration = run.finishedAt ? formatDuration(run.startedAt, run.finishedAt) : null
   const problem = (value: number) =>
     value > 0 ? { ...numberCell, color: 'warning.main', fontWeight: 500 } : numberCell
@@ -82,7 +93,7 @@ export function RunRow({ run }: { run: SyncRun }) {
             {duration && <Muted> · {duration}</Muted>}
           </>
         ) : (
-          <Muted>In progress</Muted>
+          <Muted>{t('runs.inProgress')}</Muted>
         )}
       </TableCell>
       <TableCell>
@@ -94,8 +105,12 @@ export function RunRow({ run }: { run: SyncRun }) {
       <TableCell sx={numberCell}>{formatCount(run.photosDownloaded)}</TableCell>
       <TableCell sx={problem(run.photosFailed)}>{formatCount(run.photosFailed)}</TableCell>
       <TableCell sx={{ overflowWrap: 'anywhere' }}>
-        {run.error ?? (!run.serviceWait && <Muted>—</Muted>)}
-        {run.serviceWait && !run.error && <Muted>{serviceWaitWords(run.serviceWait.until)}.</Muted>}
+        {run.error !== null
+          ? run.error
+          : !run.serviceWait && <Muted>{t('common:time.none')}</Muted>}
+        {run.serviceWait && !run.error && (
+          <Muted>{t('announce.wait', { wait: serviceWaitWords(run.serviceWait.until) })}</Muted>
+        )}
       </TableCell>
     </TableRow>
   )

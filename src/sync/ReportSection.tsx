@@ -7,7 +7,8 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined'
-import { formatCount, plural } from '../format/numbers.ts'
+import { useTranslation } from 'react-i18next'
+import { formatCount } from '../format/numbers.ts'
 
 /** The core sends at most this many rejections and photo problems. */
 export const REPORT_LIMIT = 500
@@ -78,9 +79,10 @@ export function EmptyNote({ children, ok = false }: { children: ReactNode; ok?: 
 }
 
 export function LimitNote() {
+  const { t } = useTranslation('sync')
   return (
     <Typography variant="caption" component="p" sx={{ color: 'text.secondary', mt: 0.75 }}>
-      Showing the first {plural(REPORT_LIMIT, 'entry', 'entries')}.
+      {t('report.showingFirst', { count: REPORT_LIMIT })}
     </Typography>
   )
 }

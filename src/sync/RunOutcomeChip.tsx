@@ -3,7 +3,7 @@ import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined'
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined'
 import StopCircleOutlinedIcon from '@mui/icons-material/StopCircleOutlined'
 import SyncIcon from '@mui/icons-material/Sync'
-import { OUTCOME_LABELS } from './syncWords.ts'
+import { outcomeLabel } from './syncWords.ts'
 import type { RunOutcome } from './syncWords.ts'
 
 const LOOKS = {
@@ -20,7 +20,7 @@ export function RunOutcomeChip({ outcome }: { outcome: RunOutcome | null }) {
   return (
     <Chip
       icon={icon}
-      label={OUTCOME_LABELS[key]}
+      label={outcomeLabel(key)}
       color={color}
       variant="outlined"
       size="small"

@@ -15,9 +15,9 @@ import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined'
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty'
 import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined'
 import SyncIcon from '@mui/icons-material/Sync'
+import { useTranslation } from 'react-i18next'
 import { serviceWaitWords } from '../../electron/core/api/service-wait-schemas.ts'
 import { routeHref } from '../navigation/route.ts'
-import { plural } from '../format/numbers.ts'
 import { formatDateTimeLong, formatRelative, useNow } from '../format/time.ts'
 import { OthersWaiting } from './OthersWaiting.tsx'
 import type { SyncState } from './useSyncStatus.ts'
@@ -37,19 +37,20 @@ import { Clipped, StatusItem, statusBarContainerSx } from './StatusItem.tsx'
  * gives way (truncates) before the items around it; the tooltip has the whole of it.
  */
 function ServiceWaitItem({ until }: { until: string }) {
+  const { t } = useTranslation('sync')
   const now = useNow(1_000)
   const words = serviceWaitWords(until)
   return (
     <Tooltip
       describeChild
-      title={`${words} (${formatDateTimeLong(until)}). Porchlight sends it nothing before then: syncing and sending your changes carry on after that, and nothing is lost.`}
+      title={t('statusBar.waitHint', { wait: words, at: formatDateTimeLong(until) })}
     >
       {/* It takes the squeeze before its neighbours do; the countdown is never cut. */}
       <StatusItem separated tabIndex={0} giveWay={100} sx={{ color: 'warning.main' }}>
         <HourglassEmptyIcon fontSize="small" aria-hidden />
         <Clipped>{words}</Clipped>{' '}
         <Box component="span" sx={{ flexShrink: 0, fontVariantNumeric: 'tabular-nums' }}>
-          ({countdown(Date.parse(until) - now)} left)
+          {t('statusBar.waitLeft', { time: countdown(Date.parse(until) - now) })}
         </Box>
       </StatusItem>
     </Tooltip>
@@ -58,6 +59,7 @@ function ServiceWaitItem({ until }: { until: string }) {
 
 /** Online or offline, and this person's changes still to send: never squeezed out. */
 function ConnectionItem({ status, problem }: Pick<SyncState, 'status' | 'problem'>) {
+  const { t } = useTranslation('sync')
   if (status === null)
     return (
       <StatusItem giveWay={0}>
@@ -66,7 +68,7 @@ function ConnectionItem({ status, problem }: Pick<SyncState, 'status' | 'problem
         ) : (
           <CircularProgress size={14} aria-hidden="true" />
         )}
-        <span>{problem ? 'Status unknown' : 'Checking connection…'}</span>
+        <span>{problem ? t('statusBar.unknown') : t('statusBar.checking')}</span>
       </StatusItem>
     )
   if (status.online)
@@ -74,7 +76,7 @@ function ConnectionItem({ status, problem }: Pick<SyncState, 'status' | 'problem
       <StatusItem giveWay={0}>
         <CloudDoneOutlinedIcon fontSize="small" sx={{ color: 'success.main' }} aria-hidden />
         <Typography component="span" variant="body2" sx={{ color: 'text.primary' }}>
-          Online
+          {t('statusBar.online')}
         </Typography>
         {status.pendingChanges > 0 && (
           <Box
@@ -82,16 +84,13 @@ function ConnectionItem({ status, problem }: Pick<SyncState, 'status' | 'problem
             sx={{ display: 'flex', alignItems: 'center', gap: 0.75, ml: 1, color: 'warning.main' }}
           >
             <CloudUploadOutlinedIcon fontSize="small" aria-hidden />
-            {plural(status.pendingChanges, 'change', 'changes')} waiting to be sent
+            {t('statusBar.waiting', { count: status.pendingChanges })}
           </Box>
         )}
       </StatusItem>
     )
   return (
-    <Tooltip
-      describeChild
-      title="The delivery service cannot be reached. Search and deliveries work from the local copy; your changes are kept and sent when it is back."
-    >
+    <Tooltip describeChild title={t('statusBar.offlineHint')}>
       <StatusItem giveWay={0} tabIndex={0}>
         <CloudOffOutlinedIcon fontSize="small" sx={{ color: 'warning.main' }} aria-hidden />
         <Typography
@@ -100,8 +99,8 @@ function ConnectionItem({ status, problem }: Pick<SyncState, 'status' | 'problem
           sx={{ color: 'text.primary', fontWeight: 500 }}
         >
           {status.pendingChanges > 0
-            ? `Offline — ${plural(status.pendingChanges, 'change', 'changes')} waiting`
-            : 'Offline'}
+            ? t('statusBar.offlineWaiting', { count: status.pendingChanges })
+            : t('statusBar.offline')}
         </Typography>
       </StatusItem>
     </Tooltip>
@@ -114,6 +113,7 @@ function ConnectionItem({ status, problem }: Pick<SyncState, 'status' | 'problem
  * (the tooltips hold the whole); the cache's counts leave first (Settings has them too).
  */
 export function StatusBar({ sync }: { sync: SyncState }) {
+  const { t } = useTranslation('sync')
   const { status, problem, requesting, syncNow } = sync
   const now = useNow(15_000)
 
@@ -130,12 +130,14 @@ export function StatusBar({ sync }: { sync: SyncState }) {
   const runProblems = problem ? 0 : lastRunProblems(status)
   const waitUntil = problem ? null : (status?.serviceAsksWaitUntil ?? null)
   // While the service asks us to wait, that is the news; a run it ended says the same.
-  const error = problem ?? (runProblems > 0 || waitUntil ? null : (status?.lastError ?? null))
+  const fromStatus = runProblems > 0 || waitUntil ? null : (status?.lastError ?? null)
+  const shown = problem ?? fromStatus
+  const error = shown === null ? null : shown
 
   return (
     <Box
       component="footer"
-      aria-label="Sync status"
+      aria-label={t('statusBar.label')}
       sx={{
         ...statusBarContainerSx,
         gridArea: 'status',
@@ -160,12 +162,14 @@ export function StatusBar({ sync }: { sync: SyncState }) {
         (status.lastSuccessAt ? (
           <Tooltip describeChild title={lastSyncDetail(status, status.lastSuccessAt)}>
             <StatusItem separated giveWay={4} tabIndex={0}>
-              <Clipped>Last synced {formatRelative(status.lastSuccessAt, now)}</Clipped>
+              <Clipped>
+                {t('statusBar.lastSynced', { when: formatRelative(status.lastSuccessAt, now) })}
+              </Clipped>
             </StatusItem>
           </Tooltip>
         ) : (
           <StatusItem separated giveWay={4}>
-            <Clipped>Never synced</Clipped>
+            <Clipped>{t('statusBar.neverSynced')}</Clipped>
           </StatusItem>
         ))}
 
@@ -179,8 +183,10 @@ export function StatusBar({ sync }: { sync: SyncState }) {
       {status && (
         <StatusItem separated giveWay={8} dropBelow={1000}>
           <Clipped>
-            {plural(status.cached.deliveries, 'delivery', 'deliveries')},{' '}
-            {plural(status.cached.photos, 'photo', 'photos')} cached
+            {t('statusBar.cached', {
+              deliveries: t('statusBar.deliveries', { count: status.cached.deliveries }),
+              photos: t('statusBar.photos', { count: status.cached.photos }),
+            })}
           </Clipped>
         </StatusItem>
       )}
@@ -192,7 +198,7 @@ export function StatusBar({ sync }: { sync: SyncState }) {
           describeChild
           title={
             status?.lastAttemptAt && !problem
-              ? `${error} (last attempt ${formatDateTimeLong(status.lastAttemptAt)})`
+              ? t('statusBar.errorAt', { error, at: formatDateTimeLong(status.lastAttemptAt) })
               : error
           }
         >
@@ -219,7 +225,7 @@ export function StatusBar({ sync }: { sync: SyncState }) {
               }}
             >
               <ReportProblemOutlinedIcon fontSize="small" aria-hidden />
-              <Clipped>{plural(runProblems, 'problem', 'problems')} — open the sync report</Clipped>
+              <Clipped>{t('statusBar.problems', { count: runProblems })}</Clipped>
             </Link>
           </Tooltip>
         </StatusItem>
@@ -234,7 +240,7 @@ export function StatusBar({ sync }: { sync: SyncState }) {
           loading={requesting}
           loadingPosition="start"
         >
-          {running ? 'Syncing…' : 'Sync now'}
+          {running ? t('statusBar.syncing') : t('statusBar.syncNow')}
         </Button>
       </Box>
 

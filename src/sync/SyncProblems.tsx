@@ -1,124 +1,146 @@
 // What the last run could not take: the records the service sent that Porchlight could not store,
-// with the validator's reason, and the photos it could not fetch or show.
+// with the validator's reason, and the photos it could not fetch or show. Each list is a grid that
+// renders only the rows in view (up to REPORT_LIMIT rows each).
+import Box from '@mui/material/Box'
 import Link from '@mui/material/Link'
-import Paper from '@mui/material/Paper'
-import Table from '@mui/material/Table'
-import TableBody from '@mui/material/TableBody'
-import TableCell from '@mui/material/TableCell'
-import TableContainer from '@mui/material/TableContainer'
-import TableHead from '@mui/material/TableHead'
-import TableRow from '@mui/material/TableRow'
+import type { GridColDef } from '@mui/x-data-grid'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SyncReport } from '../../electron/core/api/definition.ts'
-import { routeHref } from '../navigation/route.ts'
+import { navigate, routeHref } from '../navigation/route.ts'
 import { reasonInWords, streamLabel } from './syncWords.ts'
+import { ProblemGrid } from './ProblemGrid.tsx'
 import { REPORT_LIMIT, Section, Muted, EmptyNote, LimitNote } from './ReportSection.tsx'
+import { MONOSPACE } from '../ui/monospace.ts'
 
-export const MONOSPACE = 'ui-monospace, "Roboto Mono", "Cascadia Mono", Menlo, monospace'
+const MONO = { fontFamily: MONOSPACE, fontSize: '0.8rem' } as const
+
+type Rejection = SyncReport['rejections'][number] & { key: string }
+
 export function Rejections({ rejections }: { rejections: SyncReport['rejections'] }) {
+  const { t } = useTranslation('sync')
+  const rows = useMemo<Rejection[]>(
+    () => rejections.map((r, index) => ({ ...r, key: `${r.stream}-${r.itemId ?? ''}-${index}` })),
+    [rejections],
+  )
+  const columns = useMemo<GridColDef<Rejection>[]>(
+    () => [
+      {
+        field: 'stream',
+        headerName: t('rejections.kind'),
+        width: 120,
+        valueGetter: (_value, row) => streamLabel(row.stream),
+      },
+      {
+        field: 'itemId',
+        headerName: t('rejections.id'),
+        width: 150,
+        renderCell: ({ row }) =>
+          row.itemId !== null ? (
+            <Box component="span" translate="no" sx={MONO}>
+              {row.itemId}
+            </Box>
+          ) : (
+            <Muted>{t('rejections.noId')}</Muted>
+          ),
+      },
+      {
+        field: 'words',
+        headerName: t('rejections.wrong'),
+        flex: 1,
+        minWidth: 200,
+        valueGetter: (_value, row) => reasonInWords(row.reason).words,
+      },
+      {
+        // The validator's own words, as the log has them: a developer searches for them.
+        field: 'reason',
+        headerName: t('rejections.reason'),
+        flex: 1.2,
+        minWidth: 220,
+        renderCell: ({ row }) => (
+          <Box component="span" translate="no" sx={MONO}>
+            {row.reason}
+          </Box>
+        ),
+      },
+    ],
+    [t],
+  )
   return (
     <Section
       id="rejections-heading"
-      title="Records rejected in the last run"
+      title={t('rejections.title')}
       count={rejections.length}
-      description={
-        rejections.length > 0
-          ? 'The delivery service sent these records in a form Porchlight cannot store, so they were skipped and are not in search. Send this list to the delivery service team; the records arrive with the next sync once they are corrected.'
-          : undefined
-      }
+      description={rejections.length > 0 ? t('rejections.intro') : undefined}
     >
       {rejections.length === 0 ? (
-        <EmptyNote ok>The last sync rejected nothing.</EmptyNote>
+        <EmptyNote ok>{t('rejections.none')}</EmptyNote>
       ) : (
-        <TableContainer component={Paper} variant="outlined">
-          <Table size="small" aria-labelledby="rejections-heading">
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">Kind</TableCell>
-                <TableCell scope="col">Record ID</TableCell>
-                <TableCell scope="col" sx={{ width: '32%' }}>
-                  What is wrong
-                </TableCell>
-                <TableCell scope="col" sx={{ width: '40%' }}>
-                  Validator’s reason
-                </TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rejections.map((rejection, index) => {
-                const { words } = reasonInWords(rejection.reason)
-                return (
-                  <TableRow key={`${rejection.stream}-${rejection.itemId ?? ''}-${index}`}>
-                    <TableCell>{streamLabel(rejection.stream)}</TableCell>
-                    <TableCell
-                      sx={{ fontFamily: MONOSPACE, fontSize: '0.8rem', whiteSpace: 'nowrap' }}
-                    >
-                      {rejection.itemId ?? <Muted>No ID</Muted>}
-                    </TableCell>
-                    <TableCell>{words}</TableCell>
-                    <TableCell
-                      sx={{ fontFamily: MONOSPACE, fontSize: '0.8rem', overflowWrap: 'anywhere' }}
-                    >
-                      {rejection.reason}
-                    </TableCell>
-                  </TableRow>
-                )
-              })}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        <ProblemGrid
+          rows={rows}
+          columns={columns}
+          getRowId={(row) => row.key}
+          labelledBy="rejections-heading"
+        />
       )}
       {rejections.length >= REPORT_LIMIT && <LimitNote />}
     </Section>
   )
 }
 
+type PhotoProblem = SyncReport['photoProblems'][number]
+
 export function PhotoProblems({ problems }: { problems: SyncReport['photoProblems'] }) {
+  const { t } = useTranslation('sync')
+  const columns = useMemo<GridColDef<PhotoProblem>[]>(
+    () => [
+      {
+        field: 'orderId',
+        headerName: t('photoProblems.order'),
+        width: 160,
+        renderCell: ({ row, tabIndex }) => (
+          <Link
+            href={routeHref({ screen: 'delivery', deliveryId: row.deliveryId })}
+            underline="hover"
+            tabIndex={tabIndex}
+            aria-label={t('photoProblems.open', { order: row.orderId })}
+            sx={{ fontWeight: 500 }}
+          >
+            <span translate="no">{row.orderId}</span>
+          </Link>
+        ),
+      },
+      {
+        field: 'photoId',
+        headerName: t('photoProblems.id'),
+        width: 200,
+        renderCell: ({ row }) => (
+          <Box component="span" translate="no" sx={MONO}>
+            {row.photoId}
+          </Box>
+        ),
+      },
+      { field: 'reason', headerName: t('photoProblems.reason'), flex: 1, minWidth: 240 },
+    ],
+    [t],
+  )
   return (
     <Section
       id="photo-problems-heading"
-      title="Photos that could not be fetched or shown"
+      title={t('photoProblems.title')}
       count={problems.length}
-      description={
-        problems.length > 0
-          ? 'Agents see these deliveries without the photo. Porchlight has stopped trying to fetch them; each one is fetched again when the delivery service sends a corrected photo.'
-          : undefined
-      }
+      description={problems.length > 0 ? t('photoProblems.intro') : undefined}
     >
       {problems.length === 0 ? (
-        <EmptyNote ok>Every photo in the local copy was fetched and can be shown.</EmptyNote>
+        <EmptyNote ok>{t('photoProblems.none')}</EmptyNote>
       ) : (
-        <TableContainer component={Paper} variant="outlined">
-          <Table size="small" aria-labelledby="photo-problems-heading">
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">Order</TableCell>
-                <TableCell scope="col">Photo ID</TableCell>
-                <TableCell scope="col" sx={{ width: '60%' }}>
-                  Reason
-                </TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {problems.map((problem) => (
-                <TableRow key={problem.photoId}>
-                  <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: 500 }}>
-                    <Link
-                      href={routeHref({ screen: 'delivery', deliveryId: problem.deliveryId })}
-                      underline="hover"
-                      aria-label={`Open order ${problem.orderId}`}
-                    >
-                      {problem.orderId}
-                    </Link>
-                  </TableCell>
-                  <TableCell sx={{ fontFamily: MONOSPACE, fontSize: '0.8rem' }}>
-                    {problem.photoId}
-                  </TableCell>
-                  <TableCell>{problem.reason}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        <ProblemGrid
+          rows={problems}
+          columns={columns}
+          getRowId={(row) => row.photoId}
+          labelledBy="photo-problems-heading"
+          onOpen={(row) => navigate({ screen: 'delivery', deliveryId: row.deliveryId })}
+        />
       )}
       {problems.length >= REPORT_LIMIT && <LimitNote />}
     </Section>

@@ -10,6 +10,7 @@ import Skeleton from '@mui/material/Skeleton'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import SyncIcon from '@mui/icons-material/Sync'
+import { useTranslation } from 'react-i18next'
 import { useSyncReport } from './useSyncReport.ts'
 import type { SyncState } from './useSyncStatus.ts'
 import { LastRunSummary } from './LastRunSummary.tsx'
@@ -17,6 +18,7 @@ import { RecentRuns } from './RecentRuns.tsx'
 import { PhotoProblems, Rejections } from './SyncProblems.tsx'
 
 export function SyncReportScreen({ sync }: { sync: SyncState }) {
+  const { t } = useTranslation('sync')
   const { status, requesting, syncNow } = sync
   const running = status?.running ?? false
   const busy = running || requesting || status === null
@@ -51,11 +53,10 @@ export function SyncReportScreen({ sync }: { sync: SyncState }) {
             tabIndex={-1}
             sx={{ outline: 'none' }}
           >
-            Sync report
+            {t('report.title')}
           </Typography>
           <Typography variant="body2" sx={{ color: 'text.secondary', mt: 0.5 }}>
-            What Porchlight fetched from the delivery service, what it had to turn away, and which
-            photos are missing from the local copy.
+            {t('report.intro')}
           </Typography>
         </Box>
         {loading && report && (
@@ -64,7 +65,7 @@ export function SyncReportScreen({ sync }: { sync: SyncState }) {
             sx={{ alignItems: 'center', gap: 1, color: 'text.secondary', typography: 'body2' }}
           >
             <CircularProgress size={14} aria-hidden="true" />
-            Updating…
+            {t('report.updating')}
           </Stack>
         )}
         {/* aria-disabled, not disabled: a disabled button drops the keyboard focus mid-sync. */}
@@ -77,7 +78,7 @@ export function SyncReportScreen({ sync }: { sync: SyncState }) {
           aria-disabled={busy}
           sx={busy ? { cursor: 'default' } : undefined}
         >
-          {running || requesting ? 'Syncing…' : 'Sync now'}
+          {running || requesting ? t('statusBar.syncing') : t('statusBar.syncNow')}
         </Button>
       </Stack>
 
@@ -86,11 +87,11 @@ export function SyncReportScreen({ sync }: { sync: SyncState }) {
           severity="error"
           action={
             <Button color="inherit" size="small" onClick={retry}>
-              Retry
+              {t('report.retry')}
             </Button>
           }
         >
-          The sync report could not be read. {error}
+          {t('report.readFailed', { reason: error })}
         </Alert>
       )}
 
@@ -109,8 +110,9 @@ export function SyncReportScreen({ sync }: { sync: SyncState }) {
 }
 
 function ReportSkeleton() {
+  const { t } = useTranslation('sync')
   return (
-    <Stack role="status" aria-label="Loading the sync report" sx={{ gap: 3 }}>
+    <Stack role="status" aria-label={t('report.loading')} sx={{ gap: 3 }}>
       <Skeleton variant="rounded" height={150} />
       <Skeleton variant="rounded" height={180} />
       <Skeleton variant="rounded" height={90} />

@@ -1,5 +1,6 @@
 // Sync runs and the validator's reasons in words an agent can read. The raw reason stays on
 // screen too (it is what a developer searches the logs for); these only make it easier to scan.
+// Every word comes from the catalogue (sync namespace), in the language the window speaks.
 import type { SyncReport, SyncStatus } from '../../electron/core/api/definition.ts'
 import {
   clockTime,
@@ -7,23 +8,21 @@ import {
   serviceWaitWords,
   type RunServiceWait,
 } from '../../electron/core/api/service-wait-schemas.ts'
-import { formatCount, plural } from '../format/numbers.ts'
+import { sync as english } from '../../electron/core/messages/en/sync.ts'
+import { t } from '../../electron/core/messages/messages.ts'
 import { formatDateTimeLong } from '../format/time.ts'
 
 export type SyncRun = SyncReport['runs'][number]
 export type RunOutcome = NonNullable<SyncRun['outcome']>
 
-export const OUTCOME_LABELS: Record<RunOutcome | 'running', string> = {
-  complete: 'Completed',
-  failed: 'Failed',
-  stopped: 'Stopped',
-  running: 'Running',
+/** A run's outcome in a word; "running" for a run still going. */
+export function outcomeLabel(outcome: RunOutcome | 'running'): string {
+  return t(`sync:outcome.${outcome}`)
 }
 
 /** What the service calls a stream, as a person would say it. */
 export function streamLabel(stream: string): string {
-  if (stream === 'deliveries') return 'Delivery'
-  if (stream === 'cases') return 'Case'
+  if (stream === 'deliveries' || stream === 'cases') return t(`sync:rejections.stream.${stream}`)
   return sentenceCase(splitWords(stream))
 }
 
@@ -32,12 +31,18 @@ export function formatDuration(startIso: string, endIso: string): string | null 
   const ms = Date.parse(endIso) - Date.parse(startIso)
   if (!Number.isFinite(ms) || ms < 0) return null
   const seconds = Math.round(ms / 1000)
-  if (seconds < 1) return 'under 1 s'
-  if (seconds < 60) return `${seconds} s`
+  if (seconds < 1) return t('sync:duration.underASecond')
+  if (seconds < 60) return t('sync:duration.seconds', { seconds })
   const minutes = Math.floor(seconds / 60)
-  if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`
+  if (minutes < 60) {
+    return seconds % 60
+      ? t('sync:duration.minutesSeconds', { minutes, seconds: seconds % 60 })
+      : t('sync:duration.minutes', { minutes })
+  }
   const hours = Math.floor(minutes / 60)
-  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`
+  return minutes % 60
+    ? t('sync:duration.hoursMinutes', { hours, minutes: minutes % 60 })
+    : t('sync:duration.hours', { hours })
 }
 
 /** "1:58", "12:05", "1:02:05": the time left until an instant, counting down by the second. */
@@ -50,21 +55,15 @@ export function countdown(ms: number): string {
   return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${minutes}:${two(seconds)}`
 }
 
-/** Field names whose words are not simply their camelCase parts. */
-const FIELD_WORDS: Record<string, string> = {
-  lat: 'latitude',
-  lng: 'longitude',
-  accuracyM: 'accuracy (metres)',
-  sha256: 'SHA-256',
-  id: 'ID',
-  orderId: 'order ID',
-  deliveryId: 'delivery ID',
-  assigneeId: 'assignee',
-  line1: 'first line',
-  line2: 'second line',
-  sku: 'SKU',
-  dropOff: 'drop-off',
-  photoWithheld: 'photo withheld',
+/** Field names the catalogue has words for; any other is said as its camelCase parts. */
+type KnownField = keyof typeof english.reason.field
+
+function isKnownField(name: string): name is KnownField {
+  return Object.hasOwn(english.reason.field, name)
+}
+
+function fieldWords(name: string): string {
+  return isKnownField(name) ? t(`sync:reason.field.${name}`) : splitWords(name)
 }
 
 function splitWords(name: string): string {
@@ -79,39 +78,40 @@ function sentenceCase(words: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : words
 }
 
-function singular(words: string): string {
-  if (words.endsWith('ies')) return `${words.slice(0, -3)}y`
-  if (words.endsWith('s') && !words.endsWith('ss')) return words.slice(0, -1)
-  return words
-}
-
 /**
- * "address.location.lat" → "Address › location › latitude"; "photos.0.sha256" → "Photo 1 ›
- * SHA-256". A list index turns the list's name into "the nth one of it".
+ * "address.location.lat" → "Address › location › latitude"; "photos.0.sha256" → "Photos 1 ›
+ * SHA-256". A list index numbers the list's entry.
  */
 export function fieldPathInWords(path: string): string {
   const parts: string[] = []
   for (const segment of path.split('.')) {
     if (/^\d+$/.test(segment) && parts.length > 0) {
-      parts[parts.length - 1] = `${singular(parts.at(-1) ?? '')} ${Number(segment) + 1}`
+      parts[parts.length - 1] = t('sync:reason.nth', {
+        item: parts.at(-1) ?? '',
+        n: Number(segment) + 1,
+      })
     } else {
-      parts.push(FIELD_WORDS[segment] ?? splitWords(segment))
+      parts.push(fieldWords(segment))
     }
   }
-  return sentenceCase(parts.join(' › '))
+  const joined = parts.reduce((parent, child) => t('sync:reason.path', { parent, child }))
+  return sentenceCase(joined ?? '')
 }
 
-const COMPARISONS = {
-  '<=': (limit: string) => `must be ${limit} or less`,
-  '<': (limit: string) => `must be less than ${limit}`,
-  '>=': (limit: string) => `must be ${limit} or more`,
-  '>': (limit: string) => `must be more than ${limit}`,
-} as const
+const COMPARISONS = { '<=': 'atMost', '<': 'below', '>=': 'atLeast', '>': 'above' } as const
+type Comparison = keyof typeof COMPARISONS
 
-const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`)
+const TYPES = ['string', 'number', 'boolean', 'object', 'array', 'null', 'date', 'bigint'] as const
+const typeWords = (name: string) =>
+  (TYPES as readonly string[]).includes(name)
+    ? t(`sync:reason.type.${name as (typeof TYPES)[number]}`)
+    : name
 
-/** The validator's commonest messages as a plain rule; null when there is no easy way to say it. */
-export function messageInWords(message: string): string | null {
+/**
+ * The validator's commonest messages as a plain rule about `subject`; null when there is no easy
+ * way to say it.
+ */
+export function messageInWords(message: string, subject: string): string | null {
   const size =
     /^Too (?:big|small): expected (\w+) to (?:be|have) (<=|<|>=|>)(-?[\d.]+)(?: (\w+))?/.exec(
       message,
@@ -120,24 +120,40 @@ export function messageInWords(message: string): string | null {
     const [, kind, comparison, limit, unit] = size as unknown as [
       string,
       string,
-      keyof typeof COMPARISONS,
+      Comparison,
       string,
       string | undefined,
     ]
-    if (kind === 'number') return COMPARISONS[comparison](limit)
+    if (kind === 'number') return t(`sync:reason.${COMPARISONS[comparison]}`, { subject, limit })
     const most = comparison.startsWith('<')
-    return `must have ${most ? 'at most' : 'at least'} ${limit} ${unit ?? 'items'}`
+    const units =
+      unit === undefined || unit === 'items'
+        ? t('sync:reason.unit.items')
+        : unit === 'characters'
+          ? t('sync:reason.unit.characters')
+          : unit
+    return t(most ? 'sync:reason.atMostItems' : 'sync:reason.atLeastItems', {
+      subject,
+      limit,
+      unit: units,
+    })
   }
   const type = /^Invalid input: expected (\w+), received (\w+)/.exec(message)
   if (type?.[1] && type[2]) {
-    if (type[2] === 'undefined') return 'is missing'
-    return `must be ${article(type[1])}, not ${type[2] === 'null' ? 'empty' : article(type[2])}`
+    if (type[2] === 'undefined') return t('sync:reason.missing', { subject })
+    return t('sync:reason.wrongType', {
+      subject,
+      expected: typeWords(type[1]),
+      received: typeWords(type[2]),
+    })
   }
   const option = /^Invalid option: expected one of (.+)$/.exec(message)
-  if (option?.[1]) return `must be one of ${option[1].replaceAll('"', '').split('|').join(', ')}`
-  if (/^Invalid ISO datetime/.test(message)) return 'must be a date and time with an offset'
-  if (/^Invalid UUID/.test(message)) return 'must be a UUID'
-  if (/^must /.test(message)) return message
+  if (option?.[1]) {
+    const options = option[1].replaceAll('"', '').split('|').join(', ')
+    return t('sync:reason.oneOf', { subject, options })
+  }
+  if (/^Invalid ISO datetime/.test(message)) return t('sync:reason.dateTime', { subject })
+  if (/^Invalid UUID/.test(message)) return t('sync:reason.uuid', { subject })
   return null
 }
 
@@ -150,21 +166,21 @@ export function reasonInWords(reason: string): { field: string | null; words: st
   const match = /^([A-Za-z0-9_$-]+(?:\.[A-Za-z0-9_$-]+)*): ([\s\S]+)$/.exec(reason)
   const field = match?.[1] ? fieldPathInWords(match[1]) : null
   const message = match?.[2] ?? reason
-  const rule = messageInWords(message)
-  if (field && rule) return { field, words: `${field} ${rule}.` }
-  if (field) return { field, words: `${field} is not valid.` }
-  return { field: null, words: rule ? `The record ${rule}.` : 'The record is not valid.' }
+  const subject = field ?? t('sync:reason.theRecord')
+  const words = messageInWords(message, subject) ?? t('sync:reason.invalid', { subject })
+  return { field, words }
 }
 
 export function syncProgressText(status: SyncStatus): string {
   const { deliveriesReceived, casesReceived, photosDownloaded, photosPending } = status.progress
   // photosPending counts what is still to fetch, so the run's total is the two together.
   const photosTotal = photosDownloaded + photosPending
-  const parts = [plural(deliveriesReceived, 'delivery', 'deliveries')]
-  if (casesReceived > 0) parts.push(plural(casesReceived, 'case', 'cases'))
-  if (photosTotal > 0)
-    parts.push(`${formatCount(photosDownloaded)}/${formatCount(photosTotal)} photos`)
-  return `Syncing — ${parts.join(', ')}`
+  const parts: string[] = [t('sync:progress.deliveries', { count: deliveriesReceived })]
+  if (casesReceived > 0) parts.push(t('sync:progress.cases', { count: casesReceived }))
+  if (photosTotal > 0) {
+    parts.push(t('sync:progress.photos', { done: photosDownloaded, total: photosTotal }))
+  }
+  return t('sync:progress.syncing', { what: parts.join(', ') })
 }
 
 /** What a screen reader should hear when the sync state changes; nothing for a plain poll. */
@@ -173,29 +189,27 @@ export function transitionAnnouncement(
   after: SyncStatus | null,
 ): string {
   if (!before || !after) return ''
-  if (before.online && !after.online) return 'Porchlight is offline. Showing the local copy.'
-  if (!before.online && after.online) return 'Porchlight is back online.'
+  if (before.online && !after.online) return t('sync:announce.offline')
+  if (!before.online && after.online) return t('sync:announce.online')
   const wait = after.serviceAsksWaitUntil
-  if (!before.running && after.running) return 'Sync started.'
+  if (!before.running && after.running) return t('sync:announce.started')
   if (before.running && !after.running) {
-    if (wait) return `The sync stopped. ${serviceWaitWords(wait)}.`
-    return after.lastError ? `Sync finished with a problem: ${after.lastError}` : 'Sync finished.'
+    if (wait) return t('sync:announce.stoppedWait', { wait: serviceWaitWords(wait) })
+    return after.lastError
+      ? t('sync:announce.finishedProblem', { error: after.lastError })
+      : t('sync:announce.finished')
   }
-  if (wait && !before.serviceAsksWaitUntil) return `${serviceWaitWords(wait)}.`
+  if (wait && !before.serviceAsksWaitUntil) {
+    return t('sync:announce.wait', { wait: serviceWaitWords(wait) })
+  }
   return ''
 }
-
-export const RUN_OUTCOMES = {
-  complete: 'completed',
-  failed: 'failed',
-  stopped: 'was stopped',
-} as const
 
 export function lastSyncDetail(status: SyncStatus, lastSuccessAt: string): string {
   const success = formatDateTimeLong(lastSuccessAt)
   const run = status.lastRun
   if (!run || run.outcome === 'complete') return success
-  return `${success}. The latest run ${RUN_OUTCOMES[run.outcome]} ${formatDateTimeLong(run.finishedAt)}.`
+  return t(`sync:lastSync.${run.outcome}`, { success, at: formatDateTimeLong(run.finishedAt) })
 }
 
 /**
@@ -210,12 +224,14 @@ export function lastRunProblems(status: SyncStatus | null): number {
 
 export function lastRunProblemsDetail(run: NonNullable<SyncStatus['lastRun']>): string {
   const parts: string[] = []
-  if (run.rejected > 0)
-    parts.push(`${plural(run.rejected, 'record', 'records')} rejected as invalid`)
+  if (run.rejected > 0) parts.push(t('sync:lastSync.rejected', { count: run.rejected }))
   if (run.photosFailed > 0) {
-    parts.push(`${plural(run.photosFailed, 'photo', 'photos')} could not be fetched or shown`)
+    parts.push(t('sync:lastSync.photosFailed', { count: run.photosFailed }))
   }
-  return `The sync that finished ${formatDateTimeLong(run.finishedAt)}: ${parts.join(', ')}.`
+  return t('sync:lastSync.problems', {
+    at: formatDateTimeLong(run.finishedAt),
+    what: parts.join(', '),
+  })
 }
 
 /**
@@ -223,11 +239,13 @@ export function lastRunProblemsDetail(run: NonNullable<SyncStatus['lastRun']>): 
  * at 14:30. It asked 3 times in this run."
  */
 export function serviceWaitInWords(wait: RunServiceWait): string {
-  const times =
-    wait.times === 0
-      ? ' It asked before this run started.'
-      : wait.times > 1
-        ? ` It asked ${plural(wait.times, 'time', 'times')} in this run.`
-        : ''
-  return `${serviceWaitWords(wait.until)}: it answered ${requestWords(wait.request)} with HTTP ${wait.status} at ${clockTime(wait.askedAt)}.${times}`
+  const detail = t('sync:wait.detail', {
+    wait: serviceWaitWords(wait.until),
+    request: requestWords(wait.request),
+    status: wait.status,
+    time: clockTime(wait.askedAt),
+  })
+  if (wait.times === 0) return `${detail} ${t('sync:wait.before')}`
+  if (wait.times > 1) return `${detail} ${t('sync:wait.times', { n: wait.times })}`
+  return detail
 }

@@ -5,6 +5,7 @@ import type { ReactElement } from 'react'
 import Button from '@mui/material/Button'
 import Tooltip from '@mui/material/Tooltip'
 import DoneIcon from '@mui/icons-material/Done'
+import { useTranslation } from 'react-i18next'
 
 type Copied = 'no' | 'yes' | 'failed'
 
@@ -21,6 +22,7 @@ type Props = {
 
 export function CopyTextButton(props: Props) {
   const { text, label, doneLabel, title, icon, size, variant = 'outlined' } = props
+  const { t } = useTranslation('app')
   const [copied, setCopied] = useState<Copied>('no')
   useEffect(() => {
     if (copied === 'no') return
@@ -28,7 +30,7 @@ export function CopyTextButton(props: Props) {
     return () => window.clearTimeout(timer)
   }, [copied])
   return (
-    <Tooltip describeChild title={copied === 'failed' ? 'The clipboard could not be used' : title}>
+    <Tooltip describeChild title={copied === 'failed' ? t('copy.failed') : title}>
       <Button
         variant={variant}
         size={size}

@@ -3,7 +3,9 @@
 // while shown; the title attribute, which assistive technology reads as a description, while
 // not). Where the name stands on its own (not inside a link or a button), `focusable` lets the
 // keyboard reach it, and the tooltip opens on focus too. `dir="auto"` lets an Arabic or Hebrew
-// name run right to left inside a left-to-right line without moving the words around it.
+// name run right to left inside a left-to-right line without moving the words around it. A name
+// is data: `translate="no"` keeps browser translators (and the pseudo-locale test) off it; "You"
+// and the unknown-person words come from the catalogue and are translated.
 import Tooltip from '@mui/material/Tooltip'
 import { usePeople } from './usePeople.ts'
 
@@ -11,10 +13,17 @@ export function PersonName({ id, youId, fallback, focusable }: Props) {
   const { nameOf } = usePeople(youId)
   const label = nameOf(id)
   // A record's own name for a driver (a delivery carries it) is used until the directory says.
-  const name = !label.known && fallback ? fallback : label.name
+  const useFallback = !label.known && fallback !== undefined && fallback !== ''
+  const name = useFallback ? fallback : label.name
+  const isName = useFallback || label.isName
   return (
     <Tooltip describeChild title={label.title} placement="bottom-start">
-      <bdi data-person-id={id} dir="auto" tabIndex={focusable ? 0 : undefined}>
+      <bdi
+        data-person-id={id}
+        dir="auto"
+        translate={isName ? 'no' : undefined}
+        tabIndex={focusable ? 0 : undefined}
+      >
         {name}
       </bdi>
     </Tooltip>

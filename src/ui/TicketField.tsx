@@ -2,8 +2,10 @@
 // the help desk (read with Settings' ticket address). The case screen's ticket dialog and the
 // Open a case dialog both ask for it with this field.
 import TextField from '@mui/material/TextField'
+import { useTranslation } from 'react-i18next'
 import { TicketArgSchema } from '../../electron/core/api/case-schemas.ts'
 import { ticketFromUrl } from '../../electron/core/api/ticket-url-template.ts'
+import { t } from '../../electron/core/messages/messages.ts'
 
 /** The ticket in what was typed: a number, or (with a ticket address set) a ticket's link. */
 export function readTicket(
@@ -14,7 +16,7 @@ export function readTicket(
   const parsed = TicketArgSchema.safeParse(fromLink ?? text)
   return parsed.success
     ? { ok: true, ticket: parsed.data }
-    : { ok: false, problem: parsed.error.issues[0]?.message ?? 'That is not a ticket number.' }
+    : { ok: false, problem: parsed.error.issues[0]?.message ?? t('app:ticket.notATicket') }
 }
 
 /** The ticket's field, as the case screen and the Open a case dialog show it. */
@@ -26,9 +28,10 @@ export function TicketField(props: {
   template: string | null
   label?: string
 }) {
+  const { t } = useTranslation('app')
   return (
     <TextField
-      label={props.label ?? 'Ticket number'}
+      label={props.label ?? t('ticket.label')}
       value={props.value}
       onChange={(event) => {
         props.onChange(event.target.value)
@@ -36,10 +39,7 @@ export function TicketField(props: {
       }}
       error={props.problem !== null}
       helperText={
-        props.problem ??
-        (props.template
-          ? 'The ticket’s number, or its address pasted from the help desk.'
-          : 'The number of the help-desk ticket this case is worked from, for example 4521.')
+        props.problem ?? (props.template ? t('ticket.hintWithAddress') : t('ticket.hint'))
       }
       slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', maxLength: 2048 } }}
     />

@@ -1,6 +1,7 @@
 // The words agents see for case codes, people and times. Kept plain: agents read them to customers.
 import type { CaseDetail, TimelineEntry } from '../../electron/core/api/case-schemas.ts'
 import { formatAge, formatDuration } from '../../electron/core/api/display-format.ts'
+import { t } from '../../electron/core/messages/messages.ts'
 
 export type CaseStatus = CaseDetail['status']
 export type CaseReason = CaseDetail['reason']
@@ -37,12 +38,13 @@ export function firstActionState(
   item: { firstActionAt: string | null; firstActionDueAt: string },
   now: number,
 ): FirstActionState {
-  if (item.firstActionAt) return { kind: 'done', text: 'First action done' }
+  if (item.firstActionAt) return { kind: 'done', text: t('app:firstAction.done') }
   const left = Date.parse(item.firstActionDueAt) - now
   if (left >= 0) {
-    return { kind: 'due', text: `due in ${formatSpan(left)}`, soon: left < 2 * HOUR }
+    const text = t('app:firstAction.dueIn', { time: formatSpan(left) })
+    return { kind: 'due', text, soon: left < 2 * HOUR }
   }
-  return { kind: 'overdue', text: `overdue by ${formatSpan(-left)}` }
+  return { kind: 'overdue', text: t('app:firstAction.overdueBy', { time: formatSpan(-left) }) }
 }
 
 /** How long a case has been open at `now`. */

@@ -1,6 +1,6 @@
 // Words for other people's unsent work on this computer, the same wherever it is shown.
 import { isUnknownPersonName } from '../../electron/core/api/display-words.ts'
-import { plural } from '../format/numbers.ts'
+import { t } from '../../electron/core/messages/messages.ts'
 
 export interface OthersWaiting {
   name: string
@@ -17,8 +17,8 @@ export function firstName(name: string): string {
 export function othersWaitingText(others: ReadonlyArray<OthersWaiting>): string {
   if (others.length === 1) {
     const { name, changes } = others[0]!
-    return `${plural(changes, 'change', 'changes')} by ${name} ${changes === 1 ? 'waits' : 'wait'} for ${firstName(name)} to sign in`
+    return t('app:othersWaiting.onePerson', { count: changes, name, firstName: firstName(name) })
   }
   const total = others.reduce((sum, o) => sum + o.changes, 0)
-  return `${plural(total, 'change', 'changes')} by ${others.length} other people wait for them to sign in`
+  return t('app:othersWaiting.people', { count: total, people: others.length })
 }

@@ -389,7 +389,7 @@ test('an agent adds a note, which takes the case, and resolves it with a canned 
   await expect(dialog).toBeHidden()
 
   const resolvedEntry = timeline.getByRole('listitem').filter({ hasText: 'Resolved:' }).last()
-  await expect(resolvedEntry).toContainText('refund issued')
+  await expect(resolvedEntry).toContainText('Resolved: Refund issued')
   await expect(resolvedEntry).toContainText('Sent', { timeout: 15_000 })
   await expect(page.getByRole('heading', { name: 'Resolution: Refund issued' })).toBeVisible()
   await expect(page.getByRole('button', { name: /^Resolve/ })).toHaveCount(0)
@@ -455,12 +455,12 @@ test('a change made on the service underneath becomes a conflict the agent settl
   const panel = page.getByRole('region', { name: /Needs your decision/ })
   await expect(panel).toBeVisible({ timeout: 15_000 })
   await expect(panel).toContainText('Your change')
-  await expect(panel).toContainText('Status: investigating')
+  await expect(panel).toContainText('Status: Investigating')
   await expect(panel).toContainText('The case on the service now')
   await expect(panel).toContainText('Awaiting customer')
   const timeline = page.getByRole('list', { name: 'Timeline' })
   await expect(
-    timeline.getByRole('listitem').filter({ hasText: 'Status: investigating' }),
+    timeline.getByRole('listitem').filter({ hasText: 'Status: Investigating' }),
   ).toContainText('Conflict')
   await page.screenshot({ path: join(screenshots, 'case-conflict.png') })
   await expectNoSeriousViolations(page)
@@ -473,7 +473,7 @@ test('a change made on the service underneath becomes a conflict the agent settl
   await panel.getByRole('button', { name: 'Apply mine again' }).click()
   await expect(panel).toBeHidden()
   await expect(
-    timeline.getByRole('listitem').filter({ hasText: 'Status: investigating' }),
+    timeline.getByRole('listitem').filter({ hasText: 'Status: Investigating' }),
   ).toContainText('Sent', { timeout: 15_000 })
   expect(serverCase(caseId).status).toBe('investigating')
 })
@@ -675,4 +675,42 @@ test('a supervisor keeps the canned notes and may reopen a resolved case', async
   await expect(reopened).toContainText('The customer found only one of two boxes.')
   await expect(reopened).toContainText('Sent', { timeout: 15_000 })
   expect(serverCase(caseId).status).toBe('open')
+})
+
+test('in Spanish: the queue, a case and its timeline speak it', async ({ page }) => {
+  await page.goto(`${consoleApp.url}#/settings`)
+  await signInAndWaitForSync(page)
+  await page.getByRole('combobox', { name: 'Language' }).click()
+  await page.getByRole('option', { name: 'Español' }).click()
+  // Kept with the settings, the language is the one the window opens in.
+  await expect(page.getByRole('combobox', { name: /^(Language|Idioma)$/ })).toHaveText('Español')
+  await page.goto(`${consoleApp.url}#/cases`)
+  await page.reload()
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Casos' })).toBeVisible()
+  const filters = page.getByRole('search', { name: 'Filtrar casos' })
+  await expect(filters.getByRole('group', { name: 'Estado' })).toContainText('En investigación')
+  const grid = page.getByRole('grid', { name: 'Casos' })
+  await expect(grid.getByRole('columnheader', { name: 'Motivo' })).toBeVisible()
+  await expect(grid.getByRole('link', { name: /^Abrir el caso del pedido / }).first()).toBeVisible()
+  await expect(page.getByText(/^\d+ casos/)).toBeVisible()
+
+  const { caseId, delivery } = fresh[1]!
+  await page.goto(`${consoleApp.url}#/case/${caseId}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    `Caso del pedido ${delivery.orderId}`,
+  )
+  const timeline = page.getByRole('list', { name: 'Historial' })
+  await expect(timeline).toContainText('Abierto: Lugar equivocado')
+  await expect(page.getByRole('button', { name: 'Resolver…' })).toBeVisible()
+
+  await page.goto(`${consoleApp.url}#/settings`)
+  await page.getByRole('combobox', { name: 'Idioma' }).click()
+  // Back to the default, as the system says (English here).
+  await page.getByRole('option', { name: /^Como el sistema/ }).click()
+  await expect(page.getByRole('combobox', { name: /^(Language|Idioma)$/ })).toHaveText(
+    /^(Como el sistema|As the system) \(English\)$/,
+  )
+  await page.reload()
+  await expect(page.getByRole('combobox', { name: 'Language' })).toBeVisible()
 })

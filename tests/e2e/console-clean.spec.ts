@@ -104,13 +104,24 @@ test('the main pages log no error, warning or CSP issue', async ({ page }) => {
     await expect(main.getByRole('region', { name: 'Map tiles' })).toBeVisible()
   })
 
-  // Reports are a supervisor's page.
+  // Reports are a supervisor's page. Signing out while the case counts' poll (every 3 s) is on
+  // its way: the sign-out waits for it, so the core never refuses a call made while signed in.
   await page.getByRole('button', { name: /Alex Rivera/ }).click()
   await page.getByRole('menuitem', { name: 'Sign out' }).click()
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/getCaseCounts', async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.waitForRequest('**/api/getCaseCounts')
   await page
     .getByRole('dialog', { name: 'Sign out of Porchlight?' })
     .getByRole('button', { name: 'Sign out', exact: true })
     .click()
+  await page.waitForTimeout(500)
+  // From here on, the route lets every poll through at once.
+  release()
   // The status bar lingers for a moment after signing out; wait for the sign-in form itself.
   await expect(page.getByLabel('User name')).toBeVisible()
   await signInAndWaitForSync(page, { username: 'supervisor', password: 'demo-supervisor' })

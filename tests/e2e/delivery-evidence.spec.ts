@@ -305,3 +305,100 @@ async function axeHasNoSeriousViolations(page: Page, where: string) {
     )
   expect(serious, `axe on ${where}`).toEqual([])
 }
+
+/** Settings' language, set as the Settings screen sets it (the page's own updateSettings call). */
+async function chooseLanguage(page: Page, language: 'en' | 'es'): Promise<void> {
+  const answer = await page.evaluate(
+    async (arg) => {
+      const response = await fetch('/api/updateSettings', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Porchlight-Token': window.sessionStorage.getItem('porchlight.bridgeToken') ?? '',
+        },
+        body: JSON.stringify({ arg }),
+      })
+      return (await response.json()) as { ok: boolean }
+    },
+    { language },
+  )
+  expect(answer.ok).toBe(true)
+  await page.reload()
+}
+
+/** The screen at both sizes, and a part of it scrolled into view, for reading the Spanish. */
+async function photograph(page: Page, name: string, part?: Locator) {
+  for (const [width, height] of [
+    [1024, 768],
+    [1280, 800],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await page.screenshot({ path: join(screenshots, `${name}-${width}x${height}.png`) })
+    if (part) {
+      await part.scrollIntoViewIfNeeded()
+      await part.screenshot({ path: join(screenshots, `${name}-part-${width}x${height}.png`) })
+    }
+  }
+}
+
+test('in Spanish: the search and a delivery with its evidence speak Spanish', async ({ page }) => {
+  const delivery = withPhotos(2)[0]!
+  await page.goto(consoleApp.url)
+  await signInAndWaitForSync(page)
+  await chooseLanguage(page, 'es')
+  try {
+    await expect(page.getByRole('heading', { level: 1, name: 'Buscar entregas' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Busque una entrega' })).toBeVisible()
+    await photograph(page, 'search-es-empty')
+    const search = page.getByRole('searchbox', { name: 'Buscar entregas' })
+    await search.fill(delivery.customer.name.split(' ').at(-1)!)
+    await expect(page.getByRole('status').getByText(/^\d+ entregas? coincid/)).toBeVisible()
+    await photograph(page, 'search-es-results')
+    await search.fill('zzqx')
+    await expect(
+      page.getByRole('heading', { name: 'Ninguna entrega coincide con «zzqx»' }),
+    ).toBeVisible()
+    await search.fill('')
+    await page.getByRole('checkbox', { name: 'Solo entregadas lejos de la dirección' }).check()
+    await expect(
+      page.getByRole('status').getByText(/realizadas? lejos de la dirección\.$/),
+    ).toBeVisible()
+    await photograph(page, 'search-es-away')
+    await page.getByRole('checkbox', { name: 'Solo entregadas lejos de la dirección' }).uncheck()
+
+    await search.fill(delivery.orderId)
+    await page.getByRole('link', { name: `Abrir el pedido ${delivery.orderId}` }).click()
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Pedido ${delivery.orderId}` }),
+    ).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Volver a la búsqueda' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Mapa' })).toBeVisible()
+    await expect(
+      page.getByRole('img', { name: /^Foto 1 de \d+ de la entrega, tomada el / }),
+    ).toBeVisible()
+    await expect(page.getByRole('toolbar', { name: 'Herramientas de la foto' })).toBeVisible()
+    const history = page.getByRole('region', { name: 'Historial de esta dirección' })
+    await expect(history.getByText(/^Esta dirección (ha tenido|no ha tenido)/)).toBeVisible()
+    await photograph(
+      page,
+      'delivery-es',
+      page.getByRole('region', { name: 'Entrega', exact: true }),
+    )
+
+    await page.getByRole('button', { name: 'Comprobante de entrega' }).click()
+    await expect(page.getByRole('menuitem', { name: 'Guardar como PDF…' })).toBeVisible()
+    await photograph(page, 'delivery-es-proof-menu')
+    await page.keyboard.press('Escape')
+
+    await page.keyboard.press('o')
+    const dialog = page.getByRole('dialog', {
+      name: `Abrir un caso del pedido ${delivery.orderId}`,
+    })
+    await dialog.getByRole('button', { name: 'Abrir el caso' }).click()
+    await expect(dialog.getByText('Elija lo que informa el cliente.')).toBeVisible()
+    await photograph(page, 'delivery-es-open-case')
+    await page.keyboard.press('Escape')
+  } finally {
+    await chooseLanguage(page, 'en')
+  }
+})

@@ -257,3 +257,89 @@ test('the cases queue shows every column without scrolling sideways, at either s
     if (size.width < 1280) await expect(cityColumn).toBeHidden()
   }
 })
+
+/** Settings' language, set as the Settings screen sets it (the page's own updateSettings call). */
+async function chooseLanguage(page: Page, language: 'en' | 'es'): Promise<void> {
+  const answer = await page.evaluate(
+    async (arg) => {
+      const response = await fetch('/api/updateSettings', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Porchlight-Token': window.sessionStorage.getItem('porchlight.bridgeToken') ?? '',
+        },
+        body: JSON.stringify({ arg }),
+      })
+      return (await response.json()) as { ok: boolean }
+    },
+    { language },
+  )
+  expect(answer.ok).toBe(true)
+  await page.reload()
+}
+
+test('the frame and the session speak Spanish when Settings choose it', async ({ page }) => {
+  const shot = (name: string) =>
+    page.screenshot({
+      path: join(test.info().project.outputDir, 'screens', `es-${name}.png`),
+    })
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await page.goto(consoleApp.url)
+  await signInAndWaitForSync(page)
+  await chooseLanguage(page, 'es')
+  try {
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es')
+    const nav = page.getByRole('navigation', { name: 'Principal' })
+    for (const place of ['Buscar', 'Informe de sincronización', 'Ajustes']) {
+      await expect(nav.getByRole('link', { name: place })).toBeVisible()
+    }
+    await nav.getByRole('link', { name: 'Ajustes' }).hover()
+    await expect(page.getByRole('tooltip', { name: 'Ajustes' })).toBeVisible()
+    await shot('frame-rail-1024')
+
+    await page.locator('header button[aria-haspopup="menu"]').click()
+    await expect(page.getByRole('menuitem', { name: 'Cerrar sesión…' })).toBeVisible()
+    await shot('user-menu-1024')
+    await page.getByRole('menuitem', { name: 'Cerrar sesión…' }).click()
+    const signOut = page.getByRole('dialog', { name: '¿Cerrar sesión en Porchlight?' })
+    await signOut.getByRole('checkbox', { name: /Borrar también los datos locales/ }).check()
+    await expect(signOut.getByRole('button', { name: 'Cerrar sesión y borrar' })).toBeVisible()
+    await shot('sign-out-1024')
+    await signOut.getByRole('button', { name: 'Seguir con la sesión iniciada' }).click()
+    await expect(signOut).toBeHidden()
+
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await expect(nav).toHaveAttribute('data-width', 'full')
+    await expect(nav.getByText('Informe de sincronización')).toBeVisible()
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await page.keyboard.press('?')
+    const shortcuts = page.getByRole('dialog', { name: 'Atajos de teclado' })
+    await expect(shortcuts).toContainText('Buscar entregas')
+    await expect(shortcuts).toContainText('Ctrl+Intro')
+    await shot('shortcuts-1280')
+    await shortcuts.getByRole('button', { name: 'Cerrar' }).click()
+    await shot('frame-full-1280')
+
+    // Signed out, the sign-in screen too, and a refusal in the catalogue's words.
+    await page.locator('header button[aria-haspopup="menu"]').click()
+    await page.getByRole('menuitem', { name: 'Cerrar sesión…' }).click()
+    await page.getByRole('button', { name: 'Cerrar sesión', exact: true }).click()
+    const form = page.getByRole('form', { name: 'Iniciar sesión' })
+    await form.getByRole('button', { name: 'Iniciar sesión' }).click()
+    await expect(form.getByText('Escriba su nombre de usuario')).toBeVisible()
+    await form.getByLabel('Nombre de usuario').fill('agent')
+    await form.getByLabel(/^Contraseña/).fill('not-the-password')
+    await form.getByRole('button', { name: 'Iniciar sesión' }).click()
+    await expect(form.getByRole('alert')).toHaveText(
+      'El nombre de usuario o la contraseña no son correctos.',
+    )
+    await shot('sign-in-refused-1280')
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await shot('sign-in-refused-1024')
+    await form.getByLabel(/^Contraseña/).fill('demo-agent')
+    await form.getByRole('button', { name: 'Iniciar sesión' }).click()
+    await expect(nav).toBeVisible()
+  } finally {
+    await chooseLanguage(page, 'en')
+  }
+})

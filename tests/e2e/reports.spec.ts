@@ -218,6 +218,72 @@ test("the report's driver tables name each driver, the id on hover and on focus"
   expect((await callApi(page, 'signOut', undefined)).status).toBe(200)
 })
 
+test('in Spanish: the screen, its charts and the exported CSV speak Spanish', async ({ page }) => {
+  await page.goto(consoleApp.url)
+  await signInAndWaitForSync(page, SUPERVISOR)
+  const before = (await callApi(page, 'getSettings', undefined)).body.value.language
+  expect((await callApi(page, 'updateSettings', { language: 'es' })).status).toBe(200)
+  try {
+    await page.reload()
+    await page.evaluate(() => (window.location.hash = '#/reports'))
+    await expect(page.getByRole('heading', { level: 1, name: 'Informes' })).toBeVisible()
+    await page.getByRole('combobox', { name: 'Período' }).click()
+    await page.getByRole('option', { name: 'Últimos 90 días' }).click()
+    const main = page.getByRole('main')
+    await expect(main).toHaveAttribute('aria-busy', 'false')
+    await expect(page.getByLabel('Cifras')).toContainText('Casos abiertos')
+    await expect(page.getByLabel('Cifras')).toContainText('Mediana del tiempo de resolución')
+    const perDay = page.getByRole('region', { name: 'Casos por día' })
+    // The legend and the days under the bars are Spanish ("3 jun", not "Jun 3").
+    await expect(perDay.getByText('Abiertos', { exact: true }).first()).toBeVisible()
+    const days = await perDay.locator('.MuiChartsAxis-tickLabel').allTextContents()
+    expect(days.some((d) => /^\d{1,2} [a-z]{3,4}$/.test(d))).toBe(true)
+    await expect(
+      page
+        .getByRole('region', { name: 'Tiempo de resolución' })
+        .getByRole('rowheader', { name: 'Menos de 4 horas' }),
+    ).toBeAttached()
+
+    for (const [width, height] of [
+      [1280, 800],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height })
+      await page.evaluate(() => window.scrollTo(0, 0))
+      await main.evaluate((el) => el.scrollTo(0, 0))
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: join(screenshots, `reports-es-${width}x${height}.png`) })
+      await page.getByRole('region', { name: 'Tiempo de resolución' }).scrollIntoViewIfNeeded()
+      await page.screenshot({ path: join(screenshots, `reports-es-charts-${width}x${height}.png`) })
+      await page.getByRole('region', { name: 'Exportar' }).scrollIntoViewIfNeeded()
+      await page.screenshot({ path: join(screenshots, `reports-es-lists-${width}x${height}.png`) })
+    }
+
+    const panel = page.getByRole('region', { name: 'Exportar' })
+    await panel.getByRole('button', { name: 'Exportar CSV' }).click()
+    const done = panel.getByRole('status').getByText(/^Se exportaron? \d+ casos? a .*\.csv\.$/)
+    await expect(done).toBeVisible({ timeout: 60_000 })
+    await page.screenshot({ path: join(screenshots, 'reports-es-exported-1024x768.png') })
+    const downloading = page.waitForEvent('download')
+    await panel.getByRole('link', { name: 'Descargar' }).click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toMatch(/^porchlight-casos-[\d-]+-a-[\d-]+\.csv$/)
+    const path = join(consoleApp.dataDir, 'downloaded-es.csv')
+    await download.saveAs(path)
+    const heading = readFileSync(path).subarray(3).toString('utf8').split('\r\n')[0]
+    expect(heading).toMatch(
+      /^ID del caso,Pedido,Ticket,Número de seguimiento,Estado,Motivo,Abierto \(/,
+    )
+    await expect(
+      panel.getByRole('table', { name: 'Exportaciones recientes' }).getByRole('row').nth(1),
+    ).toContainText('Exportada')
+    await expectNoSeriousViolations(page)
+  } finally {
+    await callApi(page, 'updateSettings', { language: before })
+  }
+  expect((await callApi(page, 'signOut', undefined)).status).toBe(200)
+})
+
 test('an agent sees no Reports and the API refuses the calls', async ({ page }) => {
   await page.goto(consoleApp.url)
   await signInAndWaitForSync(page, AGENT)

@@ -146,3 +146,82 @@ test('a change the core refuses is undone and can be tried again', async ({ page
   await expect(interval).toHaveText('Every hour')
   await expect(failed).toHaveCount(0)
 })
+
+test('Español turns the whole window Spanish at once, and the choice is kept', async ({ page }) => {
+  await page.goto(`${consoleApp.url}#/settings`)
+  await signInAndWaitForSync(page)
+  await page.getByRole('combobox', { name: 'Language' }).click()
+  await page.getByRole('option', { name: 'Español' }).click()
+
+  // At once, without a reload: Settings, the status bar and what Settings show from the core.
+  await expect(page.getByRole('heading', { level: 1, name: 'Ajustes' })).toBeVisible()
+  await expect(page.getByRole('combobox', { name: 'Idioma' })).toHaveText('Español')
+  await expect(page.getByRole('combobox', { name: 'Sincronizar automáticamente' })).toHaveText(
+    /^Cada \d+ minutos?$|^Cada hora$|^Desactivada$/,
+  )
+  const statusBar = page.getByLabel('Estado de la sincronización')
+  await expect(statusBar.getByRole('button', { name: 'Sincronizar ahora' })).toBeVisible()
+  await expect(statusBar).toContainText('Última sincronización')
+  await expect(page.getByRole('region', { name: 'Datos guardados en este equipo' })).toContainText(
+    'Eliminar ahora los datos vencidos',
+  )
+  await expect(page.locator('html')).toHaveAttribute('lang', /^es/)
+  // The frame around Settings too: the whole window changed.
+  await expect(
+    page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Ajustes' }),
+  ).toHaveAttribute('aria-current', 'page')
+  for (const [width, height] of [
+    [1024, 768],
+    [1280, 800],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await page.screenshot({ path: join(screenshots, `settings-es-${width}.png`), fullPage: true })
+  }
+
+  // Kept with the settings: a reload opens in Spanish, and so does the sync report.
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Ajustes' })).toBeVisible()
+  await page.goto(`${consoleApp.url}#/sync-report`)
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Informe de sincronización' }),
+  ).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Última ejecución', exact: true })).toContainText(
+    'Entregas recibidas',
+  )
+  await page.screenshot({ path: join(screenshots, 'sync-report-es-1280.png'), fullPage: true })
+
+  // Back to the system's language (English here) for the tests after this one.
+  await page.goto(`${consoleApp.url}#/settings`)
+  await page.getByRole('combobox', { name: 'Idioma' }).click()
+  await page.getByRole('option', { name: /^Como el sistema/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+})
+
+test('"As the system" speaks the browser’s language', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'es-ES' })
+  const page = await context.newPage()
+  try {
+    await page.goto(`${consoleApp.url}#/settings`)
+    // Signed in already, or asked to sign in (the form found by its fields, in any language).
+    const heading = page.getByRole('heading', { level: 1, name: 'Ajustes' })
+    const password = page.locator('input[type="password"]')
+    await expect(heading.or(password)).toBeVisible()
+    if (await password.isVisible()) {
+      await page.locator('input:not([type="password"])').first().fill('agent')
+      await password.fill('demo-agent')
+      await page.keyboard.press('Enter')
+    }
+    await expect(heading).toBeVisible()
+    await expect(page.getByRole('combobox', { name: 'Idioma' })).toHaveText(
+      'Como el sistema (Español)',
+    )
+    await expect(
+      page.getByLabel('Estado de la sincronización').getByRole('button', {
+        name: 'Sincronizar ahora',
+      }),
+    ).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es-ES')
+  } finally {
+    await context.close()
+  }
+})

@@ -1,8 +1,9 @@
 // The application menu on each OS's conventions, and what each entry does: places move the page,
 // commands go to the page as one window event, Report a problem saves the diagnostics bundle.
 import type { MenuItemConstructorOptions } from 'electron'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { MENU_COMMAND_EVENT } from '../../electron/core/api/menu-schemas.ts'
+import { speak } from '../../electron/core/messages/messages.ts'
 import { menuTemplate, sendMenuCommand } from '../../electron/main/app-menu.ts'
 
 function build(platform: NodeJS.Platform, packaged = true) {
@@ -31,6 +32,8 @@ const find = (items: Item[], label: string): Item => {
   return {}
 }
 const click = (item: Item) => (item.click as unknown as () => void)()
+
+afterEach(() => speak({ language: 'en', locale: 'en' }))
 
 describe('the application menu', () => {
   it('follows Windows and Linux: Settings and Exit under File, About under Help', () => {
@@ -68,6 +71,43 @@ describe('the application menu', () => {
       'Keyboard shortcuts',
       'Report a problem…',
     ])
+  })
+
+  it('spells out Edit and Window with each OS’s items, so that every label can be translated', () => {
+    const roles = (items: Item[]) => items.map((i) => i.role ?? i.type)
+    const linux = build('linux').template
+    expect(roles(submenu(linux[1]))).toEqual([
+      'undo',
+      'redo',
+      'separator',
+      'cut',
+      'copy',
+      'paste',
+      'delete',
+      'separator',
+      'selectAll',
+    ])
+    expect(roles(submenu(linux[3]))).toEqual(['minimize', 'close'])
+    expect(linux[3]).toMatchObject({ role: 'window' })
+    const mac = build('darwin').template
+    expect(roles(submenu(mac[4]))).toEqual(['minimize', 'zoom', 'separator', 'front'])
+    for (const item of [...submenu(linux[1]), ...submenu(mac[4])]) {
+      if (item.type !== 'separator') expect(item.label).toBeTruthy()
+    }
+  })
+
+  it('speaks the language the core speaks; macOS shows no access keys', () => {
+    speak({ language: 'es', locale: 'es' })
+    expect(labels(build('win32').template)).toEqual([
+      '&Archivo',
+      '&Edición',
+      '&Ver',
+      'Ve&ntana',
+      'Ay&uda',
+    ])
+    const mac = build('darwin').template
+    expect(labels(mac)).toEqual(['Porchlight', 'Archivo', 'Edición', 'Ver', 'Ventana', 'Ayuda'])
+    expect(submenu(mac[0]).at(-1)).toMatchObject({ role: 'quit', label: 'Salir de Porchlight' })
   })
 
   it('shows the console’s shortcuts, and claims no single key a person types in a box', () => {

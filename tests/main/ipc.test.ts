@@ -10,7 +10,7 @@ const electron = vi.hoisted(() => ({
 }))
 vi.mock('electron', () => electron)
 
-const { createCallHandler, GENERIC_FAILURE, isAppFrame, registerIpcHandlers, REFUSED_SENDER } =
+const { createCallHandler, genericFailure, isAppFrame, registerIpcHandlers, REFUSED_SENDER } =
   await import('../../electron/main/ipc.ts')
 
 const trusted = trustedOriginsFor(null)
@@ -187,7 +187,7 @@ describe('call handlers', () => {
     })
     expect(await handle(appFrame, { id: 'd-1' })).toEqual({
       ok: false,
-      error: { code: 'internal', message: GENERIC_FAILURE },
+      error: { code: 'internal', message: genericFailure() },
     })
     expect(log.errors).toEqual([['getDelivery failed', cause]])
   })
@@ -206,7 +206,7 @@ describe('call handlers', () => {
     })
     expect(await handle(appFrame, undefined)).toEqual({
       ok: false,
-      error: { code: 'internal', message: GENERIC_FAILURE },
+      error: { code: 'internal', message: genericFailure() },
     })
     expect(log.errors).toHaveLength(1)
   })

@@ -5,7 +5,7 @@ const electron = vi.hoisted(() => ({
 }))
 vi.mock('electron', () => electron)
 
-const { MAP_FILE_DIALOG, createMapFileChooser } =
+const { mapFileDialog, createMapFileChooser } =
   await import('../../electron/main/map-file-dialog.ts')
 
 describe('map file dialog', () => {
@@ -17,6 +17,7 @@ describe('map file dialog', () => {
     })
     const choose = createMapFileChooser(() => window as never)
     await expect(choose()).resolves.toBe('/srv/maps/region.mbtiles')
+    const MAP_FILE_DIALOG = mapFileDialog()
     expect(electron.dialog.showOpenDialog).toHaveBeenLastCalledWith(window, MAP_FILE_DIALOG)
     expect(MAP_FILE_DIALOG.properties).toContain('openFile')
     expect(MAP_FILE_DIALOG.properties).not.toContain('multiSelections')
@@ -29,6 +30,6 @@ describe('map file dialog', () => {
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] })
     const choose = createMapFileChooser(() => null)
     await expect(choose()).resolves.toBeNull()
-    expect(electron.dialog.showOpenDialog).toHaveBeenLastCalledWith(MAP_FILE_DIALOG)
+    expect(electron.dialog.showOpenDialog).toHaveBeenLastCalledWith(mapFileDialog())
   })
 })

@@ -52,13 +52,38 @@ export const TIMELINE_KINDS = [
   'ticket',
 ] as const
 export const SEND_STATES = ['sent', 'pending', 'conflict', 'failed', 'discarded'] as const
+
+/**
+ * What an entry of the timeline records, as codes and data: each reader (the window, the PDF)
+ * puts it in words in the language it speaks. A note's body, a ticket, a reason are data.
+ */
+export const CaseChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('opened'), reason: CaseReasonSchema, note: z.string().nullable() }),
+  z.object({ kind: z.literal('note'), body: z.string() }),
+  z.object({ kind: z.literal('status'), status: CaseStatusSchema }),
+  z.object({ kind: z.literal('assigned'), assigneeId: z.string().nullable() }),
+  z.object({
+    kind: z.literal('resolved'),
+    code: ResolutionCodeSchema,
+    note: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('reopened'), reason: z.string().nullable() }),
+  z.object({ kind: z.literal('ticket'), ticket: z.string().nullable() }),
+])
+export type CaseChange = z.infer<typeof CaseChangeSchema>
+
 export const TimelineEntrySchema = z.object({
   id: z.string(),
   kind: z.enum(TIMELINE_KINDS),
+  /** What happened (its kind is `kind`). */
+  change: CaseChangeSchema,
   at: z.string(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
-  /** Words for the entry: the note's body, "Status: awaiting customer", "Assigned to Alex". */
+  /**
+   * The entry in the words of the language the core speaks: the note's body, "Status: Awaiting
+   * customer", "Assigned to Alex Rivera" (the PDF and the command line print it).
+   */
   text: z.string(),
   /** Whether the event has reached the delivery service. */
   send: z.enum(SEND_STATES),
@@ -69,8 +94,10 @@ export const TimelineEntrySchema = z.object({
 
 export const ConflictSchema = z.object({
   eventId: z.string(),
-  /** What this console tried to do, in words. */
+  /** What this console tried to do, in the words of the language the core speaks. */
   mine: z.string(),
+  /** The same, as codes and data. */
+  change: CaseChangeSchema,
   /** The case as the delivery service holds it now. */
   server: z.object({
     version: z.number(),

@@ -13,6 +13,8 @@ import {
   PHOTO_WITHHELD_REASONS,
   UserSchema,
 } from '../contract/schemas.ts'
+import { LANGUAGE_PREFERENCES } from '../messages/languages.ts'
+import { t } from '../messages/messages.ts'
 import { cacheCalls } from './cache-schemas.ts'
 import { evidenceCalls } from './evidence-schemas.ts'
 import { peopleCalls } from './people-schemas.ts'
@@ -230,14 +232,23 @@ export const SettingsSchema = z.object({
       const problem = template === null ? null : ticketUrlTemplateProblem(template)
       if (problem !== null) ctx.addIssue({ code: 'custom', message: problem })
     }),
+  /** The language of the app, the exports and the PDF: one that ships, or the system's. */
+  language: z.enum(LANGUAGE_PREFERENCES),
 })
 
 export const apiDefinition = {
   getSession: { arg: NoArg, result: SessionSchema },
   signIn: {
     arg: z.object({
-      username: z.string().trim().min(1, 'Enter your user name').max(128),
-      password: z.string().min(1, 'Enter your password').max(1024),
+      username: z
+        .string()
+        .trim()
+        .min(1, { error: () => t('session:signIn.enterUserName') })
+        .max(128),
+      password: z
+        .string()
+        .min(1, { error: () => t('session:signIn.enterPassword') })
+        .max(1024),
     }),
     result: SessionSchema,
   },
@@ -305,13 +316,17 @@ export type DeliveryPhoto = z.output<typeof DeliveryPhotoSchema>
  * before the handler runs, whatever carried the call: anyone (`public`), a signed-in user, or a
  * signed-in supervisor (with the words an agent is refused in).
  */
-export type CallAccess = 'public' | 'signed-in' | { supervisor: string }
+export type CallAccess = 'public' | 'signed-in' | { supervisor: SupervisorOnly }
 
-const REPORTS_ARE_FOR_SUPERVISORS = {
-  supervisor: 'Reports and exports are for supervisors. Ask a supervisor if you need one.',
-}
-const CANNED_NOTES_ARE_FOR_SUPERVISORS = {
-  supervisor: 'Only a supervisor can change canned notes.',
+/** What only a supervisor may do; an agent is refused in its words (`common:refusal.supervisorOnly`). */
+export type SupervisorOnly = 'reports' | 'cannedNotes'
+
+const REPORTS_ARE_FOR_SUPERVISORS = { supervisor: 'reports' } as const
+const CANNED_NOTES_ARE_FOR_SUPERVISORS = { supervisor: 'cannedNotes' } as const
+
+/** The words an agent is refused a supervisor's call in, in the language spoken. */
+export function supervisorOnlyRefusal(what: SupervisorOnly): string {
+  return t(`common:refusal.supervisorOnly.${what}`)
 }
 
 export const CALL_ACCESS: { readonly [K in CallName]: CallAccess } = {

@@ -4,10 +4,17 @@
 import type { Logger } from '../common/logger.ts'
 import type { Role } from '../contract/schemas.ts'
 import { UserFacingError } from '../common/errors.ts'
-import { CALL_ACCESS, apiDefinition, type ApiHandlers, type CallName } from './definition.ts'
-import { GENERIC_FAILURE, SIGN_IN_FIRST, failed, succeeded, type CallOutcome } from './outcome.ts'
+import { t } from '../messages/messages.ts'
+import {
+  CALL_ACCESS,
+  apiDefinition,
+  supervisorOnlyRefusal,
+  type ApiHandlers,
+  type CallName,
+} from './definition.ts'
+import { genericFailure, signInFirst, failed, succeeded, type CallOutcome } from './outcome.ts'
 
-export { GENERIC_FAILURE } from './outcome.ts'
+export { genericFailure } from './outcome.ts'
 
 /** What the dispatcher runs calls on: the handlers, and who is signed in right now. */
 export interface CallTarget {
@@ -24,7 +31,7 @@ export function describeArgumentError(
     const field = issue.path.map(String).join('.')
     return field === '' ? issue.message : `${field}: ${issue.message}`
   })
-  return `Invalid request to ${name}: ${details.join('; ')}`
+  return t('common:refusal.invalidRequest', { call: name, details: details.join('; ') })
 }
 
 export function isCallName(name: string): name is CallName {
@@ -38,9 +45,9 @@ export function accessRefusal(
 ): CallOutcome<never> | null {
   const access = CALL_ACCESS[name]
   if (access === 'public') return null
-  if (!user) return failed('signed-out', SIGN_IN_FIRST)
+  if (!user) return failed('signed-out', signInFirst())
   if (access === 'signed-in' || user.role === 'supervisor') return null
-  return failed('forbidden', access.supervisor)
+  return failed('forbidden', supervisorOnlyRefusal(access.supervisor))
 }
 
 export async function dispatchCall(
@@ -62,12 +69,12 @@ export async function dispatchCall(
     const result = definition.result.safeParse(await handler(arg.data))
     if (!result.success) {
       log.error(`${name} returned a result that breaks its schema`, result.error.issues)
-      return failed('internal', GENERIC_FAILURE)
+      return failed('internal', genericFailure())
     }
     return succeeded(result.data)
   } catch (error) {
     if (error instanceof UserFacingError) return failed(error.code, error.message)
     log.error(`${name} failed`, error)
-    return failed('internal', GENERIC_FAILURE)
+    return failed('internal', genericFailure())
   }
 }

@@ -1,12 +1,13 @@
 // How Porchlight writes numbers, distances, times, durations and phone numbers: one set of helpers
 // for the screen and for every export (CSV, XLSX, PDF), so a figure reads the same wherever it
-// appears. Pure (Intl only, no Node, no DOM): the renderer imports it as it imports the API
-// definition (eslint allows electron/core/api/display-*.ts), the core imports it directly.
-// `locale` is the reader's: undefined takes the user's (the window's, or the process's for files).
+// appears. Pure (Intl and the message catalogue, no Node, no DOM): the renderer imports it as it
+// imports the API definition, the core imports it directly. Words come from the catalogue in the
+// language this process speaks; `locale` is the reader's: undefined takes the one it speaks in.
+import { currentLocale, localized, t } from '../messages/messages.ts'
 
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
 
-function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions) {
+function numberFormat(locale = currentLocale(), options: Intl.NumberFormatOptions) {
   const key = `n|${locale ?? ''}|${JSON.stringify(options)}`
   let format = formatters.get(key) as Intl.NumberFormat | undefined
   if (!format) {
@@ -16,7 +17,7 @@ function numberFormat(locale: string | undefined, options: Intl.NumberFormatOpti
   return format
 }
 
-function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions) {
+function dateFormat(locale = currentLocale(), options: Intl.DateTimeFormatOptions) {
   const key = `d|${locale ?? ''}|${JSON.stringify(options)}`
   let format = formatters.get(key) as Intl.DateTimeFormat | undefined
   if (!format) {
@@ -33,11 +34,6 @@ export function formatCount(value: number, locale?: string): string {
   return numberFormat(locale, {}).format(value)
 }
 
-/** "1 delivery", "1,200 deliveries". */
-export function plural(value: number, one: string, many: string, locale?: string): string {
-  return `${formatCount(value, locale)} ${value === 1 ? one : many}`
-}
-
 /** "12.5%" for 0.125: one decimal, as every report figure. */
 export function formatShare(fraction: number, locale?: string): string {
   return numberFormat(locale, {
@@ -51,12 +47,13 @@ export function formatShare(fraction: number, locale?: string): string {
 
 /** "38 m", "1,240 m": whole metres, because that is how precise the fixes are. */
 export function formatDistance(metres: number, locale?: string): string {
-  return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(metres))} m`
+  const value = numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(metres))
+  return t('common:unit.metres', { value })
 }
 
 /** "±11 m": a fix's accuracy. */
 export function formatAccuracy(metres: number, locale?: string): string {
-  return `±${formatDistance(metres, locale)}`
+  return t('common:unit.accuracy', { distance: formatDistance(metres, locale) })
 }
 
 // Durations ------------------------------------------------------------------------------------
@@ -71,28 +68,34 @@ const DAY = 24 * HOUR
  */
 export function formatDuration(ms: number): string {
   const minutes = Math.floor(Math.abs(ms) / MINUTE)
-  if (minutes < 1) return 'under a minute'
-  if (minutes < 60) return `${minutes} min`
+  if (minutes < 1) return t('common:unit.underAMinute')
+  if (minutes < 60) return t('common:unit.minutes', { minutes: formatCount(minutes) })
   const hours = Math.floor(minutes / 60)
   if (hours < 48) {
     const rest = minutes % 60
-    return rest ? `${hours} h ${rest} min` : `${hours} h`
+    return rest
+      ? t('common:unit.hoursMinutes', { hours: formatCount(hours), minutes: formatCount(rest) })
+      : t('common:unit.hours', { hours: formatCount(hours) })
   }
   const days = Math.floor(minutes / (24 * 60))
   const restHours = Math.floor((minutes % (24 * 60)) / 60)
-  return restHours ? `${days} d ${restHours} h` : `${days} d`
+  return restHours
+    ? t('common:unit.daysHours', { days: formatCount(days), hours: formatCount(restHours) })
+    : t('common:unit.days', { days: formatCount(days) })
 }
 
 /** How long something has existed: "just now" under a minute, else formatDuration. */
 export function formatAge(ms: number): string {
-  return Math.abs(ms) < MINUTE ? 'just now' : formatDuration(ms)
+  return Math.abs(ms) < MINUTE ? t('common:unit.justNow') : formatDuration(ms)
 }
 
 /** A time figure in hours, as reports give it: "5.5 h" under two days, "2.3 d" from there. */
 export function formatHours(hours: number | null, locale?: string): string {
-  if (hours === null) return '—'
+  if (hours === null) return t('common:time.none')
   const oneDecimal = numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
-  return hours < 48 ? `${oneDecimal.format(hours)} h` : `${oneDecimal.format(hours / 24)} d`
+  return hours < 48
+    ? t('common:unit.hoursDecimal', { value: oneDecimal.format(hours) })
+    : t('common:unit.daysDecimal', { value: oneDecimal.format(hours / 24) })
 }
 
 // Times ----------------------------------------------------------------------------------------
@@ -114,39 +117,59 @@ function toDate(iso: string): Date | null {
 /** "Oct 13, 2026, 9:45 AM PDT": date, time and the zone it is read in. */
 export function formatDateTime(iso: string, options: TimeOptions = {}): string {
   const date = toDate(iso)
-  if (!date) return 'Unknown time'
-  return dateFormat(options.locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  }).format(date)
+  if (!date) return t('common:time.unknown')
+  return localized(
+    dateFormat(options.locale, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    }).format(date),
+  )
+}
+
+/** "Oct 13, 2026" ("13 oct 2026"): the calendar day alone, where the hour does not matter. */
+export function formatDate(iso: string, options: TimeOptions = {}): string {
+  const date = toDate(iso)
+  if (!date) return t('common:time.unknown')
+  return localized(
+    dateFormat(options.locale, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    }).format(date),
+  )
 }
 
 /** "9:45 AM PDT": the time of day alone, with its zone. */
 export function formatTimeOfDay(iso: string, options: TimeOptions = {}): string {
   const date = toDate(iso)
-  if (!date) return 'Unknown time'
-  return dateFormat(options.locale, {
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  }).format(date)
+  if (!date) return t('common:time.unknown')
+  return localized(
+    dateFormat(options.locale, {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    }).format(date),
+  )
 }
 
 /** "Tuesday, October 13, 2026 at 9:45:31 AM Pacific Daylight Time": where precision matters. */
 export function formatDateTimeLong(iso: string, options: TimeOptions = {}): string {
   const date = toDate(iso)
-  if (!date) return 'Unknown time'
-  return dateFormat(options.locale, {
-    dateStyle: 'full',
-    timeStyle: 'long',
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  }).format(date)
+  if (!date) return t('common:time.unknown')
+  return localized(
+    dateFormat(options.locale, {
+      dateStyle: 'full',
+      timeStyle: 'long',
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    }).format(date),
+  )
 }
 
 /** The zone's short name at that instant: "PDT", "CET", "GMT+2". */
@@ -156,7 +179,7 @@ export function zoneName(iso: string, options: TimeOptions = {}): string {
     timeZoneName: 'short',
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   }).formatToParts(date)
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? ''
+  return localized(parts.find((p) => p.type === 'timeZoneName')?.value ?? '')
 }
 
 const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -171,14 +194,14 @@ const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 /** "5 minutes ago", "yesterday", "just now". */
 export function formatRelative(iso: string, now: number, locale?: string): string {
   const date = toDate(iso)
-  if (!date) return 'at an unknown time'
+  if (!date) return t('common:time.unknownRelative')
   const ms = date.getTime() - now
-  if (Math.abs(ms) < 45_000) return 'just now'
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  if (Math.abs(ms) < 45_000) return t('common:unit.justNow')
+  const relative = new Intl.RelativeTimeFormat(locale ?? currentLocale(), { numeric: 'auto' })
   for (const [unit, size] of RELATIVE_UNITS) {
-    if (Math.abs(ms) >= size) return relative.format(Math.round(ms / size), unit)
+    if (Math.abs(ms) >= size) return localized(relative.format(Math.round(ms / size), unit))
   }
-  return relative.format(Math.round(ms / MINUTE), 'minute')
+  return localized(relative.format(Math.round(ms / MINUTE), 'minute'))
 }
 
 // Phone numbers --------------------------------------------------------------------------------

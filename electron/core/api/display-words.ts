@@ -2,63 +2,38 @@
 // the screen and every export (CSV, XLSX, PDF) and the timeline the core writes, so a case reads
 // the same wherever it is read ("Delivered to neighbour", never "delivered to neighbor" in one
 // place and "Delivered to neighbour" in another). Kept plain: agents read them to customers.
-// Pure: the renderer imports it as it imports the API definition.
+// Pure: the renderer imports it as it imports the API definition. Every word comes from the
+// message catalogue (electron/core/messages/), in the language the process speaks when it is read.
 import {
   CASE_REASONS,
   CASE_STATUSES,
   RESOLUTION_CODES,
-  type DROP_OFF_SPOTS,
-  type PHOTO_WITHHELD_REASONS,
+  DROP_OFF_SPOTS,
+  PHOTO_WITHHELD_REASONS,
   type CaseReason,
   type CaseStatus,
   type ResolutionCode,
 } from '../contract/schemas.ts'
+import { t, wordsByCode } from '../messages/messages.ts'
 import { formatAccuracy, formatCount, formatDistance } from './display-format.ts'
 
 export type { CaseReason, CaseStatus, ResolutionCode }
 
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  open: 'Open',
-  investigating: 'Investigating',
-  awaiting_customer: 'Awaiting customer',
-  resolved: 'Resolved',
-}
+export const STATUS_LABELS = wordsByCode(CASE_STATUSES, (code) => t(`common:caseStatus.${code}`))
 
-export const REASON_LABELS: Record<CaseReason, string> = {
-  not_received: 'Not received',
-  wrong_location: 'Wrong location',
-  damaged: 'Damaged',
-  photo_dispute: 'Photo disputed',
-  other: 'Other',
-}
+export const REASON_LABELS = wordsByCode(CASE_REASONS, (code) => t(`common:caseReason.${code}`))
 
 /** A line each to help choose a reason when opening a case. */
-export const REASON_HINTS: Record<CaseReason, string> = {
-  not_received: 'The customer says the parcel never arrived.',
-  wrong_location: 'It was left at the wrong address, or somewhere the customer cannot find.',
-  damaged: 'It arrived, but damaged.',
-  photo_dispute: 'The customer says the photo does not show their door or their parcel.',
-  other: 'Something else; say what in the note.',
-}
+export const REASON_HINTS = wordsByCode(CASE_REASONS, (code) => t(`common:caseReasonHint.${code}`))
 
-export const RESOLUTION_LABELS: Record<ResolutionCode, string> = {
-  refund_issued: 'Refund issued',
-  replacement_sent: 'Replacement sent',
-  found_by_customer: 'Found by customer',
-  delivered_to_neighbor: 'Delivered to neighbour',
-  carrier_claim: 'Carrier claim',
-  no_action: 'No action',
-}
+export const RESOLUTION_LABELS = wordsByCode(RESOLUTION_CODES, (code) =>
+  t(`common:resolution.${code}`),
+)
 
 /** What each resolution means, for the resolve dialog. */
-export const RESOLUTION_HINTS: Record<ResolutionCode, string> = {
-  refund_issued: 'The customer was refunded.',
-  replacement_sent: 'A replacement is on its way.',
-  found_by_customer: 'The customer found the package after all.',
-  delivered_to_neighbor: 'The package was left with a neighbour and the customer knows where.',
-  carrier_claim: 'A claim was filed with the carrier.',
-  no_action: 'Nothing to do: the evidence shows a correct delivery.',
-}
+export const RESOLUTION_HINTS = wordsByCode(RESOLUTION_CODES, (code) =>
+  t(`common:resolutionHint.${code}`),
+)
 
 export const STATUS_ORDER: readonly CaseStatus[] = CASE_STATUSES
 export const ACTIVE_STATUSES: CaseStatus[] = ['open', 'investigating', 'awaiting_customer']
@@ -68,70 +43,60 @@ export const RESOLUTION_ORDER: readonly ResolutionCode[] = RESOLUTION_CODES
 export type DropOffSpot = (typeof DROP_OFF_SPOTS)[number]
 
 /** Where the driver left the parcel, as a phrase: "Left: With a neighbour". */
-export const DROP_OFF_SPOT_LABELS: Record<DropOffSpot, string> = {
-  front_door: 'At the front door',
-  back_door: 'At the back door',
-  porch: 'On the porch',
-  garage: 'In or by the garage',
-  mailroom: 'In the mailroom',
-  leasing_office: 'At the leasing office',
-  locker: 'In a parcel locker',
-  neighbor: 'With a neighbour',
-  other: 'Somewhere else (see the driver’s note)',
-}
+export const DROP_OFF_SPOT_LABELS = wordsByCode(DROP_OFF_SPOTS, (code) =>
+  t(`common:dropOffSpot.${code}`),
+)
 
 export function dropOffSpotText(spot: string): string {
-  return DROP_OFF_SPOT_LABELS[spot as DropOffSpot] ?? 'Not recorded'
+  return (DROP_OFF_SPOTS as readonly string[]).includes(spot)
+    ? DROP_OFF_SPOT_LABELS[spot as DropOffSpot]
+    : t('common:dropOffSpot.unknown')
 }
 
 export type WithheldReason = (typeof PHOTO_WITHHELD_REASONS)[number]
 
-const WITHHELD_REASONS: Record<WithheldReason, string> = {
-  customer_opted_out: 'The customer opted out of delivery photos.',
-  confidential_address: 'This is a confidential address; photos are not kept.',
-  gift_or_registry: 'Gift or registry order: photos are withheld to protect the surprise.',
-}
-
 export function withheldReasonText(reason: string): string {
-  return WITHHELD_REASONS[reason as WithheldReason] ?? 'Photos of this delivery are withheld.'
+  return (PHOTO_WITHHELD_REASONS as readonly string[]).includes(reason)
+    ? t(`common:withheld.${reason as WithheldReason}`)
+    : t('common:withheld.unknown')
 }
 
-const DELIVERY_STATUSES: Record<string, string> = {
-  delivered: 'Delivered',
-  attempted: 'Delivery attempted',
-  returned: 'Returned to sender',
-}
+const DELIVERY_STATUSES = ['delivered', 'attempted', 'returned'] as const
 
+/** The service's delivery status in words; a status this version does not know, as it came. */
 export function deliveryStatusText(status: string): string {
-  return DELIVERY_STATUSES[status] ?? status
+  return (DELIVERY_STATUSES as readonly string[]).includes(status)
+    ? t(`common:deliveryStatus.${status as (typeof DELIVERY_STATUSES)[number]}`)
+    : status
 }
 
 // Notes ----------------------------------------------------------------------------------------
 
 export type NoteKind = 'internal' | 'customer_reply'
+const NOTE_KINDS: readonly NoteKind[] = ['internal', 'customer_reply']
 
 /** What a note is: for colleagues only, or words written to be sent to the customer. */
-export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
-  internal: 'Internal note',
-  customer_reply: 'Customer reply',
-}
+export const NOTE_KIND_LABELS = wordsByCode(NOTE_KINDS, (kind) => t(`common:noteKind.${kind}`))
 
-export const NOTE_KIND_HINTS: Record<NoteKind, string> = {
-  internal: 'For colleagues only; never shown to the customer.',
-  customer_reply: 'Text to send to the customer (copy it into your email or chat).',
-}
+export const NOTE_KIND_HINTS = wordsByCode(NOTE_KINDS, (kind) => t(`common:noteKindHint.${kind}`))
 
 // The timeline ---------------------------------------------------------------------------------
 
-/** What the timeline says of each kind of event; the core writes these, the PDF prints them. */
+/** What the timeline says of each kind of event; the screen and the PDF print them. */
 export const TIMELINE_WORDS = {
   opened: (reason: CaseReason, note?: string | null) =>
-    `Opened: ${REASON_LABELS[reason]}${note ? ` — ${note}` : ''}`,
-  status: (status: CaseStatus) => `Status: ${STATUS_LABELS[status]}`,
-  assigned: (name: string | null) => (name ? `Assigned to ${name}` : 'Unassigned'),
+    note
+      ? t('common:timeline.openedWithNote', { reason: REASON_LABELS[reason], note })
+      : t('common:timeline.opened', { reason: REASON_LABELS[reason] }),
+  status: (status: CaseStatus) => t('common:timeline.status', { status: STATUS_LABELS[status] }),
+  assigned: (name: string | null) =>
+    name ? t('common:timeline.assigned', { name }) : t('common:timeline.unassigned'),
   resolved: (code: ResolutionCode, note?: string | null) =>
-    `Resolved: ${RESOLUTION_LABELS[code]}${note ? ` — ${note}` : ''}`,
-  reopened: (reason?: string | null) => `Reopened${reason ? ` — ${reason}` : ''}`,
+    note
+      ? t('common:timeline.resolvedWithNote', { resolution: RESOLUTION_LABELS[code], note })
+      : t('common:timeline.resolved', { resolution: RESOLUTION_LABELS[code] }),
+  reopened: (reason?: string | null) =>
+    reason ? t('common:timeline.reopenedWithReason', { reason }) : t('common:timeline.reopened'),
 } as const
 
 /** Whether a change made here has reached the delivery service, in words. */
@@ -139,18 +104,8 @@ export function sendStateText(
   send: 'sent' | 'pending' | 'conflict' | 'failed' | 'discarded',
   error: string | null = null,
 ): string {
-  switch (send) {
-    case 'sent':
-      return 'Sent'
-    case 'pending':
-      return 'Waiting to be sent'
-    case 'conflict':
-      return 'Conflict'
-    case 'failed':
-      return error ? `Refused: ${error}` : 'Refused by the delivery service'
-    case 'discarded':
-      return 'Discarded'
-  }
+  if (send === 'failed' && error) return t('common:sendState.failedWithError', { error })
+  return t(`common:sendState.${send}`)
 }
 
 // Counts ---------------------------------------------------------------------------------------
@@ -167,12 +122,12 @@ export function waitsOn(item: { assigneeId: string | null; status: CaseStatus },
 
 /** "3 waiting on you". */
 export function waitingOnYouWords(count: number, locale?: string): string {
-  return `${formatCount(count, locale)} waiting on you`
+  return t('common:counts.waitingOnYou', { count, formatted: formatCount(count, locale) })
 }
 
 /** "1 needs your decision", "2 need your decision". */
 export function decisionsWords(count: number, locale?: string): string {
-  return `${formatCount(count, locale)} ${count === 1 ? 'needs' : 'need'} your decision`
+  return t('common:counts.decisions', { count, formatted: formatCount(count, locale) })
 }
 
 // Where it was left --------------------------------------------------------------------------
@@ -183,13 +138,16 @@ export type AwayFix = { kind: 'drop-off' } | { kind: 'photo'; number: number }
 /** "Delivered away from the address" or "Photo 2 taken away from the address". */
 export function awayFlagTitle(fix: AwayFix): string {
   return fix.kind === 'drop-off'
-    ? 'Delivered away from the address'
-    : `Photo ${fix.number} taken away from the address`
+    ? t('common:away.dropOff')
+    : t('common:away.photo', { number: formatCount(fix.number) })
 }
 
 /** "Delivered away from the address — 1,655 m": the flag in a few words. */
 export function awayFlagShort(fix: AwayFix, distanceM: number, locale?: string): string {
-  return `${awayFlagTitle(fix)} — ${formatDistance(distanceM, locale)}`
+  return t('common:away.short', {
+    title: awayFlagTitle(fix),
+    distance: formatDistance(distanceM, locale),
+  })
 }
 
 /** "Delivered away from the address — 1,655 m (beyond the ±11 m fix accuracy); threshold 150 m" */
@@ -199,9 +157,13 @@ export function awayFlagSentence(
 ): string {
   const accuracy =
     flag.accuracyM !== null
-      ? `beyond the ${formatAccuracy(flag.accuracyM, locale)} fix accuracy`
-      : 'no accuracy was recorded with the fix'
-  return `${awayFlagShort(flag.fix, flag.distanceM, locale)} (${accuracy}); threshold ${formatDistance(flag.thresholdM, locale)}`
+      ? t('common:away.beyondAccuracy', { accuracy: formatAccuracy(flag.accuracyM, locale) })
+      : t('common:away.noAccuracy')
+  return t('common:away.sentence', {
+    short: awayFlagShort(flag.fix, flag.distanceM, locale),
+    accuracy,
+    threshold: formatDistance(flag.thresholdM, locale),
+  })
 }
 
 /**
@@ -210,12 +172,15 @@ export function awayFlagSentence(
  * the timeline, the command line and every export.
  */
 export function unknownPersonName(id: string): string {
-  return `Unknown person (${id})`
+  return t('common:person.unknown', { id })
 }
 
 /** Whether `name` is the unknown-person words (its parts are not a given and a family name). */
 export function isUnknownPersonName(name: string): boolean {
-  return /^Unknown person \(.*\)$/.test(name)
+  const [before = '', after = ''] = t('common:person.unknown', { id: '\u0000' }).split('\u0000')
+  return (
+    name.startsWith(before) && name.endsWith(after) && name.length > before.length + after.length
+  )
 }
 
 /** The name to show for `id`: its known name, else the unknown-person words. */

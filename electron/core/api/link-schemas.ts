@@ -4,6 +4,9 @@
 // strictly: one of the two forms exactly, or refused with words that say why. Nothing else in a
 // link (a query, a fragment, a port, more path, escapes, spaces, control characters) is ever
 // followed. The shell opens links; the renderer makes them ("Copy link") and reads pasted ones.
+// The reasons are the search namespace's words (people meet them pasting a link into the search
+// box), in the language the process speaks.
+import { t } from '../messages/messages.ts'
 
 export const LINK_SCHEME = 'porchlight'
 
@@ -31,37 +34,30 @@ export function looksLikePorchlightLink(text: string): boolean {
 
 export function parsePorchlightLink(text: string): ParsedLink {
   if (text.length > MAX_LINK_LENGTH) {
-    return refuse(`The link is longer than ${MAX_LINK_LENGTH} characters.`)
+    return refuse(t('search:link.tooLong', { max: MAX_LINK_LENGTH }))
   }
-  if (!looksLikePorchlightLink(text)) return refuse('This is not a Porchlight link.')
-  if (UNSAFE_CHARACTER.test(text)) {
-    return refuse('The link holds spaces or invisible characters.')
-  }
+  if (!looksLikePorchlightLink(text)) return refuse(t('search:link.notALink'))
+  if (UNSAFE_CHARACTER.test(text)) return refuse(t('search:link.unsafe'))
   const rest = text.slice(LINK_SCHEME.length + 1)
-  if (!rest.startsWith('//')) return refuse('A Porchlight link starts with porchlight://.')
-  if (/[?#]/.test(rest)) return refuse('A Porchlight link has no ? or # part.')
-  if (rest.includes('%')) return refuse('A Porchlight link has no %-escapes.')
+  if (!rest.startsWith('//')) {
+    return refuse(t('search:link.noSlashes', { start: `${LINK_SCHEME}://` }))
+  }
+  if (/[?#]/.test(rest)) return refuse(t('search:link.query'))
+  if (rest.includes('%')) return refuse(t('search:link.escapes'))
   const parts = rest.slice(2).replace(/\/$/, '').split('/')
   const [place, id, ...more] = parts
   const kind = place?.toLowerCase()
   if (kind !== 'delivery' && kind !== 'case') {
-    return refuse('A Porchlight link opens a delivery or a case, and this one names neither.')
+    return refuse(t('search:link.neither'))
   }
-  if (!id) {
-    return refuse(
-      kind === 'case' ? 'The link names no case.' : 'The link names no order or tracking number.',
-    )
-  }
-  if (more.length > 0) return refuse('The link has more parts than a Porchlight link has.')
+  if (!id) return refuse(kind === 'case' ? t('search:link.noCase') : t('search:link.noDelivery'))
+  if (more.length > 0) return refuse(t('search:link.tooManyParts'))
   if (kind === 'case') {
-    if (!CASE_ID.test(id)) return refuse('The case id in the link is not a Porchlight case id.')
+    if (!CASE_ID.test(id)) return refuse(t('search:link.badCaseId'))
     return { ok: true, target: { kind, caseId: id.toLowerCase() } }
   }
   if (!DELIVERY_KEY.test(id)) {
-    return refuse(
-      'The order or tracking number in the link is not one: up to 64 letters, digits, dots, ' +
-        'dashes and underscores.',
-    )
+    return refuse(t('search:link.badDeliveryKey', { max: 64 }))
   }
   return { ok: true, target: { kind, key: id } }
 }

@@ -5,16 +5,14 @@ import { z } from 'zod'
 const NoArg = z.undefined().optional()
 
 export const UpdateStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('disabled'), reason: z.string() }),
+  /** Why updates are off: demo mode, not an installed app, or no update feed configured. */
+  z.object({ state: z.literal('disabled'), reason: z.enum(['demo', 'not-installed', 'no-feed']) }),
   z.object({ state: z.literal('idle'), lastCheckAt: z.string().nullable() }),
   z.object({ state: z.literal('checking'), lastCheckAt: z.string().nullable() }),
   z.object({ state: z.literal('downloading'), version: z.string(), lastCheckAt: z.string() }),
   z.object({ state: z.literal('ready'), version: z.string(), lastCheckAt: z.string() }),
-  z.object({
-    state: z.literal('failed'),
-    message: z.string(),
-    lastCheckAt: z.string().nullable(),
-  }),
+  /** The last check or download failed; it is tried again the next day. */
+  z.object({ state: z.literal('failed'), lastCheckAt: z.string().nullable() }),
 ])
 
 export const maintenanceCalls = {

@@ -3,6 +3,7 @@
 // (MBTiles files, the online tile server, the cache of tiles already viewed). Tiles themselves do
 // not travel through the API: the porchlight-tile protocol (or the bridge's /tiles/) serves them.
 import { z } from 'zod'
+import { t } from '../messages/messages.ts'
 import { MAP_FILE_ID_PATTERN } from './map-file-id.ts'
 import {
   OPENSTREETMAP_ATTRIBUTION,
@@ -13,14 +14,17 @@ import {
 
 const NoArg = z.undefined().optional()
 
-export const MapFileIdSchema = z.string().regex(MAP_FILE_ID_PATTERN, 'Not a map file id')
+// Messages are functions: each is worded in the language spoken when a value is checked.
+export const MapFileIdSchema = z
+  .string()
+  .regex(MAP_FILE_ID_PATTERN, { error: () => t('settings:template.mapFileId') })
 
 export const TileServerSchema = z.object({
   enabled: z.boolean(),
   urlTemplate: z
     .string()
     .trim()
-    .max(500, 'The address can be at most 500 characters')
+    .max(500, { error: () => t('settings:template.tooLong', { max: 500 }) })
     .superRefine((value, context) => {
       const problem = tileUrlTemplateProblem(value)
       if (problem !== null) context.addIssue({ code: 'custom', message: problem })
@@ -29,8 +33,8 @@ export const TileServerSchema = z.object({
   attribution: z
     .string()
     .trim()
-    .min(1, 'Say whose map it is: the server’s terms require the attribution')
-    .max(300, 'The attribution can be at most 300 characters'),
+    .min(1, { error: () => t('settings:template.attributionMissing') })
+    .max(300, { error: () => t('settings:template.attributionTooLong', { max: 300 }) }),
   maxZoom: z.number().int().min(1).max(22),
 })
 
@@ -59,8 +63,11 @@ export const MapSourcesSchema = z.object({
   /** True in the desktop app, which can show an open-file dialog. */
   canAddFiles: z.boolean(),
   tileServer: TileServerSchema.extend({
-    /** Set when the command line fixed the server (tests, locked-down machines): Settings cannot change it. */
-    fixedBy: z.string().nullable(),
+    /**
+     * Set when the command line fixed the server (tests, locked-down machines): Settings cannot
+     * change it. 'off': switched off when Porchlight was started; 'set': set then.
+     */
+    fixedBy: z.enum(['off', 'set']).nullable(),
   }),
   cache: z.object({ tiles: z.number(), bytes: z.number(), capBytes: z.number() }),
 })

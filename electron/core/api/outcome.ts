@@ -2,6 +2,7 @@
 // (the loopback bridge) alike; the renderer's client turns a failure into an ApiError it can
 // branch on by `code`. Nothing between the dispatcher and the client rewrites the words.
 import { ERROR_CODES, type ErrorCode } from '../common/errors.ts'
+import { t } from '../messages/messages.ts'
 
 export { ERROR_CODES, type ErrorCode }
 
@@ -32,6 +33,6 @@ export function isCallOutcome(value: unknown): value is CallOutcome {
   )
 }
 
-/** Words the dispatcher and the hosts use for the person, each written once. */
-export const SIGN_IN_FIRST = 'Please sign in first.'
-export const GENERIC_FAILURE = 'Something went wrong in Porchlight. The details are in the log.'
+/** Words the dispatcher and the hosts use for the person, each written once, in the language spoken. */
+export const signInFirst = () => t('common:refusal.signInFirst')
+export const genericFailure = () => t('common:refusal.generic')

@@ -4,6 +4,9 @@
 import { z } from 'zod'
 import { CASE_REASONS, RESOLUTION_CODES } from '../contract/schemas.ts'
 
+// The messages below stay in English: this file is bundled into the preload, which carries no
+// catalogue. The Reports screen checks the period itself and says what is wrong in the person's
+// language (reports:filters.endsBeforeStart, tooLong), so these reach only other callers.
 const DateOnly = z.iso.date('Use a date like 2025-06-01')
 
 /** An IANA time zone name ("America/Los_Angeles"); the period's days are days there. */
@@ -48,6 +51,16 @@ export const ReportFilterSchema = z
     message: `A report covers at most ${MAX_REPORT_DAYS} days`,
     path: ['to'],
   })
+
+/** How long the cases took to resolve, in fixed buckets (each screen and file names them). */
+export const TIME_TO_RESOLVE_BUCKETS = [
+  'under4Hours',
+  'hours4To24',
+  'days1To2',
+  'days2To3',
+  'days3To7',
+  'days7OrMore',
+] as const
 
 const CountedSchema = z.object({ count: z.number(), share: z.number() })
 
@@ -111,7 +124,9 @@ export const ReportFiguresSchema = z.object({
   /** Cases opened per day of the period (in its time zone), every day listed. */
   perDay: z.array(z.object({ day: z.string(), opened: z.number(), resolved: z.number() })),
   /** How long the cases resolved in the period took, in fixed buckets. */
-  timeToResolveBuckets: z.array(z.object({ label: z.string(), count: z.number() })),
+  timeToResolveBuckets: z.array(
+    z.object({ bucket: z.enum(TIME_TO_RESOLVE_BUCKETS), count: z.number() }),
+  ),
 })
 
 export const ReportOptionsSchema = z.object({
@@ -133,7 +148,10 @@ export const ExportJobSchema = z.object({
   /** Cases written so far, and how many there will be (null until counted). */
   done: z.number(),
   total: z.number().nullable(),
-  /** What is being done now, in words ("Counting the cases", "Writing case 120 of 4,000"). */
+  /**
+   * What is being done now, in words in the language the core speaks ("Counting the cases",
+   * "Writing case 120 of 4,000"); the screen says it in its own from `done` and `total`.
+   */
   step: z.string(),
   /** The file's name (never its folder) once chosen. */
   fileName: z.string().nullable(),

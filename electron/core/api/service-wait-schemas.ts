@@ -2,6 +2,7 @@
 // status and the sync report say about it, and one wording for the status bar, the sync report
 // and the command line (the renderer and the core both import this).
 import { z } from 'zod'
+import { t } from '../messages/messages.ts'
 
 /** What a request is for: the sync report says which one the service asked to wait. */
 export const REQUEST_KINDS = [
@@ -30,20 +31,9 @@ export const RunServiceWaitSchema = z.object({
 })
 export type RunServiceWait = z.output<typeof RunServiceWaitSchema>
 
-const REQUEST_WORDS: Record<RequestKind, string> = {
-  'sign-in': 'the sign-in',
-  health: 'a connection check',
-  deliveries: 'a page of deliveries',
-  cases: 'a page of cases',
-  photo: 'a photo download',
-  'case-event': 'a case change being sent',
-  'photo-views': 'the photo-view audit being sent',
-  people: 'the directory of people',
-}
-
 /** "a photo download": the request that got the answer, as a person would say it. */
 export function requestWords(kind: RequestKind): string {
-  return REQUEST_WORDS[kind]
+  return t(`sync:wait.request.${kind}`)
 }
 
 /** "14:32": the instant in the local time of the computer, hours and minutes. */
@@ -55,5 +45,5 @@ export function clockTime(instant: string | number | Date): string {
 
 /** "The delivery service asked us to wait until 14:32" */
 export function serviceWaitWords(until: string | number | Date): string {
-  return `The delivery service asked us to wait until ${clockTime(until)}`
+  return t('sync:wait.until', { time: clockTime(until) })
 }

@@ -4,6 +4,7 @@
 // Pure, with no Node imports: the settings schema (and so the renderer's form) and the core both
 // read it.
 import { TICKET_PATTERN } from '../contract/schemas.ts'
+import { t } from '../messages/messages.ts'
 
 export const TICKET_PLACEHOLDER = '{ticket}'
 export const TICKET_TEMPLATE_EXAMPLE = 'https://example.zendesk.com/agent/tickets/{ticket}'
@@ -22,31 +23,34 @@ const UNSAFE_CHARACTER =
  */
 export function ticketUrlTemplateProblem(template: string): string | null {
   if (template.length > MAX_TICKET_TEMPLATE_LENGTH) {
-    return `The address can be at most ${MAX_TICKET_TEMPLATE_LENGTH} characters.`
+    return t('settings:template.tooLong', { max: MAX_TICKET_TEMPLATE_LENGTH })
   }
-  if (UNSAFE_CHARACTER.test(template)) return 'The address must not contain spaces.'
+  if (UNSAFE_CHARACTER.test(template)) return t('settings:template.noSpaces')
   const placeholders = template.match(/\{[^}]*\}/g) ?? []
   if (placeholders.filter((p) => p === TICKET_PLACEHOLDER).length !== 1) {
-    return `The address must contain {ticket} exactly once, for example ${TICKET_TEMPLATE_EXAMPLE}`
+    return t('settings:template.placeholderOnce', {
+      placeholder: TICKET_PLACEHOLDER,
+      example: TICKET_TEMPLATE_EXAMPLE,
+    })
   }
   const other = placeholders.find((p) => p !== TICKET_PLACEHOLDER)
-  if (other !== undefined) return `The address has a placeholder Porchlight does not fill: ${other}`
+  if (other !== undefined) return t('settings:template.unknownPlaceholder', { placeholder: other })
   let one: URL
   let another: URL
   try {
     one = new URL(template.replace(TICKET_PLACEHOLDER, '4521'))
     another = new URL(template.replace(TICKET_PLACEHOLDER, 'SF-7'))
   } catch {
-    return 'That is not a web address.'
+    return t('settings:template.notWeb')
   }
   if (one.protocol !== 'https:' && one.protocol !== 'http:') {
-    return 'The address must start with https:// (or http://).'
+    return t('settings:template.httpOrHttps')
   }
   if (one.hostname === '' || one.host !== another.host) {
-    return 'The address must name the help desk’s host, with {ticket} after it.'
+    return t('settings:template.needsHost', { placeholder: TICKET_PLACEHOLDER })
   }
   if (one.username !== '' || one.password !== '') {
-    return 'The address must not contain a user name or password.'
+    return t('settings:template.noCredentials')
   }
   return null
 }

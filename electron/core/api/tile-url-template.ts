@@ -1,5 +1,6 @@
 // The online tile server's address, as a URL template with {z}, {x} and {y}. Checked here, where
 // both the settings schema (and so the renderer's form) and the core read it: no Node imports.
+import { t } from '../messages/messages.ts'
 
 export const OPENSTREETMAP_TEMPLATE = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'
 export const OPENSTREETMAP_ATTRIBUTION = '© OpenStreetMap contributors'
@@ -16,23 +17,26 @@ export function tileUrlTemplateProblem(template: string): string | null {
   const placeholders = template.match(/\{[^}]*\}/g) ?? []
   for (const name of ['{z}', '{x}', '{y}']) {
     if (placeholders.filter((p) => p === name).length !== 1) {
-      return `The address must contain ${name} exactly once, for example ${OPENSTREETMAP_TEMPLATE}`
+      return t('settings:template.placeholderOnce', {
+        placeholder: name,
+        example: OPENSTREETMAP_TEMPLATE,
+      })
     }
   }
   const other = placeholders.find((p) => !['{z}', '{x}', '{y}'].includes(p))
-  if (other !== undefined) return `The address has a placeholder Porchlight does not fill: ${other}`
+  if (other !== undefined) return t('settings:template.unknownPlaceholder', { placeholder: other })
   let url: URL
   try {
     url = new URL(expandTemplate(template, { z: 0, x: 0, y: 0 }))
   } catch {
-    return 'That is not a web address.'
+    return t('settings:template.notWeb')
   }
   if (url.username !== '' || url.password !== '') {
-    return 'The address must not contain a user name or password.'
+    return t('settings:template.noCredentials')
   }
   if (url.protocol === 'https:') return null
   if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return null
-  return 'The address must start with https:// (plain http is allowed only for a server on this computer).'
+  return t('settings:template.httpsOnly')
 }
 
 export function expandTemplate(template: string, address: { z: number; x: number; y: number }) {

@@ -29,6 +29,7 @@ import {
   type CacheRecovery,
 } from '../db/recovery/recovery-report.ts'
 import type { PorchlightCore } from './types.ts'
+import { t } from '../messages/messages.ts'
 import type { Logger } from '../common/logger.ts'
 
 type CacheCallName = (typeof CACHE_CALLS)[number]
@@ -115,10 +116,7 @@ class CacheGuard {
 
   private current(): UnguardedCore {
     if (this.recovering) {
-      throw new UserFacingError(
-        'cache-recovering',
-        'Porchlight is recovering its local cache. Try again in a moment.',
-      )
+      throw new UserFacingError('cache-recovering', t('app:cacheReport.recovering'))
     }
     if (this.damage !== null || !this.unguarded) throw this.damaged()
     return this.unguarded

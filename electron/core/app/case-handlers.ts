@@ -12,6 +12,7 @@ import { createPersonNames } from '../people/person-names.ts'
 import { createEvidenceReader } from '../cases/evidence-snapshot.ts'
 import { TICKET_PATTERN, type User } from '../contract/schemas.ts'
 import { ticketFromUrl } from '../api/ticket-url-template.ts'
+import { t } from '../messages/messages.ts'
 import type { AppSettings } from '../api/definition.ts'
 
 type CaseHandlerNames =
@@ -65,7 +66,7 @@ export function createCaseDesk(options: {
   function detailAfter(caseId: string) {
     options.pushSoon()
     const detail = views.detail(caseId, context())
-    if (!detail) throw new UserFacingError('not-found', 'That case is not in the local cache.')
+    if (!detail) throw new UserFacingError('not-found', t('cases:errors.caseNotInCache'))
     return detail
   }
 
@@ -79,7 +80,7 @@ export function createCaseDesk(options: {
         (at) => {
           const snapshot = evidence(deliveryId, thresholdM, at)
           if (!snapshot)
-            throw new UserFacingError('not-found', 'That delivery is not in the local cache.')
+            throw new UserFacingError('not-found', t('cases:errors.deliveryNotInCache'))
           return snapshot
         },
         ticket,

@@ -1,11 +1,13 @@
 // The API handlers for looking after the installation: diagnostics for support, opening a link
-// the person clicked, and updates.
+// the person clicked, and updates. The diagnostics stay in English whatever the language: support
+// reads them beside the log, which is English too.
 import { homedir } from 'node:os'
 import { type ApiHandlers } from '../api/definition.ts'
 import { UserFacingError } from '../common/errors.ts'
+import { t } from '../messages/messages.ts'
 import { diagnosticsText, type DiagnosticsInput } from '../diagnostics/diagnostics.ts'
 import { externalLinkToOpen } from '../security/external-links.ts'
-import type { UpdateChecker, UpdateState } from '../updates/update-checker.ts'
+import type { UpdateChecker, UpdateState, UpdatesOffReason } from '../updates/update-checker.ts'
 import type { Logger } from '../common/logger.ts'
 
 type MaintenanceHandlerNames =
@@ -14,10 +16,17 @@ type MaintenanceHandlerNames =
 /** Opening links in the browser: one at a time, and not more than a few per second. */
 const MIN_LINK_INTERVAL_MS = 500
 
+/** Why updates are off, for support (in English, as the diagnostics are). */
+const UPDATES_OFF: Record<UpdatesOffReason, string> = {
+  demo: 'Updates are off in demo mode.',
+  'not-installed': 'Updates are only checked by an installed Porchlight.',
+  'no-feed': 'No update feed is configured for this installation.',
+}
+
 export function describeUpdate(status: UpdateState): string {
   switch (status.state) {
     case 'disabled':
-      return `off (${status.reason})`
+      return `off (${UPDATES_OFF[status.reason]})`
     case 'idle':
       return status.lastCheckAt ? `up to date (checked ${status.lastCheckAt})` : 'not checked yet'
     case 'checking':
@@ -53,16 +62,10 @@ export function createMaintenanceDesk(options: {
     openExternalLink: async ({ url }) => {
       const target = externalLinkToOpen(url)
       if (target === null) {
-        throw new UserFacingError(
-          'not-allowed',
-          'Porchlight only opens web links (http or https) in your browser.',
-        )
+        throw new UserFacingError('not-allowed', t('settings:problem.linkNotWeb'))
       }
       if (!options.openExternal) {
-        throw new UserFacingError(
-          'unavailable',
-          'Opening links is only possible in the desktop app.',
-        )
+        throw new UserFacingError('unavailable', t('settings:problem.linksOnlyInDesktop'))
       }
       const now = Date.now()
       if (now - lastOpened < MIN_LINK_INTERVAL_MS) return { opened: false }

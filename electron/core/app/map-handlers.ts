@@ -8,6 +8,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import packageJson from '../../../package.json' with { type: 'json' }
 import { type ApiHandlers, type AppSettings } from '../api/definition.ts'
 import { UserFacingError } from '../common/errors.ts'
+import { t } from '../messages/messages.ts'
 import type { MapFileInfo, MapSources } from '../api/map-schemas.ts'
 import {
   createMapFileRegistry,
@@ -194,7 +195,7 @@ function mapHandlers(parts: {
       if (!chooseMapFile) {
         throw new UserFacingError(
           'not-available',
-          `Files can be chosen only in the desktop app. Here, put .mbtiles files in ${registry.folder}.`,
+          t('settings:problem.filesOnlyInDesktop', { folder: registry.folder }),
         )
       }
       const path = await chooseMapFile()
@@ -211,10 +212,7 @@ function mapHandlers(parts: {
     },
     removeMapFile: async ({ id }) => {
       if (!registry.remove(id)) {
-        throw new UserFacingError(
-          'not-removable',
-          'Only files chosen in this app can be removed here. Files in the maps folder are removed by taking them out of the folder; any file can be switched off.',
-        )
+        throw new UserFacingError('not-removable', t('settings:problem.notRemovable'))
       }
       return sources()
     },
@@ -247,7 +245,7 @@ function tileServerInForce(
     return {
       ...fromSettings,
       enabled: false,
-      fixedBy: 'Switched off when Porchlight was started.',
+      fixedBy: 'off' as const,
     }
   }
   return {
@@ -255,7 +253,7 @@ function tileServerInForce(
     urlTemplate: override.urlTemplate,
     attribution: override.attribution ?? fromSettings.attribution,
     maxZoom: override.maxZoom ?? fromSettings.maxZoom,
-    fixedBy: 'Set when Porchlight was started.',
+    fixedBy: 'set' as const,
   }
 }
 

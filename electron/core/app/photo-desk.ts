@@ -4,12 +4,13 @@
 // API call, `recordPhotoView`, which the console's own page makes when it shows the full photo;
 // it travels like every call (Electron IPC from the app's frame, or the bridge with its token),
 // and the case it names must be a case on that photo's delivery.
-import { SIGN_IN_FIRST } from '../api/outcome.ts'
+import { signInFirst } from '../api/outcome.ts'
 import { signedInUser } from './signed-in-user.ts'
 import { existsSync } from 'node:fs'
 import type BetterSqlite3 from 'better-sqlite3'
 import { type ApiHandlers } from '../api/definition.ts'
 import { UserFacingError } from '../common/errors.ts'
+import { t } from '../messages/messages.ts'
 import type { createPhotoViewLog } from '../audit/photo-views.ts'
 import { createCaseReader } from '../cases/case-state.ts'
 import type { RowOf } from '../db/typed-sql.ts'
@@ -40,20 +41,20 @@ export function createPhotoDesk(options: {
     variant: 'full' | 'thumbnail',
   ): { ok: true; file: PhotoFile & { ok: true }; row: PhotoRow } | (PhotoFile & { ok: false }) {
     if (!IdSchema.safeParse(photoId).success)
-      return { ok: false, status: 400, reason: 'Not a photo id.' }
-    if (!options.currentUser()) return { ok: false, status: 403, reason: SIGN_IN_FIRST }
+      return { ok: false, status: 400, reason: t('delivery:photoFile.notAPhotoId') }
+    if (!options.currentUser()) return { ok: false, status: 403, reason: signInFirst() }
     const row = photoLookup.get({ id: photoId })
-    if (!row) return { ok: false, status: 404, reason: 'No such photo in the local cache.' }
+    if (!row) return { ok: false, status: 404, reason: t('delivery:photoFile.notInCache') }
     if (row.photo_withheld !== null) {
-      return { ok: false, status: 403, reason: 'Photos of this delivery are withheld.' }
+      return { ok: false, status: 403, reason: t('common:withheld.unknown') }
     }
     if (row.state !== 'stored')
-      return { ok: false, status: 404, reason: 'The photo has not been downloaded.' }
+      return { ok: false, status: 404, reason: t('delivery:photoFile.notDownloaded') }
     if (row.display_error !== null) return { ok: false, status: 404, reason: row.display_error }
     if (variant === 'thumbnail') {
       const thumb = thumbnailPath(options.dataDir, row.sha256)
       if (row.has_thumbnail !== 1 || !existsSync(thumb)) {
-        return { ok: false, status: 404, reason: 'This photo has no thumbnail.' }
+        return { ok: false, status: 404, reason: t('delivery:photoFile.noThumbnail') }
       }
       return {
         ok: true,
@@ -62,7 +63,9 @@ export function createPhotoDesk(options: {
       }
     }
     const path = photoFilePath(options.dataDir, row.sha256)
-    if (!existsSync(path)) return { ok: false, status: 404, reason: 'The photo file is missing.' }
+    if (!existsSync(path)) {
+      return { ok: false, status: 404, reason: t('delivery:photoFile.fileMissing') }
+    }
     return {
       ok: true,
       file: { ok: true, path, contentType: row.content_type, sha256: row.sha256 },
@@ -83,10 +86,7 @@ export function createPhotoDesk(options: {
         if (caseId !== null) {
           const state = cases.project(caseId).state
           if (state === null || state.deliveryId !== found.row.delivery_id) {
-            throw new UserFacingError(
-              'not-this-delivery',
-              'That case is not a case on this photo’s delivery, so the view was not recorded.',
-            )
+            throw new UserFacingError('not-this-delivery', t('delivery:photoFile.notThisDelivery'))
           }
         }
         const viewId = options.photoViews.record({

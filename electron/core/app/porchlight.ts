@@ -18,6 +18,8 @@ import { startRetentionSchedule } from '../retention/retention-schedule.ts'
 import { createDeliverySearch } from '../search/search-deliveries.ts'
 import { createServiceClient } from '../service/service-client.ts'
 import { Session } from '../session/session.ts'
+import { processLocales, PSEUDO_LOCALE, resolveLanguage } from '../messages/languages.ts'
+import { speak } from '../messages/messages.ts'
 import { createSettingsStore } from '../settings/settings.ts'
 import type { SyncEngine } from '../sync/sync-engine.ts'
 import { createUpdateChecker, type UpdateChecker } from '../updates/update-checker.ts'
@@ -65,8 +67,7 @@ async function createCore(
   const dataDir = chosen.dir
   const { sqlite } = local
   const currentUser = () => session.currentUser
-  const settingsStore = createSettingsStore(sqlite)
-  const settings = () => settingsStore.get()
+  const { settingsStore, settings, speakAsSettingsSay } = openSettings(sqlite, options)
   const retentionIntervalMs = options.retentionIntervalMs ?? RETENTION_INTERVAL_MS
   const retention = createRetention({ sqlite, dataDir, policy: () => retentionPolicy(settings()) })
   const evidence = createEvidenceDesk({
@@ -137,7 +138,7 @@ async function createCore(
   const handlers: UnguardedCore['handlers'] = {
     ...sessions.handlers,
     ...sync.handlers,
-    ...deliveryHandlers({ sqlite, settingsStore, readDelivery, maps, sync }),
+    ...deliveryHandlers({ sqlite, settingsStore, speakAsSettingsSay, readDelivery, maps, sync }),
     ...desk.handlers,
     ...maps.handlers,
     ...reports.handlers,
@@ -285,10 +286,30 @@ function startMaintenance(
   return { updates, maintenance }
 }
 
+/**
+ * The settings, and the language they choose (or the system's), which the exports, the PDF and
+ * the menu speak from now on.
+ */
+function openSettings(sqlite: BetterSqlite3.Database, options: PorchlightOptions) {
+  const settingsStore = createSettingsStore(sqlite)
+  const settings = () => settingsStore.get()
+  const speakAsSettingsSay = (next: AppSettings) => {
+    const speaking = resolveLanguage(
+      options.pseudoLocale ? PSEUDO_LOCALE : next.language,
+      options.systemLocales ?? processLocales(),
+    )
+    speak(speaking)
+    options.onLanguage?.(speaking)
+  }
+  speakAsSettingsSay(settings())
+  return { settingsStore, settings, speakAsSettingsSay }
+}
+
 /** Settings (a change reaches the maps and the sync's schedule), and finding and reading deliveries. */
 function deliveryHandlers(options: {
   sqlite: BetterSqlite3.Database
   settingsStore: ReturnType<typeof createSettingsStore>
+  speakAsSettingsSay: (settings: AppSettings) => void
   readDelivery: (id: string) => Promise<DeliveryDetail | null>
   maps: MapDesk
   sync: SyncDesk
@@ -299,6 +320,7 @@ function deliveryHandlers(options: {
     getSettings: async () => settingsStore.get(),
     updateSettings: async (patch) => {
       const next = settingsStore.update(patch)
+      if (patch.language !== undefined) options.speakAsSettingsSay(next)
       options.maps.settingsChanged(next)
       options.sync.restartSchedule()
       return next

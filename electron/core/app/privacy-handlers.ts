@@ -7,11 +7,8 @@ import { UserFacingError } from '../common/errors.ts'
 import type { RetentionOverview, UnsentWork } from '../api/privacy-schemas.ts'
 import { auditLogSummary } from '../audit/audit-log.ts'
 import { eraseLocalData } from '../privacy/erase-local-data.ts'
-import {
-  createUnsentWorkReader,
-  othersWorkInWords,
-  type AuthorsUnsentWork,
-} from '../privacy/unsent-work.ts'
+import { currentLocale, t } from '../messages/messages.ts'
+import { createUnsentWorkReader, type AuthorsUnsentWork } from '../privacy/unsent-work.ts'
 import { measureKept, type Retention } from '../retention/retention.ts'
 import type { Session } from '../session/session.ts'
 import type { SyncEngine } from '../sync/sync-engine.ts'
@@ -131,14 +128,17 @@ export function createPrivacyDesk(options: {
   return { handlers, unsent }
 }
 
-/** The verb after othersWorkInWords: singular only for one change of one person. */
-function verb(
-  others: ReadonlyArray<{ caseChanges: number; photoViews: number }>,
-  one: string,
-  many: string,
-): string {
-  const single = others.length === 1 && others[0]!.caseChanges + others[0]!.photoViews === 1
-  return single ? one : many
+/**
+ * "Alex Rivera's 2 unsent changes and Sam Lee's unsent change", in the language spoken, with a
+ * count for the verb after it: singular only for one change of one person.
+ */
+function othersWork(others: ReadonlyArray<AuthorsUnsentWork>): { work: string; count: number } {
+  const parts = others.map((o) =>
+    t('settings:erase.personsWork', { name: o.name, count: o.caseChanges + o.photoViews }),
+  )
+  const work = new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(parts)
+  const total = others.reduce((sum, o) => sum + o.caseChanges + o.photoViews, 0)
+  return { work, count: others.length === 1 ? total : Math.max(2, total) }
 }
 
 /** Why signing out with the data erased may not go ahead: unsent work nobody agreed to lose. */
@@ -157,28 +157,19 @@ function eraseRefusal(
   if (waiting.others.length > 0 && user.role !== 'supervisor') {
     return new UserFacingError(
       'forbidden',
-      `${othersWorkInWords(waiting.others)} ${verb(waiting.others, 'has', 'have')} not reached the ` +
-        "delivery service. Only a supervisor can erase someone else's unsent work: sign out " +
-        'without erasing, and it is sent when they sign in here again.',
+      t('settings:erase.othersOnlySupervisor', othersWork(waiting.others)),
     )
   }
   const unnamed = waiting.others.filter((o) => !discardUnsentOf?.includes(o.userId))
   if (unnamed.length > 0) {
     return new UserFacingError(
       'unsent-work',
-      `${othersWorkInWords(unnamed)} ${verb(unnamed, 'has', 'have')} not reached the delivery service yet. ` +
-        'Erasing the local data loses it: confirm that you want that (it is recorded in the ' +
-        'audit log under your name), or sign out without erasing.',
+      t('settings:erase.othersConfirm', othersWork(unnamed)),
     )
   }
   const mine = waiting.caseChanges + waiting.photoViews
   if (mine > 0 && !discardUnsent) {
-    return new UserFacingError(
-      'unsent-work',
-      `${mine === 1 ? 'One change has' : `${mine} changes have`} not reached the delivery ` +
-        'service yet. Erasing the local data loses them: confirm that you want that, or sign ' +
-        'out without erasing.',
-    )
+    return new UserFacingError('unsent-work', t('settings:erase.mineConfirm', { count: mine }))
   }
   return null
 }

@@ -1,7 +1,7 @@
 // The API handlers of the supervisor's reports: figures, filter choices, and exports in the
 // background. The role check is here, in the main process: whatever the renderer shows or
 // sends, an agent's call to any of these is refused.
-import { CALL_ACCESS } from '../api/definition.ts'
+import { supervisorOnlyRefusal } from '../api/definition.ts'
 import { signedInUser } from './signed-in-user.ts'
 import type BetterSqlite3 from 'better-sqlite3'
 import { type ApiHandlers } from '../api/definition.ts'
@@ -12,6 +12,7 @@ import { createExportJobs, type ExportDestination } from '../reports/export-jobs
 import { openReportConnection } from '../reports/report-connection.ts'
 import { computeFigures, reportOptions } from '../reports/report-figures.ts'
 import type { Logger } from '../common/logger.ts'
+import { t } from '../messages/messages.ts'
 
 type ReportHandlerNames =
   | 'getReportOptions'
@@ -23,7 +24,7 @@ type ReportHandlerNames =
   | 'listReportExports'
 
 /** The words an agent is refused reports in: the API table's (CALL_ACCESS), said once. */
-export const NOT_A_SUPERVISOR = (CALL_ACCESS.getReportFigures as { supervisor: string }).supervisor
+export const notASupervisor = () => supervisorOnlyRefusal('reports')
 
 export function createReportDesk(options: {
   sqlite: BetterSqlite3.Database
@@ -91,11 +92,11 @@ export function createReportDesk(options: {
     ): { ok: true; path: string; name: string } | { ok: false; status: 403 | 404; reason: string } {
       const user = options.currentUser()
       if (!user || user.role !== 'supervisor')
-        return { ok: false, status: 403, reason: NOT_A_SUPERVISOR }
+        return { ok: false, status: 403, reason: notASupervisor() }
       const file = jobs.finishedFile(jobId, user.id)
       return file
         ? { ok: true, ...file }
-        : { ok: false, status: 404, reason: 'No finished export with that id.' }
+        : { ok: false, status: 404, reason: t('reports:export.noSuchExport') }
     },
     close: () => jobs.cancelAll(),
   }

@@ -1,8 +1,10 @@
 // The API handlers of signing in and out, and the session as the renderer sees it. A failed
-// sign-in is told in words the person can act on (wrong password, offline, the service busy).
+// sign-in is told in words the person can act on (wrong password, offline, the service busy), in
+// the language the core speaks (Settings').
 import { type ApiHandlers, type Session as SessionView } from '../api/definition.ts'
-import { serviceWaitWords } from '../api/service-wait-schemas.ts'
+import { clockTime } from '../api/service-wait-schemas.ts'
 import { UserFacingError } from '../common/errors.ts'
+import { t } from '../messages/messages.ts'
 import type { TokenStore } from '../common/token-store.ts'
 import type { KnownUsers } from '../db/known-users.ts'
 import { ServiceError, type ServiceClient } from '../service/service-client.ts'
@@ -54,20 +56,20 @@ export function createSessionDesk(options: {
 /** Why the service refused a sign-in, in words. */
 function signInRefusal(error: ServiceError, client: ServiceClient): UserFacingError {
   if (error.kind === 'unauthorized') {
-    return new UserFacingError('bad-credentials', 'The user name or password is not right.')
+    return new UserFacingError('bad-credentials', t('session:signIn.badCredentials'))
   }
   if (error.kind === 'unreachable') {
-    return new UserFacingError(
-      'offline',
-      'The delivery service cannot be reached, so you cannot sign in right now. Check the network and try again.',
-    )
+    return new UserFacingError('offline', t('session:signIn.offline'))
   }
   const wait = error.kind === 'busy' ? client.serviceWait.now() : null
   if (wait) {
     return new UserFacingError(
       'service-busy',
-      `${serviceWaitWords(wait.until)}. Please sign in after that.`,
+      t('session:signIn.busy', { time: clockTime(wait.until) }),
     )
   }
-  return new UserFacingError('sign-in-failed', `Sign-in failed: ${error.message}`)
+  return new UserFacingError(
+    'sign-in-failed',
+    t('session:signIn.failed', { reason: error.message }),
+  )
 }

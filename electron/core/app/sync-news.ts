@@ -2,6 +2,7 @@
 // could not be reached were sent when it came back, or a change came back as a conflict that
 // needs the agent's decision. The push is watched where the sync engine calls it; the desktop
 // shell shows the news (electron/main/sync-notifications.ts) when the setting allows.
+import { t } from '../messages/messages.ts'
 import { ServiceError } from '../service/service-client.ts'
 
 export interface SyncNews {
@@ -36,19 +37,13 @@ export function watchPushForNews(
   }
 }
 
-/** The notification's words: a title and one line. */
+/** The notification's words, in the language the core speaks: a title and one line. */
 export function syncNewsWords(news: SyncNews): { title: string; body: string } {
-  const sent =
-    news.sentAfterOutage === 1
-      ? 'The change you made while offline was sent.'
-      : `The ${news.sentAfterOutage.toLocaleString('en-US')} changes you made while offline were sent.`
-  const conflicts =
-    news.conflicts === 1
-      ? 'One change needs your decision: its case changed on the service.'
-      : `${news.conflicts.toLocaleString('en-US')} changes need your decision: their cases changed on the service.`
-  if (news.conflicts === 0) return { title: 'Back online', body: sent }
+  const sent = t('shell:syncNews.sent', { count: news.sentAfterOutage })
+  if (news.conflicts === 0) return { title: t('shell:syncNews.backOnline'), body: sent }
+  const conflicts = t('shell:syncNews.conflicts', { count: news.conflicts })
   return {
-    title: news.conflicts === 1 ? 'A change needs your decision' : 'Changes need your decision',
+    title: t('shell:syncNews.decisionTitle', { count: news.conflicts }),
     body: news.sentAfterOutage > 0 ? `${sent} ${conflicts}` : conflicts,
   }
 }

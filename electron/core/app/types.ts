@@ -1,6 +1,7 @@
 // The shape of the running core, as the Electron shell, the browser-mode bridge and the
 // `porchlight` command see it. The core never imports Electron: what differs between those hosts
 // (where secrets are kept, where the data lives) is passed in here.
+import type { Speaking } from '../messages/languages.ts'
 import type { ApiHandlers } from '../api/definition.ts'
 import type { OtherServiceChoice } from '../cache-identity/choose-cache.ts'
 import type { CacheRecovery } from '../db/recovery/recovery-report.ts'
@@ -69,6 +70,19 @@ export interface PorchlightOptions {
    * if the settings allow it: the desktop app shows a notification.
    */
   onSyncNews?: (news: SyncNews) => void
+  /**
+   * The system's preferred locales, best first (Electron's `app.getPreferredSystemLanguages()`).
+   * Default: Node's own. The language setting "system" picks the first Porchlight speaks.
+   */
+  systemLocales?: readonly string[]
+  /** Told the language the core speaks, at start and when Settings change it (the app menu). */
+  onLanguage?: (speaking: Speaking) => void
+  /**
+   * Tests only (browser mode's `--pseudo-locale`): the core speaks the pseudo-locale whatever
+   * Settings choose, so the pseudo-locale tours read the core's own words (its errors, the sync's
+   * problems) as they read the window's.
+   */
+  pseudoLocale?: boolean
   /**
    * The sync's writer thread, built (the app: out/main/page-writer-thread.js). Default: its
    * TypeScript source, which Node runs directly (tests, commands, browser mode).

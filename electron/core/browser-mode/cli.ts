@@ -1,6 +1,7 @@
 // `npm run browser -- [--data-dir DIR] [--port N] [--demo] [--service URL] [--new-cache]`
 //   [--sync-interval SECONDS] [--retention-interval SECONDS] (0 turns either timer off)
 //   [--tile-server URL|off] (fixes the online map tile server for this run)
+//   [--pseudo-locale] (tests: the core speaks the pseudo-locale, whatever Settings choose)
 // Runs the core under Node and serves the built renderer with the API on 127.0.0.1.
 // A data folder filled from another delivery service is refused, naming both; --new-cache starts
 // a separate cache for this service in it instead (cache-identity/choose-cache.ts).
@@ -34,6 +35,7 @@ const ArgsSchema = z.object({
     .optional(),
   'retention-interval': z.coerce.number().int().min(0).optional(),
   'new-cache': z.boolean().default(false),
+  'pseudo-locale': z.boolean().default(false),
 })
 
 async function main(): Promise<void> {
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
       'tile-server': { type: 'string' },
       'retention-interval': { type: 'string' },
       'new-cache': { type: 'boolean' },
+      'pseudo-locale': { type: 'boolean' },
     },
     strict: true,
   })
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
       runtime: { node: process.versions.node },
     },
     tileServer,
+    pseudoLocale: args['pseudo-locale'],
     // The writer thread as the app bundles it, built with the renderer.
     syncWriterThreadFile: join(outDir, 'main', 'page-writer-thread.js'),
     hashIndexThreadFile: join(outDir, 'main', 'hash-index-thread.js'),

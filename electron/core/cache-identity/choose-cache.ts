@@ -20,6 +20,7 @@ import {
   type CacheOwner,
 } from './cache-owner.ts'
 import { tableNames } from '../db/table-names.ts'
+import { t } from '../messages/messages.ts'
 
 /** Where separate caches live inside a data folder. */
 export const SEPARATE_CACHES_DIR = 'services'
@@ -53,17 +54,18 @@ export class OtherServiceCacheError extends Error {
   }) {
     const from = describeService(options.cachedFrom)
     const asked = describeService(options.asked)
+    const where = { dir: options.dataDir, from, asked }
+    const filled = options.unconfirmed
+      ? t('shell:otherService.filledFromUnconfirmed', where)
+      : t('shell:otherService.filledFrom', where)
     const unsent =
       options.unsentChanges > 0
-        ? ` It still holds ${changes(options.unsentChanges)} not yet sent to ${options.cachedFrom.url}.`
-        : ''
-    super(
-      options.unconfirmed
-        ? `The Porchlight data in ${options.dataDir} was filled from the delivery service at ` +
-            `${from}. The service at ${asked} cannot be reached to confirm it is the same one.${unsent}`
-        : `The Porchlight data in ${options.dataDir} was filled from the delivery service at ` +
-            `${from}, not from ${asked}.${unsent}`,
-    )
+        ? t('shell:otherService.stillHolds', {
+            count: options.unsentChanges,
+            url: options.cachedFrom.url,
+          })
+        : null
+    super(unsent ? `${filled} ${unsent}` : filled)
     this.name = 'OtherServiceCacheError'
     this.dataDir = options.dataDir
     this.cachedFrom = { url: options.cachedFrom.url, identity: options.cachedFrom.identity }

@@ -6,39 +6,43 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { CannedNote } from '../api/case-schemas.ts'
 import type { Selectable } from 'kysely'
 import { createAppState } from '../db/app-state.ts'
+import { t } from '../messages/messages.ts'
 import type { CannedNotesTable } from '../db/schema.ts'
 
 /** app_state key: the default notes were written once (after that, supervisors decide). */
 const SEEDED_KEY = 'canned-notes.seeded'
 
-const DEFAULTS: Array<Pick<CannedNote, 'title' | 'body' | 'audience'>> = [
-  {
-    title: 'Refund issued',
-    body: 'Hello {customerName}, we are sorry order {orderId} did not reach you. We have issued a full refund; you will see it within 3–5 business days.',
-    audience: 'customer',
-  },
-  {
-    title: 'Replacement sent',
-    body: 'Hello {customerName}, we have sent a replacement for order {orderId} at no cost. You will get a new tracking number by email.',
-    audience: 'customer',
-  },
-  {
-    // Goes with the proof-of-delivery sheet (proof-sheet/), pasted or attached beside it.
-    title: 'Proof of delivery attached',
-    body: 'Hello {customerName}, our delivery record for order {orderId} shows it was left at your address. The attached proof-of-delivery sheet has the photo, the time and the place it was left. Could you check there and with your neighbours? If it is still missing, reply and we will sort it out.',
-    audience: 'customer',
-  },
-  {
-    title: 'Found by customer',
-    body: 'The customer found the package for order {orderId}. No further action needed.',
-    audience: 'internal',
-  },
-  {
-    title: 'Delivered to neighbour',
-    body: 'The photo and drop-off location show order {orderId} was left with a neighbour; {customerName} was told where to collect it.',
-    audience: 'internal',
-  },
-]
+/** The first start's notes, in the language spoken then; after that they are the supervisors'. */
+function defaults(): Array<Pick<CannedNote, 'title' | 'body' | 'audience'>> {
+  return [
+    {
+      title: t('cases:cannedDefaults.refundTitle'),
+      body: t('cases:cannedDefaults.refundBody'),
+      audience: 'customer',
+    },
+    {
+      title: t('cases:cannedDefaults.replacementTitle'),
+      body: t('cases:cannedDefaults.replacementBody'),
+      audience: 'customer',
+    },
+    {
+      // Goes with the proof-of-delivery sheet (proof-sheet/), pasted or attached beside it.
+      title: t('cases:cannedDefaults.proofTitle'),
+      body: t('cases:cannedDefaults.proofBody'),
+      audience: 'customer',
+    },
+    {
+      title: t('cases:cannedDefaults.foundTitle'),
+      body: t('cases:cannedDefaults.foundBody'),
+      audience: 'internal',
+    },
+    {
+      title: t('cases:cannedDefaults.neighbourTitle'),
+      body: t('cases:cannedDefaults.neighbourBody'),
+      audience: 'internal',
+    },
+  ]
+}
 
 export function createCannedNotes(sqlite: BetterSqlite3.Database) {
   const all = sqlite.prepare<
@@ -59,7 +63,7 @@ export function createCannedNotes(sqlite: BetterSqlite3.Database) {
   if (state.get(SEEDED_KEY) === null && count.get()?.n === 0) {
     const now = new Date().toISOString()
     sqlite.transaction(() => {
-      for (const d of DEFAULTS) upsert.run(randomUUID(), d.title, d.body, d.audience, now, null)
+      for (const d of defaults()) upsert.run(randomUUID(), d.title, d.body, d.audience, now, null)
       state.set(SEEDED_KEY, '1')
     })()
   }

@@ -9,6 +9,7 @@ import type {
   ResolutionCode,
   Role,
 } from '../contract/schemas.ts'
+import { t } from '../messages/messages.ts'
 
 export interface CaseState {
   id: string
@@ -54,9 +55,9 @@ export interface Actor {
 /** Applies `event` by `actor` to `state` (null before `opened`), or throws CaseRuleError. */
 export function applyCaseEvent(state: CaseState | null, event: CaseEvent, actor: Actor): CaseState {
   if (event.type === 'opened') {
-    if (state) throw new CaseRuleError('not-allowed', 'This case is open already.')
+    if (state) throw new CaseRuleError('not-allowed', t('cases:errors.openAlready'))
     if (!event.deliveryId || !event.reason) {
-      throw new CaseRuleError('not-allowed', 'A case needs a delivery and a reason.')
+      throw new CaseRuleError('not-allowed', t('cases:errors.needsDeliveryAndReason'))
     }
     return {
       id: '',
@@ -74,24 +75,24 @@ export function applyCaseEvent(state: CaseState | null, event: CaseEvent, actor:
       ticket: null,
     }
   }
-  if (!state) throw new CaseRuleError('not-allowed', 'There is no such case.')
+  if (!state) throw new CaseRuleError('not-allowed', t('cases:errors.noSuchCase'))
   switch (event.type) {
     case 'note_added':
-      if (!event.note) throw new CaseRuleError('not-allowed', 'A note needs some text.')
+      if (!event.note) throw new CaseRuleError('not-allowed', t('cases:errors.noteNeedsText'))
       return { ...state, notes: [...state.notes, note(event, actor, event.note)] }
     case 'assigned':
       return { ...state, assigneeId: event.assigneeId ?? null }
     case 'status_changed':
       if (state.status === 'resolved') {
-        throw new CaseRuleError('not-allowed', 'This case is resolved. A supervisor can reopen it.')
+        throw new CaseRuleError('not-allowed', t('cases:errors.resolvedReopen'))
       }
-      if (!event.status) throw new CaseRuleError('not-allowed', 'Choose a status.')
+      if (!event.status) throw new CaseRuleError('not-allowed', t('cases:errors.chooseStatus'))
       return { ...state, status: event.status }
     case 'resolved':
       if (state.status === 'resolved')
-        throw new CaseRuleError('not-allowed', 'This case is resolved already.')
+        throw new CaseRuleError('not-allowed', t('cases:errors.resolvedAlready'))
       if (!event.resolutionCode)
-        throw new CaseRuleError('not-allowed', 'Choose how the case was resolved.')
+        throw new CaseRuleError('not-allowed', t('cases:errors.chooseResolution'))
       return {
         ...state,
         status: 'resolved',
@@ -104,10 +105,10 @@ export function applyCaseEvent(state: CaseState | null, event: CaseEvent, actor:
       }
     case 'reopened':
       if (actor.role !== 'supervisor') {
-        throw new CaseRuleError('forbidden', 'Only a supervisor can reopen a resolved case.')
+        throw new CaseRuleError('forbidden', t('cases:errors.reopenSupervisor'))
       }
       if (state.status !== 'resolved')
-        throw new CaseRuleError('not-allowed', 'Only a resolved case can be reopened.')
+        throw new CaseRuleError('not-allowed', t('cases:errors.onlyResolvedReopen'))
       return {
         ...state,
         status: 'open',
@@ -117,7 +118,7 @@ export function applyCaseEvent(state: CaseState | null, event: CaseEvent, actor:
     case 'ticket_set': {
       // A resolved case takes a ticket too: it is where the case was asked about, not its state.
       if (event.ticket === undefined)
-        throw new CaseRuleError('not-allowed', 'Give a ticket number, or clear the ticket.')
+        throw new CaseRuleError('not-allowed', t('cases:errors.ticketOrClear'))
       return { ...state, ticket: event.ticket ?? null }
     }
   }

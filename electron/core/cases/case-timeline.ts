@@ -1,7 +1,9 @@
 // A case's timeline as its screen shows it: the service's record (opened, notes, resolution) and
 // each change made here with whether it was sent, in words; and when it was first acted on.
-import type { TimelineEntry } from '../api/case-schemas.ts'
-import type { CaseEvent } from '../contract/schemas.ts'
+import type { CaseChange, TimelineEntry } from '../api/case-schemas.ts'
+import { TIMELINE_WORDS } from '../api/display-words.ts'
+import type { CaseEvent, CaseReason } from '../contract/schemas.ts'
+import { t } from '../messages/messages.ts'
 import type { CaseState } from './case-rules.ts'
 import { eventOf, type ProjectedCase } from './case-state.ts'
 
@@ -31,26 +33,18 @@ export function timeline(
   const entries: TimelineEntry[] = []
   const localIds = new Set(p.events.map((e) => e.id))
   const name = (id: string | null) => (id ? (ctx.userName(id) ?? id) : null)
+  const words = (change: CaseChange) => describeChange(change, name)
   if (p.server) {
     const s = p.server
     if (!p.events.some((e) => e.type === 'opened')) {
-      entries.push(
-        entry(
-          `${s.id}:opened`,
-          'opened',
-          s.opened_at,
-          s.opened_by,
-          name(s.opened_by),
-          `Opened: ${words(s.reason)}`,
-          'sent',
-        ),
-      )
+      const opened: CaseChange = { kind: 'opened', reason: s.reason as CaseReason, note: null }
+      entries.push(entry(`${s.id}:opened`, opened, s.opened_at, s.opened_by, name(s.opened_by)))
     }
     const notes = JSON.parse(s.notes_json) as CaseState['notes']
     for (const n of notes) {
       if (localIds.has(n.id)) continue
       entries.push({
-        ...entry(n.id, 'note', n.createdAt, n.authorId, name(n.authorId), n.body, 'sent'),
+        ...entry(n.id, { kind: 'note', body: n.body }, n.createdAt, n.authorId, name(n.authorId)),
         audience: n.audience ?? 'internal',
       })
     }
@@ -58,15 +52,18 @@ export function timeline(
       ? (JSON.parse(s.resolution_json) as NonNullable<CaseState['resolution']>)
       : null
     if (resolution && !p.events.some((e) => e.type === 'resolved' && e.state === 'sent')) {
+      const resolved: CaseChange = {
+        kind: 'resolved',
+        code: resolution.code,
+        note: resolution.note ?? null,
+      }
       entries.push(
         entry(
           `${s.id}:resolved`,
-          'resolved',
+          resolved,
           resolution.resolvedAt,
           resolution.resolvedBy,
           name(resolution.resolvedBy),
-          `Resolved: ${words(resolution.code)}${resolution.note ? ` — ${resolution.note}` : ''}`,
-          'sent',
         ),
       )
     }
@@ -74,78 +71,83 @@ export function timeline(
   for (const row of p.events) {
     const e = eventOf(row)
     entries.push({
-      ...entry(
-        row.id,
-        kindOf(e),
-        row.created_at,
-        row.actor_id,
-        row.actor_name,
-        describeEvent(e, name),
-        row.state,
-      ),
+      ...entry(row.id, changeOf(e), row.created_at, row.actor_id, row.actor_name, row.state),
       error:
         row.state === 'failed'
           ? row.last_error
           : row.state === 'conflict'
-            ? 'The case changed on the service before this arrived.'
+            ? t('cases:timeline.conflict')
             : null,
       audience: e.type === 'note_added' ? (e.audience ?? 'internal') : null,
     })
   }
   return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-}
 
-function entry(
-  id: string,
-  kind: TimelineEntry['kind'],
-  at: string,
-  actorId: string | null,
-  actorName: string | null,
-  text: string,
-  send: TimelineEntry['send'],
-): TimelineEntry {
-  return { id, kind, at, actorId, actorName, text, send, error: null, audience: null }
-}
-
-function kindOf(e: CaseEvent): TimelineEntry['kind'] {
-  switch (e.type) {
-    case 'opened':
-      return 'opened'
-    case 'note_added':
-      return 'note'
-    case 'status_changed':
-      return 'status'
-    case 'assigned':
-      return 'assigned'
-    case 'resolved':
-      return 'resolved'
-    case 'reopened':
-      return 'reopened'
-    case 'ticket_set':
-      return 'ticket'
+  function entry(
+    id: string,
+    change: CaseChange,
+    at: string,
+    actorId: string | null,
+    actorName: string | null,
+    send: TimelineEntry['send'] = 'sent',
+  ): TimelineEntry {
+    const text = words(change)
+    return {
+      id,
+      kind: change.kind,
+      change,
+      at,
+      actorId,
+      actorName,
+      text,
+      send,
+      error: null,
+      audience: null,
+    }
   }
 }
 
-export function describeEvent(e: CaseEvent, name: (id: string | null) => string | null): string {
+/** What a case event records, as codes and data. */
+export function changeOf(e: CaseEvent): CaseChange {
   switch (e.type) {
     case 'opened':
-      return `Opened: ${words(e.reason ?? 'other')}${e.note ? ` — ${e.note}` : ''}`
+      return { kind: 'opened', reason: e.reason ?? 'other', note: e.note ?? null }
     case 'note_added':
-      return e.note ?? ''
+      return { kind: 'note', body: e.note ?? '' }
     case 'status_changed':
-      return `Status: ${words(e.status ?? 'open')}`
+      return { kind: 'status', status: e.status ?? 'open' }
     case 'assigned':
-      return e.assigneeId ? `Assigned to ${name(e.assigneeId) ?? e.assigneeId}` : 'Unassigned'
+      return { kind: 'assigned', assigneeId: e.assigneeId ?? null }
     case 'resolved':
-      return `Resolved: ${words(e.resolutionCode ?? 'no_action')}${e.note ? ` — ${e.note}` : ''}`
+      return { kind: 'resolved', code: e.resolutionCode ?? 'no_action', note: e.note ?? null }
     case 'reopened':
-      return `Reopened${e.note ? ` — ${e.note}` : ''}`
+      return { kind: 'reopened', reason: e.note ?? null }
     case 'ticket_set':
-      return e.ticket ? `Ticket set to ${e.ticket}` : 'Ticket cleared'
+      return { kind: 'ticket', ticket: e.ticket ?? null }
   }
 }
 
-/** `awaiting_customer` → "awaiting customer", `delivered_to_neighbor` → "delivered to neighbour". */
-export function words(code: string): string {
-  return code.replace(/_/g, ' ').replace('neighbor', 'neighbour')
+/** A change in words, in the language spoken now: "Status: Investigating", "Assigned to Alex". */
+export function describeChange(
+  change: CaseChange,
+  name: (id: string | null) => string | null,
+): string {
+  switch (change.kind) {
+    case 'opened':
+      return TIMELINE_WORDS.opened(change.reason, change.note)
+    case 'note':
+      return change.body
+    case 'status':
+      return TIMELINE_WORDS.status(change.status)
+    case 'assigned':
+      return TIMELINE_WORDS.assigned(name(change.assigneeId))
+    case 'resolved':
+      return TIMELINE_WORDS.resolved(change.code, change.note)
+    case 'reopened':
+      return TIMELINE_WORDS.reopened(change.reason)
+    case 'ticket':
+      return change.ticket
+        ? t('cases:timeline.ticketSet', { ticket: change.ticket })
+        : t('cases:timeline.ticketCleared')
+  }
 }

@@ -24,7 +24,7 @@ import {
   eventsOfActorIn,
 } from './case-tables.ts'
 import { createRepeatClaims } from './repeat-claims.ts'
-import { describeEvent, firstActionAt, timeline } from './case-timeline.ts'
+import { changeOf, describeChange, firstActionAt, timeline } from './case-timeline.ts'
 import { createCaseReader, eventOf, type LocalEventRow, type ProjectedCase } from './case-state.ts'
 import { evidenceChanges } from './evidence-snapshot.ts'
 import { sameTicket, ticketForms } from '../api/ticket-url-template.ts'
@@ -158,7 +158,6 @@ export function createCaseViews(sqlite: BetterSqlite3.Database) {
 }
 
 export type { LocalEventRow }
-export { describeEvent, words } from './case-timeline.ts'
 export { REPEAT_WINDOW_DAYS } from './repeat-claims.ts'
 
 /**
@@ -194,9 +193,11 @@ function conflictOf(p: ProjectedCase, ctx: CaseViewContext): CaseDetail['conflic
     ? (JSON.parse(conflictRow.conflict_json) as Record<string, unknown>)
     : null
   if (!conflictRow || !serverCase) return null
+  const change = changeOf(eventOf(conflictRow))
   return {
     eventId: conflictRow.id,
-    mine: describeEvent(eventOf(conflictRow), (id) => (id ? (ctx.userName(id) ?? id) : null)),
+    mine: describeChange(change, (id) => (id ? (ctx.userName(id) ?? id) : null)),
+    change,
     server: {
       version: Number(serverCase.version ?? 0),
       status: (serverCase.status as CaseDetail['status']) ?? 'open',

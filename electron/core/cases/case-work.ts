@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { UserFacingError } from '../common/errors.ts'
+import { t } from '../messages/messages.ts'
 import type { EvidenceSnapshot } from '../api/case-schemas.ts'
 import {
   TicketSchema,
@@ -45,7 +46,7 @@ export function createCaseWork(options: {
   const actor = (): User => {
     const user = options.currentUser()
     if (user) return user
-    throw new UserFacingError('signed-out', 'Please sign in first.')
+    throw new UserFacingError('signed-out', t('cases:errors.signIn'))
   }
 
   function act(caseId: string, fields: Omit<CaseEvent, 'id' | 'occurredAt'>): void {
@@ -63,7 +64,7 @@ export function createCaseWork(options: {
     ): string {
       const user = actor()
       if (!deliveryExists.get({ id: deliveryId }))
-        throw new UserFacingError('not-found', 'That delivery is not in the local cache.')
+        throw new UserFacingError('not-found', t('cases:errors.deliveryNotInCache'))
       const caseId = randomUUID()
       const occurredAt = now()
       const event: CaseEvent = {
@@ -111,8 +112,7 @@ export function createCaseWork(options: {
     resolveConflict(caseId: string, eventId: string, choice: 'apply-again' | 'discard'): void {
       const user = actor()
       const row = conflictRow.get({ id: eventId, caseId, actorId: user.id })
-      if (!row)
-        throw new UserFacingError('not-found', 'That change is not waiting on a decision any more.')
+      if (!row) throw new UserFacingError('not-found', t('cases:errors.noDecision'))
       if (choice === 'discard') {
         markDiscarded.run({ id: eventId })
         return
@@ -124,14 +124,14 @@ export function createCaseWork(options: {
             id: user.id,
             role: user.role,
           }),
-        'Your change cannot be applied to the case as it is now: ',
+        (reason) => t('cases:errors.cannotApply', { reason }),
       )
       rebase.run({ id: eventId, baseVersion: projected.server?.version ?? null })
     },
     reopen(caseId: string, note: string) {
       // Enforced here, in the main process, whatever the renderer shows or sends.
       if (actor().role !== 'supervisor') {
-        throw new UserFacingError('forbidden', 'Only a supervisor can reopen a resolved case.')
+        throw new UserFacingError('forbidden', t('cases:errors.reopenSupervisor'))
       }
       act(caseId, { type: 'reopened', note })
     },
@@ -229,13 +229,12 @@ function checkedTicket(ticket: string): string {
   throw new UserFacingError('invalid-argument', parsed.error.issues[0]!.message)
 }
 
-/** Runs a case rule check; a rule it breaks becomes words for the person. */
-function checkRules(check: () => void, lead = ''): void {
+/** Runs a case rule check; a rule it breaks becomes words for the person (`say` words it). */
+function checkRules(check: () => void, say = (rule: string) => rule): void {
   try {
     check()
   } catch (error) {
-    if (error instanceof CaseRuleError)
-      throw new UserFacingError(error.code, `${lead}${error.message}`)
+    if (error instanceof CaseRuleError) throw new UserFacingError(error.code, say(error.message))
     throw error
   }
 }

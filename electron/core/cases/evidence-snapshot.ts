@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { EvidenceSnapshot } from '../api/case-schemas.ts'
 import { deliveryById } from '../deliveries/delivery-tables.ts'
 import { photosOfDeliveryInOrder } from '../deliveries/photo-table.ts'
+import { t } from '../messages/messages.ts'
 
 /** Reads a delivery's evidence as it is in the cache now; null when the delivery is gone. */
 export function createEvidenceReader(sqlite: BetterSqlite3.Database) {
@@ -35,30 +36,29 @@ function fix(lat: number | null, lng: number | null, accuracyM: number | null) {
   return accuracyM === null ? { lat, lng } : { lat, lng, accuracyM }
 }
 
-/** Differences between the snapshot and the delivery as it is now, in words. */
+/** Differences between the snapshot and the delivery as it is now, in the words spoken now. */
 export function evidenceChanges(
   snapshot: EvidenceSnapshot,
   now: EvidenceSnapshot | null,
 ): string[] {
-  if (!now) return ['The delivery record was removed by the delivery service.']
+  if (!now) return [t('cases:evidence.removed')]
   const changes: string[] = []
-  if (snapshot.deliveredAt !== now.deliveredAt) changes.push('The delivery time changed.')
+  if (snapshot.deliveredAt !== now.deliveredAt) changes.push(t('cases:evidence.deliveredAtChanged'))
   if (snapshot.driver.id !== now.driver.id)
-    changes.push(`The driver changed from ${snapshot.driver.name} to ${now.driver.name}.`)
-  if (snapshot.dropOff.spot !== now.dropOff.spot)
-    changes.push('Where the package was left changed.')
+    changes.push(
+      t('cases:evidence.driverChanged', { from: snapshot.driver.name, to: now.driver.name }),
+    )
+  if (snapshot.dropOff.spot !== now.dropOff.spot) changes.push(t('cases:evidence.spotChanged'))
   if (!sameFix(snapshot.dropOff.location, now.dropOff.location))
-    changes.push('The drop-off location changed.')
+    changes.push(t('cases:evidence.fixChanged'))
   const before = snapshot.photos.map((p) => p.sha256).join(',')
   const after = now.photos.map((p) => p.sha256).join(',')
-  if (before !== after) changes.push('The photos changed.')
+  if (before !== after) changes.push(t('cases:evidence.photosChanged'))
   if (snapshot.photoWithheld !== now.photoWithheld)
-    changes.push('Whether photos are withheld changed.')
+    changes.push(t('cases:evidence.withheldChanged'))
   if (snapshot.awayFromAddress.flagged !== now.awayFromAddress.flagged) {
     changes.push(
-      now.awayFromAddress.flagged
-        ? 'The delivery is now flagged as delivered away from the address.'
-        : 'The delivery is no longer flagged as delivered away from the address.',
+      now.awayFromAddress.flagged ? t('cases:evidence.nowAway') : t('cases:evidence.noLongerAway'),
     )
   }
   return changes

@@ -11,6 +11,7 @@
 // until someone else comes back would block it for as long as they stay away, silently.
 import type BetterSqlite3 from 'better-sqlite3'
 import { CaseRecordSchema } from '../contract/schemas.ts'
+import { t } from '../messages/messages.ts'
 import { ServiceError, type ServiceClient } from '../service/service-client.ts'
 import { eventOf, type LocalEventRow } from './case-state.ts'
 import { createCaseStore } from './store-cases.ts'
@@ -143,7 +144,8 @@ export async function pushCaseEvents(options: {
   }
 }
 
-function problemText(status: number, body: unknown): string {
+/** A refusal of the delivery service in words, with its own detail when it gave one. */
+export function problemText(status: number, body: unknown): string {
   const detail =
     body &&
     typeof body === 'object' &&
@@ -151,10 +153,17 @@ function problemText(status: number, body: unknown): string {
     typeof (body as { detail: unknown }).detail === 'string'
       ? (body as { detail: string }).detail
       : null
-  const words: Record<number, string> = {
-    400: 'The delivery service refused this change as invalid',
-    403: 'The delivery service does not allow you to make this change',
-    404: 'The delivery service does not know this case or delivery',
+  // In the language spoken when the answer came: it is kept with the change and shown as it is.
+  switch (status) {
+    case 400:
+      return detail ? t('cases:push.invalidDetail', { detail }) : t('cases:push.invalid')
+    case 403:
+      return detail ? t('cases:push.forbiddenDetail', { detail }) : t('cases:push.forbidden')
+    case 404:
+      return detail ? t('cases:push.notFoundDetail', { detail }) : t('cases:push.notFound')
+    default:
+      return detail
+        ? t('cases:push.httpDetail', { status, detail })
+        : t('cases:push.http', { status })
   }
-  return `${words[status] ?? `The delivery service answered HTTP ${status}`}${detail ? `: ${detail}` : ''}.`
 }

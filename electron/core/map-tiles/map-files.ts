@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { DEMO_MAP_FILE_ID } from '../api/map-file-id.ts'
+import { t } from '../messages/messages.ts'
 import { MbtilesError, openMbtiles, type MbtilesFile } from './mbtiles-file.ts'
 
 export const MAPS_FOLDER = 'maps'
@@ -52,9 +53,11 @@ export interface MapFileRegistryOptions {
   onProblem?: (message: string, error: unknown) => void
 }
 
-interface Known extends MapFileEntry {
+interface Known extends Omit<MapFileEntry, 'problem'> {
   /** Size and modification time when opened: a change means reopening. */
   stamp: string | null
+  /** The problem, worded in the language spoken when it is read. */
+  problem: (() => string) | null
 }
 
 const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16)
@@ -72,7 +75,7 @@ function stampOf(path: string): string | null {
 /** An entry's file opened, or the problem that kept it from opening, in words. */
 function openEntry(
   where: { id: string; origin: MapFileOrigin; path: string; stamp: string | null },
-  missingWords: string,
+  missingWords: () => string,
   onProblem: MapFileRegistryOptions['onProblem'],
 ): Known {
   const { id, origin, path, stamp } = where
@@ -93,8 +96,11 @@ function openEntry(
         onSkippedTile: (message) => onProblem?.(message, null),
       })
     } catch (error) {
+      const fileName = entry.fileName
       entry.problem =
-        error instanceof MbtilesError ? error.message : `${entry.fileName} could not be read.`
+        error instanceof MbtilesError
+          ? error.say
+          : () => t('settings:mapFileProblem.unreadable', { file: fileName })
       if (!(error instanceof MbtilesError)) onProblem?.(`map file ${path}`, error)
     }
   }
@@ -122,7 +128,12 @@ export function createMapFileRegistry(options: MapFileRegistryOptions): MapFileR
   let added = options.loadAdded()
 
   /** Opens (or keeps) the file behind an entry; a file that changed is opened afresh. */
-  function load(id: string, origin: MapFileOrigin, path: string, missingWords: string): Known {
+  function load(
+    id: string,
+    origin: MapFileOrigin,
+    path: string,
+    missingWords: () => string,
+  ): Known {
     const stamp = stampOf(path)
     const previous = known.get(id)
     if (previous && previous.path === path && previous.stamp === stamp && stamp !== null) {
@@ -137,27 +148,21 @@ export function createMapFileRegistry(options: MapFileRegistryOptions): MapFileR
   function refresh(): void {
     const seen = new Set<string>()
     if (options.demoBasemap !== null) {
-      load(
-        DEMO_MAP_FILE_ID,
-        'demo',
-        options.demoBasemap,
-        'The demo basemap is missing from this installation.',
+      load(DEMO_MAP_FILE_ID, 'demo', options.demoBasemap, () =>
+        t('settings:mapFileProblem.demoMissing'),
       )
       seen.add(DEMO_MAP_FILE_ID)
     }
     for (const path of added) {
       const id = `file-${shortHash(path)}`
-      load(
-        id,
-        'added',
-        path,
-        `${basename(path)} is no longer there. Choose it again, or remove it.`,
-      )
+      load(id, 'added', path, () => t('settings:mapFileProblem.gone', { file: basename(path) }))
       seen.add(id)
     }
     for (const name of folderFiles(folder, options.onProblem)) {
       const id = `folder-${shortHash(name)}`
-      load(id, 'folder', join(folder, name), `${name} could not be opened.`)
+      load(id, 'folder', join(folder, name), () =>
+        t('settings:mapFileProblem.folderUnopenable', { file: name }),
+      )
       seen.add(id)
     }
     for (const [id, entry] of known) {
@@ -167,7 +172,10 @@ export function createMapFileRegistry(options: MapFileRegistryOptions): MapFileR
     }
   }
 
-  const strip = ({ stamp: _stamp, ...entry }: Known): MapFileEntry => entry
+  const strip = ({ stamp: _stamp, problem, ...entry }: Known): MapFileEntry => ({
+    ...entry,
+    problem: problem?.() ?? null,
+  })
 
   return {
     folder,
@@ -189,7 +197,9 @@ export function createMapFileRegistry(options: MapFileRegistryOptions): MapFileR
       try {
         path = realpathSync(chosen)
       } catch {
-        throw new MbtilesError(`${basename(chosen)} could not be found.`)
+        throw new MbtilesError(() =>
+          t('settings:mapFileProblem.notFound', { file: basename(chosen) }),
+        )
       }
       // Open it first: a file that cannot be used is refused, not remembered.
       const probe = openMbtiles(path)
@@ -200,7 +210,11 @@ export function createMapFileRegistry(options: MapFileRegistryOptions): MapFileR
       }
       refresh()
       const entry = known.get(`file-${shortHash(path)}`)
-      if (!entry) throw new MbtilesError(`${basename(path)} could not be added.`)
+      if (!entry) {
+        throw new MbtilesError(() =>
+          t('settings:mapFileProblem.notAdded', { file: basename(path) }),
+        )
+      }
       return strip(entry)
     },
     remove(id) {

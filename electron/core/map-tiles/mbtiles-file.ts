@@ -17,6 +17,8 @@
 import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
+import { t } from '../messages/messages.ts'
+import type { settings } from '../messages/en/settings.ts'
 import { plainAttribution } from './attribution.ts'
 import type { TileAddress } from './tile-address.ts'
 import { MAX_TILE_ZOOM, tilesPerSide } from './tile-address.ts'
@@ -29,13 +31,29 @@ export const UNINDEXED_LIMIT_BYTES = 32 * 1024 * 1024
 const MAX_METADATA_ROWS = 1000
 const MAX_METADATA_VALUE_BYTES = 64 * 1024
 
-/** Why an MBTiles file cannot be used, in words for the person who chose it. */
+/**
+ * Why an MBTiles file cannot be used, in words for the person who chose it. `say` words it again in
+ * the language spoken when it is read: Settings list a file's problem long after it was found.
+ */
 export class MbtilesError extends Error {
-  constructor(message: string) {
-    super(message)
+  readonly say: () => string
+  constructor(say: () => string) {
+    super(say())
     this.name = 'MbtilesError'
+    this.say = say
   }
 }
+
+/** A problem worded when read; its key is checked against the catalogue's by MapFileProblem. */
+const problem = (key: MapFileProblem, values: Record<string, unknown>) => () =>
+  (t as unknown as (key: string, values: object) => string)(
+    `settings:mapFileProblem.${key}`,
+    values,
+  )
+
+/** A key of the map files' problems, a plural's without its `_one`/`_other`. */
+type MapFileProblem = PluralBase<keyof (typeof settings)['mapFileProblem']>
+type PluralBase<K> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K
 
 export interface MbtilesInfo {
   /** The `name` from the metadata, or the file name when it has none. */
@@ -82,9 +100,7 @@ export function openMbtiles(path: string, options: MbtilesOptions = {}): Mbtiles
   } catch (error) {
     const code = (error as { code?: string }).code
     throw new MbtilesError(
-      code === 'SQLITE_CANTOPEN'
-        ? `${fileName} could not be opened. Check that the file is still there and readable.`
-        : `${fileName} could not be opened as an MBTiles file.`,
+      problem(code === 'SQLITE_CANTOPEN' ? 'cannotOpen' : 'notOpenable', { file: fileName }),
     )
   }
   try {
@@ -160,17 +176,15 @@ function tileStore(sqlite: BetterSqlite3.Database, fileName: string): TileStore 
   } catch (error) {
     const code = (error as { code?: string }).code
     throw new MbtilesError(
-      code === 'SQLITE_NOTADB'
-        ? `${fileName} is not an MBTiles file: it is not an SQLite database.`
-        : `${fileName} could not be read as an MBTiles file.`,
+      problem(code === 'SQLITE_NOTADB' ? 'notSqlite' : 'notReadable', { file: fileName }),
     )
   }
   const byName = new Map(objects.map((o) => [o.name, o]))
   const tiles = byName.get('tiles')
-  if (!tiles) throw new MbtilesError(`${fileName} is not an MBTiles file: it has no tiles table.`)
+  if (!tiles) throw new MbtilesError(problem('noTilesTable', { file: fileName }))
   const metadata = byName.get('metadata')
   if (!metadata) {
-    throw new MbtilesError(`${fileName} is not an MBTiles file: it has no metadata table.`)
+    throw new MbtilesError(problem('noMetadataTable', { file: fileName }))
   }
   requirePlainTable(sqlite, fileName, metadata, ['name', 'value'])
 
@@ -179,10 +193,7 @@ function tileStore(sqlite: BetterSqlite3.Database, fileName: string): TileStore 
     return 'tiles'
   }
   // A view: accepted only as the spec's join of `map` and `images`, two real tables.
-  const refuseView = () =>
-    new MbtilesError(
-      `${fileName} cannot be used: its tiles table is a view Porchlight does not accept. Only a real tiles table, or the standard view joining the map and images tables, is read.`,
-    )
+  const refuseView = () => new MbtilesError(problem('tilesView', { file: fileName }))
   const map = byName.get('map')
   const images = byName.get('images')
   if (!map || !images) throw refuseView()
@@ -210,7 +221,10 @@ function requirePlainTable(
   const plain = object.type === 'table' && !/^\s*CREATE\s+VIRTUAL\b/i.test(object.sql ?? '')
   if (!plain) {
     throw new MbtilesError(
-      `${fileName} cannot be used: its ${object.name} table is a ${object.type === 'view' ? 'view' : 'virtual table'}, not a real table.`,
+      problem(object.type === 'view' ? 'tableIsView' : 'tableIsVirtual', {
+        file: fileName,
+        table: object.name,
+      }),
     )
   }
   // hidden: 0 a plain column, 1 hidden (virtual tables), 2 and 3 computed (generated) columns.
@@ -220,15 +234,18 @@ function requirePlainTable(
     )
     .all(object.name)
   if (found.some((column) => column.hidden !== 0)) {
-    throw new MbtilesError(
-      `${fileName} cannot be used: its ${object.name} table has computed columns.`,
-    )
+    throw new MbtilesError(problem('computedColumns', { file: fileName, table: object.name }))
   }
   const names = new Set(found.map((column) => column.name.toLowerCase()))
   const missing = columns.filter((column) => !names.has(column))
   if (missing.length > 0) {
     throw new MbtilesError(
-      `${fileName} is not an MBTiles file: its ${object.name} table has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}.`,
+      problem('missingColumns', {
+        file: fileName,
+        table: object.name,
+        columns: missing.join(', '),
+        count: missing.length,
+      }),
     )
   }
 }
@@ -272,7 +289,7 @@ function boundedLookup(
          FROM map JOIN images ON images.tile_id = map.tile_id
          WHERE map.zoom_level = ? AND map.tile_column = ? AND map.tile_row = ? LIMIT 1`
   const plan = queryPlan(sqlite, sql, [MAX_TILE_BYTES, 0, 0, 0])
-  if (plan === null) throw new MbtilesError(`${fileName} has tiles Porchlight cannot read.`)
+  if (plan === null) throw new MbtilesError(problem('tilesUnreadable', { file: fileName }))
   const indexed = plan.every((step) => {
     const search =
       /^SEARCH (\w+) USING (?:(?:COVERING )?INDEX \w+|INTEGER PRIMARY KEY|PRIMARY KEY) \((.*)\)$/.exec(
@@ -286,9 +303,7 @@ function boundedLookup(
     )
   })
   if (!indexed && statSync(path).size > UNINDEXED_LIMIT_BYTES) {
-    throw new MbtilesError(
-      `${fileName} cannot be used: its tiles have no index, so every tile would mean reading the whole file. Add the standard index (on zoom_level, tile_column, tile_row) with an MBTiles tool.`,
-    )
+    throw new MbtilesError(problem('noIndex', { file: fileName }))
   }
   return sqlite.prepare<[number, number, number, number], TileRow>(sql)
 }
@@ -307,21 +322,19 @@ function readInfo(sqlite: BetterSqlite3.Database, fileName: string, store: TileS
       }
     }
   } catch {
-    throw new MbtilesError(`${fileName} has a metadata table Porchlight cannot read.`)
+    throw new MbtilesError(problem('metadataUnreadable', { file: fileName }))
   }
 
   const formatName = metadata.get('format')?.toLowerCase()
   if (formatName === undefined || formatName === '') {
-    throw new MbtilesError(
-      `${fileName} does not say what its tiles are: its metadata has no format (png, jpg or webp).`,
-    )
+    throw new MbtilesError(problem('noFormat', { file: fileName }))
   }
   const format = FORMAT_NAMES[formatName]
   if (format === undefined) {
     throw new MbtilesError(
       formatName === 'pbf' || formatName.includes('protobuf') || formatName.includes('mvt')
-        ? `${fileName} holds vector tiles (pbf). Porchlight shows raster maps only: png, jpg or webp tiles.`
-        : `${fileName} holds tiles in a format Porchlight cannot show (${formatName.slice(0, 40)}). Use png, jpg or webp tiles.`,
+        ? problem('vector', { file: fileName })
+        : problem('otherFormat', { file: fileName, format: formatName.slice(0, 40) }),
     )
   }
 
@@ -337,13 +350,13 @@ function readInfo(sqlite: BetterSqlite3.Database, fileName: string, store: TileS
     minZoom ??= range?.low ?? null
     maxZoom ??= range?.high ?? null
   }
-  if (minZoom === null || maxZoom === null) throw new MbtilesError(`${fileName} has no tiles.`)
+  if (minZoom === null || maxZoom === null) {
+    throw new MbtilesError(problem('noTiles', { file: fileName }))
+  }
   minZoom = Math.max(0, Math.min(MAX_TILE_ZOOM, minZoom))
   maxZoom = Math.max(0, Math.min(MAX_TILE_ZOOM, maxZoom))
   if (minZoom > maxZoom) {
-    throw new MbtilesError(
-      `${fileName} has a broken zoom range: its minzoom (${minZoom}) is above its maxzoom (${maxZoom}).`,
-    )
+    throw new MbtilesError(problem('zoomRange', { file: fileName, min: minZoom, max: maxZoom }))
   }
 
   return {

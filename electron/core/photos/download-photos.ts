@@ -15,6 +15,7 @@ import {
 } from './photo-files.ts'
 import type { PerceptualHash } from './perceptual-hash.ts'
 import { makeThumbnail } from './thumbnails.ts'
+import { t } from '../messages/messages.ts'
 import {
   anyPhotoWithSha,
   markPhotoFailed,
@@ -87,7 +88,12 @@ export async function downloadPendingPhotos(options: {
       markStored(photo.sha256, 1, null)
       progress.downloaded++
     } else {
-      markStored(photo.sha256, 0, `This photo could not be displayed: ${thumbnail.reason}.`)
+      // Said in the language spoken when the photo was fetched, as every stored reason is.
+      markStored(
+        photo.sha256,
+        0,
+        t('delivery:photoFile.notDisplayable', { reason: thumbnail.reason }),
+      )
       progress.undisplayable++
     }
   }
@@ -125,7 +131,9 @@ export async function downloadPendingPhotos(options: {
         }
         markRetry(
           photo,
-          `The download failed (${error instanceof Error ? error.message : String(error)}).`,
+          t('delivery:photoFile.downloadFailed', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
         )
         progress.failed++
       } finally {
@@ -215,7 +223,7 @@ async function fetchOne(
       await response.body?.cancel()
       await discardPartial(dataDir, photo.sha256)
       await removePhotoFiles(dataDir, [photo.sha256])
-      markFailed(photo, 'The delivery service erased this photo.')
+      markFailed(photo, t('delivery:photoFile.erased'))
       progress.failed++
       return
     }
@@ -227,7 +235,7 @@ async function fetchOne(
     }
     if (!response.ok || !response.body) {
       await response.body?.cancel()
-      markRetry(photo, `The service answered HTTP ${response.status}.`)
+      markRetry(photo, t('delivery:photoFile.httpStatus', { status: response.status }))
       progress.failed++
       return
     }
@@ -248,15 +256,12 @@ async function fetchOne(
     await discardPartial(dataDir, photo.sha256)
     mismatches++
     if (mismatches >= MAX_MISMATCHES) {
-      markFailed(
-        photo,
-        `The photo could not be verified: the bytes received did not match its SHA-256 in ${MAX_MISMATCHES} tries, so it was not saved.`,
-      )
+      markFailed(photo, t('delivery:photoFile.notVerified', { tries: MAX_MISMATCHES }))
       progress.failed++
       return
     }
   }
-  markRetry(photo, 'The connection kept breaking; the download will resume at the next sync.')
+  markRetry(photo, t('delivery:photoFile.keptBreaking'))
   progress.failed++
 }
 

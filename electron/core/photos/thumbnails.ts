@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import sharp, { type Sharp } from 'sharp'
+import { t } from '../messages/messages.ts'
 import { hashRawPixels, type PerceptualHash } from './perceptual-hash.ts'
 import { photoFilePath, thumbnailPath } from './photo-files.ts'
 
@@ -22,7 +23,9 @@ export async function makeThumbnail(dataDir: string, sha256: string): Promise<Th
   try {
     const image = sharp(source, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' })
     const meta = await image.metadata()
-    if (!meta.width || !meta.height) return { ok: false, reason: 'the file has no image size' }
+    if (!meta.width || !meta.height) {
+      return { ok: false, reason: t('delivery:photoFile.noImageSize') }
+    }
     mkdirSync(dirname(target), { recursive: true, mode: 0o700 })
     // Decoded and reduced once (JPEG shrunk on load); the thumbnail is encoded from these pixels
     // and the perceptual hash computed from them in memory (photoPixels, so a hash made later
@@ -76,13 +79,13 @@ export function hashStoredPhoto(dataDir: string, sha256: string): Promise<Percep
 function describeDecodeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   if (/pixel limit/i.test(message)) {
-    return `the image is larger than ${MAX_PHOTO_PIXELS / 1_000_000} megapixels`
+    return t('delivery:photoFile.tooLarge', { megapixels: MAX_PHOTO_PIXELS / 1_000_000 })
   }
   if (
     /unsupported image format|bad seek|corrupt|premature end|VipsJpeg|Input file/i.test(message)
   ) {
-    return 'the file is not a readable image'
+    return t('delivery:photoFile.unreadable')
   }
-  if (/timeout/i.test(message)) return 'decoding the image took too long'
-  return `the image could not be decoded (${message.split('\n')[0]})`
+  if (/timeout/i.test(message)) return t('delivery:photoFile.tooSlow')
+  return t('delivery:photoFile.notDecoded', { error: message.split('\n')[0] ?? message })
 }

@@ -55,14 +55,3 @@ export function createUnsentWorkReader(sqlite: BetterSqlite3.Database) {
 
   return { byAuthor }
 }
-
-/** "Alex Rivera's 2 unsent changes and Jordan Lee's 1 unsent change". */
-export function othersWorkInWords(others: ReadonlyArray<AuthorsUnsentWork>): string {
-  const parts = others.map((o) => {
-    const n = o.caseChanges + o.photoViews
-    return `${o.name}'s ${n} unsent ${n === 1 ? 'change' : 'changes'}`
-  })
-  return parts.length <= 1
-    ? (parts[0] ?? '')
-    : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
-}

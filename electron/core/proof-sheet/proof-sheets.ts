@@ -11,6 +11,8 @@ import { appendAuditEntry } from '../audit/audit-log.ts'
 import { UserFacingError } from '../common/errors.ts'
 import type { User } from '../contract/schemas.ts'
 import { withheldReasonText } from '../api/display-words.ts'
+import { signInFirst } from '../api/outcome.ts'
+import { t } from '../messages/messages.ts'
 import { sheetContent, SHEET_MAX_PHOTOS, type SheetContent } from './sheet-content.ts'
 import { renderSheetPdf } from './sheet-pdf.ts'
 import { renderSheetPng } from './sheet-png.ts'
@@ -35,12 +37,13 @@ export function createProofSheets(options: ProofSheetOptions): {
 
   async function contentFor(deliveryId: string): Promise<SheetContent> {
     const delivery = await options.delivery(deliveryId)
-    if (!delivery)
-      throw new UserFacingError('not-found', 'That delivery is not in the local cache.')
+    if (!delivery) throw new UserFacingError('not-found', t('documents:proofSheet.notCached'))
     if (delivery.photoWithheld !== null) {
       throw new UserFacingError(
         'photo-withheld',
-        `No proof-of-delivery sheet is made for this delivery: ${withheldReasonText(delivery.photoWithheld)}`,
+        t('documents:proofSheet.withheld', {
+          reason: withheldReasonText(delivery.photoWithheld),
+        }),
       )
     }
     const photos = []
@@ -52,10 +55,7 @@ export function createProofSheets(options: ProofSheetOptions): {
       }
     }
     if (photos.length === 0) {
-      throw new UserFacingError(
-        'photo-unavailable',
-        'This delivery has no downloaded photo yet, so there is no sheet to make. Sync, then try again.',
-      )
+      throw new UserFacingError('photo-unavailable', t('documents:proofSheet.noPhoto'))
     }
     return sheetContent(delivery, photos, now())
   }
@@ -64,15 +64,15 @@ export function createProofSheets(options: ProofSheetOptions): {
     handlers: {
       makeProofSheet: async ({ deliveryId, caseId, format, to }) => {
         const user = options.currentUser()
-        if (!user) throw new UserFacingError('signed-out', 'Please sign in first.')
+        if (!user) throw new UserFacingError('signed-out', signInFirst())
         const sheet = await contentFor(deliveryId)
-        const fileName = `proof-of-delivery-${safe(sheet.orderId)}.${format}`
+        const fileName = `${t('documents:fileName.proofSheet', { order: safe(sheet.orderId) })}.${format}`
         const bytes = await render(sheet, format)
         const savedTo =
           to === 'file' && !options.destination.downloadable
             ? await options.destination.choose(fileName, format, {
-                title: 'Save the proof-of-delivery sheet',
-                button: 'Save',
+                title: t('documents:proofSheet.saveTitle'),
+                button: t('documents:proofSheet.saveButton'),
               })
             : null
         if (to === 'file' && !options.destination.downloadable && savedTo === null) {

@@ -2,10 +2,12 @@
 // tracking number, their own address, when the parcel was left in the address's own local time,
 // where it was left and how far from the address, and the photos. Nothing internal ever reaches
 // it: no notes, no claim counts, no driver, no agent, no other customer. The sheet's PDF and PNG
-// are both drawn from this one value, so they cannot disagree.
+// are both drawn from this one value, so they cannot disagree. Its words are the catalogue's
+// (documents:proofSheet), in the language the agent's Settings choose when the sheet is made.
 import type { DeliveryDetail } from '../api/definition.ts'
 import { formatDateTime, formatDateTimeLong, formatDistance } from '../api/display-format.ts'
 import { dropOffSpotText } from '../api/display-words.ts'
+import { t } from '../messages/messages.ts'
 
 export interface SheetPhoto {
   id: string
@@ -25,6 +27,12 @@ export interface SheetContent {
   deliveredLine: string
   /** "Local time at the address", when the time is read in the address's zone. */
   deliveredNote: string | null
+  /** What the map's marks mean: "A address · D where it was left". */
+  mapLegend: string
+  /** The map's marks, one letter each. */
+  marks: { address: string; dropOff: string }
+  /** What the map says when nothing has a position. */
+  noPosition: string
   addressLines: string[]
   leftAtLine: string
   distanceLine: string
@@ -50,36 +58,50 @@ export function sheetContent(
   const locations = new Map(delivery.photos.map((p) => [p.id, p.location]))
   return {
     orderId: delivery.orderId,
-    title: 'Proof of delivery',
-    orderLine: `Order ${delivery.orderId} · Tracking number ${delivery.trackingNumber}`,
+    title: t('documents:proofSheet.title'),
+    orderLine: t('documents:proofSheet.orderLine', {
+      orderId: delivery.orderId,
+      trackingNumber: delivery.trackingNumber,
+    }),
     deliveredLine: delivery.deliveredAt
-      ? `Delivered ${formatDateTimeLong(delivery.deliveredAt, zone)}`
-      : 'The time of delivery was not recorded.',
-    deliveredNote: delivery.deliveredAt && delivery.timeZone ? 'Local time at the address' : null,
+      ? t('documents:proofSheet.delivered', {
+          time: formatDateTimeLong(delivery.deliveredAt, zone),
+        })
+      : t('documents:proofSheet.timeNotRecorded'),
+    deliveredNote:
+      delivery.deliveredAt && delivery.timeZone ? t('documents:proofSheet.localTime') : null,
+    mapLegend: t('documents:proofSheet.legend', {
+      addressMark: t('documents:map.addressMark'),
+      dropOffMark: t('documents:map.dropOffMark'),
+    }),
+    marks: { address: t('documents:map.addressMark'), dropOff: t('documents:map.dropOffMark') },
+    noPosition: t('documents:map.noPosition'),
     addressLines: [
       a.line1,
       ...(a.line2 ? [a.line2] : []),
       [a.city, a.region, a.postalCode].filter(Boolean).join(' '),
       a.country,
     ],
-    leftAtLine: `Left at: ${dropOffSpotText(delivery.dropOff.spot)}`,
+    leftAtLine: t('documents:proofSheet.leftAt', { spot: dropOffSpotText(delivery.dropOff.spot) }),
     distanceLine:
       distance === null
-        ? 'The place where the parcel was left was not recorded with a position.'
-        : `The driver marked the parcel delivered ${formatDistance(distance)} from the address.`,
+        ? t('documents:proofSheet.noPosition')
+        : t('documents:proofSheet.distance', { distance: formatDistance(distance) }),
     photos: photos.slice(0, SHEET_MAX_PHOTOS).map((p) => ({
       id: p.id,
       path: p.path,
       width: p.width,
       height: p.height,
-      caption: `Photo taken ${formatDateTime(p.takenAt, zone)}`,
+      caption: t('documents:proofSheet.photoTaken', { time: formatDateTime(p.takenAt, zone) }),
       location: fix(locations.get(p.id) ?? null),
     })),
     map: {
       address: a.location ? { lat: a.location.lat, lng: a.location.lng } : null,
       dropOff: fix(delivery.dropOff.location),
     },
-    footer: `Made ${formatDateTime(madeAt.toISOString(), zone)} from the delivery service's record of this delivery.`,
+    footer: t('documents:proofSheet.footer', {
+      time: formatDateTime(madeAt.toISOString(), zone),
+    }),
   }
 }
 

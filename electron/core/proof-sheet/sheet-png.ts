@@ -100,7 +100,7 @@ function mapSvg(sheet: SheetContent, box: Box): string {
   const points = [address, dropOff].filter((p): p is { lat: number; lng: number } => p !== null)
   if (points.length === 0) {
     parts.push(
-      `<text x="${box.x + box.width / 2}" y="${box.y + box.height / 2}" font-size="22" text-anchor="middle" fill="${MAP_COLOURS.text}" font-family="DejaVu Sans, Arial, sans-serif">No position was recorded for this delivery.</text>`,
+      `<text x="${box.x + box.width / 2}" y="${box.y + box.height / 2}" font-size="22" text-anchor="middle" fill="${MAP_COLOURS.text}" font-family="DejaVu Sans, Arial, sans-serif">${escape(sheet.noPosition)}</text>`,
     )
     return parts.join('')
   }
@@ -131,18 +131,18 @@ function mapSvg(sheet: SheetContent, box: Box): string {
     const { x, y } = at(p)
     parts.push(
       `<circle cx="${x}" cy="${y}" r="18" fill="${colour}" stroke="#ffffff" stroke-width="4"/>`,
-      `<text x="${x}" y="${y + 8}" font-size="22" font-weight="bold" text-anchor="middle" fill="#ffffff" font-family="DejaVu Sans, Arial, sans-serif">${label}</text>`,
+      `<text x="${x}" y="${y + 8}" font-size="22" font-weight="bold" text-anchor="middle" fill="#ffffff" font-family="DejaVu Sans, Arial, sans-serif">${escape(label)}</text>`,
     )
   }
-  if (address) marker(address, MAP_COLOURS.address, 'A')
-  if (dropOff) marker(dropOff, MAP_COLOURS.dropOff, 'D')
+  if (address) marker(address, MAP_COLOURS.address, sheet.marks.address)
+  if (dropOff) marker(dropOff, MAP_COLOURS.dropOff, sheet.marks.dropOff)
   const barM = niceLength((box.width * 0.25) / scale)
   const barX = box.x + 24
   const barY = box.y + box.height - 28
   parts.push(
     `<line x1="${barX}" y1="${barY}" x2="${barX + barM * scale}" y2="${barY}" stroke="${MAP_COLOURS.text}" stroke-width="4"/>`,
     `<text x="${barX}" y="${barY - 10}" font-size="18" fill="${MAP_COLOURS.text}" font-family="DejaVu Sans, Arial, sans-serif">${escape(formatMetres(barM))}</text>`,
-    `<text x="${box.x + box.width - 24}" y="${box.y + 36}" font-size="18" text-anchor="end" fill="${MAP_COLOURS.text}" font-family="DejaVu Sans, Arial, sans-serif">A address · D where it was left</text>`,
+    `<text x="${box.x + box.width - 24}" y="${box.y + 36}" font-size="18" text-anchor="end" fill="${MAP_COLOURS.text}" font-family="DejaVu Sans, Arial, sans-serif">${escape(sheet.mapLegend)}</text>`,
   )
   return parts.join('')
 }

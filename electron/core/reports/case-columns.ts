@@ -1,8 +1,12 @@
 // The columns of a case export, shared by the CSV and the XLSX writers: one row per case with
 // its delivery and evidence facts. Each column says what kind of value it holds, so the XLSX can
 // type its cells (dates as dates) and the CSV can write them plainly. Photos of a withheld
-// delivery never appear: the row says why instead.
+// delivery never appear: the row says why instead. Headings and words are the catalogue's
+// (documents:caseColumns, documents:caseCells), in the language spoken when the file is written:
+// a heading follows the language, like every other word of the file; the values do not.
 import { formatDateTime } from '../api/display-format.ts'
+import type { documents } from '../messages/en/documents.ts'
+import { t } from '../messages/messages.ts'
 import { hoursToResolve } from './report-figures.ts'
 import { isAway, type ReportCase } from './report-cases.ts'
 import {
@@ -16,8 +20,11 @@ import {
 
 export type ColumnKind = 'text' | 'number' | 'date' | 'boolean'
 
+type ColumnKey = Exclude<keyof typeof documents.caseColumns, 'withZone'>
+
 export interface CaseColumn {
-  header: string
+  /** Its heading in the catalogue (documents:caseColumns). */
+  key: ColumnKey
   kind: ColumnKind
   /** Width in characters, for the spreadsheet. */
   width: number
@@ -44,127 +51,147 @@ const person = (id: string | null, ctx: ColumnContext) =>
 function notesText(c: ReportCase, ctx: ColumnContext): string | null {
   if (c.notes.length === 0) return null
   return c.notes
-    .map(
-      (n) =>
-        `${formatDateTime(n.createdAt, { timeZone: ctx.timeZone })}, ${person(n.authorId, ctx)}: ${n.body}`,
+    .map((n) =>
+      t('documents:caseCells.note', {
+        time: formatDateTime(n.createdAt, { timeZone: ctx.timeZone }),
+        name: personName(n.authorId, ctx.userName(n.authorId)),
+        text: n.body,
+      }),
     )
     .join('\n')
 }
 
+/** A column's heading now; a date column's says the zone its times are read in. */
+export function columnHeader(column: CaseColumn, timeZone: string): string {
+  const heading = t(`documents:caseColumns.${column.key}`)
+  return column.kind === 'date'
+    ? t('documents:caseColumns.withZone', { column: heading, timeZone })
+    : heading
+}
+
+/** Yes and no as a CSV cell says them (the XLSX keeps a boolean), looked up once an export. */
+export function yesNoWords(): { yes: string; no: string } {
+  return { yes: t('documents:caseCells.yes'), no: t('documents:caseCells.no') }
+}
+
 export const CASE_COLUMNS: readonly CaseColumn[] = [
-  { header: 'Case ID', kind: 'text', width: 38, value: (c) => c.id },
-  { header: 'Order', kind: 'text', width: 22, value: (c) => c.orderId },
-  { header: 'Ticket', kind: 'text', width: 16, value: (c) => c.ticket },
+  { key: 'caseId', kind: 'text', width: 38, value: (c) => c.id },
+  { key: 'order', kind: 'text', width: 22, value: (c) => c.orderId },
+  { key: 'ticket', kind: 'text', width: 16, value: (c) => c.ticket },
   {
-    header: 'Tracking number',
+    key: 'trackingNumber',
     kind: 'text',
     width: 18,
     value: (c) => c.delivery?.trackingNumber ?? null,
   },
-  { header: 'Status', kind: 'text', width: 18, value: (c) => STATUS_LABELS[c.status] },
-  { header: 'Reason', kind: 'text', width: 16, value: (c) => REASON_LABELS[c.reason] },
-  { header: 'Opened', kind: 'date', width: 18, value: (c) => c.openedAt },
-  { header: 'Opened by', kind: 'text', width: 18, value: (c, x) => person(c.openedBy, x) },
-  { header: 'Opened by ID', kind: 'text', width: 16, value: (c) => c.openedBy },
-  { header: 'Assigned to', kind: 'text', width: 18, value: (c, x) => person(c.assigneeId, x) },
-  { header: 'Assigned to ID', kind: 'text', width: 16, value: (c) => c.assigneeId },
+  { key: 'status', kind: 'text', width: 18, value: (c) => STATUS_LABELS[c.status] },
+  { key: 'reason', kind: 'text', width: 16, value: (c) => REASON_LABELS[c.reason] },
+  { key: 'opened', kind: 'date', width: 18, value: (c) => c.openedAt },
+  { key: 'openedBy', kind: 'text', width: 18, value: (c, x) => person(c.openedBy, x) },
+  { key: 'openedById', kind: 'text', width: 16, value: (c) => c.openedBy },
+  { key: 'assignedTo', kind: 'text', width: 18, value: (c, x) => person(c.assigneeId, x) },
+  { key: 'assignedToId', kind: 'text', width: 16, value: (c) => c.assigneeId },
   {
-    header: 'Resolution',
+    key: 'resolution',
     kind: 'text',
     width: 22,
     value: (c) => (c.resolution ? RESOLUTION_LABELS[c.resolution.code] : null),
   },
-  { header: 'Resolved', kind: 'date', width: 18, value: (c) => c.resolution?.resolvedAt ?? null },
+  { key: 'resolved', kind: 'date', width: 18, value: (c) => c.resolution?.resolvedAt ?? null },
   {
-    header: 'Resolved by',
+    key: 'resolvedBy',
     kind: 'text',
     width: 18,
     value: (c, x) => person(c.resolution?.resolvedBy ?? null, x),
   },
   {
-    header: 'Resolved by ID',
+    key: 'resolvedById',
     kind: 'text',
     width: 16,
     value: (c) => c.resolution?.resolvedBy ?? null,
   },
   {
-    header: 'Hours to resolve',
+    key: 'hoursToResolve',
     kind: 'number',
     width: 10,
     value: (c) => round1(hoursToResolve(c)),
   },
-  { header: 'Resolution note', kind: 'text', width: 40, value: (c) => c.resolution?.note ?? null },
-  { header: 'Notes', kind: 'text', width: 60, value: (c, x) => notesText(c, x) },
-  { header: 'Changes not yet sent', kind: 'number', width: 10, value: (c) => c.unsentChanges },
-  { header: 'Delivery ID', kind: 'text', width: 16, value: (c) => c.deliveryId },
+  { key: 'resolutionNote', kind: 'text', width: 40, value: (c) => c.resolution?.note ?? null },
+  { key: 'notes', kind: 'text', width: 60, value: (c, x) => notesText(c, x) },
+  { key: 'unsentChanges', kind: 'number', width: 10, value: (c) => c.unsentChanges },
+  { key: 'deliveryId', kind: 'text', width: 16, value: (c) => c.deliveryId },
   {
-    header: 'Delivery status',
+    key: 'deliveryStatus',
     kind: 'text',
     width: 12,
     value: (c) => (c.delivery ? deliveryStatusText(c.delivery.status) : null),
   },
-  { header: 'Delivered', kind: 'date', width: 18, value: (c) => c.delivery?.deliveredAt ?? null },
-  { header: 'Customer', kind: 'text', width: 24, value: (c) => c.delivery?.customerName ?? null },
+  { key: 'delivered', kind: 'date', width: 18, value: (c) => c.delivery?.deliveredAt ?? null },
+  { key: 'customer', kind: 'text', width: 24, value: (c) => c.delivery?.customerName ?? null },
   {
-    header: 'Address',
+    key: 'address',
     kind: 'text',
     width: 30,
     value: (c) =>
       c.delivery ? [c.delivery.line1, c.delivery.line2].filter(Boolean).join(', ') : null,
   },
-  { header: 'Postal code', kind: 'text', width: 10, value: (c) => c.delivery?.postalCode ?? null },
-  { header: 'City', kind: 'text', width: 16, value: (c) => c.delivery?.city ?? null },
-  { header: 'Region', kind: 'text', width: 8, value: (c) => c.delivery?.region ?? null },
-  { header: 'Country', kind: 'text', width: 8, value: (c) => c.delivery?.country ?? null },
-  { header: 'Driver ID', kind: 'text', width: 14, value: (c) => c.delivery?.driverId ?? null },
-  { header: 'Driver', kind: 'text', width: 20, value: (c) => c.delivery?.driverName ?? null },
+  { key: 'postalCode', kind: 'text', width: 10, value: (c) => c.delivery?.postalCode ?? null },
+  { key: 'city', kind: 'text', width: 16, value: (c) => c.delivery?.city ?? null },
+  { key: 'region', kind: 'text', width: 8, value: (c) => c.delivery?.region ?? null },
+  { key: 'country', kind: 'text', width: 8, value: (c) => c.delivery?.country ?? null },
+  { key: 'driverId', kind: 'text', width: 14, value: (c) => c.delivery?.driverId ?? null },
+  { key: 'driver', kind: 'text', width: 20, value: (c) => c.delivery?.driverName ?? null },
   {
-    header: 'Left at',
+    key: 'leftAt',
     kind: 'text',
     width: 14,
     value: (c) => (c.delivery ? dropOffSpotText(c.delivery.dropSpot) : null),
   },
-  { header: "Driver's note", kind: 'text', width: 30, value: (c) => c.delivery?.dropNote ?? null },
+  { key: 'driversNote', kind: 'text', width: 30, value: (c) => c.delivery?.dropNote ?? null },
   {
-    header: 'Drop-off distance from address (m)',
+    key: 'dropOffDistance',
     kind: 'number',
     width: 12,
     value: (c) => metres(c.delivery?.dropDistanceM),
   },
   {
-    header: 'Farthest photo from address (m)',
+    key: 'farthestPhoto',
     kind: 'number',
     width: 12,
     value: (c) => metres(c.delivery?.photoDistanceM),
   },
   {
-    header: 'Beyond accuracy (m)',
+    key: 'beyondAccuracy',
     kind: 'number',
     width: 12,
     value: (c) => metres(c.delivery?.awayM),
   },
   {
-    header: 'Delivered away from address',
+    key: 'away',
     kind: 'boolean',
     width: 10,
     value: (c, x) => isAway(c.delivery, x.thresholdM),
   },
-  { header: 'Photos', kind: 'number', width: 8, value: (c) => c.delivery?.photoCount ?? 0 },
+  { key: 'photos', kind: 'number', width: 8, value: (c) => c.delivery?.photoCount ?? 0 },
   {
-    header: 'Photos withheld because',
+    key: 'withheldBecause',
     kind: 'text',
     width: 26,
-    value: (c) => (c.delivery?.photoWithheld ? words(c.delivery.photoWithheld) : null),
+    value: (c) => (c.delivery?.photoWithheld ? withheldWords(c.delivery.photoWithheld) : null),
   },
   {
-    header: 'Photo SHA-256 (id=hash)',
+    key: 'photoHashes',
     kind: 'text',
     width: 40,
     value: (c) => c.delivery?.photoHashes || null,
   },
 ]
 
-/** `awaiting_customer` → "awaiting customer". */
-export function words(code: string): string {
-  return code.replace(/_/g, ' ')
+const WITHHELD_REASONS = ['customer_opted_out', 'confidential_address', 'gift_or_registry'] as const
+
+/** Why the photos are withheld, in a few words; a reason this version does not know, as it came. */
+function withheldWords(reason: string): string {
+  return (WITHHELD_REASONS as readonly string[]).includes(reason)
+    ? t(`documents:caseCells.withheld.${reason as (typeof WITHHELD_REASONS)[number]}`)
+    : reason.replace(/_/g, ' ')
 }

@@ -1,11 +1,13 @@
 // The CSV export: one row per case (see case-columns.ts), UTF-8 with a byte-order mark so that
 // Excel reads the accents right, RFC 4180 quoting and CRLF line ends (csv-stringify), and every
-// text cell that a spreadsheet would take for a formula neutralised.
+// text cell that a spreadsheet would take for a formula neutralised. Headings and words are in the
+// language spoken; numbers and times stay in the file's one machine form in every language (a dot
+// for decimals, RFC 3339 times with their offset), so a comma is only ever a separator.
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import { stringify } from 'csv-stringify'
-import { CASE_COLUMNS, type ColumnContext } from './case-columns.ts'
+import { CASE_COLUMNS, columnHeader, yesNoWords, type ColumnContext } from './case-columns.ts'
 import type { ReportCase } from './report-cases.ts'
 import { localTimestamp } from './report-period.ts'
 
@@ -36,10 +38,9 @@ export async function writeCsv(options: RowWriterOptions): Promise<number> {
     if (!csv.write(record)) await once(csv, 'drain')
   }
   let written = 0
+  const yesNo = yesNoWords()
   try {
-    await write(
-      CASE_COLUMNS.map((c) => (c.kind === 'date' ? `${c.header} (${timeZone})` : c.header)),
-    )
+    await write(CASE_COLUMNS.map((c) => columnHeader(c, timeZone)))
     for await (const c of options.cases) {
       options.signal.throwIfAborted()
       await write(
@@ -47,7 +48,7 @@ export async function writeCsv(options: RowWriterOptions): Promise<number> {
           const value = column.value(c, options.columns)
           if (value === null) return null
           if (column.kind === 'date') return localTimestamp(String(value), timeZone)
-          if (column.kind === 'boolean') return value ? 'yes' : 'no'
+          if (column.kind === 'boolean') return value ? yesNo.yes : yesNo.no
           if (typeof value === 'number') return value
           return neutraliseFormula(String(value))
         }),

@@ -8,6 +8,7 @@ import { basename, extname, join } from 'node:path'
 import type { ExportFormat, ExportJob, ReportFilters } from '../api/report-schemas.ts'
 import type { ExportLog } from '../audit/export-log.ts'
 import type { Logger } from '../common/logger.ts'
+import { t } from '../messages/messages.ts'
 import { runExport, type ExportRequest } from './run-export.ts'
 
 /** What Porchlight saves where a person chooses: report exports and proof-of-delivery sheets. */
@@ -47,8 +48,17 @@ export function folderDestination(folder: string): ExportDestination {
   }
 }
 
+/** What the desktop app's save dialog says for a case report, in the language spoken. */
+function saveDialogWords(): { title: string; button: string } {
+  return {
+    title: t('documents:caseReport.saveTitle'),
+    button: t('documents:caseReport.saveButton'),
+  }
+}
+
+/** "porchlight-cases-2025-06-01-to-2025-06-30.csv", in the language spoken. */
 export function suggestedFileName(format: ExportFormat, filters: ReportFilters): string {
-  return `porchlight-cases-${filters.from}-to-${filters.to}.${format}`
+  return `${t('documents:fileName.caseReport', { from: filters.from, to: filters.to })}.${format}`
 }
 
 interface Job {
@@ -92,6 +102,7 @@ export function createExportJobs(options: {
       const path = await options.destination.choose(
         suggestedFileName(request.format, request.filters),
         request.format,
+        saveDialogWords(),
       )
       if (path === null) return null
       const controller = new AbortController()
@@ -233,7 +244,7 @@ function newJobView(format: ExportFormat, path: string, destination: ExportDesti
     state: 'running',
     done: 0,
     total: null,
-    step: 'Starting',
+    step: t('reports:export.step.starting'),
     fileName: basename(path),
     downloadable: destination.downloadable,
     revealable: destination.reveal !== undefined,
@@ -246,7 +257,7 @@ function newJobView(format: ExportFormat, path: string, destination: ExportDesti
 function doneState(rows: number): Partial<ExportJob> {
   return {
     state: 'done',
-    step: 'Done',
+    step: t('reports:export.step.done'),
     done: rows,
     total: rows,
     finishedAt: new Date().toISOString(),
@@ -257,10 +268,8 @@ function doneState(rows: number): Partial<ExportJob> {
 function endedState(cancelled: boolean): Partial<ExportJob> {
   return {
     state: cancelled ? 'cancelled' : 'failed',
-    step: cancelled ? 'Cancelled' : 'Failed',
-    error: cancelled
-      ? null
-      : 'The export could not be written. Check that the folder still exists and has space, then try again.',
+    step: cancelled ? t('reports:export.step.cancelled') : t('reports:export.step.failed'),
+    error: cancelled ? null : t('reports:export.failed'),
     finishedAt: new Date().toISOString(),
   }
 }

@@ -1,7 +1,9 @@
 // The PDF case report (pdfkit): a cover with the period, the filters and the figures, then a page
 // per case: its facts, the resolution, the photo (a downscaled copy of the verified local file,
 // or why there is none) beside a map panel drawn from the fixes, and the case's timeline. Every
-// page carries its number, when the report was made and by whom.
+// page carries its number, when the report was made and by whom. Every word is the catalogue's
+// (documents:caseReport, documents:summary), and numbers and dates are the locale's, as spoken
+// when the file is written.
 //
 // Withheld photos are never read, let alone drawn: a withheld delivery keeps no photo rows, and
 // this module does not look for one when the delivery says its photos are withheld.
@@ -17,7 +19,13 @@ import { MAX_PHOTO_PIXELS } from '../photos/thumbnails.ts'
 import { photoFilePath } from '../photos/photo-files.ts'
 import { registerPdfFonts, writeText } from './pdf-scripts.ts'
 import { drawMapPanel, MAP_COLOURS } from './pdf-map-panel.ts'
-import { formatDateTime, formatDistance, formatHours, formatShare } from '../api/display-format.ts'
+import {
+  formatCount,
+  formatDateTime,
+  formatDistance,
+  formatHours,
+  formatShare,
+} from '../api/display-format.ts'
 import {
   deliveryStatusText,
   dropOffSpotText,
@@ -25,7 +33,10 @@ import {
   REASON_LABELS,
   RESOLUTION_LABELS,
   STATUS_LABELS,
+  withheldReasonText,
 } from '../api/display-words.ts'
+import type { documents } from '../messages/en/documents.ts'
+import { t } from '../messages/messages.ts'
 import { deliveryTimeZone } from '../deliveries/delivery-time-zone.ts'
 import { photosOfDeliveryInOrder } from '../deliveries/photo-table.ts'
 import { addressText, isAway, type ReportCase } from './report-cases.ts'
@@ -40,16 +51,6 @@ export const MAX_PDF_CASES = 1000
 const PHOTO_PIXELS = 720
 /** Output allowed to wait for the disk before the next page is drawn. */
 const MAX_PENDING_BYTES = 4 << 20
-
-const WITHHELD_WORDS: Record<string, string> = {
-  customer_opted_out: 'The customer opted out of delivery photos.',
-  confidential_address: 'This is a confidential address; photos are not kept.',
-  gift_or_registry: 'Gift or registry order: photos are withheld to protect the surprise.',
-}
-
-export function withheldWords(reason: string): string {
-  return WITHHELD_WORDS[reason] ?? 'Photos of this delivery are withheld.'
-}
 
 export interface PdfOptions {
   file: string
@@ -79,7 +80,10 @@ export async function writePdf(options: PdfOptions): Promise<number> {
     size: 'LETTER',
     margins: { top: PAGE.margin, bottom: PAGE.margin + 14, left: PAGE.margin, right: PAGE.margin },
     info: {
-      Title: `Porchlight case report ${figures.filters.from} to ${figures.filters.to}`,
+      Title: t('documents:caseReport.fileTitle', {
+        from: figures.filters.from,
+        to: figures.filters.to,
+      }),
       Author: options.generatedBy.name,
       Creator: 'Porchlight',
     },
@@ -171,22 +175,25 @@ async function downscale(path: string): Promise<Buffer | null> {
 }
 
 function photoNote(c: ReportCase, count: number, stored: boolean, drawn: boolean): string | null {
-  if (!c.delivery) return 'The delivery is not in the local copy, so neither is its photo.'
-  if (c.delivery.photoWithheld) return `Photo withheld. ${withheldWords(c.delivery.photoWithheld)}`
-  if (count === 0) return 'The driver took no photo of this delivery.'
-  if (!stored) return 'The photo has not been downloaded to this computer yet.'
-  if (!drawn) return 'The photo file could not be read.'
+  if (!c.delivery) return t('documents:caseReport.photoNote.notInLocalCopy')
+  if (c.delivery.photoWithheld)
+    return t('documents:caseReport.photoNote.withheld', {
+      reason: withheldReasonText(c.delivery.photoWithheld),
+    })
+  if (count === 0) return t('documents:caseReport.photoNote.noneTaken')
+  if (!stored) return t('documents:caseReport.photoNote.notDownloaded')
+  if (!drawn) return t('documents:caseReport.photoNote.unreadable')
   return null
 }
 
 function valueText(v: SummaryValue): string {
   switch (v.kind) {
     case 'count':
-      return v.value.toLocaleString('en-US')
+      return formatCount(v.value)
     case 'share':
-      return formatShare(v.value, 'en-US')
+      return formatShare(v.value)
     case 'hours':
-      return formatHours(v.value, 'en-US')
+      return formatHours(v.value)
     case 'text':
       return v.value
   }
@@ -195,30 +202,33 @@ function valueText(v: SummaryValue): string {
 function drawCover(doc: Doc, options: PdfOptions): void {
   const { figures } = options
   const f = figures.filters
-  doc.font('Bold').fontSize(20).fillColor(INK).text('Missing-package case report')
+  doc.font('Bold').fontSize(20).fillColor(INK).text(t('documents:caseReport.title'))
   doc.moveDown(0.3)
   doc
     .font('Body')
     .fontSize(11)
     .fillColor(GREY)
-    .text(`Period: ${f.from} to ${f.to} (days in ${f.timeZone})`)
+    .text(t('documents:caseReport.period', { from: f.from, to: f.to, timeZone: f.timeZone }))
   // Names may be in any script.
-  writeText(doc, `Filters: ${filtersInWords(f, options.filterNames)}`, 'Body')
   writeText(
     doc,
-    `Generated ${readableTime(figures.generatedAt, f.timeZone)} by ${options.generatedBy.name}`,
+    t('documents:caseReport.filters', { filters: filtersInWords(f, options.filterNames) }),
     'Body',
   )
+  writeText(doc, generatedWords(options), 'Body')
   const pages =
     options.selected === 0
-      ? 'No case was opened in the period with these filters, so this report has no case pages.'
+      ? t('documents:caseReport.noCasePages')
       : options.selected > MAX_PDF_CASES
-        ? `Case pages: the first ${MAX_PDF_CASES.toLocaleString('en-US')} of ${options.selected.toLocaleString('en-US')} cases opened in the period, oldest first. Narrow the period or the filters for the rest.`
-        : `Case pages: the ${options.selected.toLocaleString('en-US')} case${options.selected === 1 ? '' : 's'} opened in the period, oldest first.`
+        ? t('documents:caseReport.casePagesFirst', {
+            shown: MAX_PDF_CASES,
+            total: options.selected,
+          })
+        : t('documents:caseReport.casePages', { count: options.selected })
   doc.moveDown(0.5).fillColor(INK).text(pages)
   doc.moveDown(0.8)
 
-  for (const line of summaryLines(figures)) {
+  for (const line of summaryLines(figures, 'plain')) {
     if (doc.y > PAGE.height - PAGE.margin - 40) doc.addPage()
     if (line.heading) {
       doc.moveDown(0.4).font('Bold').fontSize(11).fillColor(INK).text(line.label)
@@ -233,9 +243,9 @@ function drawCover(doc: Doc, options: PdfOptions): void {
     }
     const y = doc.y
     doc.font('Body').fontSize(9.5).fillColor(INK)
-    // The PDF writes a duration with its own unit ("5.5 h", "2.3 d"), as the screen does.
-    const label = line.value.kind === 'hours' ? line.label.replace(' (hours)', '') : line.label
-    doc.text(label, PAGE.margin, y, { width: INNER - 110 })
+    // The PDF writes a duration with its own unit ("5.5 h", "2.3 d"), as the screen does: its
+    // label does not say "(hours)". Names (repeat customers, drivers) may be in any script.
+    writeText(doc, line.label, 'Body', PAGE.margin, y, { width: INNER - 110 })
     const after = doc.y
     doc.text(valueText(line.value), PAGE.margin + INNER - 100, y, { width: 100, align: 'right' })
     doc.x = PAGE.margin
@@ -257,9 +267,18 @@ interface CasePageParts {
 
 function drawCasePage(doc: Doc, c: ReportCase, parts: CasePageParts): void {
   const d = c.delivery
-  const person = (id: string | null) => (id ? personName(id, parts.userName(id)) : 'nobody')
-  doc.font('Bold').fontSize(15).fillColor(INK).text(`Order ${c.orderId}`, PAGE.margin, PAGE.margin)
-  doc.font('Body').fontSize(8.5).fillColor(GREY).text(`Case ${c.id} · delivery ${c.deliveryId}`)
+  const person = (id: string | null) =>
+    id ? personName(id, parts.userName(id)) : t('documents:caseReport.nobody')
+  doc
+    .font('Bold')
+    .fontSize(15)
+    .fillColor(INK)
+    .text(t('documents:caseReport.order', { orderId: c.orderId }), PAGE.margin, PAGE.margin)
+  doc
+    .font('Body')
+    .fontSize(8.5)
+    .fillColor(GREY)
+    .text(t('documents:caseReport.caseAndDelivery', { caseId: c.id, deliveryId: c.deliveryId }))
   const status = STATUS_LABELS[c.status]
   doc
     .font('Bold')
@@ -268,45 +287,7 @@ function drawCasePage(doc: Doc, c: ReportCase, parts: CasePageParts): void {
     .text(status, PAGE.margin, PAGE.margin + 3, { width: INNER, align: 'right' })
   doc.y = PAGE.margin + 40
 
-  const facts: Array<[string, string]> = [
-    ['Reason', REASON_LABELS[c.reason]],
-    ['Opened', `${readableTime(c.openedAt, parts.tz)} by ${person(c.openedBy)}`],
-    ['Assigned to', person(c.assigneeId)],
-    ['Ticket', c.ticket ?? 'none'],
-    [
-      'Delivered',
-      d?.deliveredAt
-        ? `${readableTime(d.deliveredAt, parts.tz)} (${deliveryStatusText(d.status)}); at the address ${formatDateTime(d.deliveredAt, { timeZone: deliveryTimeZone({ lat: d.addressLat, lng: d.addressLng }, { lat: d.dropLat, lng: d.dropLng }), locale: 'en-US' })}`
-        : 'not recorded',
-    ],
-    ['Tracking number', d?.trackingNumber ?? '—'],
-    ['Customer', d?.customerName ?? '—'],
-    ['Address', d ? `${addressText(d)}, ${d.country}` : 'not in the local copy'],
-    ['Driver', d ? `${d.driverName} (${d.driverId})` : '—'],
-    ['Left at', d ? dropOffSpotText(d.dropSpot) : '—'],
-  ]
-  if (d?.dropNote) facts.push(["Driver's note", d.dropNote])
-  if (d) {
-    const distances = [
-      d.dropDistanceM !== null
-        ? `drop-off ${formatDistance(d.dropDistanceM, 'en-US')} from the address`
-        : null,
-      d.photoDistanceM !== null
-        ? `farthest photo ${formatDistance(d.photoDistanceM, 'en-US')}`
-        : null,
-    ].filter(Boolean)
-    facts.push([
-      'Distances',
-      distances.length ? distances.join(', ') : 'the address has no position',
-    ])
-    facts.push([
-      'Location flag',
-      isAway(d, parts.thresholdM)
-        ? `Delivered away from the address: ${formatDistance(d.awayM ?? 0, 'en-US')} beyond the fix's accuracy (threshold ${formatDistance(parts.thresholdM, 'en-US')})`
-        : `Not flagged (threshold ${formatDistance(parts.thresholdM, 'en-US')} beyond the fix's accuracy)`,
-    ])
-  }
-  drawFacts(doc, facts)
+  drawFacts(doc, caseFacts(c, parts))
 
   // Photo and map, side by side.
   const top = doc.y + 8
@@ -329,30 +310,35 @@ function drawCasePage(doc: Doc, c: ReportCase, parts: CasePageParts): void {
       flagged: isAway(d, parts.thresholdM),
     },
   )
-  drawLegend(doc, PAGE.margin + boxW + 12, top + boxH + 4, boxW)
+  const legendBottom = drawLegend(doc, PAGE.margin + boxW + 12, top + boxH + 4, boxW)
   doc.x = PAGE.margin
-  doc.y = top + boxH + 22
+  doc.y = Math.max(top + boxH + 22, legendBottom + 6)
 
-  section(doc, 'Resolution')
+  section(doc, t('documents:caseReport.resolution'))
   if (c.resolution) {
     doc.font('Body').fontSize(9.5).fillColor(INK)
     writeText(
       doc,
-      `${RESOLUTION_LABELS[c.resolution.code]} on ${readableTime(c.resolution.resolvedAt, parts.tz)} by ${person(c.resolution.resolvedBy)}`,
+      t('documents:caseReport.resolvedOn', {
+        resolution: RESOLUTION_LABELS[c.resolution.code],
+        time: readableTime(c.resolution.resolvedAt, parts.tz),
+        name: person(c.resolution.resolvedBy),
+      }),
       'Body',
     )
     if (c.resolution.note) writeText(doc.fillColor(GREY), c.resolution.note, 'Body')
   } else {
-    doc.font('Body').fontSize(9.5).fillColor(GREY).text('Not resolved.')
+    doc.font('Body').fontSize(9.5).fillColor(GREY).text(t('documents:caseReport.notResolved'))
   }
   if (parts.evidenceChanges.length) {
-    section(doc, 'Evidence changed since the case was opened')
+    section(doc, t('documents:caseReport.evidenceChanged'))
     doc.font('Body').fontSize(9).fillColor(INK)
     for (const change of parts.evidenceChanges) doc.text(`• ${change}`)
   }
 
-  section(doc, 'Timeline')
-  if (parts.timeline.length === 0) doc.font('Body').fontSize(9).fillColor(GREY).text('No entries.')
+  section(doc, t('documents:caseReport.timeline'))
+  if (parts.timeline.length === 0)
+    doc.font('Body').fontSize(9).fillColor(GREY).text(t('documents:caseReport.noEntries'))
   for (const entry of parts.timeline) {
     const y = doc.y
     if (y > PAGE.height - PAGE.margin - 40) doc.addPage()
@@ -360,14 +346,93 @@ function drawCasePage(doc: Doc, c: ReportCase, parts: CasePageParts): void {
     doc.font('Body').fontSize(8.5).fillColor(GREY)
     doc.text(readableTime(entry.at, parts.tz), PAGE.margin, rowY, { width: 92 })
     writeText(doc, entry.actorName ?? '', 'Body', PAGE.margin + 94, rowY, { width: 90 })
-    const sendNote =
-      entry.send === 'sent' ? '' : ` (${entry.send === 'pending' ? 'not yet sent' : entry.send})`
-    writeText(doc.fillColor(INK), `${entry.text}${sendNote}`, 'Body', PAGE.margin + 186, rowY, {
+    const line = isSendState(entry.send)
+      ? t('documents:caseReport.withSendState', {
+          text: entry.text,
+          state: t(`documents:caseReport.sendState.${entry.send}`),
+        })
+      : entry.text
+    writeText(doc.fillColor(INK), line, 'Body', PAGE.margin + 186, rowY, {
       width: INNER - 186,
     })
     doc.x = PAGE.margin
     doc.moveDown(0.2)
   }
+}
+
+/** The case's facts, label and value, as the top of its page lists them. */
+function caseFacts(c: ReportCase, parts: CasePageParts): Array<[string, string]> {
+  const d = c.delivery
+  const person = (id: string | null) =>
+    id ? personName(id, parts.userName(id)) : t('documents:caseReport.nobody')
+  const timeBy = (at: string, id: string | null) =>
+    t('documents:caseReport.timeBy', { time: readableTime(at, parts.tz), name: person(id) })
+  const none = t('common:time.none')
+  const fact = (key: keyof typeof documents.caseReport.fact) =>
+    t(`documents:caseReport.fact.${key}`)
+  const facts: Array<[string, string]> = [
+    [fact('reason'), REASON_LABELS[c.reason]],
+    [fact('opened'), timeBy(c.openedAt, c.openedBy)],
+    [fact('assignedTo'), person(c.assigneeId)],
+    [fact('ticket'), c.ticket ?? t('documents:caseReport.noTicket')],
+    [
+      fact('delivered'),
+      d?.deliveredAt
+        ? t('documents:caseReport.deliveredAt', {
+            time: readableTime(d.deliveredAt, parts.tz),
+            status: deliveryStatusText(d.status),
+            localTime: formatDateTime(d.deliveredAt, {
+              timeZone: deliveryTimeZone(
+                { lat: d.addressLat, lng: d.addressLng },
+                { lat: d.dropLat, lng: d.dropLng },
+              ),
+            }),
+          })
+        : t('documents:caseReport.notRecorded'),
+    ],
+    [fact('trackingNumber'), d?.trackingNumber ?? none],
+    [fact('customer'), d?.customerName ?? none],
+    [
+      fact('address'),
+      d
+        ? t('documents:caseReport.addressWithCountry', {
+            address: addressText(d),
+            country: d.country,
+          })
+        : t('documents:caseReport.notInLocalCopy'),
+    ],
+    [
+      fact('driver'),
+      d ? t('documents:caseReport.driverWithId', { name: d.driverName, id: d.driverId }) : none,
+    ],
+    [fact('leftAt'), d ? dropOffSpotText(d.dropSpot) : none],
+  ]
+  if (d?.dropNote) facts.push([fact('driversNote'), d.dropNote])
+  if (d) {
+    const drop = d.dropDistanceM !== null ? formatDistance(d.dropDistanceM) : null
+    const photo = d.photoDistanceM !== null ? formatDistance(d.photoDistanceM) : null
+    facts.push([
+      fact('distances'),
+      drop !== null && photo !== null
+        ? t('documents:caseReport.distanceBoth', { distance: drop, photo })
+        : drop !== null
+          ? t('documents:caseReport.distanceDropOff', { distance: drop })
+          : photo !== null
+            ? t('documents:caseReport.distancePhoto', { photo })
+            : t('documents:caseReport.noAddressPosition'),
+    ])
+    const threshold = formatDistance(parts.thresholdM)
+    facts.push([
+      fact('locationFlag'),
+      isAway(d, parts.thresholdM)
+        ? t('documents:caseReport.flagged', {
+            distance: formatDistance(d.awayM ?? 0),
+            threshold,
+          })
+        : t('documents:caseReport.notFlagged', { threshold }),
+    ])
+  }
+  return facts
 }
 
 function drawFacts(doc: Doc, facts: Array<[string, string]>): void {
@@ -402,7 +467,7 @@ function drawPhotoBox(
         .fontSize(7.5)
         .fillColor(GREY)
         .text(
-          `Photo 1 of ${parts.photoCount}; every photo's position is on the map.`,
+          t('documents:caseReport.photoOf', { count: parts.photoCount }),
           box.x,
           box.y + box.height + 4,
           { width: box.width },
@@ -414,35 +479,57 @@ function drawPhotoBox(
     .font('Bold')
     .fontSize(9.5)
     .fillColor(INK)
-    .text(parts.photoNote ?? 'No photo.', box.x + 14, box.y + box.height / 2 - 14, {
-      width: box.width - 28,
-      align: 'center',
-    })
+    .text(
+      parts.photoNote ?? t('documents:caseReport.noPhoto'),
+      box.x + 14,
+      box.y + box.height / 2 - 14,
+      {
+        width: box.width - 28,
+        align: 'center',
+      },
+    )
 }
 
-function drawLegend(doc: Doc, x: number, y: number, width: number): void {
-  const items: Array<[string, string, 'square' | 'circle']> = [
-    ['A address', MAP_COLOURS.address, 'square'],
-    ['D drop-off', MAP_COLOURS.dropOff, 'circle'],
-    ['1, 2 photos', MAP_COLOURS.photo, 'circle'],
+/**
+ * The map's legend under it: each mark and what it means, then what the circles are. An item that
+ * does not fit on the line starts the next one (longer languages take two). Returns its bottom.
+ */
+function drawLegend(doc: Doc, x: number, y: number, width: number): number {
+  const items: Array<[string, string | null, 'square' | 'circle' | null]> = [
+    [
+      t('documents:caseReport.legend.address', { mark: t('documents:map.addressMark') }),
+      MAP_COLOURS.address,
+      'square',
+    ],
+    [
+      t('documents:caseReport.legend.dropOff', { mark: t('documents:map.dropOffMark') }),
+      MAP_COLOURS.dropOff,
+      'circle',
+    ],
+    [t('documents:caseReport.legend.photos'), MAP_COLOURS.photo, 'circle'],
+    [t('documents:caseReport.legend.accuracy'), null, null],
   ]
+  const LINE = 10
   let cx = x
+  let cy = y
   doc.save().font('Body').fontSize(7.5)
   for (const [label, colour, shape] of items) {
+    const itemWidth = (shape ? 9 : 0) + doc.widthOfString(label)
+    if (cx > x && cx + itemWidth > x + width) {
+      cx = x
+      cy += LINE
+    }
     if (shape === 'square')
       doc
-        .rect(cx, y + 2, 6, 6)
+        .rect(cx, cy + 2, 6, 6)
         .lineWidth(1)
-        .stroke(colour)
-    else doc.circle(cx + 3, y + 5, 3).fill(colour)
-    doc.fillColor(GREY).text(label, cx + 9, y + 1, { lineBreak: false })
-    cx += doc.widthOfString(label) + 22
+        .stroke(colour!)
+    else if (shape === 'circle') doc.circle(cx + 3, cy + 5, 3).fill(colour!)
+    doc.fillColor(GREY).text(label, cx + (shape ? 9 : 0), cy + 1, { lineBreak: false })
+    cx += itemWidth + 13
   }
-  doc.text('circles: accuracy', cx, y + 1, {
-    width: Math.max(10, x + width - cx),
-    lineBreak: false,
-  })
   doc.restore()
+  return cy + LINE
 }
 
 function section(doc: Doc, title: string): void {
@@ -452,7 +539,7 @@ function section(doc: Doc, title: string): void {
 }
 
 function drawFooter(doc: Doc, options: PdfOptions, tz: string, pageNumber: number): void {
-  const generated = `Generated ${readableTime(options.figures.generatedAt, tz)} by ${options.generatedBy.name}`
+  const generated = generatedWords(options, tz)
   // The footer is drawn when a page starts, possibly in the middle of a paragraph that flows
   // onto it: put back the position, font and colour the paragraph was using (pdfkit keeps them
   // in these fields and re-applies the fill colour after its own page break).
@@ -470,15 +557,35 @@ function drawFooter(doc: Doc, options: PdfOptions, tz: string, pageNumber: numbe
       width: INNER,
       lineBreak: false,
     })
-    .text(`Page ${pageNumber}`, PAGE.margin, PAGE.height - PAGE.margin + 10, {
-      width: INNER,
-      align: 'right',
-      lineBreak: false,
-    })
+    .text(
+      t('documents:caseReport.page', { number: pageNumber }),
+      PAGE.margin,
+      PAGE.height - PAGE.margin + 10,
+      {
+        width: INNER,
+        align: 'right',
+        lineBreak: false,
+      },
+    )
   doc.page.margins.bottom = bottom
   doc.x = x
   doc.y = y
   state._font = saved.font
   state._fontSize = saved.size
   state._fillColor = saved.fill
+}
+
+/** "Generated 1 Jun 2025 09:30 by Sam Okafor": the cover's line and every page's footer. */
+function generatedWords(options: PdfOptions, tz = options.figures.filters.timeZone): string {
+  return t('documents:caseReport.generated', {
+    time: readableTime(options.figures.generatedAt, tz),
+    name: options.generatedBy.name,
+  })
+}
+
+const SEND_STATES = ['pending', 'conflict', 'failed', 'discarded'] as const
+
+/** A timeline entry not (yet) accepted by the service: its state is said after its words. */
+function isSendState(send: string): send is (typeof SEND_STATES)[number] {
+  return (SEND_STATES as readonly string[]).includes(send)
 }

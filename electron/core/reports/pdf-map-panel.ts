@@ -5,6 +5,7 @@
 import type PDFDocument from 'pdfkit'
 import { distanceM } from '../deliveries/location-check.ts'
 import { formatDistance } from '../api/display-format.ts'
+import { currentLocale, t } from '../messages/messages.ts'
 
 type Doc = InstanceType<typeof PDFDocument>
 
@@ -54,8 +55,15 @@ export function niceLength(limit: number): number {
   return power
 }
 
+/** A scale bar's length: "50 m", "1.5 km" (decimals in the locale spoken). */
 export function formatMetres(m: number): string {
-  return m >= 1000 ? `${(m / 1000).toFixed(m >= 10_000 ? 0 : 1)} km` : `${Math.round(m)} m`
+  if (m < 1000) return formatDistance(m)
+  const digits = m >= 10_000 ? 0 : 1
+  const value = new Intl.NumberFormat(currentLocale(), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(m / 1000)
+  return t('documents:map.kilometres', { value })
 }
 
 /** Draws the panel into the box; returns false (and draws a note) when nothing has a position. */
@@ -66,8 +74,13 @@ export function drawMapPanel(
 ): boolean {
   const fixes: Array<{ kind: 'address' | 'dropOff' | 'photo'; fix: MapFix; label: string }> = []
   if (input.address)
-    fixes.push({ kind: 'address', fix: { ...input.address, accuracyM: null }, label: 'A' })
-  if (input.dropOff) fixes.push({ kind: 'dropOff', fix: input.dropOff, label: 'D' })
+    fixes.push({
+      kind: 'address',
+      fix: { ...input.address, accuracyM: null },
+      label: t('documents:map.addressMark'),
+    })
+  if (input.dropOff)
+    fixes.push({ kind: 'dropOff', fix: input.dropOff, label: t('documents:map.dropOffMark') })
   input.photos.forEach((p, i) => fixes.push({ kind: 'photo', fix: p, label: String(i + 1) }))
 
   doc.save()
@@ -76,7 +89,7 @@ export function drawMapPanel(
     doc
       .fillColor(MAP_COLOURS.text)
       .fontSize(9)
-      .text('No position was recorded for this delivery.', box.x + 12, box.y + box.height / 2 - 6, {
+      .text(t('documents:map.noPosition'), box.x + 12, box.y + box.height / 2 - 6, {
         width: box.width - 24,
         align: 'center',
       })
@@ -138,7 +151,7 @@ export function drawMapPanel(
       doc
         .fillColor(colour(f.kind))
         .fontSize(7)
-        .text(formatDistance(d, 'en-US'), (a.x + b.x) / 2 + 4, (a.y + b.y) / 2 - 9, {
+        .text(formatDistance(d), (a.x + b.x) / 2 + 4, (a.y + b.y) / 2 - 9, {
           lineBreak: false,
         })
       doc.restore()
@@ -229,6 +242,6 @@ function drawScaleAndNorth(doc: Doc, box: Box, scale: number) {
   const nx = box.x + box.width - 14
   const ny = box.y + 10
   doc.polygon([nx, ny], [nx - 4, ny + 10], [nx + 4, ny + 10]).fill(MAP_COLOURS.text)
-  doc.fontSize(7).text('N', nx - 3, ny + 11, { lineBreak: false })
+  doc.fontSize(7).text(t('documents:map.north'), nx - 3, ny + 11, { lineBreak: false })
   doc.restore()
 }

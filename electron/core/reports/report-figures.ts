@@ -2,7 +2,12 @@
 // aggregate over the deliveries for the drivers' rates. The definitions are stated on the Reports
 // screen and on the export's summary; the tests check them against hand-computed fixtures.
 import type BetterSqlite3 from 'better-sqlite3'
-import type { ReportFigures, ReportFilters, ReportOptions } from '../api/report-schemas.ts'
+import {
+  TIME_TO_RESOLVE_BUCKETS,
+  type ReportFigures,
+  type ReportFilters,
+  type ReportOptions,
+} from '../api/report-schemas.ts'
 import { RESOLUTION_CODES, type ResolutionCode } from '../contract/schemas.ts'
 import {
   CHUNK,
@@ -28,15 +33,17 @@ const HOUR_MS = 3_600_000
 /** Drivers with fewer deliveries in the period are not ranked: one case on one delivery is noise. */
 export const MIN_DRIVER_DELIVERIES = 5
 const TOP = 10
+type TimeToResolveBucket = (typeof TIME_TO_RESOLVE_BUCKETS)[number]
 
-export const TIME_TO_RESOLVE_BUCKETS: ReadonlyArray<{ label: string; underHours: number }> = [
-  { label: 'Under 4 hours', underHours: 4 },
-  { label: '4 to 24 hours', underHours: 24 },
-  { label: '1 to 2 days', underHours: 48 },
-  { label: '2 to 3 days', underHours: 72 },
-  { label: '3 to 7 days', underHours: 168 },
-  { label: '7 days or more', underHours: Infinity },
-]
+/** Each bucket's upper bound, hours (exclusive), in TIME_TO_RESOLVE_BUCKETS' order. */
+const BUCKET_BOUNDS: Readonly<Record<TimeToResolveBucket, number>> = {
+  under4Hours: 4,
+  hours4To24: 24,
+  days1To2: 48,
+  days2To3: 72,
+  days3To7: 168,
+  days7OrMore: Infinity,
+}
 
 /**
  * The q-th quantile of sorted values by linear interpolation between closest ranks (R-7, the
@@ -118,9 +125,9 @@ export function createFiguresAccumulator(
       const repeatAddresses = [...addresses.values()]
         .filter((a) => a.cases >= 2)
         .sort((a, b) => b.cases - a.cases || a.address.localeCompare(b.address))
-      const buckets = TIME_TO_RESOLVE_BUCKETS.map((b) => ({ label: b.label, count: 0 }))
+      const buckets = TIME_TO_RESOLVE_BUCKETS.map((bucket) => ({ bucket, count: 0 }))
       for (const h of hours) {
-        const index = TIME_TO_RESOLVE_BUCKETS.findIndex((b) => h < b.underHours)
+        const index = TIME_TO_RESOLVE_BUCKETS.findIndex((bucket) => h < BUCKET_BOUNDS[bucket])
         buckets[index]!.count++
       }
       return {

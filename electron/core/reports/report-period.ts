@@ -4,6 +4,7 @@
 // Only the two date-fns-tz functions are imported: its index loads all of date-fns (seconds).
 import { fromZonedTime } from 'date-fns-tz/fromZonedTime'
 import type { ReportFilters } from '../api/report-schemas.ts'
+import { currentLocale, t } from '../messages/messages.ts'
 
 export interface ReportPeriod {
   /** The first instant of `from` in the time zone (inclusive), ISO in UTC. */
@@ -92,11 +93,33 @@ export function localTimestamp(at: string, timeZone: string): string {
   return `${wall.toISOString().slice(0, 19)}${offset}`
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const monthNames = new Map<string, Intl.DateTimeFormat>()
 
-/** "1 Jun 2025 09:30" in `timeZone`, for the PDF. */
+/** The month's short name in `locale`, as it reads beside a day ("Jun"; "jun" in Spanish). */
+function shortMonth(wall: Date, locale: string): string {
+  let format = monthNames.get(locale)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    })
+    monthNames.set(locale, format)
+  }
+  return format.formatToParts(wall).find((p) => p.type === 'month')?.value ?? ''
+}
+
+/**
+ * "1 Jun 2025 09:30" in `timeZone`, for the PDF: the 24-hour clock, the month's short name in the
+ * locale spoken, and the parts in the order the catalogue gives (documents:time.readable).
+ */
 export function readableTime(at: string, timeZone: string): string {
   const wall = wallClockDate(at, timeZone)
-  const time = wall.toISOString().slice(11, 16)
-  return `${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()} ${time}`
+  return t('documents:time.readable', {
+    day: wall.getUTCDate(),
+    month: shortMonth(wall, currentLocale()),
+    year: wall.getUTCFullYear(),
+    time: wall.toISOString().slice(11, 16),
+  })
 }

@@ -13,6 +13,8 @@ import { createFiguresAccumulator } from './report-figures.ts'
 import { matchesFilters, readReportCases, type ReportCase } from './report-cases.ts'
 import { inPeriod } from './report-period.ts'
 import { writeXlsx } from './xlsx-export.ts'
+import { formatCount } from '../api/display-format.ts'
+import { t } from '../messages/messages.ts'
 
 export interface ExportRequest {
   format: ExportFormat
@@ -46,6 +48,9 @@ export interface ExportResult {
   file: string
 }
 
+/** Stands for the count of cases written in the progress words, until it is known. */
+const DONE = '\u0000done\u0000'
+
 /** The temporary name an export writes to, hidden and beside the destination. */
 export function temporaryPathFor(destination: string): string {
   return join(
@@ -63,7 +68,7 @@ export async function runExport(
   const connection = openReportConnection(request.dbFile)
   const temp = temporaryPathFor(request.destination)
   try {
-    onProgress({ step: 'Counting the cases', done: 0, total: null })
+    onProgress({ step: t('reports:export.step.counting'), done: 0, total: null })
     const accumulator = createFiguresAccumulator(filters, thresholdM)
     const { period } = accumulator
     let selected = 0
@@ -89,12 +94,13 @@ export async function runExport(
         yield c
       }
     }
+    // The words are looked up once, not once a row (the catalogue takes microseconds a call).
+    const writingWords = t('reports:export.step.writing', {
+      done: DONE,
+      total: formatCount(total),
+    })
     const writing = (done: number) =>
-      onProgress({
-        step: `Writing case ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`,
-        done,
-        total,
-      })
+      onProgress({ step: writingWords.replace(DONE, formatCount(done)), done, total })
     writing(0)
     const columns = { thresholdM, userName: request.userName, timeZone: filters.timeZone }
     const filterNames = {
@@ -134,7 +140,7 @@ export async function runExport(
       })
     }
     signal.throwIfAborted()
-    onProgress({ step: 'Finishing the file', done: rows, total })
+    onProgress({ step: t('reports:export.step.finishing'), done: rows, total })
     request.beforeRename?.(rows)
     await rename(temp, request.destination)
     return { rows, figures, file: request.destination }

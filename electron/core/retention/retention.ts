@@ -23,6 +23,7 @@ import {
 import { createDeliveryStore } from '../deliveries/store-deliveries.ts'
 import { discardPartial, removePhotoFiles } from '../photos/photo-files.ts'
 import { createAppState } from '../db/app-state.ts'
+import { t } from '../messages/messages.ts'
 
 export interface RetentionPolicy {
   photoDays: number
@@ -47,11 +48,9 @@ const DAY_MS = 86_400_000
 const BATCH = 500
 const LAST_RUN_KEY = 'retention.lastRun'
 
+/** Why a photo is not here, as the photo's record keeps it (in the language spoken then). */
 export function purgedPhotoReason(photoDays: number): string {
-  return (
-    `Not kept on this computer: photos older than ${photoDays} days are removed unless a case ` +
-    'on the delivery is open. It is fetched again if one is opened.'
-  )
+  return t('settings:purgedPhoto', { count: photoDays })
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve))

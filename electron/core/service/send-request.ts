@@ -3,6 +3,7 @@
 // after a back-off with jitter, a bounded number of times.
 import { serviceWaitWords } from '../api/service-wait-schemas.ts'
 import { HealthSchema } from '../contract/schemas.ts'
+import { t } from '../messages/messages.ts'
 import { describe, failure } from './service-answers.ts'
 import { ServiceError } from './service-error.ts'
 import type { RequestKind, ServiceGate, ServiceWait } from './service-gate.ts'
@@ -23,7 +24,7 @@ export function createSender(sending: Sending) {
   function waitError(wait: ServiceWait): ServiceError {
     return new ServiceError(
       'busy',
-      `${serviceWaitWords(wait.until)}. Nothing is sent to it before then; the next sync after that carries on.`,
+      t('sync:error.waitRefused', { wait: serviceWaitWords(wait.until) }),
       wait.status,
     )
   }
@@ -81,7 +82,7 @@ export function createSender(sending: Sending) {
     }
     throw new ServiceError(
       'unreachable',
-      `The delivery service at ${base.origin} could not be reached (${describe(lastError)}).`,
+      t('sync:error.unreachable', { origin: base.origin, why: describe(lastError) }),
     )
   }
 
@@ -127,7 +128,7 @@ export function createSender(sending: Sending) {
         if (attempt >= maxAttempts) {
           throw new ServiceError(
             'unreachable',
-            `${what}: the connection to ${base.origin} kept breaking (${describe(error)}).`,
+            t('sync:error.keptBreaking', { what, origin: base.origin, why: describe(error) }),
           )
         }
         await sleep(backoffMs(attempt))

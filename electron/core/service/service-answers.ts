@@ -2,6 +2,7 @@
 // anything else sees it, and error answers in words.
 import type { z } from 'zod'
 import { ProblemSchema } from '../contract/schemas.ts'
+import { t } from '../messages/messages.ts'
 import { ServiceError, type ServiceErrorKind } from './service-error.ts'
 
 /** The service's error answer as a ServiceError, with its problem detail where it gives one. */
@@ -15,11 +16,13 @@ export async function failure(response: Response, what: string): Promise<Service
   }
   const kind: ServiceErrorKind =
     response.status === 401 ? 'unauthorized' : response.status === 410 ? 'gone' : 'http'
-  const suffix = detail ? `: ${detail}` : ''
+  const { status } = response
   return new ServiceError(
     kind,
-    `${what} failed with HTTP ${response.status}${suffix}`,
-    response.status,
+    detail
+      ? t('sync:error.httpFailedDetail', { what, status, detail })
+      : t('sync:error.httpFailed', { what, status }),
+    status,
   )
 }
 
@@ -33,7 +36,7 @@ export async function json<S extends z.ZodType>(
   try {
     text = await response.text()
   } catch {
-    throw new ServiceError('invalid', `${what}: the service sent a body that is not JSON.`)
+    throw new ServiceError('invalid', t('sync:error.notJson', { what }))
   }
   return parseText(text, schema, what)
 }
@@ -43,13 +46,16 @@ export function parseText<S extends z.ZodType>(text: string, schema: S, what: st
   try {
     body = JSON.parse(text)
   } catch {
-    throw new ServiceError('invalid', `${what}: the service sent a body that is not JSON.`)
+    throw new ServiceError('invalid', t('sync:error.notJson', { what }))
   }
   const parsed = schema.safeParse(body)
   if (!parsed.success) {
     throw new ServiceError(
       'invalid',
-      `${what}: the service's answer breaks the contract (${parsed.error.issues[0]?.message ?? 'invalid'}).`,
+      t('sync:error.breaksContract', {
+        what,
+        problem: parsed.error.issues[0]?.message ?? 'invalid',
+      }),
     )
   }
   return parsed.data
@@ -68,7 +74,7 @@ export async function jsonOrNull(response: Response): Promise<unknown> {
 /** Why a request got no answer, in a few words. */
 export function describe(error: unknown): string {
   if (error instanceof Error) {
-    if (error.name === 'TimeoutError') return 'no answer in time'
+    if (error.name === 'TimeoutError') return t('sync:error.noAnswerInTime')
     const cause = (error as { cause?: { code?: string } }).cause
     return cause?.code ?? error.message
   }

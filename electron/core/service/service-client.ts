@@ -11,6 +11,7 @@ import {
   type SyncPage,
 } from '../contract/schemas.ts'
 import { systemClock } from '../common/clock.ts'
+import { t } from '../messages/messages.ts'
 import { createSender } from './send-request.ts'
 import { failure, json, jsonOrNull, parseText } from './service-answers.ts'
 import { ServiceError } from './service-error.ts'
@@ -47,9 +48,7 @@ export type ServiceProbe = { reached: true; identity: ServiceIdentity | null } |
 
 export function createServiceClient(options: ServiceClientOptions) {
   const base = new URL(options.baseUrl)
-  const timeoutMs = options.timeoutMs ?? 20_000
-  const maxAttempts = options.maxAttempts ?? 4
-  const maxRetryWaitMs = options.maxRetryWaitMs ?? 30_000
+  const { timeoutMs = 20_000, maxAttempts = 4, maxRetryWaitMs = 30_000 } = options
   const sleep = options.sleep ?? systemClock.sleep
   const now = options.now ?? systemClock.now
   // Every request of this client passes it: one gate per service (service-gate.ts).
@@ -76,7 +75,7 @@ export function createServiceClient(options: ServiceClientOptions) {
     })
     if (response.status === 401) {
       await response.body?.cancel()
-      throw new ServiceError('unauthorized', 'The service refused the sign-in token.', 401)
+      throw new ServiceError('unauthorized', t('sync:error.tokenRefused'), 401)
     }
     return { status: response.status, body: await jsonOrNull(response) }
   }
@@ -118,23 +117,22 @@ export function createServiceClient(options: ServiceClientOptions) {
       })
       if (response.status === 401) {
         await response.body?.cancel()
-        throw new ServiceError('unauthorized', 'The user name or password is not right.', 401)
+        throw new ServiceError('unauthorized', t('sync:error.badCredentials'), 401)
       }
-      if (!response.ok) throw await failure(response, 'Sign-in')
-      return json(response, LoginResponseSchema, 'Sign-in')
+      if (!response.ok) throw await failure(response, t('sync:error.what.signIn'))
+      return json(response, LoginResponseSchema, t('sync:error.what.signIn'))
     },
 
     async pullPage(stream: SyncStream, cursor: string | null, limit: number): Promise<SyncPage> {
       const target = url(`/v1/sync/${stream}`, { cursor: cursor ?? undefined, limit })
-      const text = await sendForText(stream, target, { headers: headers() }, `Pulling ${stream}`)
-      return parseText(text, SyncPageSchema, `Pulling ${stream}`)
+      const what = t(`sync:error.what.${stream}`)
+      const text = await sendForText(stream, target, { headers: headers() }, what)
+      return parseText(text, SyncPageSchema, what)
     },
 
     /** The directory of people (`GET /v1/people`); each entry still to be parsed on its own. */
     async listPeople(): Promise<unknown[]> {
-      const response = await send('people', url('/v1/people'), { headers: headers() })
-      if (!response.ok) throw await failure(response, 'Reading the directory of people')
-      return (await json(response, PeopleDirectorySchema, 'Reading the directory of people')).people
+      return peopleIn(await send('people', url('/v1/people'), { headers: headers() }))
     },
 
     /**
@@ -184,4 +182,11 @@ function waitsAskedOf(gate: ServiceGate) {
     /** How many answers have asked to wait, in all. */
     asked: () => gate.asked,
   }
+}
+
+/** The entries of the directory of people the service answered, or its refusal in words. */
+async function peopleIn(response: Response): Promise<unknown[]> {
+  const what = t('sync:error.what.people')
+  if (!response.ok) throw await failure(response, what)
+  return (await json(response, PeopleDirectorySchema, what)).people
 }

@@ -25,6 +25,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   tileCacheMegabytes: 256,
   notifyAfterOutage: true,
   ticketUrlTemplate: null,
+  language: 'system',
 }
 
 const KEY = 'settings'

@@ -14,6 +14,7 @@ import { createAppState, type AppState } from '../db/app-state.ts'
 import { rowCounts } from '../deliveries/delivery-tables.ts'
 import { photoCountIn } from '../deliveries/photo-table.ts'
 import { finishRun, lastFinishedRun, startRun } from './sync-tables.ts'
+import { t } from '../messages/messages.ts'
 
 /** What a run stopped before its photo step reports of it. */
 const NO_PHOTOS: PhotoDownloadProgress = { downloaded: 0, failed: 0, undisplayable: 0, pending: 0 }
@@ -371,21 +372,15 @@ export class SyncEngine {
 
   private describeFailure(error: unknown): string {
     if (error instanceof ServiceError) {
-      return error.kind === 'unauthorized'
-        ? 'The delivery service no longer accepts your sign-in. Please sign in again.'
-        : error.message
+      return error.kind === 'unauthorized' ? t('sync:error.signInRefused') : error.message
     }
-    return 'The sync stopped because of an internal error. The details are in the log.'
+    return t('sync:error.internal')
   }
 }
 
 function describeProblems(rejected: number, photoProblems: number): string {
   const parts: string[] = []
-  if (rejected > 0) parts.push(`${rejected} record${rejected === 1 ? '' : 's'} rejected as invalid`)
-  if (photoProblems > 0) {
-    parts.push(
-      `${photoProblems} photo${photoProblems === 1 ? '' : 's'} could not be fetched or shown`,
-    )
-  }
-  return `Last sync: ${parts.join(', ')}. Open the sync report for details.`
+  if (rejected > 0) parts.push(t('sync:lastSync.rejected', { count: rejected }))
+  if (photoProblems > 0) parts.push(t('sync:lastSync.photosFailed', { count: photoProblems }))
+  return t('sync:error.lastSyncProblems', { what: parts.join(', ') })
 }

@@ -16,13 +16,17 @@ export interface Updater {
   quitAndInstall(): void
 }
 
+/** Why updates are off for this run: the settings screen words it (settings:update.disabled). */
+export type UpdatesOffReason = 'demo' | 'not-installed' | 'no-feed'
+
 export type UpdateState =
-  | { state: 'disabled'; reason: string }
+  | { state: 'disabled'; reason: UpdatesOffReason }
   | { state: 'idle'; lastCheckAt: string | null }
   | { state: 'checking'; lastCheckAt: string | null }
   | { state: 'downloading'; version: string; lastCheckAt: string }
   | { state: 'ready'; version: string; lastCheckAt: string }
-  | { state: 'failed'; message: string; lastCheckAt: string | null }
+  /** The check or the download failed; it is tried again the next day. */
+  | { state: 'failed'; lastCheckAt: string | null }
 
 export const DAY_MS = 86_400_000
 
@@ -62,12 +66,13 @@ export interface UpdateCheckerOptions {
   now?: () => Date
 }
 
-/** Why updates are off for this run, in words for the settings screen; null when they are on. */
-export function disabledReason(options: Omit<UpdateCheckerOptions, 'log'>): string | null {
-  if (options.demo) return 'Updates are off in demo mode.'
-  if (!options.packaged || options.updater === null)
-    return 'Updates are only checked by an installed Porchlight.'
-  if (options.feedUrl === null) return 'No update feed is configured for this installation.'
+/** Why updates are off for this run; null when they are on. */
+export function disabledReason(
+  options: Omit<UpdateCheckerOptions, 'log'>,
+): UpdatesOffReason | null {
+  if (options.demo) return 'demo'
+  if (!options.packaged || options.updater === null) return 'not-installed'
+  if (options.feedUrl === null) return 'no-feed'
   return null
 }
 
@@ -91,7 +96,6 @@ export function createUpdateChecker(options: UpdateCheckerOptions) {
       options.log.warn('update check or download failed', error)
       status = {
         state: 'failed',
-        message: 'Porchlight could not check for updates. It tries again tomorrow.',
         lastCheckAt: lastCheckAt(),
       }
     })
@@ -119,7 +123,6 @@ export function createUpdateChecker(options: UpdateCheckerOptions) {
       options.log.warn('update check failed', error)
       status = {
         state: 'failed',
-        message: 'Porchlight could not check for updates. It tries again tomorrow.',
         lastCheckAt: now().toISOString(),
       }
     }

@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest'
 import {
   CALL_ACCESS,
   CALL_NAMES,
+  supervisorOnlyRefusal,
   type ApiHandlers,
   type CallName,
 } from '../../../electron/core/api/definition.ts'
 import { dispatchCall } from '../../../electron/core/api/dispatch.ts'
+import { speak } from '../../../electron/core/messages/messages.ts'
 import { UserFacingError } from '../../../electron/core/common/errors.ts'
 import type { Role } from '../../../electron/core/contract/schemas.ts'
 import { REPO_ROOT } from '../../support/project-copy.ts'
@@ -67,7 +69,10 @@ describe('the access table', () => {
 
     if (typeof access === 'object') {
       expect(agent).toEqual({
-        outcome: { ok: false, error: { code: 'forbidden', message: access.supervisor } },
+        outcome: {
+          ok: false,
+          error: { code: 'forbidden', message: supervisorOnlyRefusal(access.supervisor) },
+        },
         reached: false,
       })
     } else {
@@ -92,5 +97,28 @@ describe('the access table', () => {
     }
     expect(found("UserFacingError('signed-out'")).toEqual([])
     expect(found("UserFacingError('forbidden'")).toEqual([])
+  })
+
+  it('refuses in the language the core speaks', async () => {
+    speak({ language: 'es', locale: 'es' })
+    try {
+      expect((await callAs(null, 'getCase')).outcome).toEqual({
+        ok: false,
+        error: { code: 'signed-out', message: 'Inicie sesión primero.' },
+      })
+      expect((await callAs('agent', 'getReportFigures')).outcome).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringMatching(/^Los informes/) },
+      })
+      expect((await callAs('agent', 'searchDeliveries')).outcome).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid-argument',
+          message: expect.stringMatching(/^Solicitud no válida a searchDeliveries: /),
+        },
+      })
+    } finally {
+      speak({ language: 'en', locale: 'en' })
+    }
   })
 })

@@ -244,12 +244,9 @@ describe('tile server and cache', () => {
   it('a server switched off when starting is never asked, whatever Settings say', async () => {
     await startDesk({ tileServer: 'off' })
     const sources = (await call('getMapSources')) as {
-      tileServer: { enabled: boolean; fixedBy: string | null }
+      tileServer: { enabled: boolean; fixedBy: 'off' | 'set' | null }
     }
-    expect(sources.tileServer).toMatchObject({
-      enabled: false,
-      fixedBy: 'Switched off when Porchlight was started.',
-    })
+    expect(sources.tileServer).toMatchObject({ enabled: false, fixedBy: 'off' })
     expect(await desk!.getTile(TILE)).toBeNull()
     expect((await call('getMapView')) as { sourceCount: number }).toMatchObject({ sourceCount: 0 })
   })

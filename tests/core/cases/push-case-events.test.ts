@@ -120,7 +120,8 @@ describe('conflicts', () => {
     const parked = (await desk.h.getCase({ caseId }))!
     expect(parked.conflict).toEqual({
       eventId: statusEvent.id,
-      mine: 'Status: investigating',
+      mine: 'Status: Investigating',
+      change: { kind: 'status', status: 'investigating' },
       server: {
         version: 3,
         status: 'awaiting_customer',

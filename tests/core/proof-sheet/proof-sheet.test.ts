@@ -1,8 +1,10 @@
 // The proof-of-delivery sheet for the customer: what it holds (read back from the PDF's text, and
 // the photo's own pixels in the PNG) and what it must never hold (notes, claim counts, the
 // driver, other customers); refused for a withheld delivery whatever the page asks; every sheet
-// made is in the audit log; a desktop save goes where the person chose, owner-only.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+// made is in the audit log; a desktop save goes where the person chose, owner-only; and it speaks
+// the language the agent's Settings choose (read back with pdftotext).
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -204,5 +206,74 @@ describe('the proof-of-delivery sheet', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true })
     }
+  })
+
+  it('speaks the language Settings choose: Spanish words, dates and numbers, then English again', async () => {
+    const { language: before } = await desk.h.getSettings(undefined)
+    await desk.h.updateSettings({ language: 'es' })
+    try {
+      const made = await desk.h.makeProofSheet({
+        deliveryId: delivery.id,
+        caseId: null,
+        format: 'pdf',
+        to: 'file',
+      })
+      expect(made.fileName).toBe(`comprobante-de-entrega-${delivery.orderId}.pdf`)
+      const file = join(desk.dataDir, 'sheet-es.pdf')
+      writeFileSync(file, Buffer.from(made.base64!, 'base64'))
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'])
+        .toString('utf8')
+        .replace(/\s+/g, ' ')
+      const shown = await desk.h.getDelivery({ id: delivery.id })
+      expect(text).toContain('Comprobante de entrega')
+      expect(text).toContain(
+        `Pedido ${delivery.orderId} · Número de seguimiento ${delivery.trackingNumber}`,
+      )
+      // The long date the Spanish way ("martes, 13 de octubre de 2026, 18:42:31 …").
+      expect(text).toMatch(
+        /Entregado el (lunes|martes|miércoles|jueves|viernes|sábado|domingo), \d+ de [a-z]+ de \d{4}/,
+      )
+      if (shown!.timeZone) expect(text).toContain('Hora local en la dirección')
+      expect(text).toContain('Dónde se dejó:')
+      const distance = shown!.locationCheck.dropOffDistanceM
+      if (distance !== null) {
+        const metres = new Intl.NumberFormat('es').format(Math.round(distance))
+        expect(text).toContain(
+          `El repartidor marcó el paquete como entregado a ${metres} m de la dirección.`,
+        )
+      }
+      expect(text).toMatch(/Foto tomada el \d+ [a-z]+ \d{4}/)
+      expect(text).toMatch(/Generado el \d+ [a-z]+ \d{4}, .* a partir del registro de esta entrega/)
+      expect(text).not.toContain('Proof of delivery')
+
+      // The refusal for a withheld delivery is said in Spanish too.
+      const withheld = svc.deliveries()[2]!
+      svc.service.world.updateDelivery(withheld.id, { photoWithheld: 'gift_or_registry' })
+      await desk.core.syncOnce()
+      expect(
+        await dispatchCall(
+          desk.core,
+          'makeProofSheet',
+          { deliveryId: withheld.id, caseId: null, format: 'pdf', to: 'file' },
+          quiet,
+        ),
+      ).toMatchObject({
+        ok: false,
+        error: {
+          code: 'photo-withheld',
+          message:
+            'No se genera comprobante de entrega para esta entrega: Pedido de regalo o de lista: las fotos se retienen para no arruinar la sorpresa.',
+        },
+      })
+    } finally {
+      await desk.h.updateSettings({ language: before })
+    }
+    const english = await desk.h.makeProofSheet({
+      deliveryId: delivery.id,
+      caseId: null,
+      format: 'png',
+      to: 'clipboard',
+    })
+    expect(english.fileName).toBe(`proof-of-delivery-${delivery.orderId}.png`)
   })
 })

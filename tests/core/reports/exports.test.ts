@@ -218,7 +218,7 @@ describe('PDF export', () => {
     expect(c1).toContain('Refund issued')
     expect(c1).toContain('Customer 1')
     expect(c1).toContain('Timeline')
-    expect(c1).toMatch(/Opened: not received/)
+    expect(c1).toMatch(/Opened: Not received/)
     const c3Page = pageOf('114-0000000-0000003')
     expect(text[c3Page]).toMatch(/Ticket\s*#4521/)
     expect(c1).toMatch(/Ticket\s*none/)

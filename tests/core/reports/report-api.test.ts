@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CALL_NAMES, type CallName } from '../../../electron/core/api/definition.ts'
 import { dispatchCall } from '../../../electron/core/api/dispatch.ts'
 import { reportCalls } from '../../../electron/core/api/report-schemas.ts'
-import { NOT_A_SUPERVISOR } from '../../../electron/core/app/report-handlers.ts'
+import { notASupervisor } from '../../../electron/core/app/report-handlers.ts'
 import {
   AGENT,
   SUPERVISOR,
@@ -72,7 +72,7 @@ describe('the role check', () => {
     for (const name of REPORT_CALLS) {
       expect(await call(agent, name, args[name]), name).toEqual({
         ok: false,
-        error: { code: 'forbidden', message: NOT_A_SUPERVISOR },
+        error: { code: 'forbidden', message: notASupervisor() },
       })
     }
     // Nothing was written or recorded on the agent's console.

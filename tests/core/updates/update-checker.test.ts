@@ -36,15 +36,15 @@ const feed = 'https://updates.example.com/porchlight/'
 
 describe('update checks', () => {
   it.each([
-    [{ demo: true, packaged: true, feedUrl: feed }, /demo mode/],
-    [{ demo: false, packaged: false, feedUrl: feed }, /installed Porchlight/],
-    [{ demo: false, packaged: true, feedUrl: null }, /No update feed/],
+    [{ demo: true, packaged: true, feedUrl: feed }, 'demo'],
+    [{ demo: false, packaged: false, feedUrl: feed }, 'not-installed'],
+    [{ demo: false, packaged: true, feedUrl: null }, 'no-feed'],
   ])('are off for %o', async (setup, reason) => {
     const { updater, calls } = recordingUpdater([{ version: '9.9.9' }])
     const checker = createUpdateChecker({ ...setup, updater, log: quiet })
     checker.start()
     stops.push(() => checker.stop())
-    expect(checker.status()).toEqual({ state: 'disabled', reason: expect.stringMatching(reason) })
+    expect(checker.status()).toEqual({ state: 'disabled', reason })
     expect(await checker.checkNow()).toMatchObject({ state: 'disabled' })
     expect(calls.checks).toBe(0)
     expect(calls.feed).toEqual([])
@@ -91,7 +91,6 @@ describe('update checks', () => {
     })
     expect(await checker.checkNow()).toMatchObject({
       state: 'failed',
-      message: 'Porchlight could not check for updates. It tries again tomorrow.',
     })
     expect(await checker.checkNow()).toMatchObject({ state: 'idle' })
     expect(calls.checks).toBe(2)

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { CacheProblem } from './cache-damage.ts'
 import type { SalvageOutcome } from './salvage.ts'
 import { createAppState } from '../app-state.ts'
+import { currentLocale, t } from '../../messages/messages.ts'
 
 export const RECOVERY_STATE_KEY = 'cache.recovery'
 
@@ -53,8 +54,8 @@ export const CacheRecoverySchema = z.object({
 
 export type CacheRecovery = z.output<typeof CacheRecoverySchema>
 
-/** The words for each salvaged table. */
-const NOUNS: Record<string, string> = {
+/** The words for each salvaged table, as a recovery keeps them (in English). */
+const NOUNS = {
   case_events: 'case changes',
   audit_log: 'audit log entries',
   photo_views: 'photo views',
@@ -63,7 +64,7 @@ const NOUNS: Record<string, string> = {
   app_state: 'settings',
   known_users: 'user names',
   canned_notes: 'canned notes',
-}
+} as const satisfies Record<string, string>
 
 export function buildRecovery(options: {
   at: Date
@@ -74,7 +75,7 @@ export function buildRecovery(options: {
   carriedState: string[]
 }): CacheRecovery {
   const { salvage } = options
-  const table = (name: string) => salvage?.tables.find((t) => t.table === name)
+  const table = (name: string) => salvage?.tables.find((part) => part.table === name)
   const recovered = (name: string) => table(name)?.recovered ?? 0
   const events = table('case_events')
   const lostEvents = (events?.lost ?? []).map((row) => {
@@ -112,47 +113,46 @@ export function buildRecovery(options: {
           (events.unreadable.length > 0 && !events.lostComplete)),
       auditEntries: salvage?.auditLost ?? [],
       other: (salvage?.tables ?? [])
-        .filter((t) => !['case_events', 'audit_log'].includes(t.table) && damagedPart(t))
-        .map((t) => NOUNS[t.table] ?? t.table),
+        .filter((part) => !['case_events', 'audit_log'].includes(part.table) && damagedPart(part))
+        .map((part) => (NOUNS as Record<string, string>)[part.table] ?? part.table),
     },
     auditChain: options.auditChain,
   }
 }
 
 /**
- * One paragraph for the person: what was wrong, where the damaged file is, what was recovered,
- * what could not be, and what happens next.
+ * One paragraph for the person, in the language spoken: what was wrong, where the damaged file
+ * is, what was recovered, what could not be, and what happens next.
  */
 export function describeRecovery(recovery: CacheRecovery): string {
-  const sentences: string[] = [`The local cache could not be used: ${recovery.problem.detail}.`]
+  const sentences: string[] = [
+    t('app:cacheReport.couldNotUse', { detail: recovery.problem.detail }),
+  ]
   sentences.push(
     recovery.keptAs
-      ? `It was kept as ${recovery.keptAs} in the data folder and a new cache was started.`
-      : 'A new cache was started.',
+      ? t('app:cacheReport.keptAs', { path: recovery.keptAs })
+      : t('app:cacheReport.newCache'),
   )
   const r = recovery.recovered
-  const found = [
-    r.caseChangesWaiting > 0 &&
-      count(r.caseChangesWaiting, 'case change', 'case changes') + ' not yet sent',
-    r.caseChanges - r.caseChangesWaiting > 0 &&
-      count(r.caseChanges - r.caseChangesWaiting, 'case change', 'case changes') + ' already sent',
-    r.auditEntries > 0 && count(r.auditEntries, 'audit log entry', 'audit log entries'),
-    r.photoViews > 0 && count(r.photoViews, 'photo view', 'photo views'),
-    r.exports > 0 && count(r.exports, 'export record', 'export records'),
-    r.evidenceSnapshots > 0 &&
-      count(r.evidenceSnapshots, 'evidence snapshot', 'evidence snapshots'),
-    r.settings && 'the settings',
-    r.signIn && 'who was signed in',
-  ].filter((part): part is string => typeof part === 'string')
+  const alreadySent = r.caseChanges - r.caseChangesWaiting
+  const found: string[] = []
+  if (r.caseChangesWaiting > 0)
+    found.push(t('app:cacheReport.changesUnsent', { count: r.caseChangesWaiting }))
+  if (alreadySent > 0) found.push(t('app:cacheReport.changesSent', { count: alreadySent }))
+  if (r.auditEntries > 0) found.push(t('app:cacheReport.auditEntries', { count: r.auditEntries }))
+  if (r.photoViews > 0) found.push(t('app:cacheReport.photoViews', { count: r.photoViews }))
+  if (r.exports > 0) found.push(t('app:cacheReport.exports', { count: r.exports }))
+  if (r.evidenceSnapshots > 0)
+    found.push(t('app:cacheReport.snapshots', { count: r.evidenceSnapshots }))
+  if (r.settings) found.push(t('app:cacheReport.settings'))
+  if (r.signIn) found.push(t('app:cacheReport.signIn'))
   if (recovery.problem.kind === 'foreign') {
-    sentences.push('It is not a Porchlight cache, so nothing was taken from it.')
+    sentences.push(t('app:cacheReport.foreign'))
   } else if (found.length > 0) {
-    sentences.push(`Recovered from it: ${list(found)}.`)
+    sentences.push(t('app:cacheReport.recovered', { list: list(found) }))
   } else {
     sentences.push(
-      recovery.salvaged
-        ? 'Nothing could be recovered from it.'
-        : 'Nothing in it could be read, so nothing was recovered.',
+      recovery.salvaged ? t('app:cacheReport.nothingRecovered') : t('app:cacheReport.nothingRead'),
     )
   }
   const lost = recovery.lost
@@ -166,35 +166,44 @@ export function describeRecovery(recovery: CacheRecovery): string {
       if (c.orderId) orders.add(c.orderId)
       else if (c.caseId) caseIds.add(c.caseId)
     }
-    const what =
+    let what: string =
       waiting === total
-        ? `${count(total, 'case change', 'case changes')} not yet sent`
-        : `${count(total, 'case change', 'case changes')}${waiting > 0 ? `, ${waiting} of them not yet sent` : ''}`
-    const where = [
-      orders.size > 0 &&
-        `the cases of ${orders.size === 1 ? 'order' : 'orders'} ${few([...orders])}`,
-      caseIds.size > 0 && `${caseIds.size === 1 ? 'case' : 'cases'} ${few([...caseIds])}`,
-    ].filter((part): part is string => typeof part === 'string')
+        ? t('app:cacheReport.changesUnsent', { count: total })
+        : waiting > 0
+          ? t('app:cacheReport.lostChangesSomeUnsent', { count: total, waiting })
+          : t('app:cacheReport.lostChanges', { count: total })
+    if (lost.caseChangesUncounted) what = t('app:cacheReport.atLeast', { what })
+    const where: string[] = []
+    if (orders.size > 0)
+      where.push(t('app:cacheReport.onOrders', { count: orders.size, list: few([...orders]) }))
+    if (caseIds.size > 0)
+      where.push(t('app:cacheReport.onCases', { count: caseIds.size, list: few([...caseIds]) }))
     missing.push(
-      `${lost.caseChangesUncounted ? 'at least ' : ''}${what}` +
-        (where.length > 0 ? ` (on ${where.join(' and ')})` : ''),
+      where.length > 0 ? t('app:cacheReport.lostOn', { what, where: list(where) }) : what,
     )
   } else if (lost.caseChangesUncounted) {
-    missing.push('some case changes (how many is not known: part of that table was unreadable)')
+    missing.push(t('app:cacheReport.uncounted'))
   }
   if (lost.auditEntries.length > 0) {
     const entries = lost.auditEntries.reduce((n, range) => n + range.to - range.from + 1, 0)
     const ranges = lost.auditEntries.map((g) =>
       g.from === g.to ? `${g.from}` : `${g.from}–${g.to}`,
     )
-    missing.push(
-      `${count(entries, 'audit log entry', 'audit log entries')} (${entries === 1 ? 'number' : 'numbers'} ${list(ranges)}; the loss is recorded in the audit log)`,
-    )
+    missing.push(t('app:cacheReport.auditLost', { count: entries, numbers: list(ranges) }))
   }
-  for (const other of lost.other) missing.push(`part of the ${other}`)
-  if (missing.length > 0) sentences.push(`Could not be recovered: ${list(missing)}.`)
-  sentences.push('Deliveries, photos and cases will be downloaded again at the next sync.')
+  for (const other of lost.other) {
+    missing.push(t('app:cacheReport.partOf', { what: tableWords(other) }))
+  }
+  if (missing.length > 0) sentences.push(t('app:cacheReport.notRecovered', { list: list(missing) }))
+  sentences.push(t('app:cacheReport.downloadAgain'))
   return sentences.join(' ')
+}
+
+/** What a salvaged table holds, in the language spoken (a recovery keeps NOUNS' English words). */
+function tableWords(stored: string): string {
+  const tables = Object.keys(NOUNS) as Array<keyof typeof NOUNS>
+  const table = tables.find((name) => name === stored || NOUNS[name] === stored)
+  return table ? t(`app:cacheReport.table.${table}`) : stored
 }
 
 /**
@@ -202,10 +211,9 @@ export function describeRecovery(recovery: CacheRecovery): string {
  * app offers "Recover now"; a command leaves it to the next start.
  */
 export function describeDamage(detail: string, next: 'recover-now' | 'next-start'): string {
-  const what = `The local cache is damaged: ${detail}. Porchlight has stopped using it.`
   return next === 'recover-now'
-    ? `${what} Recover now keeps the damaged file aside, copies what can be saved (case changes not yet sent first, then the audit log) into a new cache, and downloads deliveries, photos and cases again.`
-    : `${what} The next start (the app, browser mode or any porchlight command) keeps the damaged file aside, copies what can be saved into a new cache and downloads the rest again.`
+    ? t('app:cacheReport.damagedRecoverNow', { detail })
+    : t('app:cacheReport.damagedNextStart', { detail })
 }
 
 /** The recovery the person has not yet acknowledged, if any. */
@@ -227,16 +235,16 @@ export function dismissRecoveryNotice(sqlite: BetterSqlite3.Database): void {
   createAppState(sqlite).remove(RECOVERY_STATE_KEY)
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
-}
-
 /** Up to four, then "and N more". */
 function few(parts: string[]): string {
-  return list(parts.length > 4 ? [...parts.slice(0, 3), `${parts.length - 3} more`] : parts)
+  return list(
+    parts.length > 4
+      ? [...parts.slice(0, 3), t('app:cacheReport.more', { count: parts.length - 3 })]
+      : parts,
+  )
 }
 
+/** "a, b and c", in the language spoken. */
 function list(parts: string[]): string {
-  if (parts.length <= 1) return parts.join('')
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+  return new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(parts)
 }

@@ -1,0 +1,216 @@
+// Spanish words of the app namespace (see en/app.ts).
+import type { Translation } from '../translation.ts'
+import type { app as english } from '../en/app.ts'
+
+export const app = {
+  name: 'Porchlight',
+  start: {
+    starting: 'Iniciando Porchlight…',
+    failed: 'Porchlight no pudo iniciarse',
+  },
+  nav: {
+    label: 'Principal',
+    search: 'Buscar',
+    searchHint: 'Buscar ({{shortcut}})',
+    reports: 'Informes',
+    syncReport: 'Informe de sincronización',
+    settings: 'Ajustes',
+    expand: 'Mostrar los nombres de la navegación',
+    collapse: 'Reducir la navegación a iconos',
+  },
+  loading: {
+    cases: 'Cargando los casos',
+    case: 'Cargando el caso',
+    syncReport: 'Cargando el informe de sincronización',
+    settings: 'Cargando los ajustes',
+  },
+  keys: {
+    ctrl: 'Ctrl+{{key}}',
+    command: '⌘{{key}}',
+    enter: 'Intro',
+    esc: 'Esc',
+    shiftR: 'Mayús+R',
+    arrows: '← ↑ → ↓',
+  },
+  shortcuts: {
+    title: 'Atajos de teclado',
+    intro:
+      'Los atajos de una sola tecla funcionan cuando no está escribiendo en un campo. Pulse <0>?</0> para volver a ver esta lista.',
+    or: 'o',
+    anywhere: 'En cualquier lugar',
+    lists: 'Listas (resultados de búsqueda, casos)',
+    aCase: 'Un caso',
+    aDelivery: 'Una entrega',
+    search: 'Buscar entregas',
+    showShortcuts: 'Mostrar estos atajos de teclado',
+    escape: 'Cerrar un diálogo, o volver desde una entrega o un caso',
+    nextRow: 'Fila siguiente',
+    previousRow: 'Fila anterior',
+    openRow: 'Abrir la fila seleccionada',
+    writeNote: 'Escribir una nota',
+    addNote: 'Añadir la nota que está escribiendo',
+    resolve: 'Resolver el caso',
+    assignToMe: 'Asignarme el caso',
+    ticket: 'Añadir o cambiar el ticket de la mesa de ayuda',
+    zoomIn: 'Acercar la foto',
+    zoomOut: 'Alejar',
+    fit: 'Ajustar la foto al panel',
+    rotateRight: 'Girar a la derecha',
+    rotateLeft: 'Girar a la izquierda',
+    fullScreen: 'Pantalla completa (Esc sale)',
+    pan: 'Moverse por una foto ampliada',
+    otherPhoto: 'Foto anterior o siguiente, en la tira de fotos',
+    openCase: 'Abrir un caso sobre esta entrega',
+  },
+  update: {
+    ready:
+      'Porchlight {{version}} está listo. Su trabajo está guardado; reinicie para usarlo, o se instalará la próxima vez que salga.',
+    later: 'Más tarde',
+    restart: 'Reiniciar ahora',
+  },
+  cache: {
+    replacedTitle: 'Porchlight sustituyó su caché dañada',
+    changesLost_one:
+      '{{count, number}} cambio de un caso que aún no había enviado no se pudo guardar. Vuelva a hacerlo, por favor.',
+    changesLost_other:
+      '{{count, number}} cambios de casos que aún no había enviado no se pudieron guardar. Vuelva a hacerlos, por favor.',
+    ok: 'Aceptar',
+    damagedTitle: 'Porchlight necesita recuperar su caché local',
+    recovering: 'Recuperando la caché local… puede tardar un minuto.',
+    recoverNow: 'Recuperar ahora',
+  },
+  cacheReport: {
+    couldNotUse: 'No se pudo usar la caché local: {{detail}}.',
+    keptAs: 'Se guardó como {{path}} en la carpeta de datos y se empezó una caché nueva.',
+    newCache: 'Se empezó una caché nueva.',
+    foreign: 'No es una caché de Porchlight, así que no se tomó nada de ella.',
+    recovered: 'Se recuperó de ella: {{list}}.',
+    nothingRecovered: 'No se pudo recuperar nada de ella.',
+    nothingRead: 'No se pudo leer nada de ella, así que no se recuperó nada.',
+    changesUnsent_one: '{{count, number}} cambio de caso aún sin enviar',
+    changesUnsent_other: '{{count, number}} cambios de casos aún sin enviar',
+    changesSent_one: '{{count, number}} cambio de caso ya enviado',
+    changesSent_other: '{{count, number}} cambios de casos ya enviados',
+    auditEntries_one: '{{count, number}} entrada del registro de auditoría',
+    auditEntries_other: '{{count, number}} entradas del registro de auditoría',
+    photoViews_one: '{{count, number}} foto vista',
+    photoViews_other: '{{count, number}} fotos vistas',
+    exports_one: '{{count, number}} registro de exportación',
+    exports_other: '{{count, number}} registros de exportación',
+    snapshots_one: '{{count, number}} instantánea de pruebas',
+    snapshots_other: '{{count, number}} instantáneas de pruebas',
+    settings: 'los ajustes',
+    signIn: 'quién había iniciado sesión',
+    lostChanges_one: '{{count, number}} cambio de caso',
+    lostChanges_other: '{{count, number}} cambios de casos',
+    lostChangesSomeUnsent_one:
+      '{{count, number}} cambio de caso, {{waiting, number}} de ellos aún sin enviar',
+    lostChangesSomeUnsent_other:
+      '{{count, number}} cambios de casos, {{waiting, number}} de ellos aún sin enviar',
+    atLeast: 'al menos {{what}}',
+    onOrders_one: 'los casos del pedido {{list}}',
+    onOrders_other: 'los casos de los pedidos {{list}}',
+    onCases_one: 'el caso {{list}}',
+    onCases_other: 'los casos {{list}}',
+    lostOn: '{{what}} (en {{where}})',
+    uncounted: 'algunos cambios de casos (no se sabe cuántos: parte de esa tabla no se pudo leer)',
+    auditLost_one:
+      '{{count, number}} entrada del registro de auditoría (número {{numbers}}; la pérdida consta en el registro de auditoría)',
+    auditLost_other:
+      '{{count, number}} entradas del registro de auditoría (números {{numbers}}; la pérdida consta en el registro de auditoría)',
+    partOf: 'parte de {{what}}',
+    more: '{{count, number}} más',
+    notRecovered: 'No se pudo recuperar: {{list}}.',
+    downloadAgain:
+      'Las entregas, las fotos y los casos se volverán a descargar en la próxima sincronización.',
+    table: {
+      case_events: 'los cambios de casos',
+      audit_log: 'las entradas del registro de auditoría',
+      photo_views: 'las fotos vistas',
+      export_log: 'los registros de exportación',
+      case_snapshots: 'las instantáneas de pruebas',
+      app_state: 'los ajustes',
+      known_users: 'los nombres de usuario',
+      canned_notes: 'las notas predefinidas',
+    },
+    damagedRecoverNow:
+      'La caché local está dañada: {{detail}}. Porchlight ha dejado de usarla. Recuperar ahora aparta el archivo dañado, copia lo que se puede salvar (primero los cambios de casos aún sin enviar, luego el registro de auditoría) en una caché nueva y vuelve a descargar las entregas, las fotos y los casos.',
+    damagedNextStart:
+      'La caché local está dañada: {{detail}}. Porchlight ha dejado de usarla. El próximo inicio (la aplicación, el modo navegador o cualquier comando porchlight) aparta el archivo dañado, copia lo que se puede salvar en una caché nueva y vuelve a descargar el resto.',
+    recovering: 'Porchlight está recuperando su caché local. Vuelva a intentarlo en un momento.',
+  },
+  person: {
+    you: 'Usted',
+    youTitle: '{{name}}, id {{id}}',
+    idTitle: 'id {{id}}',
+    unassigned: 'Sin asignar',
+  },
+  copy: {
+    failed: 'No se pudo usar el portapapeles',
+    link: 'Copiar enlace',
+    linkCopied: 'Enlace copiado',
+    linkToCase: 'Copiar un enlace a este caso para un ticket',
+    linkToDelivery: 'Copiar un enlace a esta entrega para un ticket',
+  },
+  ticket: {
+    label: 'Número de ticket',
+    hintWithAddress: 'El número del ticket, o su dirección pegada desde la mesa de ayuda.',
+    hint: 'El número del ticket de la mesa de ayuda desde el que se trabaja este caso, por ejemplo 4521.',
+    notATicket: 'Eso no es un número de ticket.',
+  },
+  time: {
+    deliveryLocal: 'Hora local en la dirección. Su hora: {{time}}',
+    deliveryNoZone: 'Su hora (la dirección no tiene posición para saber la suya): {{time}}',
+  },
+  audience: {
+    internal: 'Nota interna',
+    customer: 'Respuesta al cliente',
+    tagInternal: 'Interna',
+    tagCustomer: 'Respuesta al cliente',
+  },
+  firstAction: {
+    done: 'Primera acción hecha',
+    dueIn: 'vence en {{time}}',
+    overdueBy: 'vencido hace {{time}}',
+  },
+  othersWaiting: {
+    onePerson_one: '{{count, number}} cambio de {{name}} espera a que {{firstName}} inicie sesión',
+    onePerson_other:
+      '{{count, number}} cambios de {{name}} esperan a que {{firstName}} inicie sesión',
+    people_one:
+      '{{count, number}} cambio de {{people, number}} personas más espera a que inicien sesión',
+    people_other:
+      '{{count, number}} cambios de {{people, number}} personas más esperan a que inicien sesión',
+  },
+  caseSort: {
+    oldest: 'Más antiguos primero',
+    newest: 'Más recientes primero',
+    due: 'Vencimiento de la primera acción, el más próximo primero',
+    dueDesc: 'Vencimiento de la primera acción, el más lejano primero',
+    status: 'Estado, abiertos primero',
+    statusDesc: 'Estado, resueltos primero',
+    assignee: 'Responsable, de la A a la Z',
+    assigneeDesc: 'Responsable, de la Z a la A',
+  },
+  caseAge: {
+    any: 'Cualquier antigüedad',
+    hours_one: '{{count, number}} hora o más',
+    hours_other: '{{count, number}} horas o más',
+    days_one: '{{count, number}} día o más',
+    days_other: '{{count, number}} días o más',
+    weeks_one: '{{count, number}} semana o más',
+    weeks_other: '{{count, number}} semanas o más',
+  },
+  error: {
+    generic: 'Algo salió mal. Inténtelo de nuevo.',
+    unreachable:
+      'No se puede contactar con Porchlight. Compruebe que el comando porchlight sigue en marcha y vuelva a intentarlo.',
+    notConnected:
+      'Esta página no está conectada a Porchlight. Ábrala de nuevo desde el enlace que mostró el comando porchlight.',
+    httpStatus: 'Porchlight no pudo completar la solicitud (HTTP {{status}}).',
+    unreadable: 'Porchlight envió una respuesta ilegible a {{call}}.',
+    notReadable:
+      'Porchlight devolvió una respuesta que esta pantalla no puede leer ({{call}}). Reinicie Porchlight; si vuelve a ocurrir, infórmelo.',
+    invalidRequest: 'Esa solicitud no es válida.',
+  },
+} as const satisfies Translation<typeof english>

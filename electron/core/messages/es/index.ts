@@ -1,0 +1,12 @@
+// Spanish: one file per namespace, key for key the English ones (catalogue.ts checks the shape).
+export { common } from './common.ts'
+export { app } from './app.ts'
+export { session } from './session.ts'
+export { search } from './search.ts'
+export { delivery } from './delivery.ts'
+export { cases } from './cases.ts'
+export { reports } from './reports.ts'
+export { documents } from './documents.ts'
+export { settings } from './settings.ts'
+export { sync } from './sync.ts'
+export { shell } from './shell.ts'
