@@ -183,14 +183,20 @@ function photoRows(sqlite: BetterSqlite3.Database) {
   const retry = markPhotoRetry.on(sqlite)
   const isReferenced = (sha256: string) => referenced.get({ sha256 }) !== undefined
   const isPending = (sha256: string) => pending.get({ sha256 }) !== undefined
-  /** Stores every row with these bytes; returns how many were not stored before (the count). */
-  const markStored = sqlite.transaction(
+  const storeAndCount = sqlite.transaction(
     (sha256: string, hasThumbnail: number, displayError: string | null): number => {
       const before = storedWithSha.get({ sha256 })?.n ?? 0
       stored.run({ sha256, hasThumbnail, displayError })
       return (storedWithSha.get({ sha256 })?.n ?? 0) - before
     },
   )
+  /**
+   * Stores every row with these bytes; returns how many were not stored before (the count).
+   * Immediate: it reads, then writes, while the sync's writer thread may be writing pages; a
+   * deferred transaction would then fail at its write (SQLITE_BUSY, no wait) instead of waiting.
+   */
+  const markStored = (sha256: string, hasThumbnail: number, displayError: string | null) =>
+    storeAndCount.immediate(sha256, hasThumbnail, displayError)
   const markFailed = (photo: PendingPhoto, reason: string) =>
     failed.run({ id: photo.id, sha256: photo.sha256, reason })
   const markRetry = (photo: PendingPhoto, reason: string) =>
