@@ -125,15 +125,16 @@ export async function lookalikeBench(
   try {
     const fillStarted = performance.now()
     const hashes: PerceptualHash[] = []
-    const insert = db.sqlite.prepare<[string, number, number]>(
-      'INSERT INTO photo_fingerprints (sha256, hash_hi, hash_lo) VALUES (?, ?, ?)',
-    )
+    // Stored the app's way (fingerprints.record, the table's one writer), so the rows are what a
+    // download leaves behind whatever columns the fingerprints gain. Its table is not built yet,
+    // so recording only writes the rows.
+    const writer = createFingerprints(db.sqlite, { indexThreadFile: null })
     db.sqlite.transaction(() => {
       for (let i = 0; i < stored; i++) {
         const base = real[next() % real.length] as PerceptualHash
         const hash = flipped(base, 14 + (next() % 19), next)
         hashes.push(hash)
-        insert.run(i.toString(16).padStart(64, '0'), hash.hi, hash.lo)
+        writer.record(i.toString(16).padStart(64, '0'), hash)
       }
     })()
     const fillSeconds = (performance.now() - fillStarted) / 1000

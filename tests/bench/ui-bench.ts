@@ -1,18 +1,22 @@
 // Benchmark 7 (UI): in browser mode on a copy of the cached million, the time from the last
 // keystroke of a typed query to its results painted, measured inside Chromium.
 //
-// Signing in: browser mode needs a delivery service to sign in against, and signing in starts a
-// sync. It gets a demo service of its own (one delivery, another seed) in a child process, so
-// that first sync adds one delivery and its case to the copy and is over in a moment; the million
-// came from the cache, not from this service, so the copy is first recorded as this service's
-// cache (a console never opens a cache filled from another service: cache-identity/). Sync and
-// retention timers are off.
+// Signing in: browser mode needs a delivery service to sign in against (it remembers no token
+// between starts), and signing in starts a sync. It gets a demo service of its own (one delivery,
+// another seed) in a child process, so that first sync adds one delivery and its case to the copy
+// and is over in a moment; the million came from the cache, not from this service, so the copy is
+// first recorded as this service's cache (a console never opens a cache filled from another
+// service: cache-identity/), and the look-alike pass over its photos is taken as done
+// (settleLookalikePass, below, says why). Sync and retention timers are off. The typing starts
+// once that sync has ended ("Last synced"): what is measured is a console at rest.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { recordCacheOwner } from '../../electron/core/cache-identity/cache-owner.ts'
 import { openDatabase } from '../../electron/core/db/open-database.ts'
+import { createFingerprints } from '../../electron/core/photo-match/fingerprints.ts'
+import { hashStoredPhoto } from '../../electron/core/photos/thumbnails.ts'
 import playwrightConfig from '../playwright.config.ts'
 import type { BenchConfig } from './config.ts'
 import { seededRandom, sleep, summarize, type Summary } from './measure.ts'
@@ -47,6 +51,7 @@ export async function uiBench(
   })
   const copy = await openDatabase(dataDir)
   recordCacheOwner(copy.sqlite, demo.url)
+  const settled = await settleLookalikePass(copy.sqlite, dataDir)
   await copy.close()
   const console_ = await startConsole({
     serviceUrl: demo.url,
@@ -60,7 +65,19 @@ export async function uiBench(
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     await page.goto(console_.url)
-    await signIn(page)
+    const signingIn = performance.now()
+    try {
+      await signIn(page)
+      console.log(
+        `UI: signed in, first sync over in ${((performance.now() - signingIn) / 1000).toFixed(1)} s`,
+      )
+    } catch (error) {
+      // What the console said is what tells why the first sync did not end.
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\nThe console's output:\n${console_.output().slice(-4000)}`,
+        { cause: error },
+      )
+    }
     // Ctrl+K brings the search screen and its box, from wherever the sign-in left us.
     await page.keyboard.press('Control+K')
     await instrument(page)
@@ -95,7 +112,7 @@ export async function uiBench(
     const describe = (label: string, s: Summary) =>
       `${label} median ${formatValue(s.median, 'ms')} / p95 ${formatValue(s.p95, 'ms')}`
     const notes = [
-      `UI: measured in the page (keydown's timeStamp; the results table labelled with the query appearing, then the next frame; Resource Timing for the API request). Where the time goes: ${describe('keydown → request sent (React)', toRequest)}; ${describe('request round trip (bridge + core)', roundTrip)}; ${describe('response → painted', toPaint)}. By kind: ${perKind.join(', ')}. Signed in against a one-delivery demo service in its own process (see ui-bench.ts).`,
+      `UI: measured in the page (keydown's timeStamp; the results table labelled with the query appearing, then the next frame; Resource Timing for the API request). Where the time goes: ${describe('keydown → request sent (React)', toRequest)}; ${describe('request round trip (bridge + core)', roundTrip)}; ${describe('response → painted', toPaint)}. By kind: ${perKind.join(', ')}. Signed in against a one-delivery demo service in its own process, typing once its first sync had ended; the look-alike pass over the cache's ${settled} shared photo files was taken as done, without flags (see ui-bench.ts).`,
     ]
     return { rows, notes }
   } finally {
@@ -104,6 +121,43 @@ export async function uiBench(
     await demo.stop()
     rmSync(noPhotos, { recursive: true, force: true })
   }
+}
+
+/**
+ * The look-alike pass (photo-match/match-photos.ts) over the cached million, as taken done. The
+ * cache's 1.24M photo rows share a few real demo photo files (fill-cache.ts: 1.2M distinct JPEGs
+ * would take 40 GB), kept without the perceptual hashes a download records since issue 18. Left
+ * so, the sign-in's first sync would hash those files as photos kept before hashes were, then
+ * refresh the reuse flag of every delivery with one of them (some 880,000, in one transaction on
+ * the console's main thread), each read beside the tens of thousands of others sharing its file
+ * (about 2.7 s a delivery here): weeks, not the moment this start needs, so "Last synced" never
+ * came. The files are hashed and recorded here with the app's own code, and marked compared, as
+ * the pass leaves them; no flag is set, as their sharing is the bench's way to save disk, not
+ * drivers reusing photos. The sync then takes in the service's delivery and looks at its photos
+ * only. Returns how many files were hashed.
+ */
+async function settleLookalikePass(
+  sqlite: Parameters<typeof createFingerprints>[0],
+  dataDir: string,
+): Promise<number> {
+  const fingerprints = createFingerprints(sqlite, { indexThreadFile: null })
+  let hashed = 0
+  for (;;) {
+    const batch = fingerprints.unhashed(100)
+    if (batch.length === 0) break
+    for (const sha256 of batch) {
+      const hash = await hashStoredPhoto(dataDir, sha256)
+      if (!hash) throw new Error(`the cached photo file ${sha256} could not be hashed`)
+      fingerprints.record(sha256, hash)
+      hashed++
+    }
+  }
+  for (;;) {
+    const batch = fingerprints.uncompared(100)
+    if (batch.length === 0) break
+    fingerprints.markCompared(batch.map((f) => f.id))
+  }
+  return hashed
 }
 
 /** As the browser tests do (tests/e2e/support/console-page.ts), then waits for the first sync. */

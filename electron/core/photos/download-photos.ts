@@ -24,6 +24,7 @@ import {
   photoCountIn,
   pendingPhotosBefore,
   pendingPhotoWithSha,
+  storedPhotosWithSha,
 } from '../deliveries/photo-table.ts'
 
 /** Broken connections resumed for one photo in one run before leaving it for the next run. */
@@ -33,7 +34,7 @@ export const MAX_MISMATCHES = 3
 /** Runs in which a photo could not be fetched before it is recorded as failed. */
 const MAX_RUNS = 5
 /** Pending photos read at a time. */
-const PENDING_CHUNK = 500
+export const PENDING_CHUNK = 500
 
 export interface PhotoDownloadProgress {
   downloaded: number
@@ -82,19 +83,19 @@ export async function downloadPendingPhotos(options: {
     // The thumbnail comes first and the row says 'stored' only together with its outcome: if
     // the process dies in between, the row is still pending, its file is in place, and the next
     // run makes the thumbnail. (Marking 'stored' first left such rows without one for good.)
+    // The file stores every row with its bytes (a reused photo's twins too), each counted here
+    // once; a twin already read is then no longer pending when its turn comes, and is skipped.
     const thumbnail = await makeThumbnail(dataDir, photo.sha256)
     if (thumbnail.ok) {
       options.onHashed?.(photo.sha256, thumbnail.hash)
-      markStored(photo.sha256, 1, null)
-      progress.downloaded++
+      progress.downloaded += markStored(photo.sha256, 1, null)
     } else {
       // Said in the language spoken when the photo was fetched, as every stored reason is.
-      markStored(
+      progress.undisplayable += markStored(
         photo.sha256,
         0,
         t('delivery:photoFile.notDisplayable', { reason: thumbnail.reason }),
       )
-      progress.undisplayable++
     }
   }
 
@@ -110,6 +111,8 @@ export async function downloadPendingPhotos(options: {
       for (let busy = inFlight.get(photo.sha256); busy; busy = inFlight.get(photo.sha256)) {
         await busy
       }
+      // A twin with the same bytes stored this row since it was read: nothing is left to do.
+      if (!rows.isPending(photo.sha256)) continue
       const work = fetchOne({ dataDir, client, rows, progress, keep }, photo)
       inFlight.set(
         photo.sha256,
@@ -179,12 +182,25 @@ function photoRows(sqlite: BetterSqlite3.Database) {
   const referenced = anyPhotoWithSha.on(sqlite)
   const pending = pendingPhotoWithSha.on(sqlite)
   const stored = markPhotosStored.on(sqlite)
+  const storedWithSha = storedPhotosWithSha.on(sqlite)
   const failed = markPhotoFailed.on(sqlite)
   const retry = markPhotoRetry.on(sqlite)
   const isReferenced = (sha256: string) => referenced.get({ sha256 }) !== undefined
   const isPending = (sha256: string) => pending.get({ sha256 }) !== undefined
+  const storeAndCount = sqlite.transaction(
+    (sha256: string, hasThumbnail: number, displayError: string | null): number => {
+      const before = storedWithSha.get({ sha256 })?.n ?? 0
+      stored.run({ sha256, hasThumbnail, displayError })
+      return (storedWithSha.get({ sha256 })?.n ?? 0) - before
+    },
+  )
+  /**
+   * Stores every row with these bytes; returns how many were not stored before (the count).
+   * Immediate: it reads, then writes, while the sync's writer thread may be writing pages; a
+   * deferred transaction would then fail at its write (SQLITE_BUSY, no wait) instead of waiting.
+   */
   const markStored = (sha256: string, hasThumbnail: number, displayError: string | null) =>
-    stored.run({ sha256, hasThumbnail, displayError })
+    storeAndCount.immediate(sha256, hasThumbnail, displayError)
   const markFailed = (photo: PendingPhoto, reason: string) =>
     failed.run({ id: photo.id, sha256: photo.sha256, reason })
   const markRetry = (photo: PendingPhoto, reason: string) =>

@@ -247,7 +247,8 @@ describe('photo downloads under faults', () => {
 
     const summary = await harness.engine.run()
 
-    expect(summary.photos).toMatchObject({ failed: 0, undisplayable: 0 })
+    // Four photos stored, each counted once.
+    expect(summary.photos).toMatchObject({ downloaded: 4, failed: 0, undisplayable: 0 })
     expect(harness.snapshot()).toEqual(
       expectedCache({
         deliveries: [...D1, { id: 'd2', version: 1 }],
