@@ -123,7 +123,9 @@ export function markdownReport(report: BenchReport): string {
 const formatLoad = (load: number[]) => load.map((n) => n.toFixed(1)).join('/')
 
 export function formatDuration(seconds: number): string {
-  const m = Math.floor(seconds / 60)
-  const s = Math.round(seconds - m * 60)
+  // Rounded to whole seconds first: 119.6 s is "2 min 0 s", never "1 min 60 s".
+  const whole = Math.round(seconds)
+  const m = Math.floor(whole / 60)
+  const s = whole - m * 60
   return m > 0 ? `${m} min ${s} s` : `${s} s`
 }
