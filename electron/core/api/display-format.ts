@@ -3,29 +3,11 @@
 // appears. Pure (Intl and the message catalogue, no Node, no DOM): the renderer imports it as it
 // imports the API definition, the core imports it directly. Words come from the catalogue in the
 // language this process speaks; `locale` is the reader's: undefined takes the one it speaks in.
+import { dateFormat, numberFormat as sharedNumberFormat } from '../messages/intl-formats.ts'
 import { currentLocale, localized, t } from '../messages/messages.ts'
 
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
-
-function numberFormat(locale = currentLocale(), options: Intl.NumberFormatOptions) {
-  const key = `n|${locale ?? ''}|${JSON.stringify(options)}`
-  let format = formatters.get(key) as Intl.NumberFormat | undefined
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options)
-    formatters.set(key, format)
-  }
-  return format
-}
-
-function dateFormat(locale = currentLocale(), options: Intl.DateTimeFormatOptions) {
-  const key = `d|${locale ?? ''}|${JSON.stringify(options)}`
-  let format = formatters.get(key) as Intl.DateTimeFormat | undefined
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options)
-    formatters.set(key, format)
-  }
-  return format
-}
+const numberFormat = (locale: string | undefined, options: Intl.NumberFormatOptions) =>
+  sharedNumberFormat(locale ?? currentLocale(), options)
 
 // Numbers --------------------------------------------------------------------------------------
 
@@ -114,71 +96,51 @@ function toDate(iso: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
-/** "Oct 13, 2026, 9:45 AM PDT": date, time and the zone it is read in. */
-export function formatDateTime(iso: string, options: TimeOptions = {}): string {
+/** An instant in `fields`, in the zone and locale asked for; the unknown-time words if unreadable. */
+function formatInstant(iso: string, options: TimeOptions, fields: Intl.DateTimeFormatOptions) {
   const date = toDate(iso)
   if (!date) return t('common:time.unknown')
-  return localized(
-    dateFormat(options.locale, {
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-    }).format(date),
-  )
+  return localized(zonedFormat(options, fields).format(date))
+}
+
+function zonedFormat(options: TimeOptions, fields: Intl.DateTimeFormatOptions) {
+  return dateFormat(options.locale ?? currentLocale(), {
+    ...fields,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  })
+}
+
+/** "Oct 13, 2026, 9:45 AM PDT": date, time and the zone it is read in. */
+export function formatDateTime(iso: string, options: TimeOptions = {}): string {
+  return formatInstant(iso, options, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  })
 }
 
 /** "Oct 13, 2026" ("13 oct 2026"): the calendar day alone, where the hour does not matter. */
 export function formatDate(iso: string, options: TimeOptions = {}): string {
-  const date = toDate(iso)
-  if (!date) return t('common:time.unknown')
-  return localized(
-    dateFormat(options.locale, {
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-    }).format(date),
-  )
+  return formatInstant(iso, options, { year: 'numeric', month: 'short', day: 'numeric' })
 }
 
 /** "9:45 AM PDT": the time of day alone, with its zone. */
 export function formatTimeOfDay(iso: string, options: TimeOptions = {}): string {
-  const date = toDate(iso)
-  if (!date) return t('common:time.unknown')
-  return localized(
-    dateFormat(options.locale, {
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-    }).format(date),
-  )
+  return formatInstant(iso, options, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })
 }
 
 /** "Tuesday, October 13, 2026 at 9:45:31 AM Pacific Daylight Time": where precision matters. */
 export function formatDateTimeLong(iso: string, options: TimeOptions = {}): string {
-  const date = toDate(iso)
-  if (!date) return t('common:time.unknown')
-  return localized(
-    dateFormat(options.locale, {
-      dateStyle: 'full',
-      timeStyle: 'long',
-      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-    }).format(date),
-  )
+  return formatInstant(iso, options, { dateStyle: 'full', timeStyle: 'long' })
 }
 
 /** The zone's short name at that instant: "PDT", "CET", "GMT+2". */
 export function zoneName(iso: string, options: TimeOptions = {}): string {
   const date = toDate(iso) ?? new Date()
-  const parts = dateFormat(options.locale, {
-    timeZoneName: 'short',
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  }).formatToParts(date)
+  const parts = zonedFormat(options, { timeZoneName: 'short' }).formatToParts(date)
   return localized(parts.find((p) => p.type === 'timeZoneName')?.value ?? '')
 }
 

@@ -4,6 +4,7 @@
 import i18next, { type i18n } from 'i18next'
 import { CATALOGUES, NAMESPACES, pseudoCatalogueOfEnglish, SOURCE } from './catalogue.ts'
 import { PSEUDO_LOCALE, type Speaking } from './languages.ts'
+import { numberFormat } from './intl-formats.ts'
 import { pseudoString } from './pseudo.ts'
 
 export const messages: i18n = i18next.createInstance()
@@ -46,27 +47,23 @@ const NUMBER_OPTIONS = [
   'minimumSignificantDigits',
   'maximumSignificantDigits',
 ] as const
-const numberFormats = new Map<string, Intl.NumberFormat>()
 
-function numberFormat(locale: string, options: Record<string, unknown>): Intl.NumberFormat {
-  const chosen = Object.fromEntries(
+/** The number options of a `{{n, number(…)}}`, without the call's other values. */
+function numberOptions(options: Record<string, unknown>): Intl.NumberFormatOptions {
+  return Object.fromEntries(
     NUMBER_OPTIONS.filter((name) => options[name] !== undefined).map((name) => [
       name,
       options[name],
     ]),
   ) as Intl.NumberFormatOptions
-  const key = `${locale}|${JSON.stringify(chosen)}`
-  let format = numberFormats.get(key)
-  if (!format) {
-    format = new Intl.NumberFormat(locale, chosen)
-    numberFormats.set(key, format)
-  }
-  return format
 }
 
 messages.services.formatter?.add('number', (value: unknown, _language, options) =>
   typeof value === 'number'
-    ? numberFormat(speaking.locale, (options ?? {}) as Record<string, unknown>).format(value)
+    ? numberFormat(
+        speaking.locale,
+        numberOptions((options ?? {}) as Record<string, unknown>),
+      ).format(value)
     : String(value),
 )
 
