@@ -97,14 +97,15 @@ export function PhotoProblems({ problems }: { problems: SyncReport['photoProblem
       {
         field: 'orderId',
         headerName: t('photoProblems.order'),
-        width: 160,
+        // An order id on one line, as everywhere else ("114-4892321-3946693").
+        width: 190,
         renderCell: ({ row, tabIndex }) => (
           <Link
             href={routeHref({ screen: 'delivery', deliveryId: row.deliveryId })}
             underline="hover"
             tabIndex={tabIndex}
             aria-label={t('photoProblems.open', { order: row.orderId })}
-            sx={{ fontWeight: 500 }}
+            sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}
           >
             <span translate="no">{row.orderId}</span>
           </Link>
