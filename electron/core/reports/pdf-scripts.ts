@@ -133,30 +133,13 @@ export function writeText(
     return x === undefined ? doc.text(text, options) : doc.text(text, x, y, options)
   }
   const runs = textRuns(text)
-  // PDFKit hangs each run from its own font's ascender, so a run in a taller font (Noto Sans
-  // Arabic) would sit lower than the words beside it. Every run is hung from the default font's
-  // instead: one baseline for the line.
-  const baseline = -ascentOf(doc.font(weight))
   runs.forEach((run, i) => {
     const last = i === runs.length - 1
     doc.font(fontName(run.script, weight))
-    const runOptions = {
-      ...options,
-      baseline,
-      continued: last ? (options?.continued ?? false) : true,
-    }
+    const runOptions = { ...options, continued: last ? (options?.continued ?? false) : true }
     if (i === 0 && x !== undefined) doc.text(run.text, x, y, runOptions)
     else doc.text(run.text, runOptions)
   })
   doc.font(weight)
   return doc
-}
-
-/**
- * The current font's ascent at the current size, in points. PDFKit keeps the font's metrics on
- * `_font` (per mille of the size) and offers no public getter for them.
- */
-function ascentOf(doc: Doc): number {
-  const inner = doc as unknown as { _font: { ascender: number }; _fontSize: number }
-  return (inner._font.ascender / 1000) * inner._fontSize
 }
