@@ -246,13 +246,39 @@ export const rowidsInRange = Object.fromEntries(
 ) as Record<RangeColumn, { sparse: RowidsInRange; dense: RowidsInRange }>
 
 /**
- * A run of digits anywhere in a phone number: newest first, stopping at `limit`. By hand: NOT
- * INDEXED keeps the planner from reading every number off the phone index and sorting them.
+ * A run of digits anywhere in a phone number: newest first, stopping at `limit`, reading every
+ * number. What the search falls back on while a bulk load has the indexes below dropped. By hand:
+ * NOT INDEXED keeps the planner from reading every number off the phone index and sorting them.
  */
 export const newestWithPhoneRun = handWritten<[run: string, limit: number], number>(
   `SELECT rowid FROM deliveries NOT INDEXED
    WHERE phone_digits IS NOT NULL AND instr(phone_digits, ?) > 0
    ORDER BY rowid DESC LIMIT ?`,
+  { pluck: true },
+)
+
+/** The digit a run may start at inside a number, past the first, with an index of its own. */
+export const PHONE_RUN_STARTS = [2, 3, 4] as const
+
+/**
+ * The rowids of numbers with a run of digits at its k-th digit (a prefix range of
+ * `substr(phone_digits, k)`, migration 015), at most `limit` of them, in no order.
+ */
+export const rowidsWithPhoneRunAt = Object.fromEntries(
+  PHONE_RUN_STARTS.map((k) => [
+    k,
+    handWritten<[lo: string, hi: string, limit: number], number>(
+      `SELECT rowid FROM deliveries INDEXED BY deliveries_phone_from_${k}
+       WHERE substr(phone_digits, ${k}) >= ? AND substr(phone_digits, ${k}) < ? LIMIT ?`,
+      { pluck: true },
+    ),
+  ]),
+) as Record<(typeof PHONE_RUN_STARTS)[number], RowidsInRange>
+
+/** Numbers longer than ten digits holding a run anywhere: the few not from the US, one by one. */
+export const rowidsWithPhoneRunInLong = handWritten<[run: string, limit: number], number>(
+  `SELECT rowid FROM deliveries INDEXED BY deliveries_long_phone
+   WHERE length(phone_digits) > 10 AND instr(phone_digits, ?) > 0 LIMIT ?`,
   { pluck: true },
 )
 

@@ -11,12 +11,15 @@ import {
   newestMatchingWords,
   newestReused,
   newestWithPhoneRun,
+  PHONE_RUN_STARTS,
   rowidsInRange,
+  rowidsWithPhoneRunAt,
+  rowidsWithPhoneRunInLong,
   searchRowsOf,
   type RangeColumn,
 } from '../deliveries/delivery-tables.ts'
 import type { RowOf } from '../db/typed-sql.ts'
-import { planSearch, type PrefixRange } from './search-plan.ts'
+import { AFTER_PREFIX, planSearch, type PrefixRange } from './search-plan.ts'
 
 export { ftsQuery } from './search-plan.ts'
 
@@ -57,6 +60,9 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
     ]),
   ) as Record<RangeColumn, { sparse: () => RowidStatement; dense: RowidStatement }>
   const byPhoneRun = newestWithPhoneRun.on(sqlite)
+  // Prepared when first used, like the sparse reads above (their indexes may be dropped).
+  const phoneRunAt = PHONE_RUN_STARTS.map((k) => () => rowidsWithPhoneRunAt[k].on(sqlite))
+  const phoneRunInLong = () => rowidsWithPhoneRunInLong.on(sqlite)
   const awayFrom = newestAwayFrom.on(sqlite)
   const rowsOf = searchRowsOf.on(sqlite)
   const reusedOnly = newestReused.on(sqlite)
@@ -74,6 +80,26 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
     }
     if (matches.length < SPARSE_RANGE_CAP) return matches.sort((a, b) => b - a).slice(0, wanted)
     return statements.dense.all(lo, hi, wanted)
+  }
+
+  /**
+   * Numbers holding a run of digits anywhere, newest `wanted` first: a range on the index of each
+   * digit the run may start at (migration 015; the first digit is the phone_digits range of the
+   * plan), and the few long numbers one by one. While those indexes are dropped for a bulk load,
+   * or when a run is common, every number is read instead.
+   */
+  function newestHoldingRun(run: string, wanted: number): number[] {
+    const matches = new Set<number>()
+    try {
+      for (const at of phoneRunAt)
+        for (const rowid of at().all(run, run + AFTER_PREFIX, SPARSE_RANGE_CAP)) matches.add(rowid)
+      for (const rowid of phoneRunInLong().all(run, SPARSE_RANGE_CAP)) matches.add(rowid)
+    } catch (error) {
+      if (!isMissingIndex(error)) throw error
+      return byPhoneRun.all(run, wanted)
+    }
+    if (matches.size >= SPARSE_RANGE_CAP) return byPhoneRun.all(run, wanted)
+    return [...matches].sort((a, b) => b - a).slice(0, wanted)
   }
 
   return (query, limit, options = { thresholdM: Number.POSITIVE_INFINITY }) => {
@@ -104,7 +130,7 @@ export function createDeliverySearch(sqlite: BetterSqlite3.Database): DeliverySe
         plan.phoneRun.length === 11 && plan.phoneRun.startsWith('1')
           ? plan.phoneRun.slice(1)
           : plan.phoneRun
-      for (const rowid of byPhoneRun.all(run, wanted)) found.add(rowid)
+      for (const rowid of newestHoldingRun(run, wanted)) found.add(rowid)
     }
     // The newest `wanted` of all the ways together are among the newest `wanted` of each.
     const newest = [...found].sort((a, b) => b - a).slice(0, wanted)

@@ -24,8 +24,8 @@ export interface PrefixRange {
   hi: string
 }
 
-// Sorts after every character a prefix can be followed by.
-const AFTER_PREFIX = '\u{10ffff}'
+/** Sorts after every character a prefix can be followed by: `prefix + AFTER_PREFIX` ends its range. */
+export const AFTER_PREFIX = '\u{10ffff}'
 
 export function planSearch(query: string): SearchPlan | null {
   const q = query.normalize('NFC').trim()

@@ -530,6 +530,11 @@ export const expectedSchema = {
       table: 'deliveries',
       sql: `CREATE INDEX deliveries_email ON deliveries (lower(customer_email))`,
     },
+    deliveries_long_phone: {
+      table: 'deliveries',
+      sql: `CREATE INDEX deliveries_long_phone ON deliveries (phone_digits)
+    WHERE length(phone_digits) > 10`,
+    },
     deliveries_order_id: {
       table: 'deliveries',
       sql: `CREATE INDEX deliveries_order_id ON deliveries (order_id)`,
@@ -537,6 +542,18 @@ export const expectedSchema = {
     deliveries_phone_digits: {
       table: 'deliveries',
       sql: `CREATE INDEX deliveries_phone_digits ON deliveries (phone_digits)`,
+    },
+    deliveries_phone_from_2: {
+      table: 'deliveries',
+      sql: `CREATE INDEX deliveries_phone_from_2 ON deliveries (substr(phone_digits, 2))`,
+    },
+    deliveries_phone_from_3: {
+      table: 'deliveries',
+      sql: `CREATE INDEX deliveries_phone_from_3 ON deliveries (substr(phone_digits, 3))`,
+    },
+    deliveries_phone_from_4: {
+      table: 'deliveries',
+      sql: `CREATE INDEX deliveries_phone_from_4 ON deliveries (substr(phone_digits, 4))`,
     },
     deliveries_tracking_number: {
       table: 'deliveries',

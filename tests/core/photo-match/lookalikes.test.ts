@@ -242,9 +242,14 @@ describe('look-alike photos', () => {
       INSERT INTO photo_fingerprints (sha256, hash_hi, hash_lo, compared)
         SELECT DISTINCT sha256, 0, 0, 1 FROM delivery_photos WHERE state = 'stored';
       DELETE FROM kysely_migration WHERE name >= '013-photo-detail-hash';
-      -- and without what the later migrations added (014: a case's help-desk ticket).
+      -- and without what the later migrations added (014: a case's help-desk ticket; 015: the
+      -- phone-run indexes).
       DROP INDEX cases_ticket;
       ALTER TABLE cases DROP COLUMN ticket;
+      DROP INDEX deliveries_phone_from_2;
+      DROP INDEX deliveries_phone_from_3;
+      DROP INDEX deliveries_phone_from_4;
+      DROP INDEX deliveries_long_phone;
       INSERT OR REPLACE INTO app_state (key, value) VALUES ('photo-match.backfilled', 'x');
     `)
     sqlite.prepare('INSERT INTO photo_reuse VALUES (?, 1, 0)').run(unflagged.id)

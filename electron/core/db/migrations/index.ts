@@ -13,6 +13,7 @@ import * as people011 from './011-people.ts'
 import * as noteAudience012 from './012-note-audience.ts'
 import * as photoDetailHash013 from './013-photo-detail-hash.ts'
 import * as caseTicket014 from './014-case-ticket.ts'
+import * as phoneRuns015 from './015-phone-runs.ts'
 
 /** Every schema change, in order. Names sort in the order they must run; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '012-note-audience': noteAudience012,
   '013-photo-detail-hash': photoDetailHash013,
   '014-case-ticket': caseTicket014,
+  '015-phone-runs': phoneRuns015,
 }
