@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BenchConfig } from './config.ts'
+import { describePhases, threadProfiles, type ThreadProfile } from './ingest-profile.ts'
 import type { IngestRunResult } from './ingest-run.ts'
 import { longestStallMs, summarize } from './measure.ts'
 import { startDemoChild, runWorker } from './processes.ts'
@@ -33,6 +34,10 @@ export async function ingestBench(
     renderPhotos: false,
   })
   const results: IngestRunResult[] = []
+  // The first run's writer threads are profiled (V8's sampling profiler, a sample a millisecond:
+  // a few percent of their speed) to say where their time goes.
+  const profileDir = mkdtempSync(join(tmpdir(), 'porchlight-bench-ingest-profile-'))
+  let profiles: ThreadProfile[] = []
   let cutShort: string | null = null
   try {
     console.log(`ingest: demo service ready in ${demo.info.readySeconds.toFixed(1)} s`)
@@ -54,9 +59,11 @@ export async function ingestBench(
             controlUrl: demo.info.controlUrl,
             spec: { ...config.ingest.changes, round: run },
           },
+          ...(run === 1 ? { profileDir } : {}),
         },
         8192,
       )
+      if (run === 1) profiles = threadProfiles(profileDir, 'page-writer-thread.ts')
       results.push(result)
       console.log(
         `ingest run ${run}/${runs}: ${Math.round(result.records / result.seconds).toLocaleString('en-US')} records/s ` +
@@ -69,6 +76,7 @@ export async function ingestBench(
   } finally {
     await demo.stop()
     rmSync(noPhotos, { recursive: true, force: true })
+    if (!process.env.KEEP_PROFILE) rmSync(profileDir, { recursive: true, force: true })
   }
 
   const rate = rateFigures(results.map((r) => ({ items: r.records, seconds: r.seconds })))
@@ -173,6 +181,21 @@ export async function ingestBench(
       .join(
         '; ',
       )}. Right after the records, the photo step's start (listing every pending photo) stalled ${results.map((r) => `${longestStallMs(r.photoStepStall).toFixed(0)} ms`).join(', ')}: not part of the target, but an agent would feel it. Peak RSS sampled every 50 ms, run by run: ${results.map((r) => `${Math.round(r.sampledPeakRssBytes / MB)} MB`).join(', ')}.`,
+    ...profileNotes(profiles),
   ]
   return { rows, notes }
+}
+
+/** The first run's writer threads: the first sync's, then the change sync's. */
+function profileNotes(profiles: readonly ThreadProfile[]): string[] {
+  const [first, change] = profiles
+  if (!first) return ["Ingest: no CPU profile of the sync's writer thread was written."]
+  return [
+    `Ingest, where the first sync's writer thread spends its ${first.seconds.toFixed(0)} s (CPU profile of run 1; SQLite's work counted where the store calls it): ${describePhases(first.phases)}.`,
+    ...(change
+      ? [
+          `Change sync, where its writer thread spends its ${change.seconds.toFixed(1)} s (run 1): ${describePhases(change.phases)}.`,
+        ]
+      : []),
+  ]
 }

@@ -18,6 +18,7 @@ import { createServiceClient } from '../../electron/core/service/service-client.
 import { SyncEngine } from '../../electron/core/sync/sync-engine.ts'
 import type { ServiceClient } from '../../electron/core/service/service-client.ts'
 import type { AppliedChanges, ChangeSpec } from './world-changes.ts'
+import { profileWorkerThreads } from './profile-threads.ts'
 import {
   maxRssBytes,
   startRssSampler,
@@ -31,6 +32,8 @@ export interface IngestRunArgs {
   expected: number
   /** After the first sync: these changes made to the world, then taken in by a second sync. */
   changes?: { controlUrl: string; spec: ChangeSpec }
+  /** Where the sync's writer threads write their CPU profiles (profile-threads.ts); none when unset. */
+  profileDir?: string
 }
 
 export interface IngestRunResult {
@@ -60,6 +63,7 @@ export interface ChangeSyncResult {
 const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} }
 
 export async function ingestRun(args: IngestRunArgs): Promise<IngestRunResult> {
+  if (args.profileDir) profileWorkerThreads(args.profileDir, 'page-writer-thread.ts')
   const dataDir = mkdtempSync(join(tmpdir(), 'porchlight-bench-ingest-'))
   const baselineDir = mkdtempSync(join(tmpdir(), 'porchlight-bench-ingest-baseline-'))
   try {

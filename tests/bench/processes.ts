@@ -15,8 +15,13 @@ const DEMO_NICENESS = 10
  * Runs one of worker.ts's jobs in a new Node process and resolves with what it sends back.
  * `heapMB` raises V8's heap limit for the jobs that hold a whole generated world.
  */
-export function runWorker<R>(name: WorkerName, args: unknown, heapMB?: number): Promise<R> {
-  const flags = heapMB ? [`--max-old-space-size=${heapMB}`] : []
+export function runWorker<R>(
+  name: WorkerName,
+  args: unknown,
+  heapMB?: number,
+  nodeFlags: readonly string[] = [],
+): Promise<R> {
+  const flags = [...(heapMB ? [`--max-old-space-size=${heapMB}`] : []), ...nodeFlags]
   const child = spawn(process.execPath, [...flags, WORKER, name, JSON.stringify(args)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
