@@ -203,7 +203,12 @@ export const pendingPhotoWithSha = statement((p: Params<{ sha256: string }>) =>
     .limit(1),
 )
 
-/** The file with these bytes is in place: every row with them is stored, shown or not. */
+/**
+ * The file with these bytes is in place: every row with them that waits for it or has it is
+ * stored, shown or not. A row that failed stays so: it may be a photo the service erased (410) or
+ * one retention removed, whose twin (a driver's reused photo, the same bytes) brought the file
+ * back; it must not be shown again.
+ */
 export const markPhotosStored = statement(
   (p: Params<{ sha256: string; hasThumbnail: number; displayError: string | null }>) =>
     query
@@ -214,7 +219,9 @@ export const markPhotosStored = statement(
         has_thumbnail: p.hasThumbnail,
         display_error: p.displayError,
       })
-      .where('sha256', '=', p.sha256),
+      .where('sha256', '=', p.sha256)
+      .where('state', '<>', 'failed')
+      .where('purged_at', 'is', null),
 )
 
 /** The photo cannot be fetched, for this reason: it is not tried again. */
@@ -256,11 +263,13 @@ export const markPhotoRetry = statement(
 const shasIn = (json: string) => sql<{ value: string }>`json_each(${json})`.as('j')
 
 /**
- * Photos of other deliveries with one of these files (a JSON array of SHA-256s), with what the
- * look-alike list shows of their delivery; none of a withheld delivery.
+ * The earliest `limit` photos of other deliveries with this file, with what the look-alike list
+ * shows of their delivery; none of a withheld delivery. Read in order off the (sha256, taken_at)
+ * index (migration 016): a file a thousand deliveries share (a placeholder image) costs `limit`
+ * rows per delivery looked at, not a thousand.
  */
-export const photosWithShaElsewhere = statement(
-  (p: Params<{ sha256s: string; deliveryId: string }>) =>
+export const photosWithFileElsewhere = statement(
+  (p: Params<{ sha256: string; deliveryId: string; limit: number }>) =>
     query
       .selectFrom('delivery_photos as p')
       .innerJoin('deliveries as d', 'd.id', 'p.delivery_id')
@@ -282,9 +291,11 @@ export const photosWithShaElsewhere = statement(
         'd.driver_id',
         'd.driver_name',
       ])
-      .where('p.sha256', 'in', (eb) => eb.selectFrom(shasIn(p.sha256s)).select('j.value'))
+      .where('p.sha256', '=', p.sha256)
       .where('d.photo_withheld', 'is', null)
-      .where('d.id', '!=', p.deliveryId),
+      .where('d.id', '!=', p.deliveryId)
+      .orderBy('p.taken_at')
+      .limit(p.limit),
 )
 
 /** The deliveries with a photo among these files (a JSON array of SHA-256s). */

@@ -21,6 +21,7 @@ import {
   markPhotoFailed,
   markPhotoRetry,
   markPhotosStored,
+  photosShowingSha,
   photoCountIn,
   pendingPhotosBefore,
   pendingPhotoWithSha,
@@ -187,6 +188,9 @@ function photoRows(sqlite: BetterSqlite3.Database) {
   const retry = markPhotoRetry.on(sqlite)
   const isReferenced = (sha256: string) => referenced.get({ sha256 }) !== undefined
   const isPending = (sha256: string) => pending.get({ sha256 }) !== undefined
+  const shown = photosShowingSha.on(sqlite)
+  /** Whether a row not failed or purged still has these bytes (stored, or waiting for them). */
+  const isShown = (sha256: string) => (shown.get({ sha256 })?.n ?? 0) > 0
   const storeAndCount = sqlite.transaction(
     (sha256: string, hasThumbnail: number, displayError: string | null): number => {
       const before = storedWithSha.get({ sha256 })?.n ?? 0
@@ -205,7 +209,16 @@ function photoRows(sqlite: BetterSqlite3.Database) {
     failed.run({ id: photo.id, sha256: photo.sha256, reason })
   const markRetry = (photo: PendingPhoto, reason: string) =>
     retry.run({ id: photo.id, sha256: photo.sha256, reason, maxRuns: MAX_RUNS })
-  return { pendingTotal, nextPending, isReferenced, isPending, markStored, markFailed, markRetry }
+  return {
+    pendingTotal,
+    nextPending,
+    isReferenced,
+    isPending,
+    isShown,
+    markStored,
+    markFailed,
+    markRetry,
+  }
 }
 
 type PhotoRows = ReturnType<typeof photoRows>
@@ -238,8 +251,9 @@ async function fetchOne(
     if (response.status === 410) {
       await response.body?.cancel()
       await discardPartial(dataDir, photo.sha256)
-      await removePhotoFiles(dataDir, [photo.sha256])
       markFailed(photo, t('delivery:photoFile.erased'))
+      // The file goes unless a twin (another delivery's photo with the same bytes) still has it.
+      if (!run.rows.isShown(photo.sha256)) await removePhotoFiles(dataDir, [photo.sha256])
       progress.failed++
       return
     }

@@ -351,6 +351,66 @@ describe('photo downloads under faults', () => {
   })
 })
 
+describe('a photo two deliveries share (a driver reusing it) when the service erases one', () => {
+  let server: FaultServer
+  let harness: SyncHarness | null = null
+  afterEach(async () => {
+    await harness?.close()
+    harness = null
+    await server.close()
+  })
+
+  /** d1's p1 and d2's p2 are the same bytes; the service erased p1 only. */
+  const twins = (file: PhotoFile) =>
+    expectedCache({
+      deliveries: [
+        { id: 'd1', version: 1 },
+        { id: 'd2', version: 1 },
+      ],
+      photos: [
+        {
+          id: 'p1',
+          delivery_id: 'd1',
+          sha256: file.sha256,
+          state: 'failed',
+          failure_reason: ERASED,
+          display_error: null,
+          has_thumbnail: 0,
+        },
+        { id: 'p2', delivery_id: 'd2', sha256: file.sha256, ...STORED },
+      ],
+      files: [file.sha256],
+      thumbnails: [file.sha256],
+    })
+
+  /** d1 is the newer delivery: its photo is fetched first (newest first), and is refused. */
+  async function publishTwins(file: PhotoFile) {
+    server = await startFaultServer()
+    for (const [deliveryId, photoId, deliveredAt] of [
+      ['d2', 'p2', '2026-11-20T09:30:00-08:00'],
+      ['d1', 'p1', '2026-11-21T09:30:00-08:00'],
+    ] as const) {
+      server.deliveries.append(
+        makeDelivery(deliveryId, { deliveredAt, photos: [photoRecord(photoId, file)] }),
+      )
+      server.putPhoto(photoId, file.bytes)
+    }
+  }
+
+  it('never shows the erased photo again when its twin brings the same bytes', async () => {
+    const file = await makeJpeg(22)
+    await publishTwins(file)
+    server.erasePhoto('p1')
+    harness = await startSyncHarness(server)
+
+    await harness.engine.run()
+
+    expect(server.photoRequests('p1').map((r) => r.status)).toEqual([410])
+    expect(server.photoRequests('p2').map((r) => r.status)).toEqual([200])
+    expect(harness.snapshot()).toEqual(twins(file))
+  })
+})
+
 describe('an undisplayable photo through the app', () => {
   it('is refused by resolvePhoto with its display error', async () => {
     const server = await startFaultServer()
