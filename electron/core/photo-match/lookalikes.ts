@@ -12,7 +12,7 @@ import { addressFactsOf, type DeliveryRow } from '../deliveries/delivery-tables.
 import {
   deliveriesWithSha,
   photosOfDeliveryInOrder,
-  photosWithShaElsewhere,
+  photosWithFileElsewhere,
 } from '../deliveries/photo-table.ts'
 
 /**
@@ -20,7 +20,11 @@ import {
  * left together and photographed once are the same drop, not a reused photo.
  */
 export const EARLIER_MS = 12 * 3_600_000
-/** Look-alikes listed per photo, nearest first (a placeholder image could match thousands). */
+/**
+ * Look-alikes listed per photo, nearest first (a placeholder image could match thousands). The
+ * flag is worked out from the same rows: "earlier" exactly (a file's earliest photos are among
+ * them), "another address" among each file's earliest MAX_LOOKALIKES deliveries.
+ */
 export const MAX_LOOKALIKES = 50
 
 export interface Lookalike {
@@ -96,7 +100,7 @@ export type Lookalikes = ReturnType<typeof createLookalikes>
 export function createLookalikes(sqlite: BetterSqlite3.Database, fingerprints: Fingerprints) {
   const delivery = addressFactsOf.on(sqlite)
   const photosOf = photosOfDeliveryInOrder.on(sqlite)
-  const photosWith = photosWithShaElsewhere.on(sqlite)
+  const photosWith = photosWithFileElsewhere.on(sqlite)
   const deliveriesWith = deliveriesWithSha.on(sqlite)
   const setFlag = sqlite.prepare<[string, number, number]>(
     `INSERT INTO photo_reuse (delivery_id, other_address, earlier) VALUES (?, ?, ?)
@@ -129,8 +133,12 @@ export function createLookalikes(sqlite: BetterSqlite3.Database, fingerprints: F
     return photosOf.all({ deliveryId }).map((photo) => {
       const files = filesLike(photo.sha256)
       const takenAt = Date.parse(photo.taken_at)
-      const lookalikes = photosWith
-        .all({ sha256s: JSON.stringify([...files.keys()]), deliveryId })
+      // Each file's earliest MAX_LOOKALIKES: all of a file's photos are at one distance, so the
+      // nearest and earliest MAX_LOOKALIKES of all are among them.
+      const rows = [...files.keys()].flatMap((sha256) =>
+        photosWith.all({ sha256, deliveryId, limit: MAX_LOOKALIKES }),
+      )
+      const lookalikes = rows
         .map((row): Lookalike => ({
           deliveryId: row.id,
           photoId: row.photo_id,

@@ -57,14 +57,22 @@ export async function matchPhotos(options: {
     if (batch.length === 0) break
     // The table is built on its worker thread the first time, while this waits.
     await fingerprints.ready()
-    const deliveries = new Set(lookalikes.deliveriesNear(batch.map((f) => f.sha256)))
-    sqlite.transaction(() => {
-      for (const deliveryId of deliveries) lookalikes.refresh(deliveryId)
-    })()
+    // A file many deliveries share (a placeholder image) brings them all: refreshed CHUNK at a
+    // time, each chunk a transaction of its own and a turn of the event loop.
+    const deliveries = [...new Set(lookalikes.deliveriesNear(batch.map((f) => f.sha256)))]
+    for (let at = 0; at < deliveries.length; at += CHUNK) {
+      if (signal?.aborted) return outcome
+      sqlite.transaction(() => {
+        for (const deliveryId of deliveries.slice(at, at + CHUNK)) lookalikes.refresh(deliveryId)
+      })()
+      await nextTurn()
+    }
+    // Compared only once every delivery near them is refreshed: an abort before that leaves them
+    // to the next run.
     fingerprints.markCompared(batch.map((f) => f.id))
     outcome.compared += batch.length
-    outcome.flagsRefreshed += deliveries.size
-    await new Promise((resolve) => setImmediate(resolve))
+    outcome.flagsRefreshed += deliveries.length
+    await nextTurn()
   }
 
   // Every kept flag is checked again: a look-alike whose delivery has since been withheld,
@@ -80,7 +88,9 @@ export async function matchPhotos(options: {
     })()
     outcome.flagsRefreshed += batch.length
     after = batch[batch.length - 1] as string
-    await new Promise((resolve) => setImmediate(resolve))
+    await nextTurn()
   }
   return outcome
 }
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve))

@@ -565,7 +565,7 @@ export const expectedSchema = {
     },
     delivery_photos_sha256: {
       table: 'delivery_photos',
-      sql: `CREATE INDEX delivery_photos_sha256 ON delivery_photos (sha256)`,
+      sql: `CREATE INDEX delivery_photos_sha256 ON delivery_photos (sha256, taken_at)`,
     },
     delivery_photos_state: {
       table: 'delivery_photos',

@@ -14,6 +14,7 @@ import * as noteAudience012 from './012-note-audience.ts'
 import * as photoDetailHash013 from './013-photo-detail-hash.ts'
 import * as caseTicket014 from './014-case-ticket.ts'
 import * as phoneRuns015 from './015-phone-runs.ts'
+import * as photoFileOrder016 from './016-photo-file-order.ts'
 
 /** Every schema change, in order. Names sort in the order they must run; never edit one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '013-photo-detail-hash': photoDetailHash013,
   '014-case-ticket': caseTicket014,
   '015-phone-runs': phoneRuns015,
+  '016-photo-file-order': photoFileOrder016,
 }
