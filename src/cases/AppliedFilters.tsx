@@ -3,6 +3,7 @@
 import Button from '@mui/material/Button'
 import Chip from '@mui/material/Chip'
 import Stack from '@mui/material/Stack'
+import Tooltip from '@mui/material/Tooltip'
 import Typography from '@mui/material/Typography'
 import FilterListOffOutlinedIcon from '@mui/icons-material/FilterListOffOutlined'
 import { useTranslation } from 'react-i18next'
@@ -11,7 +12,9 @@ import { DEFAULT_CASE_FILTERS, MIN_AGE_CHOICES, isFiltered } from '../navigation
 import type { CaseFilters } from '../navigation/caseFilters.ts'
 import { REASON_LABELS, STATUS_LABELS } from '../words/caseWords.ts'
 
-type Applied = { label: string; clear: Partial<CaseFilters> }
+/** `title`: a person's id, on hover and as the chip's description, as every name has it. */
+type Applied = { label: string; clear: Partial<CaseFilters>; title?: string }
+type NameOf = (id: string) => { name: string; title: string }
 
 /** "Open or Investigating": the statuses as the language spoken lists alternatives. */
 function eitherOf(words: string[]): string {
@@ -19,7 +22,7 @@ function eitherOf(words: string[]): string {
 }
 
 /** Every filter that narrows the queue, in words, with what removes it. */
-function appliedFilters(filters: CaseFilters, nameOf: (id: string) => { name: string }): Applied[] {
+function appliedFilters(filters: CaseFilters, nameOf: NameOf): Applied[] {
   const applied: Applied[] = []
   if (filters.text)
     applied.push({ label: t('cases:applied.words', { text: filters.text }), clear: { text: null } })
@@ -43,6 +46,9 @@ function appliedFilters(filters: CaseFilters, nameOf: (id: string) => { name: st
             ? t('cases:applied.unassigned')
             : t('cases:applied.assignedTo', { name: nameOf(filters.assignee).name }),
       clear: { assignee: null },
+      ...(filters.assignee === 'me' || filters.assignee === 'unassigned'
+        ? {}
+        : { title: nameOf(filters.assignee).title }),
     })
   }
   if (filters.reason)
@@ -71,13 +77,14 @@ function appliedFilters(filters: CaseFilters, nameOf: (id: string) => { name: st
     applied.push({
       label: t('cases:applied.driver', { name: nameOf(filters.driver).name }),
       clear: { driver: null },
+      title: nameOf(filters.driver).title,
     })
   return applied
 }
 
 export function AppliedFilters(props: {
   filters: CaseFilters
-  nameOf: (id: string) => { name: string }
+  nameOf: NameOf
   onChange: (patch: Partial<CaseFilters>) => void
 }) {
   const { t } = useTranslation('cases')
@@ -94,18 +101,27 @@ export function AppliedFilters(props: {
       <Typography id="applied-filters-label" variant="body2" sx={{ color: 'text.secondary' }}>
         {t('applied.label')}
       </Typography>
-      {applied.map((a) => (
-        <Chip
-          key={a.label}
-          label={a.label}
-          size="small"
-          color="secondary"
-          variant="outlined"
-          onDelete={() => onChange(a.clear)}
-          onClick={() => onChange(a.clear)}
-          aria-label={t('applied.remove', { filter: a.label })}
-        />
-      ))}
+      {applied.map((a) => {
+        const chip = (
+          <Chip
+            key={a.label}
+            label={a.label}
+            size="small"
+            color="secondary"
+            variant="outlined"
+            onDelete={() => onChange(a.clear)}
+            onClick={() => onChange(a.clear)}
+            aria-label={t('applied.remove', { filter: a.label })}
+          />
+        )
+        return a.title ? (
+          <Tooltip key={a.label} describeChild title={a.title} placement="bottom-start">
+            {chip}
+          </Tooltip>
+        ) : (
+          chip
+        )
+      })}
       <Button
         size="small"
         startIcon={<FilterListOffOutlinedIcon />}

@@ -98,6 +98,13 @@ test('the queue names assignees from the directory, the id on hover', async ({ p
   await expect(name).toHaveText('ليلى حداد')
   await expect(name).toHaveAttribute('title', 'id u_layla_haddad')
   await shoot(page, 'queue')
+
+  // Filtered to her cases, the chip that says so names her, her id on hover too.
+  await page.goto(`${consoleApp.url}#/cases?assignee=u_layla_haddad`)
+  const chip = page.getByRole('button', { name: 'Assigned to ليلى حداد — remove this filter' })
+  await expect(chip).toBeVisible()
+  await expect(chip).toHaveAttribute('title', 'id u_layla_haddad')
+  await expect(chip).not.toContainText('u_layla_haddad')
 })
 
 test('a case names its people, one unknown to the directory said so', async ({ page }) => {
